@@ -1,0 +1,64 @@
+"""The CLI's subcommands, one module each, and the ``Context`` handed to every handler.
+
+A command module defines ``register(subparsers, common)`` which adds its parser and sets
+``handler=<function(args, ctx) -> int>``. Module top levels import only argparse and light
+casewriter modules; each handler imports heavy libraries (jinja2, pydantic, sqlite3) itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from casewriter.config import Settings
+    from casewriter.paths import AppPaths
+
+#: Order shown in ``casewriter --help``.
+COMMAND_MODULES = (
+    "new",
+    "types",
+    "check",
+    "extract",
+    "render",
+    "templates",
+    "log",
+    "scan",
+    "demo",
+)
+
+
+@dataclass
+class Context:
+    """What every handler gets: global options, with paths and settings built on first use."""
+
+    home: str | None = None
+    json: bool = False
+    lang: str | None = None
+    _paths: AppPaths | None = field(default=None, repr=False)
+    _settings: Settings | None = field(default=None, repr=False)
+
+    @property
+    def paths(self) -> AppPaths:
+        if self._paths is None:
+            from casewriter.paths import AppPaths
+
+            self._paths = AppPaths.resolve(self.home)
+        return self._paths
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            from casewriter.config import load_settings
+
+            self._settings = load_settings(self.paths)
+        return self._settings
+
+
+def add_command(
+    subparsers: Any, common: argparse.ArgumentParser, name: str, **kwargs: Any
+) -> argparse.ArgumentParser:
+    """Add a subcommand that also accepts the common options (``--json``, ``--home``)."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(name, parents=[common], **kwargs)
+    return parser

@@ -1,0 +1,24 @@
+"""Small helpers every command uses to print: JSON on stdout, one-line errors on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented UTF-8 JSON (Chinese stays readable, not ``\\u`` escaped)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def print_error(message: str) -> None:
+    """The one line every failure prints: ``casewriter: error: <message>``."""
+    first_line = " ".join(str(message).split("\n")[0].split()) or "unknown error"
+    sys.stderr.write(f"casewriter: error: {first_line}\n")
+
+
+def warn(message: str) -> None:
+    """A non-fatal note on stderr."""
+    sys.stderr.write(f"casewriter: warning: {message}\n")

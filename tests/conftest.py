@@ -1,0 +1,78 @@
+"""Shared fixtures: a temporary casewriter home, and running the CLI for real."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from casewriter.paths import AppPaths
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO.parent / "shared" / "samples" / "reports"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """An empty casewriter home (log, config and user templates go here)."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def paths(home: Path) -> AppPaths:
+    return AppPaths.under(home)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Never touch the real user's folders: platformdirs falls back under tmp_path."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.delenv("CASEWRITER_HOME", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+
+
+def run_cli(
+    *args: str, home: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> CliResult:
+    """Run ``python -m casewriter`` in a subprocess, as a user would."""
+    full_env = dict(os.environ)
+    full_env.pop("CASEWRITER_DEBUG", None)
+    if home is not None:
+        full_env["CASEWRITER_HOME"] = str(home)
+    full_env.update(env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "casewriter", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        timeout=120,
+    )
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture
+def cli(home: Path):  # type: ignore[no-untyped-def]
+    """``cli("check", "X")`` runs the CLI with the temporary home."""
+
+    def _run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> CliResult:
+        return run_cli(*args, home=home, stdin=stdin, env=env)
+
+    return _run
