@@ -15,6 +15,7 @@ from casewriter.paths import AppPaths
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO.parent / "shared" / "samples" / "reports"
+NO_NETWORK_DIR = Path(__file__).resolve().parent / "nonet"
 
 
 @dataclass
@@ -38,6 +39,26 @@ def paths(home: Path) -> AppPaths:
 
 
 @pytest.fixture(autouse=True)
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any test whose code path opens an Internet socket or resolves a name fails."""
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"casewriter opened a network connection: {args[:2]!r}")
+
+    real_connect = socket.socket.connect
+
+    def guarded_connect(self: socket.socket, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            refuse(address)
+        real_connect(self, address)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """Never touch the real user's folders: platformdirs falls back under tmp_path."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
@@ -55,6 +76,9 @@ def run_cli(
     full_env.pop("CASEWRITER_DEBUG", None)
     if home is not None:
         full_env["CASEWRITER_HOME"] = str(home)
+    full_env["PYTHONPATH"] = os.pathsep.join(
+        [str(NO_NETWORK_DIR), str(REPO), full_env.get("PYTHONPATH", "")]
+    ).rstrip(os.pathsep)
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "casewriter", *args],

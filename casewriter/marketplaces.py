@@ -1,0 +1,78 @@
+"""The marketplace table: code, storefront name, Seller Central domain, time zone, currency,
+case language and the order in which people there write day, month and year.
+
+Plain frozen dataclasses, no heavy imports, so any module (and the TUI) can read it cheaply.
+Time zones are the ones Amazon uses for the storefront's business day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+from casewriter.errors import UsageError
+
+DateOrder = Literal["MDY", "DMY", "YMD"]
+
+
+@dataclass(frozen=True)
+class Marketplace:
+    """One Amazon storefront."""
+
+    code: str
+    name: str
+    """Storefront name as sellers say it: ``Amazon.com``, ``Amazon.co.uk`` …"""
+    seller_central: str
+    """Seller Central host name."""
+    time_zone: str
+    """IANA time zone in which "today" and claim windows are evaluated."""
+    currency: str
+    language: str
+    """Language cases are usually written in (BCP 47)."""
+    date_order: DateOrder
+    """How an ambiguous ``04/03/2026`` is read: month first (MDY), day first (DMY)."""
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+_SC_EU = "sellercentral-europe.amazon.com"
+
+MARKETPLACES: dict[str, Marketplace] = {
+    m.code: m
+    for m in (
+        Marketplace("US", "Amazon.com", "sellercentral.amazon.com", "America/Los_Angeles", "USD", "en-US", "MDY"),
+        Marketplace("CA", "Amazon.ca", "sellercentral.amazon.ca", "America/Los_Angeles", "CAD", "en-CA", "YMD"),
+        Marketplace("MX", "Amazon.com.mx", "sellercentral.amazon.com.mx", "America/Mexico_City", "MXN", "es-MX", "DMY"),
+        Marketplace("UK", "Amazon.co.uk", _SC_EU, "Europe/London", "GBP", "en-GB", "DMY"),
+        Marketplace("DE", "Amazon.de", _SC_EU, "Europe/Berlin", "EUR", "de-DE", "DMY"),
+        Marketplace("FR", "Amazon.fr", _SC_EU, "Europe/Paris", "EUR", "fr-FR", "DMY"),
+        Marketplace("IT", "Amazon.it", _SC_EU, "Europe/Rome", "EUR", "it-IT", "DMY"),
+        Marketplace("ES", "Amazon.es", _SC_EU, "Europe/Madrid", "EUR", "es-ES", "DMY"),
+        Marketplace("NL", "Amazon.nl", "sellercentral.amazon.nl", "Europe/Amsterdam", "EUR", "nl-NL", "DMY"),
+        Marketplace("SE", "Amazon.se", "sellercentral.amazon.se", "Europe/Stockholm", "SEK", "sv-SE", "YMD"),
+        Marketplace("PL", "Amazon.pl", "sellercentral.amazon.pl", "Europe/Warsaw", "PLN", "pl-PL", "DMY"),
+        Marketplace("JP", "Amazon.co.jp", "sellercentral.amazon.co.jp", "Asia/Tokyo", "JPY", "ja-JP", "YMD"),
+        Marketplace("AU", "Amazon.com.au", "sellercentral.amazon.com.au", "Australia/Sydney", "AUD", "en-AU", "DMY"),
+        Marketplace("AE", "Amazon.ae", "sellercentral.amazon.ae", "Asia/Dubai", "AED", "en-AE", "DMY"),
+        Marketplace("IN", "Amazon.in", "sellercentral.amazon.in", "Asia/Kolkata", "INR", "en-IN", "DMY"),
+        Marketplace("SG", "Amazon.sg", "sellercentral.amazon.sg", "Asia/Singapore", "SGD", "en-SG", "DMY"),
+    )
+}  # fmt: skip
+
+ALIASES = {"GB": "UK", "COM": "US", "USA": "US", "JA": "JP", "UAE": "AE"}
+
+
+def get(code: str) -> Marketplace:
+    """The marketplace for a code (case-insensitive; ``GB`` means ``UK``); UsageError if unknown."""
+    key = code.strip().upper()
+    key = ALIASES.get(key, key)
+    try:
+        return MARKETPLACES[key]
+    except KeyError:
+        known = ", ".join(MARKETPLACES)
+        raise UsageError(f"unknown marketplace {code!r} (known: {known})") from None
+
+
+def codes() -> tuple[str, ...]:
+    return tuple(MARKETPLACES)
