@@ -42,7 +42,7 @@ MARKETPLACES: dict[str, Marketplace] = {
     m.code: m
     for m in (
         Marketplace("US", "Amazon.com", "sellercentral.amazon.com", "America/Los_Angeles", "USD", "en-US", "MDY"),
-        Marketplace("CA", "Amazon.ca", "sellercentral.amazon.ca", "America/Los_Angeles", "CAD", "en-CA", "YMD"),
+        Marketplace("CA", "Amazon.ca", "sellercentral.amazon.ca", "America/Los_Angeles", "CAD", "en-CA", "MDY"),
         Marketplace("MX", "Amazon.com.mx", "sellercentral.amazon.com.mx", "America/Mexico_City", "MXN", "es-MX", "DMY"),
         Marketplace("UK", "Amazon.co.uk", _SC_EU, "Europe/London", "GBP", "en-GB", "DMY"),
         Marketplace("DE", "Amazon.de", _SC_EU, "Europe/Berlin", "EUR", "de-DE", "DMY"),

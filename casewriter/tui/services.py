@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from casewriter.store import CaseStore
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 @dataclass
@@ -34,8 +34,10 @@ class Services:
     settings: Settings
     lang: str = ""
     """UI language; empty means ``settings.lang``."""
-    clock: Callable[[], datetime] = _utc_now
-    """Returns the current time (timezone-aware); tests pass a fixed one."""
+    clock: Callable[[], datetime] = _local_now
+    """Returns the current time (timezone-aware, local zone); tests pass a fixed one."""
+    deep_check: bool = True
+    """Run SQLite's ``quick_check`` when opening the log (corruption is reported up front)."""
     _engine: Any = field(default=None, repr=False)
     _store: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -70,7 +72,12 @@ class Services:
             if self._store is None:
                 from casewriter.store import CaseStore
 
-                self._store = CaseStore.open(self.paths)
+                self._store = CaseStore.open(
+                    self.paths,
+                    follow_up_hours=self.settings.follow_up_hours,
+                    clock=self.clock,
+                    deep_check=self.deep_check,
+                )
             store: CaseStore = self._store
             return store
 

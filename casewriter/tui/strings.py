@@ -1,11 +1,98 @@
-"""The shared UI strings (home, case detail, settings, scan, dialogs) in English and Chinese.
+"""The shared UI strings (app, home, case detail, dialogs) in English and Simplified Chinese.
 
-Data only; ``casewriter.tui.i18n`` serves them through ``t()``. The wizard registers its own.
+Data only; ``casewriter.tui.i18n`` serves them through ``t()``. Settings and scan strings are
+in ``strings_more.py``; the wizard registers its own.
 """
 
 from __future__ import annotations
 
-STRINGS: dict[str, dict[str, str]] = {
-    "app.title": {"en": "casewriter", "zh": "casewriter 案件助手"},
-    "app.subtitle": {"en": "Seller Central cases", "zh": "卖家后台案件"},
+from casewriter.tui.strings_more import MORE
+
+_S: dict[str, tuple[str, str]] = {
+    "app.title": ("casewriter", "casewriter 案件助手"),
+    # app-wide actions
+    "act.settings": ("Settings", "设置"),
+    "tip.settings": ("Profiles, marketplace, language, follow-up hours", "店铺资料、站点、语言、跟进时间"),
+    "act.scan": ("Scan reports", "扫描报告"),
+    "tip.scan": ("Find claimable discrepancies in downloaded reports", "从下载的报告中查找可索赔差异"),
+    "act.language": ("中文", "English"),
+    "tip.language": ("Switch the interface language", "切换界面语言"),
+    "act.quit": ("Quit", "退出"),
+    "tip.quit": ("Leave casewriter", "退出 casewriter"),
+    "act.back": ("Back", "返回"),
+    "tip.back": ("Go back to the previous screen", "返回上一屏"),
+    # home
+    "home.title": ("Case log", "案件记录"),
+    "act.new": ("New case", "新建案件"),
+    "tip.new": ("Draft a new case in the wizard", "在向导中起草新案件"),
+    "act.open": ("Open", "打开"),
+    "tip.open": ("Open the selected case", "打开所选案件"),
+    "act.search": ("Search", "搜索"),
+    "tip.search": ("Search subjects, bodies, notes and identifiers", "搜索标题、正文、备注和编号"),
+    "act.filter": ("Filter", "筛选"),
+    "tip.filter": ("Show only cases with one status", "只显示某一状态的案件"),
+    "act.edit": ("Edit draft", "编辑草稿"),
+    "tip.edit": ("Reopen the selected case's draft in the wizard", "在向导中重新打开所选案件的草稿"),
+    "act.resume": ("Resume autosave", "恢复自动保存"),
+    "tip.resume": ("Resume a draft you were writing when the app closed", "恢复上次关闭时正在写的草稿"),
+    "act.reload": ("Reload", "刷新"),
+    "tip.reload": ("Reload the case log", "重新载入案件记录"),
+    "col.id": ("ID", "编号"),
+    "col.status": ("Status", "状态"),
+    "col.type": ("Type", "类型"),
+    "col.subject": ("Subject", "标题"),
+    "col.follow_up": ("Follow-up", "跟进"),
+    "col.updated": ("Updated", "更新"),
+    "search.placeholder": ("Search cases (order id, FNSKU, words, 中文)…", "搜索案件（订单号、FNSKU、关键词）…"),
+    "filter.all": ("All statuses", "全部状态"),
+    "filter.open": ("Open cases", "未结案件"),
+    "home.count": ("{shown} of {total} cases", "共 {total} 个案件，已显示 {shown} 个"),
+    "home.search_count": ("{n} matches for “{q}”", "“{q}” 找到 {n} 个结果"),
+    "home.empty_title": ("Welcome to casewriter", "欢迎使用 casewriter"),
+    "home.empty_body": (
+        "Your case log is empty. Press n to draft your first case: pick the problem, fill in the "
+        "order / shipment ids and evidence, and casewriter writes a case ready to paste into "
+        "Seller Central. Press F3 to scan downloaded reports for claims, F2 for settings "
+        "(add your seller account), ctrl+p for every command.",
+        "案件记录为空。按 n 起草第一个案件：选择问题类型，填写订单号/货件编号和证据，casewriter "
+        "会生成可直接粘贴到卖家后台的案件。按 F3 扫描下载的报告查找索赔，F2 打开设置（添加店铺），"
+        "ctrl+p 查看全部命令。",
+    ),
+    "home.no_match": ("No case matches.", "没有匹配的案件。"),
+    "due.title": ("Needs attention", "待处理"),
+    "due.none": ("Nothing due: no follow-up and no claim window closing within {days} days.",
+                 "暂无待办：{days} 天内没有需跟进的案件或即将截止的索赔。"),
+    "due.follow_up": ("Follow up {id} ({when}): {subject}", "跟进 {id}（{when}）：{subject}"),
+    "due.overdue": ("OVERDUE {id} (since {when}): {subject}", "已逾期 {id}（自 {when}）：{subject}"),
+    "due.deadline": ("Deadline {id} closes {closes} ({days} days left): {subject}",
+                     "截止 {id}：{closes} 截止（剩 {days} 天）：{subject}"),
+    "due.more": ("… and {n} more", "……还有 {n} 项"),
+    "resume.title": ("Resume the draft you were writing?", "恢复你之前正在写的草稿吗？"),
+    "resume.body": ("{case_type} — {summary} (autosaved {when})", "{case_type} — {summary}（自动保存于 {when}）"),
+    "resume.yes": ("Resume", "恢复"),
+    "resume.discard": ("Discard", "丢弃"),
+    "resume.later": ("Later", "稍后"),
+    "resume.none": ("No autosaved draft to resume.", "没有可恢复的自动保存草稿。"),
+    # statuses
+    "status.draft": ("draft", "草稿"),
+    "status.filed": ("filed", "已提交"),
+    "status.awaiting-amazon": ("awaiting Amazon", "等待亚马逊"),
+    "status.needs-reply": ("needs reply", "需回复"),
+    "status.resolved": ("resolved", "已解决"),
+    "status.denied": ("denied", "被拒"),
+    "status.closed": ("closed", "已关闭"),
+    # messages
+    "msg.case_saved": ("Saved {case_id}", "已保存 {case_id}"),
+    "msg.wizard_missing": ("The wizard is not available: {error}", "向导不可用：{error}"),
+    "msg.store_error": ("Case log error: {error}", "案件记录错误：{error}"),
+    "msg.no_selection": ("Select a case first.", "请先选择一个案件。"),
+    "msg.language": ("Language: English", "语言：简体中文"),
+    # dialogs
+    "dlg.ok": ("OK", "确定"),
+    "dlg.cancel": ("Cancel", "取消"),
+    "dlg.yes": ("Yes", "是"),
+    "dlg.no": ("No", "否"),
 }
+
+STRINGS: dict[str, dict[str, str]] = {k: {"en": en, "zh": zh} for k, (en, zh) in _S.items()}
+STRINGS.update(MORE)

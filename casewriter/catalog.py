@@ -1,0 +1,188 @@
+"""The case-type catalog: built-in ``templates/case_types/*.toml`` merged with the user's
+``<config>/templates/case_types/*.toml`` (the user's file wins by id and may add new ids),
+validated with pydantic. Every error names the file and the field (``CatalogError``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from casewriter.errors import CatalogError, NotFoundError
+from casewriter.marketplaces import MARKETPLACES
+from casewriter.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
+from casewriter.paths import AppPaths
+
+#: The contract's identifier kinds, used until/unless ``casewriter.identifiers`` says otherwise.
+CONTRACT_KINDS = (
+    "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
+    "dhl", "amazon_logistics", "s10", "yunexpress", "gtin", "case_id", "reimbursement_id",
+    "reference_id", "removal_order_id", "lpn", "sku",
+)  # fmt: skip
+
+
+def identifier_kinds() -> tuple[str, ...]:
+    try:
+        from casewriter.identifiers import KINDS
+    except ImportError:
+        return CONTRACT_KINDS
+    return tuple(dict.fromkeys((*KINDS, *CONTRACT_KINDS)))
+
+
+def slot_kinds() -> tuple[str, ...]:
+    return (*identifier_kinds(), *ATTACHMENT_KINDS, *VALUE_KINDS)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def format_validation_error(where: str, exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    msg = first["msg"]
+    if first["type"] == "extra_forbidden":
+        msg = "unknown field"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {loc}: {msg}{more}"
+
+
+def template_exists(name: str, roots: Iterable[Path]) -> bool:
+    if name.startswith("builtin/"):
+        return False
+    return any((root / name).is_file() for root in roots)
+
+
+def _check(ct: CaseType, where: str, roots: list[Path], kinds: tuple[str, ...]) -> None:
+    def fail(field: str, msg: str) -> None:
+        raise CatalogError(f"{where}: {field}: {msg}")
+
+    slot_keys = [s.key for s in ct.evidence]
+    fact_keys = [f.key for f in ct.facts]
+    for label, keys in (("evidence", slot_keys), ("facts", fact_keys)):
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            fail(label, f"duplicate key {dupes[0]!r}")
+    for i, slot in enumerate(ct.evidence):
+        if slot.kind not in kinds:
+            fail(
+                f"evidence.{i}.kind", f"unknown kind {slot.kind!r}{did_you_mean(slot.kind, kinds)}"
+            )
+        if slot.max and slot.max < slot.min:
+            fail(f"evidence.{i}.max", f"max {slot.max} is below min {slot.min}")
+    if ct.main_identifier not in slot_keys:
+        fail("main_identifier", f"{ct.main_identifier!r} is not an evidence slot key"
+             f"{did_you_mean(ct.main_identifier, slot_keys)}")  # fmt: skip
+    if ct.items_slot and ct.items_slot not in slot_keys:
+        fail("items_slot", f"{ct.items_slot!r} is not an evidence slot key")
+    for i, rule in enumerate(ct.deadlines):
+        if rule.clock_fact not in fact_keys:
+            fail(f"deadlines.{i}.clock_fact", f"{rule.clock_fact!r} is not a fact key"
+                 f"{did_you_mean(rule.clock_fact, fact_keys)}")  # fmt: skip
+        for code in rule.marketplaces:
+            if code != "*" and code not in MARKETPLACES:
+                fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
+    if not template_exists(ct.template, roots):
+        fail("template", f"{ct.template!r} not found in the templates folders")
+    if ct.oer_template and not template_exists(ct.oer_template, roots):
+        fail("oer_template", f"{ct.oer_template!r} not found in the templates folders")
+
+
+def load_case_type(path: Path, origin: str, roots: list[Path], kinds: tuple[str, ...]) -> CaseType:
+    """Read and validate one case-type file; CatalogError naming the file and field."""
+    where = str(path)
+    try:
+        data: dict[str, Any] = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise CatalogError(f"{where}: cannot read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise CatalogError(f"{where}: not valid TOML: {exc}") from None
+    if data.get("id", path.stem) != path.stem:
+        raise CatalogError(
+            f"{where}: id: {data.get('id')!r} must equal the file name {path.stem!r}"
+        )
+    data = {"id": path.stem, **data, "origin": origin, "source_file": where}
+    try:
+        ct = CaseType.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogError(format_validation_error(where, exc)) from None
+    _check(ct, where, roots, kinds)
+    return ct
+
+
+class Catalog:
+    """All case types by id, built-in and user (the user's file wins)."""
+
+    def __init__(self, case_types: Iterable[CaseType], roots: list[Path] | None = None) -> None:
+        order = {g: i for i, g in enumerate(GROUPS)}
+        items = sorted(case_types, key=lambda c: (order.get(c.group, 99), c.id))
+        self._types: dict[str, CaseType] = {c.id: c for c in items}
+        self.roots: list[Path] = roots or []
+        self.problems: list[str] = []
+        """Files skipped by a non-strict load, one message each."""
+
+    @classmethod
+    def load(cls, paths: AppPaths, *, strict: bool = True) -> Catalog:
+        """Built-in then user case types (user wins by id). ``strict=False`` skips a broken
+        file and records why in ``problems`` (``templates check``); otherwise CatalogError."""
+        roots = [paths.user_templates, paths.builtin_templates]
+        kinds = slot_kinds()
+        found: dict[str, CaseType] = {}
+        problems: list[str] = []
+        for origin, root in (("builtin", paths.builtin_templates), ("user", paths.user_templates)):
+            folder = root / "case_types"
+            if not folder.is_dir():
+                continue
+            for path in sorted(folder.glob("*.toml")):
+                try:
+                    found[path.stem] = load_case_type(path, origin, roots, kinds)
+                except CatalogError as exc:
+                    if strict:
+                        raise
+                    problems.append(exc.message)
+        catalog = cls(found.values(), roots)
+        catalog.problems = problems
+        return catalog
+
+    def get(self, case_type_id: str) -> CaseType:
+        try:
+            return self._types[case_type_id]
+        except KeyError:
+            hint = did_you_mean(case_type_id, self._types)
+            raise NotFoundError(
+                f"unknown case type {case_type_id!r}{hint}; 'casewriter types' lists them"
+            ) from None
+
+    def __contains__(self, case_type_id: object) -> bool:
+        return case_type_id in self._types
+
+    def __len__(self) -> int:
+        return len(self._types)
+
+    def all(self) -> list[CaseType]:
+        return list(self._types.values())
+
+    def ids(self) -> list[str]:
+        return list(self._types)
+
+    def groups(self) -> dict[str, list[CaseType]]:
+        out: dict[str, list[CaseType]] = {}
+        for ct in self._types.values():
+            out.setdefault(ct.group, []).append(ct)
+        return out
+
+    def deadline_rules(self, case_type_id: str, marketplace: str) -> list[DeadlineRule]:
+        """The rules for this marketplace; else the ``*`` rules; else none."""
+        return rules_for(self.get(case_type_id), marketplace)
+
+
+def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
+    code = marketplace.upper()
+    own = [r for r in ct.deadlines if code in r.marketplaces]
+    return own or [r for r in ct.deadlines if "*" in r.marketplaces]

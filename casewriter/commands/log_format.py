@@ -1,0 +1,97 @@
+"""Text output for ``casewriter log``: aligned tables that count Chinese characters as two
+terminal cells, local-time display of UTC timestamps, and parsing of ``WHEN`` arguments.
+
+Stdlib only (``unicodedata``), so the log commands need no rich/textual import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+
+from casewriter.errors import UsageError
+
+
+def cell_width(text: str) -> int:
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Cf", "Mn"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def clip(text: str, width: int) -> str:
+    """One line of at most ``width`` cells (``…`` when cut)."""
+    flat = " ".join(str(text).split())
+    if cell_width(flat) <= width:
+        return flat
+    out, used = [], 0
+    for ch in flat:
+        w = cell_width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cell_width(text))
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_last: int = 60) -> str:
+    """Columns padded by cell width; the last column is clipped to ``max_last`` cells."""
+    cells = [[str(c) for c in headers]] + [
+        [*(str(c) for c in r[:-1]), clip(str(r[-1]), max_last)] for r in rows
+    ]
+    widths = [max(cell_width(row[i]) for row in cells) for i in range(len(headers))]
+    lines = ["  ".join(pad(c, widths[i]) for i, c in enumerate(row)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def local(when: datetime | None, *, with_zone: bool = False) -> str:
+    """A UTC timestamp shown in the user's local time zone."""
+    if when is None:
+        return "-"
+    shown = when.astimezone()
+    text = shown.strftime("%Y-%m-%d %H:%M")
+    return f"{text} {shown.strftime('%Z') or shown.strftime('%z')}" if with_zone else text
+
+
+def relative(when: datetime, now: datetime) -> str:
+    delta = when - now
+    hours = abs(delta.total_seconds()) / 3600
+    amount = f"{hours:.0f} h" if hours < 48 else f"{hours / 24:.0f} days"
+    return f"in {amount}" if delta.total_seconds() > 0 else f"{amount} overdue"
+
+
+_REL = re.compile(r"^\+?\s*(\d{1,4})\s*(h|hours?|d|days?)$", re.IGNORECASE)
+
+
+def parse_when(text: str, now: datetime) -> datetime | None:
+    """``none``, ``+48h``, ``+2d``, ``2026-05-01`` (09:00 local) or an ISO date-time (naive =
+    local time). UsageError (exit 2) otherwise."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    if value.lower() in ("none", "clear", "-"):
+        return None
+    rel = _REL.match(value)
+    if rel:
+        n = int(rel.group(1))
+        unit = rel.group(2).lower()
+        return now + (timedelta(hours=n) if unit.startswith("h") else timedelta(days=n))
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            return datetime.combine(day, time(9, 0)).astimezone().astimezone(UTC)
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"not a date or time: {text!r} (use 2026-05-01, 2026-05-01T14:30, +48h, +2d or none)"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.astimezone()
+    return parsed.astimezone(UTC)

@@ -1,0 +1,315 @@
+"""Handlers of the ``casewriter log`` subcommands (imported only when one runs).
+
+Each takes ``(args, ctx, store)`` and returns the exit code; text output goes through
+``log_format``, JSON through ``print_json``. Exports and imports are in ``log_transfer.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from typing import Any
+
+from casewriter.commands import Context
+from casewriter.commands.log_format import local, parse_when, relative, table
+from casewriter.errors import CasewriterError
+from casewriter.output import print_json, warn
+from casewriter.store import CaseStore, CaseSummary, LoggedCase, NewCase
+from casewriter.store.model import check_status
+from casewriter.store.rows import check_sc_case_id, parse_amount
+
+Handler = Callable[[argparse.Namespace, Context, CaseStore], int]
+
+
+class DuplicateCaseError(CasewriterError):
+    """Filing a case that duplicates an open one without ``--link`` or ``--force``."""
+
+    exit_code = 1
+
+
+@contextmanager
+def open_store(ctx: Context) -> Iterator[CaseStore]:
+    store = CaseStore.open(ctx.paths, follow_up_hours=ctx.settings.follow_up_hours)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def describe(dup: CaseSummary) -> str:
+    shared = ", ".join(f"{k} {v}" for k, v in dup.matched) or "an identifier"
+    return f"shares {shared} with open case {dup.id} ({dup.case_type}, {dup.status}): {dup.subject}"
+
+
+def report_saved(case: LoggedCase) -> None:
+    sys.stderr.write(f"casewriter: saved {case.id} ({case.status}) in the case log\n")
+    for dup in case.duplicates:
+        warn(
+            f"{case.id} {describe(dup)} — reply there, or link: casewriter log link {case.id} {dup.id}"
+        )
+
+
+def new_case_from_render(ctx: Context, draft: Any, rendered: Any) -> NewCase:
+    """A ``NewCase`` from the engine's ``Draft`` and ``RenderedCase``."""
+    profile = getattr(draft, "profile", None)
+    if profile is None:
+        name = ctx.settings.default_profile
+    elif isinstance(profile, str):
+        name = profile
+    else:
+        name = getattr(profile, "id", "") or getattr(profile, "name", "")
+    deadline = getattr(rendered, "deadline", None)
+    closes = getattr(deadline, "closes", None)
+    marketplace = str(getattr(rendered, "marketplace", "") or getattr(draft, "marketplace", ""))
+    currency = ""
+    try:
+        from casewriter.marketplaces import get as get_marketplace
+
+        currency = str(get_marketplace(marketplace).currency)
+    except Exception:  # marketplace table unavailable or unknown code: leave it blank
+        currency = ""
+    return NewCase(
+        profile=name,
+        marketplace=marketplace,
+        case_type=str(rendered.case_type),
+        subject=str(rendered.subject),
+        body=str(rendered.body),
+        draft=draft.model_dump(mode="json"),
+        identifiers=[(str(k), str(v)) for k, v in getattr(rendered, "identifiers", [])],
+        urgency=str(getattr(rendered, "urgency", None) or "routine"),
+        deadline_closes=closes if isinstance(closes, date) else None,
+        currency=currency,
+    )
+
+
+def _summary_rows(cases: list[CaseSummary], now: datetime) -> list[list[str]]:
+    rows = []
+    for c in cases:
+        fu = relative(c.follow_up, now) if c.follow_up else "-"
+        rows.append([c.id, c.status, c.case_type, fu, c.subject])
+    return rows
+
+
+def do_list(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    filters = {
+        "status": args.status,
+        "case_type": args.case_type,
+        "profile": args.profile,
+        "due": args.due,
+    }
+    cases = store.list(**filters, limit=args.limit, offset=args.offset)
+    total = store.count(**filters)
+    if ctx.json:
+        print_json(
+            {
+                "total": total,
+                "limit": args.limit,
+                "offset": args.offset,
+                "cases": [c.to_json() for c in cases],
+            }
+        )
+        return 0
+    if not cases:
+        print("No cases." if total == 0 else f"No cases on this page ({total} in all).")
+        return 0
+    now = store.clock()
+    print(table(["ID", "STATUS", "TYPE", "FOLLOW-UP", "SUBJECT"], _summary_rows(cases, now)))
+    shown = f"{args.offset + 1}–{args.offset + len(cases)}"
+    print(f"\n{shown} of {total}")
+    return 0
+
+
+def do_show(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    case = store.get(args.id)
+    if ctx.json:
+        print_json(case.to_json())
+        return 0
+    lines = [
+        f"{case.id}  {case.subject}",
+        f"status: {case.status}    type: {case.case_type}    marketplace: {case.marketplace}    "
+        f"profile: {case.profile or '-'}    urgency: {case.urgency}",
+        f"Seller Central case: {case.sc_case_id or '-'}    follow-up: {local(case.follow_up, with_zone=True)}"
+        f"    claim window closes: {case.deadline_closes or '-'}",
+    ]
+    if case.expected_amount is not None or case.received_amount is not None:
+        lines.append(
+            f"expected: {case.expected_amount if case.expected_amount is not None else '-'} "
+            f"received: {case.received_amount if case.received_amount is not None else '-'} {case.currency}"
+        )
+    if case.identifiers:
+        lines.append("identifiers: " + ", ".join(f"{k} {v}" for k, v in case.identifiers))
+    if case.links:
+        lines.append("linked: " + ", ".join(case.links))
+    lines += ["", "events:"]
+    lines += [f"  {local(e.at)}  {e.kind}{'  ' + e.text if e.text else ''}" for e in case.events]
+    lines += ["", case.body]
+    print("\n".join(lines))
+    return 0
+
+
+def do_search(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    query = " ".join(args.text)
+    hits = store.search(query, limit=args.limit or 20)
+    if ctx.json:
+        print_json({"query": query, "hits": [h.to_json() for h in hits]})
+        return 0
+    if not hits:
+        print(f"Nothing found for {query!r}.")
+        return 0
+    print(
+        table(
+            ["ID", "STATUS", "TYPE", "MATCH"],
+            [[h.case.id, h.case.status, h.case.case_type, h.snippet] for h in hits],
+            max_last=80,
+        )
+    )
+    return 0
+
+
+def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    report = store.due(horizon_days=args.days)
+    if ctx.json:
+        print_json(report.to_json())
+        return 0
+    if report.follow_ups:
+        print("Follow-ups due:")
+        rows = [
+            [
+                c.id,
+                c.status,
+                local(c.follow_up),
+                relative(c.follow_up or report.now, report.now),
+                c.subject,
+            ]
+            for c in report.follow_ups
+        ]
+        print(table(["ID", "STATUS", "DUE (LOCAL)", "WHEN", "SUBJECT"], rows))
+    else:
+        print("No follow-ups due.")
+    if report.deadlines:
+        print(f"\nClaim windows closing within {report.horizon_days} days (not filed yet):")
+        rows = [
+            [d.case.id, d.closes.isoformat(), f"{d.days_left} days left", d.case.subject]
+            for d in report.deadlines
+        ]
+        print(table(["ID", "CLOSES", "LEFT", "SUBJECT"], rows))
+    return 0
+
+
+def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    case = store.get(args.id)
+    sc_case_id, warning = check_sc_case_id(args.case_id)
+    for other in args.link:
+        store.link(case.id, other)
+    linked = set(store.get(case.id).links)
+    dups = [
+        d
+        for d in store.duplicates([*case.identifiers, ("case_id", sc_case_id)], exclude=case.id)
+        if d.id not in linked
+    ]
+    if dups and not args.force:
+        first = dups[0]
+        raise DuplicateCaseError(
+            f"{case.id} {describe(first)}; reply in {first.id} instead, or run again with "
+            f"--link {first.id} or --force" + (f" ({len(dups) - 1} more)" if len(dups) > 1 else "")
+        )
+    filed = store.file(case.id, sc_case_id)
+    if ctx.json:
+        print_json(
+            {
+                "case": filed.to_json(),
+                "duplicates": [d.to_json() for d in filed.duplicates],
+                "warnings": [warning] if warning else [],
+            }
+        )
+        return 0
+    if warning:
+        warn(warning)
+    for dup in dups:
+        warn(f"{filed.id} {describe(dup)} (filed anyway: --force)")
+    print(
+        f"{filed.id} filed as Seller Central case {filed.sc_case_id}; follow up by {local(filed.follow_up, with_zone=True)}"
+    )
+    return 0
+
+
+def _print_case(ctx: Context, case: LoggedCase, message: str) -> int:
+    if ctx.json:
+        print_json(case.to_json())
+    else:
+        print(message)
+    return 0
+
+
+def do_status(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    expected = parse_amount(args.expected, "amount")
+    received = parse_amount(args.received, "amount")
+    check_status(args.status)
+    store.get(args.id)
+    case = store.set_status(args.id, args.status, note=args.note)
+    if expected is not None or received is not None or args.currency:
+        case = store.set_amounts(
+            case.id, expected=expected, received=received, currency=args.currency
+        )
+    return _print_case(ctx, case, f"{case.id} is now {case.status}")
+
+
+def do_note(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    case = store.add_event(args.id, "note", " ".join(args.text))
+    return _print_case(ctx, case, f"note added to {case.id}")
+
+
+def do_reply(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    at = parse_when(args.at, store.clock()) if args.at else None
+    kind = "amazon-replied" if args.source == "amazon" else "we-replied"
+    case = store.add_event(args.id, kind, " ".join(args.text), now=at)
+    return _print_case(
+        ctx, case, f"{case.id} {case.status}; follow up by {local(case.follow_up, with_zone=True)}"
+    )
+
+
+def do_follow_up(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    when = parse_when(args.when, store.clock())
+    case = store.set_follow_up(args.id, when)
+    return _print_case(
+        ctx,
+        case,
+        f"{case.id} follow-up: {local(case.follow_up, with_zone=True) if case.follow_up else 'none'}",
+    )
+
+
+def do_link(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    store.link(args.id, args.other)
+    case = store.get(args.id)
+    return _print_case(ctx, case, f"{case.id} linked to {', '.join(case.links)}")
+
+
+def _transfer(name: str) -> Handler:
+    def handler(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+        from casewriter.commands import log_transfer
+
+        result: int = getattr(log_transfer, name)(args, ctx, store)
+        return result
+
+    return handler
+
+
+HANDLERS: dict[str, Handler] = {
+    "list": do_list,
+    "show": do_show,
+    "search": do_search,
+    "due": do_due,
+    "file": do_file,
+    "status": do_status,
+    "note": do_note,
+    "reply": do_reply,
+    "follow-up": do_follow_up,
+    "link": do_link,
+    "export": _transfer("do_export"),
+    "import": _transfer("do_import"),
+    "stats": _transfer("do_stats"),
+    "backup": _transfer("do_backup"),
+}

@@ -1,0 +1,117 @@
+"""``casewriter log export | import | stats | backup``: moving the log in and out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from casewriter.commands import Context
+from casewriter.errors import CasewriterError, UsageError
+from casewriter.output import print_json
+from casewriter.store import CaseStore
+
+
+def _write(path: str, data: bytes) -> Path:
+    target = Path(path).expanduser()
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise CasewriterError(f"cannot write {target}: {exc.strerror}") from None
+    return target
+
+
+def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    from casewriter.store import export, formats
+
+    if args.fmt == "json":
+        doc = export.export_document(store)
+        data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        count = len(doc["cases"])
+    elif args.fmt == "csv":
+        rows = list(store.export_rows())
+        data = formats.to_csv(rows).encode("utf-8")
+        count = len(rows)
+    else:
+        rows = list(store.export_rows())
+        data = formats.to_ics(rows, store.clock())
+        count = len(rows)
+    if args.out:
+        target = _write(args.out, data)
+        if ctx.json:
+            print_json({"path": str(target), "format": args.fmt, "cases": count})
+        else:
+            print(f"exported {count} cases to {target}")
+        return 0
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+    return 0
+
+
+def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    from casewriter.store.export import rows_from_document
+
+    source = Path(args.file).expanduser()
+    try:
+        data = json.loads(source.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise UsageError(f"no such file: {source}") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{source}: not valid JSON: {exc}") from None
+    report = store.import_rows(rows_from_document(data, str(source)), renumber=args.renumber)
+    if ctx.json:
+        print_json(report)
+        return 0
+    print(f"imported {report['imported']} cases from {source}")
+    if report["skipped"]:
+        print(
+            f"skipped {len(report['skipped'])} already in the log (same id): "
+            + ", ".join(report["skipped"][:10])
+            + (" …" if len(report["skipped"]) > 10 else "")
+            + " — use --renumber to import them under new ids"
+        )
+    for old, new in report["renumbered"].items():
+        print(f"renumbered {old} -> {new}")
+    if report["links_dropped"]:
+        print(f"{report['links_dropped']} links to cases not in the file were dropped")
+    return 0
+
+
+def do_stats(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    data = store.stats(profile=args.profile)
+    if ctx.json:
+        print_json(data)
+        return 0
+    print(f"cases: {data['total']} ({data['open']} open)")
+    print("by status: " + ", ".join(f"{k} {v}" for k, v in data["by_status"].items() if v) or "-")
+    print("by type:   " + (", ".join(f"{k} {v}" for k, v in data["by_type"].items()) or "-"))
+    rate = data["resolution_rate"]
+    print(
+        f"resolution rate: {'-' if rate is None else f'{rate:.0%}'} (resolved / resolved + denied)"
+    )
+    median = data["median_days_to_resolution"]
+    print(f"median days to resolution: {'-' if median is None else median}")
+    for currency, amounts in data["amounts"].items():
+        print(
+            f"{currency or '(no currency)'}: expected {amounts['expected']}, received {amounts['received']}"
+        )
+    return 0
+
+
+def do_backup(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    target = store.backup(args.path)
+    if ctx.json:
+        print_json({"path": str(target)})
+    else:
+        print(f"backed up the case log to {target}")
+    return 0

@@ -1,0 +1,115 @@
+"""``casewriter render CASEFILE [--format text|markdown|json] [--out PATH] [--as-of DATE] [--save]``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casewriter.commands import Context, add_command
+from casewriter.errors import UsageError
+
+if TYPE_CHECKING:
+    from casewriter.models import Draft, RenderedCase
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = add_command(
+        subparsers,
+        common,
+        "render",
+        help="render a case file (TOML or JSON draft) into the text to paste into Seller Central",
+        description="Render a case file: subject, body, optional OER request, evidence checklist, "
+        "warnings and claim window. Nothing is sent anywhere.",
+    )
+    parser.add_argument(
+        "casefile", metavar="CASEFILE", help="case file (.toml or .json); '-' reads stdin"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "markdown", "json"),
+        default=None,
+        help="output format (default text; --json means json)",
+    )
+    parser.add_argument(
+        "--out", metavar="PATH", help="write the output to PATH instead of the screen"
+    )
+    parser.add_argument(
+        "--as-of", metavar="DATE", help="treat DATE as today for the claim window (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--save", action="store_true", help="also save the case to the log as a draft"
+    )
+    parser.set_defaults(handler=run)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so a crash leaves the old file or the new one."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"--out: folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"--out: cannot write {path}: {exc.strerror}") from None
+
+
+def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
+    """--save: hand over to the case log (``casewriter.commands.log.save_rendered``, log engineer)."""
+    # --- the log engineer's hook: keep this the only call into the log from render. ---
+    from casewriter.commands.log import save_rendered  # type: ignore[attr-defined,unused-ignore]
+
+    return save_rendered(ctx, draft, rendered)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    import json
+
+    from casewriter.case_report import format_markdown, format_text
+    from casewriter.casefile import draft_from_data, load_case_file
+    from casewriter.dates import parse_as_of
+    from casewriter.rendering import Engine
+
+    fmt = args.format or ("json" if ctx.json else "text")
+    as_of = parse_as_of(args.as_of) if args.as_of else None
+    engine = Engine.load(ctx.paths, ctx.settings)
+    if args.casefile == "-":
+        text = sys.stdin.read()
+        try:
+            data = (
+                json.loads(text)
+                if text.lstrip().startswith("{")
+                else __import__("tomllib").loads(text)
+            )
+        except ValueError as exc:
+            raise UsageError(f"stdin: not valid TOML or JSON: {exc}") from None
+        draft = draft_from_data(data, engine.catalog, "stdin", Path.cwd(), ctx.settings)
+    else:
+        draft = load_case_file(Path(args.casefile), engine.catalog, ctx.settings)
+    rendered = engine.render(draft, as_of=as_of)
+    saved = save_draft(ctx, draft, rendered) if args.save else None
+    if fmt == "json":
+        payload = rendered.to_contract_json()
+        if saved is not None and isinstance(saved, dict):
+            payload["saved"] = saved
+        output = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
+    elif fmt == "markdown":
+        output = format_markdown(rendered)
+    else:
+        output = format_text(rendered)
+    if args.out:
+        out = Path(args.out).expanduser()
+        atomic_write(out, output)
+        print(f"wrote {out}", file=sys.stderr if fmt == "json" else sys.stdout)
+    else:
+        sys.stdout.write(output)
+    return 0

@@ -1,0 +1,281 @@
+"""Seller identifiers: normalize, detect the kind, validate with real check digits, extract.
+
+The public API (docs/architecture.md): ``KINDS``, ``IdCheck``, ``Found``, ``normalize()``,
+``check()`` (never raises; fast enough for every keystroke) and ``extract()`` (never raises).
+Pure Python and stdlib only. The rules live in ``casewriter.idkinds``; facts and algorithms
+come from ``design/identifiers.md``.
+
+Policies: look-alike letters (O for 0, I/l for 1) are never fixed silently: the value is
+invalid and the fix is offered as ``suggestion``. Digits NFKC does not map (Arabic-Indic) are
+rejected with the ASCII form as suggestion. Placeholders (a digit part that is all one digit,
+or runs like ``1234567890``) are invalid even when a checksum passes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from casewriter.idkinds import amazon, carriers
+from casewriter.idkinds import checksums as cs
+from casewriter.idkinds.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
+from casewriter.idkinds.text import FREE_TEXT_KINDS, clean
+from casewriter.idkinds.text import normalize as _normalize
+
+__all__ = ["KINDS", "LABELS", "Found", "IdCheck", "check", "detect", "extract", "normalize"]
+__all__ += ["VALID", "INVALID", "UNVERIFIED"]
+
+KINDS: tuple[str, ...] = (
+    "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
+    "dhl", "amazon_logistics", "s10", "yunexpress", "gtin", "case_id", "reimbursement_id",
+    "reference_id", "removal_order_id", "lpn", "sku",
+)  # fmt: skip
+
+LABELS = {
+    "order_id": "an order ID",
+    "asin": "an ASIN",
+    "isbn10": "an ISBN-10",
+    "fnsku": "an FNSKU",
+    "shipment_id": "an FBA shipment ID",
+    "tracking": "a tracking number",
+    "ups": "a UPS tracking number",
+    "usps": "a USPS tracking number",
+    "fedex": "a FedEx tracking number",
+    "dhl": "a DHL tracking number",
+    "amazon_logistics": "an Amazon Logistics (TBA) tracking number",
+    "s10": "an international postal (S10) number",
+    "yunexpress": "a YunExpress tracking number",
+    "gtin": "a GTIN (UPC/EAN)",
+    "case_id": "a case ID",
+    "reimbursement_id": "a reimbursement ID",
+    "reference_id": "a reference ID",
+    "removal_order_id": "a removal order ID",
+    "lpn": "an LPN",
+    "sku": "a SKU",
+}
+
+_TRACKING_KINDS = frozenset(carriers.CARRIER_KINDS) | {"tracking"}
+_SPLIT = re.compile(r"[\s,;|/、，；]+")
+_LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# Kinds whose value is all digits, and how many leading/trailing characters keep their letters.
+_NUMERIC_PARTS = {
+    "order_id": (0, 0), "case_id": (0, 0), "reimbursement_id": (0, 0), "reference_id": (0, 0),
+    "gtin": (0, 0), "isbn10": (0, 1), "dhl": (0, 0), "usps": (0, 0), "fedex": (0, 0),
+    "amazon_logistics": (3, 0), "yunexpress": (2, 0), "s10": (2, 2),
+}  # fmt: skip
+_NOT_DIGIT = re.compile(r"[^0-9]+")
+_RUNS = "1234567890" * 5
+_STRONG = frozenset({"order_id", "asin", "fnsku", "shipment_id", "lpn", "tracking"})
+
+
+def normalize(text: str, kind: str | None = None) -> str:
+    """The canonical form of ``text`` for ``kind`` (identifiers.md §4); idempotent."""
+    return _normalize(text, kind)
+
+
+def _rule(kind: str, value: str) -> Verdict:
+    if kind == "tracking":
+        return carriers.tracking_rule(value)
+    if kind in carriers.RULES:
+        return carriers.carrier_rule(kind, value)
+    return amazon.RULES[kind](value)
+
+
+def detect(value: str) -> str | None:
+    """The most plausible kind of an already-normalized value, or None."""
+    v = value
+    if amazon.ORDER_ID.fullmatch(v):
+        return "order_id"
+    if v.startswith("FBA") or amazon.PLAN_ID.fullmatch(v):
+        return "shipment_id"
+    if amazon.FNSKU_X0.fullmatch(v):
+        return "fnsku"
+    if amazon.ASIN_B.fullmatch(v):
+        return "asin"
+    if v.startswith("LPN"):
+        return "lpn"
+    if amazon.DIGITS.fullmatch(v):
+        n = len(v)
+        if n in (10, 11):
+            return "case_id"
+        if n in (8, 13) or (n == 12 and cs.gs1_ok(v)):
+            return "gtin"
+        if n == 14:
+            return "reference_id" if v.startswith("2") else "gtin"
+        if n in (12, 15, 18, 20, 22, 26, 34) or (n >= 28 and v.startswith("420")):
+            return "tracking"
+        return "reference_id" if 8 <= n <= 20 else None
+    if amazon.ISBN10.fullmatch(v):
+        return "isbn10"
+    verdict = carriers.tracking_rule(v)
+    if verdict.status != INVALID or verdict.kind not in (None, "tracking"):
+        return "tracking"
+    return None
+
+
+def _non_ascii(value: str, label: str) -> Verdict | None:
+    if value.isascii():
+        return None
+    odd = [c for c in value if not c.isascii()]
+    if all(c.isdecimal() for c in odd):
+        fixed = "".join(str(int(c)) if c.isdecimal() else c for c in value)
+        return bad(
+            "contains digits that are not 0–9 (e.g. Arabic-Indic digits)", f"did you mean {fixed}?"
+        )
+    return bad(f"contains '{odd[0]}', which can't be part of {label}")
+
+
+def _lookalike(kind: str, value: str) -> Verdict | None:
+    """Letters O/I/L where digits belong: reject, and suggest the fix if it then validates."""
+    parts = _NUMERIC_PARTS.get(kind)
+    if kind == "tracking":
+        candidates = [(k, p) for k, p in _NUMERIC_PARTS.items() if k in carriers.RULES]
+    elif parts is not None:
+        candidates = [(kind, parts)]
+    else:
+        return None
+    for which, (head, tail) in candidates:
+        end = len(value) - tail
+        if kind == "order_id" and value[:1] in ("D", "S"):
+            head = 1
+        middle = value[head:end]
+        if not any(c in "OIL" for c in middle):
+            continue
+        fixed = value[:head] + middle.translate(_LOOKALIKE) + value[end:]
+        if _rule(kind if kind != "tracking" else which, fixed).status == VALID:
+            letters = sorted({c for c in middle if c in "OIL"})
+            what = " and ".join(f"letter {c}" for c in letters)
+            hint = ", ".join("0" if c == "O" else "1" for c in letters)
+            return bad(f"{what} in a numeric part: did you mean {hint}?", f"did you mean {fixed}?")
+    return None
+
+
+def _placeholder(value: str) -> bool:
+    """All one digit (8+), or a plain run 1234567890… of 10+ digits: not a real number.
+
+    Shorter runs stay valid: ``RR123456785CN`` is the corrected S10 example sellers meet.
+    """
+    digits = _NOT_DIGIT.sub("", value)
+    if len(digits) < 8 or len(digits) < len(value) - 4:
+        return False
+    return len(set(digits)) == 1 or (len(digits) >= 10 and digits in _RUNS)
+
+
+def _two_ids(cleaned: str, kind: str | None) -> Verdict | None:
+    if not _SPLIT.search(cleaned):
+        return None
+    tokens = [t for t in _SPLIT.split(cleaned) if t]
+    if len(tokens) < 2:
+        return None
+    good: list[str] = []
+    for token in tokens:
+        norm = _normalize(token, kind)
+        k = kind or detect(norm)
+        if len(norm) >= 8 and k is not None and _rule(k, norm).status == VALID:
+            good.append(norm)
+    if len(good) >= 2:
+        return bad("two identifiers in one field: which one did you mean?", " or ".join(good[:3]))
+    if len(good) == 1 and kind is not None:
+        return bad(f"extra text around {LABELS[kind]}", f"did you mean {good[0]}?")
+    return None
+
+
+def _wrong_kind(kind: str, value: str) -> Verdict | None:
+    other = detect(value)
+    if other is None or other == kind or other not in _STRONG:
+        return None
+    if other == "tracking" and value.isdigit() and len(value) < 17:
+        return None
+    verdict = _rule(other, value)
+    if verdict.status != VALID:
+        return None
+    if kind in _TRACKING_KINDS and other in _TRACKING_KINDS:
+        return None  # carrier_rule already names the other carrier
+    shown = verdict.kind if other == "tracking" and verdict.kind else other
+    label = LABELS.get(shown, LABELS[other])
+    return bad(f"this looks like {label}, not {LABELS[kind]}", f"use it as {label}")
+
+
+def _result(text: str, kind: str | None, value: str | None, verdict: Verdict) -> IdCheck:
+    carrier = verdict.carrier if (kind in _TRACKING_KINDS or kind is None) else None
+    return IdCheck(text, kind, verdict.status, value, carrier, verdict.reason, verdict.suggestion)
+
+
+def _check(text: str, kind: str | None) -> IdCheck:
+    if kind is not None and kind not in KINDS:
+        return IdCheck(text, kind, INVALID, None, reason=f"unknown kind '{kind}'")
+    if kind in FREE_TEXT_KINDS:
+        value = _normalize(text, kind)
+        return _result(text, kind, value or None, amazon.RULES[kind](value))
+    value = _normalize(text, kind)
+    if not value:
+        return IdCheck(text, kind, INVALID, None, reason="empty: nothing to check")
+    label = LABELS.get(kind or "", "an identifier")
+    split = _two_ids(clean(text), kind) if _SPLIT.search(text) else None
+    if split is not None:
+        return _result(text, kind, value, split)
+    odd = _non_ascii(value, label)
+    if odd is not None:
+        return _result(text, kind, value, odd)
+    asked = kind
+    if kind is None:
+        kind = detect(value)
+        if kind is None:
+            return _result(text, None, value, _fallback(value))
+    verdict = _rule(kind, value)
+    if verdict.status == INVALID:
+        better = _lookalike(kind, value) or (_wrong_kind(kind, value) if asked else None)
+        verdict = better or verdict
+    elif _placeholder(value):
+        verdict = bad(
+            "this looks like a placeholder (repeated or sequential digits), not a real number"
+        )._replace(carrier=verdict.carrier)
+    shown = kind
+    if asked is None and kind == "tracking" and verdict.kind:
+        shown = verdict.kind
+    return _result(text, shown, value, verdict)
+
+
+def _fallback(value: str) -> Verdict:
+    if amazon.PLAN_ID.fullmatch(value):
+        return amazon.shipment_rule(value)
+    return bad("not an identifier casewriter knows (order ID, ASIN, FNSKU, FBA…, tracking number…)")
+
+
+def quick_status(text: str, kind: str) -> tuple[str, str | None]:
+    """(status, normalized) of one span already known to be a single value of ``kind``.
+
+    The light path ``extract`` uses: no two-ID split, no suggestions; same statuses as check.
+    """
+    value = _normalize(text, kind)
+    if not value:
+        return INVALID, None
+    if kind in FREE_TEXT_KINDS:
+        return amazon.RULES[kind](value).status, value
+    if not value.isascii():
+        return INVALID, value
+    status = _rule(kind, value).status
+    if status != INVALID and _placeholder(value):
+        status = INVALID
+    return status, value
+
+
+def check(text: str, kind: str | None = None) -> IdCheck:
+    """Normalize and validate ``text`` as ``kind`` (detected when None). Never raises."""
+    if not isinstance(text, str):
+        return IdCheck(repr(text), kind, INVALID, None, reason="not text")
+    try:
+        return _check(text, kind)
+    except Exception as exc:  # a bug must not crash a keystroke handler
+        return IdCheck(
+            text, kind, INVALID, None, reason=f"could not check this value ({type(exc).__name__})"
+        )
+
+
+def extract(text: str) -> list[Found]:
+    """Every identifier in free text, first occurrence of each (kind, value). Never raises."""
+    from casewriter.idkinds.extract import extract as _extract
+
+    try:
+        return _extract(text if isinstance(text, str) else "")
+    except Exception:
+        return []

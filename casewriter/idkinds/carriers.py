@@ -1,0 +1,285 @@
+"""Carrier tracking numbers: shapes and check digits per carrier, and carrier detection.
+
+Each ``*_rule(v)`` takes a normalized value and returns a ``Verdict`` when the value has that
+carrier's shape (valid, or invalid with the reason), or ``None`` when it is not that carrier's
+shape at all. ``tracking_rule`` tries them all; carriers with no public format (Yanwen, 4PX,
+Cainiao) and plausible unknown shapes come back ``unverified`` so a seller is never blocked.
+No UPS service-code or S10 service-indicator whitelists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from casewriter.idkinds import checksums as cs
+from casewriter.idkinds.countries import ISO_COUNTRIES, post_name
+from casewriter.idkinds.model import Verdict, bad, maybe, ok
+
+CARRIER_KINDS = ("ups", "usps", "fedex", "dhl", "s10", "amazon_logistics", "yunexpress")
+CARRIER_NAMES = {
+    "ups": "UPS",
+    "usps": "USPS",
+    "fedex": "FedEx",
+    "dhl": "DHL",
+    "s10": "Postal (UPU S10)",
+    "amazon_logistics": "Amazon Logistics",
+    "yunexpress": "YunExpress",
+}
+
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_S10 = re.compile(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
+_ALNUM = re.compile(r"[0-9A-Z]+", re.ASCII)
+WRONG_CHECK = "the check digit doesn't match: a digit is probably mistyped or two are swapped"
+
+
+def _digits(v: str) -> bool:
+    return _DIGITS.fullmatch(v) is not None
+
+
+def _checked(passes: bool, kind: str, what: str) -> Verdict:
+    carrier = CARRIER_NAMES[kind]
+    if passes:
+        return ok(carrier, kind=kind)
+    return Verdict("invalid", f"{what}: {WRONG_CHECK}", None, carrier, kind)
+
+
+def ups_rule(v: str) -> Verdict | None:
+    if v.startswith("1Z"):
+        if len(v) != 18:
+            return Verdict(
+                "invalid",
+                f"a UPS 1Z number has 18 characters; this has {len(v)}",
+                None,
+                "UPS",
+                "ups",
+            )
+        if not _ALNUM.fullmatch(v):
+            return Verdict(
+                "invalid", "a UPS 1Z number has only letters and digits", None, "UPS", "ups"
+            )
+        return _checked(cs.ups_ok(v), "ups", "UPS 1Z number")
+    if len(v) == 11 and v[0] in "AHJKTV" and _digits(v[1:]):
+        return _checked(cs.ups_ok(v), "ups", "UPS waybill number")
+    return None
+
+
+def _usps_digits(v: str) -> Verdict | None:
+    n = len(v)
+    if n == 22 and v.startswith("96"):
+        return None  # FedEx Ground 96
+    if n in (20, 22, 26):
+        return _checked(cs.usps_ok(v), "usps", f"USPS {n}-digit number")
+    if v.startswith("420") and n in (28, 30, 32, 34, 38):
+        tails = [v[cut:] for cut in (8, 12) if n - cut in (20, 22, 26)]
+        return _checked(
+            any(cs.usps_ok(t) for t in tails), "usps", "USPS number with 420+ZIP prefix"
+        )
+    return None
+
+
+def usps_rule(v: str) -> Verdict | None:
+    if _digits(v):
+        return _usps_digits(v)
+    if _S10.fullmatch(v) and v.endswith("US"):
+        return _checked(cs.s10_ok(v), "usps", "USPS international (S10) number")
+    return None
+
+
+def fedex_rule(v: str) -> Verdict | None:
+    if v.startswith("DT") and len(v) == 14 and _digits(v[2:]):
+        return ok("FedEx", kind="fedex")  # door tag: no public check digit
+    if not _digits(v):
+        return None
+    n = len(v)
+    if n == 12:
+        return _checked(cs.fedex12_ok(v), "fedex", "FedEx Express 12-digit number")
+    if n == 15:
+        return _checked(cs.gs1_ok(v), "fedex", "FedEx Ground 15-digit number")
+    if n == 22 and v.startswith("96"):
+        return _checked(cs.gs1_ok(v[-15:]), "fedex", "FedEx Ground 96 number")
+    if n == 18 and v.startswith("00"):
+        return _checked(cs.gs1_ok(v), "fedex", "SSCC-18 number")
+    if n == 34:
+        return _checked(cs.fedex_serial_ok(v), "fedex", "FedEx 34-digit barcode number")
+    if n == 20:
+        passes = cs.gs1_ok(v) or cs.gs1_ok("92" + v)
+        return _checked(passes, "fedex", "FedEx SmartPost 20-digit number")
+    if n == 22 and v.startswith("92"):
+        return _checked(cs.gs1_ok(v), "fedex", "FedEx SmartPost 22-digit number")
+    return None
+
+
+def dhl_rule(v: str) -> Verdict | None:
+    if _digits(v) and len(v) in (10, 11):
+        return _checked(cs.dhl_ok(v), "dhl", f"DHL Express {len(v)}-digit waybill")
+    if re.fullmatch(r"(?:JJD|JVGL)[0-9]{9,20}", v, re.ASCII):
+        return ok("DHL", kind="dhl")  # piece IDs: no check digit
+    if re.fullmatch(r"GM[0-9]{10,39}", v, re.ASCII):
+        return ok("DHL eCommerce", kind="dhl")
+    return None
+
+
+def amazon_rule(v: str) -> Verdict | None:
+    if v[:3] in ("TBA", "TBC", "TBM"):
+        if len(v) == 15 and _digits(v[3:]):
+            return ok("Amazon Logistics", kind="amazon_logistics")
+        return Verdict(
+            "invalid",
+            f"an Amazon Logistics number is {v[:3]} + 12 digits; this has {len(v) - 3} characters after {v[:3]}",
+            None,
+            "Amazon Logistics",
+            "amazon_logistics",
+        )
+    return None
+
+
+def yunexpress_rule(v: str) -> Verdict | None:
+    if v.startswith("YT") and _digits(v[2:]) and len(v) > 8:
+        if len(v) == 18:
+            return ok("YunExpress", kind="yunexpress")
+        return Verdict(
+            "invalid",
+            f"a YunExpress number is YT + 16 digits; this has {len(v) - 2}",
+            None,
+            "YunExpress",
+            "yunexpress",
+        )
+    return None
+
+
+def s10_rule(v: str) -> Verdict | None:
+    match = _S10.fullmatch(v)
+    if not match:
+        return None
+    country = match.group(3)
+    if country == "YP":
+        return maybe(
+            "Yanwen number: Yanwen publishes no format or check digit", "Yanwen", "tracking"
+        )
+    if country == "UK":
+        fixed = v[:-2] + "GB"
+        return Verdict(
+            "invalid",
+            "'UK' is not a postal country code: the United Kingdom is GB",
+            f"did you mean {fixed}?",
+            "Royal Mail",
+            "s10",
+        )
+    if country not in ISO_COUNTRIES:
+        return Verdict(
+            "invalid",
+            f"'{country}' is not a country code, so this is not an international postal (S10) number",
+            None,
+            None,
+            "s10",
+        )
+    return _checked(cs.s10_ok(v), "s10", f"{post_name(country)} (S10) number")._replace(
+        carrier=post_name(country)
+    )
+
+
+def near_miss_rule(v: str) -> Verdict | None:
+    """One character off a known prefix (``TBB…``, ``2Z…``, ``1A…``): a typo, not a new carrier."""
+    if len(v) == 15 and v.startswith("TB") and _digits(v[3:]):
+        return Verdict(
+            "invalid",
+            f"'{v[:3]}' is not an Amazon Logistics prefix (TBA, TBC or TBM)",
+            None,
+            "Amazon Logistics",
+            "amazon_logistics",
+        )
+    if len(v) == 18 and _ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
+        return Verdict(
+            "invalid",
+            "UPS numbers start with 1Z (one, Z) followed by 16 letters and digits",
+            None,
+            "UPS",
+            "ups",
+        )
+    return None
+
+
+def unknown_rule(v: str) -> Verdict | None:
+    """Carriers with no public format, then any plausible shape: unverified, never blocking."""
+    if re.fullmatch(r"LP[0-9]{14}|CNUSUP[0-9]{8,11}", v, re.ASCII):
+        return maybe("Cainiao number: Cainiao publishes no check digit", "Cainiao", "tracking")
+    if re.fullmatch(r"(?:4PX|FPXE)[0-9A-Z]{10,16}", v, re.ASCII):
+        return maybe("4PX number: 4PX publishes no format or check digit", "4PX", "tracking")
+    if re.fullmatch(r"[A-Z]{2}[0-9]{7}|[A-Z]{4}[0-9]{10}", v, re.ASCII):
+        return maybe("Parcelforce number: no public check digit", "Parcelforce", "tracking")
+    if 8 <= len(v) <= 40 and _ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 4:
+        return maybe("not a format we know: check it on the carrier's website", None, "tracking")
+    return None
+
+
+RULES: dict[str, Callable[[str], Verdict | None]] = {
+    "ups": ups_rule,
+    "usps": usps_rule,
+    "fedex": fedex_rule,
+    "dhl": dhl_rule,
+    "s10": s10_rule,
+    "amazon_logistics": amazon_rule,
+    "yunexpress": yunexpress_rule,
+}
+_ORDER = (amazon_rule, ups_rule, yunexpress_rule, s10_rule, dhl_rule, usps_rule, fedex_rule)
+
+
+def tracking_rule(v: str) -> Verdict:
+    """Detect the carrier: the first valid shape wins, else the first matching shape's reason."""
+    first_bad: Verdict | None = None
+    for rule in _ORDER:
+        verdict = rule(v)
+        if verdict is None:
+            continue
+        if verdict.status != "invalid":
+            return verdict
+        first_bad = first_bad or verdict
+    if first_bad is not None:
+        return first_bad
+    near = near_miss_rule(v)
+    if near is not None:
+        return near
+    unknown = unknown_rule(v)
+    if unknown is not None:
+        return unknown
+    if not v:
+        return bad("empty: paste the tracking number")
+    return bad("not a tracking number: expected 8–40 letters and digits, with at least 4 digits")
+
+
+def carrier_rule(kind: str, v: str) -> Verdict:
+    """A value given as one carrier's tracking number."""
+    name = CARRIER_NAMES[kind]
+    verdict = RULES[kind](v)
+    if (
+        kind == "dhl"
+        and _digits(v)
+        and len(v) in (12, 20)
+        and (verdict is None or verdict.status != "valid")
+    ):
+        return maybe("DHL Paket number: its check digit is not public", "DHL", "dhl")
+    if verdict is not None:
+        return verdict._replace(kind=kind)
+    other = tracking_rule(v)
+    if other.status == "valid" and other.kind != kind:
+        article = "an" if (other.carrier or "x")[0] in "AEIOU" else "a"
+        return bad(
+            f"this looks like {article} {other.carrier} tracking number, not {name}",
+            f"use it as {article} {other.carrier} number",
+            name,
+        )
+    if other.carrier in ("Yanwen", "4PX", "Cainiao"):
+        return other._replace(kind=kind)
+    return bad(f"not a {name} tracking number: {SHAPES[kind]}", None, name)
+
+
+SHAPES = {
+    "ups": "UPS numbers are 1Z + 16 letters/digits, or a waybill letter + 10 digits",
+    "usps": "USPS numbers are 20, 22 or 26 digits (or S10 ending in US)",
+    "fedex": "FedEx numbers are 12, 15, 20, 22 (96…) or 34 digits, SSCC 00… (18) or DT + 12",
+    "dhl": "DHL Express waybills are 10 or 11 digits",
+    "s10": "postal numbers are 2 letters + 9 digits + a 2-letter country code (RR123456785CN)",
+    "amazon_logistics": "Amazon Logistics numbers are TBA, TBC or TBM + 12 digits",
+    "yunexpress": "YunExpress numbers are YT + 16 digits",
+}

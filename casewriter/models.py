@@ -1,0 +1,323 @@
+"""Pydantic models of the case engine: the case-type catalog (``CaseType`` and its parts), the
+user's ``Draft``, and what rendering returns (``RenderedCase`` with its checklist, deadline and
+OER text). ``RenderedCase.to_contract_json()`` is the contract's ``render --format json`` shape.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+
+ATTACHMENT_KINDS = ("file", "photo", "invoice", "pod")
+VALUE_KINDS = ("date", "quantity", "money", "text")
+FACT_TYPES = ("quantity", "money", "date", "text", "percent", "choice", "bool")
+GROUPS = ("inbound", "inventory", "returns", "orders", "account")
+URGENCIES = ("routine", "high", "urgent")
+Urgency = Literal["routine", "high", "urgent"]
+_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Strict):
+    """A text in English and Simplified Chinese (Chinese falls back to English)."""
+
+    en: str
+    zh: str = ""
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else self.en
+
+
+class TextList(_Strict):
+    en: list[str] = Field(default_factory=list)
+    zh: list[str] = Field(default_factory=list)
+
+    def get(self, lang: str) -> list[str]:
+        return self.zh if lang == "zh" and self.zh else self.en
+
+
+class AttachmentRules(_Strict):
+    accepted: list[str] = Field(default_factory=lambda: ["pdf", "png", "jpg", "jpeg", "gif"])
+    max_mb: float = 10
+    allowed: bool = True
+
+    @field_validator("accepted")
+    @classmethod
+    def _lower(cls, v: list[str]) -> list[str]:
+        return [e.lower().lstrip(".") for e in v]
+
+
+class EvidenceSlot(_Strict):
+    key: str
+    kind: str
+    required: bool = False
+    min: int = Field(default=1, ge=0)
+    max: int = Field(default=1, ge=0)  # 0 = unlimited
+    label: Text
+    help: Text = Text(en="")
+
+    @field_validator("key")
+    @classmethod
+    def _key(cls, v: str) -> str:
+        if not _KEY.match(v):
+            raise ValueError("must be snake_case (a-z, 0-9, _)")
+        return v
+
+    @property
+    def is_attachment(self) -> bool:
+        return self.kind in ATTACHMENT_KINDS
+
+
+class FactSpec(_Strict):
+    key: str
+    type: Literal["quantity", "money", "date", "text", "percent", "choice", "bool"]
+    required: bool = False
+    label: Text
+    help: Text = Text(en="")
+    choices: list[str] = Field(default_factory=list)
+    computed: bool = False
+
+    @model_validator(mode="after")
+    def _choices(self) -> FactSpec:
+        if not _KEY.match(self.key):
+            raise ValueError(f"fact key {self.key!r} must be snake_case")
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice fact needs a non-empty 'choices' list")
+        return self
+
+
+def _empty_to_none(v: Any) -> Any:
+    return None if v == "" else v
+
+
+class DeadlineRule(_Strict):
+    marketplaces: list[str]
+    clock: str
+    clock_fact: str
+    min_days: int = Field(default=0, ge=0)
+    max_days: int | None = Field(default=None, ge=0)
+    max_months: int | None = Field(default=None, ge=0)
+    source: str
+    as_of: date
+    effective_from: date | None = None
+    until: date | None = None
+    note: str = ""
+
+    _none = field_validator("effective_from", "until", "max_days", "max_months", mode="before")(
+        _empty_to_none
+    )
+
+    @field_validator("marketplaces")
+    @classmethod
+    def _upper(cls, v: list[str]) -> list[str]:
+        if not v:
+            raise ValueError("list at least one marketplace code, or '*'")
+        return [m.strip().upper() for m in v]
+
+    @model_validator(mode="after")
+    def _window(self) -> DeadlineRule:
+        if self.max_days is None and self.max_months is None:
+            raise ValueError("give max_days or max_months (the latest day to file)")
+        return self
+
+
+class CaseType(_Strict):
+    id: str
+    group: Literal["inbound", "inventory", "returns", "orders", "account"]
+    title: Text
+    problem: str
+    summary: Text = Text(en="")
+    filed_at: Text
+    contact_us: bool = False
+    oer: bool = False
+    max_items: int | None = Field(default=None, ge=0)
+    items_slot: str | None = None
+    main_identifier: str
+    subject: str
+    template: str
+    oer_template: str | None = None
+    attachments: AttachmentRules = AttachmentRules()
+    tips: TextList = TextList()
+    evidence: list[EvidenceSlot] = Field(default_factory=list)
+    facts: list[FactSpec] = Field(default_factory=list)
+    deadlines: list[DeadlineRule] = Field(default_factory=list)
+    origin: Literal["builtin", "user"] = "builtin"
+    source_file: str = ""
+
+    _none = field_validator("items_slot", "oer_template", "max_items", mode="before")(
+        _empty_to_none
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not _ID.match(v):
+            raise ValueError("must be kebab-case (a-z, 0-9, -)")
+        return v
+
+    def slot(self, key: str) -> EvidenceSlot | None:
+        return next((s for s in self.evidence if s.key == key), None)
+
+    def fact(self, key: str) -> FactSpec | None:
+        return next((f for f in self.facts if f.key == key), None)
+
+    @property
+    def required_slots(self) -> list[EvidenceSlot]:
+        return [s for s in self.evidence if s.required]
+
+
+class DraftProfile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = ""
+    name: str
+    merchant_token: str = ""
+    signature: str = ""
+
+
+class Attachment(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    slot: str
+    path: str
+    description: str = ""
+
+    @property
+    def name(self) -> str:
+        return re.split(r"[\\/]", self.path)[-1]
+
+
+class Narrative(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    what_happened: str | None = None
+    request: str | None = None
+    checked: list[str] = Field(default_factory=list)
+
+    @field_validator("checked", mode="before")
+    @classmethod
+    def _listify(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+
+class Draft(BaseModel):
+    """Everything the user said about one case; ``model_dump(mode="json")`` is what is logged."""
+
+    model_config = ConfigDict(extra="forbid")
+    case_type: str
+    marketplace: str = "US"
+    profile: DraftProfile | str | None = None
+    facts: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, list[str]] = Field(default_factory=dict)
+    attachments: list[Attachment] = Field(default_factory=list)
+    narrative: Narrative = Field(default_factory=Narrative)
+    urgency: Urgency | None = None
+    oer: bool = False
+    base_dir: str | None = None
+    _notes: list[str] = PrivateAttr(default_factory=list)
+    """How the case file's loose values were read (e.g. an ambiguous date); not stored."""
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence_lists(cls, v: Any) -> Any:
+        if not isinstance(v, dict):
+            return v
+        out: dict[str, Any] = {}
+        for key, value in v.items():
+            values = value if isinstance(value, list) else [value]
+            out[key] = [str(x) if isinstance(x, int | float) else x for x in values]
+        return out
+
+    @field_validator("marketplace")
+    @classmethod
+    def _upper(cls, v: str) -> str:
+        return v.strip().upper()
+
+
+class ChecklistItem(BaseModel):
+    slot: str
+    label: str
+    required: bool
+    status: Literal["provided", "missing", "invalid", "unverified"]
+    values: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+
+class Deadline(BaseModel):
+    opens: date
+    closes: date
+    safe_by: date | None = None
+    days_left: int
+    status: Literal["claimable", "too-early", "expired"]
+    source: str
+    as_of: date | None = None
+    """When the (longest) rule's source was read or took effect."""
+    clock: str = ""
+    event_date: date | None = None
+    today: date | None = None
+    note: str = ""
+    safe_source: str = ""
+
+    def contract_json(self) -> dict[str, Any]:
+        source = f"{self.source} (as of {self.as_of.isoformat()})" if self.as_of else self.source
+        return {
+            "opens": self.opens.isoformat(),
+            "closes": self.closes.isoformat(),
+            "safe_by": self.safe_by.isoformat() if self.safe_by else None,
+            "days_left": self.days_left,
+            "source": source,
+        }
+
+
+class OerText(BaseModel):
+    title: str
+    request: str
+
+
+class RenderedCase(BaseModel):
+    case_type: str
+    marketplace: str
+    urgency: Urgency
+    subject: str
+    body: str
+    oer: OerText | None = None
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    ready: bool
+    warnings: list[str] = Field(default_factory=list)
+    deadline: Deadline | None = None
+    urgency_suggestion: Urgency = "routine"
+    urgency_reasons: list[str] = Field(default_factory=list)
+    identifiers: list[tuple[str, str]] = Field(default_factory=list)
+    calc: dict[str, Any] = Field(default_factory=dict)
+
+    def to_contract_json(self) -> dict[str, Any]:
+        """Exactly the contract's keys (plus the urgency suggestion and identifiers after them)."""
+        return {
+            "case_type": self.case_type,
+            "marketplace": self.marketplace,
+            "urgency": self.urgency,
+            "subject": self.subject,
+            "body": self.body,
+            "oer": {"title": self.oer.title, "request": self.oer.request} if self.oer else None,
+            "checklist": [
+                {
+                    "slot": c.slot,
+                    "label": c.label,
+                    "required": c.required,
+                    "status": c.status,
+                    "values": list(c.values),
+                    "reason": c.reason,
+                }
+                for c in self.checklist
+            ],
+            "ready": self.ready,
+            "warnings": list(self.warnings),
+            "deadline": self.deadline.contract_json() if self.deadline else None,
+            "urgency_suggestion": self.urgency_suggestion,
+            "urgency_reasons": list(self.urgency_reasons),
+            "identifiers": [[k, v] for k, v in self.identifiers],
+        }

@@ -1,0 +1,151 @@
+"""Turn scan findings into case drafts and save them to the log (``scan --draft``).
+
+``draft_from_finding`` fills the case type's evidence slots by identifier kind (FNSKU, ledger
+reference, FBA shipment id, order id, SKU) and its facts by key (the deadline rule's clock fact
+gets the event date; unit and value facts get the quantity and estimated value), plus a short
+factual narrative. ``save_drafts`` renders each claimable finding, skips it when the log already
+holds an open case with the same identifiers (the duplicate guard), and saves the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from casewriter.reports.findings import Finding
+
+_ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
+             "order_id": "order_id", "sku": "sku"}  # fmt: skip
+
+_STORY = {
+    "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
+    "not received (shipped minus received, after any Lost_Inbound reimbursement).",
+    "warehouse-lost": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} lost in the "
+    "fulfillment center (reference {reference_id}, {day}) that are neither found nor reimbursed.",
+    "warehouse-damaged": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} damaged in the "
+    "fulfillment center (reference {reference_id}, {day}) with no reimbursement.",
+    "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
+    "not returned and no reimbursement was issued.",
+}
+_CHECKED = {
+    "inbound-shortfall": ["The shipment status is Closed.",
+                          "The Reimbursements report shows no Lost_Inbound payment for these units."],
+    "warehouse-lost": ["The ledger shows the units as unreconciled (not found).",
+                       "The Reimbursements report shows no Lost_Warehouse payment for them."],
+    "warehouse-damaged": ["The ledger shows the units as unreconciled.",
+                          "The Reimbursements report shows no Damaged_Warehouse payment for them."],
+    "refund-not-returned": ["The FBA customer returns report has no return for this order and SKU.",
+                            "The Reimbursements report has no row for this order."],
+}  # fmt: skip
+
+
+def _fact_value(key: str, ftype: str, finding: Finding, clock_facts: set[str]) -> Any:
+    k = key.lower()
+    if ftype == "date" and (k in clock_facts or "date" in k) and finding.event_date:
+        return finding.event_date.isoformat()
+    if ftype == "quantity":
+        shipped = finding.details.get("shipped")
+        if "shipped" in k and shipped is not None:
+            return shipped
+        if "received" in k and finding.details.get("received") is not None:
+            return finding.details["received"]
+        if any(w in k for w in ("missing", "lost", "damaged", "units", "quantity", "claim")):
+            return finding.quantity
+    if (
+        ftype == "money"
+        and finding.amount is not None
+        and any(w in k for w in ("value", "amount", "price", "refund", "expected"))
+    ):
+        return str(finding.amount)
+    return None
+
+
+def draft_from_finding(finding: Finding, catalog: Any, profile: Any = None) -> Any:
+    """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
+    from casewriter.models import Draft, Narrative
+
+    ct = catalog.get(finding.case_type)
+    evidence: dict[str, list[str]] = {}
+    for slot in ct.evidence:
+        for id_key, kind in _ID_KINDS.items():
+            value = finding.ids.get(id_key) or finding.details.get(id_key)
+            if slot.kind == kind and value:
+                evidence.setdefault(slot.key, []).append(str(value))
+    clock_facts = {r.clock_fact for r in ct.deadlines}
+    facts: dict[str, Any] = {}
+    for spec in ct.facts:
+        if spec.computed:
+            continue
+        value = _fact_value(spec.key, spec.type, finding, clock_facts)
+        if value is not None:
+            facts[spec.key] = value
+    day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
+    story = _STORY[finding.rule].format(q=finding.quantity, day=day, **{
+        k: v or "-" for k, v in {**{"sku": finding.details.get("sku")}, **finding.ids}.items()
+    })  # fmt: skip
+    return Draft(
+        case_type=finding.case_type,
+        marketplace=finding.marketplace or "US",
+        profile=profile,
+        facts=facts,
+        evidence=evidence,
+        narrative=Narrative(what_happened=story, checked=list(_CHECKED[finding.rule])),
+    )
+
+
+@dataclass
+class DraftReport:
+    drafted: list[str] = field(default_factory=list)  # new local case ids
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (finding label, reason)
+
+
+def label(finding: Finding) -> str:
+    return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
+
+
+def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date) -> DraftReport:
+    """Render and log one draft per claimable finding; skip those with an open case."""
+    try:
+        from casewriter.rendering import Engine
+        from casewriter.store import CaseStore, NewCase
+    except ImportError as exc:
+        from casewriter.errors import CasewriterError
+
+        raise CasewriterError(
+            f"--draft needs the case engine and the case log ({exc.name})"
+        ) from None
+    engine = Engine.load(paths, settings)
+    profile = settings.profile(None)
+    report = DraftReport()
+    store = CaseStore.open(paths)
+    try:
+        for finding in findings:
+            if finding.status != "claimable":
+                continue
+            draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
+            rendered = engine.render(draft, as_of=as_of)
+            open_cases = store.duplicates(rendered.identifiers)
+            if open_cases:
+                ids = ", ".join(str(getattr(c, "id", c)) for c in open_cases)
+                report.skipped.append((label(finding), f"open case {ids}"))
+                continue
+            logged = store.save_new(
+                NewCase(
+                    profile=profile.id if profile else "",
+                    marketplace=draft.marketplace,
+                    case_type=draft.case_type,
+                    subject=rendered.subject,
+                    body=rendered.body,
+                    draft=draft.model_dump(mode="json"),
+                    identifiers=list(rendered.identifiers),
+                    urgency=rendered.urgency,
+                    deadline_closes=finding.window.closes,
+                    expected_amount=finding.amount,
+                    currency=finding.currency,
+                )
+            )
+            report.drafted.append(str(getattr(logged, "id", logged)))
+    finally:
+        store.close()
+    return report

@@ -1,0 +1,140 @@
+"""What a scan returns: ``Finding`` (one claimable discrepancy), ``ReportSummary`` and
+``ScanResult`` with ``to_contract_json()`` (the ``scan --json`` shape of product.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+#: scan rule → catalog case type
+RULE_CASE_TYPES = {
+    "inbound-shortfall": "inbound-missing-units",
+    "warehouse-lost": "warehouse-lost",
+    "warehouse-damaged": "warehouse-damaged",
+    "refund-not-returned": "customer-return-not-received",
+}
+STATUSES = ("claimable", "too-early", "expired")
+
+
+@dataclass
+class Window:
+    """A claim window (both days included) and where it came from."""
+
+    opens: date | None
+    closes: date | None
+    safe_by: date | None = None
+    source: str = ""
+    status: str = "claimable"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "opens": self.opens.isoformat() if self.opens else None,
+            "closes": self.closes.isoformat() if self.closes else None,
+            "safe_by": self.safe_by.isoformat() if self.safe_by else None,
+            "source": self.source,
+        }
+
+
+@dataclass
+class Finding:
+    """One discrepancy: the rule, its ids, units, the event date and its claim window."""
+
+    rule: str
+    ids: dict[str, str | None]
+    quantity: int
+    event_date: date | None
+    marketplace: str
+    window: Window = field(default_factory=lambda: Window(None, None))
+    status: str = "claimable"
+    amount: Decimal | None = None
+    currency: str = ""
+    details: dict[str, Any] = field(default_factory=dict)  # evidence: sku, asin, fc, rows …
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def case_type(self) -> str:
+        return RULE_CASE_TYPES[self.rule]
+
+    def sort_key(self) -> tuple[int, str, str, str]:
+        return (
+            STATUSES.index(self.status),
+            self.event_date.isoformat() if self.event_date else "",
+            self.rule,
+            "|".join(str(v) for v in self.ids.values()),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        value = (
+            {"amount": str(self.amount), "currency": self.currency}
+            if self.amount is not None
+            else None
+        )
+        return {
+            "rule": self.rule,
+            "status": self.status,
+            "ids": dict(self.ids),
+            "quantity": self.quantity,
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "window": self.window.to_json(),
+            "estimated_value": value,
+            "case_type": self.case_type,
+            "marketplace": self.marketplace,
+            "details": {k: _plain(v) for k, v in self.details.items()},
+            "notes": list(self.notes),
+        }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+@dataclass
+class ReportSummary:
+    path: Path
+    type: str
+    rows: int
+    encoding: str = ""
+    variant: str = ""
+    used: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"path": str(self.path), "type": self.type, "rows": self.rows}
+        out["encoding"] = self.encoding
+        if self.variant:
+            out["variant"] = self.variant
+        if not self.used:
+            out["used"] = False
+        return out
+
+
+@dataclass
+class ScanResult:
+    as_of: date
+    marketplace: str
+    reports: list[ReportSummary] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def by_status(self, status: str) -> list[Finding]:
+        return [f for f in self.findings if f.status == status]
+
+    def to_contract_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "marketplace": self.marketplace,
+            "reports": [r.to_json() for r in self.reports],
+            "findings": [f.to_json() for f in self.findings],
+            "notes": list(self.notes),
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,202 @@
+"""What the rules need from the reports, gathered while rows stream past.
+
+``Collected`` keeps only keyed candidate events (far fewer than rows): claim-coded ledger
+adjustments by FNSKU + Reference ID (overlapping downloads count once; the more reconciled copy
+wins, since reconciliation only grows), found units, receipts per shipment, reimbursement rows
+(de-duplicated across overlapping downloads), returns, refund rows, and per-SKU prices.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from casewriter.reports.records import (
+    CLAIM_DAMAGED,
+    CLAIM_LOST,
+    NEVER,
+    RECONCILING,
+    InboundRow,
+    LedgerRow,
+    OrderRow,
+    Receipt,
+    Reimbursement,
+    SettlementRow,
+)
+
+
+@dataclass
+class Refund:
+    """Refund/ItemPrice rows of one order + SKU."""
+
+    order_id: str
+    sku: str
+    first: date | None = None
+    principal: Decimal = Decimal(0)
+    item_price: Decimal = Decimal(0)
+    has_principal: bool = False
+    fulfillment: set[str] = field(default_factory=set)
+    quantity: int | None = None
+    currency: str = ""
+    marketplace_name: str = ""
+    lines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Collected:
+    events: dict[tuple[str, str], LedgerRow] = field(default_factory=dict)
+    found: dict[tuple[str, str], LedgerRow] = field(default_factory=dict)
+    unknown_codes: Counter[str] = field(default_factory=Counter)
+    receipts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    first_receipt: dict[str, date] = field(default_factory=dict)
+    reimbursements: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    reimbursement_rows: dict[tuple[str, ...], Reimbursement] = field(default_factory=dict)
+    returned: set[tuple[str, str]] = field(default_factory=set)
+    returned_orders: set[str] = field(default_factory=set)
+    refunds: dict[tuple[str, str], Refund] = field(default_factory=dict)
+    refund_rows: Counter[tuple[object, ...]] = field(default_factory=Counter)
+    settlement_currency: dict[str, str] = field(default_factory=dict)
+    order_channel: dict[str, str] = field(default_factory=dict)
+    order_lines: dict[tuple[str, str], OrderRow] = field(default_factory=dict)
+    unit_price: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
+    inbound: dict[tuple[str, str], InboundRow] = field(default_factory=dict)
+    sku_fnsku: dict[str, str] = field(default_factory=dict)
+    countries: Counter[str] = field(default_factory=Counter)
+    currencies: Counter[str] = field(default_factory=Counter)
+    refund_orders: set[str] = field(default_factory=set)
+    _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
+
+    # -- ledger and legacy adjustments -------------------------------------------------
+    def ledger_row(self, row: LedgerRow, receipt_counter: Counter[tuple[object, ...]]) -> None:
+        if row.fnsku and row.sku:
+            self.sku_fnsku.setdefault(row.sku.upper(), row.fnsku)
+        if row.country:
+            self.countries[row.country] += 1
+        if not row.reason:  # a Receipts row (asked for when an inbound file is scanned)
+            if row.event == "RECEIPTS" and row.reference_id:
+                receipt = (row.reference_id.upper(), row.fnsku, row.date, row.quantity, row.fc)
+                receipt_counter[receipt] += 1
+            return
+        code = row.reason
+        key = (row.fnsku, row.reference_id or f"{row.date}:{row.line}")
+        if code in CLAIM_LOST or code in CLAIM_DAMAGED:
+            old = self.events.get(key)
+            if old is None or _more_reconciled(row, old):
+                self.events[key] = row
+        elif code in RECONCILING:
+            if row.quantity > 0:
+                self.found[key] = row
+        elif code not in NEVER:
+            self.unknown_codes[code] += 1
+
+    def merge_receipts(self, counter: Counter[tuple[object, ...]]) -> None:
+        """One file's receipts; identical rows in two files count once (max of the two)."""
+        for key, n in counter.items():
+            self._receipt_keys[key] = max(self._receipt_keys.get(key, 0), n)
+
+    def finish_receipts(self) -> None:
+        for (shipment, fnsku, when, qty, _fc), n in self._receipt_keys.items():
+            assert isinstance(shipment, str) and isinstance(fnsku, str) and isinstance(qty, int)
+            self.receipts[(shipment, fnsku)] += qty * n
+            if isinstance(when, date):
+                first = self.first_receipt.get(shipment)
+                self.first_receipt[shipment] = when if first is None else min(first, when)
+
+    def legacy_receipt(self, r: Receipt, counter: Counter[tuple[object, ...]]) -> None:
+        if r.shipment_id:
+            counter[(r.shipment_id, r.fnsku, r.date, r.quantity, "legacy")] += 1
+        if r.sku and r.fnsku:
+            self.sku_fnsku.setdefault(r.sku.upper(), r.fnsku)
+
+    # -- reimbursements, returns, orders, settlement, inbound -------------------------
+    def reimbursement_file(self, rows: Counter[tuple[str, ...]]) -> None:
+        for key, n in rows.items():
+            self.reimbursements[key] = max(self.reimbursements[key], n)
+
+    def reimbursement(self, r: Reimbursement, counter: Counter[tuple[str, ...]]) -> None:
+        counter[r.key] += 1
+        self.reimbursement_rows.setdefault(r.key, r)
+        if r.sku and r.fnsku:
+            self.sku_fnsku.setdefault(r.sku.upper(), r.fnsku)
+        if r.currency:
+            self.currencies[r.currency] += 1
+
+    def refund_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
+        if s.settlement_id and s.currency and not s.transaction_type:
+            self.settlement_currency[s.settlement_id] = s.currency
+        if s.currency:
+            self.currencies[s.currency] += 1
+        if s.transaction_type != "REFUND" or s.amount_type != "ITEMPRICE" or not s.order_id:
+            return
+        key = (s.settlement_id, s.order_id, s.sku, s.description, s.amount, s.posted,
+               s.fulfillment_id, s.quantity, s.currency, s.marketplace_name)  # fmt: skip
+        counter[key] += 1
+
+    def settlement_file(self, counter: Counter[tuple[object, ...]]) -> None:
+        for key, n in counter.items():
+            self.refund_rows[key] = max(self.refund_rows[key], n)
+
+    def finish_refunds(self) -> None:
+        """Fold the de-duplicated refund rows into one ``Refund`` per order + SKU (idempotent)."""
+        self.refunds = {}
+        for key, n in self.refund_rows.items():
+            sid, order, sku, desc, amount, posted, fid, qty, cur, mname = key
+            assert isinstance(order, str) and isinstance(sku, str)
+            ref = self.refunds.setdefault((order, sku.upper()), Refund(order, sku))
+            if isinstance(posted, date) and (ref.first is None or posted < ref.first):
+                ref.first = posted
+            value = (amount if isinstance(amount, Decimal) else Decimal(0)) * n
+            ref.item_price += value
+            if desc == "PRINCIPAL":
+                ref.principal += value
+                ref.has_principal = True
+            if isinstance(fid, str) and fid:
+                ref.fulfillment.add(fid)
+            if isinstance(qty, int) and qty > 0:
+                ref.quantity = max(ref.quantity or 0, qty)
+            ref.currency = ref.currency or str(cur) or self.settlement_currency.get(str(sid), "")
+            ref.marketplace_name = ref.marketplace_name or str(mname)
+        self.refund_orders = {k[0] for k in self.refunds}
+
+    def order(self, o: OrderRow) -> None:
+        if o.currency:
+            self.currencies[o.currency] += 1
+        if o.country:
+            self.countries[o.country] += 1
+        if o.order_id in self.refund_orders:
+            self.order_channel[o.order_id] = o.channel
+            self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
+        if o.item_price is not None and o.item_price > 0 and o.quantity and o.quantity > 0:
+            per_unit = (o.item_price / o.quantity).quantize(Decimal("0.01"))
+            for key in (o.sku.upper(), o.asin):
+                if key:
+                    self.unit_price[key] = (per_unit, o.currency)
+
+    def inbound_row(self, r: InboundRow) -> None:
+        if r.sku and r.fnsku:
+            self.sku_fnsku.setdefault(r.sku.upper(), r.fnsku)
+        key = (r.shipment_id, r.fnsku or r.sku.upper())
+        old = self.inbound.get(key)
+        if old is None:
+            self.inbound[key] = r
+            return
+        status = "CLOSED" if "CLOSED" in (old.status, r.status) else (r.status or old.status)
+        self.inbound[key] = old._replace(
+            shipped=max(old.shipped, r.shipped),
+            received=max(old.received, r.received),
+            status=status,
+            delivered=old.delivered or r.delivered,
+            closed=old.closed or r.closed,
+            shipped_on=old.shipped_on or r.shipped_on,
+            sku=old.sku or r.sku,
+        )
+
+
+def _more_reconciled(new: LedgerRow, old: LedgerRow) -> bool:
+    if new.unreconciled is None:
+        return False
+    if old.unreconciled is None:
+        return True
+    return abs(new.unreconciled) < abs(old.unreconciled)

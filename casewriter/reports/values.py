@@ -1,0 +1,97 @@
+"""Cell values in Seller Central reports: dates, amounts and quantities, parsed strictly.
+
+Dates: ledger ``MM/DD/YYYY``, ISO with or without offset (``2026-05-13T00:00:00-0700``,
+``2026-05-12T09:59:13+00:00``), settlement ``2026-03-14 08:49:04 UTC`` and EU
+``01.09.2026 00:00:00 UTC``. The calendar date is taken as written (reports already give the
+marketplace's local day or a UTC stamp). Amounts are ``Decimal`` (never float), with EU decimal
+commas (``1.234,56``, ``24,99``) accepted. Each parser raises ``ValueError`` on garbage.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+_STRIP_MONEY = str.maketrans("", "", " \u00a0\u202f$€£¥'")
+
+
+def parse_date(text: str) -> date | None:
+    """The calendar date of a report date/time cell; None when empty; ValueError on garbage."""
+    s = text.strip().strip('"').strip()
+    if not s:
+        return None
+    head = s[:10]
+    try:
+        if len(head) == 10:
+            if head[4] in "-/" and head[7] == head[4]:  # 2026-05-13 / 2026/05/13
+                return date(int(head[0:4]), int(head[5:7]), int(head[8:10]))
+            if head[2] == "." and head[5] == ".":  # 01.09.2026 (day first)
+                return date(int(head[6:10]), int(head[3:5]), int(head[0:2]))
+            if head[2] == "/" and head[5] == "/":  # 05/18/2026 (month first, day first if >12)
+                first, second, year = int(head[0:2]), int(head[3:5]), int(head[6:10])
+                if first > 12 >= second:
+                    return date(year, second, first)
+                return date(year, first, second)
+        part = s.split()[0].split("T")[0]
+        for sep in "/.-":
+            bits = part.split(sep)
+            if len(bits) == 3 and all(b.isdigit() for b in bits):
+                a, b, c = (int(x) for x in bits)
+                if len(bits[0]) == 4:
+                    return date(a, b, c)
+                if sep == ".":
+                    return date(c, b, a)
+                return date(c, b, a) if a > 12 >= b else date(c, a, b)
+    except (ValueError, IndexError):
+        pass
+    raise ValueError(f"not a date: {s[:40]!r}")
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """An amount as Decimal; None when empty. ``1.234,56`` / ``24,99`` / ``1,234.56`` all work."""
+    s = text.strip().strip('"').translate(_STRIP_MONEY)
+    if not s:
+        return None
+    if "," in s:
+        if "." in s:
+            if s.rfind(",") > s.rfind("."):  # 1.234,56
+                s = s.replace(".", "").replace(",", ".")
+            else:  # 1,234.56
+                s = s.replace(",", "")
+        elif s.count(",") == 1 and len(s) - s.rfind(",") - 1 != 3:  # 24,99 (decimal comma)
+            s = s.replace(",", ".")
+        elif s.count(",") == 1 and s.lstrip("+-").startswith("0,"):  # 0,125
+            s = s.replace(",", ".")
+        else:  # 1,234 or 1,234,567 (thousands)
+            s = s.replace(",", "")
+    if s.endswith("-") and s[:-1].replace(".", "", 1).isdigit():
+        s = "-" + s[:-1]
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"not an amount: {text.strip()[:40]!r}") from None
+    if not value.is_finite():
+        raise ValueError(f"not an amount: {text.strip()[:40]!r}")
+    return value
+
+
+def parse_int(text: str) -> int | None:
+    """A unit count; None when empty; ValueError when not a whole number."""
+    s = text.strip()
+    if not s:
+        return None
+    try:
+        return int(s)
+    except ValueError:
+        pass
+    value = parse_decimal(s)
+    if value is None:
+        return None
+    if value != value.to_integral_value() or abs(value) > 10**9:
+        raise ValueError(f"not a whole number: {s[:40]!r}")
+    return int(value)
+
+
+def norm(text: str) -> str:
+    """An enum value as compared: upper case, trimmed, spaces and dashes as underscores."""
+    return text.strip().strip('"').strip().upper().replace(" ", "_").replace("-", "_")

@@ -1,0 +1,142 @@
+"""Schema of the case log and its migrations, versioned by ``PRAGMA user_version``.
+
+``MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``. Each runs in its own
+``BEGIN IMMEDIATE`` transaction that re-reads the version first, so two processes opening an
+old log at once migrate it exactly once. Never edit a released migration: add a new one.
+
+- v1: cases, events, identifiers (the base schema).
+- v2: an index on identifier values (duplicate guard), links between cases, and full-text
+  search: an external-content FTS5 table with the trigram tokenizer over subject, body and a
+  ``search_extra`` column (notes, identifiers, Seller Central case id) kept by the store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+#: ``PRAGMA application_id``: "CWLG", so another program's SQLite file is never taken for a log.
+APPLICATION_ID = 0x43574C47
+
+V1_DDL = """
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    profile TEXT NOT NULL DEFAULT '',
+    marketplace TEXT NOT NULL DEFAULT '',
+    case_type TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'draft',
+    sc_case_id TEXT,
+    subject TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    draft_json TEXT NOT NULL DEFAULT '{}',
+    urgency TEXT NOT NULL DEFAULT 'routine',
+    follow_up_at TEXT,
+    deadline_closes TEXT,
+    expected_amount TEXT,
+    received_amount TEXT,
+    currency TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    filed_at TEXT,
+    resolved_at TEXT
+);
+CREATE INDEX cases_updated ON cases(updated_at);
+CREATE INDEX cases_status_updated ON cases(status, updated_at);
+CREATE INDEX cases_type_updated ON cases(case_type, updated_at);
+CREATE INDEX cases_profile_updated ON cases(profile, updated_at);
+CREATE INDEX cases_follow_up ON cases(follow_up_at) WHERE follow_up_at IS NOT NULL;
+CREATE INDEX cases_deadline ON cases(status, deadline_closes) WHERE deadline_closes IS NOT NULL;
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    at TEXT NOT NULL,
+    text TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX events_case ON events(case_id, id);
+CREATE TABLE identifiers (
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (case_id, kind, value)
+) WITHOUT ROWID;
+"""
+
+V2_DDL = """
+CREATE INDEX identifiers_value ON identifiers(value, kind, case_id);
+CREATE TABLE links (
+    a INTEGER NOT NULL REFERENCES cases(id),
+    b INTEGER NOT NULL REFERENCES cases(id),
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (a, b),
+    CHECK (a < b)
+) WITHOUT ROWID;
+CREATE INDEX links_b ON links(b, a);
+ALTER TABLE cases ADD COLUMN search_extra TEXT NOT NULL DEFAULT '';
+CREATE VIRTUAL TABLE cases_fts USING fts5(
+    subject, body, search_extra, content='cases', content_rowid='id', tokenize='trigram'
+);
+"""
+
+
+def _v0_to_v1(conn: sqlite3.Connection) -> None:
+    for statement in _split(V1_DDL):
+        conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    for statement in _split(V2_DDL):
+        conn.execute(statement)
+    # Fill search_extra for existing cases (identifiers, notes, case id), then index them.
+    rows = conn.execute("SELECT id FROM cases").fetchall()
+    for (case_id,) in rows:
+        conn.execute(
+            "UPDATE cases SET search_extra = ? WHERE id = ?",
+            (search_extra_for(conn, case_id), case_id),
+        )
+    conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
+
+
+def search_extra_for(conn: sqlite3.Connection, case_id: int) -> str:
+    """The searchable text that is not subject/body: case id, identifiers, notes and replies."""
+    parts = [
+        str(v)
+        for (v,) in conn.execute("SELECT value FROM identifiers WHERE case_id = ?", (case_id,))
+    ]
+    row = conn.execute("SELECT sc_case_id FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row and row[0] and str(row[0]) not in parts:
+        parts.insert(0, str(row[0]))
+    parts += [
+        t
+        for (t,) in conn.execute(
+            "SELECT text FROM events WHERE case_id = ? AND text != '' "
+            "AND kind IN ('note', 'amazon-replied', 'we-replied') ORDER BY id",
+            (case_id,),
+        )
+    ]
+    return "\n".join(parts)
+
+
+def _split(ddl: str) -> list[str]:
+    return [s.strip() for s in ddl.split(";") if s.strip()]
+
+
+MIGRATIONS = (_v0_to_v1, _v1_to_v2)
+LATEST = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
+    """Bring an open read-write connection (autocommit mode) up to ``target``; returns it."""
+    while True:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version >= target:
+                conn.execute("COMMIT")
+                return version
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,292 @@
+"""The case log's data model: statuses, event kinds, local ids, timestamps and the records the
+store hands out (``NewCase``, ``LoggedCase``, ``CaseSummary``, ``SearchHit``, ``DueReport``).
+
+Plain dataclasses and stdlib only, so the TUI and the CLI can use them without pulling in
+anything heavy. Timestamps are always timezone-aware UTC in memory and stored as
+``YYYY-MM-DDTHH:MM:SSZ`` text (sortable, lossless at one-second resolution).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from casewriter.errors import UsageError
+
+STATUSES: tuple[str, ...] = (
+    "draft",
+    "filed",
+    "awaiting-amazon",
+    "needs-reply",
+    "resolved",
+    "denied",
+    "closed",
+)
+#: A case in one of these is no longer open: the duplicate guard and ``due`` ignore it.
+CLOSED_STATUSES: tuple[str, ...] = ("resolved", "denied", "closed")
+OPEN_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
+
+EVENT_KINDS: tuple[str, ...] = (
+    "created",
+    "edited",
+    "filed",
+    "amazon-replied",
+    "we-replied",
+    "status-changed",
+    "note",
+    "reopened",
+    "linked",
+    "follow-up-changed",
+    "amounts-changed",
+    "imported",
+)
+
+#: Identifier kinds that name one specific problem: two open cases sharing one of these are
+#: very likely duplicates. ASIN, FNSKU, SKU, GTIN and tracking numbers are NOT here: a seller
+#: files many cases per product, and one parcel can carry several orders. A warehouse event is
+#: identified by the *pair* FNSKU + ledger reference id (see ``DUPLICATE_PAIR``).
+DUPLICATE_KINDS: tuple[str, ...] = (
+    "order_id",
+    "shipment_id",
+    "removal_order_id",
+    "case_id",
+    "reimbursement_id",
+    "lpn",
+)
+DUPLICATE_PAIR: tuple[str, str] = ("fnsku", "reference_id")
+
+_ID_RE = re.compile(r"^(?:CW-?)?0*([0-9]{1,9})$", re.IGNORECASE)
+
+
+def format_id(number: int) -> str:
+    """``123`` -> ``CW-000123``."""
+    return f"CW-{number:06d}"
+
+
+def parse_id(text: str) -> int:
+    """Accept ``CW-000123``, ``cw-123``, ``123`` (also full-width); UsageError otherwise."""
+    cleaned = unicodedata.normalize("NFKC", str(text)).strip()
+    match = _ID_RE.match(cleaned)
+    if not match or int(match.group(1)) == 0:
+        raise UsageError(f"not a case id: {text!r} (expected a local id like CW-000123 or 123)")
+    return int(match.group(1))
+
+
+def check_status(status: str) -> str:
+    value = status.strip().lower()
+    if value not in STATUSES:
+        raise UsageError(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+    return value
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def to_utc(when: datetime) -> datetime:
+    """A naive datetime is taken as local time (what a user typed); aware ones are converted."""
+    if when.tzinfo is None:
+        when = when.astimezone()
+    return when.astimezone(UTC).replace(microsecond=0)
+
+
+def ts_text(when: datetime | None) -> str | None:
+    return None if when is None else to_utc(when).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def ts_parse(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    if len(text) == 20 and text[-1] == "Z":  # the stored form: fast path
+        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    return to_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+
+
+def date_parse(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def money_json(amount: Decimal | None, currency: str) -> dict[str, str] | None:
+    return None if amount is None else {"amount": str(amount), "currency": currency}
+
+
+@dataclass
+class NewCase:
+    """What a caller hands the store to log a case (a draft saved from the engine or the TUI)."""
+
+    profile: str
+    marketplace: str
+    case_type: str
+    subject: str
+    body: str
+    draft: dict[str, Any]
+    identifiers: list[tuple[str, str]]
+    urgency: str = "routine"
+    deadline_closes: date | None = None
+    expected_amount: Decimal | None = None
+    currency: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    at: datetime
+    text: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "at": ts_text(self.at) or "", "text": self.text}
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of a case list (no body, no events)."""
+
+    id: str
+    profile: str
+    marketplace: str
+    case_type: str
+    status: str
+    sc_case_id: str | None
+    subject: str
+    urgency: str
+    follow_up: datetime | None
+    deadline_closes: date | None
+    created_at: datetime
+    updated_at: datetime
+    matched: tuple[tuple[str, str], ...] = ()
+    """For duplicate-guard results: the identifiers this case shares with the new one."""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "profile": self.profile,
+            "marketplace": self.marketplace,
+            "case_type": self.case_type,
+            "status": self.status,
+            "sc_case_id": self.sc_case_id,
+            "subject": self.subject,
+            "urgency": self.urgency,
+            "follow_up": ts_text(self.follow_up),
+            "deadline_closes": self.deadline_closes.isoformat() if self.deadline_closes else None,
+            "created_at": ts_text(self.created_at),
+            "updated_at": ts_text(self.updated_at),
+        }
+        if self.matched:
+            data["matched"] = [{"kind": k, "value": v} for k, v in self.matched]
+        return data
+
+
+@dataclass
+class LoggedCase:
+    """A case in the log with everything: body, draft, identifiers, links and events."""
+
+    id: str
+    profile: str
+    marketplace: str
+    case_type: str
+    status: str
+    sc_case_id: str | None
+    subject: str
+    body: str
+    draft: dict[str, Any]
+    urgency: str
+    follow_up: datetime | None
+    deadline_closes: date | None
+    expected_amount: Decimal | None
+    received_amount: Decimal | None
+    currency: str
+    created_at: datetime
+    updated_at: datetime
+    filed_at: datetime | None
+    resolved_at: datetime | None
+    identifiers: list[tuple[str, str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    duplicates: list[CaseSummary] = field(default_factory=list)
+    """Filled by ``save_new``/``update_case``/``file``: open cases sharing an identifier."""
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in CLOSED_STATUSES
+
+    def to_json(self) -> dict[str, Any]:
+        """The full record; also the shape of one case in a JSON export."""
+        return {
+            "id": self.id,
+            "profile": self.profile,
+            "marketplace": self.marketplace,
+            "case_type": self.case_type,
+            "status": self.status,
+            "sc_case_id": self.sc_case_id,
+            "subject": self.subject,
+            "body": self.body,
+            "urgency": self.urgency,
+            "follow_up": ts_text(self.follow_up),
+            "deadline_closes": self.deadline_closes.isoformat() if self.deadline_closes else None,
+            "expected": money_json(self.expected_amount, self.currency),
+            "received": money_json(self.received_amount, self.currency),
+            "currency": self.currency,
+            "created_at": ts_text(self.created_at),
+            "updated_at": ts_text(self.updated_at),
+            "filed_at": ts_text(self.filed_at),
+            "resolved_at": ts_text(self.resolved_at),
+            "identifiers": [{"kind": k, "value": v} for k, v in self.identifiers],
+            "links": list(self.links),
+            "events": [e.to_json() for e in self.events],
+            "draft": self.draft,
+        }
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    case: CaseSummary
+    snippet: str
+    rank: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.case.to_json(), "snippet": self.snippet, "rank": self.rank}
+
+
+@dataclass(frozen=True)
+class DeadlineItem:
+    case: CaseSummary
+    closes: date
+    days_left: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.case.to_json(), "days_left": self.days_left}
+
+
+@dataclass(frozen=True)
+class DueReport:
+    """What needs attention now: follow-ups due or overdue, claim windows about to close."""
+
+    now: datetime
+    follow_ups: list[CaseSummary]
+    deadlines: list[DeadlineItem]
+    horizon_days: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "now": ts_text(self.now),
+            "horizon_days": self.horizon_days,
+            "follow_ups": [
+                {**c.to_json(), "overdue_hours": _hours_between(c.follow_up, self.now)}
+                for c in self.follow_ups
+            ],
+            "deadlines": [d.to_json() for d in self.deadlines],
+        }
+
+
+def _hours_between(start: datetime | None, end: datetime) -> float:
+    if start is None:
+        return 0.0
+    return round((end - start).total_seconds() / 3600, 1)

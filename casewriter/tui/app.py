@@ -1,0 +1,136 @@
+"""The Textual application: builds the screen stack, owns the UI language switch and the
+app-wide actions (new case, settings, scan reports, language, quit).
+
+``make_app(services)`` is the one factory used by ``launch`` and by tests. The home screen is
+pushed on mount; ``start_case_type`` (``casewriter new TYPE``) pushes the wizard on top of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+
+from casewriter.tui import i18n
+from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.commands import CasewriterCommands
+from casewriter.tui.i18n import t
+from casewriter.tui.messages import LanguageChanged
+from casewriter.tui.services import Services
+
+APP_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("f2", "app.open_settings", "act.settings", "tip.settings", "open-settings"),
+    ActionSpec("f3", "app.open_scan", "act.scan", "tip.scan", "open-scan"),
+    ActionSpec("f4", "app.toggle_language", "act.language", "tip.language", "toggle-language"),
+    ActionSpec("ctrl+q", "app.quit", "act.quit", "tip.quit", "quit", show=False),
+)
+
+
+class CasewriterApp(App[int]):
+    """casewriter's TUI."""
+
+    CSS_PATH = Path(__file__).with_name("app.tcss")
+    TITLE = "casewriter"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {CasewriterCommands}
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = APP_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(APP_ACTIONS)
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, services: Services, *, start_case_type: str | None = None) -> None:
+        i18n.set_language(services.lang)
+        super().__init__()
+        self.services = services
+        self.start_case_type = start_case_type
+        self.title = t("app.title")
+
+    def on_mount(self) -> None:
+        from casewriter.tui.screens.home import HomeScreen
+
+        relabel(self, APP_ACTIONS)
+        self.push_screen(HomeScreen(self.services))
+        if self.start_case_type is not None:
+            self.open_wizard(case_type=self.start_case_type)
+
+    # -- language ---------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch the UI language at run time and re-label every screen in the stack."""
+        i18n.set_language(lang)
+        self.services.lang = lang
+        self.title = t("app.title")
+        relabel(self, APP_ACTIONS)
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_language", None)
+            if callable(refresh):
+                refresh()
+            screen.post_message(LanguageChanged(lang))
+        self.refresh_bindings()
+
+    def action_toggle_language(self) -> None:
+        lang = "zh" if self.services.lang == "en" else "en"
+        self.set_language(lang)
+        try:
+            self.services.save_settings(self.services.settings.with_changes(lang=lang))
+        except Exception as exc:  # noqa: BLE001 - a read-only config must not stop the switch
+            self.notify(str(exc), severity="warning")
+
+    # -- app-wide actions -------------------------------------------------------------------
+
+    def action_open_settings(self) -> None:
+        from casewriter.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen(self.services))
+
+    def action_open_scan(self) -> None:
+        from casewriter.tui.screens.scan import ScanScreen
+
+        if not isinstance(self.screen, ScanScreen):
+            self.push_screen(ScanScreen(self.services))
+
+    def open_wizard(
+        self,
+        *,
+        case_type: str | None = None,
+        draft: dict[str, Any] | None = None,
+        autosave_path: Any = None,
+        case_id: str | None = None,
+    ) -> None:
+        """Push the wizard; when it saves a case, open that case's detail."""
+        try:
+            from casewriter.tui.wizard import WizardScreen
+        except ImportError as exc:
+            self.notify(t("msg.wizard_missing", error=str(exc)), severity="error")
+            return
+
+        def done(saved: str | None) -> None:
+            if saved:
+                self.notify(t("msg.case_saved", case_id=saved))
+                self.refresh_cases(saved)
+
+        self.push_screen(
+            WizardScreen(
+                self.services,
+                case_type=case_type,
+                draft=draft,
+                autosave_path=autosave_path,
+                case_id=case_id,
+            ),
+            done,
+        )
+
+    def refresh_cases(self, case_id: str | None = None) -> None:
+        """Tell every screen showing cases to reload (after a save elsewhere)."""
+        for screen in self.screen_stack:
+            reload = getattr(screen, "reload_cases", None)
+            if callable(reload):
+                reload()
+
+    def on_unmount(self) -> None:
+        self.services.close()
+
+
+def make_app(services: Services, *, start_case_type: str | None = None) -> CasewriterApp:
+    """Build the app (``launch`` and tests)."""
+    return CasewriterApp(services, start_case_type=start_case_type)

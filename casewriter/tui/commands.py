@@ -1,0 +1,52 @@
+"""The command palette provider: every key-bound action of the current screen and of the app
+(``ACTIONS`` specs, see ``casewriter.tui.bindings``), translated, searchable by name.
+
+So any action reachable by a key is also reachable from ``ctrl+p`` by typing its name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+
+from casewriter.tui.bindings import ActionSpec
+from casewriter.tui.i18n import t
+
+
+def palette_actions(screen: DOMNode, app: DOMNode) -> Iterator[tuple[DOMNode, ActionSpec]]:
+    """(node, spec) for every palette action of ``screen`` then of ``app``."""
+    seen: set[str] = set()
+    for node in (screen, app):
+        for spec in getattr(node, "ACTIONS", ()):
+            if spec.palette and spec.id not in seen:
+                seen.add(spec.id)
+                yield node, spec
+
+
+class CasewriterCommands(Provider):
+    """Offers the current screen's and the app's actions."""
+
+    def _run(self, node: DOMNode, action: str) -> None:
+        self.app.call_later(node.run_action, action)
+
+    async def discover(self) -> Hits:
+        for node, spec in palette_actions(self.screen, self.app):
+            yield DiscoveryHit(t(spec.label), partial(self._run, node, spec.action), help=t(spec.tooltip))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for node, spec in palette_actions(self.screen, self.app):
+            name = t(spec.label)
+            help_text = t(spec.tooltip)
+            score = max(matcher.match(name), matcher.match(help_text) * 0.8)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(self._run, node, spec.action),
+                    text=name,
+                    help=help_text,
+                )

@@ -1,0 +1,83 @@
+"""Offer pending autosaved wizard drafts back ("Resume the draft you were writing?").
+
+``ResumeDialog`` answers "resume", "discard" or "later"; ``offer_autosaves`` runs it for the
+newest pending autosave and opens the wizard on it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Static
+
+from casewriter.tui.i18n import t
+from casewriter.tui.services import Services
+from casewriter.tui.text import short_datetime
+
+
+class ResumeDialog(ModalScreen[str]):
+    """Resume / Discard / Later for one autosave."""
+
+    BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss('later')", show=False)]
+
+    def __init__(self, description: str) -> None:
+        super().__init__(id="resume-dialog", classes="dialog")
+        self.description = description
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(t("resume.title"), classes="dialog-title")
+            yield Static(self.description, id="resume-description")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("resume.yes"), variant="primary", id="resume")
+                yield Button(t("resume.discard"), variant="error", id="discard")
+                yield Button(t("resume.later"), id="later")
+
+    def on_mount(self) -> None:
+        self.query_one("#resume", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "later")
+
+
+def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool = False) -> None:
+    """If an autosave is pending, ask whether to resume it (newest first)."""
+    from casewriter import autosave
+
+    try:
+        pending = autosave.list_pending(services.paths)
+    except Exception as exc:  # noqa: BLE001 - an unreadable folder must not stop the app
+        screen.notify(str(exc), severity="warning")
+        return
+    if not pending:
+        if explicit:
+            screen.notify(t("resume.none"))
+        return
+    entry = pending[0]
+    description = t(
+        "resume.body",
+        case_type=entry.case_type,
+        summary=entry.summary,
+        when=short_datetime(entry.updated.astimezone()),
+    )
+
+    def answered(choice: str | None) -> None:
+        if choice == "resume":
+            try:
+                draft = autosave.load(entry.path)
+            except Exception as exc:  # noqa: BLE001
+                screen.notify(str(exc), severity="error")
+                return
+            screen.app.open_wizard(  # type: ignore[attr-defined]
+                draft=draft, autosave_path=entry.path, case_id=entry.case_id
+            )
+        elif choice == "discard":
+            autosave.discard(entry.path)
+
+    screen.app.push_screen(ResumeDialog(description), answered)

@@ -1,0 +1,37 @@
+"""``launch(ctx, case_type)``: what ``casewriter`` / ``casewriter new [TYPE]`` run.
+
+Builds ``Services`` from the CLI context (``--home``, ``--lang``, config), opens the case log
+*before* the app starts so a corrupt or newer log is the CLI's one-line error (``StoreError``,
+exit 1) rather than a broken screen, then runs the app.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casewriter.tui.services import Services
+
+if TYPE_CHECKING:
+    from casewriter.commands import Context
+
+
+def build_services(ctx: Context) -> Services:
+    """Services for the CLI context; ``--lang`` overrides the configured language."""
+    settings = ctx.settings
+    return Services(paths=ctx.paths, settings=settings, lang=ctx.lang or settings.lang)
+
+
+def launch(ctx: Context, case_type: str | None = None) -> int:
+    """Run the TUI; returns the process exit code."""
+    services = build_services(ctx)
+    services.store  # noqa: B018 - open now: StoreError surfaces as the CLI's one-line error
+    if case_type is not None:
+        services.engine.catalog.get(case_type)  # NotFoundError (exit 2) for an unknown type
+    from casewriter.tui.app import make_app
+
+    app = make_app(services, start_case_type=case_type)
+    try:
+        result = app.run()
+    finally:
+        services.close()
+    return int(result or 0)

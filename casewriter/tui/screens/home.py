@@ -1,0 +1,215 @@
+"""The home screen: the case log in a lazily paged table, a status filter, search, and the
+"needs attention" panel (follow-ups due and claim windows closing) at the top.
+
+Never loads the whole log: it reads ``PAGE`` rows at a time with ``store.list(limit, offset)``
+and fetches the next page when the cursor nears the end of what is loaded. Search runs in an
+exclusive, debounced worker. Pending autosaves are offered back on start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.i18n import t
+from casewriter.tui.services import Services
+from casewriter.tui.widgets.case_table import CaseTable
+from casewriter.tui.widgets.due_panel import DuePanel
+
+HOME_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("n", "new_case", "act.new", "tip.new", "new-case"),
+    ActionSpec("slash", "focus_search", "act.search", "tip.search", "search", key_display="/"),
+    ActionSpec("f", "cycle_filter", "act.filter", "tip.filter", "filter"),
+    ActionSpec("e", "edit_draft", "act.edit", "tip.edit", "edit-draft"),
+    ActionSpec("o", "open_case", "act.open", "tip.open", "open-case", show=False),
+    ActionSpec("a", "resume_autosave", "act.resume", "tip.resume", "resume-autosave", show=False),
+    ActionSpec("r", "reload", "act.reload", "tip.reload", "reload", show=False),
+)
+
+FILTERS: tuple[str, ...] = (
+    "all", "draft", "filed", "awaiting-amazon", "needs-reply", "resolved", "denied", "closed",
+)  # fmt: skip
+SEARCH_DEBOUNCE_S = 0.15
+SEARCH_LIMIT = 200
+
+
+def filter_label(value: str) -> str:
+    return t("filter.all") if value == "all" else t(f"status.{value}")
+
+
+class HomeScreen(Screen[None]):
+    """The case log."""
+
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = HOME_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(HOME_ACTIONS)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(id="home")
+        self.services = services
+        self.query_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("home.title"), id="home-title", classes="screen-title")
+        yield DuePanel(self.services, id="due")
+        with Horizontal(id="home-controls"):
+            yield Select(
+                [(filter_label(v), v) for v in FILTERS],
+                value="all",
+                allow_blank=False,
+                id="status-filter",
+            )
+            yield Input(placeholder=t("search.placeholder"), id="search")
+        yield Static(t("home.empty_body"), id="empty", classes="first-run")
+        yield CaseTable(self.services, id="cases")
+        yield Static("", id="count")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        relabel(self, HOME_ACTIONS)
+        self.query_one(CaseTable).focus()
+        self.reload_cases()
+        self.call_after_refresh(self._offer_autosaves)
+
+    # -- data -------------------------------------------------------------------------------
+
+    @property
+    def table(self) -> CaseTable:
+        return self.query_one(CaseTable)
+
+    def reload_cases(self) -> None:
+        """Reload the due panel and the table (first page, or the search results)."""
+        self.query_one(DuePanel).reload()
+        if self.query_text:
+            self.run_search(self.query_text, debounce=False)
+        else:
+            self.table.load_first(self._status_filter())
+        self._update_count()
+
+    def _status_filter(self) -> str | None:
+        value = self.query_one("#status-filter", Select).value
+        return None if value in ("all", Select.NULL) else str(value)
+
+    def _update_count(self) -> None:
+        table = self.table
+        empty = table.total == 0 and not self.query_text and self._status_filter() is None
+        self.query_one("#empty").display = empty
+        table.display = not empty
+        if self.query_text:
+            text = t("home.search_count", n=table.row_count, q=self.query_text)
+        elif table.total == 0 and not empty:
+            text = t("home.no_match")
+        else:
+            text = t("home.count", shown=table.row_count, total=table.total)
+        self.query_one("#count", Static).update(text)
+
+    @on(CaseTable.PageLoaded)
+    def _page_loaded(self) -> None:
+        self._update_count()
+
+    # -- filter and search ------------------------------------------------------------------
+
+    @on(Select.Changed, "#status-filter")
+    def _filter_changed(self) -> None:
+        if self._status_filter() != self.table.status or self.query_text:
+            self.reload_cases()
+
+    def action_cycle_filter(self) -> None:
+        select = self.query_one("#status-filter", Select)
+        current = str(select.value) if select.value in FILTERS else "all"
+        select.value = FILTERS[(FILTERS.index(current) + 1) % len(FILTERS)]
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        if self.query_text:
+            self.run_search(self.query_text)
+        else:
+            self.reload_cases()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_text = event.value.strip()
+        if self.query_text:
+            self.run_search(self.query_text, debounce=False)
+        self.table.focus()
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, text: str, debounce: bool = True) -> None:
+        """Search the log (debounced; a newer search cancels this one)."""
+        if debounce:
+            await asyncio.sleep(SEARCH_DEBOUNCE_S)
+        store = self.services.store
+        hits = await asyncio.to_thread(store.search, text, SEARCH_LIMIT)
+        if text != self.query_text:
+            return
+        status = self._status_filter()
+        rows = [h.case for h in hits if status is None or h.case.status == status]
+        self.table.show_rows(rows)
+        self._update_count()
+
+    # -- actions ----------------------------------------------------------------------------
+
+    @on(DataTable.RowSelected, "#cases")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        self.open_case(str(event.row_key.value))
+
+    def action_open_case(self) -> None:
+        case_id = self.table.selected_id()
+        if case_id is None:
+            self.notify(t("msg.no_selection"))
+        else:
+            self.open_case(case_id)
+
+    def open_case(self, case_id: str) -> None:
+        from casewriter.tui.screens.case_detail import CaseDetailScreen
+
+        self.app.push_screen(CaseDetailScreen(self.services, case_id))
+
+    def action_new_case(self) -> None:
+        self.app.open_wizard()  # type: ignore[attr-defined]
+
+    def action_edit_draft(self) -> None:
+        case_id = self.table.selected_id()
+        if case_id is None:
+            self.notify(t("msg.no_selection"))
+            return
+        case = self.services.store.get(case_id)
+        self.app.open_wizard(draft=case.draft, case_id=case.id)  # type: ignore[attr-defined]
+
+    def action_reload(self) -> None:
+        self.reload_cases()
+
+    def action_resume_autosave(self) -> None:
+        self._offer_autosaves(explicit=True)
+
+    def _offer_autosaves(self, explicit: bool = False) -> None:
+        from casewriter.tui.dialogs.resume import offer_autosaves
+
+        offer_autosaves(self, self.services, explicit=explicit)
+
+    # -- language ---------------------------------------------------------------------------
+
+    def refresh_language(self) -> None:
+        relabel(self, HOME_ACTIONS)
+        self.query_one("#home-title", Static).update(t("home.title"))
+        self.query_one("#empty", Static).update(t("home.empty_body"))
+        self.query_one("#search", Input).placeholder = t("search.placeholder")
+        select = self.query_one("#status-filter", Select)
+        value = select.value
+        with self.prevent(Select.Changed):
+            select.set_options([(filter_label(v), v) for v in FILTERS])
+            select.value = value
+        self.table.refresh_language()
+        self.query_one(DuePanel).reload()
+        self._update_count()
+

@@ -1,0 +1,225 @@
+"""The "Scan reports" screen: type report paths (files or folders), scan them in a thread
+worker with a progress bar, review the findings in a table, select some (space) and save a
+draft case for each ("draft selected", the same path as ``casewriter scan --draft``).
+"""
+
+from __future__ import annotations
+
+import shlex
+from datetime import date
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, ProgressBar, Select, Static
+
+from casewriter.config import MARKETPLACE_CODES
+from casewriter.errors import CasewriterError
+from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.i18n import t
+from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
+from casewriter.tui.services import Services
+from casewriter.tui.text import truncate
+
+SCAN_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("escape", "back", "act.back", "tip.back", "back"),
+    ActionSpec("f5", "run_scan", "act.run_scan", "tip.run_scan", "run-scan"),
+    ActionSpec("space", "toggle", "act.toggle", "tip.toggle", "toggle-finding"),
+    ActionSpec("f6", "select_claimable", "act.select_claimable", "tip.select_claimable", "select-claimable"),
+    ActionSpec("f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"),
+)
+COLUMNS = (
+    ("sel", "col.sel"), ("status", "col.status"), ("rule", "col.rule"), ("ids", "col.ids"),
+    ("qty", "col.qty"), ("event", "col.event"), ("closes", "col.closes"), ("value", "col.value"),
+)  # fmt: skip
+
+
+class ScanScreen(Screen[None]):
+    """Scan downloaded Seller Central reports for claims."""
+
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SCAN_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(SCAN_ACTIONS)
+
+    def __init__(self, services: Services, *, paths_text: str = "") -> None:
+        super().__init__(id="scan")
+        self.services = services
+        self.paths_text = paths_text
+        self.findings: list[Any] = []
+        self.result: Any = None
+        self.selected: set[int] = set()
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("scan.title"), id="scan-title", classes="screen-title")
+        with Vertical(id="scan-form"):
+            yield Static(t("scan.files"), id="lbl-files")
+            with Horizontal(classes="form-row"):
+                yield Input(self.paths_text, id="scan-paths")
+                yield Select(
+                    [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
+                    value="auto",
+                    allow_blank=False,
+                    id="scan-marketplace",
+                )
+                yield Input("", placeholder=t("scan.as_of"), id="scan-as-of")
+        with Horizontal(id="scan-buttons"):
+            yield Button(t("act.run_scan"), id="btn-scan", variant="primary")
+            yield Button(t("act.select_claimable"), id="btn-claimable")
+            yield Button(t("act.draft_selected"), id="btn-draft", variant="success")
+        yield ProgressBar(id="scan-progress", show_eta=False)
+        yield Static("", id="scan-status")
+        yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        relabel(self, SCAN_ACTIONS)
+        self._columns()
+        self.query_one("#scan-paths", Input).focus()
+
+    def _columns(self) -> None:
+        table = self.query_one("#findings", DataTable)
+        table.clear(columns=True)
+        for key, label in COLUMNS:
+            table.add_column(t(label), key=key)
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one("#findings", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for i, f in enumerate(self.findings):
+            value = f.to_json().get("estimated_value")
+            ids = " ".join(str(v) for v in f.ids.values() if v)
+            table.add_row(
+                "[x]" if i in self.selected else "[ ]",
+                Text(f.status, style="bold" if f.status == "claimable" else "dim"),
+                f.rule,
+                truncate(ids, 34),
+                str(f.quantity),
+                f.event_date.isoformat() if f.event_date else "",
+                f.window.closes.isoformat() if f.window.closes else "",
+                f"{value['amount']} {value['currency']}" if value else "",
+                key=str(i),
+            )
+        if self.findings:
+            table.move_cursor(row=min(cursor, len(self.findings) - 1))
+
+    # -- scanning ---------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#scan-paths")
+    @on(Button.Pressed, "#btn-scan")
+    def action_run_scan(self) -> None:
+        status = self.query_one("#scan-status", Static)
+        words = self.query_one("#scan-paths", Input).value
+        try:
+            paths = expand_paths(shlex.split(words))
+        except ValueError as exc:
+            status.update(str(exc))
+            return
+        if not paths:
+            status.update(t("scan.no_files"))
+            return
+        missing = [p for p in paths if not p.exists()]
+        if missing:
+            status.update(t("scan.missing", path=str(missing[0])))
+            return
+        as_of_text = self.query_one("#scan-as-of", Input).value.strip()
+        try:
+            as_of = date.fromisoformat(as_of_text) if as_of_text else None
+        except ValueError:
+            status.update(t("msg.bad_date", text=as_of_text))
+            return
+        market = str(self.query_one("#scan-marketplace", Select).value)
+        status.update(t("scan.running", n=len(paths)))
+        self.query_one(ProgressBar).update(total=None, progress=0)
+        self.scan_worker(paths, as_of, market)
+
+    @work(exclusive=True, thread=True, group="scan")
+    def scan_worker(self, paths: list[Path], as_of: date | None, market: str) -> None:
+        """Scan in a thread; the UI is touched only through ``call_from_thread``."""
+
+        def progress(done: float, total: float) -> None:
+            self.app.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+
+        try:
+            result = run_scan(
+                self.services,
+                paths,
+                as_of=as_of,
+                marketplace=None if market == "auto" else market,
+                progress=progress,
+            )
+        except CasewriterError as exc:
+            self.app.call_from_thread(self.query_one("#scan-status", Static).update, exc.message)
+            return
+        except ImportError as exc:
+            message = t("scan.unavailable", error=str(exc))
+            self.app.call_from_thread(self.query_one("#scan-status", Static).update, message)
+            return
+        self.app.call_from_thread(self.show_result, result)
+
+    def show_result(self, result: Any) -> None:
+        self.result = result
+        self.findings = list(result.findings)
+        self.selected = set()
+        claimable = sum(1 for f in self.findings if f.status == "claimable")
+        bar = self.query_one(ProgressBar)
+        bar.update(total=1, progress=1)
+        lines = [t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))]
+        lines += [str(w) for w in getattr(result, "warnings", [])][:3]
+        self.query_one("#scan-status", Static).update("\n".join(lines))
+        self._fill()
+        if self.findings:
+            self.query_one("#findings", DataTable).focus()
+
+    # -- selection and drafting -------------------------------------------------------------
+
+    def action_toggle(self) -> None:
+        table = self.query_one("#findings", DataTable)
+        if not self.findings:
+            return
+        row = table.cursor_row
+        self.selected ^= {row}
+        table.update_cell_at((row, 0), "[x]" if row in self.selected else "[ ]")
+
+    @on(DataTable.RowSelected, "#findings")
+    def _row_selected(self) -> None:
+        self.action_toggle()
+
+    @on(Button.Pressed, "#btn-claimable")
+    def action_select_claimable(self) -> None:
+        self.selected = {i for i, f in enumerate(self.findings) if f.status == "claimable"}
+        self._fill()
+
+    @on(Button.Pressed, "#btn-draft")
+    def action_draft_selected(self) -> None:
+        if not self.selected:
+            self.notify(t("scan.none_selected"), severity="warning")
+            return
+        chosen = [self.findings[i] for i in sorted(self.selected)]
+        try:
+            saved, skipped = draft_findings(self.services, chosen, self.result.as_of)
+        except (CasewriterError, ImportError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        message = t("scan.drafted", n=len(saved), skipped=skipped)
+        self.query_one("#scan-status", Static).update(message)
+        self.notify(message)
+        self.app.refresh_cases()  # type: ignore[attr-defined]
+
+    # -- language and navigation ------------------------------------------------------------
+
+    def refresh_language(self) -> None:
+        relabel(self, SCAN_ACTIONS)
+        self.query_one("#scan-title", Static).update(t("scan.title"))
+        self.query_one("#lbl-files", Static).update(t("scan.files"))
+        self.query_one("#scan-as-of", Input).placeholder = t("scan.as_of")
+        for selector, key in (("#btn-scan", "act.run_scan"), ("#btn-claimable", "act.select_claimable"), ("#btn-draft", "act.draft_selected")):
+            self.query_one(selector, Button).label = t(key)
+        self._columns()
+
+    def action_back(self) -> None:
+        self.dismiss(None)

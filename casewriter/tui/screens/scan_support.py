@@ -1,0 +1,69 @@
+"""Glue between the scan screen and the core: expand typed paths, run ``reports.scan`` and save
+drafts for chosen findings with the same function ``casewriter scan --draft`` uses.
+No textual here, so it is easy to test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from casewriter.tui.services import Services
+
+REPORT_SUFFIXES = (".txt", ".csv", ".tsv")
+
+
+def expand_paths(words: Iterable[str]) -> list[Path]:
+    """Files as typed; a folder stands for the report files directly inside it."""
+    out: list[Path] = []
+    for word in words:
+        path = Path(word).expanduser()
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+        else:
+            out.append(path)
+    return out
+
+
+def run_scan(
+    services: Services,
+    paths: list[Path],
+    *,
+    as_of: date | None,
+    marketplace: str | None,
+    progress: Callable[[float, float], None] | None = None,
+) -> Any:
+    """``casewriter.reports.scan`` with the engine's catalog (a user's windows apply).
+
+    ``progress(done_bytes, total_bytes)`` is called across all files.
+    """
+    from casewriter.reports import scan
+
+    sizes = {str(p): max(1, p.stat().st_size) for p in paths}
+    total = float(sum(sizes.values()))
+    done: dict[str, float] = {}
+
+    def per_file(path: Any, read: int, _size: int) -> None:
+        done[str(path)] = float(read)
+        if progress is not None:
+            progress(min(total, sum(done.values())), total)
+
+    return scan(
+        paths,
+        as_of=as_of,
+        marketplace=marketplace or None,
+        catalog=services.engine.catalog,
+        progress=per_file,
+        default_marketplace=services.settings.default_marketplace,
+    )
+
+
+def draft_findings(services: Services, findings: list[Any], as_of: date) -> tuple[list[str], int]:
+    """Save one draft per claimable finding, exactly as ``scan --draft`` does (the duplicate
+    guard skips findings with an open case); returns (new case ids, skipped count)."""
+    from casewriter.reports.drafts import save_drafts
+
+    report = save_drafts(findings, services.paths, services.settings, as_of)
+    return list(report.drafted), len(findings) - len(report.drafted)

@@ -1,0 +1,210 @@
+"""The settings screen: seller accounts (profiles), default marketplace and profile, UI
+language (switches every visible screen at once) and follow-up hours; saved to
+``config.toml`` with ``casewriter.config.save_settings`` (through ``Services.save_settings``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+
+from casewriter.config import MARKETPLACE_CODES, Profile, Settings
+from casewriter.errors import CasewriterError
+from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.dialogs.confirm import ConfirmDialog
+from casewriter.tui.dialogs.profile import ProfileDialog
+from casewriter.tui.i18n import t
+from casewriter.tui.services import Services
+
+SETTINGS_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("escape", "back", "act.back", "tip.back", "back"),
+    ActionSpec("ctrl+s", "save", "act.save", "tip.save", "save-settings"),
+    ActionSpec("insert", "add_profile", "act.add_profile", "tip.add_profile", "add-profile"),
+    ActionSpec("enter", "edit_profile", "act.edit_profile", "tip.edit_profile", "edit-profile", show=False),
+    ActionSpec("delete", "remove_profile", "act.remove_profile", "tip.remove_profile", "remove-profile"),
+)
+LABELS = (
+    ("#lbl-lang", "settings.language"),
+    ("#lbl-market", "settings.marketplace"),
+    ("#lbl-profile", "settings.default_profile"),
+    ("#lbl-hours", "settings.follow_up"),
+    ("#profiles-title", "settings.profiles"),
+    ("#settings-title", "settings.title"),
+)
+BUTTONS = (
+    ("#btn-add", "act.add_profile"),
+    ("#btn-edit", "act.edit_profile"),
+    ("#btn-remove", "act.remove_profile"),
+    ("#btn-save", "act.save"),
+)
+
+
+class SettingsScreen(Screen[None]):
+    """Edit ``Settings``; nothing is written until Save (except the language switch)."""
+
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SETTINGS_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(SETTINGS_ACTIONS)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(id="settings")
+        self.services = services
+        self.profiles: list[Profile] = list(services.settings.profiles)
+
+    def compose(self) -> ComposeResult:
+        s = self.services.settings
+        yield Static(t("settings.title"), id="settings-title", classes="screen-title")
+        with Vertical(id="settings-form"):
+            with Horizontal(classes="form-row"):
+                yield Static(t("settings.language"), id="lbl-lang", classes="form-label")
+                yield Select(
+                    [("English", "en"), ("简体中文", "zh")],
+                    value=self.services.lang,
+                    allow_blank=False,
+                    id="lang",
+                )
+            with Horizontal(classes="form-row"):
+                yield Static(t("settings.marketplace"), id="lbl-market", classes="form-label")
+                yield Select(
+                    [(c, c) for c in MARKETPLACE_CODES],
+                    value=s.default_marketplace,
+                    allow_blank=False,
+                    id="marketplace",
+                )
+            with Horizontal(classes="form-row"):
+                yield Static(t("settings.default_profile"), id="lbl-profile", classes="form-label")
+                yield Select(self._profile_options(), value=s.default_profile, allow_blank=False, id="default-profile")
+            with Horizontal(classes="form-row"):
+                yield Static(t("settings.follow_up"), id="lbl-hours", classes="form-label")
+                yield Input(str(s.follow_up_hours), id="hours", type="integer")
+        yield Static(t("settings.profiles"), id="profiles-title", classes="section-title")
+        yield DataTable(id="profiles", cursor_type="row")
+        with Horizontal(id="settings-buttons"):
+            yield Button(t("act.add_profile"), id="btn-add")
+            yield Button(t("act.edit_profile"), id="btn-edit")
+            yield Button(t("act.remove_profile"), id="btn-remove", variant="error")
+            yield Button(t("act.save"), id="btn-save", variant="primary")
+        yield Static("", id="settings-error", classes="field-error")
+        yield Footer()
+
+    def _profile_options(self) -> list[tuple[str, str]]:
+        return [("—", "")] + [(f"{p.id} ({p.name})", p.id) for p in self.profiles]
+
+    def on_mount(self) -> None:
+        relabel(self, SETTINGS_ACTIONS)
+        self._fill_profiles()
+
+    def _fill_profiles(self) -> None:
+        table = self.query_one("#profiles", DataTable)
+        table.clear(columns=True)
+        for key, label in (("id", "col.id"), ("name", "col.name"), ("token", "col.token"), ("mp", "col.marketplace")):
+            table.add_column(t(label), key=key)
+        for p in self.profiles:
+            table.add_row(p.id, p.name, p.merchant_token, p.default_marketplace, key=p.id)
+        select = self.query_one("#default-profile", Select)
+        value = select.value
+        select.set_options(self._profile_options())
+        ids = {p.id for p in self.profiles}
+        select.value = value if value in ids else ""
+
+    # -- language ---------------------------------------------------------------------------
+
+    @on(Select.Changed, "#lang")
+    def _language_chosen(self, event: Select.Changed) -> None:
+        lang = str(event.value)
+        if lang != self.services.lang:
+            self.app.set_language(lang)  # type: ignore[attr-defined]
+
+    def refresh_language(self) -> None:
+        relabel(self, SETTINGS_ACTIONS)
+        for selector, key in LABELS:
+            self.query_one(selector, Static).update(t(key))
+        for selector, key in BUTTONS:
+            self.query_one(selector, Button).label = t(key)
+        self._fill_profiles()
+
+    # -- profiles ---------------------------------------------------------------------------
+
+    def _selected(self) -> Profile | None:
+        table = self.query_one("#profiles", DataTable)
+        if not self.profiles or table.cursor_row >= len(self.profiles):
+            return None
+        return self.profiles[table.cursor_row]
+
+    def _edit(self, profile: Profile | None) -> None:
+        taken = {p.id for p in self.profiles if profile is None or p.id != profile.id}
+        market = str(self.query_one("#marketplace", Select).value)
+
+        def done(result: Profile | None) -> None:
+            if result is None:
+                return
+            if profile is None:
+                self.profiles.append(result)
+            else:
+                self.profiles[self.profiles.index(profile)] = result
+            self._fill_profiles()
+
+        self.app.push_screen(ProfileDialog(profile, taken, market), done)
+
+    @on(Button.Pressed, "#btn-add")
+    def action_add_profile(self) -> None:
+        self._edit(None)
+
+    @on(Button.Pressed, "#btn-edit")
+    @on(DataTable.RowSelected, "#profiles")
+    def action_edit_profile(self) -> None:
+        profile = self._selected()
+        if profile is not None:
+            self._edit(profile)
+
+    @on(Button.Pressed, "#btn-remove")
+    def action_remove_profile(self) -> None:
+        profile = self._selected()
+        if profile is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.profiles.remove(profile)
+                self._fill_profiles()
+
+        self.app.push_screen(ConfirmDialog(t("profile.remove_q", id=profile.id)), answered)
+
+    # -- save -------------------------------------------------------------------------------
+
+    def collect(self) -> Settings | str:
+        """The edited settings, or an error message."""
+        text = self.query_one("#hours", Input).value.strip()
+        if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
+            return t("settings.bad_hours")
+        return replace(
+            self.services.settings,
+            lang=self.services.lang,
+            default_marketplace=str(self.query_one("#marketplace", Select).value),
+            default_profile=str(self.query_one("#default-profile", Select).value or ""),
+            follow_up_hours=int(text),
+            profiles=tuple(self.profiles),
+        )
+
+    @on(Button.Pressed, "#btn-save")
+    def action_save(self) -> None:
+        result = self.collect()
+        error = self.query_one("#settings-error", Static)
+        if isinstance(result, str):
+            error.update(result)
+            return
+        try:
+            self.services.save_settings(result)
+        except (CasewriterError, OSError) as exc:
+            error.update(str(exc))
+            return
+        error.update("")
+        self.notify(t("settings.saved", path=str(self.services.paths.config_file)))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

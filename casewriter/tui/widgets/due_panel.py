@@ -1,0 +1,54 @@
+"""``DuePanel``: the "needs attention" box at the top of home — follow-ups due or overdue and
+claim windows closing soon (``store.due(now)``), a few lines, most urgent first.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from casewriter.tui.i18n import t
+from casewriter.tui.services import Services
+from casewriter.tui.text import short_date, short_datetime, truncate
+
+MAX_LINES = 4
+HORIZON_DAYS = 7
+
+
+class DuePanel(Static):
+    """Follow-ups due and deadlines closing."""
+
+    def __init__(self, services: Services, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.services = services
+        self.items = 0
+
+    def reload(self) -> None:
+        """Query the log and redraw."""
+        now = self.services.now()
+        report = self.services.store.due(now, horizon_days=HORIZON_DAYS, tz=now.tzinfo)
+        lines: list[Text] = []
+        for case in report.follow_ups:
+            overdue = case.follow_up is not None and case.follow_up < now
+            key = "due.overdue" if overdue else "due.follow_up"
+            text = t(key, id=case.id, when=short_datetime(case.follow_up), subject=case.subject)
+            lines.append(Text(truncate(text, 110), style="bold" if overdue else ""))
+        for item in report.deadlines:
+            text = t(
+                "due.deadline",
+                id=item.case.id,
+                closes=short_date(item.closes),
+                days=item.days_left,
+                subject=item.case.subject,
+            )
+            lines.append(Text(truncate(text, 110), style="bold" if item.days_left <= 2 else ""))
+        self.items = len(lines)
+        self.set_class(bool(lines), "has-items")
+        title = Text(t("due.title"), style="bold")
+        if not lines:
+            self.update(Text.assemble(title, "  ", t("due.none", days=HORIZON_DAYS)))
+            return
+        shown = lines[:MAX_LINES]
+        if len(lines) > MAX_LINES:
+            shown.append(Text(t("due.more", n=len(lines) - MAX_LINES), style="dim"))
+        self.update(Text("\n").join([title, *shown]))

@@ -1,0 +1,9 @@
+"""The case wizard: ``WizardScreen`` (case type → facts and evidence → urgency → review) over a
+pure ``WizardState``; autosaved at every step through ``casewriter.autosave``.
+"""
+
+from __future__ import annotations
+
+from casewriter.tui.wizard.screen import WizardScreen
+
+__all__ = ["WizardScreen"]

@@ -1,0 +1,94 @@
+"""What the review step's actions produce, without any UI: the plain text for the clipboard and
+for "save to file", the ``NewCase`` handed to the case log, and the default file name.
+Pure (no textual).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casewriter.config import Settings
+from casewriter.errors import UsageError
+
+if TYPE_CHECKING:
+    from casewriter.models import RenderedCase
+    from casewriter.store.model import NewCase
+
+
+def case_text(subject: str, body: str, oer_request: str) -> str:
+    """Subject, body and (when there is one) the OER request, ready to paste or save."""
+    parts = [f"Subject: {subject.strip()}", "", body.rstrip()]
+    if oer_request.strip():
+        parts += ["", "-" * 40, "", oer_request.rstrip()]
+    return "\n".join(parts) + "\n"
+
+
+def logged_body(body: str, oer_request: str) -> str:
+    """The body kept in the log: the OER request goes into the case body (product.md)."""
+    if not oer_request.strip():
+        return body.rstrip() + "\n"
+    return f"{body.rstrip()}\n\n{oer_request.rstrip()}\n"
+
+
+def default_file(case_type: str, now: datetime, home: Path | None = None) -> str:
+    """``~/casewriter-<type>-<YYYYMMDD-HHMM>.txt``."""
+    folder = home or Path.home()
+    stamp = now.strftime("%Y%m%d-%H%M")
+    return str(folder / f"casewriter-{case_type or 'case'}-{stamp}.txt")
+
+
+def write_text_file(raw_path: str, text: str) -> Path:
+    """Write ``text`` to the user's path (``~`` expanded, folders created); UsageError on failure."""
+    if not raw_path.strip():
+        raise UsageError("no file name given")
+    path = Path(raw_path.strip()).expanduser()
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
+def new_case(
+    draft: dict[str, Any],
+    rendered: RenderedCase,
+    *,
+    subject: str,
+    body: str,
+    oer_request: str,
+    settings: Settings,
+) -> NewCase:
+    """The case-log record for this wizard's draft (edited texts included)."""
+    from casewriter.store.model import NewCase
+
+    profile = draft.get("profile")
+    if isinstance(profile, dict):
+        profile_name = str(profile.get("id") or profile.get("name") or "")
+    else:
+        profile_name = str(profile or settings.default_profile or "")
+    from casewriter.marketplaces import get
+
+    try:
+        currency = get(rendered.marketplace).currency
+    except UsageError:
+        currency = ""
+    return NewCase(
+        profile=profile_name,
+        marketplace=rendered.marketplace,
+        case_type=rendered.case_type,
+        subject=" ".join(subject.split()),
+        body=logged_body(body, oer_request),
+        draft=draft,
+        identifiers=list(rendered.identifiers),
+        urgency=rendered.urgency,
+        deadline_closes=rendered.deadline.closes if rendered.deadline else None,
+        currency=currency,
+    )

@@ -1,0 +1,236 @@
+"""The wizard's state: everything the user typed, independent of any widget.
+
+Pure Python (no textual): the step widgets read from and write to a ``WizardState``; going back
+and forward rebuilds widgets from it, autosave serialises it, and ``to_draft()`` turns it into
+the engine's ``Draft`` dict (``case_type``, ``marketplace``, ``profile``, ``facts``,
+``evidence``, ``attachments``, ``narrative``, ``urgency``, ``oer``).
+
+Facts are kept as the raw text typed (so nothing typed is ever lost, even when it does not
+parse yet) and converted by ``convert_fact`` when the draft is built. The autosave dict is a
+Draft dict plus a ``_wizard`` key (step, raw facts, edited texts) that ``from_dict`` reads back;
+``to_draft()`` never includes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from casewriter.config import Settings
+from casewriter.errors import UsageError
+
+if TYPE_CHECKING:
+    from casewriter.models import FactSpec
+
+STEPS: tuple[str, ...] = ("type", "evidence", "urgency", "review")
+URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
+EDIT_KEYS: tuple[str, ...] = ("subject", "body", "oer_request")
+
+
+def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[Any, str | None]:
+    """A fact's typed text as a JSON value the engine accepts, and a read-back note (dates).
+
+    Delegates to ``casewriter.facts.coerce_fact`` (one source of truth); UsageError with the
+    reason when the text does not parse.
+    """
+    if spec is None:
+        return raw.strip(), None
+    from casewriter.facts import coerce_fact
+    from casewriter.marketplaces import get
+
+    try:
+        market = get(marketplace or "US")
+    except UsageError:
+        market = get("US")
+    value, note = coerce_fact(spec, raw, market)
+    if isinstance(value, date):
+        value = value.isoformat()
+    elif isinstance(value, Decimal):
+        value = f"{value:.2f}"
+    return value, note
+
+
+def split_lines(text: str) -> list[str]:
+    """One value per non-empty line (a repeatable slot's TextArea)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+@dataclass
+class WizardState:
+    """What the user has entered so far, step by step."""
+
+    case_type: str = ""
+    marketplace: str = "US"
+    profile: str = ""
+    """Profile id from settings ("" when the install has no profiles)."""
+    facts: dict[str, str] = field(default_factory=dict)
+    """Fact key -> text as typed."""
+    evidence: dict[str, list[str]] = field(default_factory=dict)
+    """Identifier/text slot key -> values as typed."""
+    attachments: dict[str, list[str]] = field(default_factory=dict)
+    """File-like slot key (file, photo, invoice, pod) -> paths as typed."""
+    narrative: dict[str, str] = field(default_factory=dict)
+    """``what_happened``, ``request``, ``checked`` (one item per line)."""
+    urgency: str | None = None
+    """None: accept the engine's suggestion."""
+    oer: bool = False
+    step: str = "type"
+    edits: dict[str, str] = field(default_factory=dict)
+    """Review texts the user edited (``subject``, ``body``, ``oer_request``)."""
+    inline_profile: dict[str, str] = field(default_factory=dict)
+    """A draft's inline profile that matches no configured profile (kept as is)."""
+
+    # ----------------------------------------------------------------- construction
+    @classmethod
+    def new(cls, settings: Settings, case_type: str | None = None) -> WizardState:
+        """A fresh state with the settings' default marketplace and profile."""
+        profile = settings.profile(None)
+        market = settings.default_marketplace or "US"
+        return cls(
+            case_type=case_type or "", marketplace=market, profile=profile.id if profile else ""
+        )
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], settings: Settings) -> WizardState:
+        """Rebuild from a Draft dict or an autosave dict (tolerant: unknown shapes are skipped)."""
+        state = cls.new(settings)
+        state.case_type = str(data.get("case_type") or "")
+        state.marketplace = str(data.get("marketplace") or state.marketplace).upper()
+        _read_profile(state, data.get("profile"), settings)
+        for key, value in _mapping(data.get("facts")).items():
+            state.facts[str(key)] = _fact_text(value)
+        for key, value in _mapping(data.get("evidence")).items():
+            values = value if isinstance(value, list) else [value]
+            state.evidence[str(key)] = [str(v) for v in values if v is not None and str(v) != ""]
+        for item in data.get("attachments") or []:
+            if isinstance(item, Mapping) and item.get("path"):
+                slot = str(item.get("slot") or "file")
+                state.attachments.setdefault(slot, []).append(str(item["path"]))
+        narrative = _mapping(data.get("narrative"))
+        for key in ("what_happened", "request"):
+            if narrative.get(key):
+                state.narrative[key] = str(narrative[key])
+        checked = narrative.get("checked")
+        if isinstance(checked, list) and checked:
+            state.narrative["checked"] = "\n".join(str(c) for c in checked)
+        elif isinstance(checked, str) and checked:
+            state.narrative["checked"] = checked
+        urgency = data.get("urgency")
+        state.urgency = urgency if urgency in URGENCIES else None
+        state.oer = bool(data.get("oer"))
+        wizard = _mapping(data.get("_wizard"))
+        if wizard.get("step") in STEPS:
+            state.step = str(wizard["step"])
+        for key, value in _mapping(wizard.get("facts")).items():
+            state.facts[str(key)] = str(value)
+        for key, value in _mapping(wizard.get("edits")).items():
+            if key in EDIT_KEYS and isinstance(value, str):
+                state.edits[key] = value
+        return state
+
+    # ----------------------------------------------------------------- output
+    def profile_value(self, settings: Settings) -> dict[str, str] | None:
+        """The Draft's inline profile (name, merchant token, signature) or None."""
+        if self.inline_profile:
+            return dict(self.inline_profile)
+        profile = settings.profile(self.profile or None)
+        if profile is None:
+            return None
+        return {
+            "id": profile.id,
+            "name": profile.name,
+            "merchant_token": profile.merchant_token,
+            "signature": profile.signature,
+        }
+
+    def to_draft(
+        self, settings: Settings, fact_specs: Mapping[str, FactSpec] | None = None
+    ) -> dict[str, Any]:
+        """The engine's Draft dict; facts that do not parse are left out (``fact_errors`` says why)."""
+        specs = fact_specs or {}
+        facts: dict[str, Any] = {}
+        for key, raw in self.facts.items():
+            if not raw.strip():
+                continue
+            try:
+                facts[key] = convert_fact(specs.get(key), raw, self.marketplace)[0]
+            except UsageError:
+                continue
+        narrative: dict[str, Any] = {
+            k: v.strip() for k, v in self.narrative.items() if k != "checked" and v.strip()
+        }
+        checked = split_lines(self.narrative.get("checked", ""))
+        if checked:
+            narrative["checked"] = checked
+        draft: dict[str, Any] = {
+            "case_type": self.case_type,
+            "marketplace": self.marketplace,
+            "profile": self.profile_value(settings),
+            "facts": facts,
+            "evidence": {
+                k: [v.strip() for v in vs if v.strip()] for k, vs in self.evidence.items()
+            },
+            "attachments": [
+                {"slot": slot, "path": p.strip(), "description": ""}
+                for slot, ps in self.attachments.items()
+                for p in ps
+                if p.strip()
+            ],
+            "narrative": narrative,
+            "urgency": self.urgency,
+            "oer": self.oer,
+        }
+        draft["evidence"] = {k: v for k, v in draft["evidence"].items() if v}
+        if draft["profile"] is None:
+            del draft["profile"]
+        return draft
+
+    def fact_errors(self, fact_specs: Mapping[str, FactSpec]) -> dict[str, str]:
+        """Fact key -> why its typed text does not parse."""
+        errors: dict[str, str] = {}
+        for key, raw in self.facts.items():
+            if raw.strip():
+                try:
+                    convert_fact(fact_specs.get(key), raw, self.marketplace)
+                except UsageError as exc:
+                    errors[key] = str(exc)
+        return errors
+
+    def to_autosave(
+        self, settings: Settings, fact_specs: Mapping[str, FactSpec] | None = None
+    ) -> dict[str, Any]:
+        """The Draft dict plus ``_wizard`` (step, raw facts, edits): nothing typed is lost."""
+        data = self.to_draft(settings, fact_specs)
+        data["_wizard"] = {"step": self.step, "facts": dict(self.facts), "edits": dict(self.edits)}
+        return data
+
+    def step_index(self) -> int:
+        return STEPS.index(self.step) if self.step in STEPS else 0
+
+
+def _mapping(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _fact_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "" if value is None else str(value)
+
+
+def _read_profile(state: WizardState, value: Any, settings: Settings) -> None:
+    if isinstance(value, str):
+        if settings.profile(value) is not None:
+            state.profile = value
+        return
+    if isinstance(value, Mapping):
+        wanted_id = str(value.get("id") or "")
+        for p in settings.profiles:
+            if (wanted_id and p.id == wanted_id) or (not wanted_id and p.name == value.get("name")):
+                state.profile = p.id
+                return
+        if value.get("name"):
+            state.inline_profile = {str(k): str(v) for k, v in value.items() if v is not None}

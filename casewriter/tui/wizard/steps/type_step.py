@@ -1,0 +1,205 @@
+"""Step 1: choose the case type (grouped, filtered as you type in English or Chinese), the
+marketplace and the seller profile; the side panel shows where the case is filed in Seller
+Central, the claim window for the chosen marketplace (with source and as-of) and the tips.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from casewriter.catalog import Catalog, rules_for
+from casewriter.marketplaces import MARKETPLACES
+from casewriter.models import CaseType, DeadlineRule
+from casewriter.tui.i18n import get_language, t
+from casewriter.tui.services import Services
+from casewriter.tui.wizard.state import WizardState
+from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited
+
+
+def matches(ct: CaseType, query: str) -> bool:
+    """Whether ``query`` (any case, English or Chinese, several words) matches the case type."""
+    words = query.casefold().split()
+    hay = " ".join(
+        (ct.id, ct.title.en, ct.title.zh, ct.summary.en, ct.summary.zh, ct.group, ct.problem)
+    ).casefold()
+    return all(w in hay for w in words)
+
+
+def rule_lines(rules: list[DeadlineRule]) -> list[str]:
+    """One human line per deadline rule: window, clock, source and as-of."""
+    lines: list[str] = []
+    for r in rules:
+        latest = (
+            t("wz.type.months", n=r.max_months)
+            if r.max_months is not None
+            else t("wz.type.days", n=r.max_days)
+        )
+        lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=r.clock))
+        lines.append("  " + t("wz.type.source", source=r.source, as_of=r.as_of.isoformat()))
+        if r.note:
+            lines.append("  " + r.note)
+    return lines
+
+
+class TypeStep(Horizontal):
+    """Case type list + details, marketplace and profile."""
+
+    def __init__(self, state: WizardState, services: Services, catalog: Catalog) -> None:
+        super().__init__(id="step-type")
+        self.state = state
+        self.services = services
+        self.catalog = catalog
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="type-left"):
+            yield Input(placeholder=t("wz.type.search"), id="type-search")
+            yield OptionList(id="type-list")
+        with VerticalScroll(id="type-right"):
+            with Horizontal(id="type-choices"):
+                with Vertical():
+                    yield Label(t("wz.type.marketplace"), id="lbl-marketplace")
+                    yield Select(
+                        [(f"{m.code} · {m.name}", m.code) for m in MARKETPLACES.values()],
+                        value=self.state.marketplace
+                        if self.state.marketplace in MARKETPLACES
+                        else "US",
+                        allow_blank=False,
+                        id="marketplace",
+                    )
+                with Vertical():
+                    yield Label(t("wz.type.profile"), id="lbl-profile")
+                    yield Select(
+                        self._profile_options(),
+                        value=self.state.profile or "",
+                        allow_blank=False,
+                        id="profile",
+                    )
+            yield Static(id="type-info")
+
+    def _profile_options(self) -> list[tuple[str, str]]:
+        options = [(f"{p.name} ({p.id})", p.id) for p in self.services.settings.profiles]
+        if not options or not self.state.profile:
+            options.insert(0, (t("wz.type.no_profile"), ""))
+        return options
+
+    def on_mount(self) -> None:
+        self.fill_list()
+        self.show_info()
+
+    def refresh_language(self) -> None:
+        self.query_one("#type-search", Input).placeholder = t("wz.type.search")
+        self.query_one("#lbl-marketplace", Label).update(t("wz.type.marketplace"))
+        self.query_one("#lbl-profile", Label).update(t("wz.type.profile"))
+        self.fill_list()
+        self.show_info()
+
+    # ------------------------------------------------------------------ list
+    def fill_list(self) -> None:
+        query = self.query_one("#type-search", Input).value
+        lang = get_language()
+        options: list[Option] = []
+        for group, types in self.catalog.groups().items():
+            shown = [ct for ct in types if matches(ct, query)]
+            if not shown:
+                continue
+            options.append(Option(Text(t(f"group.{group}"), style="bold"), disabled=True))
+            for ct in shown:
+                title = ct.title.get(lang)
+                options.append(Option(Text.assemble("  ", title), id=ct.id))
+        if not options:
+            options.append(Option(t("wz.type.none"), disabled=True))
+        olist = self.query_one("#type-list", OptionList)
+        olist.set_options(options)
+        wanted = self.state.case_type
+        ids = [o.id for o in options if o.id]
+        if wanted in ids:
+            olist.highlighted = olist.get_option_index(wanted)
+        elif ids and query.strip():
+            olist.highlighted = olist.get_option_index(ids[0])
+
+    @on(Input.Changed, "#type-search")
+    def _search(self) -> None:
+        self.fill_list()
+
+    @on(Input.Submitted, "#type-search")
+    def _search_done(self) -> None:
+        olist = self.query_one("#type-list", OptionList)
+        if olist.highlighted_option is not None and olist.highlighted_option.id:
+            self._choose(olist.highlighted_option.id)
+            self.post_message(Advance())
+        else:
+            olist.focus()
+
+    @on(OptionList.OptionHighlighted, "#type-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self._choose(event.option.id)
+
+    @on(OptionList.OptionSelected, "#type-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self._choose(event.option.id)
+            self.post_message(Advance())
+
+    def _choose(self, case_type: str) -> None:
+        if case_type == self.state.case_type:
+            return
+        self.state.case_type = case_type
+        ct = self.catalog.get(case_type)
+        if not ct.oer:
+            self.state.oer = False
+        self.show_info()
+        self.post_message(CaseTypeChosen(case_type))
+        self.post_message(Edited("case_type"))
+
+    # ------------------------------------------------------------------ choices
+    @on(Select.Changed, "#marketplace")
+    def _marketplace(self, event: Select.Changed) -> None:
+        value = str(event.value)
+        if value != self.state.marketplace and value in MARKETPLACES:
+            self.state.marketplace = value
+            self.show_info()
+            self.post_message(CaseTypeChosen(self.state.case_type))
+            self.post_message(Edited("marketplace"))
+
+    @on(Select.Changed, "#profile")
+    def _profile(self, event: Select.Changed) -> None:
+        value = str(event.value) if isinstance(event.value, str) else ""
+        if value != self.state.profile:
+            self.state.profile = value
+            self.state.inline_profile = {}
+            self.post_message(Edited("profile"))
+
+    # ------------------------------------------------------------------ details
+    def show_info(self) -> None:
+        info = self.query_one("#type-info", Static)
+        if not self.state.case_type or self.state.case_type not in self.catalog:
+            info.update(t("wz.type.pick"))
+            return
+        ct = self.catalog.get(self.state.case_type)
+        lang = get_language()
+        out = Text()
+        out.append(ct.title.get(lang) + "\n", style="bold")
+        if ct.summary.get(lang):
+            out.append(ct.summary.get(lang) + "\n")
+        out.append("\n" + t("wz.type.filed_at") + "\n", style="bold")
+        out.append(ct.filed_at.get(lang) + "\n")
+        market = self.state.marketplace
+        out.append("\n" + t("wz.type.window", marketplace=market) + "\n", style="bold")
+        lines = rule_lines(rules_for(ct, market))
+        out.append(
+            "\n".join(lines) + "\n" if lines else t("wz.type.no_window", marketplace=market) + "\n"
+        )
+        if ct.oer:
+            out.append(t("wz.type.oer") + "\n", style="italic")
+        tips = ct.tips.get(lang)
+        if tips:
+            out.append("\n" + t("wz.type.tips") + "\n", style="bold")
+            for tip in tips:
+                out.append(f"• {tip}\n")
+        info.update(out)

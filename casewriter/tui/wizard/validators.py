@@ -1,0 +1,115 @@
+"""Thin adapters from the core checks to what the wizard shows: identifier values through
+``casewriter.identifiers.check`` (via ``casewriter.checklist.check_identifier``), value slots
+and facts through ``casewriter.facts``, attachments through the checklist's own rule check.
+
+No rule lives here: this module only turns core results into one-line messages and a Textual
+``Validator`` so an ``Input`` gets its ``-invalid`` style.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.validation import ValidationResult, Validator
+
+from casewriter.errors import UsageError
+from casewriter.models import CaseType, EvidenceSlot, FactSpec
+from casewriter.tui.i18n import t
+from casewriter.tui.wizard.state import convert_fact
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one typed value amounts to: ``valid``, ``unverified`` or ``invalid``, and a message."""
+
+    status: str
+    message: str
+    normalized: str | None = None
+
+
+def identifier_kinds() -> tuple[str, ...]:
+    from casewriter.catalog import identifier_kinds as kinds
+
+    return kinds()
+
+
+def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdict:
+    """Check one value typed into an evidence slot."""
+    text = value.strip()
+    if slot.kind in identifier_kinds():
+        from casewriter.checklist import check_identifier
+
+        status, normalized, reason, suggestion = check_identifier(text, slot.kind)
+        shown = normalized or text
+        if status == "valid":
+            return Verdict("valid", t("wz.ev.valid", value=shown), normalized)
+        why = reason or ""
+        if suggestion:
+            why = f"{why} ({suggestion})" if why else suggestion
+        key = "wz.ev.unverified" if status == "unverified" else "wz.ev.invalid"
+        return Verdict(status, t(key, value=text, reason=why), normalized)
+    spec_type = {"date": "date", "quantity": "quantity", "money": "money"}.get(slot.kind)
+    if spec_type is None:
+        return Verdict("valid", "")
+    spec = FactSpec(key=slot.key, type=spec_type, label=slot.label)  # type: ignore[arg-type]
+    return check_fact_value(spec, text, marketplace)
+
+
+def check_fact_value(spec: FactSpec, value: str, marketplace: str) -> Verdict:
+    """Check a fact's typed text; dates show how they were read."""
+    try:
+        converted, note = convert_fact(spec, value, marketplace)
+    except UsageError as exc:
+        reason = exc.message.split(": ", 1)[1] if ": " in exc.message else exc.message
+        return Verdict("invalid", t("wz.ev.invalid", value=value.strip(), reason=reason))
+    if spec.type == "date":
+        shown = str(converted)
+        if note:
+            shown = f"{shown} — {note.split(': ', 1)[-1]}"
+        return Verdict("valid", t("wz.ev.date_as", value=shown), str(converted))
+    return Verdict("valid", "", str(converted))
+
+
+def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str, base: Path) -> Verdict:
+    """Existence, type and size of an attachment path (the checklist's rule)."""
+    from casewriter.checklist import _check_attachment
+
+    path = Path(raw.strip()).expanduser()
+    if not path.is_absolute():
+        path = base / path
+    problem = _check_attachment(ct, slot, path)
+    if problem:
+        return Verdict("invalid", "✗ " + problem)
+    size = max(1, path.stat().st_size // 1024)
+    return Verdict("valid", t("wz.ev.file_ok", name=path.name, size=size), str(path))
+
+
+class SlotValidator(Validator):
+    """Marks an ``Input`` invalid when the identifier module (or fact parser) rejects it."""
+
+    def __init__(self, slot: EvidenceSlot, marketplace: str) -> None:
+        super().__init__()
+        self.slot = slot
+        self.marketplace = marketplace
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success()
+        verdict = check_slot_value(self.slot, value, self.marketplace)
+        return self.failure(verdict.message) if verdict.status == "invalid" else self.success()
+
+
+class FactValidator(Validator):
+    """Marks a fact ``Input`` invalid when ``casewriter.facts`` cannot read it."""
+
+    def __init__(self, spec: FactSpec, marketplace: str) -> None:
+        super().__init__()
+        self.spec = spec
+        self.marketplace = marketplace
+
+    def validate(self, value: str) -> ValidationResult:
+        if not value.strip():
+            return self.success()
+        verdict = check_fact_value(self.spec, value, self.marketplace)
+        return self.failure(verdict.message) if verdict.status == "invalid" else self.success()
