@@ -13,6 +13,7 @@ Prints a JSON list of rows as its last stdout line (bench/README.md).
 from __future__ import annotations
 
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -26,9 +27,16 @@ sys.path.insert(0, str(ROOT))
 RUNS = 21
 
 
+# An installed casewriter has bytecode; a PYTHONDONTWRITEBYTECODE inherited from a dev shell
+# would make every run recompile the package from source and measure that instead.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _wall(argv: list[str]) -> float:
     started = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT)
+    subprocess.run(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=ROOT, env=ENV
+    )
     return time.perf_counter() - started
 
 
@@ -41,7 +49,7 @@ def startup_rows() -> list[dict[str, object]]:
         "check": [*cli, "check", "113-7746201-5580934"],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, argv in commands.items():  # warm the page cache and .pyc files
+    for argv in commands.values():  # warm the page cache and write .pyc files
         _wall(argv)
     for _ in range(RUNS):
         for name, argv in commands.items():
@@ -85,12 +93,16 @@ def mixed_text(size: int = 1_000_000, seed: int = 7) -> str:
     gens = [
         lambda: f"Hello, my order #{d(3)}-{d(7)}-{d(7)} (ASIN B0{a(8)}) arrived damaged. ",
         lambda: f"订单号：{d(3)}-{d(7)}-{d(7)}，货件FBA{a(9)}少了{rnd.randint(1, 9)}件，请核实。",
-        lambda: f"Shipment ID\tFBA{a(9)}\nMSKU\tCW-{a(4)}\nFNSKU\tX0{a(8)}\nUnits\t{rnd.randint(1, 500)}\n",
+        lambda: (
+            f"Shipment ID\tFBA{a(9)}\nMSKU\tCW-{a(4)}\nFNSKU\tX0{a(8)}\nUnits\t{rnd.randint(1, 500)}\n"
+        ),
         lambda: f"Tracking: {ups()} / TBA{d(12)}. Case ID: {d(10)}; reference ID {d(14)}. ",
         lambda: f"订单号 {full(d(3) + '-' + d(7) + '-' + d(7))} 已退款但未退货。",
         lambda: "We reconciled the inventory ledger and the reimbursements report before filing. ",
         lambda: "亚马逊仓库丢件，我们已经提交了发票和装箱单，请尽快处理索赔，谢谢！",
-        lambda: f"Invoice INV-2026-{d(4)}: {rnd.randint(1, 99)} units at ${rnd.randint(1, 99)}.99 on 2026-04-{rnd.randint(10, 28)}. ",
+        lambda: (
+            f"Invoice INV-2026-{d(4)}: {rnd.randint(1, 99)} units at ${rnd.randint(1, 99)}.99 on 2026-04-{rnd.randint(10, 28)}. "
+        ),
     ]
     parts: list[str] = []
     total = 0
@@ -126,7 +138,9 @@ def extract_row() -> dict[str, object]:
 def main() -> None:
     rows = [*startup_rows(), extract_row()]
     for row in rows:
-        print(f"{row['name']:<14} {row['value']:>8} {row['unit']:<11} bar {row['bar']}  {row['detail']}")
+        print(
+            f"{row['name']:<14} {row['value']:>8} {row['unit']:<11} bar {row['bar']}  {row['detail']}"
+        )
     print(json.dumps(rows))
 
 

@@ -56,7 +56,9 @@ def _rows(rng: random.Random) -> Iterator[dict[str, Any]]:
         if filed:
             events.append({"kind": "filed", "at": _ts(filed), "text": ""})
         if rng.random() < 0.3:
-            events.append({"kind": "note", "at": _ts(created), "text": "Called support, 客服说等待调查"})
+            events.append(
+                {"kind": "note", "at": _ts(created), "text": "Called support, 客服说等待调查"}
+            )
         yield {
             "id": f"CW-{n:06d}",
             "profile": rng.choice(["northbay", "eastwind", "sunrise"]),
@@ -71,7 +73,10 @@ def _rows(rng: random.Random) -> Iterator[dict[str, Any]]:
             "deadline_closes": (NOW.date() + timedelta(days=rng.randint(-30, 300))).isoformat()
             if status == "draft"
             else None,
-            "expected": {"amount": f"{rng.randint(5, 900)}.{rng.randint(0, 99):02d}", "currency": "USD"},
+            "expected": {
+                "amount": f"{rng.randint(5, 900)}.{rng.randint(0, 99):02d}",
+                "currency": "USD",
+            },
             "received": None,
             "created_at": _ts(created),
             "updated_at": _ts(filed or created),
@@ -133,21 +138,60 @@ def main() -> None:
 
     def row(name: str, value: float, bar: float | None, detail: str) -> None:
         ok = True if bar is None else value <= bar
-        rows.append({"name": name, "value": round(value, 2), "unit": "ms", "bar": bar, "ok": ok, "detail": detail})
+        rows.append(
+            {
+                "name": name,
+                "value": round(value, 2),
+                "unit": "ms",
+                "bar": bar,
+                "ok": ok,
+                "detail": detail,
+            }
+        )
 
     row("store: list page (50)", timed(lambda: store.list(limit=50)), 20, build_detail)
-    row("store: list page filtered", timed(lambda: store.list(status="needs-reply", limit=50, offset=50)), 20, "status=needs-reply, page 2")
-    row("store: list page + count", timed(lambda: (store.list(limit=50), store.count())), 20, "what the TUI home needs")
+    row(
+        "store: list page filtered",
+        timed(lambda: store.list(status="needs-reply", limit=50, offset=50)),
+        20,
+        "status=needs-reply, page 2",
+    )
+    row(
+        "store: list page + count",
+        timed(lambda: (store.list(limit=50), store.count())),
+        20,
+        "what the TUI home needs",
+    )
     queries = ["reimbursement", "FBA1", "仓库丢失", "客服说等待", "x00", "proof quantity"]
     fts = [timed(lambda q=q: store.search(q), runs=9) for q in queries]  # type: ignore[misc]
-    row("store: full-text search (median)", statistics.median(fts), 60, ", ".join(f"{q}={v:.0f}" for q, v in zip(queries, fts, strict=True)))
+    row(
+        "store: full-text search (median)",
+        statistics.median(fts),
+        60,
+        ", ".join(f"{q}={v:.0f}" for q, v in zip(queries, fts, strict=True)),
+    )
     row("store: full-text search (worst)", max(fts), 60, "worst of the queries above")
     one_id = store.list(limit=1)[0].subject.split()[4]
     row("store: search by shipment id", timed(lambda: store.search(one_id.lower())), 60, one_id)
     short = [timed(lambda q=q: store.search(q), runs=5) for q in ("退款", "少件", "无此")]  # type: ignore[misc]
-    row("store: 2-char Chinese fallback scan", max(short), None, f"退款={short[0]:.0f} 少件={short[1]:.0f} absent={short[2]:.0f} (no bar: full scan when rare)")
-    row("store: due", timed(lambda: store.due(NOW, horizon_days=7)), 20, f"{len(store.due(NOW).follow_ups)} follow-ups due")
-    row("store: open", open_ms, None, f"header + schema checks; with a full quick_check {open_deep_ms:.0f} ms")
+    row(
+        "store: 2-char Chinese fallback scan",
+        max(short),
+        None,
+        f"退款={short[0]:.0f} 少件={short[1]:.0f} absent={short[2]:.0f} (no bar: full scan when rare)",
+    )
+    row(
+        "store: due",
+        timed(lambda: store.due(NOW, horizon_days=7)),
+        20,
+        f"{len(store.due(NOW).follow_ups)} follow-ups due",
+    )
+    row(
+        "store: open",
+        open_ms,
+        None,
+        f"header + schema checks; with a full quick_check {open_deep_ms:.0f} ms",
+    )
     store.close()
     print(json.dumps(rows, ensure_ascii=False))
 

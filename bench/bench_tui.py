@@ -45,7 +45,6 @@ from casewriter.tui.app import CasewriterApp
 from casewriter.tui.screens.home import HomeScreen
 class Bench(CasewriterApp):
     def on_mount(self):
-        super().on_mount()
         self.set_interval(0.001, self._drawn)
     def _drawn(self):
         if isinstance(self.screen, HomeScreen) and self.screen.is_mounted:

@@ -1,18 +1,20 @@
 """The case-type catalog: built-in ``templates/case_types/*.toml`` merged with the user's
 ``<config>/templates/case_types/*.toml`` (the user's file wins by id and may add new ids),
-validated with pydantic. Every error names the file and the field (``CatalogError``).
+validated with pydantic, then the deadline-rule overrides of the user's ``config.toml`` applied.
+Every error names the file and the field (``CatalogError``).
 """
 
 from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from casewriter.config import DeadlineOverride, Settings
 from casewriter.errors import CatalogError, NotFoundError
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
@@ -88,10 +90,37 @@ def _check(ct: CaseType, where: str, roots: list[Path], kinds: tuple[str, ...]) 
         for code in rule.marketplaces:
             if code != "*" and code not in MARKETPLACES:
                 fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
+    _check_thresholds(ct, fail)
     if not template_exists(ct.template, roots):
         fail("template", f"{ct.template!r} not found in the templates folders")
     if ct.oer_template and not template_exists(ct.oer_template, roots):
         fail("oer_template", f"{ct.oer_template!r} not found in the templates folders")
+
+
+_THRESHOLD_FACT_TYPES = {
+    "numerator": ("quantity",),
+    "denominator": ("quantity",),
+    "rate_fact": ("percent",),
+    "target_fact": ("percent",),
+}
+
+
+def _check_thresholds(ct: CaseType, fail: Callable[[str, str], None]) -> None:
+    keys = [t.key for t in ct.thresholds]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        fail("thresholds", f"duplicate key {dupes[0]!r}")
+    fact_keys = [f.key for f in ct.facts]
+    for i, threshold in enumerate(ct.thresholds):
+        for field, key in threshold.fact_keys.items():
+            spec = ct.fact(key)
+            if spec is None:
+                fail(f"thresholds.{i}.{field}",
+                     f"{key!r} is not a fact key{did_you_mean(key, fact_keys)}")  # fmt: skip
+            elif spec.type not in _THRESHOLD_FACT_TYPES[field]:
+                wanted = " or ".join(_THRESHOLD_FACT_TYPES[field])
+                fail(f"thresholds.{i}.{field}",
+                     f"fact {key!r} is a {spec.type}, expected a {wanted}")  # fmt: skip
 
 
 def load_case_type(path: Path, origin: str, roots: list[Path], kinds: tuple[str, ...]) -> CaseType:
@@ -128,9 +157,12 @@ class Catalog:
         """Files skipped by a non-strict load, one message each."""
 
     @classmethod
-    def load(cls, paths: AppPaths, *, strict: bool = True) -> Catalog:
-        """Built-in then user case types (user wins by id). ``strict=False`` skips a broken
-        file and records why in ``problems`` (``templates check``); otherwise CatalogError."""
+    def load(
+        cls, paths: AppPaths, *, strict: bool = True, settings: Settings | None = None
+    ) -> Catalog:
+        """Built-in then user case types (user wins by id), with ``settings.deadline_overrides``
+        applied. ``strict=False`` skips a broken file or override and records why in
+        ``problems`` (``templates check``); otherwise CatalogError."""
         roots = [paths.user_templates, paths.builtin_templates]
         kinds = slot_kinds()
         found: dict[str, CaseType] = {}
@@ -146,6 +178,14 @@ class Catalog:
                     if strict:
                         raise
                     problems.append(exc.message)
+        if settings is not None and settings.deadline_overrides:
+            where = str(paths.config_file)
+            try:
+                found = apply_overrides(found, settings.deadline_overrides, where, strict=strict)
+            except CatalogError as exc:
+                if strict:
+                    raise
+                problems.append(exc.message)
         catalog = cls(found.values(), roots)
         catalog.problems = problems
         return catalog
@@ -186,3 +226,61 @@ def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
     code = marketplace.upper()
     own = [r for r in ct.deadlines if code in r.marketplaces]
     return own or [r for r in ct.deadlines if "*" in r.marketplaces]
+
+
+def apply_overrides(
+    case_types: dict[str, CaseType],
+    overrides: Iterable[DeadlineOverride],
+    where: str = "config.toml",
+    *,
+    strict: bool = True,
+) -> dict[str, CaseType]:
+    """Case types with the user's deadline overrides in place of their own rules for the
+    overridden marketplaces (``*``: all). A bad override raises CatalogError naming ``where``
+    and ``deadline_overrides[i].<field>``; ``strict=False`` skips it and raises at the end."""
+    by_type: dict[str, list[DeadlineRule]] = {}
+    errors: list[str] = []
+    for i, override in enumerate(overrides):
+        at = f"{where}: deadline_overrides[{i}]"
+        try:
+            by_type.setdefault(override.case_type, []).append(
+                _override_rule(override, case_types, at)
+            )
+        except CatalogError as exc:
+            if strict:
+                raise
+            errors.append(exc.message)
+    out = dict(case_types)
+    for type_id, rules in by_type.items():
+        ct = out[type_id]
+        covered = {code for r in rules for code in r.marketplaces}
+        kept: list[DeadlineRule] = []
+        if "*" not in covered:
+            for rule in ct.deadlines:
+                rest = [m for m in rule.marketplaces if m not in covered]
+                if rest:
+                    kept.append(rule.model_copy(update={"marketplaces": rest}))
+        out[type_id] = ct.model_copy(update={"deadlines": [*kept, *rules]})
+    if errors:
+        raise CatalogError("; ".join(errors))
+    return out
+
+
+def _override_rule(o: DeadlineOverride, case_types: dict[str, CaseType], at: str) -> DeadlineRule:
+    ct = case_types.get(o.case_type)
+    if ct is None:
+        raise CatalogError(
+            f"{at}.case_type: unknown case type {o.case_type!r}{did_you_mean(o.case_type, case_types)}"
+        )
+    fact_keys = [f.key for f in ct.facts]
+    spec = ct.fact(o.clock_fact)
+    if spec is None or spec.type != "date":
+        what = "is not a fact" if spec is None else "is not a date fact"
+        raise CatalogError(
+            f"{at}.clock_fact: {o.clock_fact!r} {what} of {o.case_type}"
+            f"{did_you_mean(o.clock_fact, fact_keys)}"
+        )
+    try:
+        return DeadlineRule.model_validate(o.rule_data())
+    except ValidationError as exc:
+        raise CatalogError(format_validation_error(at, exc)) from None

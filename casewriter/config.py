@@ -1,5 +1,5 @@
-"""User settings: profiles (seller accounts), default marketplace, UI language, follow-up hours
-and text-length limits, read from and written to ``config.toml``.
+"""User settings: profiles (seller accounts), default marketplace, UI language, follow-up hours,
+text-length limits and deadline-rule overrides, read from and written to ``config.toml``.
 
 Plain dataclasses and ``tomllib`` so loading settings costs nothing heavy. A malformed file is
 reported with its path and the offending key; a missing file means defaults.
@@ -8,9 +8,11 @@ reported with its path and the offending key; a missing file means defaults.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
+from datetime import date
 from typing import Any
 
 from casewriter.errors import UsageError
@@ -48,6 +50,33 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class DeadlineOverride:
+    """A user's claim-window rule for one case type in some marketplaces; it replaces the
+    catalog's rules for those marketplaces (``["*"]``: all of them). Same fields as a case
+    type's ``[[deadlines]]`` rule, plus ``case_type``."""
+
+    case_type: str
+    marketplaces: tuple[str, ...]
+    clock: str
+    clock_fact: str
+    source: str
+    as_of: date
+    min_days: int = 0
+    max_days: int | None = None
+    max_months: int | None = None
+    effective_from: date | None = None
+    until: date | None = None
+    note: str = ""
+
+    def rule_data(self) -> dict[str, Any]:
+        """The fields of a case type's deadline rule (everything but ``case_type``)."""
+        data = asdict(self)
+        del data["case_type"]
+        data["marketplaces"] = list(self.marketplaces)
+        return data
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything a user can configure; defaults when ``config.toml`` is absent."""
 
@@ -57,6 +86,7 @@ class Settings:
     follow_up_hours: int = 48
     limits: Limits = field(default_factory=Limits)
     profiles: tuple[Profile, ...] = ()
+    deadline_overrides: tuple[DeadlineOverride, ...] = ()
 
     def profile(self, profile_id: str | None) -> Profile | None:
         """The profile with this id, else the default one, else the first, else None."""
@@ -83,12 +113,95 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
     return value
 
 
+_CASE_TYPE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_FACT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+_OVERRIDE_FIELDS = tuple(f.name for f in fields(DeadlineOverride))
+
+
+def _date(value: Any, where: str) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise UsageError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
+
+
+def _days(value: Any, where: str) -> int:
+    number: int = _expect(value, int, where)
+    if number < 0:
+        raise UsageError(f"{where}: must be 0 or more, got {number}")
+    return number
+
+
+def deadline_override_from_dict(raw: Any, where: str) -> DeadlineOverride:
+    """One ``[[deadline_overrides]]`` table; errors name ``where`` (file and index) and the field."""
+    _expect(raw, dict, where)
+    for key in raw:
+        if key not in _OVERRIDE_FIELDS:
+            raise UsageError(
+                f"{where}: unknown field '{key}' (known: {', '.join(_OVERRIDE_FIELDS)})"
+            )
+    for key in ("case_type", "marketplaces", "clock", "clock_fact", "source", "as_of"):
+        if key not in raw:
+            raise UsageError(f"{where}.{key}: missing (required)")
+    case_type = _expect(raw["case_type"], str, f"{where}.case_type").strip()
+    if not _CASE_TYPE_ID.match(case_type):
+        raise UsageError(f"{where}.case_type: {case_type!r} is not a case-type id (kebab-case)")
+    markets = _expect(raw["marketplaces"], list, f"{where}.marketplaces")
+    codes = [_expect(m, str, f"{where}.marketplaces").strip().upper() for m in markets]
+    if not codes:
+        raise UsageError(f"{where}.marketplaces: list at least one marketplace code, or '*'")
+    for code in codes:
+        if code != "*" and code not in MARKETPLACE_CODES:
+            raise UsageError(f"{where}.marketplaces: {code!r} is not a known marketplace")
+    clock_fact = _expect(raw["clock_fact"], str, f"{where}.clock_fact").strip()
+    if not _FACT_KEY.match(clock_fact):
+        raise UsageError(f"{where}.clock_fact: {clock_fact!r} is not a fact key (snake_case)")
+    texts = {}
+    for key in ("clock", "source"):
+        texts[key] = _expect(raw[key], str, f"{where}.{key}").strip()
+        if not texts[key]:
+            raise UsageError(f"{where}.{key}: must not be empty")
+
+    def given(key: str) -> bool:
+        return bool(raw.get(key, "") != "")
+
+    max_days = _days(raw["max_days"], f"{where}.max_days") if given("max_days") else None
+    max_months = _days(raw["max_months"], f"{where}.max_months") if given("max_months") else None
+    if max_days is None and max_months is None:
+        raise UsageError(f"{where}.max_days: give max_days or max_months (the latest day to file)")
+    return DeadlineOverride(
+        case_type=case_type,
+        marketplaces=tuple(dict.fromkeys(codes)),
+        clock=texts["clock"],
+        clock_fact=clock_fact,
+        source=texts["source"],
+        as_of=_date(raw["as_of"], f"{where}.as_of"),
+        min_days=_days(raw.get("min_days", 0), f"{where}.min_days"),
+        max_days=max_days,
+        max_months=max_months,
+        effective_from=_date(raw["effective_from"], f"{where}.effective_from")
+        if given("effective_from")
+        else None,
+        until=_date(raw["until"], f"{where}.until") if given("until") else None,
+        note=_expect(raw.get("note", ""), str, f"{where}.note"),
+    )
+
+
 def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> Settings:
     """Validate a parsed config; errors name the file and the key."""
-    known = {"lang", "default_marketplace", "default_profile", "follow_up_hours", "limits", "profiles"}
+    known = {
+        "lang", "default_marketplace", "default_profile", "follow_up_hours", "limits", "profiles",
+        "deadline_overrides",
+    }  # fmt: skip
     for key in data:
         if key not in known:
-            raise UsageError(f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})")
+            raise UsageError(
+                f"{source}: unknown setting '{key}' (known: {', '.join(sorted(known))})"
+            )
     lang = _expect(data.get("lang", language_from_env()), str, f"{source}: lang")
     if lang not in LANGUAGES:
         raise UsageError(f"{source}: lang must be one of {', '.join(LANGUAGES)}, got {lang!r}")
@@ -100,7 +213,9 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
         raise UsageError(f"{source}: follow_up_hours must be between 1 and 1440, got {hours}")
     raw_limits = _expect(data.get("limits", {}), dict, f"{source}: limits")
     limits = Limits(
-        subject_max=_expect(raw_limits.get("subject_max", 120), int, f"{source}: limits.subject_max"),
+        subject_max=_expect(
+            raw_limits.get("subject_max", 120), int, f"{source}: limits.subject_max"
+        ),
         body_max=_expect(raw_limits.get("body_max", 2000), int, f"{source}: limits.body_max"),
     )
     profiles = []
@@ -112,7 +227,15 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
         except TypeError as exc:
             raise UsageError(f"{where}: {exc}") from None
         profiles.append(replace(profile, default_marketplace=profile.default_marketplace.upper()))
+    raw_overrides = _expect(
+        data.get("deadline_overrides", []), list, f"{source}: deadline_overrides"
+    )
+    overrides = tuple(
+        deadline_override_from_dict(raw, f"{source}: deadline_overrides[{i}]")
+        for i, raw in enumerate(raw_overrides)
+    )
     return Settings(
+        deadline_overrides=overrides,
         lang=lang,
         default_marketplace=market.upper(),
         default_profile=_expect(data.get("default_profile", ""), str, f"{source}: default_profile"),
@@ -143,8 +266,14 @@ def _toml_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, date):
+        return value.isoformat()  # a TOML local date
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
     text = str(value)
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    )
     return f'"{escaped}"'
 
 
@@ -163,6 +292,13 @@ def dump_settings(settings: Settings) -> str:
     for profile in settings.profiles:
         lines += ["", "[[profiles]]"]
         lines += [f"{k} = {_toml_value(v)}" for k, v in asdict(profile).items()]
+    for override in settings.deadline_overrides:
+        lines += ["", "[[deadline_overrides]]"]
+        lines += [
+            f"{k} = {_toml_value(v)}"
+            for k, v in asdict(override).items()
+            if v is not None and not (k == "note" and v == "")
+        ]
     return "\n".join(lines) + "\n"
 
 

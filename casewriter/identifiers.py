@@ -13,16 +13,15 @@ or runs like ``1234567890``) are invalid even when a checksum passes.
 
 from __future__ import annotations
 
-import re
-
 from casewriter.idkinds import amazon, carriers
 from casewriter.idkinds import checksums as cs
+from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
 from casewriter.idkinds.text import FREE_TEXT_KINDS, clean
 from casewriter.idkinds.text import normalize as _normalize
 
 __all__ = ["KINDS", "LABELS", "Found", "IdCheck", "check", "detect", "extract", "normalize"]
-__all__ += ["VALID", "INVALID", "UNVERIFIED"]
+__all__ += ["VALID", "INVALID", "UNVERIFIED", "placeholder", "quick_status"]
 
 KINDS: tuple[str, ...] = (
     "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
@@ -54,7 +53,7 @@ LABELS = {
 }
 
 _TRACKING_KINDS = frozenset(carriers.CARRIER_KINDS) | {"tracking"}
-_SPLIT = re.compile(r"[\s,;|/、，；]+")
+_SPLIT = LazyRe(r"[\s,;|/、，；]+")
 _LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
 # Kinds whose value is all digits, and how many leading/trailing characters keep their letters.
 _NUMERIC_PARTS = {
@@ -62,8 +61,9 @@ _NUMERIC_PARTS = {
     "gtin": (0, 0), "isbn10": (0, 1), "dhl": (0, 0), "usps": (0, 0), "fedex": (0, 0),
     "amazon_logistics": (3, 0), "yunexpress": (2, 0), "s10": (2, 2),
 }  # fmt: skip
-_NOT_DIGIT = re.compile(r"[^0-9]+")
+_NOT_DIGIT = LazyRe(r"[^0-9]+")
 _RUNS = "1234567890" * 5
+_DIGIT_SET = frozenset("0123456789")
 _STRONG = frozenset({"order_id", "asin", "fnsku", "shipment_id", "lpn", "tracking"})
 
 
@@ -149,15 +149,19 @@ def _lookalike(kind: str, value: str) -> Verdict | None:
     return None
 
 
-def _placeholder(value: str) -> bool:
+def placeholder(value: str) -> bool:
     """All one digit (8+), or a plain run 1234567890… of 10+ digits: not a real number.
 
     Shorter runs stay valid: ``RR123456785CN`` is the corrected S10 example sellers meet.
     """
-    digits = _NOT_DIGIT.sub("", value)
-    if len(digits) < 8 or len(digits) < len(value) - 4:
+    digit_set = _DIGIT_SET.intersection(value)
+    if len(digit_set) == 1:
+        count = value.count(next(iter(digit_set)))
+        return count >= 8 and count >= len(value) - 4
+    if len(digit_set) < 10 or "1234567890" not in value.replace("-", ""):
         return False
-    return len(set(digits)) == 1 or (len(digits) >= 10 and digits in _RUNS)
+    digits = _NOT_DIGIT.sub("", value)
+    return len(digits) >= len(value) - 4 and digits in _RUNS
 
 
 def _two_ids(cleaned: str, kind: str | None) -> Verdict | None:
@@ -225,7 +229,7 @@ def _check(text: str, kind: str | None) -> IdCheck:
     if verdict.status == INVALID:
         better = _lookalike(kind, value) or (_wrong_kind(kind, value) if asked else None)
         verdict = better or verdict
-    elif _placeholder(value):
+    elif placeholder(value):
         verdict = bad(
             "this looks like a placeholder (repeated or sequential digits), not a real number"
         )._replace(carrier=verdict.carrier)
@@ -254,7 +258,7 @@ def quick_status(text: str, kind: str) -> tuple[str, str | None]:
     if not value.isascii():
         return INVALID, value
     status = _rule(kind, value).status
-    if status != INVALID and _placeholder(value):
+    if status != INVALID and placeholder(value):
         status = INVALID
     return status, value
 

@@ -1,5 +1,6 @@
-"""Pydantic models of the case engine: the case-type catalog (``CaseType`` and its parts), the
-user's ``Draft``, and what rendering returns (``RenderedCase`` with its checklist, deadline and
+"""Pydantic models of the case engine: the case-type catalog (``CaseType`` and its parts:
+evidence slots, facts, deadline rules, calculator thresholds), the user's ``Draft``, and what
+rendering returns (``RenderedCase`` with its checklist, deadline and
 OER text). ``RenderedCase.to_contract_json()`` is the contract's ``render --format json`` shape.
 """
 
@@ -128,6 +129,59 @@ class DeadlineRule(_Strict):
         return self
 
 
+class Threshold(_Strict):
+    """An account-health target or alert level a calculator checks a rate against; the rate is
+    ``numerator / denominator`` (fact keys) or given directly in ``rate_fact``."""
+
+    key: str
+    label: Text
+    numerator: str | None = None
+    denominator: str | None = None
+    rate_fact: str | None = None
+    target_pct: float = Field(ge=0, le=100)
+    target_fact: str | None = None
+    """A fact that, when given (e.g. the level named in Amazon's notice), replaces ``target_pct``."""
+    comparison: Literal["below", "at_least"]
+    kind: Literal["target", "alert"] = "target"
+    window: str = ""
+    norm_low_pct: float | None = Field(default=None, ge=0, le=100)
+    norm_high_pct: float | None = Field(default=None, ge=0, le=100)
+    source: str = Field(min_length=1)
+    as_of: date
+    note: str = ""
+
+    _none = field_validator(
+        "numerator", "denominator", "rate_fact", "target_fact", "norm_low_pct", "norm_high_pct",
+        mode="before",
+    )(_empty_to_none)  # fmt: skip
+
+    @model_validator(mode="after")
+    def _inputs(self) -> Threshold:
+        if not _KEY.match(self.key):
+            raise ValueError(f"threshold key {self.key!r} must be snake_case")
+        if (self.numerator is None) != (self.denominator is None):
+            raise ValueError("give both numerator and denominator (fact keys), or neither")
+        if self.numerator is None and self.rate_fact is None:
+            raise ValueError("give numerator and denominator, or rate_fact (fact keys)")
+        if (self.norm_low_pct is None) != (self.norm_high_pct is None):
+            raise ValueError("give both norm_low_pct and norm_high_pct, or neither")
+        if self.norm_low_pct is not None and self.norm_high_pct is not None:
+            if self.norm_low_pct > self.norm_high_pct:
+                raise ValueError("norm_low_pct is above norm_high_pct")
+        return self
+
+    @property
+    def fact_keys(self) -> dict[str, str]:
+        """field name → fact key, for the fields that name a fact."""
+        fields = {
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "rate_fact": self.rate_fact,
+            "target_fact": self.target_fact,
+        }
+        return {k: v for k, v in fields.items() if v is not None}
+
+
 class CaseType(_Strict):
     id: str
     group: Literal["inbound", "inventory", "returns", "orders", "account"]
@@ -148,6 +202,7 @@ class CaseType(_Strict):
     evidence: list[EvidenceSlot] = Field(default_factory=list)
     facts: list[FactSpec] = Field(default_factory=list)
     deadlines: list[DeadlineRule] = Field(default_factory=list)
+    thresholds: list[Threshold] = Field(default_factory=list)
     origin: Literal["builtin", "user"] = "builtin"
     source_file: str = ""
 

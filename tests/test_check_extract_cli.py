@@ -11,7 +11,9 @@ from tests.conftest import REPO, run_cli
 
 
 def test_check_json_is_the_contract_shape() -> None:
-    result = run_cli("check", "902-3159896-1390916", "９０２－３１５９８９６－１３９０９１６", "--json")
+    result = run_cli(
+        "check", "902-3159896-1390916", "９０２－３１５９８９６－１３９０９１６", "--json"
+    )
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert [item["status"] for item in data] == ["valid", "valid"]
@@ -80,8 +82,20 @@ def test_extract_json_from_stdin(tmp_path: Path) -> None:
     data = json.loads(result.out)
     assert data == {
         "identifiers": [
-            {"kind": "order_id", "value": "113-7746201-5580934", "status": "valid", "start": 4, "end": 23},
-            {"kind": "shipment_id", "value": "FBA17XKQ9M2Z", "status": "valid", "start": 26, "end": 38},
+            {
+                "kind": "order_id",
+                "value": "113-7746201-5580934",
+                "status": "valid",
+                "start": 4,
+                "end": 23,
+            },
+            {
+                "kind": "shipment_id",
+                "value": "FBA17XKQ9M2Z",
+                "status": "valid",
+                "start": 26,
+                "end": 38,
+            },
         ]
     }
 
@@ -93,7 +107,11 @@ def test_extract_file_table_and_errors(tmp_path: Path) -> None:
     assert result.code == 0
     assert "case_id" in result.out and "B0C7QX3N5L" in result.out
     missing = run_cli("extract", str(tmp_path / "nope.txt"))
-    assert missing.code == 2 and missing.err.startswith("casewriter: error:") and missing.err.count("\n") == 1
+    assert (
+        missing.code == 2
+        and missing.err.startswith("casewriter: error:")
+        and missing.err.count("\n") == 1
+    )
     folder = run_cli("extract", str(tmp_path))
     assert folder.code == 2 and "Traceback" not in folder.err
 

@@ -41,7 +41,15 @@ def test_check_never_raises_and_is_consistent(text: str, kind: str | None) -> No
         assert result.kind == kind
     if result.status != "invalid":
         assert result.normalized
-    assert set(result.to_json()) == {"input", "kind", "status", "normalized", "carrier", "reason", "suggestion"}
+    assert set(result.to_json()) == {
+        "input",
+        "kind",
+        "status",
+        "normalized",
+        "carrier",
+        "reason",
+        "suggestion",
+    }
 
 
 @settings(max_examples=200, deadline=None)
@@ -63,7 +71,9 @@ def test_gs1_agrees_with_stdnum(digits: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(body=st.text(alphabet="0123456789", min_size=9, max_size=9), last=st.sampled_from("0123456789X"))
+@given(
+    body=st.text(alphabet="0123456789", min_size=9, max_size=9), last=st.sampled_from("0123456789X")
+)
 def test_isbn10_agrees_with_stdnum(body: str, last: str) -> None:
     number = body + last
     assert cs.isbn10_ok(number) == isbn.is_valid(number)

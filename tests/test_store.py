@@ -67,7 +67,9 @@ def test_save_and_get_round_trip(store: CaseStore) -> None:
     assert again.created_at == T0
 
 
-@pytest.mark.parametrize("text,num", [("CW-000123", 123), ("cw-123", 123), ("123", 123), ("ＣＷ－０００１２", 12)])
+@pytest.mark.parametrize(
+    "text,num", [("CW-000123", 123), ("cw-123", 123), ("123", 123), ("ＣＷ－０００１２", 12)]
+)
 def test_parse_id_accepts_common_forms(text: str, num: int) -> None:
     assert parse_id(text) == num
 
@@ -104,7 +106,9 @@ def test_list_filters_paging_and_count(store: CaseStore) -> None:
 def test_status_changes_and_reopening_are_events(store: CaseStore) -> None:
     case = store.save_new(make_case())
     store.file(case.id, "7261849305", now=T0)
-    closed = store.set_status(case.id, "resolved", note="reimbursed 4 units", now=T0 + timedelta(days=3))
+    closed = store.set_status(
+        case.id, "resolved", note="reimbursed 4 units", now=T0 + timedelta(days=3)
+    )
     assert closed.follow_up is None and closed.resolved_at == T0 + timedelta(days=3)
     reopened = store.set_status(case.id, "needs-reply", now=T0 + timedelta(days=4))
     kinds = [e.kind for e in reopened.events]
@@ -122,7 +126,9 @@ def test_replies_move_status_and_follow_up(store: CaseStore) -> None:
     reply_at = T0 + timedelta(hours=30)
     amazon = store.add_event(case.id, "amazon-replied", "Please send the invoice", now=reply_at)
     assert amazon.status == "needs-reply" and amazon.follow_up == reply_at + timedelta(hours=48)
-    ours = store.add_event(case.id, "we-replied", "Invoice attached", now=reply_at + timedelta(hours=5))
+    ours = store.add_event(
+        case.id, "we-replied", "Invoice attached", now=reply_at + timedelta(hours=5)
+    )
     assert ours.status == "awaiting-amazon"
     assert ours.follow_up == reply_at + timedelta(hours=53)
     with pytest.raises(UsageError):
@@ -133,7 +139,9 @@ def test_replies_move_status_and_follow_up(store: CaseStore) -> None:
 
 def test_amounts_are_exact_decimals(store: CaseStore) -> None:
     case = store.save_new(make_case())
-    updated = store.set_amounts(case.id, expected=Decimal("0.10"), received=Decimal("0.20"), currency="eur")
+    updated = store.set_amounts(
+        case.id, expected=Decimal("0.10"), received=Decimal("0.20"), currency="eur"
+    )
     assert updated.expected_amount == Decimal("0.10") and updated.received_amount == Decimal("0.20")
     assert updated.to_json()["received"] == {"amount": "0.20", "currency": "EUR"}
 
@@ -147,23 +155,36 @@ def test_invalid_seller_central_case_id_is_rejected(store: CaseStore) -> None:
 
 
 def test_duplicate_guard_shared_ids_and_pairs(store: CaseStore) -> None:
-    first = store.save_new(make_case(identifiers=[("shipment_id", "FBA17XKQ9M2Z"), ("fnsku", "X003KQ7ZP1")]))
+    first = store.save_new(
+        make_case(identifiers=[("shipment_id", "FBA17XKQ9M2Z"), ("fnsku", "X003KQ7ZP1")])
+    )
     second = store.save_new(make_case(identifiers=[("shipment_id", "fba17xkq9m2z")]))
     assert [d.id for d in second.duplicates] == [first.id]
     assert second.duplicates[0].matched == (("shipment_id", "FBA17XKQ9M2Z"),)
     # A shared FNSKU alone is not a duplicate: sellers file many cases per product.
-    same_product = store.save_new(make_case(identifiers=[("fnsku", "X003KQ7ZP1"), ("asin", "B08N5WRWNW")]))
+    same_product = store.save_new(
+        make_case(identifiers=[("fnsku", "X003KQ7ZP1"), ("asin", "B08N5WRWNW")])
+    )
     assert same_product.duplicates == []
     # Warehouse events: FNSKU + reference id together identify the event.
     lost = store.save_new(
-        make_case(case_type="warehouse-lost", identifiers=[("fnsku", "X004ABCDEF"), ("reference_id", "R1234567")])
+        make_case(
+            case_type="warehouse-lost",
+            identifiers=[("fnsku", "X004ABCDEF"), ("reference_id", "R1234567")],
+        )
     )
     other_event = store.save_new(
-        make_case(case_type="warehouse-lost", identifiers=[("fnsku", "X004ABCDEF"), ("reference_id", "R7654321")])
+        make_case(
+            case_type="warehouse-lost",
+            identifiers=[("fnsku", "X004ABCDEF"), ("reference_id", "R7654321")],
+        )
     )
     assert other_event.duplicates == []
     same_event = store.save_new(
-        make_case(case_type="warehouse-lost", identifiers=[("reference_id", "R1234567"), ("fnsku", "X004ABCDEF")])
+        make_case(
+            case_type="warehouse-lost",
+            identifiers=[("reference_id", "R1234567"), ("fnsku", "X004ABCDEF")],
+        )
     )
     assert [d.id for d in same_event.duplicates] == [lost.id]
     # Closed cases are not duplicates; linked cases are acknowledged.
@@ -180,17 +201,31 @@ def test_duplicate_guard_shared_ids_and_pairs(store: CaseStore) -> None:
 def test_filed_case_id_counts_for_duplicates(store: CaseStore) -> None:
     a = store.save_new(make_case(identifiers=[]))
     store.file(a.id, "7261849305")
-    b = store.save_new(make_case(identifiers=[("case_id", "7261849305")], subject="follow-up on earlier case"))
+    b = store.save_new(
+        make_case(identifiers=[("case_id", "7261849305")], subject="follow-up on earlier case")
+    )
     assert [d.id for d in b.duplicates] == [a.id]
 
 
 @pytest.fixture
 def searchable(store: CaseStore) -> CaseStore:
-    store.save_new(make_case(subject="Missing units FBA17XKQ9M2Z", body="订单未收到，请退款。入库少件 4 件。"))
     store.save_new(
-        make_case(subject="Lost in warehouse", body="Units lost at the fulfillment center.", identifiers=[("fnsku", "X003KQ7ZP1")])
+        make_case(subject="Missing units FBA17XKQ9M2Z", body="订单未收到，请退款。入库少件 4 件。")
     )
-    store.save_new(make_case(subject="Return not received", body="买家退货未退回仓库", identifiers=[("order_id", "114-1234567-1234567")]))
+    store.save_new(
+        make_case(
+            subject="Lost in warehouse",
+            body="Units lost at the fulfillment center.",
+            identifiers=[("fnsku", "X003KQ7ZP1")],
+        )
+    )
+    store.save_new(
+        make_case(
+            subject="Return not received",
+            body="买家退货未退回仓库",
+            identifiers=[("order_id", "114-1234567-1234567")],
+        )
+    )
     store.add_event("CW-000002", "note", "客服答复：正在调查 escalation")
     return store
 
@@ -213,20 +248,28 @@ def searchable(store: CaseStore) -> CaseStore:
         ("nothing-like-this", []),
     ],
 )
-def test_search_finds_chinese_ids_and_notes(searchable: CaseStore, query: str, expected: list[str]) -> None:
+def test_search_finds_chinese_ids_and_notes(
+    searchable: CaseStore, query: str, expected: list[str]
+) -> None:
     assert [h.case.id for h in searchable.search(query)] == expected
 
 
 def test_search_ranks_and_marks_snippets(searchable: CaseStore) -> None:
     hits = searchable.search("units")
-    assert hits[0].case.subject.startswith("Missing units") or hits[0].case.subject == "Lost in warehouse"
+    assert (
+        hits[0].case.subject.startswith("Missing units")
+        or hits[0].case.subject == "Lost in warehouse"
+    )
     assert {h.case.id for h in hits} == {"CW-000001", "CW-000002"}
     assert hits[0].rank <= hits[1].rank
     assert all("[" in h.snippet and "]" in h.snippet for h in hits)
     assert "[退款]" in searchable.search("退款")[0].snippet
 
 
-@pytest.mark.parametrize("query", ['"', '"units', "units*", "AND", "OR NOT", "NEAR(a b)", "col:units", "^units", "a'b", "(", "*"])
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"units', "units*", "AND", "OR NOT", "NEAR(a b)", "col:units", "^units", "a'b", "(", "*"],
+)
 def test_search_never_crashes_on_fts_syntax(searchable: CaseStore, query: str) -> None:
     hits = searchable.search(query)
     assert isinstance(hits, list)
@@ -277,7 +320,10 @@ def test_stats(store: CaseStore) -> None:
     store.set_amounts(b.id, expected=Decimal("3.25"), currency="USD")
     data = store.stats()
     assert data["total"] == 3 and data["open"] == 1
-    assert data["by_status"]["resolved"] == 1 and data["by_type"] == {"inbound-missing-units": 2, "warehouse-lost": 1}
+    assert data["by_status"]["resolved"] == 1 and data["by_type"] == {
+        "inbound-missing-units": 2,
+        "warehouse-lost": 1,
+    }
     assert data["resolution_rate"] == 0.5
     assert data["median_days_to_resolution"] == 4.0
     assert data["amounts"] == {"USD": {"expected": "13.75", "received": "10.50"}}

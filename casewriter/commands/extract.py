@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from casewriter.commands import Context, add_command
@@ -59,6 +58,8 @@ def _read(name: str) -> bytes:
             return str(sys.stdin.read()).encode("utf-8", errors="surrogatepass")
         data: bytes = buffer.read()
         return data
+    from pathlib import Path
+
     path = Path(name)
     try:
         return path.read_bytes()

@@ -7,8 +7,9 @@ Duplicate guard (both here and in the TUI): a case "duplicates" an open case whe
 order id, FBA shipment id, removal order id, Seller Central case id, reimbursement id or LPN,
 or — for warehouse lost/damaged events — the pair FNSKU + ledger reference id. A shared ASIN or
 FNSKU alone is not a duplicate (sellers file many cases per product). Saving a draft that
-duplicates an open case succeeds with a warning naming that case; *filing* it is refused
-(exit 1) unless ``--link CW-…`` records that the two belong together, or ``--force``.
+duplicates an open case succeeds with a warning naming that case; *filing* it while the other
+case is already filed (not just a draft) is refused (exit 1) unless ``--link CW-…`` records
+that the two belong together, or ``--force``.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ STATUS_CHOICES = (
 GUARD_HELP = (
     "Duplicate guard: a case sharing an order id, shipment id, removal order id, case id, "
     "reimbursement id, LPN, or an FNSKU + reference id pair with an OPEN case is a likely "
-    "duplicate (a shared ASIN/FNSKU alone is not). Filing one is refused unless you pass "
-    "--link CW-ID (record that they belong together) or --force."
+    "duplicate (a shared ASIN/FNSKU alone is not). Saving a draft only warns; filing while the "
+    "other case is already filed is refused unless you pass --link CW-ID (record that they "
+    "belong together) or --force."
 )
 
 
@@ -48,10 +50,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     sub = parser.add_subparsers(dest="log_command", metavar="ACTION", required=True)
 
-    def add(name: str, help_text: str, description: str | None = None) -> argparse.ArgumentParser:
+    base_class = sub._parser_class  # CliParser: the project's one-line error style
+
+    class Intermixed(base_class):  # type: ignore[misc,valid-type]
+        """Lets free text sit after options: ``reply 1 --from amazon send the POD``."""
+
+        _inside = False
+
+        def parse_known_args(self, args: Any = None, namespace: Any = None) -> Any:
+            if self._inside:  # parse_known_intermixed_args calls back in here
+                return super().parse_known_args(args, namespace)
+            self._inside = True
+            try:
+                return self.parse_known_intermixed_args(args, namespace)
+            finally:
+                self._inside = False
+
+    def add(
+        name: str, help_text: str, description: str | None = None, *, intermixed: bool = False
+    ) -> argparse.ArgumentParser:
+        sub._parser_class = Intermixed if intermixed else base_class
         p: argparse.ArgumentParser = sub.add_parser(
             name, parents=[common], help=help_text, description=description or help_text
         )
+        sub._parser_class = base_class
         p.set_defaults(handler=run)
         return p
 
@@ -66,7 +88,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = add("show", "show one case with its identifiers, events and body")
     p.add_argument("id", metavar="ID", help="CW-000123, cw-123 or 123")
 
-    p = add("search", "full-text search (subjects, bodies, notes, identifiers; Chinese too)")
+    p = add(
+        "search",
+        "full-text search (subjects, bodies, notes, identifiers; Chinese too)",
+        intermixed=True,
+    )
     p.add_argument("text", nargs="+", metavar="TEXT")
     p.add_argument("--limit", type=_count, default=20, metavar="N")
 
@@ -98,7 +124,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--expected", metavar="AMOUNT", help="reimbursement expected")
     p.add_argument("--currency", metavar="CUR", help="e.g. USD, EUR, JPY")
 
-    p = add("note", "add a note to a case")
+    p = add("note", "add a note to a case", intermixed=True)
     p.add_argument("id", metavar="ID")
     p.add_argument("text", nargs="+", metavar="TEXT")
 
@@ -106,6 +132,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "reply",
         "record a reply: from Amazon (you must answer: needs-reply) or from us (awaiting-amazon)",
         "Record a reply. Both move the follow-up to follow_up_hours after the reply.",
+        intermixed=True,
     )
     p.add_argument("id", metavar="ID")
     p.add_argument("--from", dest="source", choices=("amazon", "us"), required=True)

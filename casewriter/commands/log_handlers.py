@@ -210,11 +210,14 @@ def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         for d in store.duplicates([*case.identifiers, ("case_id", sc_case_id)], exclude=case.id)
         if d.id not in linked
     ]
-    if dups and not args.force:
-        first = dups[0]
+    # Only cases already filed in Seller Central block filing; an unfiled draft only warns.
+    blocking = [d for d in dups if d.status != "draft"]
+    if blocking and not args.force:
+        first = blocking[0]
         raise DuplicateCaseError(
             f"{case.id} {describe(first)}; reply in {first.id} instead, or run again with "
-            f"--link {first.id} or --force" + (f" ({len(dups) - 1} more)" if len(dups) > 1 else "")
+            f"--link {first.id} or --force"
+            + (f" ({len(blocking) - 1} more)" if len(blocking) > 1 else "")
         )
     filed = store.file(case.id, sc_case_id)
     if ctx.json:
@@ -229,7 +232,10 @@ def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     if warning:
         warn(warning)
     for dup in dups:
-        warn(f"{filed.id} {describe(dup)} (filed anyway: --force)")
+        warn(
+            f"{filed.id} {describe(dup)}"
+            + (" (filed anyway: --force)" if dup.status != "draft" else "")
+        )
     print(
         f"{filed.id} filed as Seller Central case {filed.sc_case_id}; follow up by {local(filed.follow_up, with_zone=True)}"
     )

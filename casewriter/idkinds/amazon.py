@@ -14,18 +14,19 @@ import re
 from collections.abc import Callable
 
 from casewriter.idkinds import checksums as cs
+from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import Verdict, bad, maybe, ok
 
-ORDER_ID = re.compile(r"(?:[0-9]{3}|[DS][0-9]{2})-[0-9]{7}-[0-9]{7}", re.ASCII)
-ASIN_B = re.compile(r"B[0-9A-Z]{9}", re.ASCII)
-ISBN10 = re.compile(r"[0-9]{9}[0-9X]", re.ASCII)
-FNSKU_X0 = re.compile(r"X0[0-9A-Z]{8}", re.ASCII)
-SHIPMENT = re.compile(r"FBA[0-9A-Z]{8,10}", re.ASCII)
-BOX_LABEL = re.compile(r"(FBA[0-9A-Z]{8,10})U[0-9]{3,6}", re.ASCII)
-LPN = re.compile(r"LPN[0-9A-Z]{10}", re.ASCII)
-DIGITS = re.compile(r"[0-9]+", re.ASCII)
-ALNUM = re.compile(r"[0-9A-Z]+", re.ASCII)
-PLAN_ID = re.compile(r"(?:SH|WF)[0-9A-Z]{20,40}", re.ASCII)
+ORDER_ID = LazyRe(r"(?:[0-9]{3}|[DS][0-9]{2})-[0-9]{7}-[0-9]{7}", re.ASCII)
+ASIN_B = LazyRe(r"B[0-9A-Z]{9}", re.ASCII)
+ISBN10 = LazyRe(r"[0-9]{9}[0-9X]", re.ASCII)
+FNSKU_X0 = LazyRe(r"X0[0-9A-Z]{8}", re.ASCII)
+SHIPMENT = LazyRe(r"FBA[0-9A-Z]{8,10}", re.ASCII)
+BOX_LABEL = LazyRe(r"(FBA[0-9A-Z]{8,10})U[0-9]{3,6}", re.ASCII)
+LPN = LazyRe(r"LPN[0-9A-Z]{10}", re.ASCII)
+DIGITS = LazyRe(r"[0-9]+", re.ASCII)
+ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
+PLAN_ID = LazyRe(r"(?:SH|WF)[0-9A-Z]{20,40}", re.ASCII)
 
 
 def _count(v: str) -> str:

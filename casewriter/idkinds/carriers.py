@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from casewriter.idkinds import checksums as cs
 from casewriter.idkinds.countries import ISO_COUNTRIES, post_name
+from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import Verdict, bad, maybe, ok
 
 CARRIER_KINDS = ("ups", "usps", "fedex", "dhl", "s10", "amazon_logistics", "yunexpress")
@@ -27,9 +28,9 @@ CARRIER_NAMES = {
     "yunexpress": "YunExpress",
 }
 
-_DIGITS = re.compile(r"[0-9]+", re.ASCII)
-_S10 = re.compile(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
-_ALNUM = re.compile(r"[0-9A-Z]+", re.ASCII)
+_DIGITS = LazyRe(r"[0-9]+", re.ASCII)
+_S10 = LazyRe(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
+_ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
 WRONG_CHECK = "the check digit doesn't match: a digit is probably mistyped or two are swapped"
 
 

@@ -40,7 +40,7 @@ def _to_shadow(text: str) -> str:
 
 _A = "0-9A-Za-z"
 _PATTERN = rf"""
-(?<![{_A}])(?<![{_A}]-)(?:
+(?=[{_A}移])(?<![{_A}])(?<![{_A}]-)(?:
   (?i:removal\s+order(?:\s*id\s*[:#]?|\s*[:#])|移除订单(?:号|编号|ID)?\s*[:#]?)\s*
       (?P<removal>(?=[A-Za-z._-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9._-]{{0,38}}[A-Za-z0-9])?)
 | (?i:seller\s+sku|m?sku)\s*:\s*(?P<sku>[^\s,;。、，；]{{0,39}}[^\s,;。、，；.:!?)\]】」])
@@ -73,6 +73,10 @@ _CONTEXT_KIND = {
     "upc": "gtin", "ean": "gtin", "gtin": "gtin", "barcode": "gtin", "条码": "gtin", "条形码": "gtin",
 }  # fmt: skip
 _WINDOW = 40
+#: Kinds with no check digit whose scanner pattern is exactly the validation pattern.
+_SHAPE_ONLY = frozenset({"asin", "fnsku", "shipment_id", "lpn", "amazon_logistics", "yunexpress"})
+_CANONICAL = re.compile(r"[0-9A-Z]+", re.ASCII)
+_ORDER = re.compile(r"[0-9]{3}-[0-9]{7}-[0-9]{7}", re.ASCII)
 _DIGIT = re.compile("[0-9]")
 _GAP = 25
 
@@ -147,7 +151,7 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
 
 def extract(text: str) -> list[Found]:
     """Every identifier in ``text``; offsets into ``text``; each (kind, value) once."""
-    from casewriter.identifiers import quick_status
+    from casewriter.identifiers import placeholder, quick_status
 
     keys: list[int] = []
     if _INVISIBLE_RE.search(text):
@@ -170,9 +174,15 @@ def extract(text: str) -> list[Found]:
             end = end - 1 + bisect_right(keys, end - 1) + 1
         span = text[start:end]
         key = (kind, span)
-        if key not in checked:
-            checked[key] = quick_status(span, kind)
-        status, value = checked[key]
+        if key in checked:
+            status, value = checked[key]
+        elif (
+            (kind in _SHAPE_ONLY and _CANONICAL.fullmatch(span))
+            or (kind == "order_id" and _ORDER.fullmatch(span))
+        ) and not placeholder(span):
+            status, value = "valid", span  # the scanner's pattern is the whole rule
+        else:
+            status, value = checked[key] = quick_status(span, kind)
         if value is None or (kind, value) in seen:
             continue
         seen.add((kind, value))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from casewriter.idkinds.lazyre import LazyRe
+
 #: Invisible characters removed everywhere: zero-width space/joiners, word joiner, BOM, soft
 #: hyphen, Mongolian vowel separator, bidi marks and embeddings.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -21,15 +23,15 @@ _INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE}
 #: Dash variants mapped to ``-`` (after NFKC; ``－`` is already ``-`` then).
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d\u2e3a\u2e3b\ufe31\ufe32\u2500\u2501"
 _DASH_TABLE = {ord(c): "-" for c in DASHES}
-_CHOONPU = re.compile(r"(?<=[0-9])[\u30fc\uff70]+(?=[0-9])")
-_DASH_RUN = re.compile(r"-{2,}")
+_CHOONPU = LazyRe(r"(?<=[0-9])[\u30fc\uff70]+(?=[0-9])")
+_DASH_RUN = LazyRe(r"-{2,}")
 
 #: Kinds that are user data: only invisible characters removed and whitespace trimmed.
 FREE_TEXT_KINDS = frozenset({"sku", "removal_order_id"})
 
 _OPEN = "#\"'`“”‘’«»‹›「」『』【】〔〕〖〗（）()[]{}<>《》〈〉"
 _TRAIL = "。，、；：！？.,;:!?"
-_LABEL = re.compile(
+_LABEL = LazyRe(
     r"^(?:(?:amazon\s+)?(?:order(?:\s*(?:id|number|no\.?))?|(?:fba\s+)?shipment(?:\s*id)?|"
     r"tracking(?:\s*(?:id|number|no\.?))?|case(?:\s*id)?|asin|fnsku|isbn(?:-?1[03])?|upc|ean|gtin|"
     r"reference(?:\s*id)?|reimbursement(?:\s*id)?|(?:ups|usps|fedex|dhl)(?:\s+tracking(?:\s*(?:id|number|no\.?))?)?)(?:\s*(?:[#:]|no\.)\s*|\s+)|"
@@ -37,10 +39,10 @@ _LABEL = re.compile(
     r"案例(?:编?号)?|索赔编?号)\s*[#:]?\s*|#\s*)",
     re.IGNORECASE,
 )
-_CANONICAL = re.compile(r"[0-9A-Z]+|[0-9]{3}-[0-9]{7}-[0-9]{7}", re.ASCII)
-_BARE_ORDER = re.compile(r"(?:[0-9]{3}|[DS][0-9]{2})[0-9]{14}", re.ASCII)
-_SPACE_DASH = re.compile(r"[\s\-]+")
-_ORDER_COMPACT = re.compile(r"^([0-9]{3}|[DS][0-9]{2})([0-9]{7})([0-9]{7})$")
+_CANONICAL = LazyRe(r"[0-9A-Z]+|[0-9]{3}-[0-9]{7}-[0-9]{7}", re.ASCII)
+_BARE_ORDER = LazyRe(r"(?:[0-9]{3}|[DS][0-9]{2})[0-9]{14}", re.ASCII)
+_SPACE_DASH = LazyRe(r"[\s\-]+")
+_ORDER_COMPACT = LazyRe(r"^([0-9]{3}|[DS][0-9]{2})([0-9]{7})([0-9]{7})$")
 
 
 def clean(text: str) -> str:

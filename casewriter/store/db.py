@@ -109,7 +109,9 @@ def _privatize(path: Path) -> None:
             pass
 
 
-def connect(path: Path, *, create: bool = True, deep_check: bool | None = None) -> sqlite3.Connection:
+def connect(
+    path: Path, *, create: bool = True, deep_check: bool | None = None
+) -> sqlite3.Connection:
     """Open (creating if asked) and migrate the log; returns an autocommit connection in WAL."""
     if path.exists():
         check_existing(path, deep=deep_check)

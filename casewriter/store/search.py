@@ -81,10 +81,7 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchH
     if not long_terms and not short_terms:
         raise UsageError("search needs some text to look for")
     limit = max(1, min(int(limit), 500))
-    short_sql = " AND ".join(
-        "(instr(lower(c.subject), ?) OR instr(lower(c.body), ?) OR instr(lower(c.search_extra), ?))"
-        for _ in short_terms
-    )
+    short_sql = " AND ".join(_instr(t) for t in short_terms)
     short_params = [t for t in short_terms for _ in range(3)]
     if long_terms:
         match = " AND ".join(
@@ -112,6 +109,15 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchH
         snippet = make_snippet([row[6], row[12], row[13]], needles)
         hits.append(SearchHit(summary, snippet, round(-score, 4)))
     return hits
+
+
+def _instr(term: str) -> str:
+    """A substring test over the content; ``lower()`` only when case matters (not for 中文)."""
+    if term.lower() == term.upper():
+        return "(instr(c.subject, ?) OR instr(c.body, ?) OR instr(c.search_extra, ?))"
+    return (
+        "(instr(lower(c.subject), ?) OR instr(lower(c.body), ?) OR instr(lower(c.search_extra), ?))"
+    )
 
 
 def _rank(rows: list[Any], groups: list[list[str]]) -> list[tuple[float, Any]]:

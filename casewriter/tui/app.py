@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
+from textual.screen import Screen
 
 from casewriter.tui import i18n
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
-from casewriter.tui.commands import CasewriterCommands
 from casewriter.tui.i18n import t
 from casewriter.tui.messages import LanguageChanged
 from casewriter.tui.services import Services
@@ -27,12 +27,19 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
+def _commands_provider() -> Any:
+    """The palette provider, imported only when the palette opens (keeps start-up cheap)."""
+    from casewriter.tui.commands import CasewriterCommands
+
+    return CasewriterCommands
+
+
 class CasewriterApp(App[int]):
     """casewriter's TUI."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "casewriter"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {CasewriterCommands}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_commands_provider}
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = APP_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
@@ -44,11 +51,14 @@ class CasewriterApp(App[int]):
         self.start_case_type = start_case_type
         self.title = t("app.title")
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the bottom of the stack (no extra blank screen)."""
         from casewriter.tui.screens.home import HomeScreen
 
+        return HomeScreen(self.services)
+
+    def on_mount(self) -> None:
         relabel(self, APP_ACTIONS)
-        self.push_screen(HomeScreen(self.services))
         if self.start_case_type is not None:
             self.open_wizard(case_type=self.start_case_type)
 

@@ -132,8 +132,12 @@ async def test_account_health_poa_flow(app_factory: Callable[..., Any], services
         await set_field(pilot, "fact-notification_date", "2026年4月30日")
         assert "2026-04-30" in _static_text(wz, "#msg-fact-notification_date")
         await set_field(pilot, "fact-impact", "listing deactivated")
-        await set_field(pilot, "fact-root_cause", "A new supplier shipped units without brand labels.")
-        await set_field(pilot, "fact-corrective_actions", "Removed the stock; audited the supplier.")
+        await set_field(
+            pilot, "fact-root_cause", "A new supplier shipped units without brand labels."
+        )
+        await set_field(
+            pilot, "fact-corrective_actions", "Removed the stock; audited the supplier."
+        )
         await set_field(pilot, "fact-preventive_measures", "Inspection of every inbound lot.")
         await next_step(pilot)
         await next_step(pilot)

@@ -84,8 +84,12 @@ class HomeScreen(Screen[None]):
         return self.query_one(CaseTable)
 
     def reload_cases(self) -> None:
-        """Reload the due panel and the table (first page, or the search results)."""
+        """Reload the due panel and the table (after a case changed elsewhere)."""
         self.query_one(DuePanel).reload()
+        self.reload_table()
+
+    def reload_table(self) -> None:
+        """Reload the table: the first page, or the search results."""
         if self.query_text:
             self.run_search(self.query_text, debounce=False)
         else:
@@ -118,7 +122,7 @@ class HomeScreen(Screen[None]):
     @on(Select.Changed, "#status-filter")
     def _filter_changed(self) -> None:
         if self._status_filter() != self.table.status or self.query_text:
-            self.reload_cases()
+            self.reload_table()
 
     def action_cycle_filter(self) -> None:
         select = self.query_one("#status-filter", Select)
@@ -134,7 +138,7 @@ class HomeScreen(Screen[None]):
         if self.query_text:
             self.run_search(self.query_text)
         else:
-            self.reload_cases()
+            self.reload_table()
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
@@ -208,6 +212,7 @@ class HomeScreen(Screen[None]):
         value = select.value
         with self.prevent(Select.Changed):
             select.set_options([(filter_label(v), v) for v in FILTERS])
+            select.value = FILTERS[1] if value == FILTERS[0] else FILTERS[0]
             select.value = value
         self.table.refresh_language()
         self.query_one(DuePanel).reload()

@@ -69,13 +69,14 @@ class ScanScreen(Screen[None]):
             yield Button(t("act.run_scan"), id="btn-scan", variant="primary")
             yield Button(t("act.select_claimable"), id="btn-claimable")
             yield Button(t("act.draft_selected"), id="btn-draft", variant="success")
-        yield ProgressBar(id="scan-progress", show_eta=False)
+        yield ProgressBar(total=1, id="scan-progress", show_eta=False)
         yield Static("", id="scan-status")
         yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         relabel(self, SCAN_ACTIONS)
+        self.query_one(ProgressBar).display = False
         self._columns()
         self.query_one("#scan-paths", Input).focus()
 
@@ -134,7 +135,9 @@ class ScanScreen(Screen[None]):
             return
         market = str(self.query_one("#scan-marketplace", Select).value)
         status.update(t("scan.running", n=len(paths)))
-        self.query_one(ProgressBar).update(total=None, progress=0)
+        bar = self.query_one(ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
         self.scan_worker(paths, as_of, market)
 
     @work(exclusive=True, thread=True, group="scan")

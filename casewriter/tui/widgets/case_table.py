@@ -22,8 +22,8 @@ PAGE = 100
 PREFETCH = 25
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("id", "col.id", 9),
-    ("status", "col.status", 14),
-    ("type", "col.type", 26),
+    ("status", "col.status", 12),
+    ("type", "col.type", 22),
     ("subject", "col.subject", 0),
     ("follow_up", "col.follow_up", 10),
     ("updated", "col.updated", 10),
@@ -121,7 +121,7 @@ class CaseTable(DataTable[Any]):
             self.add_row(
                 case.id,
                 _status_cell(case.status),
-                truncate(case.case_type, 26),
+                truncate(case.case_type, 22),
                 truncate(case.subject, self._subject_width),
                 short_date(case.follow_up),
                 short_date(case.updated_at),
@@ -142,4 +142,4 @@ class CaseTable(DataTable[Any]):
 
 
 def _status_cell(status: str) -> Text:
-    return Text(truncate(t(f"status.{status}"), 14), style=STATUS_STYLE.get(status, ""))
+    return Text(truncate(t(f"status.{status}"), 12), style=STATUS_STYLE.get(status, ""))

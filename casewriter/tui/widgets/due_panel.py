@@ -4,7 +4,12 @@ claim windows closing soon (``store.due(now)``), a few lines, most urgent first.
 
 from __future__ import annotations
 
+import asyncio
+from datetime import datetime
+from typing import Any
+
 from rich.text import Text
+from textual import work
 from textual.widgets import Static
 
 from casewriter.tui.i18n import t
@@ -12,6 +17,7 @@ from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime, truncate
 
 MAX_LINES = 4
+QUERY_LIMIT = 100
 HORIZON_DAYS = 7
 
 
@@ -24,15 +30,27 @@ class DuePanel(Static):
         self.items = 0
 
     def reload(self) -> None:
-        """Query the log and redraw."""
+        """Query the log (in a thread) and redraw."""
+        self._load()
+
+    @work(exclusive=True, group="due")
+    async def _load(self) -> None:
         now = self.services.now()
-        report = self.services.store.due(now, horizon_days=HORIZON_DAYS, tz=now.tzinfo)
+        store = self.services.store
+        report = await asyncio.to_thread(
+            store.due, now, horizon_days=HORIZON_DAYS, tz=now.tzinfo, limit=QUERY_LIMIT
+        )
+        self.show(report, now)
+
+    def show(self, report: Any, now: datetime) -> None:
+        """Draw a ``DueReport``."""
+        width = max(20, self.content_size.width or 96)
         lines: list[Text] = []
         for case in report.follow_ups:
             overdue = case.follow_up is not None and case.follow_up < now
             key = "due.overdue" if overdue else "due.follow_up"
             text = t(key, id=case.id, when=short_datetime(case.follow_up), subject=case.subject)
-            lines.append(Text(truncate(text, 110), style="bold" if overdue else ""))
+            lines.append(Text(truncate(text, width), style="bold" if overdue else ""))
         for item in report.deadlines:
             text = t(
                 "due.deadline",
@@ -41,7 +59,7 @@ class DuePanel(Static):
                 days=item.days_left,
                 subject=item.case.subject,
             )
-            lines.append(Text(truncate(text, 110), style="bold" if item.days_left <= 2 else ""))
+            lines.append(Text(truncate(text, width), style="bold" if item.days_left <= 2 else ""))
         self.items = len(lines)
         self.set_class(bool(lines), "has-items")
         title = Text(t("due.title"), style="bold")
@@ -50,5 +68,6 @@ class DuePanel(Static):
             return
         shown = lines[:MAX_LINES]
         if len(lines) > MAX_LINES:
-            shown.append(Text(t("due.more", n=len(lines) - MAX_LINES), style="dim"))
+            more = f"{len(lines) - MAX_LINES}+" if len(lines) >= QUERY_LIMIT else len(lines) - MAX_LINES
+            shown.append(Text(t("due.more", n=more), style="dim"))
         self.update(Text("\n").join([title, *shown]))

@@ -1,0 +1,63 @@
+"""``casewriter demo``: a living sample log to explore, without touching your own data."""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import sys
+from typing import Any
+
+from casewriter.commands import Context, add_command
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = add_command(
+        subparsers,
+        common,
+        "demo",
+        help="fill a new home with sample cases and report files to explore",
+        description=(
+            "Create a home folder with realistic sample cases in several statuses and sample "
+            "Seller Central report files, then tell you how to open it. Without --home (or "
+            "CASEWRITER_HOME) a new temporary folder is used, so your own log is never touched; "
+            "a home whose log already holds cases is refused."
+        ),
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from casewriter.demo import build_demo
+    from casewriter.output import print_json
+    from casewriter.paths import AppPaths
+
+    home = args.home or os.environ.get("CASEWRITER_HOME")
+    if home:
+        paths = ctx.paths
+    else:
+        paths = AppPaths.under(Path(tempfile.mkdtemp(prefix="casewriter-demo-")))
+    report = build_demo(paths)
+    if ctx.json:
+        print_json(report.to_json())
+        return 0
+    where = shlex.quote(str(report.home))
+    statuses = ", ".join(f"{n} {s}" for s, n in report.statuses.items())
+    lines = [
+        f"Demo home ready: {report.home}",
+        f"  {len(report.cases)} cases ({statuses})",
+        f"  sample Seller Central reports in {report.reports_dir}",
+        "",
+        "Open it:",
+        f"  casewriter --home {where}",
+        "Or try:",
+        f"  casewriter --home {where} log due",
+        f"  casewriter --home {where} log search 'FBA17XKQ9M2Z'",
+        f"  casewriter --home {where} scan {shlex.quote(str(report.reports_dir))} --as-of 2026-06-30",
+        f"  (or: export CASEWRITER_HOME={where})",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0

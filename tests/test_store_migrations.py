@@ -1,0 +1,153 @@
+"""Schema migrations from every earlier version, and files the store must refuse to touch:
+corrupt, foreign or newer-schema logs are reported (exit 1, one line) and left byte-for-byte
+untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from casewriter.errors import StoreError
+from casewriter.paths import AppPaths
+from casewriter.store import CaseStore
+from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL
+from tests.conftest import run_cli
+from tests.test_store import make_case
+
+
+def _build_at(path: Path, version: int) -> None:
+    """A log file exactly as an older casewriter left it at ``version``, with cases in it."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    for step in MIGRATIONS[:version]:
+        step(conn)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("COMMIT")
+    if version >= 1:
+        conn.execute(
+            "INSERT INTO cases(id, case_type, status, subject, body, created_at, updated_at, sc_case_id) "
+            "VALUES (7, 'inbound-missing-units', 'filed', 'Missing units FBA17XKQ9M2Z', "
+            "'订单未收到，请退款。', '2025-01-02T03:04:05Z', '2025-01-02T03:04:05Z', '7261849305')"
+        )
+        conn.execute("INSERT INTO identifiers VALUES (7, 'shipment_id', 'FBA17XKQ9M2Z')")
+        conn.execute(
+            "INSERT INTO events(case_id, kind, at, text) VALUES (7, 'note', '2025-01-03T00:00:00Z', '客服答复正在调查')"
+        )
+    conn.close()
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_v1_ddl_is_what_migration_one_creates() -> None:
+    conn = sqlite3.connect(":memory:")
+    conn.executescript(V1_DDL)
+    ours = sqlite3.connect(":memory:", isolation_level=None)
+    ours.execute("BEGIN")
+    MIGRATIONS[0](ours)
+    ours.execute("COMMIT")
+    schema = "SELECT type, name, sql FROM sqlite_schema ORDER BY name"
+    assert conn.execute(schema).fetchall() == ours.execute(schema).fetchall()
+
+
+@pytest.mark.parametrize("version", range(LATEST))
+def test_migrates_from_every_earlier_version(paths: AppPaths, version: int) -> None:
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    _build_at(paths.db_file, version)
+    store = CaseStore.open(paths)
+    with store._read() as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if version >= 1:
+        old = store.get("CW-000007")
+        assert old.subject == "Missing units FBA17XKQ9M2Z" and old.sc_case_id == "7261849305"
+        assert [h.case.id for h in store.search("请退款")] == ["CW-000007"]  # body indexed
+        assert [h.case.id for h in store.search("正在调查")] == ["CW-000007"]  # old note indexed
+        assert [h.case.id for h in store.search("fba17xkq9m2z")] == ["CW-000007"]
+        assert [d.id for d in store.duplicates([("shipment_id", "FBA17XKQ9M2Z")])] == ["CW-000007"]
+    new = store.save_new(make_case())
+    assert new.id == ("CW-000008" if version >= 1 else "CW-000001")
+    store.close()
+    # Re-opening a migrated log is a no-op (idempotent).
+    before = _sha(paths.db_file)
+    CaseStore.open(paths).close()
+    assert CaseStore.open(paths).count() == (2 if version >= 1 else 1)
+    assert before  # the file still exists and is readable
+
+
+def _newer(path: Path) -> None:
+    _build_at(path, LATEST)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.commit()
+    conn.close()
+
+
+def _garbage(path: Path) -> None:
+    path.write_bytes(b"this is not a database\n" * 500)
+
+
+def _damaged(path: Path) -> None:
+    _build_at(path, LATEST)
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO cases(case_type, subject, body, created_at, updated_at) VALUES ('x', ?, ?, 't', 't')",
+        [(f"s{i}", "body " * 200) for i in range(300)],
+    )
+    conn.commit()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    for offset in range(page * 3, min(len(data), page * 8)):  # smash interior pages
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+
+
+def _foreign(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "make,words",
+    [
+        (_newer, "newer casewriter"),
+        (_garbage, "not a casewriter case log"),
+        (_damaged, "corrupt"),
+        (_foreign, "another program"),
+    ],
+)
+def test_bad_files_are_reported_and_untouched(paths: AppPaths, make, words: str) -> None:  # type: ignore[no-untyped-def]
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    make(paths.db_file)
+    before = _sha(paths.db_file)
+    listing = sorted(p.name for p in paths.data_dir.iterdir())
+    with pytest.raises(StoreError) as err:
+        CaseStore.open(paths)
+    assert words in err.value.message and str(paths.db_file) in err.value.message
+    assert _sha(paths.db_file) == before
+    result = run_cli("log", "list", home=paths.data_dir)
+    assert result.code == 1, result
+    assert result.err.count("\n") == 1 and result.err.startswith("casewriter: error: ")
+    assert words in result.err and "Traceback" not in result.err
+    assert _sha(paths.db_file) == before
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == listing  # no -wal/-shm left behind
+
+
+def test_empty_file_is_a_new_log(paths: AppPaths) -> None:
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    paths.db_file.write_bytes(b"")
+    with CaseStore.open(paths) as store:
+        assert store.count() == 0
+
+
+def test_missing_log_without_create(paths: AppPaths) -> None:
+    with pytest.raises(StoreError, match="no case log"):
+        CaseStore.open(paths, create=False)
+    assert not paths.db_file.exists()

@@ -1,0 +1,69 @@
+"""One snapshot per wizard step at 100×32 (cursor blink frozen and button flash off by the
+conftest; fixed clock; HOME fixed so the default save-to path is stable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tests.tui.wizard_helpers import next_step, set_field, settle
+
+SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/seller")
+
+
+async def _evidence(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await next_step(pilot)
+    await set_field(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
+    await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX00BAD")
+    await settle(pilot)
+
+
+async def _urgency(pilot: Pilot[Any]) -> None:
+    await _evidence(pilot)
+    await set_field(pilot, "fact-units_shipped", "100")
+    await set_field(pilot, "fact-units_received", "96")
+    await set_field(pilot, "fact-delivered_date", "2026-04-02")
+    await next_step(pilot)
+
+
+async def _review(pilot: Pilot[Any]) -> None:
+    await _urgency(pilot)
+    await set_field(pilot, "nar-what_happened", "四件没有入库。")
+    await next_step(pilot)
+
+
+async def _type_search(pilot: Pilot[Any]) -> None:
+    await settle(pilot)
+    await pilot.press("n")
+    await settle(pilot)
+    for ch in "return":
+        await pilot.press(ch)
+    await settle(pilot)
+
+
+def test_snapshot_type_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=_type_search)
+
+
+def test_snapshot_evidence_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_evidence)
+
+
+def test_snapshot_urgency_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_urgency)
+
+
+def test_snapshot_review_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    assert snap_compare(app, terminal_size=SIZE, run_before=_review)
