@@ -78,7 +78,9 @@ def small_home() -> Path:
     home = Path(tempfile.mkdtemp(prefix="cw-bench-tui-"))
     with CaseStore.open(AppPaths.under(home)) as store:
         for i in range(30):
-            store.save_new(NewCase("p", "US", "warehouse-lost", f"Lost unit {i} 仓库丢失", "body", {}, []))
+            store.save_new(
+                NewCase("p", "US", "warehouse-lost", f"Lost unit {i} 仓库丢失", "body", {}, [])
+            )
     return home
 
 
@@ -128,7 +130,11 @@ async def keypresses(home: Path) -> dict[str, float]:
             search.focus()
             search.value = query
             app.screen.query_one(CaseTable).clear()
-            await timed(f"search ({query})", "enter", done=lambda: app.screen.query_one(CaseTable).row_count > 0)
+            await timed(
+                f"search ({query})",
+                "enter",
+                done=lambda: app.screen.query_one(CaseTable).row_count > 0,
+            )
             search.value = ""
             await pilot.pause()
             table.focus()
@@ -139,14 +145,32 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     bare, cw = startup(small_home())
     ratio = cw / bare
-    rows.append({"name": "tui home drawn vs bare textual app", "value": round(ratio, 2), "unit": "x baseline",
-                 "bar": 1.3, "ok": ratio <= 1.3, "detail": f"home {cw:.0f} ms, bare {bare:.0f} ms (median of {RUNS})"})
+    rows.append(
+        {
+            "name": "tui home drawn vs bare textual app",
+            "value": round(ratio, 2),
+            "unit": "x baseline",
+            "bar": 1.3,
+            "ok": ratio <= 1.3,
+            "detail": f"home {cw:.0f} ms, bare {bare:.0f} ms (median of {RUNS})",
+        }
+    )
     results = asyncio.run(keypresses(big_home()))
     for name, ms in results.items():
-        rows.append({"name": f"home keypress, 100k cases: {name} (worst)", "value": round(ms, 1), "unit": "ms",
-                     "bar": 100, "ok": ms <= 100, "detail": "press to result shown"})
+        rows.append(
+            {
+                "name": f"home keypress, 100k cases: {name} (worst)",
+                "value": round(ms, 1),
+                "unit": "ms",
+                "bar": 100,
+                "ok": ms <= 100,
+                "detail": "press to result shown",
+            }
+        )
     for row in rows:
-        print(f"{row['name']}: {row['value']} {row['unit']} (bar {row['bar']}) {'ok' if row['ok'] else 'FAIL'}")
+        print(
+            f"{row['name']}: {row['value']} {row['unit']} (bar {row['bar']}) {'ok' if row['ok'] else 'FAIL'}"
+        )
     print(json.dumps(rows, ensure_ascii=False))
 
 

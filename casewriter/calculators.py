@@ -1,119 +1,117 @@
-"""Account-health calculators: ODR, late shipment, pre-fulfilment cancel and valid tracking
-rates from the seller's counts (``performance-metric-poa``), and a SKU's return rate against the
-alert level (``return-rate-rca``). Thresholds carry their source (domain.md §3).
+"""Account-health calculators: every rate a case type declares in its ``[[thresholds]]`` table
+(ODR, late shipment, pre-fulfilment cancel and valid tracking rates for
+``performance-metric-poa``; a SKU's return rate against the alert level for ``return-rate-rca``)
+computed from the facts the threshold names and checked against its target.
 
-Counts are read from facts by a few accepted names (or a rate given directly as a percent); a
-calculator whose inputs are absent is simply left out.
+No figure lives here: targets, windows, norms, sources and as-of dates come from the case type
+(so a user's case-type file changes them). A threshold whose facts are absent is left out.
+
+``calculate(ct, facts)`` returns the render context's ``calc``:
+
+- ``calc.metrics`` — one result per computed threshold, in the case type's order;
+- ``calc.<key>`` — the same result by threshold key (``calc.odr``, ``calc.return_rate``);
+- ``calc.failing`` — keys of the results that miss their target or reach their alert level.
+
+A result: ``key``, ``name``/``label`` (English), ``label_zh``, ``value_pct``/``rate`` (2 dp),
+``threshold_pct`` (the target or alert level in force), ``comparison`` (``below`` |
+``at_least``), ``kind`` (``target`` | ``alert``), ``target`` (``"< 1%"``, ``"≥ 95%"``), ``ok``,
+``numerator``, ``denominator``, ``window``, ``source``, ``as_of`` (ISO), ``text`` and, for an
+alert with a usual range, ``alert``, ``alert_pct``, ``norm_low_pct``, ``norm_high_pct``, ``norm``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-ORDERS = ("orders", "total_orders", "orders_total", "order_count", "orders_in_window")
+from casewriter.models import CaseType, Threshold
 
 
-@dataclass(frozen=True)
-class Metric:
-    key: str
-    label: str
-    numerators: tuple[str, ...]
-    denominators: tuple[str, ...]
-    rate_keys: tuple[str, ...]
-    target: float
-    below: bool  # True: the rate must stay below target; False: at or above
-    source: str
+def _number(facts: Mapping[str, Any], key: str | None) -> float | None:
+    value = facts.get(key) if key else None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    return float(value)
 
 
-METRICS = (
-    Metric("odr", "Order Defect Rate", ("defective_orders", "order_defects", "odr_defects", "defects"),
-           ("odr_orders", *ORDERS), ("odr", "odr_percent", "order_defect_rate"), 1.0, True,
-           "S14 sellercentral-europe 200370550, checked 2026"),
-    Metric("lsr", "Late Shipment Rate", ("late_shipments", "late_orders", "late_shipped_orders"),
-           ("shipped_orders", "lsr_orders", *ORDERS), ("lsr", "lsr_percent", "late_shipment_rate"),
-           4.0, True, "AU 200285190, checked 2026"),
-    Metric("cancel", "Pre-fulfilment Cancel Rate",
-           ("cancelled_orders", "canceled_orders", "seller_cancellations", "cancellations"),
-           ("cancel_orders", *ORDERS), ("cancel_rate", "cancel_percent", "pre_fulfillment_cancel_rate"),
-           2.5, True, "S14 sellercentral-europe 200370550, checked 2026"),
-    Metric("vtr", "Valid Tracking Rate", ("valid_tracking", "valid_tracking_shipments", "tracked_shipments"),
-           ("shipments", "shipped_orders", "vtr_shipments", *ORDERS), ("vtr", "vtr_percent", "valid_tracking_rate"),
-           95.0, False, "S15 sellercentral.amazon.com G201817070, checked 2026"),
-)  # fmt: skip
-
-RETURN_ALERT = 8.0
-RETURN_NORM = "3–5%"
-RETURN_SOURCE = "commonly cited trigger: 8%+ over 7 days against a 3–5% norm (product.md)"
+def pct(value: float) -> int | float:
+    """A percentage as templates print it: ``1`` not ``1.0``, ``2.5`` stays."""
+    rounded = round(value, 2)
+    return int(rounded) if float(rounded).is_integer() else rounded
 
 
-def _number(facts: Mapping[str, Any], keys: tuple[str, ...]) -> float | None:
-    for key in keys:
-        value = facts.get(key)
-        if isinstance(value, bool) or value is None:
-            continue
-        if isinstance(value, int | float | Decimal):
-            return float(value)
-    return None
+def cited(result: Mapping[str, Any]) -> str:
+    """``source, as of YYYY-MM-DD`` of a calculator result."""
+    return f"{result['source']}, as of {result['as_of']}"
 
 
-def _result(label: str, rate: float, target: float, below: bool, source: str, n: float | None,
-            d: float | None) -> dict[str, Any]:  # fmt: skip
-    ok = rate < target if below else rate >= target
-    sign = "<" if below else "≥"
-    return {
-        "label": label,
-        "rate": round(rate, 2),
-        "target": f"{sign} {target:g}%",
-        "ok": ok,
-        "numerator": int(n) if n is not None else None,
-        "denominator": int(d) if d is not None else None,
-        "source": source,
-        "text": f"{label}: {rate:.2f}% (target {sign} {target:g}%)"
-        + ("" if ok else " – above target" if below else " – below target"),
-    }
-
-
-def performance_metrics(facts: Mapping[str, Any]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for m in METRICS:
-        rate = _number(facts, m.rate_keys)
-        n = _number(facts, m.numerators)
-        d = _number(facts, m.denominators)
-        if n is not None and d:
-            rate = 100.0 * n / d
-        else:
-            n = d = None
-        if rate is None:
-            continue
-        out[m.key] = _result(m.label, rate, m.target, m.below, m.source, n, d)
-    out["failing"] = [k for k, v in out.items() if not v["ok"]]
-    return out
-
-
-def return_rate(facts: Mapping[str, Any]) -> dict[str, Any]:
-    rate = _number(facts, ("return_rate", "return_rate_percent"))
-    n = _number(facts, ("units_returned", "returns", "returned_units", "return_units"))
-    d = _number(facts, ("units_sold", "units_ordered", "units_shipped", "orders", "sold_units"))
+def evaluate(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any] | None:
+    """One threshold's result, or None when its facts are absent."""
+    n = _number(facts, t.numerator)
+    d = _number(facts, t.denominator)
     if n is not None and d:
         rate = 100.0 * n / d
     else:
         n = d = None
-    if rate is None:
+        rate_given = _number(facts, t.rate_fact)
+        if rate_given is None:
+            return None
+        rate = rate_given
+    level = _number(facts, t.target_fact)
+    target = t.target_pct if level is None else level
+    below = t.comparison == "below"
+    ok = rate < target if below else rate >= target
+    sign = "<" if below else "≥"
+    label = t.label.en
+    result: dict[str, Any] = {
+        "key": t.key,
+        "name": label,
+        "label": label,
+        "label_zh": t.label.get("zh"),
+        "value_pct": round(rate, 2),
+        "rate": round(rate, 2),
+        "threshold_pct": pct(target),
+        "comparison": t.comparison,
+        "kind": t.kind,
+        "target": f"{sign} {pct(target)}%",
+        "ok": ok,
+        "numerator": int(n) if n is not None else None,
+        "denominator": int(d) if d is not None else None,
+        "window": t.window,
+        "source": t.source
+        if level is None
+        else f"level given in facts.{t.target_fact}; default {pct(t.target_pct)}%: {t.source}",
+        "as_of": t.as_of.isoformat(),
+        "note": t.note,
+    }
+    if t.kind == "alert":
+        result["alert"] = not ok
+        result["alert_pct"] = pct(target)
+        words = f"alert level {pct(target)}%"
+        if t.norm_low_pct is not None and t.norm_high_pct is not None:
+            norm = f"{pct(t.norm_low_pct)}–{pct(t.norm_high_pct)}%"
+            result.update(norm_low_pct=pct(t.norm_low_pct), norm_high_pct=pct(t.norm_high_pct))
+            result["norm"] = norm
+            words += f", usual {norm}"
+            result["target"] = f"alert at {pct(target)}%, norm {norm}"
+        result["text"] = f"{label}: {rate:.2f}% ({words})" + (
+            "" if ok else " – at or above the alert level"
+        )
+    else:
+        missed = " – above target" if below else " – below target"
+        result["text"] = f"{label}: {rate:.2f}% (target {sign} {pct(target)}%)" + (
+            "" if ok else missed
+        )
+    return result
+
+
+def calculate(ct: CaseType, facts: Mapping[str, Any]) -> dict[str, Any]:
+    """Calculator results for the render context's ``calc`` (empty without thresholds)."""
+    if not ct.thresholds:
         return {}
-    res = _result("Return rate", rate, RETURN_ALERT, True, RETURN_SOURCE, n, d)
-    res["target"] = f"alert at {RETURN_ALERT:g}%, norm {RETURN_NORM}"
-    res["alert"] = not res["ok"]
-    res["text"] = f"Return rate: {rate:.2f}% (alert level {RETURN_ALERT:g}%, usual {RETURN_NORM})"
-    return {"return_rate": res, "failing": ["return_rate"] if res["alert"] else []}
-
-
-def calculate(case_type_id: str, facts: Mapping[str, Any]) -> dict[str, Any]:
-    """Calculator results for the render context's ``calc`` (empty for other case types)."""
-    if case_type_id == "performance-metric-poa":
-        return performance_metrics(facts)
-    if case_type_id == "return-rate-rca":
-        return return_rate(facts)
-    return {}
+    metrics = [r for t in ct.thresholds if (r := evaluate(t, facts)) is not None]
+    out: dict[str, Any] = {r["key"]: r for r in metrics}
+    out["metrics"] = metrics
+    out["failing"] = [r["key"] for r in metrics if not r["ok"]]
+    return out

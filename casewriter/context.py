@@ -74,8 +74,8 @@ def derive(facts: dict[str, Any], ct: CaseType, calc: dict[str, Any]) -> None:
     for spec in ct.facts:
         if not spec.computed or spec.key in facts:
             continue
-        for key, res in calc.items():
-            if isinstance(res, dict) and (spec.key == key or spec.key.startswith(key)):
+        for res in calc.get("metrics", []):
+            if spec.key == res["key"] or spec.key.startswith(res["key"]):
                 facts[spec.key] = res["rate"]
                 break
         if spec.key in facts:
@@ -93,11 +93,11 @@ def build_context(
     lang = "en"
     typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False)
     warnings = [*draft._notes, *notes, *problems]
-    calc = calculators.calculate(ct.id, typed)
+    calc = calculators.calculate(ct, typed)
     derive(typed, ct, calc)
-    for res in calc.values():
-        if isinstance(res, dict) and not res.get("ok", True):
-            warnings.append(f"{res['text']} (source: {res['source']})")
+    for res in calc.get("metrics", []):
+        if not res["ok"]:
+            warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
     warnings += fact_warnings(ct, typed, lang)
     evidence = check_evidence(ct, draft, mp, lang)
     warnings += evidence.warnings

@@ -159,6 +159,8 @@ class Threshold(_Strict):
     def _inputs(self) -> Threshold:
         if not _KEY.match(self.key):
             raise ValueError(f"threshold key {self.key!r} must be snake_case")
+        if self.key in ("metrics", "failing"):
+            raise ValueError(f"threshold key {self.key!r} is reserved (calc.{self.key})")
         if (self.numerator is None) != (self.denominator is None):
             raise ValueError("give both numerator and denominator (fact keys), or neither")
         if self.numerator is None and self.rate_fact is None:

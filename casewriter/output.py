@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def print_json(data: Any) -> None:
     """Print ``data`` as indented UTF-8 JSON (Chinese stays readable, not ``\\u`` escaped)."""
+    import json
+
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     sys.stdout.write("\n")
 

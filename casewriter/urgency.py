@@ -1,7 +1,8 @@
 """Urgency suggestion: ``routine``, ``high`` or ``urgent`` with the reasons behind it.
 
-Urgent stays rare: only a claim with real value and at most 3 days left in its window, or an
-account that is deactivated or at risk. The user's explicit choice always wins; the suggestion
+Urgent stays rare: only a claim with real value and at most ``URGENT_DAYS`` days left in its
+window, or an account that is deactivated or at risk. The cut-offs are casewriter's heuristics
+(named constants below), not Amazon policy. The user's explicit choice always wins; the suggestion
 and its reasons are still reported.
 """
 
@@ -13,10 +14,17 @@ from typing import Any
 
 from casewriter.models import CaseType, Deadline, Urgency
 
+# casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
+# every Amazon figure, such as claim windows and metric targets, comes from the catalog data).
 URGENT_DAYS = 3
+"""A claim with something at stake and at most this many days left is suggested urgent."""
 HIGH_DAYS = 14
+"""At most this many days left in the claim window suggests high."""
 HIGH_UNITS = 50
+"""This many units at stake suggests high."""
 HIGH_VALUE = Decimal(1000)
+"""This much money at stake (in the marketplace currency) suggests high."""
+# Fact-name words that count as units at stake, and words that mean the account is at risk.
 _UNIT_WORDS = (
     "missing",
     "lost",

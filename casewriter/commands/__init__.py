@@ -3,15 +3,17 @@
 A command module defines ``register(subparsers, common)`` which adds its parser and sets
 ``handler=<function(args, ctx) -> int>``. Module top levels import only argparse and light
 casewriter modules; each handler imports heavy libraries (jinja2, pydantic, sqlite3) itself.
+This module stays import-light too (no dataclasses, no typing at run time): it is on the path
+of ``casewriter --version`` and ``casewriter check``.
 """
 
 from __future__ import annotations
 
-import argparse
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # typing costs ~10 ms to import; mypy honours this name all the same
 if TYPE_CHECKING:
+    import argparse
+    from typing import Any
+
     from casewriter.config import Settings
     from casewriter.paths import AppPaths
 
@@ -29,15 +31,17 @@ COMMAND_MODULES = (
 )
 
 
-@dataclass
 class Context:
     """What every handler gets: global options, with paths and settings built on first use."""
 
-    home: str | None = None
-    json: bool = False
-    lang: str | None = None
-    _paths: AppPaths | None = field(default=None, repr=False)
-    _settings: Settings | None = field(default=None, repr=False)
+    __slots__ = ("home", "json", "lang", "_paths", "_settings")
+
+    def __init__(self, home: str | None = None, json: bool = False, lang: str | None = None) -> None:
+        self.home = home
+        self.json = json
+        self.lang = lang
+        self._paths: AppPaths | None = None
+        self._settings: Settings | None = None
 
     @property
     def paths(self) -> AppPaths:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
@@ -29,12 +30,14 @@ def palette_actions(screen: DOMNode, app: DOMNode) -> Iterator[tuple[DOMNode, Ac
 class CasewriterCommands(Provider):
     """Offers the current screen's and the app's actions."""
 
-    def _run(self, node: DOMNode, action: str) -> None:
+    def _run(self, node: Any, action: str) -> None:
         self.app.call_later(node.run_action, action)
 
     async def discover(self) -> Hits:
         for node, spec in palette_actions(self.screen, self.app):
-            yield DiscoveryHit(t(spec.label), partial(self._run, node, spec.action), help=t(spec.tooltip))
+            yield DiscoveryHit(
+                t(spec.label), partial(self._run, node, spec.action), help=t(spec.tooltip)
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -18,13 +18,19 @@ def populate(services: Services) -> None:
         identifiers=[("shipment_id", "FBA17XKQ9M2Z")],
         deadline=FIXED_NOW.date() + timedelta(days=3),
     )
-    lost = add_case(services, "仓库丢失 FNSKU X00LOST123 三件，请求赔偿", case_type="warehouse-lost")
+    lost = add_case(
+        services, "仓库丢失 FNSKU X00LOST123 三件，请求赔偿", case_type="warehouse-lost"
+    )
     services.store.add_event(lost, "note", "已致电客服，等待回复", now=FIXED_NOW)
-    atoz = add_case(services, "A-to-z claim on order 112-1234567-7654321", case_type="a-to-z-response")
+    atoz = add_case(
+        services, "A-to-z claim on order 112-1234567-7654321", case_type="a-to-z-response"
+    )
     services.store.file(atoz, "18274659301", now=FIXED_NOW)
 
 
-def test_home_snapshot(snap_compare: Any, services: Services, app_factory: Callable[..., Any]) -> None:
+def test_home_snapshot(
+    snap_compare: Any, services: Services, app_factory: Callable[..., Any]
+) -> None:
     populate(services)
     assert snap_compare(app_factory(), terminal_size=SIZE)
 
@@ -33,7 +39,9 @@ def test_empty_home_snapshot(snap_compare: Any, app_factory: Callable[..., Any])
     assert snap_compare(app_factory(), terminal_size=SIZE)
 
 
-def test_detail_snapshot(snap_compare: Any, services: Services, app_factory: Callable[..., Any]) -> None:
+def test_detail_snapshot(
+    snap_compare: Any, services: Services, app_factory: Callable[..., Any]
+) -> None:
     populate(services)
     assert snap_compare(app_factory(), terminal_size=SIZE, press=["down", "enter"])
 
@@ -46,6 +54,8 @@ def test_scan_snapshot(snap_compare: Any, app_factory: Callable[..., Any]) -> No
     assert snap_compare(app_factory(), terminal_size=SIZE, press=["f3"])
 
 
-def test_home_chinese_snapshot(snap_compare: Any, services: Services, app_factory: Callable[..., Any]) -> None:
+def test_home_chinese_snapshot(
+    snap_compare: Any, services: Services, app_factory: Callable[..., Any]
+) -> None:
     populate(services)
     assert snap_compare(app_factory(), terminal_size=SIZE, press=["f4"])

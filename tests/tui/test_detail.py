@@ -12,8 +12,8 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from casewriter.identifiers import check
 from casewriter.tui.dialogs.prompt import PromptDialog
-from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.screens.case_actions import parse_follow_up
+from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.services import Services
 from tests.tui.conftest import FIXED_NOW, SIZE, add_case
 
@@ -29,7 +29,9 @@ async def open_detail(app: Any, pilot: Any) -> CaseDetailScreen:
 async def test_detail_shows_case_and_adds_a_chinese_note(
     services: Services, app_factory: Callable[..., Any]
 ) -> None:
-    case_id = add_case(services, "Missing units in FBA17XKQ9M2Z", body="Hello,\n\nFour units are missing.")
+    case_id = add_case(
+        services, "Missing units in FBA17XKQ9M2Z", body="Hello,\n\nFour units are missing."
+    )
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_detail(app, pilot)
@@ -73,7 +75,9 @@ async def test_mark_filed_rejects_invalid_id_then_files(
         assert "18274659301" in str(screen.query_one("#detail-header", Static).render())
 
 
-async def test_change_status_and_follow_up(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_change_status_and_follow_up(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     case_id = add_case(services, "A-to-z claim", case_type="a-to-z-response")
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

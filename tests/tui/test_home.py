@@ -4,7 +4,7 @@ language switch, the autosave resume prompt."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from textual.widgets import DataTable, Input, Select, Static
@@ -49,7 +49,9 @@ def populate(services: Services) -> dict[str, str]:
     return ids
 
 
-async def test_home_lists_cases_newest_first(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_home_lists_cases_newest_first(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     ids = populate(services)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -62,7 +64,9 @@ async def test_home_lists_cases_newest_first(services: Services, app_factory: Ca
         assert ids["inbound"] in due and "3 days left" in due
 
 
-async def test_status_filter_narrows_the_table(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_status_filter_narrows_the_table(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     ids = populate(services)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -101,7 +105,9 @@ async def test_search_narrows_the_table_including_chinese(
         assert len(table_ids(app)) == 3
 
 
-async def test_enter_opens_the_case_detail(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_enter_opens_the_case_detail(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     ids = populate(services)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -144,7 +150,9 @@ async def test_empty_log_shows_first_run_help(app_factory: Callable[..., Any]) -
         assert app.screen.query_one(CaseTable).display is False
 
 
-async def test_language_switch_relabels_home(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_language_switch_relabels_home(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     populate(services)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
@@ -157,7 +165,9 @@ async def test_language_switch_relabels_home(services: Services, app_factory: Ca
         table = screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
         assert labels[:3] == ["编号", "状态", "类型"]
-        descriptions = {b.binding.id: b.binding.description for b in screen.active_bindings.values()}
+        descriptions = {
+            b.binding.id: b.binding.description for b in screen.active_bindings.values()
+        }
         assert descriptions["new-case"] == "新建案件"
         assert "已提交" in [str(table.get_cell_at((r, 1))) for r in range(table.row_count)]
         assert services.settings.lang == "zh"  # persisted
@@ -166,8 +176,14 @@ async def test_language_switch_relabels_home(services: Services, app_factory: Ca
         assert str(screen.query_one("#home-title", Static).render()) == "Case log"
 
 
-async def test_pending_autosave_is_offered_on_start(services: Services, app_factory: Callable[..., Any]) -> None:
-    draft = {"case_type": "inbound-missing-units", "marketplace": "US", "evidence": {"shipment_id": ["FBA17XKQ9M2Z"]}}
+async def test_pending_autosave_is_offered_on_start(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
+    draft = {
+        "case_type": "inbound-missing-units",
+        "marketplace": "US",
+        "evidence": {"shipment_id": ["FBA17XKQ9M2Z"]},
+    }
     path = autosave.save(services.paths, "session-1", draft, step="facts", now=FIXED_NOW)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,9 @@ from tests.tui.conftest import SIZE
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "reports"
 
 
-async def test_scan_samples_and_draft_selected(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_scan_samples_and_draft_selected(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -37,7 +39,9 @@ async def test_scan_samples_and_draft_selected(services: Services, app_factory: 
         assert claimable
         assert "claimable" in str(screen.query_one("#scan-status", Static).render())
         await pilot.press("f6")
-        assert screen.selected == {i for i, f in enumerate(screen.findings) if f.status == "claimable"}
+        assert screen.selected == {
+            i for i, f in enumerate(screen.findings) if f.status == "claimable"
+        }
         known = {ct.id for ct in services.engine.catalog.all()}
         screen.selected = {i for i in screen.selected if screen.findings[i].case_type in known}
         assert screen.selected

@@ -58,7 +58,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title")
-            yield OptionList(*[Option(label, id=value) for value, label in self.choices], id="choices")
+            yield OptionList(
+                *[Option(label, id=value) for value, label in self.choices], id="choices"
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

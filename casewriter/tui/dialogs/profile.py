@@ -44,7 +44,9 @@ class ProfileDialog(ModalScreen[Profile | None]):
     def compose(self) -> ComposeResult:
         p = self.profile
         with Vertical(classes="dialog-box"):
-            yield Static(t("act.edit_profile" if p.id else "act.add_profile"), classes="dialog-title")
+            yield Static(
+                t("act.edit_profile" if p.id else "act.add_profile"), classes="dialog-title"
+            )
             for label, widget in (
                 ("profile.id", Input(p.id, id="profile-id")),
                 ("profile.name", Input(p.name, id="profile-name")),
@@ -53,7 +55,9 @@ class ProfileDialog(ModalScreen[Profile | None]):
                     "profile.marketplace",
                     Select(
                         [(code, code) for code in MARKETPLACE_CODES],
-                        value=p.default_marketplace if p.default_marketplace in MARKETPLACE_CODES else "US",
+                        value=p.default_marketplace
+                        if p.default_marketplace in MARKETPLACE_CODES
+                        else "US",
                         allow_blank=False,
                         id="profile-marketplace",
                     ),

@@ -77,7 +77,9 @@ class CaseActionsMixin:
         store = self.services.store
         self._ask(
             t(prompt),
-            lambda text: self._write(lambda: store.add_event(self.case_id, kind, text), t("msg.noted")),
+            lambda text: self._write(
+                lambda: store.add_event(self.case_id, kind, text), t("msg.noted")
+            ),
             multiline=True,
         )
 
@@ -96,7 +98,10 @@ class CaseActionsMixin:
         def chosen(status: str | None) -> None:
             if status and status != self.case.status:
                 label = t(f"status.{status}")
-                self._write(lambda: store.set_status(self.case_id, status), t("msg.status_set", status=label))
+                self._write(
+                    lambda: store.set_status(self.case_id, status),
+                    t("msg.status_set", status=label),
+                )
 
         choices = [(s, t(f"status.{s}")) for s in STATUSES]
         self.app.push_screen(
@@ -119,7 +124,9 @@ class CaseActionsMixin:
 
         def chosen(text: str) -> None:
             when = parse_follow_up(text, now) if text else None
-            message = t("msg.follow_up_set", when=str(when)[:16]) if when else t("msg.follow_up_cleared")
+            message = (
+                t("msg.follow_up_set", when=str(when)[:16]) if when else t("msg.follow_up_cleared")
+            )
             self._write(lambda: store.set_follow_up(self.case_id, when), message)
 
         current = self.case.follow_up.strftime("%Y-%m-%d") if self.case.follow_up else ""
@@ -137,7 +144,9 @@ class CaseActionsMixin:
                 t("msg.filed", sc=value),
             )
 
-        self._ask(t("prompt.file"), chosen, value=self.case.sc_case_id or "", check=check_sc_case_id)
+        self._ask(
+            t("prompt.file"), chosen, value=self.case.sc_case_id or "", check=check_sc_case_id
+        )
 
     def _copy(self, text: str, what: str) -> None:
         self.app.copy_to_clipboard(text)

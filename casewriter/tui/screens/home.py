@@ -217,4 +217,3 @@ class HomeScreen(Screen[None]):
         self.table.refresh_language()
         self.query_one(DuePanel).reload()
         self._update_count()
-

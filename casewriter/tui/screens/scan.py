@@ -14,6 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, ProgressBar, Select, Static
 
@@ -28,9 +29,13 @@ from casewriter.tui.text import truncate
 SCAN_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
     ActionSpec("f5", "run_scan", "act.run_scan", "tip.run_scan", "run-scan"),
-    ActionSpec("space", "toggle", "act.toggle", "tip.toggle", "toggle-finding"),
-    ActionSpec("f6", "select_claimable", "act.select_claimable", "tip.select_claimable", "select-claimable"),
-    ActionSpec("f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"),
+    ActionSpec("space", "toggle_finding", "act.toggle", "tip.toggle", "toggle-finding"),
+    ActionSpec(
+        "f6", "select_claimable", "act.select_claimable", "tip.select_claimable", "select-claimable"
+    ),
+    ActionSpec(
+        "f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"
+    ),
 )
 COLUMNS = (
     ("sel", "col.sel"), ("status", "col.status"), ("rule", "col.rule"), ("ids", "col.ids"),
@@ -145,7 +150,9 @@ class ScanScreen(Screen[None]):
         """Scan in a thread; the UI is touched only through ``call_from_thread``."""
 
         def progress(done: float, total: float) -> None:
-            self.app.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+            self.app.call_from_thread(
+                self.query_one(ProgressBar).update, total=total, progress=done
+            )
 
         try:
             result = run_scan(
@@ -171,7 +178,9 @@ class ScanScreen(Screen[None]):
         claimable = sum(1 for f in self.findings if f.status == "claimable")
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
-        lines = [t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))]
+        lines = [
+            t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))
+        ]
         lines += [str(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
         self._fill()
@@ -180,17 +189,17 @@ class ScanScreen(Screen[None]):
 
     # -- selection and drafting -------------------------------------------------------------
 
-    def action_toggle(self) -> None:
+    def action_toggle_finding(self) -> None:
         table = self.query_one("#findings", DataTable)
         if not self.findings:
             return
         row = table.cursor_row
         self.selected ^= {row}
-        table.update_cell_at((row, 0), "[x]" if row in self.selected else "[ ]")
+        table.update_cell_at(Coordinate(row, 0), "[x]" if row in self.selected else "[ ]")
 
     @on(DataTable.RowSelected, "#findings")
     def _row_selected(self) -> None:
-        self.action_toggle()
+        self.action_toggle_finding()
 
     @on(Button.Pressed, "#btn-claimable")
     def action_select_claimable(self) -> None:
@@ -220,7 +229,11 @@ class ScanScreen(Screen[None]):
         self.query_one("#scan-title", Static).update(t("scan.title"))
         self.query_one("#lbl-files", Static).update(t("scan.files"))
         self.query_one("#scan-as-of", Input).placeholder = t("scan.as_of")
-        for selector, key in (("#btn-scan", "act.run_scan"), ("#btn-claimable", "act.select_claimable"), ("#btn-draft", "act.draft_selected")):
+        for selector, key in (
+            ("#btn-scan", "act.run_scan"),
+            ("#btn-claimable", "act.select_claimable"),
+            ("#btn-draft", "act.draft_selected"),
+        ):
             self.query_one(selector, Button).label = t(key)
         self._columns()
 

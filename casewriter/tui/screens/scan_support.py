@@ -21,7 +21,9 @@ def expand_paths(words: Iterable[str]) -> list[Path]:
     for word in words:
         path = Path(word).expanduser()
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file())
+            out += sorted(
+                p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
+            )
         else:
             out.append(path)
     return out

@@ -26,8 +26,12 @@ SETTINGS_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
     ActionSpec("ctrl+s", "save", "act.save", "tip.save", "save-settings"),
     ActionSpec("insert", "add_profile", "act.add_profile", "tip.add_profile", "add-profile"),
-    ActionSpec("enter", "edit_profile", "act.edit_profile", "tip.edit_profile", "edit-profile", show=False),
-    ActionSpec("delete", "remove_profile", "act.remove_profile", "tip.remove_profile", "remove-profile"),
+    ActionSpec(
+        "enter", "edit_profile", "act.edit_profile", "tip.edit_profile", "edit-profile", show=False
+    ),
+    ActionSpec(
+        "delete", "remove_profile", "act.remove_profile", "tip.remove_profile", "remove-profile"
+    ),
 )
 LABELS = (
     ("#lbl-lang", "settings.language"),
@@ -78,7 +82,12 @@ class SettingsScreen(Screen[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Static(t("settings.default_profile"), id="lbl-profile", classes="form-label")
-                yield Select(self._profile_options(), value=s.default_profile, allow_blank=False, id="default-profile")
+                yield Select(
+                    self._profile_options(),
+                    value=s.default_profile,
+                    allow_blank=False,
+                    id="default-profile",
+                )
             with Horizontal(classes="form-row"):
                 yield Static(t("settings.follow_up"), id="lbl-hours", classes="form-label")
                 yield Input(str(s.follow_up_hours), id="hours", type="integer")
@@ -102,7 +111,12 @@ class SettingsScreen(Screen[None]):
     def _fill_profiles(self) -> None:
         table = self.query_one("#profiles", DataTable)
         table.clear(columns=True)
-        for key, label in (("id", "col.id"), ("name", "col.name"), ("token", "col.token"), ("mp", "col.marketplace")):
+        for key, label in (
+            ("id", "col.id"),
+            ("name", "col.name"),
+            ("token", "col.token"),
+            ("mp", "col.marketplace"),
+        ):
             table.add_column(t(label), key=key)
         for p in self.profiles:
             table.add_row(p.id, p.name, p.merchant_token, p.default_marketplace, key=p.id)

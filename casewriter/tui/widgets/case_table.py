@@ -43,7 +43,7 @@ class CaseTable(DataTable[Any]):
     class PageLoaded(Message):
         """More rows were loaded (the count line updates)."""
 
-    def __init__(self, services: Services, *, id: str | None = None) -> None:
+    def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002 - textual API name
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.services = services
         self.total = 0
@@ -130,7 +130,12 @@ class CaseTable(DataTable[Any]):
 
     def watch_cursor_coordinate(self, old: Any, new: Any) -> None:
         super().watch_cursor_coordinate(old, new)
-        if self.paging and not self._loading and new.row >= self.row_count - PREFETCH and self.row_count < self.total:
+        if (
+            self.paging
+            and not self._loading
+            and new.row >= self.row_count - PREFETCH
+            and self.row_count < self.total
+        ):
             self._load_page()
 
     def selected_id(self) -> str | None:

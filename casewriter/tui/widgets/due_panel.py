@@ -24,7 +24,7 @@ HORIZON_DAYS = 7
 class DuePanel(Static):
     """Follow-ups due and deadlines closing."""
 
-    def __init__(self, services: Services, *, id: str | None = None) -> None:
+    def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002 - textual API name
         super().__init__("", id=id)
         self.services = services
         self.items = 0
@@ -68,6 +68,10 @@ class DuePanel(Static):
             return
         shown = lines[:MAX_LINES]
         if len(lines) > MAX_LINES:
-            more = f"{len(lines) - MAX_LINES}+" if len(lines) >= QUERY_LIMIT else len(lines) - MAX_LINES
+            more = (
+                f"{len(lines) - MAX_LINES}+"
+                if len(lines) >= QUERY_LIMIT
+                else len(lines) - MAX_LINES
+            )
             shown.append(Text(t("due.more", n=more), style="dim"))
         self.update(Text("\n").join([title, *shown]))
