@@ -45,7 +45,9 @@ def main(argv: list[str]) -> int:
     wanted = set(argv)
     scripts = sorted(BENCH_DIR.glob("bench_*.py"))
     if wanted:
-        scripts = [s for s in scripts if s.stem in wanted or s.stem.removeprefix("bench_") in wanted]
+        scripts = [
+            s for s in scripts if s.stem in wanted or s.stem.removeprefix("bench_") in wanted
+        ]
     all_rows: list[dict[str, object]] = []
     for script in scripts:
         print(f"running {script.name} …", file=sys.stderr, flush=True)

@@ -103,12 +103,22 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
         for index, example in enumerate(examples):
             draft = load_case_file(example, engine.catalog, settings)
             rendered = engine.render(draft, as_of=now.date())
-            created = now - timedelta(days=(PLAN.get(draft.case_type, Step()).filed_days_ago or 0) + 2)
+            created = now - timedelta(
+                days=(PLAN.get(draft.case_type, Step()).filed_days_ago or 0) + 2
+            )
             new = new_case_from_render(draft, rendered, profile=_profile_for(draft.marketplace))
             case = store.save_new(new, now=created)
             _live(store, case.id, PLAN.get(draft.case_type), index, now, settings)
             report.cases.append(case.id)
-        for status in ("draft", "filed", "awaiting-amazon", "needs-reply", "resolved", "denied", "closed"):
+        for status in (
+            "draft",
+            "filed",
+            "awaiting-amazon",
+            "needs-reply",
+            "resolved",
+            "denied",
+            "closed",
+        ):
             count = store.count(status=status)
             if count:
                 report.statuses[status] = count
@@ -145,7 +155,9 @@ def _live(store: object, case_id: str, step: Step | None, index: int, now: datet
         store.add_event(case_id, "note", step.note, now=filed_at + timedelta(minutes=5))
     if step.amazon_replied_days_ago is not None:
         replied = now - timedelta(days=step.amazon_replied_days_ago)
-        store.add_event(case_id, "amazon-replied", "Amazon asked for more information.", now=replied)
+        store.add_event(
+            case_id, "amazon-replied", "Amazon asked for more information.", now=replied
+        )
     if step.outcome:
         decided = filed_at + timedelta(days=min(step.filed_days_ago - 1, 6))
         if step.received:

@@ -50,8 +50,9 @@ class Engine:
 
     @classmethod
     def load(cls, paths: AppPaths, settings: Settings, *, strict: bool = True) -> Engine:
-        """Build the catalog and the environment once (``strict=False``: skip broken case types)."""
-        return cls(paths, settings, Catalog.load(paths, strict=strict))
+        """Build the catalog (with ``settings.deadline_overrides``) and the environment once
+        (``strict=False``: skip broken case types)."""
+        return cls(paths, settings, Catalog.load(paths, strict=strict, settings=settings))
 
     # -- templates -----------------------------------------------------------------------
     def _template(self, name: str) -> Template:
@@ -115,6 +116,13 @@ class Engine:
                 warnings.append(
                     f"An OER request is unusual for {ct.id}; check it fits before sending."
                 )
+        if urgency == "urgent":
+            # case-writing.md §1: an urgent case with an OER carries exactly the OER title as
+            # its subject; an urgent case without one is only prefixed.
+            if oer is not None:
+                subject = oer.title
+            elif not subject.startswith("URGENT:"):
+                subject = f"URGENT: {subject}"
         if state.missing:
             missing = ", ".join(dict.fromkeys(state.missing))
             warnings.append(

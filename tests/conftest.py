@@ -69,7 +69,10 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[N
 
 
 def run_cli(
-    *args: str, home: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+    *args: str,
+    home: Path | None = None,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
 ) -> CliResult:
     """Run ``python -m casewriter`` in a subprocess, as a user would."""
     full_env = dict(os.environ)

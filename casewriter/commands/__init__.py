@@ -36,7 +36,9 @@ class Context:
 
     __slots__ = ("home", "json", "lang", "_paths", "_settings")
 
-    def __init__(self, home: str | None = None, json: bool = False, lang: str | None = None) -> None:
+    def __init__(
+        self, home: str | None = None, json: bool = False, lang: str | None = None
+    ) -> None:
         self.home = home
         self.json = json
         self.lang = lang

@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from casewriter.commands import Context
@@ -53,36 +53,10 @@ def report_saved(case: LoggedCase) -> None:
 
 
 def new_case_from_render(ctx: Context, draft: Any, rendered: Any) -> NewCase:
-    """A ``NewCase`` from the engine's ``Draft`` and ``RenderedCase``."""
-    profile = getattr(draft, "profile", None)
-    if profile is None:
-        name = ctx.settings.default_profile
-    elif isinstance(profile, str):
-        name = profile
-    else:
-        name = getattr(profile, "id", "") or getattr(profile, "name", "")
-    deadline = getattr(rendered, "deadline", None)
-    closes = getattr(deadline, "closes", None)
-    marketplace = str(getattr(rendered, "marketplace", "") or getattr(draft, "marketplace", ""))
-    currency = ""
-    try:
-        from casewriter.marketplaces import get as get_marketplace
+    """A ``NewCase`` from the engine's ``Draft`` and ``RenderedCase`` (default profile from settings)."""
+    from casewriter.store import new_case_from_render as build
 
-        currency = str(get_marketplace(marketplace).currency)
-    except Exception:  # marketplace table unavailable or unknown code: leave it blank
-        currency = ""
-    return NewCase(
-        profile=name,
-        marketplace=marketplace,
-        case_type=str(rendered.case_type),
-        subject=str(rendered.subject),
-        body=str(rendered.body),
-        draft=draft.model_dump(mode="json"),
-        identifiers=[(str(k), str(v)) for k, v in getattr(rendered, "identifiers", [])],
-        urgency=str(getattr(rendered, "urgency", None) or "routine"),
-        deadline_closes=closes if isinstance(closes, date) else None,
-        currency=currency,
-    )
+    return build(draft, rendered, default_profile=ctx.settings.default_profile)
 
 
 def _summary_rows(cases: list[CaseSummary], now: datetime) -> list[list[str]]:

@@ -17,7 +17,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="open the wizard to draft a new case (optionally of one case type)",
         description="Open the interactive wizard, optionally straight at one case type.",
     )
-    parser.add_argument("case_type", nargs="?", metavar="TYPE", help="case type id, e.g. inbound-missing-units")
+    parser.add_argument(
+        "case_type", nargs="?", metavar="TYPE", help="case type id, e.g. inbound-missing-units"
+    )
     parser.set_defaults(handler=run)
 
 

@@ -106,15 +106,9 @@ def label(finding: Finding) -> str:
 
 def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date) -> DraftReport:
     """Render and log one draft per claimable finding; skip those with an open case."""
-    try:
-        from casewriter.rendering import Engine
-        from casewriter.store import CaseStore, NewCase
-    except ImportError as exc:
-        from casewriter.errors import CasewriterError
+    from casewriter.rendering import Engine
+    from casewriter.store import CaseStore, new_case_from_render
 
-        raise CasewriterError(
-            f"--draft needs the case engine and the case log ({exc.name})"
-        ) from None
     engine = Engine.load(paths, settings)
     profile = settings.profile(None)
     report = DraftReport()
@@ -130,21 +124,15 @@ def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date)
                 ids = ", ".join(str(getattr(c, "id", c)) for c in open_cases)
                 report.skipped.append((label(finding), f"open case {ids}"))
                 continue
-            logged = store.save_new(
-                NewCase(
-                    profile=profile.id if profile else "",
-                    marketplace=draft.marketplace,
-                    case_type=draft.case_type,
-                    subject=rendered.subject,
-                    body=rendered.body,
-                    draft=draft.model_dump(mode="json"),
-                    identifiers=list(rendered.identifiers),
-                    urgency=rendered.urgency,
-                    deadline_closes=finding.window.closes,
-                    expected_amount=finding.amount,
-                    currency=finding.currency,
-                )
+            new = new_case_from_render(
+                draft,
+                rendered,
+                profile=profile.id if profile else "",
+                deadline_closes=finding.window.closes,
+                expected_amount=finding.amount,
+                currency=finding.currency,
             )
+            logged = store.save_new(new)
             report.drafted.append(str(getattr(logged, "id", logged)))
     finally:
         store.close()

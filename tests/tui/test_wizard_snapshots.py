@@ -19,12 +19,18 @@ def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", "/home/seller")
 
 
+async def _quiet(pilot: Pilot[Any]) -> None:
+    """Let the debounced autosave and late checks finish before the picture is taken."""
+    await pilot.pause(0.6)
+    await settle(pilot)
+
+
 async def _evidence(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     await next_step(pilot)
     await set_field(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
     await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX00BAD")
-    await settle(pilot)
+    await _quiet(pilot)
 
 
 async def _urgency(pilot: Pilot[Any]) -> None:
@@ -33,12 +39,14 @@ async def _urgency(pilot: Pilot[Any]) -> None:
     await set_field(pilot, "fact-units_received", "96")
     await set_field(pilot, "fact-delivered_date", "2026-04-02")
     await next_step(pilot)
+    await _quiet(pilot)
 
 
 async def _review(pilot: Pilot[Any]) -> None:
     await _urgency(pilot)
     await set_field(pilot, "nar-what_happened", "四件没有入库。")
     await next_step(pilot)
+    await _quiet(pilot)
 
 
 async def _type_search(pilot: Pilot[Any]) -> None:
@@ -47,7 +55,7 @@ async def _type_search(pilot: Pilot[Any]) -> None:
     await settle(pilot)
     for ch in "return":
         await pilot.press(ch)
-    await settle(pilot)
+    await _quiet(pilot)
 
 
 def test_snapshot_type_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:

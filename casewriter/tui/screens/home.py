@@ -37,7 +37,7 @@ FILTERS: tuple[str, ...] = (
     "all", "draft", "filed", "awaiting-amazon", "needs-reply", "resolved", "denied", "closed",
 )  # fmt: skip
 SEARCH_DEBOUNCE_S = 0.15
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 50
 
 
 def filter_label(value: str) -> str:

@@ -18,8 +18,8 @@ from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, truncate
 
-PAGE = 100
-PREFETCH = 25
+PAGE = 60
+PREFETCH = 20
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("id", "col.id", 9),
     ("status", "col.status", 12),

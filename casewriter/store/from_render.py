@@ -1,0 +1,66 @@
+"""The one way a rendered case becomes a case-log record (``NewCase``).
+
+``render --save``, ``scan --draft``, the wizard and the demo all log what the engine rendered;
+they differ only in what they add (edited texts, an expected amount from a report finding).
+Works on the engine's ``Draft`` or on its JSON dict, and imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from casewriter.errors import UsageError
+from casewriter.store.model import NewCase
+
+
+def profile_key(draft: Mapping[str, Any], default: str = "") -> str:
+    """Which seller account a draft belongs to: its profile id, else its name, else ``default``."""
+    profile = draft.get("profile")
+    if isinstance(profile, Mapping):
+        return str(profile.get("id") or profile.get("name") or default)
+    return str(profile or default)
+
+
+def new_case_from_render(
+    draft: Any,
+    rendered: Any,
+    *,
+    profile: str | None = None,
+    default_profile: str = "",
+    subject: str | None = None,
+    body: str | None = None,
+    expected_amount: Decimal | None = None,
+    currency: str | None = None,
+    deadline_closes: date | None = None,
+) -> NewCase:
+    """A ``NewCase`` from the engine's draft (model or dict) and its ``RenderedCase``.
+
+    ``subject``/``body`` replace the rendered texts (the wizard's edits); ``deadline_closes``
+    replaces the rendered deadline (a report finding's own window).
+    """
+    data: dict[str, Any] = draft if isinstance(draft, dict) else draft.model_dump(mode="json")
+    marketplace = str(rendered.marketplace or data.get("marketplace") or "")
+    if currency is None:
+        from casewriter.marketplaces import get as get_marketplace
+
+        try:
+            currency = get_marketplace(marketplace).currency
+        except UsageError:
+            currency = ""
+    deadline = rendered.deadline
+    return NewCase(
+        profile=profile if profile is not None else profile_key(data, default_profile),
+        marketplace=marketplace,
+        case_type=str(rendered.case_type),
+        subject=" ".join((subject if subject is not None else rendered.subject).split()),
+        body=body if body is not None else rendered.body,
+        draft=data,
+        identifiers=[(str(k), str(v)) for k, v in rendered.identifiers],
+        urgency=str(rendered.urgency or "routine"),
+        deadline_closes=deadline_closes or (deadline.closes if deadline is not None else None),
+        expected_amount=expected_amount,
+        currency=currency,
+    )

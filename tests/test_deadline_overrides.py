@@ -1,0 +1,214 @@
+"""Deadline-rule overrides in config.toml: parsed and validated (errors name config.toml and the
+field), saved and read back unchanged, applied by the catalog so rendering and the scanner both
+use them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from casewriter.catalog import Catalog
+from casewriter.config import (
+    DeadlineOverride,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_from_dict,
+)
+from casewriter.errors import CatalogError, UsageError
+from casewriter.paths import AppPaths
+from casewriter.reports.scan import scan
+from tests.conftest import SAMPLES, CliResult
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "templates" / "examples" / "inbound-missing-units.toml"
+
+OVERRIDE = """
+[[deadline_overrides]]
+case_type = "inbound-missing-units"
+marketplaces = ["US"]
+clock = "shipment delivery"
+clock_fact = "delivered_date"
+min_days = 0
+max_days = 60
+source = "My account manager's email, 2026-10-02"
+as_of = "2026-10-02"
+"""
+
+
+def write_config(paths: AppPaths, text: str) -> None:
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(text, encoding="utf-8")
+
+
+def test_override_parsed_from_config(paths: AppPaths) -> None:
+    write_config(paths, 'lang = "en"\n' + OVERRIDE)
+    (o,) = load_settings(paths).deadline_overrides
+    assert o == DeadlineOverride(
+        case_type="inbound-missing-units",
+        marketplaces=("US",),
+        clock="shipment delivery",
+        clock_fact="delivered_date",
+        source="My account manager's email, 2026-10-02",
+        as_of=date(2026, 10, 2),
+        min_days=0,
+        max_days=60,
+    )
+
+
+def test_overrides_round_trip_through_save(paths: AppPaths) -> None:
+    settings = Settings(
+        deadline_overrides=(
+            DeadlineOverride("inbound-missing-units", ("US", "CA"), "shipment delivery",
+                             "delivered_date", 'Email "AM", 2026-10-02', date(2026, 10, 2),
+                             max_days=60),
+            DeadlineOverride("warehouse-lost", ("*",), "loss", "event_date", "my rule",
+                             date(2026, 1, 5), min_days=5, max_months=3,
+                             effective_from=date(2025, 1, 1), until=date(2027, 1, 1),
+                             note="line one\nline two"),
+        )
+    )  # fmt: skip
+    save_settings(paths, settings)
+    assert load_settings(paths) == settings
+    assert "[[deadline_overrides]]" in paths.config_file.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "replacement", "field", "message"),
+    [
+        ('marketplaces = ["US"]', 'marketplaces = ["XX"]', "marketplaces", "'XX' is not a known"),
+        ('marketplaces = ["US"]', "marketplaces = []", "marketplaces", "at least one"),
+        ("max_days = 60", "max_days = -1", "max_days", "0 or more"),
+        ("max_days = 60", "max_days = 6.5", "max_days", "expected int"),
+        ("max_days = 60", "", "max_days", "give max_days or max_months"),
+        ('as_of = "2026-10-02"', 'as_of = "2 Oct"', "as_of", "expected a date"),
+        ('source = "My account manager\'s email, 2026-10-02"', "", "source", "missing"),
+        ('source = "My account manager\'s email, 2026-10-02"', 'source = " "', "source", "empty"),
+        ('clock_fact = "delivered_date"', 'clock_fact = "Delivered Date"', "clock_fact", "not a fact key"),
+        ('case_type = "inbound-missing-units"', "case_type = 3", "case_type", "expected str"),
+    ],
+)  # fmt: skip
+def test_bad_override_names_config_and_field(
+    paths: AppPaths, line: str, replacement: str, field: str, message: str
+) -> None:
+    assert line in OVERRIDE
+    write_config(paths, OVERRIDE.replace(line, replacement))
+    with pytest.raises(UsageError) as err:
+        load_settings(paths)
+    text = err.value.message
+    assert text.startswith(f"{paths.config_file}: deadline_overrides[0].{field}"), text
+    assert message in text, text
+
+
+def test_unknown_override_field_is_named() -> None:
+    with pytest.raises(
+        UsageError, match=r"config.toml: deadline_overrides\[0\]: unknown field 'max_day'"
+    ):
+        settings_from_dict({"deadline_overrides": [{"case_type": "x", "max_day": 3}]})
+
+
+def test_catalog_replaces_the_rules_for_the_overridden_marketplaces(paths: AppPaths) -> None:
+    plain = Catalog.load(paths)
+    settings = settings_from_dict({"deadline_overrides": [
+        {"case_type": "inbound-missing-units", "marketplaces": ["us"], "clock": "delivery",
+         "clock_fact": "delivered_date", "max_days": 60, "source": "AM email",
+         "as_of": "2026-10-02"},
+    ]})  # fmt: skip
+    catalog = Catalog.load(paths, settings=settings)
+    (rule,) = catalog.deadline_rules("inbound-missing-units", "US")
+    assert (rule.max_days, rule.max_months, rule.source) == (60, None, "AM email")
+    assert len(plain.deadline_rules("inbound-missing-units", "US")) == 2
+    assert catalog.deadline_rules("inbound-missing-units", "UK") == plain.deadline_rules(
+        "inbound-missing-units", "UK"
+    )
+    assert catalog.deadline_rules("warehouse-lost", "US") == plain.deadline_rules(
+        "warehouse-lost", "US"
+    )
+    everywhere = replace(settings.deadline_overrides[0], marketplaces=("*",))
+    star = Catalog.load(paths, settings=Settings(deadline_overrides=(everywhere,)))
+    for code in ("US", "UK", "JP", "IN"):
+        assert [r.source for r in star.deadline_rules("inbound-missing-units", code)] == [
+            "AM email"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"case_type": "inbound-missing-unit"}, "case_type", "did you mean 'inbound-missing-units'"),
+        ({"clock_fact": "delivery_date"}, "clock_fact", "is not a fact of inbound-missing-units"),
+        ({"clock_fact": "units_shipped"}, "clock_fact", "is not a date fact"),
+    ],
+)  # fmt: skip
+def test_override_that_does_not_fit_the_catalog_is_named(
+    paths: AppPaths, change: dict[str, str], field: str, message: str
+) -> None:
+    base = load_override(paths)
+    settings = Settings(deadline_overrides=(replace(base, **change),))  # type: ignore[arg-type]
+    with pytest.raises(CatalogError) as err:
+        Catalog.load(paths, settings=settings)
+    text = err.value.message
+    assert text.startswith(f"{paths.config_file}: deadline_overrides[0].{field}"), text
+    assert message in text, text
+    lenient = Catalog.load(paths, settings=settings, strict=False)
+    assert lenient.problems == [text] and "inbound-missing-units" in lenient
+
+
+def load_override(paths: AppPaths) -> DeadlineOverride:
+    write_config(paths, OVERRIDE)
+    (o,) = load_settings(paths).deadline_overrides
+    return o
+
+
+def test_render_json_deadline_follows_the_override(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    args = ("render", str(EXAMPLE), "--format", "json", "--as-of", "2026-04-20")
+    before = json.loads(cli(*args).out)["deadline"]
+    assert before["closes"] == "2027-01-02" and before["safe_by"] == "2026-10-02"
+    write_config(paths, OVERRIDE)
+    res: CliResult = cli(*args)
+    assert res.code == 0, res.err
+    after = json.loads(res.out)["deadline"]
+    assert after == {
+        "opens": "2026-04-02",
+        "closes": "2026-06-01",
+        "safe_by": None,
+        "days_left": 42,
+        "source": "My account manager's email, 2026-10-02 (as of 2026-10-02)",
+    }
+
+
+def test_render_with_a_bad_override_is_one_line_exit_2(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    write_config(paths, OVERRIDE.replace("inbound-missing-units", "inbound-missing"))
+    res = cli("render", str(EXAMPLE), "--format", "json")
+    assert res.code == 2 and "Traceback" not in res.err and res.err.count("\n") == 1
+    assert "config.toml: deadline_overrides[0].case_type: unknown case type" in res.err
+
+
+def test_scan_finding_window_follows_the_override(paths: AppPaths) -> None:
+    reports = sorted(SAMPLES.glob("*.tsv"))
+    as_of = date(2026, 6, 30)
+
+    def shortfall(catalog: Catalog) -> object:
+        result = scan(reports, as_of=as_of, marketplace="US", catalog=catalog)
+        return next(
+            f
+            for f in result.findings
+            if f.rule == "inbound-shortfall" and f.ids.get("shipment_id") == "FBA17XKQ9M2Z"
+        )
+
+    before = shortfall(Catalog.load(paths))
+    assert before.status == "claimable"  # type: ignore[attr-defined]
+    write_config(paths, OVERRIDE)
+    after = shortfall(Catalog.load(paths, settings=load_settings(paths)))
+    window = after.window  # type: ignore[attr-defined]
+    assert (window.opens, window.closes, window.safe_by) == (
+        date(2026, 4, 2),
+        date(2026, 6, 1),
+        None,
+    )
+    assert after.status == "expired"  # type: ignore[attr-defined]
+    assert window.source == "My account manager's email, 2026-10-02"
