@@ -179,13 +179,10 @@ class Catalog:
                         raise
                     problems.append(exc.message)
         if settings is not None and settings.deadline_overrides:
-            where = str(paths.config_file)
-            try:
-                found = apply_overrides(found, settings.deadline_overrides, where, strict=strict)
-            except CatalogError as exc:
-                if strict:
-                    raise
-                problems.append(exc.message)
+            found, bad = apply_overrides(
+                found, settings.deadline_overrides, str(paths.config_file), strict=strict
+            )
+            problems += bad
         catalog = cls(found.values(), roots)
         catalog.problems = problems
         return catalog
@@ -234,22 +231,22 @@ def apply_overrides(
     where: str = "config.toml",
     *,
     strict: bool = True,
-) -> dict[str, CaseType]:
+) -> tuple[dict[str, CaseType], list[str]]:
     """Case types with the user's deadline overrides in place of their own rules for the
-    overridden marketplaces (``*``: all). A bad override raises CatalogError naming ``where``
-    and ``deadline_overrides[i].<field>``; ``strict=False`` skips it and raises at the end."""
+    overridden marketplaces (``*``: all), and the problems found. A bad override raises
+    CatalogError naming ``where`` and ``deadline_overrides[i].<field>``; with ``strict=False``
+    it is skipped and its message returned among the problems."""
     by_type: dict[str, list[DeadlineRule]] = {}
-    errors: list[str] = []
+    problems: list[str] = []
     for i, override in enumerate(overrides):
-        at = f"{where}: deadline_overrides[{i}]"
         try:
-            by_type.setdefault(override.case_type, []).append(
-                _override_rule(override, case_types, at)
-            )
+            rule = _override_rule(override, case_types, f"{where}: deadline_overrides[{i}]")
         except CatalogError as exc:
             if strict:
                 raise
-            errors.append(exc.message)
+            problems.append(exc.message)
+            continue
+        by_type.setdefault(override.case_type, []).append(rule)
     out = dict(case_types)
     for type_id, rules in by_type.items():
         ct = out[type_id]
@@ -261,9 +258,7 @@ def apply_overrides(
                 if rest:
                     kept.append(rule.model_copy(update={"marketplaces": rest}))
         out[type_id] = ct.model_copy(update={"deadlines": [*kept, *rules]})
-    if errors:
-        raise CatalogError("; ".join(errors))
-    return out
+    return out, problems
 
 
 def _override_rule(o: DeadlineOverride, case_types: dict[str, CaseType], at: str) -> DeadlineRule:

@@ -93,6 +93,8 @@ def detect(value: str) -> str | None:
         return "asin"
     if v.startswith("LPN"):
         return "lpn"
+    if len(v) == 17 and not v.isdigit() and v.translate(_LOOKALIKE).isdigit():
+        return "order_id"  # an order id typed with O/I/L for digits: say so, don't guess a carrier
     if amazon.DIGITS.fullmatch(v):
         n = len(v)
         if n in (10, 11):
@@ -141,6 +143,8 @@ def _lookalike(kind: str, value: str) -> Verdict | None:
         if not any(c in "OIL" for c in middle):
             continue
         fixed = value[:head] + middle.translate(_LOOKALIKE) + value[end:]
+        if which == "order_id" and len(fixed) == 17 and fixed.isdigit():
+            fixed = f"{fixed[:3]}-{fixed[3:10]}-{fixed[10:]}"  # typed without dashes
         if _rule(kind if kind != "tracking" else which, fixed).status == VALID:
             letters = sorted({c for c in middle if c in "OIL"})
             what = " and ".join(f"letter {c}" for c in letters)
@@ -225,6 +229,7 @@ def _check(text: str, kind: str | None) -> IdCheck:
         kind = detect(value)
         if kind is None:
             return _result(text, None, value, _fallback(value))
+        value = _normalize(text, kind) or value  # e.g. an order id keeps its 3-7-7 dashes
     verdict = _rule(kind, value)
     if verdict.status == INVALID:
         better = _lookalike(kind, value) or (_wrong_kind(kind, value) if asked else None)
