@@ -24,6 +24,13 @@ def profile_key(draft: Mapping[str, Any], default: str = "") -> str:
     return str(profile or default)
 
 
+def logged_body(body: str, oer_request: str) -> str:
+    """The body kept in the log: the case body, then the OER request if there is one."""
+    if not oer_request.strip():
+        return body.rstrip() + "\n"
+    return f"{body.rstrip()}\n\n{oer_request.rstrip()}\n"
+
+
 def new_case_from_render(
     draft: Any,
     rendered: Any,
@@ -32,14 +39,16 @@ def new_case_from_render(
     default_profile: str = "",
     subject: str | None = None,
     body: str | None = None,
+    oer_request: str | None = None,
     expected_amount: Decimal | None = None,
     currency: str | None = None,
     deadline_closes: date | None = None,
 ) -> NewCase:
     """A ``NewCase`` from the engine's draft (model or dict) and its ``RenderedCase``.
 
-    ``subject``/``body`` replace the rendered texts (the wizard's edits); ``deadline_closes``
-    replaces the rendered deadline (a report finding's own window).
+    ``subject``/``body``/``oer_request`` replace the rendered texts (the wizard's edits);
+    ``deadline_closes`` replaces the rendered deadline (a report finding's own window). The OER
+    request, when there is one, is logged inside the body, where it is pasted (product.md).
     """
     data: dict[str, Any] = draft if isinstance(draft, dict) else draft.model_dump(mode="json")
     marketplace = str(rendered.marketplace or data.get("marketplace") or "")
@@ -56,7 +65,12 @@ def new_case_from_render(
         marketplace=marketplace,
         case_type=str(rendered.case_type),
         subject=" ".join((subject if subject is not None else rendered.subject).split()),
-        body=body if body is not None else rendered.body,
+        body=logged_body(
+            body if body is not None else rendered.body,
+            oer_request
+            if oer_request is not None
+            else (rendered.oer.request if rendered.oer else ""),
+        ),
         draft=data,
         identifiers=[(str(k), str(v)) for k, v in rendered.identifiers],
         urgency=str(rendered.urgency or "routine"),

@@ -26,13 +26,6 @@ def case_text(subject: str, body: str, oer_request: str) -> str:
     return "\n".join(parts) + "\n"
 
 
-def logged_body(body: str, oer_request: str) -> str:
-    """The body kept in the log: the OER request goes into the case body (product.md)."""
-    if not oer_request.strip():
-        return body.rstrip() + "\n"
-    return f"{body.rstrip()}\n\n{oer_request.rstrip()}\n"
-
-
 def default_file(case_type: str, now: datetime, home: Path | None = None) -> str:
     """``~/casewriter-<type>-<YYYYMMDD-HHMM>.txt``."""
     folder = home or Path.home()
@@ -67,28 +60,13 @@ def new_case(
     settings: Settings,
 ) -> NewCase:
     """The case-log record for this wizard's draft (edited texts included)."""
-    from casewriter.store.model import NewCase
+    from casewriter.store import new_case_from_render
 
-    profile = draft.get("profile")
-    if isinstance(profile, dict):
-        profile_name = str(profile.get("id") or profile.get("name") or "")
-    else:
-        profile_name = str(profile or settings.default_profile or "")
-    from casewriter.marketplaces import get
-
-    try:
-        currency = get(rendered.marketplace).currency
-    except UsageError:
-        currency = ""
-    return NewCase(
-        profile=profile_name,
-        marketplace=rendered.marketplace,
-        case_type=rendered.case_type,
-        subject=" ".join(subject.split()),
-        body=logged_body(body, oer_request),
-        draft=draft,
-        identifiers=list(rendered.identifiers),
-        urgency=rendered.urgency,
-        deadline_closes=rendered.deadline.closes if rendered.deadline else None,
-        currency=currency,
+    return new_case_from_render(
+        draft,
+        rendered,
+        default_profile=settings.default_profile,
+        subject=subject,
+        body=body,
+        oer_request=oer_request,
     )
