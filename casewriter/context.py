@@ -21,6 +21,10 @@ from casewriter.models import CaseType, Deadline, Draft, DraftProfile, Urgency
 if TYPE_CHECKING:
     from casewriter.rendering import Engine
 
+#: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
+#: has this many days or fewer to run.
+DAYS_LEFT_WARNING = 30
+
 
 @dataclass
 class Built:
@@ -170,7 +174,7 @@ def deadline_warnings(d: Deadline) -> list[str]:
     if d.safe_by and d.today and d.today > d.safe_by:
         out.append(f"The shorter window some sources give ({d.safe_source}) ended on {d.safe_by.isoformat()}; "
                    f"the longest documented window closes on {d.closes.isoformat()} ({src}). File now.")  # fmt: skip
-    elif d.days_left <= 30 or d.safe_by:
+    elif d.days_left <= DAYS_LEFT_WARNING or d.safe_by:
         safe = (
             f"; to be safe, file by {d.safe_by.isoformat()} ({d.safe_source})" if d.safe_by else ""
         )

@@ -48,7 +48,7 @@ def check_all(paths: AppPaths, settings: Settings, as_of: date | None = None) ->
     from casewriter.catalog import Catalog
     from casewriter.rendering import Engine
 
-    catalog = Catalog.load(paths, strict=False)
+    catalog = Catalog.load(paths, strict=False, settings=settings)
     engine = Engine(paths, settings, catalog)
     problems: list[str] = list(catalog.problems)
     warnings: list[str] = []

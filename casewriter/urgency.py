@@ -105,7 +105,7 @@ def suggest(
     failing = calc.get("failing") or []
     if failing and ct.group == "account":
         reasons.append(
-            "metric above its threshold: " + ", ".join(str(calc[k]["label"]) for k in failing)
+            "metric missing its target: " + ", ".join(str(calc[k]["label"]) for k in failing)
         )
         level = "high" if level == "routine" else level
     if not reasons:

@@ -212,3 +212,38 @@ def test_scan_finding_window_follows_the_override(paths: AppPaths) -> None:
     )
     assert after.status == "expired"  # type: ignore[attr-defined]
     assert window.source == "My account manager's email, 2026-10-02"
+
+
+def test_scan_and_types_commands_honour_a_config_override(paths: AppPaths, cli) -> None:  # type: ignore[no-untyped-def]
+    write_config(
+        paths,
+        """
+[[deadline_overrides]]
+case_type = "warehouse-damaged"
+marketplaces = ["US"]
+clock = "ledger date"
+clock_fact = "ledger_date"
+min_days = 0
+max_days = 10
+source = "Account manager email"
+as_of = "2026-06-01"
+""",
+    )
+    result = cli(
+        "scan",
+        str(SAMPLES / "GET_LEDGER_DETAIL_VIEW_DATA.tsv"),
+        str(SAMPLES / "GET_FBA_REIMBURSEMENTS_DATA.tsv"),
+        "--as-of",
+        "2026-06-30",
+        "--json",
+    )
+    assert result.code == 0, result.err
+    (damaged,) = [
+        f for f in json.loads(result.out)["findings"]
+        if f["ids"].get("reference_id") == "20081126439781"
+    ]  # fmt: skip
+    assert damaged["window"]["closes"] == "2026-05-28"  # 2026-05-18 + 10 days, not + 60
+    assert damaged["status"] == "expired"
+    types = json.loads(cli("types", "--json").out)
+    (wd,) = [t for t in types if t["id"] == "warehouse-damaged"]
+    assert "Account manager email" in json.dumps(wd)

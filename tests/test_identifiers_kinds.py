@@ -343,9 +343,7 @@ def test_the_last_data_and_check_digit_swap_is_a_known_ups_blind_spot() -> None:
     assert check("1Z12345E6605272243", "ups").status == "valid"
 
 
-@pytest.mark.parametrize(
-    "raw", ["9O2-3159896-1390916", "9O231598961390916", "l13 7746201 5580934"]
-)
+@pytest.mark.parametrize("raw", ["9O2-3159896-1390916", "9O231598961390916", "l13 7746201 5580934"])
 def test_order_id_with_lookalike_letters_is_detected_without_kind(raw: str) -> None:
     """Without --kind, an order id typed with O/l for digits is an invalid order id with the
     fix suggested, not an unknown tracking number."""

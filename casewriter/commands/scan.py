@@ -101,7 +101,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not files:
         raise UsageError("no Seller Central report found in " + ", ".join(args.reports))
     try:
-        catalog: Catalog | None = Catalog.load(ctx.paths)
+        catalog: Catalog | None = Catalog.load(ctx.paths, settings=ctx.settings)
     except CatalogError as exc:  # windows fall back to the documented defaults
         warn(f"case-type catalog not loaded, using default claim windows: {exc.message}")
         catalog = None

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.output import print_json
 
     lang = ctx.lang or ctx.settings.lang
-    catalog = Catalog.load(ctx.paths)
+    catalog = Catalog.load(ctx.paths, settings=ctx.settings)
     types = [ct for ct in catalog.all() if args.group is None or ct.group == args.group]
     if ctx.json:
         print_json([type_json(ct, lang) for ct in types])
