@@ -1,8 +1,9 @@
 """Case files: read a TOML or JSON draft into a ``Draft``, checked against its case type.
 
 Relative attachment paths are resolved against the case file's folder; facts are typed per the
-case type's fact specs; unknown keys, slots and facts are errors with a did-you-mean. Every
-problem is a ``CaseFileError`` naming the file and the field.
+case type's fact specs. Common slips (an identifier under ``[facts]``, ``fnskus`` for ``fnsku``
+…) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
+did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def read_case_data(path: Path) -> dict[str, Any]:
 def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir: Path | None = None,
                     settings: Settings | None = None) -> Draft:  # fmt: skip
     """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``."""
-    data = {k: v for k, v in data.items() if k != "base_dir"}
+    from casewriter import casefile_fixups as fix
+
+    fixes: list[str] = []
+    data = fix.fix_top({k: v for k, v in data.items() if k != "base_dir"}, fixes)
     for key in data:
         if key not in TOP_KEYS:
             raise CaseFileError(f"{where}: unknown key {key!r}{did_you_mean(key, TOP_KEYS)}")
@@ -84,6 +88,9 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
     for section in ("facts", "evidence", "narrative"):
         if section in data and not isinstance(data[section], dict):
             raise CaseFileError(f"{where}: {section}: expected a table")
+    fix.fix_sections(data, ct, fixes)
+    fix.fix_attachments(data, ct, fixes)
+    fix.fix_choices(data, ct, fixes)
     slots = [s.key for s in ct.evidence]
     for key in data.get("evidence", {}):
         if key not in slots:
@@ -99,7 +106,7 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
         raise CaseFileError(f"{where}: attachments: expected a list ([[attachments]])")
     for i, att in enumerate(attachments):
         slot = att.get("slot") if isinstance(att, dict) else None
-        if slot is not None and slot not in slots:
+        if slot is not None and not fix.attachment_slot_ok(str(slot), ct):
             raise CaseFileError(
                 f"{where}: attachments.{i}.slot: {ct.id} has no slot {slot!r}{did_you_mean(str(slot), slots)}"
             )
@@ -118,7 +125,7 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
         draft = Draft.model_validate(data)
     except ValidationError as exc:
         raise CaseFileError(format_validation_error(where, exc)) from None
-    draft._notes = notes
+    draft._notes = [*fixes, *notes]
     return draft
 
 

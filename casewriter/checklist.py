@@ -5,6 +5,7 @@ values templates may show (only valid or unverified ones: an invalid value is ne
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -63,12 +64,43 @@ def _check_value(
     return "provided", text, None
 
 
-def _check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
-    """Why this file breaks the slot's rules, or None."""
-    ext = path.suffix.lower().lstrip(".")
+def _suggest(suggestion: str | None, text: str) -> str:
+    """The identifier module's suggestion as a clause: a phrase (``did you mean X?``, ``use it
+    as an FNSKU``) as it is, a bare value as ``did you mean X?``; nothing when already said."""
+    if not suggestion or suggestion in text:
+        return ""
+    if " " not in suggestion.strip():
+        return f" (did you mean {suggestion}?)"
+    return f" ({suggestion})"
+
+
+def _accepted(ct: CaseType, slot: EvidenceSlot) -> list[str]:
     accepted = list(ct.attachments.accepted)
     if slot.kind == "photo":
         accepted = [e for e in accepted if e in IMAGE_TYPES] or list(IMAGE_TYPES)
+    return accepted
+
+
+_FILE_NAME = re.compile(r"^[^\s]+\.([A-Za-z0-9]{2,5})$")
+_FILE_EXTS = {*IMAGE_TYPES, "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip", "bmp"}
+
+
+def _file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | None:
+    """A file name typed as an evidence value (``invoice = "inv.pdf"``) must still be a type
+    the slot accepts; descriptions of documents are taken as they are."""
+    m = _FILE_NAME.match(value.strip())
+    if not m or m.group(1).lower() not in _FILE_EXTS:
+        return None
+    ext, accepted = m.group(1).lower(), _accepted(ct, slot)
+    if ext in accepted:
+        return None
+    return f".{ext} files are not accepted here (accepted: {', '.join(accepted)})"
+
+
+def _check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
+    """Why this file breaks the slot's rules, or None."""
+    ext = path.suffix.lower().lstrip(".")
+    accepted = _accepted(ct, slot)
     if ext not in accepted:
         return f"{path.name}: .{ext or '(no extension)'} files are not accepted here (accepted: {', '.join(accepted)})"
     try:
@@ -120,7 +152,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
                 st, normalized, reason, suggestion = check_identifier(raw, slot.kind)
                 if st == "invalid" or not normalized:
                     bad = f"{raw.strip()!r}: {reason or 'not a valid ' + slot.kind}"
-                    bad += f" (did you mean {suggestion}?)" if suggestion else ""
+                    bad += _suggest(suggestion, bad)
                     reasons.append(bad)
                     shown.append(raw.strip())
                     res.warnings.append(f"{label}: {bad}. It is left out of the case text.")
@@ -131,9 +163,14 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
                 value: str | None = normalized
             else:
                 _, value, reason = _check_value(slot, raw, mp)
+                if value is not None and slot.is_attachment:
+                    reason = _file_name_problem(ct, slot, value)
+                    value = None if reason else value
                 if value is None:
-                    reasons.append(f"{raw.strip()!r}: {reason}")
+                    bad = f"{raw.strip()!r}: {reason}"
+                    reasons.append(bad)
                     shown.append(raw.strip())
+                    res.warnings.append(f"{label}: {bad}. It is left out of the case text.")
                     continue
             if value is None:
                 continue
@@ -150,8 +187,11 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
                     res.warnings.append(f"Attachment ({label}) {problem}.")
                     shown.append(att.name)
                     continue
-                desc = att.description or att.name
-                res.attachments.append({"slot": slot.key, "name": att.name, "description": desc})
+                desc = att.description.strip() or att.name
+                # no description: the file name alone (templates show "description (name)")
+                res.attachments.append(
+                    {"slot": slot.key, "name": att.name, "description": att.description.strip()}
+                )
                 if desc not in good:
                     good.append(desc)
                 shown.append(att.name)

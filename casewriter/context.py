@@ -91,6 +91,26 @@ def derive(facts: dict[str, Any], ct: CaseType, calc: dict[str, Any]) -> None:
                 facts[spec.key] = shipped - received
 
 
+#: clock facts defined as "the later of" other dates (SAFE-T, domain.md §2: the later of the
+#: return delivery scan and the refund); filled from those dates when not given.
+LATER_OF = {"clock_start_date": ("refund_date", "return_delivered_date")}
+
+
+def derive_clock(facts: dict[str, Any], ct: CaseType) -> str | None:
+    """Fill a "later of" clock fact the draft left out; a note saying so, or None."""
+    for key, sources in LATER_OF.items():
+        if key in facts or ct.fact(key) is None:
+            continue
+        dates = [(facts[s], s) for s in sources if isinstance(facts.get(s), date)]
+        if dates:
+            when, src = max(dates)
+            facts[key] = when
+            spec = ct.fact(key)
+            label = spec.label.en if spec else key
+            return f"{label} ({key}) taken as {when.isoformat()}, the later of the dates given ({src})."
+    return None
+
+
 def build_context(
     engine: Engine, ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None
 ) -> Built:
@@ -99,6 +119,9 @@ def build_context(
     warnings = [*draft._notes, *notes, *problems]
     calc = calculators.calculate(ct, typed)
     derive(typed, ct, calc)
+    clock_note = derive_clock(typed, ct)
+    if clock_note:
+        warnings.append(clock_note)
     for res in calc.get("metrics", []):
         if not res["ok"]:
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
@@ -178,7 +201,12 @@ def deadline_warnings(d: Deadline) -> list[str]:
         safe = (
             f"; to be safe, file by {d.safe_by.isoformat()} ({d.safe_source})" if d.safe_by else ""
         )
+        left = (
+            "Last day to file"
+            if d.days_left == 0
+            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
+        )
         out.append(
-            f"{d.days_left} days left: the claim window closes on {d.closes.isoformat()} ({src}){safe}."
+            f"{left}: the claim window closes on {d.closes.isoformat()} ({src}){safe}."
         )
     return out

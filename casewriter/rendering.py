@@ -102,6 +102,12 @@ class Engine:
         main_id = built.main_id
         if main_id and main_id not in subject:
             subject = f"{subject} {DASH} {main_id}"
+        elif not main_id:
+            # the main identifier is missing or invalid: a visible, readable placeholder
+            placeholder = f"[{built.main_label}]"
+            subject = subject.replace(f"[missing: ev.{ct.main_identifier}]", placeholder)
+            if "[" not in subject:
+                subject = f"{subject} {DASH} {placeholder}"
         oer: OerText | None = None
         if draft.oer:
             name = self.oer_template_name(ct)
@@ -174,12 +180,14 @@ class Engine:
             if isinstance(event, date):
                 same = [r for r in rules if r.clock_fact == fact_key]
                 return deadlines.evaluate(same, event, as_of), None
-        spec = ct.fact(rules[0].clock_fact)
-        label = spec.label.en if spec else rules[0].clock_fact
-        return (
-            None,
-            f"Add {label} ({rules[0].clock_fact}) to check the claim window ({rules[0].clock}).",
-        )
+        asks: list[str] = []
+        for rule in rules:
+            spec = ct.fact(rule.clock_fact)
+            label = spec.label.en if spec else rule.clock_fact
+            ask = f"{label} ({rule.clock_fact}) for the window from {rule.clock}"
+            if ask not in asks:
+                asks.append(ask)
+        return None, f"Add {' or '.join(asks)} to check the claim window."
 
 
 def _raise(exc: BaseException) -> Any:

@@ -109,5 +109,5 @@ def suggest(
         )
         level = "high" if level == "routine" else level
     if not reasons:
-        reasons.append("no deadline pressure, account risk or large amount: routine")
+        reasons.append("no deadline close, no account risk and no large amount at stake")
     return level, reasons

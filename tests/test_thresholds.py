@@ -122,7 +122,7 @@ def test_return_rate_alert_with_its_norm_source_and_as_of(paths: AppPaths) -> No
         rr["as_of"] == "2026-06-01" and "Amazon publishes no return-rate threshold" in rr["source"]
     )
     assert "against an alert level of 8% and a usual 3–5%" in case.body
-    assert "– 9.0% over 7 days" in case.subject
+    assert "– 8.98% over 7 days" in case.subject
     (warning,) = [w for w in case.warnings if w.startswith("Return rate")]
     assert "at or above the alert level" in warning and "as of 2026-06-01" in warning
 

@@ -65,14 +65,32 @@ def ups_rule(v: str) -> Verdict | None:
     return None
 
 
+def _impb_shape(v: str) -> bool:
+    """20 digits (legacy), or 22/26 digits starting with application identifier 91–95.
+
+    Pub 199 / TND: an IMpb of 22 or 26 digits begins with ``9[1-5]``; TND's invalid
+    ``420000000000000000000000000000`` has an all-zero 22-digit tail that passes GS1 alone.
+    """
+    n = len(v)
+    return n == 20 or (n in (22, 26) and v[0] == "9" and "1" <= v[1] <= "5")
+
+
 def _usps_digits(v: str) -> Verdict | None:
     n = len(v)
     if n == 22 and v.startswith("96"):
         return None  # FedEx Ground 96
+    if n in (22, 26) and not _impb_shape(v):
+        return Verdict(
+            "invalid",
+            f"a {n}-digit USPS number starts with 91–95 (like 9400 1112 …)",
+            None,
+            "USPS",
+            "usps",
+        )
     if n in (20, 22, 26):
         return _checked(cs.usps_ok(v), "usps", f"USPS {n}-digit number")
     if v.startswith("420") and n in (28, 30, 32, 34, 38):
-        tails = [v[cut:] for cut in (8, 12) if n - cut in (20, 22, 26)]
+        tails = [v[cut:] for cut in (8, 12) if _impb_shape(v[cut:])]
         return _checked(
             any(cs.usps_ok(t) for t in tails), "usps", "USPS number with 420+ZIP prefix"
         )
@@ -224,12 +242,17 @@ RULES: dict[str, Callable[[str], Verdict | None]] = {
     "yunexpress": yunexpress_rule,
 }
 _ORDER = (amazon_rule, ups_rule, yunexpress_rule, s10_rule, dhl_rule, usps_rule, fedex_rule)
+#: A bare 22-digit ``926129…`` passes both USPS IMpb and FedEx SmartPost: TND lists it under
+#: FedEx SmartPost (``9261292700768711948021``), so FedEx is tried first for that shape only
+#: (the ``420``+ZIP barcode form stays USPS, as in TND's ``usps.json``).
+_SMARTPOST_FIRST = (fedex_rule, *_ORDER[:-1])
 
 
 def tracking_rule(v: str) -> Verdict:
     """Detect the carrier: the first valid shape wins, else the first matching shape's reason."""
     first_bad: Verdict | None = None
-    for rule in _ORDER:
+    smartpost = len(v) == 22 and v.startswith("926129")
+    for rule in _SMARTPOST_FIRST if smartpost else _ORDER:
         verdict = rule(v)
         if verdict is None:
             continue

@@ -46,6 +46,7 @@ _PATTERN = rf"""
 | (?i:seller\s+sku|m?sku)\s*:\s*(?P<sku>[^\s,;。、，；]{{0,39}}[^\s,;。、，；.:!?)\]】」])
 | (?P<order_id>(?:[0-9]{{3}}|[DdSs][0-9]{{2}})(?:-{{1,2}}|\ )?[0-9]{{7}}(?:-{{1,2}}|\ )?[0-9]{{7}})
 | (?P<ups>1[Zz][{_A}]{{16}})
+| (?P<upsspaced>1[Zz](?:\ ?[{_A}]){{16}})
 | (?P<amazon_logistics>(?i:TB[ACM])[0-9]{{12}})
 | (?P<shipment_id>(?i:FBA)(?=[A-Za-z]{{0,9}}[0-9])[{_A}]{{8,10}})
 | (?P<fnsku>[Xx]0[{_A}]{{8}})
@@ -133,6 +134,8 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
         return group
     if group in ("yunexpress", "removal", "sku"):
         return {"removal": "removal_order_id"}.get(group, group)
+    if group == "upsspaced":  # ``1Z 12345E 66 0527 2234``: only when the check digit passes
+        return "ups" if tracking_rule(text.replace(" ", "").upper()).status == "valid" else None
     if group in ("unknown", "waybill"):
         verdict = tracking_rule(text.upper())
         if group == "waybill" and verdict.status != "valid":
@@ -151,7 +154,7 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
 
 def extract(text: str) -> list[Found]:
     """Every identifier in ``text``; offsets into ``text``; each (kind, value) once."""
-    from casewriter.identifiers import placeholder, quick_status
+    from casewriter.identifiers import bare_placeholder, quick_status
 
     keys: list[int] = []
     if _INVISIBLE_RE.search(text):
@@ -179,7 +182,7 @@ def extract(text: str) -> list[Found]:
         elif (
             (kind in _SHAPE_ONLY and _CANONICAL.fullmatch(span))
             or (kind == "order_id" and _ORDER.fullmatch(span))
-        ) and not placeholder(span):
+        ) and not bare_placeholder(span):
             status, value = "valid", span  # the scanner's pattern is the whole rule
         else:
             status, value = checked[key] = quick_status(span, kind)

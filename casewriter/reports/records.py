@@ -140,10 +140,7 @@ def read_ledger(
             if not receipts or norm(row[i_event]) != "RECEIPTS":
                 continue
         try:
-            when = (
-                parse_date(get(row, i_dt)) if i_dt >= 0 and get(row, i_dt)[:4].isdigit() else None
-            )
-            when = when or parse_date(get(row, i_date))
+            when = ledger_date(get(row, i_date), get(row, i_dt))
             qty = parse_int(row[i_qty])
             rec = parse_int(get(row, i_rec)) if i_rec >= 0 else None
             unrec = parse_int(get(row, i_unrec)) if i_unrec >= 0 else None
@@ -158,6 +155,22 @@ def read_ledger(
             norm(row[i_event]), get(row, i_ref), qty, reason, get(row, i_country).upper(),
             rec, unrec, get(row, i_fc),
         )  # fmt: skip
+
+
+def ledger_date(day: str, stamp: str) -> date | None:
+    """The ledger date: the ``Date`` cell (``MM/DD/YYYY``); ``Date and Time`` only decides a
+    day-first ``DD/MM/YYYY`` reading, or stands in when ``Date`` is empty."""
+    iso = parse_date(stamp) if stamp[:4].isdigit() else None
+    d = day.strip().strip('"')
+    if not d:
+        return iso
+    if iso is not None and len(d) == 10 and d[2] == "/" and d[5] == "/":
+        try:
+            if date(int(d[6:]), int(d[3:5]), int(d[:2])) == iso:
+                return iso  # written day first, as the stamp shows
+        except ValueError:
+            pass
+    return parse_date(d)
 
 
 def read_legacy_adjustments(

@@ -1,8 +1,7 @@
 """The discrepancy rules: collected report data → findings (without windows; ``scan`` adds them).
 
 - **warehouse-lost** (M, 5) / **warehouse-damaged** (6, 7, E, H, K, U): one finding per FNSKU +
-  Reference ID. Units = the ledger row's Unreconciled Quantity (legacy files: the units lost,
-  less found F/N units of that FNSKU dated on or after it, earliest event first) minus units
+  Reference ID of a ledger Adjustments row. Units = the row's Unreconciled Quantity minus units
   paid by matching reimbursements: same FNSKU, kind ``Lost_Warehouse`` (M/5) or
   ``Damaged_Warehouse`` (damage codes), approved on or after the event. A reimbursement id pays
   the sum of ``quantity-reimbursed-total`` over its rows for that FNSKU; a
@@ -13,7 +12,9 @@
 - **inbound-shortfall**: shipped − max(received, ledger/legacy receipts for that shipment and
   FNSKU) − ``Lost_Inbound`` units paid for that FNSKU (scoped to the shipment when the
   reimbursement names it; otherwise closed shipments first, earliest delivery first).
-  CLOSED (or no status given) → windowed; still open statuses → too-early; cancelled → none.
+  CLOSED (or no status given) → windowed; delivered but still receiving (DELIVERED, CHECKED_IN,
+  RECEIVING …) → too-early ("wait"); cancelled, or not delivered yet (WORKING, SHIPPED,
+  IN_TRANSIT …: nothing has arrived to be short) → none.
 - **refund-not-returned**: settlement Refund/ItemPrice rows of an AFN order, one finding per
   order + SKU, unless a customer-returns row exists for order + SKU or any reimbursement row
   names the order. Seller-fulfilled (MFN / Merchant) orders never.
@@ -30,7 +31,8 @@ from casewriter.reports.records import CLAIM_LOST, LedgerRow
 from casewriter.reports.state import Collected
 
 _KIND = {"lost": "LOST_WAREHOUSE", "damaged": "DAMAGED_WAREHOUSE"}
-_SKIP_INBOUND = frozenset({"CANCELLED", "CANCELED", "DELETED", "ERROR"})
+_SKIP_INBOUND = frozenset({"CANCELLED", "CANCELED", "DELETED", "ERROR",
+                           "WORKING", "READY_TO_SHIP", "SHIPPED", "IN_TRANSIT"})  # fmt: skip
 
 
 class Paid:
@@ -90,39 +92,21 @@ def _allocate(
     return remaining
 
 
+def _event_key(row: LedgerRow) -> str:
+    return row.reference_id or f"{row.date}:{row.line}"
+
+
 def warehouse(data: Collected, paid: Paid) -> list[Finding]:
     groups: dict[tuple[str, str], list[LedgerRow]] = defaultdict(list)
     for row in data.events.values():
         groups[("lost" if row.reason in CLAIM_LOST else "damaged", row.fnsku)].append(row)
-    found_left: dict[str, list[list[object]]] = defaultdict(list)
-    for f in sorted(data.found.values(), key=lambda r: r.date):
-        found_left[f.fnsku].append([f.date, f.quantity])
     findings: list[Finding] = []
     for (kind, fnsku), rows in sorted(groups.items()):
         rows.sort(key=lambda r: (r.date, r.reference_id))
-        demand: list[tuple[date, str, int]] = []
-        for row in rows:
-            if row.unreconciled is not None:
-                units = abs(row.unreconciled)
-            else:  # legacy adjustments: no reconciliation columns, use found units
-                units = -row.quantity if row.quantity < 0 else 0
-                if kind == "lost":
-                    for entry in found_left.get(fnsku, []):
-                        when, qty = entry
-                        if (
-                            units
-                            and isinstance(when, date)
-                            and isinstance(qty, int)
-                            and qty > 0
-                            and when >= row.date
-                        ):
-                            take = min(units, qty)
-                            units -= take
-                            entry[1] = qty - take
-            demand.append((row.date, row.reference_id, units))
+        demand = [(r.date, _event_key(r), abs(r.unreconciled or 0)) for r in rows]
         remaining = _allocate(demand, paid.by_kind.get((_KIND[kind], fnsku), []))
         for row in rows:
-            left = remaining[row.reference_id]
+            left = remaining[_event_key(row)]
             if left <= 0:
                 continue
             rule = "warehouse-lost" if kind == "lost" else "warehouse-damaged"

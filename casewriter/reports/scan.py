@@ -83,8 +83,9 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
             rows_in = rec.read_legacy_adjustments(info, warnings, progress)
         else:
             rows_in = rec.read_ledger(info, warnings, progress, receipts=want_receipts)
+        legacy = t == "legacy-adjustments"
         for row in rows_in:
-            data.ledger_row(row, counter)
+            data.ledger_row(row, counter, legacy)
         data.merge_receipts(counter)
     else:  # removal reports and the ledger summary: counted, not used by the rules
         for _ in iter_cells(info, warnings, progress):
@@ -151,10 +152,28 @@ def scan(
             f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
             "check those rows by hand"
         )
+    result.notes += _unverifiable_notes(data)
     for s in result.reports:
         if not s.used:
             result.notes.append(f"{s.path}: {s.type} recognised, not used by the scan rules")
     return result
+
+
+def _unverifiable_notes(data: Collected) -> list[str]:
+    """Claim-coded rows that cannot be findings: no Unreconciled Quantity to show they are open."""
+    notes = []
+    if n := len(data.unverifiable.get("legacy", ())):
+        notes.append(
+            f"{n} lost/damaged row(s) in the retired Inventory Adjustments report (before "
+            "2023) not flagged: that report has no Unreconciled Quantity, so nothing shows the "
+            "units are still unpaid, and their claim windows closed long ago"
+        )
+    if n := len(data.unverifiable.get("ledger", ())):
+        notes.append(
+            f"{n} lost/damaged ledger row(s) with no Unreconciled Quantity not flagged; "
+            "download the ledger detail with its reconciliation columns to check them"
+        )
+    return notes
 
 
 def _finish(f: Finding, code: str, today: date, catalog: Any | None) -> None:

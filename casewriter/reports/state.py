@@ -2,8 +2,13 @@
 
 ``Collected`` keeps only keyed candidate events (far fewer than rows): claim-coded ledger
 adjustments by FNSKU + Reference ID (overlapping downloads count once; the more reconciled copy
-wins, since reconciliation only grows), found units, receipts per shipment, reimbursement rows
-(de-duplicated across overlapping downloads), returns, refund rows, and per-SKU prices.
+wins, since reconciliation only grows), receipts per shipment, reimbursement rows (de-duplicated
+across overlapping downloads), returns, refund rows, and per-SKU prices.
+
+Only ``Adjustments`` rows can be claims, and only when they carry an Unreconciled Quantity
+(rule 2 of design/reports.md). Claim-coded rows without one (the retired Inventory Adjustments
+report, which has no such column, or a ledger cell left blank) are counted for a note, never
+claimed: nothing in the files shows the units are still unreconciled.
 """
 
 from __future__ import annotations
@@ -47,7 +52,8 @@ class Refund:
 @dataclass
 class Collected:
     events: dict[tuple[str, str], LedgerRow] = field(default_factory=dict)
-    found: dict[tuple[str, str], LedgerRow] = field(default_factory=dict)
+    #: claim-coded rows with no Unreconciled Quantity: {"legacy"|"ledger": (FNSKU, ref) keys}
+    unverifiable: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     unknown_codes: Counter[str] = field(default_factory=Counter)
     receipts: Counter[tuple[str, str]] = field(default_factory=Counter)
     first_receipt: dict[str, date] = field(default_factory=dict)
@@ -69,7 +75,9 @@ class Collected:
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
-    def ledger_row(self, row: LedgerRow, receipt_counter: Counter[tuple[object, ...]]) -> None:
+    def ledger_row(
+        self, row: LedgerRow, receipt_counter: Counter[tuple[object, ...]], legacy: bool = False
+    ) -> None:
         if row.fnsku and row.sku:
             self.sku_fnsku.setdefault(row.sku.upper(), row.fnsku)
         if row.country:
@@ -79,16 +87,18 @@ class Collected:
                 receipt = (row.reference_id.upper(), row.fnsku, row.date, row.quantity, row.fc)
                 receipt_counter[receipt] += 1
             return
+        if row.event and not row.event.startswith("ADJUSTMENT"):
+            return  # reason text on a Shipments/CustomerReturns… row is not an adjustment code
         code = row.reason
         key = (row.fnsku, row.reference_id or f"{row.date}:{row.line}")
         if code in CLAIM_LOST or code in CLAIM_DAMAGED:
+            if row.unreconciled is None:
+                self.unverifiable.setdefault("legacy" if legacy else "ledger", set()).add(key)
+                return
             old = self.events.get(key)
             if old is None or _more_reconciled(row, old):
                 self.events[key] = row
-        elif code in RECONCILING:
-            if row.quantity > 0:
-                self.found[key] = row
-        elif code not in NEVER:
+        elif code not in RECONCILING and code not in NEVER:
             self.unknown_codes[code] += 1
 
     def merge_receipts(self, counter: Counter[tuple[object, ...]]) -> None:
@@ -195,8 +205,5 @@ class Collected:
 
 
 def _more_reconciled(new: LedgerRow, old: LedgerRow) -> bool:
-    if new.unreconciled is None:
-        return False
-    if old.unreconciled is None:
-        return True
+    assert new.unreconciled is not None and old.unreconciled is not None
     return abs(new.unreconciled) < abs(old.unreconciled)

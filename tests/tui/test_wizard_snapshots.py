@@ -31,6 +31,15 @@ async def _evidence(pilot: Pilot[Any]) -> None:
     await set_field(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
     await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX00BAD")
     await _quiet(pilot)
+    # Scroll deterministically: a focused field scrolls itself into view with an animation
+    # whose progress at capture time depends on machine load, so drop focus, then scroll the
+    # FNSKU field (and its error) to the top without animation.
+    screen = pilot.app.screen
+    screen.set_focus(None)
+    await settle(pilot)
+    screen.query_one("#slot-fnsku").scroll_visible(animate=False, top=True)
+    await pilot.wait_for_scheduled_animations()
+    await settle(pilot)
 
 
 async def _urgency(pilot: Pilot[Any]) -> None:

@@ -3,6 +3,11 @@
 ``load_first(status)`` reads the count and the first page; moving the cursor near the end of
 the loaded rows reads the next page (``PAGE`` rows) from ``store.list``. ``show_rows`` shows a
 fixed list instead (search results). Subjects are cut by terminal cells, not characters.
+
+Kept cheap for a 100,000-case log: every column has a fixed width and every row one line, so
+new rows are never measured (``_update_dimensions``), and a cell is drawn straight from its
+``Text`` (``_render_cell``) instead of through Rich's padding/wrapping renderer. Cells are
+``Text`` objects, never markup strings: a subject like ``[URGENT]`` is shown as typed.
 """
 
 from __future__ import annotations
@@ -10,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -116,17 +124,81 @@ class CaseTable(DataTable[Any]):
         self.total = len(rows)
 
     def _append(self, rows: Sequence[Any]) -> None:
+        subject_width = self._subject_width
         for case in rows:
             self._statuses[case.id] = case.status
             self.add_row(
-                case.id,
+                Text(case.id, end=""),
                 _status_cell(case.status),
-                truncate(case.case_type, 22),
-                truncate(case.subject, self._subject_width),
-                short_date(case.follow_up),
-                short_date(case.updated_at),
+                Text(truncate(case.case_type, 22), end=""),
+                Text(truncate(case.subject, subject_width), end=""),
+                Text(short_date(case.follow_up), end=""),
+                Text(short_date(case.updated_at), end=""),
                 key=case.id,
             )
+
+    # -- cheap rendering (see the module docstring) -----------------------------------------
+
+    def _update_dimensions(self, new_rows: Any) -> None:
+        """Fixed-width columns and one-line rows: nothing to measure, only the virtual size."""
+        columns = list(self.columns.values())
+        if any(c.auto_width for c in columns) or self.show_row_labels and any(
+            r.label is not None for r in self.rows.values()
+        ):
+            super()._update_dimensions(new_rows)
+            return
+        width = sum(c.get_render_width(self) for c in columns) + self._row_label_column_width
+        header = self.header_height if self.show_header else 0
+        self.virtual_size = Size(width, self._total_row_height + header)
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """A body cell drawn directly from its ``Text`` (same cache and styles as DataTable)."""
+        if row_index < 0 or column_index < 0 or self.fixed_rows or self.fixed_columns:
+            return super()._render_cell(  # type: ignore[no-any-return]
+                row_index, column_index, base_style, width, cursor, hover
+            )
+        row_key = self._row_locations.get_key(row_index)
+        cache_key = (
+            row_key,
+            self._column_locations.get_key(column_index),
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        cache = self._cell_render_cache
+        lines = cache.get(cache_key)
+        if lines is None:
+            cell = self._get_row_renderables(row_index).cells[column_index]
+            if not isinstance(cell, Text) or self.rows[row_key].height != 1:
+                return super()._render_cell(  # type: ignore[no-any-return]
+                    row_index, column_index, base_style, width, cursor, hover
+                )
+            component, post = self._get_styles_to_render_cell(
+                False,
+                False,
+                False,
+                hover,
+                cursor,
+                self.show_cursor,
+                self._show_hover_cursor,
+                self.cursor_foreground_priority == "css",
+                self.cursor_background_priority == "css",
+            )
+            pre = base_style + Style.from_meta({"row": row_index, "column": column_index})
+            lines = [_cell_line(cell, width, self.cell_padding, pre + component, post)]
+            cache[cache_key] = lines
+        return lines
 
     def watch_cursor_coordinate(self, old: Any, new: Any) -> None:
         super().watch_cursor_coordinate(old, new)
@@ -147,4 +219,44 @@ class CaseTable(DataTable[Any]):
 
 
 def _status_cell(status: str) -> Text:
-    return Text(truncate(t(f"status.{status}"), 12), style=STATUS_STYLE.get(status, ""))
+    return Text(truncate(t(f"status.{status}"), 12), style=STATUS_STYLE.get(status, ""), end="")
+
+
+_BLANK = Style()
+
+
+def _cell_line(text: Text, width: int, padding: int, pre: Style, post: Style) -> list[Segment]:
+    """One line of ``width`` cells: padding, ``text`` cut or padded to fit, padding; styled as
+    Rich's ``Styled(Padding(text))`` would style it."""
+    inner = max(0, width - 2 * padding)
+    line = text.copy()
+    line.truncate(inner, overflow="fold")
+    segments: list[Segment] = []
+    if padding:
+        segments.append(Segment(" " * padding, _BLANK))
+    if line.spans:
+        segments.extend(_text_segments(line))
+    elif line.plain:
+        base = line.style if isinstance(line.style, Style) else Style.parse(line.style or "none")
+        segments.append(Segment(line.plain, base))
+    fill = inner - line.cell_len + padding
+    if fill > 0:
+        segments.append(Segment(" " * fill, _BLANK))
+    return list(Segment.apply_style(segments, pre, post))
+
+
+def _text_segments(text: Text) -> list[Segment]:
+    """A ``Text`` with spans as segments (no console needed: spans hold styles, not names)."""
+    from rich.console import Console
+
+    return [s for s in text.render(_console(Console), end="") if s.text]
+
+
+_CONSOLE: Any = None
+
+
+def _console(factory: Any) -> Any:
+    global _CONSOLE  # noqa: PLW0603 - one shared, lazily built console for span styles
+    if _CONSOLE is None:
+        _CONSOLE = factory(width=200, color_system=None, legacy_windows=False)
+    return _CONSOLE
