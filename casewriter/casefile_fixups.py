@@ -44,7 +44,16 @@ FACT_SYNONYMS = {
     "charge_date": ("fee_date",),
     "fee_date": ("charge_date",),
 }
-TRACKING_KINDS = ("tracking", "ups", "usps", "fedex", "dhl", "amazon_logistics", "s10", "yunexpress")
+TRACKING_KINDS = (
+    "tracking",
+    "ups",
+    "usps",
+    "fedex",
+    "dhl",
+    "amazon_logistics",
+    "s10",
+    "yunexpress",
+)
 IMAGE_EXTS = ("jpeg", "jpg", "pjpeg", "gif", "png", "tiff", "tif", "webp", "heic")
 _SUFFIXES = ("_numbers", "_number", "_nos", "_no", "_ids", "s")
 
@@ -196,7 +205,9 @@ def _choice(value: str, choices: list[str]) -> str | None:
     lowered = {c.lower(): c for c in choices}
     if text in lowered:
         return lowered[text]
-    initials = [c for c in choices if text == "".join(w[0] for w in re.split(r"[\s-]+", c.lower()) if w)]
+    initials = [
+        c for c in choices if text == "".join(w[0] for w in re.split(r"[\s-]+", c.lower()) if w)
+    ]
     if len(initials) == 1:  # ODR, LSR, VTR
         return initials[0]
     holding = [c for c in choices if text and (text in c.lower() or c.lower() in text)]

@@ -206,7 +206,5 @@ def deadline_warnings(d: Deadline) -> list[str]:
             if d.days_left == 0
             else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
         )
-        out.append(
-            f"{left}: the claim window closes on {d.closes.isoformat()} ({src}){safe}."
-        )
+        out.append(f"{left}: the claim window closes on {d.closes.isoformat()} ({src}){safe}.")
     return out

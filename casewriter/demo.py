@@ -85,7 +85,7 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
     """Fill ``paths`` with demo settings, cases and report files; refuse a non-empty log."""
     from casewriter.casefile import load_case_file
     from casewriter.rendering import Engine
-    from casewriter.store import CaseStore, new_case_from_render
+    from casewriter.store import STATUSES, CaseStore, new_case_from_render
 
     now = now or datetime.now(UTC)
     paths.ensure()
@@ -110,15 +110,7 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
             case = store.save_new(new, now=created)
             _live(store, case.id, PLAN.get(draft.case_type), index, now, settings)
             report.cases.append(case.id)
-        for status in (
-            "draft",
-            "filed",
-            "awaiting-amazon",
-            "needs-reply",
-            "resolved",
-            "denied",
-            "closed",
-        ):
+        for status in STATUSES:
             count = store.count(status=status)
             if count:
                 report.statuses[status] = count

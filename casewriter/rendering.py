@@ -181,13 +181,13 @@ class Engine:
                 same = [r for r in rules if r.clock_fact == fact_key]
                 return deadlines.evaluate(same, event, as_of), None
         asks: list[str] = []
+        clocks: list[str] = []
         for rule in rules:
             spec = ct.fact(rule.clock_fact)
-            label = spec.label.en if spec else rule.clock_fact
-            ask = f"{label} ({rule.clock_fact}) for the window from {rule.clock}"
-            if ask not in asks:
-                asks.append(ask)
-        return None, f"Add {' or '.join(asks)} to check the claim window."
+            ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
+            asks += [ask] if ask not in asks else []
+            clocks += [rule.clock] if rule.clock not in clocks else []
+        return None, f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."
 
 
 def _raise(exc: BaseException) -> Any:

@@ -164,20 +164,34 @@ def test_window_status_and_auto_reimbursement_wait(tmp_path: Path) -> None:
     assert first.window.closes == date(2026, 5, 31)
 
 
-def test_legacy_adjustments_feed_the_warehouse_rules(tmp_path: Path) -> None:
+def test_legacy_adjustments_are_read_but_never_claimed(tmp_path: Path) -> None:
+    """The retired report has no Unreconciled Quantity: rule 2 cannot hold, so a note, no finding
+    (and its rows take no reimbursement units away from current ledger events)."""
     header = ["adjusted-date", "transaction-item-id", "fnsku", "sku", "product-name",
               "fulfillment-center-id", "quantity", "reason", "disposition"]  # fmt: skip
-    rows = [{"adjusted-date": "2026-06-01T07:00:00-07:00", "transaction-item-id": "777", "fnsku": "X00L",
+    rows = [{"adjusted-date": "2022-06-01T07:00:00-07:00", "transaction-item-id": "777", "fnsku": "X00TEST001",
              "quantity": "-3", "reason": "M", "disposition": "SELLABLE"},
-            {"adjusted-date": "06/05/2026", "transaction-item-id": "778", "fnsku": "X00L",
+            {"adjusted-date": "06/05/2022", "transaction-item-id": "778", "fnsku": "X00TEST001",
              "quantity": "1", "reason": "F"}]  # fmt: skip
-    path = write(tmp_path / "adj.txt", header, rows)
-    (f,) = scan([path], as_of=AS_OF, marketplace="US").findings
-    assert (f.rule, f.ids, f.quantity) == (
-        "warehouse-lost",
-        {"fnsku": "X00L", "reference_id": "777"},
-        2,
+    legacy = write(tmp_path / "adj.txt", header, rows)
+    result = scan([legacy], as_of=AS_OF, marketplace="US")
+    assert result.findings == [] and result.warnings == []
+    assert any(
+        "1 lost/damaged row(s) in the retired Inventory Adjustments" in n for n in result.notes
     )
+    current = run(tmp_path, [adj("06-01", "9", -2, "M", 2)], [paid("2026-06-10", "1", "Lost_Warehouse", 1)],
+                  extra=[legacy])  # fmt: skip
+    assert units(current) == {"9": 1}
+
+
+def test_claim_code_without_unreconciled_or_outside_adjustments_is_not_a_finding(
+    tmp_path: Path,
+) -> None:
+    blank = adj("06-01", "1", -1, "E", None)
+    shipment = {**adj("06-02", "2", -1, "M", 1), "Event Type": "Shipments"}
+    result = run(tmp_path, [blank, shipment, adj("06-03", "3", -1, "M", 1)])
+    assert units(result) == {"3": 1}
+    assert any("1 lost/damaged ledger row(s) with no Unreconciled" in n for n in result.notes)
 
 
 def refund(
@@ -208,3 +222,16 @@ def test_refund_rules(tmp_path: Path) -> None:
     (f,) = result.findings
     assert f.ids == {"order_id": "111-0000000-0000001", "sku": "A"}
     assert str(f.amount) == "40.00" and f.currency == "USD" and f.status == "claimable"
+
+
+def test_reversal_sign_and_blank_total(tmp_path: Path) -> None:
+    """A reversal takes units back even when written with positive numbers; a blank
+    quantity-reimbursed-total falls back to cash + inventory."""
+    reversal = paid("2026-06-12", "2", "Reimbursement_Reversal", 1, original="1",
+                    original_type="Damaged_Warehouse")  # fmt: skip
+    r = run(tmp_path, [adj("06-01", "7", -2, "E", 2)],
+            [paid("2026-06-05", "1", "Damaged_Warehouse", 2), reversal])  # fmt: skip
+    assert units(r) == {"7": 1}
+    blank = {**paid("2026-06-05", "3", "Damaged_Warehouse", 1), "quantity-reimbursed-total": "",
+             "quantity-reimbursed-inventory": "1"}  # fmt: skip
+    assert units(run(tmp_path, [adj("06-01", "7", -2, "E", 2)], [blank])) == {}

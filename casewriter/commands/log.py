@@ -18,19 +18,12 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from casewriter.commands import Context, add_command
+from casewriter.store.model import STATUSES
 
 if TYPE_CHECKING:
     from casewriter.store import LoggedCase
 
-STATUS_CHOICES = (
-    "draft",
-    "filed",
-    "awaiting-amazon",
-    "needs-reply",
-    "resolved",
-    "denied",
-    "closed",
-)
+STATUS_CHOICES = STATUSES
 GUARD_HELP = (
     "Duplicate guard: a case sharing an order id, shipment id, removal order id, case id, "
     "reimbursement id, LPN, or an FNSKU + reference id pair with an OPEN case is a likely "

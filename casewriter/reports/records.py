@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
 from casewriter.reports.sniff import ReportInfo
-from casewriter.reports.values import norm, parse_date, parse_decimal, parse_int
+from casewriter.reports.values import ledger_date, norm, parse_date, parse_decimal, parse_int
 
 
 class LedgerRow(NamedTuple):
@@ -157,22 +157,6 @@ def read_ledger(
         )  # fmt: skip
 
 
-def ledger_date(day: str, stamp: str) -> date | None:
-    """The ledger date: the ``Date`` cell (``MM/DD/YYYY``); ``Date and Time`` only decides a
-    day-first ``DD/MM/YYYY`` reading, or stands in when ``Date`` is empty."""
-    iso = parse_date(stamp) if stamp[:4].isdigit() else None
-    d = day.strip().strip('"')
-    if not d:
-        return iso
-    if iso is not None and len(d) == 10 and d[2] == "/" and d[5] == "/":
-        try:
-            if date(int(d[6:]), int(d[3:5]), int(d[:2])) == iso:
-                return iso  # written day first, as the stamp shows
-        except ValueError:
-            pass
-    return parse_date(d)
-
-
 def read_legacy_adjustments(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[LedgerRow]:
@@ -200,13 +184,16 @@ def read_reimbursements(
     c = Cells(info)
     names = ("approvaldate", "reimbursementid", "caseid", "amazonorderid", "reason", "sku",
              "fnsku", "currencyunit", "amountperunit", "amounttotal", "quantityreimbursedtotal",
-             "originalreimbursementid", "originalreimbursementtype")  # fmt: skip
+             "originalreimbursementid", "originalreimbursementtype",
+             "quantityreimbursedcash", "quantityreimbursedinventory")  # fmt: skip
     idx = [c.index(n) for n in names]
     for line, row in iter_cells(info, warnings, progress):
         v = [c.get(row, i) for i in idx]
         try:
             approved, per_unit, total = parse_date(v[0]), parse_decimal(v[8]), parse_decimal(v[9])
             qty = parse_int(v[10])
+            if qty is None and (v[13] or v[14]):  # total left blank: cash + inventory
+                qty = (parse_int(v[13]) or 0) + (parse_int(v[14]) or 0)
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue

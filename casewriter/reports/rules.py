@@ -47,7 +47,7 @@ class Paid:
             r = data.reimbursement_rows[key]
             fnsku = r.fnsku or data.sku_fnsku.get(r.sku.upper(), r.sku.upper())
             if r.reason == "REIMBURSEMENT_REVERSAL" or (r.quantity < 0 and r.original_id):
-                reversals.append((r.original_id, fnsku, r.quantity * n))
+                reversals.append((r.original_id, fnsku, -abs(r.quantity) * n))
                 continue
             ident = (r.reimbursement_id, fnsku)
             units[ident] += r.quantity * n

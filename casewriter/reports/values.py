@@ -47,6 +47,22 @@ def parse_date(text: str) -> date | None:
     raise ValueError(f"not a date: {s[:40]!r}")
 
 
+def ledger_date(day: str, stamp: str) -> date | None:
+    """The ledger date: the ``Date`` cell (``MM/DD/YYYY``); ``Date and Time`` only decides a
+    day-first ``DD/MM/YYYY`` reading, or stands in when ``Date`` is empty."""
+    iso = parse_date(stamp) if stamp[:4].isdigit() else None
+    d = day.strip().strip('"')
+    if not d:
+        return iso
+    if iso is not None and len(d) == 10 and d[2] == "/" and d[5] == "/":
+        try:
+            if date(int(d[6:]), int(d[3:5]), int(d[:2])) == iso:
+                return iso  # written day first, as the stamp shows
+        except ValueError:
+            pass
+    return parse_date(d)
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """An amount as Decimal; None when empty. ``1.234,56`` / ``24,99`` / ``1,234.56`` all work."""
     s = text.strip().strip('"').translate(_STRIP_MONEY)

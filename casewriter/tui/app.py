@@ -34,6 +34,15 @@ def _commands_provider() -> Any:
     return CasewriterCommands
 
 
+def _freeze_startup_objects() -> None:
+    """Move everything built at start-up (Textual, CSS, widgets) out of the garbage
+    collector's sight: a full collection otherwise walks it all and stalls a keypress by
+    50-90 ms. Objects are still freed by reference counting."""
+    import gc
+
+    gc.freeze()
+
+
 class CasewriterApp(App[int]):
     """casewriter's TUI."""
 
@@ -59,6 +68,7 @@ class CasewriterApp(App[int]):
 
     def on_mount(self) -> None:
         relabel(self, APP_ACTIONS)
+        self.call_after_refresh(_freeze_startup_objects)
         if self.start_case_type is not None:
             self.open_wizard(case_type=self.start_case_type)
 

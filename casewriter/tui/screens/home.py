@@ -54,6 +54,8 @@ class HomeScreen(Screen[None]):
         super().__init__(id="home")
         self.services = services
         self.query_text = ""
+        self.results_for: str | None = None
+        """The search text whose results the table shows (None: the paged log)."""
 
     def compose(self) -> ComposeResult:
         yield Static(t("home.title"), id="home-title", classes="screen-title")
@@ -74,7 +76,10 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         relabel(self, HOME_ACTIONS)
         self.query_one(CaseTable).focus()
-        self.reload_cases()
+        self.reload_table()
+        # The first frame shows the table; the due panel's query and the autosave check
+        # follow it rather than delay it.
+        self.call_after_refresh(self.query_one(DuePanel).reload)
         self.call_after_refresh(self._offer_autosaves)
 
     # -- data -------------------------------------------------------------------------------
@@ -93,6 +98,7 @@ class HomeScreen(Screen[None]):
         if self.query_text:
             self.run_search(self.query_text, debounce=False)
         else:
+            self.results_for = None
             self.table.load_first(self._status_filter())
         self._update_count()
 
@@ -144,11 +150,13 @@ class HomeScreen(Screen[None]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         self.query_text = event.value.strip()
         if self.query_text:
-            self.run_search(self.query_text, debounce=False)
-        self.table.focus()
+            # Focus moves to the results together with them: one redraw, not two.
+            self.run_search(self.query_text, debounce=False, focus=True)
+        else:
+            self.table.focus()
 
     @work(exclusive=True, group="search")
-    async def run_search(self, text: str, debounce: bool = True) -> None:
+    async def run_search(self, text: str, debounce: bool = True, focus: bool = False) -> None:
         """Search the log (debounced; a newer search cancels this one)."""
         if debounce:
             await asyncio.sleep(SEARCH_DEBOUNCE_S)
@@ -158,8 +166,12 @@ class HomeScreen(Screen[None]):
             return
         status = self._status_filter()
         rows = [h.case for h in hits if status is None or h.case.status == status]
-        self.table.show_rows(rows)
-        self._update_count()
+        with self.app.batch_update():
+            self.table.show_rows(rows)
+            self.results_for = text
+            self._update_count()
+            if focus:
+                self.table.focus()
 
     # -- actions ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from casewriter.tui.i18n import t
@@ -60,6 +61,8 @@ class CaseTable(DataTable[Any]):
         self._subject_width = 40
         self._statuses: dict[str, str] = {}
         self._loading = False
+        self._lines: dict[tuple[Any, ...], Strip] = {}
+        self._row_styles: dict[tuple[Any, ...], Style] = {}
 
     def on_mount(self) -> None:
         self._add_columns()
@@ -142,14 +145,65 @@ class CaseTable(DataTable[Any]):
     def _update_dimensions(self, new_rows: Any) -> None:
         """Fixed-width columns and one-line rows: nothing to measure, only the virtual size."""
         columns = list(self.columns.values())
-        if any(c.auto_width for c in columns) or self.show_row_labels and any(
-            r.label is not None for r in self.rows.values()
+        if (
+            any(c.auto_width for c in columns)
+            or self.show_row_labels
+            and any(r.label is not None for r in self.rows.values())
         ):
             super()._update_dimensions(new_rows)
             return
         width = sum(c.get_render_width(self) for c in columns) + self._row_label_column_width
         header = self.header_height if self.show_header else 0
         self.virtual_size = Size(width, self._total_row_height + header)
+
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        """DataTable's row style, cached: it walks the DOM for every line of every frame."""
+        kind = -1 if row_index == -1 else (-2 if row_index < self.fixed_rows else row_index % 2)
+        key = (kind, base_style, self.zebra_stripes, self._pseudo_class_state)
+        style = self._row_styles.get(key)
+        if style is None:
+            style = super()._get_row_style(row_index, base_style)
+            self._row_styles[key] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._row_styles.clear()
+        self._lines.clear()
+        super().notify_style_update()
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Any:
+        """A table line, cached per row and per "is this the cursor row" rather than per cursor
+        position (DataTable's own cache misses on every line whenever the cursor moves, so a
+        scroll redraws the whole table)."""
+        if self.cursor_type != "row" or self.fixed_columns or self.fixed_rows:
+            return super()._render_line(y, x1, x2, base_style)
+        width = self.size.width
+        try:
+            row_key, line_no = self._get_offsets(y)
+        except LookupError:
+            return Strip.blank(width, base_style)
+        row_index = self._row_locations.get(row_key)
+        cursor = row_index is not None and row_index == self.cursor_coordinate.row
+        hover = row_index is not None and row_index == self.hover_coordinate.row
+        key = (
+            row_key,
+            line_no,
+            x1,
+            x2,
+            width,
+            cursor,
+            hover,
+            base_style,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = super()._render_line(y, x1, x2, base_style)
+            if len(self._lines) > 4 * PAGE:
+                self._lines.clear()
+            self._lines[key] = strip
+        return strip
 
     def _render_cell(
         self,
