@@ -92,14 +92,18 @@ def resolve_slot(key: str, ct: CaseType) -> str | None:
 
 
 def resolve_fact(key: str, ct: CaseType) -> str | None:
-    facts = {f.key for f in ct.facts}
+    """The case type's fact this key means (``units`` → ``units_lost`` when that is the only
+    ``units_…`` fact), or None."""
+    facts = [f.key for f in ct.facts if not f.computed]
     for v in _variants(key):
         if v in facts:
             return v
         for alt in FACT_SYNONYMS.get(v, ()):
             if alt in facts:
                 return alt
-    return None
+    k = _variants(key)[0]
+    part = [f for f in facts if f.startswith(f"{k}_") or f.endswith(f"_{k}")]
+    return part[0] if len(part) == 1 else None
 
 
 def _merge(target: dict[str, Any], key: str, value: Any) -> None:

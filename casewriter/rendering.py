@@ -91,6 +91,15 @@ class Engine:
         built = build_context(self, ct, mp, draft, as_of)
         ctx, warnings = built.context, built.warnings
         urgency = draft.urgency or built.suggestion
+        if draft.urgency is None and built.suggestion == "urgent":
+            # The user decides on "urgent" (product.md): a draft that names no urgency gets at
+            # most "high", so an URGENT: subject only ever comes from an explicit choice.
+            urgency = "high"
+            warnings.append(
+                'casewriter suggests "urgent" ('
+                + "; ".join(built.reasons)
+                + '); set urgency = "urgent" in the case file to use it.'
+            )
         ctx["urgency"] = urgency
         state = RenderState(lenient=not strict)
         tpl = self._template(ct.template)

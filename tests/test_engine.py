@@ -263,8 +263,11 @@ def test_urgency_suggestion_and_user_choice(epaths: AppPaths) -> None:
         draft(facts={"units_lost": 3, "unit_cost": "20", "event_date": "2026-04-03"}),
         as_of=date(2026, 5, 31),
     )
-    assert late.urgency_suggestion == "urgent" and late.urgency == "urgent"
+    # suggested, but "urgent" is the user's decision: a draft without urgency gets "high"
+    assert late.urgency_suggestion == "urgent" and late.urgency == "high"
     assert any("2 days left" in r for r in late.urgency_reasons)
+    assert any('set urgency = "urgent"' in w for w in late.warnings)
+    assert not late.subject.startswith("URGENT:")
     chosen = eng.render(
         draft(urgency="routine", facts={"units_lost": 3, "event_date": "2026-04-03"}),
         as_of=date(2026, 5, 31),

@@ -67,7 +67,7 @@ class Expect:
     window: Window | None = None
     status: str | None = None  # claimable | too-early | expired
     oer: bool = False
-    urgent: bool = False  # the rendered urgency (given, or the suggestion when omitted) is urgent
+    urgent: bool = False  # the rendered urgency is urgent (only ever when the draft says so)
     problem: str = ""
     warnings: tuple[str, ...] = ()
     reasons: dict[str, str] = field(default_factory=dict)
@@ -93,7 +93,7 @@ EXPECT: dict[str, Expect] = {
         Window("2026-01-10", "0d", "60d"), "expired"),
     "s05-warehouse-lost-us-last-day.toml": Expect(
         "2026-04-30", "X001ZZ9K3Q", {"fnsku": "provided", "reference_id": "provided"}, True,
-        Window("2026-03-01", "0d", "60d"), "claimable", urgent=True,  # suggested: last day
+        Window("2026-03-01", "0d", "60d"), "claimable", urgent=False,  # suggested only: last day
         warnings=("Last day to file",)),
     "s06-warehouse-lost-us-before-change.toml": Expect(
         "2026-01-15", "X006TQ3MB7", {"reference_id": "provided"}, True,
@@ -167,9 +167,10 @@ EXPECT: dict[str, Expect] = {
     "s27-ip-appeal-pdf.toml": Expect(
         "2026-05-10", "8817264031", {"invoice": "invalid", "authorization": "provided"}, True,
         reasons={"invoice": ".pdf files are not accepted"}),
-    "s28-account-health-poa.toml": Expect(  # urgency omitted: a deactivated listing suggests urgent
+    "s28-account-health-poa.toml": Expect(  # urgency omitted: a deactivated listing suggests urgent,
+        # which the user must choose (the case renders as "high")
         "2026-05-10", "Inauthentic complaint of 2026-04-25", {"notification_ref": "provided"}, True,
-        urgent=True),
+        urgent=False, warnings=('set urgency = "urgent"',)),
     "s29-performance-metric-poa.toml": Expect(
         "2026-05-10", "Late Shipment Rate notification of 2026-04-30", {}, True,
         warnings=("Late Shipment Rate: 5.50% (target < 4%)",)),
@@ -386,12 +387,12 @@ def test_typo_in_a_case_file_is_still_an_error(
     assert code == 2 and "unknown key 'evidance' (did you mean 'evidence'?)" in err
 
 
-@pytest.mark.parametrize(
-    "ct_id",
-    sorted(
-        ct.id for ct in Engine.load(AppPaths.under(Path("/nonexistent")), Settings()).catalog.all()
-    ),
+BUILTIN_TYPES = sorted(
+    p.stem for p in (SCENARIOS.parents[2] / "templates" / "case_types").glob("*.toml")
 )
+
+
+@pytest.mark.parametrize("ct_id", BUILTIN_TYPES)
 def test_bare_draft_renders_with_placeholders(engine: Engine, ct_id: str) -> None:
     """Only ``case_type`` and ``marketplace``: no crash, every required slot missing, not
     ready, and the subject shows where the main identifier goes."""
@@ -407,3 +408,33 @@ def test_bare_draft_renders_with_placeholders(engine: Engine, ct_id: str) -> Non
     assert "None" not in case.body and "{{" not in case.body
     if ct.deadlines:
         assert any("to check the claim window" in w for w in case.warnings)
+
+
+@pytest.mark.parametrize(
+    ("case_type", "data", "facts", "evidence", "note"),
+    [
+        ("warehouse-lost", {"facts": {"units": 3}}, {"units_lost": 3}, {}, "facts.units read as"),
+        ("warehouse-lost", {"evidence": {"fnskus": ["X001ZZ9K3Q"]}}, {}, {"fnsku": ["X001ZZ9K3Q"]},
+         "evidence.fnskus read as evidence.fnsku"),
+        ("customer-return-not-received", {"evidence": {"tracking": "1Z12345E6605272234"}}, {},
+         {"return_tracking": ["1Z12345E6605272234"]}, "read as evidence.return_tracking"),
+        ("chargeback-response", {"evidence": {"ship_date": "2026-04-20"}},
+         {"ship_date": date(2026, 4, 20)}, {}, "evidence.ship_date is a fact"),
+        ("performance-metric-poa", {"facts": {"metric": "ODR"}}, {"metric": "Order Defect Rate"},
+         {}, "'ODR' read as 'Order Defect Rate'"),
+    ],
+)  # fmt: skip
+def test_case_file_shorthand_is_read_with_a_note(
+    engine: Engine,
+    case_type: str,
+    data: dict[str, Any],
+    facts: dict[str, Any],
+    evidence: dict[str, list[str]],
+    note: str,
+) -> None:
+    from casewriter.casefile import draft_from_data
+
+    draft = draft_from_data({"case_type": case_type, **data}, engine.catalog, "case.toml")
+    assert all(draft.facts[k] == v for k, v in facts.items()), draft.facts
+    assert all(draft.evidence[k] == v for k, v in evidence.items()), draft.evidence
+    assert any(note in n for n in draft._notes), draft._notes

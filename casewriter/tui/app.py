@@ -59,6 +59,7 @@ class CasewriterApp(App[int]):
         self.services = services
         self.start_case_type = start_case_type
         self.title = t("app.title")
+        relabel(self, APP_ACTIONS)
 
     def get_default_screen(self) -> Screen[Any]:
         """The home screen is the bottom of the stack (no extra blank screen)."""
@@ -67,7 +68,6 @@ class CasewriterApp(App[int]):
         return HomeScreen(self.services)
 
     def on_mount(self) -> None:
-        relabel(self, APP_ACTIONS)
         self.call_after_refresh(_freeze_startup_objects)
         if self.start_case_type is not None:
             self.open_wizard(case_type=self.start_case_type)

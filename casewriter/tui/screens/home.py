@@ -56,6 +56,7 @@ class HomeScreen(Screen[None]):
         self.query_text = ""
         self.results_for: str | None = None
         """The search text whose results the table shows (None: the paged log)."""
+        relabel(self, HOME_ACTIONS)  # labels in the UI language before the first compose
 
     def compose(self) -> ComposeResult:
         yield Static(t("home.title"), id="home-title", classes="screen-title")
@@ -71,10 +72,13 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.empty_body"), id="empty", classes="first-run")
         yield CaseTable(self.services, id="cases")
         yield Static("", id="count")
-        yield Footer()
+        footer = Footer()
+        # Textual's Footer composes its keys only after a later "bindings changed" refresh;
+        # the bindings are known now, so the first frame shows them.
+        footer.set_reactive(Footer._bindings_ready, True)
+        yield footer
 
     def on_mount(self) -> None:
-        relabel(self, HOME_ACTIONS)
         self.query_one(CaseTable).focus()
         self.reload_table()
         # The first frame shows the table; the due panel's query and the autosave check

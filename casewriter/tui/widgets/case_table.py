@@ -26,6 +26,7 @@ from textual.widgets import DataTable
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, truncate
+from casewriter.tui.widgets.cell_render import cell_line
 
 PAGE = 60
 PREFETCH = 20
@@ -216,13 +217,14 @@ class CaseTable(DataTable[Any]):
     ) -> list[list[Segment]]:
         """A body cell drawn directly from its ``Text`` (same cache and styles as DataTable)."""
         if row_index < 0 or column_index < 0 or self.fixed_rows or self.fixed_columns:
-            return super()._render_cell(  # type: ignore[no-any-return]
-                row_index, column_index, base_style, width, cursor, hover
-            )
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        if row_key is None or column_key is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         cache_key = (
             row_key,
-            self._column_locations.get_key(column_index),
+            column_key,
             base_style,
             cursor,
             hover,
@@ -235,7 +237,7 @@ class CaseTable(DataTable[Any]):
         if lines is None:
             cell = self._get_row_renderables(row_index).cells[column_index]
             if not isinstance(cell, Text) or self.rows[row_key].height != 1:
-                return super()._render_cell(  # type: ignore[no-any-return]
+                return super()._render_cell(
                     row_index, column_index, base_style, width, cursor, hover
                 )
             component, post = self._get_styles_to_render_cell(
@@ -250,7 +252,7 @@ class CaseTable(DataTable[Any]):
                 self.cursor_background_priority == "css",
             )
             pre = base_style + Style.from_meta({"row": row_index, "column": column_index})
-            lines = [_cell_line(cell, width, self.cell_padding, pre + component, post)]
+            lines = [cell_line(cell, width, self.cell_padding, pre + component, post)]
             cache[cache_key] = lines
         return lines
 
@@ -274,43 +276,3 @@ class CaseTable(DataTable[Any]):
 
 def _status_cell(status: str) -> Text:
     return Text(truncate(t(f"status.{status}"), 12), style=STATUS_STYLE.get(status, ""), end="")
-
-
-_BLANK = Style()
-
-
-def _cell_line(text: Text, width: int, padding: int, pre: Style, post: Style) -> list[Segment]:
-    """One line of ``width`` cells: padding, ``text`` cut or padded to fit, padding; styled as
-    Rich's ``Styled(Padding(text))`` would style it."""
-    inner = max(0, width - 2 * padding)
-    line = text.copy()
-    line.truncate(inner, overflow="fold")
-    segments: list[Segment] = []
-    if padding:
-        segments.append(Segment(" " * padding, _BLANK))
-    if line.spans:
-        segments.extend(_text_segments(line))
-    elif line.plain:
-        base = line.style if isinstance(line.style, Style) else Style.parse(line.style or "none")
-        segments.append(Segment(line.plain, base))
-    fill = inner - line.cell_len + padding
-    if fill > 0:
-        segments.append(Segment(" " * fill, _BLANK))
-    return list(Segment.apply_style(segments, pre, post))
-
-
-def _text_segments(text: Text) -> list[Segment]:
-    """A ``Text`` with spans as segments (no console needed: spans hold styles, not names)."""
-    from rich.console import Console
-
-    return [s for s in text.render(_console(Console), end="") if s.text]
-
-
-_CONSOLE: Any = None
-
-
-def _console(factory: Any) -> Any:
-    global _CONSOLE  # noqa: PLW0603 - one shared, lazily built console for span styles
-    if _CONSOLE is None:
-        _CONSOLE = factory(width=200, color_system=None, legacy_windows=False)
-    return _CONSOLE
