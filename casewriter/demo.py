@@ -37,6 +37,7 @@ class Step:
     filed_days_ago: int | None = None
     amazon_replied_days_ago: int | None = None
     outcome: str | None = None  # resolved | denied | closed
+    expected: str | None = None  # what the claim is worth
     received: str | None = None  # money back, for resolved cases
     note: str = ""
 
@@ -48,15 +49,18 @@ PLAN: dict[str, Step] = {
                               note="Amazon asked for the ledger screenshot."),
     "a-to-z-response": Step(filed_days_ago=1, note="POD sent through Buyer-Seller Messages."),
     "removal-lost-in-transit": Step(filed_days_ago=6),
-    "customer-return-not-received": Step(filed_days_ago=30, outcome="resolved", received="24.99"),
-    "warehouse-lost": Step(filed_days_ago=45, outcome="resolved", received="45.00",
+    "customer-return-not-received": Step(filed_days_ago=30, outcome="resolved", expected="37.98",
+                                         received="37.98", note="亚马逊已赔偿买家退款未退回的2件。"),
+    "warehouse-lost": Step(filed_days_ago=45, outcome="resolved", expected="68.95", received="45.00",
                            note="Partial reimbursement: 7 units valued at manufacturing cost."),
-    "fee-dimension-weight": Step(filed_days_ago=40, outcome="resolved", received="18.40"),
+    "fee-dimension-weight": Step(filed_days_ago=40, outcome="resolved", expected="35.20",
+                                 received="35.20"),
     "chargeback-response": Step(filed_days_ago=20, outcome="denied",
                                 note="Bank sided with the cardholder."),
     "ip-complaint-appeal": Step(filed_days_ago=60, outcome="closed",
                                 note="Rights owner retracted the complaint."),
-    "safe-t-claim": Step(filed_days_ago=12, amazon_replied_days_ago=4),
+    "safe-t-claim": Step(filed_days_ago=12, amazon_replied_days_ago=4,
+                         note="买家退回的是旧款磨豆机，不是我们发的货；亚马逊已退款，已拍照留证。"),
 }  # fmt: skip
 
 
@@ -152,8 +156,13 @@ def _live(store: object, case_id: str, step: Step | None, index: int, now: datet
         )
     if step.outcome:
         decided = filed_at + timedelta(days=min(step.filed_days_ago - 1, 6))
-        if step.received:
-            store.set_amounts(case_id, received=Decimal(step.received), now=decided)
+        if step.expected or step.received:
+            store.set_amounts(
+                case_id,
+                expected=Decimal(step.expected) if step.expected else None,
+                received=Decimal(step.received) if step.received else None,
+                now=decided,
+            )
         store.set_status(case_id, step.outcome, now=decided)
 
 
