@@ -15,7 +15,7 @@ from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from casewriter.store.export import export_document, rows_from_document
 from casewriter.store.formats import to_csv, to_ics
-from tests.test_store import make_case
+from tests.test_store import cjk_index_is_exact, make_case
 
 T0 = datetime(2026, 4, 10, 8, 0, tzinfo=UTC)
 
@@ -63,6 +63,8 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
     assert _strip(export_document(dst)) == _strip(doc)
     assert [h.case.id for h in dst.search("请提供发票")] == ["CW-000001"]
     assert [h.case.id for h in dst.search("丢失")] == ["CW-000002"]
+    with dst._read() as conn:
+        assert cjk_index_is_exact(conn)
     assert dst.get("CW-000002").received_amount is None
     assert dst.get("CW-000001").received_amount == Decimal("24.990")
     with dst._read() as conn:
@@ -96,9 +98,12 @@ def test_bulk_import_path_rebuilds_search(tmp_path: Path) -> None:
     assert [h.case.id for h in dst.search("退款")] == ["CW-000008"]
     assert [h.case.id for h in dst.search("独特的备注")] == ["CW-000009"]
     assert [h.case.id for h in dst.search("114-0000042-0000001")] == ["CW-000043"]
+    assert [h.case.id for h in dst.search("备注")] == ["CW-000009"]  # 2-char CJK token
     dst.set_status("CW-000009", "closed", note="更新后")  # per-row FTS sync after a rebuild
+    assert [h.case.id for h in dst.search("更新")] == ["CW-000009"]
     with dst._read() as conn:
         conn.execute("INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)")
+        assert cjk_index_is_exact(conn)
     assert _strip(export_document(dst))[0] == doc["cases"][0]
     src.close()
     dst.close()

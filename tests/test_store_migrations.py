@@ -1,6 +1,7 @@
-"""Schema migrations from every earlier version, and files the store must refuse to touch:
-corrupt, foreign or newer-schema logs are reported (exit 1, one line) and left byte-for-byte
-untouched."""
+"""Schema migrations from every earlier version (v0, v1, v2 -> v3, data searchable afterwards,
+every log ending with the same schema, a failed migration rolled back), and files the store
+must refuse to touch: corrupt, foreign or newer-schema logs are reported (exit 1, one line) and
+left byte-for-byte untouched."""
 
 from __future__ import annotations
 
@@ -12,19 +13,28 @@ import pytest
 
 from casewriter.errors import StoreError
 from casewriter.paths import AppPaths
-from casewriter.store import CaseStore
-from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL
+from casewriter.store import CaseStore, migrations
+from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL, search_extra_for
 from tests.conftest import run_cli
-from tests.test_store import make_case
+from tests.test_store import cjk_index_is_exact, make_case
+
+#: ``cases_deadline`` as an early v1 created it, before the DDL was edited in place.
+STALE_DEADLINE = "CREATE INDEX cases_deadline ON cases(deadline_closes)"
 
 
-def _build_at(path: Path, version: int) -> None:
-    """A log file exactly as an older casewriter left it at ``version``, with cases in it."""
+def _build_at(path: Path, version: int, *, stale: bool = False, wal: bool = False) -> None:
+    """A log file exactly as an older casewriter left it at ``version``, with cases in it
+    (``stale``: with the pre-edit ``cases_deadline`` index)."""
     conn = sqlite3.connect(path, isolation_level=None)
+    if wal:
+        conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("BEGIN")
     for step in MIGRATIONS[:version]:
         step(conn)
     conn.execute(f"PRAGMA user_version = {version}")
+    if stale:
+        conn.execute("DROP INDEX cases_deadline")
+        conn.execute(STALE_DEADLINE)
     conn.execute("COMMIT")
     if version >= 1:
         conn.execute(
@@ -36,7 +46,20 @@ def _build_at(path: Path, version: int) -> None:
         conn.execute(
             "INSERT INTO events(case_id, kind, at, text) VALUES (7, 'note', '2025-01-03T00:00:00Z', '客服答复正在调查')"
         )
+    if version >= 2:  # a v2 casewriter kept search_extra and the trigram index in step
+        conn.execute("UPDATE cases SET search_extra = ? WHERE id = 7", (search_extra_for(conn, 7),))
+        conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
     conn.close()
+
+
+def _schema(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT type, name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
+        ).fetchall()
+    finally:
+        conn.close()
 
 
 def _sha(path: Path) -> str:
@@ -68,6 +91,12 @@ def test_migrates_from_every_earlier_version(paths: AppPaths, version: int) -> N
         assert [h.case.id for h in store.search("请退款")] == ["CW-000007"]  # body indexed
         assert [h.case.id for h in store.search("正在调查")] == ["CW-000007"]  # old note indexed
         assert [h.case.id for h in store.search("fba17xkq9m2z")] == ["CW-000007"]
+        for word in ("退款", "订单", "调查", "客服答复", "款", "未收到 7261849305"):
+            assert [h.case.id for h in store.search(word)] == ["CW-000007"], word
+        assert store.search("退货") == []
+        assert "[退款]" in store.search("退款")[0].snippet
+        with store._read() as conn:
+            assert cjk_index_is_exact(conn)
         assert [d.id for d in store.duplicates([("shipment_id", "FBA17XKQ9M2Z")])] == ["CW-000007"]
     new = store.save_new(make_case())
     assert new.id == ("CW-000008" if version >= 1 else "CW-000001")
@@ -77,6 +106,49 @@ def test_migrates_from_every_earlier_version(paths: AppPaths, version: int) -> N
     CaseStore.open(paths).close()
     assert CaseStore.open(paths).count() == (2 if version >= 1 else 1)
     assert before  # the file still exists and is readable
+
+
+@pytest.mark.parametrize("stale", [False, True])
+@pytest.mark.parametrize("version", range(LATEST))
+def test_every_log_ends_with_the_same_schema(tmp_path: Path, version: int, stale: bool) -> None:
+    fresh = AppPaths.under(tmp_path / "fresh")
+    CaseStore.open(fresh).close()
+    old = AppPaths.under(tmp_path / "old")
+    old.data_dir.mkdir(parents=True)
+    _build_at(old.db_file, version, stale=stale and version >= 1)
+    if stale and version >= 1:
+        assert ("index", "cases_deadline", STALE_DEADLINE) in _schema(old.db_file)
+    with CaseStore.open(old) as store, store._read() as conn:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM cases WHERE deadline_closes IS NOT NULL "
+            "AND deadline_closes BETWEEN '2026-01-01' AND '2026-01-08' AND status = 'draft'"
+        ).fetchall()
+    assert any("cases_deadline (status=? AND deadline_closes" in str(r) for r in plan), plan
+    assert _schema(old.db_file) == _schema(fresh.db_file)
+
+
+def test_failed_migration_leaves_the_file_as_it_was(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    _build_at(paths.db_file, 1, stale=True, wal=True)
+    before = _sha(paths.db_file)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        MIGRATIONS[2](conn)  # the real v3 step did its work (index rebuilt, CJK backfilled)...
+        raise sqlite3.OperationalError("disk I/O error")  # ...then the disk failed
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:2], broken))
+    with pytest.raises(StoreError, match="disk I/O error"):
+        CaseStore.open(paths)
+    assert _sha(paths.db_file) == before
+    conn = sqlite3.connect(paths.db_file)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1  # not even v2 was kept
+    assert ("index", "cases_deadline", STALE_DEADLINE) in _schema(paths.db_file)
+    conn.close()
+    monkeypatch.undo()
+    with CaseStore.open(paths) as store:  # the next casewriter migrates it normally
+        assert [h.case.id for h in store.search("退款")] == ["CW-000007"]
 
 
 def _newer(path: Path) -> None:

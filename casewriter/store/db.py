@@ -133,8 +133,12 @@ def connect(
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open the case log {path}: {exc}") from None
+        except BaseException as exc:
+            if "conn" in locals():
+                conn.close()  # a failed migration was rolled back: leave no handle behind
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise StoreError(f"cannot open the case log {path}: {exc}") from None
+            raise
         finally:
             os.umask(old)
     _privatize(path)

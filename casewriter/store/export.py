@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from casewriter.errors import UsageError
 from casewriter.store.base import FULL_COLS, case_from_row
+from casewriter.store.cjk import cjk_rebuild
 from casewriter.store.model import (
     EVENT_KINDS,
     STATUSES,
@@ -249,7 +250,7 @@ def _insert(conn: sqlite3.Connection, num: int | None, item: dict[str, Any]) -> 
 
 
 def _rebuild_search(conn: sqlite3.Connection) -> None:
-    """Recompute every ``search_extra`` in one statement and rebuild the FTS index."""
+    """Recompute every ``search_extra`` in one statement and rebuild both FTS indexes."""
     conn.execute(
         "UPDATE cases SET search_extra = trim(coalesce(sc_case_id, '') || char(10) || "
         "coalesce((SELECT group_concat(value, char(10)) FROM identifiers i WHERE i.case_id = cases.id), '') "
@@ -258,3 +259,4 @@ def _rebuild_search(conn: sqlite3.Connection) -> None:
         "char(10))"
     )
     conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
+    cjk_rebuild(conn)

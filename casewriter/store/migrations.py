@@ -1,17 +1,24 @@
 """Schema of the case log and its migrations, versioned by ``PRAGMA user_version``.
 
-``MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``. Each runs in its own
-``BEGIN IMMEDIATE`` transaction that re-reads the version first, so two processes opening an
-old log at once migrate it exactly once. Never edit a released migration: add a new one.
+``MIGRATIONS[i]`` takes a file from version ``i`` to ``i + 1``. Never edit a released
+migration (its DDL included): add a new one.
 
 - v1: cases, events, identifiers (the base schema).
 - v2: an index on identifier values (duplicate guard), links between cases, and full-text
   search: an external-content FTS5 table with the trigram tokenizer over subject, body and a
   ``search_extra`` column (notes, identifiers, Seller Central case id) kept by the store.
+- v3: ``cases_cjk``, a contentless FTS5 index of CJK characters and bigrams (``cjk.py``) so
+  1–2 character Chinese words are found without a scan, backfilled from every case; and every
+  index whose definition differs from ``V1_DDL``/``V2_DDL`` (``cases_deadline`` was edited in
+  place in v1 once) is dropped and recreated, so every log ends up with the same schema.
+
+``migrate`` runs all pending steps in one ``BEGIN IMMEDIATE`` transaction: a failure rolls
+back to the file as it was.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 #: ``PRAGMA application_id``: "CWLG", so another program's SQLite file is never taken for a log.
@@ -97,6 +104,51 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
 
 
+V3_DDL = """
+CREATE VIRTUAL TABLE cases_cjk USING fts5(grams, content='', tokenize='unicode61');
+"""
+
+
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    from casewriter.store.cjk import cjk_rebuild
+
+    _reset_indexes(conn)
+    for statement in _split(V3_DDL):
+        conn.execute(statement)
+    cjk_rebuild(conn)
+
+
+def canonical_indexes() -> dict[str, str]:
+    """Every explicit index of the current schema: name -> ``CREATE INDEX`` statement."""
+    out: dict[str, str] = {}
+    for statement in _split(V1_DDL) + _split(V2_DDL):
+        found = re.match(r"CREATE INDEX (\w+) ON ", statement)
+        if found:
+            out[found.group(1)] = statement
+    return out
+
+
+def _reset_indexes(conn: sqlite3.Connection) -> None:
+    """Drop and recreate indexes whose definition differs from the DDL; drop unknown ones."""
+    wanted = canonical_indexes()
+    have = dict(
+        conn.execute(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('cases', 'events', 'identifiers', 'links')"
+        ).fetchall()
+    )
+    for name, sql in have.items():
+        if name not in wanted or _norm(sql) != _norm(wanted[name]):
+            conn.execute(f'DROP INDEX "{name}"')
+    for name, sql in wanted.items():
+        if name not in have or _norm(have[name]) != _norm(sql):
+            conn.execute(sql)
+
+
+def _norm(sql: str) -> str:
+    return " ".join(sql.split())
+
+
 def search_extra_for(conn: sqlite3.Connection, case_id: int) -> str:
     """The searchable text that is not subject/body: case id, identifiers, notes and replies."""
     parts = [
@@ -121,22 +173,23 @@ def _split(ddl: str) -> list[str]:
     return [s.strip() for s in ddl.split(";") if s.strip()]
 
 
-MIGRATIONS = (_v0_to_v1, _v1_to_v2)
+MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3)
 LATEST = len(MIGRATIONS)
 
 
 def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
-    """Bring an open read-write connection (autocommit mode) up to ``target``; returns it."""
-    while True:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            if version >= target:
-                conn.execute("COMMIT")
-                return version
+    """Bring an open read-write connection (autocommit mode) up to ``target``; returns it.
+    All pending steps run in one transaction that re-reads the version first, so two processes
+    opening an old log at once migrate it exactly once, and a failure leaves it as it was."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        while version < target:
             MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return version

@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from casewriter.errors import UsageError
+from casewriter.store.cjk import cjk_sync
 from casewriter.store.migrations import search_extra_for
 from casewriter.store.model import (
     DUPLICATE_KINDS,
@@ -146,7 +147,7 @@ def fts_snapshot(conn: sqlite3.Connection, num: int) -> tuple[str, str, str] | N
 
 
 def fts_sync(conn: sqlite3.Connection, num: int, old: tuple[str, str, str] | None) -> None:
-    """Recompute ``search_extra`` and update the external-content FTS index for one case."""
+    """Recompute ``search_extra`` and update both full-text indexes (trigram, CJK) for one case."""
     extra = search_extra_for(conn, num)
     conn.execute("UPDATE cases SET search_extra = ? WHERE id = ?", (extra, num))
     new = fts_snapshot(conn, num)
@@ -163,3 +164,4 @@ def fts_sync(conn: sqlite3.Connection, num: int, old: tuple[str, str, str] | Non
             "INSERT INTO cases_fts(rowid, subject, body, search_extra) VALUES (?, ?, ?, ?)",
             (num, *new),
         )
+    cjk_sync(conn, num, old, new)

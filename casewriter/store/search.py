@@ -1,11 +1,14 @@
 """Full-text search over the case log: subjects, bodies, notes/replies and identifiers.
 
-The index is an external-content FTS5 table with the ``trigram`` tokenizer (SQLite ≥ 3.34), so
-any substring of three or more characters matches — Chinese included, which the default
-``unicode61`` tokenizer cannot split. Terms of one or two characters (``退款``, ``少件``) cannot
-use a trigram index: they are matched by an ``instr`` scan of the content table instead, newest
-cases first, stopping at the limit. User text never reaches FTS5 syntax: each term is quoted as
-a phrase, so ``"``, ``*``, ``AND`` or ``NEAR(`` are just characters to find.
+Two indexes (schema v3). ``cases_fts`` is an external-content FTS5 table with the ``trigram``
+tokenizer, so any substring of three or more characters matches. ``cases_cjk`` (``cjk.py``)
+holds every CJK character and bigram, because trigram cannot match the 1–2 character words
+typical of Chinese (``退款``, ``少件``) and ``unicode61`` does not split Chinese at all. A query
+term made only of CJK letters uses ``cases_cjk`` (one token, or the phrase of its bigrams:
+exact); other terms of three or more characters use ``cases_fts``; what is left (a 1–2
+character Latin term such as ``ab``) is matched by an ``instr`` scan of the content table,
+newest cases first, stopping at the limit. User text never reaches FTS5 syntax: each term is
+quoted as a phrase, so ``"``, ``*``, ``AND`` or ``NEAR(`` are just characters to find.
 
 Terms are ANDed. A term that looks like an identifier is also searched in its normalized form
 (full-width or lower-case input still finds ``FBA17XKQ9M2Z``). Ranking is a bm25-like score with the subject
@@ -23,6 +26,7 @@ import unicodedata
 from typing import Any
 
 from casewriter.errors import UsageError
+from casewriter.store.cjk import cjk_match, is_cjk_term
 from casewriter.store.model import SearchHit
 from casewriter.store.rows import SUMMARY_COLS, summary_from_row
 
@@ -60,47 +64,61 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def parse_query(text: str) -> tuple[list[list[str]], list[str]]:
-    """(long terms as alternatives for FTS, short terms for the scan)."""
+def parse_query(text: str) -> tuple[list[list[str]], list[str], list[str]]:
+    """(long terms as alternatives for the trigram index, CJK terms, short terms for the scan)."""
     long_terms: list[list[str]] = []
+    cjk_terms: list[str] = []
     short_terms: list[str] = []
     for raw in text.split():
         raw = "".join(ch for ch in raw if unicodedata.category(ch) != "Cf")
         if not raw:
             continue
         forms = _alternatives(raw)
-        if all(len(f) >= 3 for f in forms):
+        if len(forms) == 1 and is_cjk_term(raw):
+            cjk_terms.append(raw)
+        elif all(len(f) >= 3 for f in forms):
             long_terms.append(forms)
         else:
             short_terms.append(min(forms, key=len).lower())
-    return long_terms, short_terms
+    return long_terms, cjk_terms, short_terms
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit]:
-    long_terms, short_terms = parse_query(text)
-    if not long_terms and not short_terms:
+    long_terms, cjk_terms, short_terms = parse_query(text)
+    if not long_terms and not cjk_terms and not short_terms:
         raise UsageError("search needs some text to look for")
     limit = max(1, min(int(limit), 500))
-    short_sql = " AND ".join(_instr(t) for t in short_terms)
-    short_params = [t for t in short_terms for _ in range(3)]
-    if long_terms:
-        match = " AND ".join(
-            "(" + " OR ".join(_phrase(f) for f in forms) + ")" for forms in long_terms
-        )
+    where: list[str] = [_instr(t) for t in short_terms]
+    params: list[Any] = [t for t in short_terms for _ in range(3)]
+    trigram = " AND ".join(
+        "(" + " OR ".join(_phrase(f) for f in forms) + ")" for forms in long_terms
+    )
+    cols = f"SELECT {_COLS}, c.body, c.search_extra"
+    if cjk_terms:
+        if trigram:
+            where.insert(0, "c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
+            params.insert(0, trigram)
         sql = (
-            f"SELECT {_COLS}, c.body, c.search_extra FROM cases_fts "
-            "JOIN cases c ON c.id = cases_fts.rowid "
-            f"WHERE cases_fts MATCH ?{' AND ' + short_sql if short_sql else ''} "
+            f"{cols} FROM cases_cjk JOIN cases c ON c.id = cases_cjk.rowid "
+            f"WHERE {' AND '.join(['cases_cjk MATCH ?', *where])} "
+            "ORDER BY cases_cjk.rowid DESC LIMIT ?"
+        )
+        params.insert(0, " AND ".join(cjk_match(t) for t in cjk_terms))
+    elif trigram:
+        sql = (
+            f"{cols} FROM cases_fts JOIN cases c ON c.id = cases_fts.rowid "
+            f"WHERE {' AND '.join(['cases_fts MATCH ?', *where])} "
             "ORDER BY cases_fts.rowid DESC LIMIT ?"
         )
-        rows = conn.execute(sql, [match, *short_params, CANDIDATES]).fetchall()
+        params.insert(0, trigram)
     else:
-        sql = (
-            f"SELECT {_COLS}, c.body, c.search_extra FROM cases c "
-            f"WHERE {short_sql} ORDER BY c.id DESC LIMIT ?"
-        )
-        rows = conn.execute(sql, [*short_params, CANDIDATES]).fetchall()
-    groups = [[f.lower() for f in forms] for forms in long_terms] + [[t] for t in short_terms]
+        sql = f"{cols} FROM cases c WHERE {' AND '.join(where)} ORDER BY c.id DESC LIMIT ?"
+    rows = conn.execute(sql, [*params, CANDIDATES]).fetchall()
+    groups = (
+        [[f.lower() for f in forms] for forms in long_terms]
+        + [[t.lower()] for t in cjk_terms]
+        + [[t] for t in short_terms]
+    )
     scored = _rank(rows, groups)
     needles = [f for forms in groups for f in forms]
     hits = []

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from casewriter import autosave
 from casewriter.tui.app import CasewriterApp
@@ -16,6 +16,7 @@ from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.screens.home import HomeScreen
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import PAGE, CaseTable
+from casewriter.tui.widgets.status_filter import StatusFilter
 from tests.tui.conftest import FIXED_NOW, SIZE, add_case
 
 
@@ -71,12 +72,12 @@ async def test_status_filter_narrows_the_table(
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.query_one("#status-filter", Select).value = "filed"
+        app.screen.query_one("#status-filter", StatusFilter).value = "filed"
         await pilot.pause()
         assert table_ids(app) == [ids["atoz"]]
         await pilot.press("f")  # cycle to the next status: awaiting-amazon
         await pilot.pause()
-        assert app.screen.query_one("#status-filter", Select).value == "awaiting-amazon"
+        assert app.screen.query_one("#status-filter", StatusFilter).value == "awaiting-amazon"
         assert table_ids(app) == []
         assert "No case matches" in str(app.screen.query_one("#count", Static).render())
 

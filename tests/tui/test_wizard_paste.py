@@ -6,19 +6,53 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from textual.widgets import Static, TextArea
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Input, Static, TextArea
 
 from casewriter.config import Profile, Settings
 from casewriter.identifiers import extract
 from casewriter.models import Draft
-from casewriter.tui.wizard.extraction import SlotSpec, fill_slots
+from casewriter.tui.wizard import WizardScreen
+from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
 from casewriter.tui.wizard.state import WizardState
-from tests.tui.wizard_helpers import find, next_step, set_field, settle, wizard
+from tests.tui.wizard_helpers import find, next_step, set_field, settle, type_into, wizard
 
 PASTED = (
     "您好，货件 FBA17XKQ9M2Z 少了4件，FNSKU：X003KQ7ZP1，"
     "订单号 113-1234567-1234567，UPS追踪号 1Z12345E6605272234。"
 )
+WECHAT = "亲，货件ＦＢＡ17XKQ9M2Z少了4件，FNSKU x003kq7zp1，UPS单号 1Z12345E6605272234"
+"""What a seller pastes first: a chat message, full-width letters and lower case included."""
+SIZE = (100, 32)
+
+
+async def _evidence_step(pilot: Pilot[Any]) -> WizardScreen:
+    await settle(pilot)
+    await next_step(pilot)
+    wz = wizard(pilot)
+    await find(pilot, "slot-shipment_id")
+    await settle(pilot)
+    return wz
+
+
+async def _paste(pilot: Pilot[Any], text: str) -> None:
+    """A bracketed paste from the terminal: the app forwards it to the focused widget."""
+    pilot.app.post_message(events.Paste(text))
+    await settle(pilot)
+
+
+def _assert_wechat_extracted(wz: WizardScreen) -> None:
+    assert wz.state.evidence["shipment_id"] == ["FBA17XKQ9M2Z"]
+    assert wz.state.evidence["fnsku"] == ["X003KQ7ZP1"]
+    assert wz.state.evidence["tracking"] == ["1Z12345E6605272234"]
+    assert wz.query_one("#slot-shipment_id", Input).value == "FBA17XKQ9M2Z"
+    assert wz.query_one("#slot-fnsku", TextArea).text == "X003KQ7ZP1"
+    assert wz.query_one("#slot-tracking", TextArea).text == "1Z12345E6605272234"
+    assert WECHAT in wz.query_one("#paste", TextArea).text
+    result = str(wz.query_one("#extract-result", Static).render())
+    assert "FBA shipment ID ← FBA17XKQ9M2Z" in result, result
+    assert "✓ FBA17XKQ9M2Z" in str(wz.query_one("#msg-slot-shipment_id", Static).render())
 
 
 async def test_paste_extraction_fills_empty_slots(app_factory: Callable[..., Any]) -> None:
@@ -97,3 +131,106 @@ def test_state_round_trips_through_draft_and_autosave() -> None:
     assert back.facts["cartons"] == "many"  # raw text survives the autosave
     assert back.edits == {"body": "edited"} and back.step == "review" and back.urgency == "high"
     assert back.attachments == state.attachments and back.profile == "nb"
+
+
+def test_free_text_is_told_from_identifiers() -> None:
+    assert is_free_text(WECHAT)
+    assert is_free_text("FBA17XKQ9M2Z FBA17XKQ9M2Y")  # two ids on one line
+    assert is_free_text("FBA17XKQ9M2Z,")
+    for typed in ("FBA17XKQ9M2Z", " ｆｂａ17xkq9m2z ", "X003KQ7ZP1\nX00BAD", "亲", "少了4件", ""):
+        assert not is_free_text(typed), typed
+
+
+async def test_new_case_opens_evidence_with_the_paste_box_focused(
+    app_factory: Callable[..., Any],
+) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    async with app.run_test(size=SIZE) as pilot:
+        wz = await _evidence_step(pilot)
+        assert wz.focused is wz.query_one("#paste", TextArea)
+        hint = wz.query_one("#lbl-paste")
+        assert hint.region.height and hint.region.y >= 1  # the hint is on screen, not scrolled
+        # what a seller does first: paste the whole message (into the box, extracted at once)
+        await _paste(pilot, WECHAT)
+        _assert_wechat_extracted(wz)
+        assert wz.query_one("#paste", TextArea).text == WECHAT
+
+
+async def test_message_pasted_into_the_shipment_field_goes_to_the_paste_box(
+    app_factory: Callable[..., Any],
+) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    async with app.run_test(size=SIZE) as pilot:
+        wz = await _evidence_step(pilot)
+        field: Input = await find(pilot, "slot-shipment_id")
+        field.focus()
+        await settle(pilot)
+        await _paste(pilot, WECHAT + "\n谢谢")
+        _assert_wechat_extracted(wz)
+        assert "谢谢" in wz.query_one("#paste", TextArea).text  # the whole message, all lines
+        assert wz.focused is field
+        # a single identifier pasted into a field is simply inserted there
+        await set_field(pilot, "slot-shipment_id", "")
+        await _paste(pilot, "fba17xkq9m3a")
+        assert field.value == "fba17xkq9m3a"
+
+
+async def test_f5_takes_free_text_from_the_focused_field(
+    app_factory: Callable[..., Any],
+) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    async with app.run_test(size=SIZE) as pilot:
+        wz = await _evidence_step(pilot)
+        await set_field(pilot, "slot-shipment_id", WECHAT)  # typed (or pasted key by key)
+        wz.query_one("#slot-shipment_id", Input).focus()
+        await settle(pilot)
+        assert "can't be part of" in str(wz.query_one("#msg-slot-shipment_id", Static).render())
+        await pilot.press("f5")
+        await settle(pilot)
+        _assert_wechat_extracted(wz)
+        await pilot.press("f5")  # again: nothing new, the message still says what was filled
+        await settle(pilot)
+        assert "FBA17XKQ9M2Z" in str(wz.query_one("#extract-result", Static).render())
+
+
+async def test_typing_is_not_interrupted_until_the_field_is_left(
+    app_factory: Callable[..., Any],
+) -> None:
+    app = app_factory(start_case_type="inbound-missing-units")
+    async with app.run_test(size=SIZE) as pilot:
+        wz = await _evidence_step(pilot)
+        await type_into(pilot, "slot-shipment_id", "FBA17XKQ9M2Z and X003KQ7ZP1")
+        field = wz.query_one("#slot-shipment_id", Input)
+        assert field.value == "FBA17XKQ9M2Z and X003KQ7ZP1"  # every key stays where typed
+        assert wz.query_one("#paste", TextArea).text == ""
+        await pilot.press("tab")  # leaving the field
+        await settle(pilot)
+        assert field.value == "FBA17XKQ9M2Z"
+        assert wz.state.evidence["fnsku"] == ["X003KQ7ZP1"]
+        assert wz.query_one("#paste", TextArea).text == "FBA17XKQ9M2Z and X003KQ7ZP1"
+
+
+async def test_resumed_draft_keeps_values_and_focuses_the_first_empty_required_field(
+    app_factory: Callable[..., Any],
+) -> None:
+    draft = {
+        "case_type": "inbound-missing-units",
+        "marketplace": "US",
+        "evidence": {"shipment_id": ["FBA17XKQ9M2Z"], "fnsku": ["X003KQ7ZP1"]},
+        "facts": {},
+        "_wizard": {"step": "evidence", "facts": {"units_shipped": "100"}},
+    }
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pilot.app.open_wizard(draft=draft)
+        await settle(pilot)
+        wz = wizard(pilot)
+        assert (await find(pilot, "slot-shipment_id")).value == "FBA17XKQ9M2Z"
+        await settle(pilot)
+        assert wz.query_one("#slot-fnsku", TextArea).text == "X003KQ7ZP1"
+        assert wz.query_one("#fact-units_shipped", Input).value == "100"
+        assert wz.focused is wz.query_one("#att-invoice")  # first required field still empty
+        await _paste(pilot, WECHAT)  # a path field takes the paste as typed: no extraction
+        assert wz.state.evidence["shipment_id"] == ["FBA17XKQ9M2Z"]
+        assert "tracking" not in wz.state.evidence or not wz.state.evidence["tracking"]

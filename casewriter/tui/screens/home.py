@@ -15,13 +15,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.widgets.due_panel import DuePanel
+from casewriter.tui.widgets.status_filter import StatusFilter
 
 HOME_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("n", "new_case", "act.new", "tip.new", "new-case"),
@@ -62,12 +63,7 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.title"), id="home-title", classes="screen-title")
         yield DuePanel(self.services, id="due")
         with Horizontal(id="home-controls"):
-            yield Select(
-                [(filter_label(v), v) for v in FILTERS],
-                value="all",
-                allow_blank=False,
-                id="status-filter",
-            )
+            yield StatusFilter(FILTERS, filter_label, value="all", id="status-filter")
             yield Input(placeholder=t("search.placeholder"), id="search")
         yield Static(t("home.empty_body"), id="empty", classes="first-run")
         yield CaseTable(self.services, id="cases")
@@ -107,8 +103,8 @@ class HomeScreen(Screen[None]):
         self._update_count()
 
     def _status_filter(self) -> str | None:
-        value = self.query_one("#status-filter", Select).value
-        return None if value in ("all", Select.NULL) else str(value)
+        value = self.query_one("#status-filter", StatusFilter).value
+        return None if value == "all" else value
 
     def _update_count(self) -> None:
         table = self.table
@@ -129,15 +125,13 @@ class HomeScreen(Screen[None]):
 
     # -- filter and search ------------------------------------------------------------------
 
-    @on(Select.Changed, "#status-filter")
+    @on(StatusFilter.Changed, "#status-filter")
     def _filter_changed(self) -> None:
         if self._status_filter() != self.table.status or self.query_text:
             self.reload_table()
 
     def action_cycle_filter(self) -> None:
-        select = self.query_one("#status-filter", Select)
-        current = str(select.value) if select.value in FILTERS else "all"
-        select.value = FILTERS[(FILTERS.index(current) + 1) % len(FILTERS)]
+        self.query_one("#status-filter", StatusFilter).cycle()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
@@ -224,12 +218,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-title", Static).update(t("home.title"))
         self.query_one("#empty", Static).update(t("home.empty_body"))
         self.query_one("#search", Input).placeholder = t("search.placeholder")
-        select = self.query_one("#status-filter", Select)
-        value = select.value
-        with self.prevent(Select.Changed):
-            select.set_options([(filter_label(v), v) for v in FILTERS])
-            select.value = FILTERS[1] if value == FILTERS[0] else FILTERS[0]
-            select.value = value
+        self.query_one("#status-filter", StatusFilter).refresh_language()
         self.table.refresh_language()
         self.query_one(DuePanel).reload()
         self._update_count()

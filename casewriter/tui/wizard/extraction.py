@@ -85,3 +85,20 @@ def fill_slots(
         if not placed:
             result.unused.append((kind, value))
     return result
+
+
+def is_free_text(text: str) -> bool:
+    """Whether ``text`` is a pasted message rather than identifiers typed one per line: some
+    line holds identifiers that ``extract`` finds among other words (spaces, Chinese, a second
+    identifier). A line that is exactly one identifier, or holds none, is not free text."""
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        found = [f for f in extract(stripped) if str(f.status) != "invalid"]
+        if not found:
+            continue
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+            continue
+        return True
+    return False

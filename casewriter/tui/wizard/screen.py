@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static, TextArea
+from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
 
 from casewriter import autosave
 from casewriter.errors import CasewriterError
@@ -239,12 +239,10 @@ class WizardScreen(ReviewActionsMixin):
                 else self.query_one("#type-search", Input)
             )
         elif step == "evidence":
-            fields = [
-                w
-                for w in self.query_one("#ev-fields").query("Input, TextArea, Select")
-                if w.focusable
-            ]
-            target = fields[0] if fields else self.query_one("#paste", TextArea)
+            evidence = self.query_one(EvidenceStep)
+            target = evidence.focus_target()
+            if target.id == "paste":
+                evidence.scroll_home(animate=False)  # the paste box's hint stays in view
         elif step == "urgency":
             target = self.query_one("#urgency")
         else:
@@ -263,12 +261,19 @@ class WizardScreen(ReviewActionsMixin):
             return False
         return True
 
+    def _leave_evidence(self) -> None:
+        """Free text left in the focused identifier field goes to the paste box first."""
+        if self.state.step == "evidence":
+            self.query_one(EvidenceStep).absorb_field(self.focused)
+
     def action_next(self) -> None:
+        self._leave_evidence()
         index = self.state.step_index()
         if index < len(STEPS) - 1:
             self.show_step(STEPS[index + 1])
 
     def action_back(self) -> None:
+        self._leave_evidence()
         index = self.state.step_index()
         if index > 0:
             self.show_step(STEPS[index - 1])
@@ -287,7 +292,7 @@ class WizardScreen(ReviewActionsMixin):
         self.dismiss(None)
 
     def action_extract(self) -> None:
-        self.query_one(EvidenceStep).run_extract()
+        self.query_one(EvidenceStep).extract_pressed()
 
     @on(Button.Pressed, "#wz-next")
     def _next_pressed(self) -> None:

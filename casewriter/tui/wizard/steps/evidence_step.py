@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
@@ -18,15 +18,22 @@ from casewriter.catalog import Catalog
 from casewriter.models import CaseType, EvidenceSlot, FactSpec
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.extraction import SlotSpec, extract, fill_slots
 from casewriter.tui.wizard.state import WizardState, split_lines
 from casewriter.tui.wizard.steps import Edited
+from casewriter.tui.wizard.steps.paste_box import (
+    FreeTextPasted,
+    PasteBox,
+    PasteBoxMixin,
+    SlotArea,
+    SlotInput,
+)
 from casewriter.tui.wizard.validators import (
     FactValidator,
     SlotValidator,
     check_attachment,
     check_fact_value,
     check_slot_value,
+    identifier_kinds,
 )
 
 NARRATIVE = (
@@ -43,7 +50,7 @@ def _repeatable(slot: EvidenceSlot) -> bool:
     return slot.max != 1
 
 
-class EvidenceStep(VerticalScroll):
+class EvidenceStep(PasteBoxMixin):
     """Paste box, evidence slots, facts, attachments and narrative."""
 
     def __init__(self, state: WizardState, services: Services, catalog: Catalog) -> None:
@@ -55,7 +62,7 @@ class EvidenceStep(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Label(t("wz.ev.paste"), id="lbl-paste")
-        yield TextArea(id="paste", soft_wrap=True)
+        yield PasteBox(id="paste", soft_wrap=True)
         with Horizontal(id="paste-row"):
             yield Button(t("wz.extract"), id="extract")
             yield Static(id="extract-result")
@@ -133,13 +140,15 @@ class EvidenceStep(VerticalScroll):
         out += self._help(slot.help.get(lang))
         if slot.is_attachment and not ct.attachments.allowed:
             out.append(Static(t("wz.ev.no_attach"), classes="help warn"))
+        ident = not slot.is_attachment and slot.kind in identifier_kinds()
         if many:
-            out.append(TextArea("\n".join(values), id=wid, soft_wrap=False, classes="many"))
+            area = SlotArea if ident else TextArea
+            out.append(area("\n".join(values), id=wid, soft_wrap=False, classes="many"))
         else:
             validators = [] if slot.is_attachment else [SlotValidator(slot, self.state.marketplace)]
-            out.append(
-                Input(values[0] if values else "", id=wid, validators=validators, valid_empty=True)
-            )
+            field = SlotInput if ident else Input
+            value = values[0] if values else ""
+            out.append(field(value, id=wid, validators=validators, valid_empty=True))
         out.append(Static("", id=f"msg-{wid}", classes="msg"))
         return out
 
@@ -278,41 +287,16 @@ class EvidenceStep(VerticalScroll):
     # ------------------------------------------------------------------ paste box
     @on(Button.Pressed, "#extract")
     def _extract_pressed(self) -> None:
+        self.extract_pressed()
+
+    @on(PasteBox.Pasted)
+    def _box_pasted(self) -> None:
         self.run_extract()
 
-    def run_extract(self) -> list[str]:
-        """Fill empty identifier slots from the paste box; returns the slot keys filled."""
-        ct = self.case_type
-        result_widget = self.query_one("#extract-result", Static)
-        if ct is None:
-            result_widget.update(t("wz.type.need"))
-            return []
-        text = self.query_one("#paste", TextArea).text
-        specs = [SlotSpec(s.key, s.kind, s.max) for s in ct.evidence if not s.is_attachment]
-        filled = fill_slots(specs, self.state.evidence, extract(text))
-        lang = get_language()
-        parts = []
-        for key, values in filled.added.items():
-            slot = ct.slot(key)
-            label = slot.label.get(lang) if slot else key
-            parts.append(f"{label} ← {', '.join(values)}")
-            self._show_values(key)
-            if slot is not None:
-                self._check_slot(ct, slot)
-        lines = [t("wz.ev.filled", items="; ".join(parts))] if parts else [t("wz.ev.nothing")]
-        if filled.unused:
-            lines.append(
-                t("wz.ev.skipped", items=", ".join(f"{k} {v}" for k, v in filled.unused[:8]))
-            )
-        result_widget.update("\n".join(lines))
-        if filled.added:
-            self.post_message(Edited("extract"))
-        return list(filled.added)
+    @on(FreeTextPasted)
+    def _free_text_pasted(self, event: FreeTextPasted) -> None:
+        self.absorb(event.field, event.text, clear=False)
 
-    def _show_values(self, key: str) -> None:
-        values = self.state.evidence.get(key, [])
-        for widget in self.query(f"#slot-{key}"):
-            if isinstance(widget, Input):
-                widget.value = values[0] if values else ""
-            elif isinstance(widget, TextArea):
-                widget.text = "\n".join(values)
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if self.is_attached and event.widget.is_attached:
+            self.absorb_field(event.widget)
