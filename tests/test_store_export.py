@@ -15,7 +15,8 @@ from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from casewriter.store.export import export_document, rows_from_document
 from casewriter.store.formats import to_csv, to_ics
-from tests.test_store import cjk_index_is_exact, make_case
+from tests.test_store import make_case
+from tests.test_store_search import cjk_index_is_exact
 
 T0 = datetime(2026, 4, 10, 8, 0, tzinfo=UTC)
 

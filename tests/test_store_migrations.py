@@ -16,7 +16,8 @@ from casewriter.paths import AppPaths
 from casewriter.store import CaseStore, migrations
 from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL, search_extra_for
 from tests.conftest import run_cli
-from tests.test_store import cjk_index_is_exact, make_case
+from tests.test_store import make_case
+from tests.test_store_search import cjk_index_is_exact
 
 #: ``cases_deadline`` as an early v1 created it, before the DDL was edited in place.
 STALE_DEADLINE = "CREATE INDEX cases_deadline ON cases(deadline_closes)"

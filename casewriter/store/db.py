@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,10 +130,9 @@ def connect(
                 check_same_thread=False,
             )
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn)
+            _wal_and_migrate(conn)
         except BaseException as exc:
             if "conn" in locals():
                 conn.close()  # a failed migration was rolled back: leave no handle behind
@@ -143,6 +143,23 @@ def connect(
             os.umask(old)
     _privatize(path)
     return conn
+
+
+def _wal_and_migrate(conn: sqlite3.Connection) -> None:
+    """Switch to WAL and migrate, retrying while another process does the same: switching a
+    new file to WAL can fail with "locked" at once (SQLite's deadlock guard skips the busy
+    handler), and a failed migration has been rolled back, so both are safe to repeat."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            migrate(conn)
+            return
+        except sqlite3.OperationalError as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 @contextmanager

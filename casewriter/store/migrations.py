@@ -190,6 +190,7 @@ def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
             conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may already have rolled back (busy, I/O error)
+            conn.execute("ROLLBACK")
         raise
     return version

@@ -36,6 +36,10 @@ SNIPPET_CHARS = 90
 #: common term costs 100-600 ms at 100k cases (its IDF walks the whole doclist), while
 #: streaming matches newest-first stops early.
 CANDIDATES = 400
+#: A mixed query (CJK words and other terms) is driven by the CJK index when it matches at
+#: most this many cases (the other terms are then tested on their text), else by the trigram
+#: index, streaming newest first and keeping rows in the CJK match set.
+CJK_PROBE = 3000
 _ID_LIKE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{3,}$")
 _COLS = ", ".join(f"c.{c.strip()}" for c in SUMMARY_COLS.split(","))
 
@@ -94,16 +98,23 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchH
         "(" + " OR ".join(_phrase(f) for f in forms) + ")" for forms in long_terms
     )
     cols = f"SELECT {_COLS}, c.body, c.search_extra"
-    if cjk_terms:
-        if trigram:
-            where.insert(0, "c.id IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH ?)")
-            params.insert(0, trigram)
+    cjk = " AND ".join(cjk_match(t) for t in cjk_terms)
+    if cjk and trigram and not _few_cjk_matches(conn, cjk):
+        # Both kinds, the CJK words common: stream trigram matches newest first, keeping those
+        # in the (materialized) CJK match set.
+        where.insert(0, "c.id IN (SELECT rowid FROM cases_cjk WHERE cases_cjk MATCH ?)")
+        params.insert(0, cjk)
+        cjk = ""
+    if cjk:
+        for forms in long_terms if trigram else []:  # few CJK matches: test the text instead
+            where.append("(" + " OR ".join(_instr(f.lower()) for f in forms) + ")")
+            params.extend(f.lower() for f in forms for _ in range(3))
         sql = (
             f"{cols} FROM cases_cjk JOIN cases c ON c.id = cases_cjk.rowid "
             f"WHERE {' AND '.join(['cases_cjk MATCH ?', *where])} "
             "ORDER BY cases_cjk.rowid DESC LIMIT ?"
         )
-        params.insert(0, " AND ".join(cjk_match(t) for t in cjk_terms))
+        params.insert(0, cjk)
     elif trigram:
         sql = (
             f"{cols} FROM cases_fts JOIN cases c ON c.id = cases_fts.rowid "
@@ -127,6 +138,14 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchH
         snippet = make_snippet([row[6], row[12], row[13]], needles)
         hits.append(SearchHit(summary, snippet, round(-score, 4)))
     return hits
+
+
+def _few_cjk_matches(conn: sqlite3.Connection, match: str) -> bool:
+    """Whether at most ``CJK_PROBE`` cases match (then they drive a mixed query)."""
+    rows = conn.execute(
+        "SELECT rowid FROM cases_cjk WHERE cases_cjk MATCH ? LIMIT ?", (match, CJK_PROBE + 1)
+    ).fetchall()
+    return len(rows) <= CJK_PROBE
 
 
 def _instr(term: str) -> str:

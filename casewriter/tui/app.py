@@ -7,7 +7,7 @@ pushed on mount; ``start_case_type`` (``casewriter new TYPE``) pushes the wizard
 
 from __future__ import annotations
 
-from pathlib import Path
+import gc
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -18,6 +18,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.messages import LanguageChanged
 from casewriter.tui.services import Services
+from casewriter.tui.styles import APP_CSS
 
 APP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("f2", "app.open_settings", "act.settings", "tip.settings", "open-settings"),
@@ -34,19 +35,10 @@ def _commands_provider() -> Any:
     return CasewriterCommands
 
 
-def _freeze_startup_objects() -> None:
-    """Move everything built at start-up (Textual, CSS, widgets) out of the garbage
-    collector's sight: a full collection otherwise walks it all and stalls a keypress by
-    50-90 ms. Objects are still freed by reference counting."""
-    import gc
-
-    gc.freeze()
-
-
 class CasewriterApp(App[int]):
     """casewriter's TUI."""
 
-    CSS_PATH = Path(__file__).with_name("app.tcss")
+    CSS_PATH = APP_CSS
     TITLE = "casewriter"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_commands_provider}
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = APP_ACTIONS
@@ -54,6 +46,11 @@ class CasewriterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, services: Services, *, start_case_type: str | None = None) -> None:
+        # Start-up allocates a lot and frees almost nothing: the cyclic garbage collector would
+        # run dozens of times before the first frame for nothing. It is paused until then
+        # (``_startup_done``); reference counting still frees everything meanwhile.
+        self._gc_paused = gc.isenabled()
+        gc.disable()
         i18n.set_language(services.lang)
         super().__init__()
         self.services = services
@@ -68,9 +65,18 @@ class CasewriterApp(App[int]):
         return HomeScreen(self.services)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(_freeze_startup_objects)
+        self.call_after_refresh(self._startup_done)
         if self.start_case_type is not None:
             self.open_wizard(case_type=self.start_case_type)
+
+    def _startup_done(self) -> None:
+        """After the first frame: move everything built at start-up (Textual, CSS, widgets) out
+        of the garbage collector's sight (a full collection otherwise walks it all and stalls a
+        keypress by 50-90 ms; objects are still freed by reference counting), then resume it."""
+        gc.freeze()
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
 
     # -- language ---------------------------------------------------------------------------
 
@@ -148,6 +154,9 @@ class CasewriterApp(App[int]):
                 reload()
 
     def on_unmount(self) -> None:
+        if self._gc_paused:
+            self._gc_paused = False
+            gc.enable()
         self.services.close()
 
 

@@ -13,10 +13,13 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from casewriter.tui.i18n import t
+from casewriter.tui.styles import SCREENS_CSS
 
 
 class ConfirmDialog(ModalScreen[bool]):
     """A question with Yes / No; Esc answers No."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(False)", show=False)]
 
@@ -44,6 +47,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
 class ChoiceDialog(ModalScreen[str | None]):
     """Pick one of ``choices`` ((value, label) pairs); Esc returns None."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(None)", show=False)]
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from casewriter.config import MARKETPLACE_CODES, Profile
 from casewriter.tui.i18n import t
+from casewriter.tui.styles import SCREENS_CSS
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
@@ -33,6 +34,8 @@ def check_profile(profile: Profile, taken: set[str]) -> str | None:
 
 class ProfileDialog(ModalScreen[Profile | None]):
     """Edit a profile; ``taken`` are the ids of the other profiles."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(None)", show=False)]
 

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static, TextArea
 
 from casewriter.tui.i18n import t
+from casewriter.tui.styles import SCREENS_CSS
 
 Check = Callable[[str], str | None]
 """Returns an error message for a bad value, None for a good one."""
@@ -22,6 +23,8 @@ Check = Callable[[str], str | None]
 
 class PromptDialog(ModalScreen[str | None]):
     """Returns the text typed (stripped), or None when cancelled."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("escape", "cancel", show=False),

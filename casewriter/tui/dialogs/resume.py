@@ -17,11 +17,14 @@ from textual.widgets import Button, Static
 
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
+from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import short_datetime
 
 
 class ResumeDialog(ModalScreen[str]):
     """Resume / Discard / Later for one autosave."""
+
+    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss('later')", show=False)]
 

@@ -20,6 +20,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.screens.case_actions import CaseActionsMixin
 from casewriter.tui.services import Services
+from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import short_date, short_datetime
 
 DETAIL_ACTIONS: tuple[ActionSpec, ...] = (
@@ -39,6 +40,8 @@ DETAIL_ACTIONS: tuple[ActionSpec, ...] = (
 
 class CaseDetailScreen(CaseActionsMixin, Screen[None]):
     """One logged case."""
+
+    CSS_PATH = SCREENS_CSS
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = DETAIL_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(DETAIL_ACTIONS)

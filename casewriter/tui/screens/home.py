@@ -15,13 +15,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.widgets.due_panel import DuePanel
+from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.status_filter import StatusFilter
 
 HOME_ACTIONS: tuple[ActionSpec, ...] = (
@@ -68,11 +69,8 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.empty_body"), id="empty", classes="first-run")
         yield CaseTable(self.services, id="cases")
         yield Static("", id="count")
-        footer = Footer()
-        # Textual's Footer composes its keys only after a later "bindings changed" refresh;
-        # the bindings are known now, so the first frame shows them.
-        footer.set_reactive(Footer._bindings_ready, True)
-        yield footer
+        # The bindings are known now, so the first frame shows them.
+        yield KeyFooter(ready=True)
 
     def on_mount(self) -> None:
         self.query_one(CaseTable).focus()

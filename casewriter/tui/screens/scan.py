@@ -24,6 +24,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
 from casewriter.tui.services import Services
+from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import truncate
 
 SCAN_ACTIONS: tuple[ActionSpec, ...] = (
@@ -45,6 +46,8 @@ COLUMNS = (
 
 class ScanScreen(Screen[None]):
     """Scan downloaded Seller Central reports for claims."""
+
+    CSS_PATH = SCREENS_CSS
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SCAN_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(SCAN_ACTIONS)

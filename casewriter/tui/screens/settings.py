@@ -21,6 +21,7 @@ from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.profile import ProfileDialog
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
+from casewriter.tui.styles import SCREENS_CSS
 
 SETTINGS_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
@@ -51,6 +52,8 @@ BUTTONS = (
 
 class SettingsScreen(Screen[None]):
     """Edit ``Settings``; nothing is written until Save (except the language switch)."""
+
+    CSS_PATH = SCREENS_CSS
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SETTINGS_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(SETTINGS_ACTIONS)

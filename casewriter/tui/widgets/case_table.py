@@ -73,7 +73,9 @@ class CaseTable(DataTable[Any]):
         width = self.app.size.width
         self._subject_width = max(16, width - fixed)
         for key, label, w in COLUMNS:
-            self.add_column(t(label), key=key, width=w or self._subject_width)
+            # A ``Text`` label, not a str: a str goes through Rich's markup and emoji parsing
+            # (importing its 3 ms emoji table at start-up) and a ``[`` in a label would vanish.
+            self.add_column(Text(t(label)), key=key, width=w or self._subject_width)
 
     def refresh_language(self) -> None:
         """Re-label the columns and re-draw the status cells in the current language."""

@@ -1,5 +1,5 @@
 """``StatusFilter``: the home screen's status filter, a one-line control showing the chosen
-status (``All statuses ▾``) that opens a small menu of statuses when clicked or activated.
+status (``All statuses ▼``) that opens a small menu of statuses when clicked or activated.
 
 A light stand-in for Textual's ``Select``, which builds an overlay, an ``OptionList`` and three
 more widgets (with their CSS) at start-up: this draws one line, and the menu
@@ -23,7 +23,7 @@ from textual.widget import Widget
 
 from casewriter.tui.text import truncate
 
-ARROW = "▾"
+ARROW = "▼"
 
 
 class StatusFilter(Widget, can_focus=True):
