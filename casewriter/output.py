@@ -19,8 +19,10 @@ def print_json(data: Any) -> None:
 
 def print_error(message: str) -> None:
     """The one line every failure prints: ``casewriter: error: <message>``."""
-    first_line = " ".join(str(message).split("\n")[0].split()) or "unknown error"
-    sys.stderr.write(f"casewriter: error: {first_line}\n")
+    # Fold every line break and run of spaces: a message quoting the user's input (a key with a
+    # newline in it) must still be one line, and must not lose what follows the break.
+    one_line = " ".join(str(message).split()) or "unknown error"
+    sys.stderr.write(f"casewriter: error: {one_line}\n")
 
 
 def warn(message: str) -> None:
