@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
@@ -254,6 +253,8 @@ def load_settings(paths: AppPaths) -> Settings:
         return Settings(lang=language_from_env())
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    import tomllib  # only when there is a file to read: it is on the TUI's start-up path
+
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

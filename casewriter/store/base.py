@@ -4,7 +4,6 @@ shares, plus reading one full case (``get``).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -133,6 +132,8 @@ def case_from_row(
     links: list[int],
     events: list[tuple[str, str, str]],
 ) -> LoggedCase:
+    import json  # here, not at the top: opening the log for the TUI's first frame skips it
+
     created = ts_parse(str(row[15]))
     updated = ts_parse(str(row[16]))
     assert created is not None and updated is not None

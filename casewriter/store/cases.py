@@ -8,7 +8,6 @@ modules. One store holds one connection guarded by a lock, so TUI worker threads
 from __future__ import annotations
 
 import builtins
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
@@ -287,6 +286,8 @@ def _check_new(new: NewCase) -> None:
 
 
 def _case_values(new: NewCase) -> tuple[Any, ...]:
+    import json  # here, not at the top: opening the log for the TUI's first frame skips it
+
     closes = new.deadline_closes
     if isinstance(closes, datetime):
         closes = closes.date()

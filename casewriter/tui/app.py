@@ -16,7 +16,6 @@ from textual.screen import Screen
 from casewriter.tui import i18n
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
-from casewriter.tui.messages import LanguageChanged
 from casewriter.tui.services import Services
 from casewriter.tui.styles import APP_CSS
 
@@ -46,11 +45,7 @@ class CasewriterApp(App[int]):
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, services: Services, *, start_case_type: str | None = None) -> None:
-        # Start-up allocates a lot and frees almost nothing: the cyclic garbage collector would
-        # run dozens of times before the first frame for nothing. It is paused until then
-        # (``_startup_done``); reference counting still frees everything meanwhile.
-        self._gc_paused = gc.isenabled()
-        gc.disable()
+        self._gc_paused = False
         i18n.set_language(services.lang)
         super().__init__()
         self.services = services
@@ -63,6 +58,14 @@ class CasewriterApp(App[int]):
         from casewriter.tui.screens.home import HomeScreen
 
         return HomeScreen(self.services)
+
+    def on_load(self) -> None:
+        # Start-up allocates a lot and frees almost nothing: the cyclic garbage collector would
+        # run dozens of times before the first frame for nothing. It is paused from here (the
+        # app is running) until then (``_startup_done``, or unmount if the app stops first);
+        # reference counting still frees everything meanwhile.
+        self._gc_paused = gc.isenabled()
+        gc.disable()
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._startup_done)
@@ -82,6 +85,8 @@ class CasewriterApp(App[int]):
 
     def set_language(self, lang: str) -> None:
         """Switch the UI language at run time and re-label every screen in the stack."""
+        from casewriter.tui.messages import LanguageChanged
+
         i18n.set_language(lang)
         self.services.lang = lang
         self.title = t("app.title")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,25 +25,36 @@ def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass
 class Services:
-    """Injected into the app and every screen ("attributes down")."""
+    """Injected into the app and every screen ("attributes down"). (A plain class rather than
+    a dataclass: it is built once, and a dataclass costs a millisecond of start-up to define.)
+    """
 
-    paths: AppPaths
-    settings: Settings
-    lang: str = ""
-    """UI language; empty means ``settings.lang``."""
-    clock: Callable[[], datetime] = _local_now
-    """Returns the current time (timezone-aware, local zone); tests pass a fixed one."""
-    deep_check: bool = True
-    """Run SQLite's ``quick_check`` when opening the log (corruption is reported up front)."""
-    _engine: Any = field(default=None, repr=False)
-    _store: Any = field(default=None, repr=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: Settings,
+        lang: str = "",
+        clock: Callable[[], datetime] = _local_now,
+        deep_check: bool | None = None,
+    ) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.lang = lang or settings.lang
+        """UI language (empty: ``settings.lang``)."""
+        self.clock = clock
+        """Returns the current time (timezone-aware, local zone); tests pass a fixed one."""
+        self.deep_check = deep_check
+        """Run SQLite's ``quick_check`` when opening the log: always (True), never (False), or
+        (None, the default) when the file is small or about to be migrated, so a big log does
+        not pay a full scan at every start; its header, schema version and application id are
+        always checked, and SQLite reports a damaged page when it is read."""
+        self._engine: Any = None
+        self._store: Any = None
+        self._lock = threading.Lock()
 
-    def __post_init__(self) -> None:
-        if not self.lang:
-            self.lang = self.settings.lang
+    def __repr__(self) -> str:
+        return f"Services(paths={self.paths!r}, lang={self.lang!r})"
 
     def now(self) -> datetime:
         """The current time from the injected clock."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
@@ -59,6 +59,7 @@ class HomeScreen(Screen[None]):
         self.results_for: str | None = None
         """The search text whose results the table shows (None: the paged log)."""
         relabel(self, HOME_ACTIONS)  # labels in the UI language before the first compose
+        self._shown_once = False
 
     def compose(self) -> ComposeResult:
         yield Static(t("home.title"), id="home-title", classes="screen-title")
@@ -79,6 +80,15 @@ class HomeScreen(Screen[None]):
         # follow it rather than delay it.
         self.call_after_refresh(self.query_one(DuePanel).reload)
         self.call_after_refresh(self._offer_autosaves)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles the whole screen when it is shown. The first time, every widget was
+        # styled a moment ago as it mounted: restyling all of them again only delays the first
+        # frame (~5 ms). Later resumes (back from another screen) restyle as usual.
+        if not self._shown_once:
+            self._shown_once = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     # -- data -------------------------------------------------------------------------------
 

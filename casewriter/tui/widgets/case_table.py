@@ -26,7 +26,7 @@ from textual.widgets import DataTable
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, truncate
-from casewriter.tui.widgets.cell_render import cell_line
+from casewriter.tui.widgets.cell_render import cell_line, row_line
 
 PAGE = 60
 PREFETCH = 20
@@ -202,11 +202,23 @@ class CaseTable(DataTable[Any]):
         )
         strip = self._lines.get(key)
         if strip is None:
-            strip = super()._render_line(y, x1, x2, base_style)
+            if row_index is not None and row_index >= 0 and self._plain_row(row_key):
+                strip = row_line(self, row_index, x1, x2, base_style, cursor, hover)
+            else:
+                strip = super()._render_line(y, x1, x2, base_style)
             if len(self._lines) > 4 * PAGE:
                 self._lines.clear()
             self._lines[key] = strip
         return strip
+
+    def _plain_row(self, row_key: Any) -> bool:
+        """A one-line row and no row labels: what ``row_line`` draws."""
+        row = self.rows.get(row_key)
+        return (
+            row is not None
+            and row.height == 1
+            and not (self._labelled_row_exists and self.show_row_labels)
+        )
 
     def _render_cell(
         self,

@@ -1,6 +1,8 @@
 """Drawing one DataTable cell straight from a ``Text``: the segments Rich's
 ``Styled(Padding(text, (0, padding)), pre_style, post_style)`` renders for a one-line cell,
-without going through the console's measuring and wrapping (a hundred times per frame)."""
+without going through the console's measuring and wrapping (a hundred times per frame); and
+one body line of a row-cursor table (``row_line``), the segments DataTable's
+``_render_line_in_row`` + ``_render_line`` produce, without their per-cell bookkeeping."""
 
 from __future__ import annotations
 
@@ -9,6 +11,8 @@ from typing import Any
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._segment_tools import line_crop
+from textual.strip import Strip
 
 _BLANK = Style()
 
@@ -31,6 +35,57 @@ def cell_line(text: Text, width: int, padding: int, pre: Style, post: Style) -> 
     if fill > 0:
         segments.append(Segment(" " * fill, _BLANK))
     return list(Segment.apply_style(segments, pre, post))
+
+
+def row_line(
+    table: Any,
+    row_index: int,
+    x1: int,
+    x2: int,
+    base_style: Style,
+    cursor: bool,
+    hover: bool,
+) -> Strip:
+    """Body line ``row_index`` of ``table`` (a ``DataTable`` with a row cursor, one-line rows,
+    no fixed rows, columns or row labels), cropped to ``x1:x2``: each ``Text`` cell drawn by
+    ``cell_line`` with the styles DataTable gives it (other cells by ``table._render_cell``),
+    then the row's style extended to the table's width, as DataTable draws it."""
+    row_style = table._get_row_style(row_index, base_style)
+    styles = table._get_styles_to_render_cell
+    show, show_hover = table.show_cursor, table._show_hover_cursor
+    component, post = styles(
+        False,
+        False,
+        False,
+        hover,
+        cursor,
+        show,
+        show_hover,
+        table.cursor_foreground_priority == "css",
+        table.cursor_background_priority == "css",
+    )
+    cells = table._get_row_renderables(row_index).cells
+    padding = table.cell_padding
+    segments: list[Segment] = []
+    used = table._row_label_column_width
+    for column_index, column in enumerate(table.ordered_columns):
+        width = column.get_render_width(table)
+        used += width
+        cell = cells[column_index]
+        if isinstance(cell, Text):
+            pre = row_style + Style.from_meta({"row": row_index, "column": column_index})
+            segments.extend(cell_line(cell, width, padding, pre + component, post))
+        else:
+            cell_lines = table._render_cell(
+                row_index, column_index, row_style, width, cursor, hover
+            )
+            segments.extend(cell_lines[0])
+    extend, _ = styles(False, False, False, hover, cursor, show, show_hover, False, False)
+    out_of_bounds = Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+    table_width = table.size.width
+    segments.append(Segment(" " * max(0, table_width - used), row_style + extend + out_of_bounds))
+    strip = Strip(line_crop(segments, x1, x2, table_width))
+    return strip.adjust_cell_length(table_width, base_style).simplify()
 
 
 def _text_segments(text: Text) -> list[Segment]:
