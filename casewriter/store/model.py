@@ -217,32 +217,39 @@ class LoggedCase:
     def is_open(self) -> bool:
         return self.status not in CLOSED_STATUSES
 
+    def summary(self) -> CaseSummary:
+        """This case as one row of a case list."""
+        return CaseSummary(
+            id=self.id,
+            profile=self.profile,
+            marketplace=self.marketplace,
+            case_type=self.case_type,
+            status=self.status,
+            sc_case_id=self.sc_case_id,
+            subject=self.subject,
+            urgency=self.urgency,
+            follow_up=self.follow_up,
+            deadline_closes=self.deadline_closes,
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+        )
+
     def to_json(self) -> dict[str, Any]:
-        """The full record; also the shape of one case in a JSON export."""
-        return {
-            "id": self.id,
-            "profile": self.profile,
-            "marketplace": self.marketplace,
-            "case_type": self.case_type,
-            "status": self.status,
-            "sc_case_id": self.sc_case_id,
-            "subject": self.subject,
-            "body": self.body,
-            "urgency": self.urgency,
-            "follow_up": ts_text(self.follow_up),
-            "deadline_closes": self.deadline_closes.isoformat() if self.deadline_closes else None,
-            "expected": money_json(self.expected_amount, self.currency),
-            "received": money_json(self.received_amount, self.currency),
-            "currency": self.currency,
-            "created_at": ts_text(self.created_at),
-            "updated_at": ts_text(self.updated_at),
-            "filed_at": ts_text(self.filed_at),
-            "resolved_at": ts_text(self.resolved_at),
-            "identifiers": [{"kind": k, "value": v} for k, v in self.identifiers],
-            "links": list(self.links),
-            "events": [e.to_json() for e in self.events],
-            "draft": self.draft,
-        }
+        """The full record (the list row's keys, then the rest); one case of a JSON export."""
+        data = self.summary().to_json()
+        data.update(
+            body=self.body,
+            expected=money_json(self.expected_amount, self.currency),
+            received=money_json(self.received_amount, self.currency),
+            currency=self.currency,
+            filed_at=ts_text(self.filed_at),
+            resolved_at=ts_text(self.resolved_at),
+            identifiers=[{"kind": k, "value": v} for k, v in self.identifiers],
+            links=list(self.links),
+            events=[e.to_json() for e in self.events],
+            draft=self.draft,
+        )
+        return data
 
 
 @dataclass(frozen=True)
