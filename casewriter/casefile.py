@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from casewriter.catalog import Catalog, did_you_mean, format_validation_error
-from casewriter.errors import CaseFileError, CasewriterError
+from casewriter.errors import CaseFileError, CasewriterError, read_user_file
 from casewriter.facts import coerce_facts
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.models import Draft
@@ -38,14 +38,9 @@ TOP_KEYS = (
 
 
 def read_case_data(path: Path) -> dict[str, Any]:
+    content = read_user_file(path, "case file", CaseFileError)
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise CaseFileError(f"{path}: no such case file") from None
-    except IsADirectoryError:
-        raise CaseFileError(f"{path}: is a folder, not a case file") from None
-    except OSError as exc:
-        raise CaseFileError(f"{path}: cannot read: {exc.strerror}") from None
+        raw = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise CaseFileError(f"{path}: not UTF-8 text") from None
     if path.suffix.lower() == ".json" or raw.lstrip().startswith("{"):

@@ -58,17 +58,9 @@ def _read(name: str) -> bytes:
             return str(sys.stdin.read()).encode("utf-8", errors="surrogatepass")
         data: bytes = buffer.read()
         return data
-    from pathlib import Path
+    from casewriter.errors import read_user_file
 
-    path = Path(name)
-    try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise UsageError(f"{name}: is a folder, not a text file") from None
-    except FileNotFoundError:
-        raise UsageError(f"{name}: no such file") from None
-    except OSError as exc:
-        raise UsageError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    return read_user_file(name, "text file")
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

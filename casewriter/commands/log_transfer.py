@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from casewriter.commands import Context
-from casewriter.errors import CasewriterError, UsageError
+from casewriter.errors import CasewriterError, UsageError, read_user_file
 from casewriter.output import print_json
 from casewriter.store import CaseStore
 
@@ -60,12 +60,9 @@ def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     from casewriter.store.export import rows_from_document
 
     source = Path(args.file).expanduser()
+    raw = read_user_file(source, "export file")
     try:
-        data = json.loads(source.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise UsageError(f"no such file: {source}") from None
-    except OSError as exc:
-        raise UsageError(f"cannot read {source}: {exc.strerror}") from None
+        data = json.loads(raw.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{source}: not valid JSON: {exc}") from None
     report = store.import_rows(rows_from_document(data, str(source)), renumber=args.renumber)
