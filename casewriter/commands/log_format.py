@@ -11,35 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
+from casewriter.cells import cell_width, clip, pad
 from casewriter.errors import UsageError
-
-
-def cell_width(text: str) -> int:
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Cf", "Mn"):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
-def clip(text: str, width: int) -> str:
-    """One line of at most ``width`` cells (``…`` when cut)."""
-    flat = " ".join(str(text).split())
-    if cell_width(flat) <= width:
-        return flat
-    out, used = [], 0
-    for ch in flat:
-        w = cell_width(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + "…"
-
-
-def pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - cell_width(text))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, max_last: int = 60) -> str:

@@ -9,28 +9,18 @@ from typing import Any
 
 from rich.cells import cell_len
 
+from casewriter.cells import clip
+from casewriter.cells import pad as pad_cells
 
-def truncate(text: str, width: int, ellipsis: str = "…") -> str:
+
+def truncate(text: str, width: int) -> str:
     """``text`` cut to at most ``width`` terminal cells (with ``…`` when cut)."""
-    text = " ".join(text.split())
-    if cell_len(text) <= width:
-        return text
-    room = max(0, width - cell_len(ellipsis))
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > room:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + ellipsis
+    return clip(text, width, cell_len)
 
 
 def pad(text: str, width: int) -> str:
     """``text`` truncated then padded with spaces to exactly ``width`` cells."""
-    cut = truncate(text, width)
-    return cut + " " * (width - cell_len(cut))
+    return pad_cells(truncate(text, width), width, cell_len)
 
 
 def short_date(value: Any) -> str:
