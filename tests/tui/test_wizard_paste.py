@@ -148,12 +148,12 @@ async def test_new_case_opens_evidence_with_the_paste_box_focused(
     async with app.run_test(size=SIZE) as pilot:
         wz = await _evidence_step(pilot)
         paste_box = wz.query_one("#paste", TextArea)
-        for _ in range(40):  # focus is set once the step is laid out: allow a loaded machine 2 s
-            if wz.focused is paste_box:
+        hint = wz.query_one("#lbl-paste")
+        for _ in range(40):  # focus and layout settle after the step switch: allow a loaded 2 s
+            if wz.focused is paste_box and hint.region.height and hint.region.y >= 1:
                 break
             await pilot.pause(0.05)
         assert wz.focused is paste_box
-        hint = wz.query_one("#lbl-paste")
         assert hint.region.height and hint.region.y >= 1  # the hint is on screen, not scrolled
         # what a seller does first: paste the whole message (into the box, extracted at once)
         await _paste(pilot, WECHAT)

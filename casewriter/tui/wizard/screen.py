@@ -242,7 +242,11 @@ class WizardScreen(ReviewActionsMixin):
             evidence = self.query_one(EvidenceStep)
             target = evidence.focus_target()
             if target.id == "paste":
-                evidence.scroll_home(animate=False)  # the paste box's hint stays in view
+                # Focusing would scroll the box itself to the top edge and hide its hint: focus
+                # without scrolling, then show the step from its top.
+                target.focus(scroll_visible=False)
+                evidence.scroll_home(animate=False)
+                return
         elif step == "urgency":
             target = self.query_one("#urgency")
         else:
