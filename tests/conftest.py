@@ -14,7 +14,8 @@ import pytest
 from casewriter.paths import AppPaths
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO.parent / "shared" / "samples" / "reports"
+# A copy of the synthetic Seller Central reports; the repository reads nothing outside itself.
+SAMPLES = REPO / "tests" / "data" / "reports" / "samples"
 NO_NETWORK_DIR = Path(__file__).resolve().parent / "nonet"
 
 

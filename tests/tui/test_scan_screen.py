@@ -13,7 +13,7 @@ from casewriter.tui.screens.scan_support import expand_paths
 from casewriter.tui.services import Services
 from tests.tui.conftest import SIZE
 
-SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "reports"
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "reports" / "samples"
 
 
 async def test_scan_samples_and_draft_selected(
