@@ -16,9 +16,7 @@ Core module: no textual, no pydantic.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from casewriter.errors import UsageError
+from casewriter.files import write_atomic
 from casewriter.paths import AppPaths
 
 FORMAT_VERSION = 1
@@ -78,30 +77,7 @@ def save(
         "draft": draft,
     }
     text = json.dumps(payload, ensure_ascii=False, indent=1, default=str)
-    fd, tmp_name = tempfile.mkstemp(prefix=".autosave-", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable (best effort; not every platform allows it)
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return target
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
+    write_atomic(target, text)
     return target
 
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from casewriter.catalog import Catalog, did_you_mean, format_validation_error
-from casewriter.errors import CaseFileError, CasewriterError, read_user_file
+from casewriter.errors import CaseFileError, CasewriterError
 from casewriter.facts import coerce_facts
+from casewriter.files import read_user_file
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.models import Draft
 

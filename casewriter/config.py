@@ -315,11 +315,6 @@ def dump_settings(settings: Settings) -> str:
 def save_settings(paths: AppPaths, settings: Settings) -> None:
     """Write ``config.toml`` atomically (a crash leaves the old file or the new one)."""
     paths.ensure()
-    target = paths.config_file
-    tmp = target.with_suffix(".toml.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(dump_settings(settings))
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, target)
+    from casewriter.files import write_atomic
+
+    write_atomic(paths.config_file, dump_settings(settings))

@@ -53,20 +53,3 @@ class NotFoundError(UsageError):
 
 class ReportError(UsageError):
     """A report file that is not a known Seller Central report, or a row that cannot be read."""
-
-
-def read_user_file(
-    path: object, what: str = "file", error: type[CasewriterError] = UsageError
-) -> bytes:
-    """The bytes of a file the user named, or one clear line saying why not (``error``)."""
-    from pathlib import Path
-
-    target = Path(str(path))
-    try:
-        return target.read_bytes()
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a {what}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {exc.strerror or exc}") from None

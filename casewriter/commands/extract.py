@@ -58,9 +58,9 @@ def _read(name: str) -> bytes:
             return str(sys.stdin.read()).encode("utf-8", errors="surrogatepass")
         data: bytes = buffer.read()
         return data
-    from casewriter.errors import read_user_file
+    from casewriter.files import read_user_file
 
-    return read_user_file(name, "text file")
+    return read_user_file(name, "text file", max_bytes=64 * 1024 * 1024)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -4,33 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from pathlib import Path
 
 from casewriter.commands import Context
-from casewriter.errors import CasewriterError, UsageError, read_user_file
+from casewriter.errors import UsageError
+from casewriter.files import read_user_file
 from casewriter.output import print_json
 from casewriter.store import CaseStore
 
 
-def _write(path: str, data: bytes) -> Path:
-    target = Path(path).expanduser()
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise CasewriterError(f"cannot write {target}: {exc.strerror}") from None
-    return target
-
-
 def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    from casewriter.files import check_output_target, write_output
     from casewriter.store import export, formats
 
+    out_target = check_output_target(args.out) if args.out else None
     if args.fmt == "json":
         doc = export.export_document(store)
         data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
@@ -43,16 +30,12 @@ def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         rows = list(store.export_rows())
         data = formats.to_ics(rows, store.clock())
         count = len(rows)
-    if args.out:
-        target = _write(args.out, data)
+    write_output(out_target or "-", data)
+    if out_target is not None:
         if ctx.json:
-            print_json({"path": str(target), "format": args.fmt, "cases": count})
+            print_json({"path": str(out_target), "format": args.fmt, "cases": count})
         else:
-            print(f"exported {count} cases to {target}")
-        return 0
-    sys.stdout.flush()
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
+            print(f"exported {count} cases to {out_target}")
     return 0
 
 
@@ -60,7 +43,8 @@ def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     from casewriter.store.export import rows_from_document
 
     source = Path(args.file).expanduser()
-    raw = read_user_file(source, "export file")
+    # An export of 100,000 cases is ~200 MB of JSON; the cap only stops /dev/zero-like inputs.
+    raw = read_user_file(source, "export file", max_bytes=1024 * 1024 * 1024)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

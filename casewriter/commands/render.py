@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,23 +44,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so a crash leaves the old file or the new one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise UsageError(f"--out: folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"--out: cannot write {path}: {exc.strerror}") from None
-
-
 def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
     """--save: hand over to the case log (``casewriter.commands.log.save_rendered``, log engineer)."""
     # --- the log engineer's hook: keep this the only call into the log from render. ---
@@ -77,9 +58,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.case_report import format_markdown, format_text
     from casewriter.casefile import draft_from_data, load_case_file
     from casewriter.dates import parse_as_of
+    from casewriter.files import check_output_target, write_output
     from casewriter.rendering import Engine
 
     fmt = args.format or ("json" if ctx.json else "text")
+    out_target = check_output_target(args.out) if args.out else None  # refused before any write
     as_of = parse_as_of(args.as_of) if args.as_of else None
     engine = Engine.load(ctx.paths, ctx.settings)
     if args.casefile == "-":
@@ -106,10 +89,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         output = format_markdown(rendered)
     else:
         output = format_text(rendered)
-    if args.out:
-        out = Path(args.out).expanduser()
-        atomic_write(out, output)
-        print(f"wrote {out}", file=sys.stderr if fmt == "json" else sys.stdout)
+    if out_target is not None:
+        write_output(out_target, output)
+        print(f"wrote {out_target}", file=sys.stderr if fmt == "json" else sys.stdout)
     else:
-        sys.stdout.write(output)
+        write_output("-", output)
     return 0

@@ -5,13 +5,13 @@ Pure (no textual).
 
 from __future__ import annotations
 
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
-from casewriter.errors import UsageError
+from casewriter.errors import CasewriterError, UsageError
+from casewriter.files import check_output_target, os_reason, write_atomic
 
 if TYPE_CHECKING:
     from casewriter.models import RenderedCase
@@ -38,16 +38,18 @@ def write_text_file(raw_path: str, text: str) -> Path:
     if not raw_path.strip():
         raise UsageError("no file name given")
     path = Path(raw_path.strip()).expanduser()
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror}") from None
-    return path
+        raise UsageError(f"cannot create {path.parent}: {os_reason(exc)}") from None
+    target = check_output_target(path, "file")
+    if target is None:
+        raise UsageError("give a file name, not '-'")
+    try:
+        write_atomic(target, text)
+    except CasewriterError as exc:
+        raise UsageError(exc.message) from None
+    return target
 
 
 def new_case(
