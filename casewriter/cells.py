@@ -24,7 +24,7 @@ def cell_width(text: str) -> int:
 def clip(text: str, width: int, measure: Callable[[str], int] = cell_width) -> str:
     """``text`` on one line, at most ``width`` cells, ending in ``…`` when cut; terminal
     controls are shown as visible escapes (``\\x1b``) before measuring, so columns line up."""
-    flat = escape_controls(" ".join(str(text).split()))
+    flat = " ".join(escape_controls(str(text)).split())
     if measure(flat) <= width:
         return flat
     room = max(0, width - measure("…"))
