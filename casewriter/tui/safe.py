@@ -10,8 +10,8 @@ and ``TextArea`` from here (a test checks), not from ``textual.widgets``:
   with controls and bidi overrides as visible escapes (``\\x1b``, ``\\u202e``; styles kept).
 - ``Input``: the value is kept exactly; each control is drawn as one printable character
   (``␛`` for ESC: same length, so the cursor stays where it is in the value).
-- ``TextArea``: text loaded, pasted or typed in holds controls as visible escapes (a text area
-  indexes its text by cell, so the text itself is what is shown).
+- ``TextArea``: text loaded, pasted, typed or inserted holds controls as visible escapes (a
+  text area indexes its text by cell, so the text itself is what is shown, copied and saved).
 - ``plain(text)``: a Rich ``Text`` for one piece of untrusted text (tables, options, labels).
 
 The mapping itself is ``casewriter.safetext`` (shared with the CLI). App notifications go
@@ -31,7 +31,7 @@ from textual.widgets import Input as _Input
 from textual.widgets import Label as _Label
 from textual.widgets import Static as _Static
 from textual.widgets import TextArea as _TextArea
-from textual.widgets.text_area import EditResult
+from textual.widgets.text_area import Edit, EditResult
 
 from casewriter.safetext import control_pictures, escape_controls, escape_offsets
 
@@ -141,5 +141,7 @@ class TextArea(_TextArea):
     def _set_document(self, text: str, language: str | None) -> None:
         super()._set_document(escape_controls(text), language)
 
-    def _replace_via_keyboard(self, insert: str, start: Any, end: Any) -> EditResult | None:
-        return super()._replace_via_keyboard(escape_controls(insert), start, end)
+    def edit(self, edit: Edit) -> EditResult:
+        # Every change (typing, paste, ctrl+v, ``insert``/``replace``) is an Edit.
+        edit.text = escape_controls(edit.text)
+        return super().edit(edit)
