@@ -256,8 +256,15 @@ async def test_wizard_type_evidence_and_review(
         await back_step(pilot)
         await back_step(pilot)  # the evidence step: fields hold the draft's values
         text = drawn(app, "wizard evidence")
-        assert "REF [shipment ID] \\x9b2J" in one_line(text) or "REF [shipment ID] �2J" in text
+        assert "REF [shipment ID] �2J" in text  # an input draws a C1 control as one �
+        assert wz.state.evidence["reference"] == ["REF [shipment ID] \x9b2J"]  # kept exactly
         assert_all_shown(wz.query_one("#nar-what_happened", TextArea).text, "narrative")
+        wz.query_one("#paste", TextArea).focus()  # a hostile message pasted into the paste box
+        app.post_message(events.Paste(f"{NOTE_PASTED}\nshipment FBA17XKQ9M2Z\x1b[2J ok"))
+        await settle(pilot)
+        assert NOTE_PASTED_SHOWN in wz.query_one("#paste", TextArea).text
+        assert "FBA17XKQ9M2Z" in static_text(wz, "#extract-result")
+        drawn(app, "wizard paste box")
 
         await back_step(pilot)  # the type step: a user case type with a hostile title
         await settle(pilot)
