@@ -32,10 +32,9 @@ if TYPE_CHECKING:
 #: The bidi embedding/override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-# C0 except TAB and LF (a CR is matched unless it starts a CRLF), DEL, C1, bidi, surrogates.
-_UNSAFE_SOURCE = (
-    "\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+# C0 except TAB and LF, DEL, C1, bidi, surrogates: one character class (fast to scan); the CR of
+# a CRLF is let through by the code (``_keeps``), not by the pattern.
+_UNSAFE_SOURCE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 # What ``json.dumps`` leaves raw that a terminal must not get (it escapes C0 itself).
 _JSON_UNSAFE_SOURCE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
@@ -51,25 +50,29 @@ def _pattern(source: str) -> re.Pattern[str]:
     return found
 
 
+def _keeps(match: re.Match[str]) -> bool:
+    """Whether a matched character stays as it is: the CR of a CRLF line break."""
+    return match.group() == "\r" and match.string.startswith("\n", match.end())
+
+
+def _escape_match(match: re.Match[str]) -> str:
+    return match.group() if _keeps(match) else escape_char(match.group())
+
+
 def escape_char(ch: str) -> str:
     """The visible escape of one unsafe character: ``\\x1b``, ``\\x9b``, ``\\u202e``."""
     code = ord(ch)
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def is_unsafe(ch: str) -> bool:
-    """Whether one character is shown escaped (a lone CR counts; CRLF is judged in context)."""
-    return _pattern(_UNSAFE_SOURCE).fullmatch(ch) is not None
-
-
 def has_controls(text: str) -> bool:
     """Whether ``escape_controls`` would change ``text``."""
-    return _pattern(_UNSAFE_SOURCE).search(text) is not None
+    return any(not _keeps(m) for m in _pattern(_UNSAFE_SOURCE).finditer(text))
 
 
 def escape_controls(text: str) -> str:
     """``text`` with every terminal control and bidi override shown as a visible escape."""
-    return _pattern(_UNSAFE_SOURCE).sub(lambda m: escape_char(m.group()), text)
+    return _pattern(_UNSAFE_SOURCE).sub(_escape_match, text)
 
 
 def escape_offsets(text: str, *, drop_crlf_cr: bool = False) -> tuple[str, list[int]]:
@@ -78,8 +81,7 @@ def escape_offsets(text: str, *, drop_crlf_cr: bool = False) -> tuple[str, list[
 
     ``drop_crlf_cr`` also removes the CR of each CRLF (for widgets that drop it themselves,
     which would otherwise shift every style after it)."""
-    source = _UNSAFE_SOURCE + "|\r" if drop_crlf_cr else _UNSAFE_SOURCE
-    pattern = _pattern(source)
+    pattern = _pattern(_UNSAFE_SOURCE)
     if pattern.search(text) is None:
         return text, list(range(len(text) + 1))
     parts: list[str] = []
@@ -87,12 +89,13 @@ def escape_offsets(text: str, *, drop_crlf_cr: bool = False) -> tuple[str, list[
     pos = 0
     new = 0
     for match in pattern.finditer(text):
+        if _keeps(match) and not drop_crlf_cr:
+            continue
         start = match.start()
         offsets.extend(range(new, new + start - pos))
         new += start - pos
         parts.append(text[pos:start])
-        char = match.group()
-        escaped = "" if char == "\r" and text.startswith("\n", start + 1) else escape_char(char)
+        escaped = "" if _keeps(match) else escape_char(match.group())
         offsets.append(new)
         new += len(escaped)
         parts.append(escaped)
@@ -116,7 +119,7 @@ def control_picture(ch: str) -> str:
 def control_pictures(text: str) -> str:
     """``text`` with each unsafe character replaced by one printable one (same length, so an
     index into ``text`` is the same index into the result). CR of a CRLF is pictured too."""
-    return _pattern(_UNSAFE_SOURCE + "|\r").sub(lambda m: control_picture(m.group()), text)
+    return _pattern(_UNSAFE_SOURCE).sub(lambda m: control_picture(m.group()), text)
 
 
 def json_safe(json_text: str) -> str:
