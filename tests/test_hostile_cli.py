@@ -338,3 +338,14 @@ def test_error_lines_escape_what_they_quote(logged: Logged, args: tuple[str, ...
     lines = result.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("casewriter: error: "), result.err
     assert "\\x1b" in lines[0], lines[0]
+
+
+def test_argument_that_is_not_utf8_is_refused_in_one_line(logged: Logged) -> None:
+    """A raw 8-bit byte (``\\x9b`` is CSI on some terminals) in an argument is not text."""
+    before = logged.run("log", "show", "CW-000001", "--json").out
+    result = logged.run("log", "note", "CW-000001", "note \udc9b2J")  # the byte 0x9b
+    assert result.code == 2
+    assert result.err == (
+        "casewriter: error: argument 4 is not valid UTF-8 text: b'note \\x9b2J'\n"
+    )
+    assert logged.run("log", "show", "CW-000001", "--json").out == before  # nothing written
