@@ -14,7 +14,7 @@ import sys
 
 from casewriter import __version__
 from casewriter.errors import CasewriterError
-from casewriter.output import print_error
+from casewriter.output import print_error, safe_streams
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -101,6 +101,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list in (["--version"], ["-V"]):
         sys.stdout.write(f"casewriter {__version__}\n")
         return 0
+    # Everything a command prints as text shows terminal controls as visible escapes
+    # (casewriter.output.SafeTextStream); JSON is printed exact. The TUI writes to the real
+    # terminal (sys.__stdout__) and escapes in its own widgets (casewriter.tui.safe).
+    with safe_streams():
+        return _run(args_list)
+
+
+def _run(args_list: list[str]) -> int:
+    """Parse, dispatch and turn every failure into one line on stderr and an exit code."""
+    for number, arg in enumerate(args_list, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8 (decoded with surrogateescape)
+            raw = arg.encode("utf-8", "surrogateescape")
+            print_error(f"argument {number} is not valid UTF-8 text: {raw!r}")
+            return 2
     try:
         parser = build_parser(only=command_name(args_list))
         args = parser.parse_args(args_list)

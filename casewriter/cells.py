@@ -8,6 +8,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from casewriter.safetext import escape_controls
+
 
 def cell_width(text: str) -> int:
     """Cells ``text`` takes in a terminal: wide and full-width characters count two."""
@@ -20,8 +22,9 @@ def cell_width(text: str) -> int:
 
 
 def clip(text: str, width: int, measure: Callable[[str], int] = cell_width) -> str:
-    """``text`` on one line, at most ``width`` cells, ending in ``…`` when cut."""
-    flat = " ".join(str(text).split())
+    """``text`` on one line, at most ``width`` cells, ending in ``…`` when cut; terminal
+    controls are shown as visible escapes (``\\x1b``) before measuring, so columns line up."""
+    flat = " ".join(escape_controls(str(text)).split())
     if measure(flat) <= width:
         return flat
     room = max(0, width - measure("…"))

@@ -1,30 +1,150 @@
-"""Small helpers every command uses to print: JSON on stdout, one-line errors on stderr."""
+"""How the CLI prints: exact JSON on stdout, one-line errors on stderr, and the guard that keeps
+terminal control out of every text a command prints.
+
+``safe_streams()`` (installed by ``casewriter.__main__`` around every command) replaces
+``sys.stdout`` and ``sys.stderr`` with ``SafeTextStream``: whatever a command writes as text
+(tables, case text, notes, report cells, error lines quoting input) reaches the terminal with
+controls and bidi overrides shown as visible escapes (``casewriter.safetext``). JSON goes out
+through ``print_json`` / ``json_text``, already terminal safe and exact. Bytes written to
+``sys.stdout.buffer`` (``log export --out -``) pass exactly, unless the stream is a terminal,
+where they are escaped like text.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from casewriter.safetext import escape_controls, json_text
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterator
+    from typing import IO, Any
+
+
+class SafeTextStream:
+    """A text stream that shows controls and bidi overrides as visible escapes before they
+    reach ``raw`` (the real stream). ``raw`` stays reachable for what must pass as it is (a
+    progress line's carriage return, exact JSON)."""
+
+    def __init__(self, raw: IO[str]) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self._write(escape_controls(text))
+        return len(text)
+
+    def _write(self, text: str) -> None:
+        try:
+            self.raw.write(text)
+        except UnicodeEncodeError:  # a terminal that cannot show CJK: escape, never crash
+            encoding = self.encoding or "ascii"
+            self.raw.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+    def writelines(self, lines: Iterator[str] | list[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return bool(self.raw.isatty())
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return str(getattr(self.raw, "encoding", None) or "utf-8")
+
+    @property
+    def errors(self) -> str | None:
+        return getattr(self.raw, "errors", None)
+
+    @property
+    def buffer(self) -> Any:
+        """The binary stream: exact bytes for a pipe or file; escaped text for a terminal."""
+        raw_buffer = getattr(self.raw, "buffer", None)
+        if raw_buffer is None or not self.isatty():
+            return raw_buffer
+        return _TerminalBytes(self)
+
+    def __getattr__(self, name: str) -> Any:  # anything else a caller may ask of a stream
+        return getattr(self.raw, name)
+
+
+class _TerminalBytes:
+    """``sys.stdout.buffer`` when stdout is a terminal: UTF-8 bytes shown like text."""
+
+    def __init__(self, stream: SafeTextStream) -> None:
+        import codecs
+
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="backslashreplace")
+
+    def write(self, data: bytes) -> int:
+        self._stream.write(self._decoder.decode(bytes(data)))
+        return len(data)
+
+    def flush(self) -> None:
+        tail = self._decoder.decode(b"", final=True)
+        if tail:
+            self._stream.write(tail)
+        self._stream.flush()
+
+
+def raw_stream(stream: Any) -> Any:
+    """The real stream under a ``SafeTextStream`` (the stream itself otherwise)."""
+    return stream.raw if isinstance(stream, SafeTextStream) else stream
+
+
+class safe_streams:  # noqa: N801 - used as a context manager: ``with safe_streams():``
+    """Install ``SafeTextStream`` on stdout and stderr for the block; restore them after."""
+
+    def __enter__(self) -> None:
+        self._saved = (sys.stdout, sys.stderr)
+        if sys.stdout is not None and not isinstance(sys.stdout, SafeTextStream):
+            sys.stdout = SafeTextStream(sys.stdout)  # type: ignore[assignment]
+        if sys.stderr is not None and not isinstance(sys.stderr, SafeTextStream):
+            sys.stderr = SafeTextStream(sys.stderr)  # type: ignore[assignment]
+
+    def __exit__(self, *exc: object) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        sys.stdout, sys.stderr = self._saved
 
 
 def print_json(data: Any) -> None:
-    """Print ``data`` as indented UTF-8 JSON (Chinese stays readable, not ``\\u`` escaped)."""
-    import json
+    """Print ``data`` as indented UTF-8 JSON (Chinese stays readable, not ``\\u`` escaped;
+    controls, C1 and bidi overrides are ``\\u`` escaped, so the values stay exact)."""
+    out = raw_stream(sys.stdout)
+    try:
+        out.write(json_text(data) + "\n")
+    except UnicodeEncodeError:  # a terminal that cannot show CJK: all-ASCII JSON, same data
+        import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    sys.stdout.write("\n")
+        out.write(json.dumps(data, ensure_ascii=True, indent=2, default=str) + "\n")
 
 
 def print_error(message: str) -> None:
     """The one line every failure prints: ``casewriter: error: <message>``."""
     # Fold every line break and run of spaces: a message quoting the user's input (a key with a
     # newline in it) must still be one line, and must not lose what follows the break.
-    one_line = " ".join(str(message).split()) or "unknown error"
+    one_line = " ".join(escape_controls(str(message)).split()) or "unknown error"
     sys.stderr.write(f"casewriter: error: {one_line}\n")
 
 
 def warn(message: str) -> None:
     """A non-fatal note on stderr."""
-    sys.stderr.write(f"casewriter: warning: {message}\n")
+    sys.stderr.write(f"casewriter: warning: {escape_controls(str(message))}\n")
+
+
+def write_progress(line: str, *, done: bool) -> None:
+    """A progress line on stderr that rewrites itself (carriage return) until ``done``."""
+    err = raw_stream(sys.stderr)
+    err.write("\r" + escape_controls(line) + ("\n" if done else ""))
+    err.flush()

@@ -15,12 +15,13 @@ from casewriter.store import CaseStore
 
 def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     from casewriter.files import check_output_target, write_output
+    from casewriter.safetext import json_text
     from casewriter.store import export, formats
 
     out_target = check_output_target(args.out) if args.out else None
     if args.fmt == "json":
         doc = export.export_document(store)
-        data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        data = (json_text(doc) + "\n").encode("utf-8")  # exact; controls \u-escaped
         count = len(doc["cases"])
     elif args.fmt == "csv":
         rows = list(store.export_rows())

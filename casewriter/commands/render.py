@@ -33,7 +33,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="output format (default text; --json means json)",
     )
     parser.add_argument(
-        "--out", metavar="PATH", help="write the output to PATH instead of the screen"
+        "--out",
+        metavar="PATH",
+        help="write the output to PATH instead of the screen (text and markdown as shown on "
+        "screen, control characters as visible escapes like \\x1b; json exact)",
     )
     parser.add_argument(
         "--as-of", metavar="DATE", help="treat DATE as today for the claim window (YYYY-MM-DD)"
@@ -60,6 +63,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.dates import parse_as_of
     from casewriter.files import check_output_target, write_output
     from casewriter.rendering import Engine
+    from casewriter.safetext import escape_controls, json_text
 
     fmt = args.format or ("json" if ctx.json else "text")
     out_target = check_output_target(args.out) if args.out else None  # refused before any write
@@ -80,15 +84,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         draft = load_case_file(Path(args.casefile), engine.catalog, ctx.settings)
     rendered = engine.render(draft, as_of=as_of)
     saved = save_draft(ctx, draft, rendered) if args.save else None
+    # JSON is exact (controls \u-escaped); text and markdown, on screen or in an --out file, are
+    # the paste text as shown: controls and bidi overrides as visible escapes (\x1b, \u202e).
     if fmt == "json":
         payload = rendered.to_contract_json()
         if saved is not None and isinstance(saved, dict):
             payload["saved"] = saved
-        output = json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n"
+        output = json_text(payload) + "\n"
     elif fmt == "markdown":
-        output = format_markdown(rendered)
+        output = escape_controls(format_markdown(rendered))
     else:
-        output = format_text(rendered)
+        output = escape_controls(format_text(rendered))
     if out_target is not None:
         write_output(out_target, output)
         print(f"wrote {out_target}", file=sys.stderr if fmt == "json" else sys.stdout)

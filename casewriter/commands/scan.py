@@ -80,9 +80,9 @@ def _progress_printer(files: list[ReportInfo]) -> Any:
         if last.get(path) == pct:
             return
         last[path] = pct
-        end = "\n" if pct >= 100 or not tty else ""
-        sys.stderr.write(f"\rscanning {path.name}: {pct:3d}%{end}")
-        sys.stderr.flush()
+        from casewriter.output import write_progress
+
+        write_progress(f"scanning {path.name}: {pct:3d}%", done=pct >= 100 or not tty)
 
     return progress
 

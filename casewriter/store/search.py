@@ -181,10 +181,14 @@ def _rank(rows: list[Any], groups: list[list[str]]) -> list[tuple[float, Any]]:
 
 
 def make_snippet(texts: list[str], needles: list[str], width: int = SNIPPET_CHARS) -> str:
-    """A one-line window around the first match, matches wrapped in ``[`` ``]``."""
+    """A one-line window around the first match, matches wrapped in ``[`` ``]``; controls
+    are visible escapes (``\\x1b``: a snippet is for reading; ``split`` would turn some into
+    spaces)."""
+    from casewriter.safetext import escape_controls
+
     lowered = [n.lower() for n in needles if n]
     for text in texts:
-        flat = " ".join(text.split())
+        flat = " ".join(escape_controls(text).split())
         low = flat.lower()
         positions = [(low.find(n), n) for n in lowered if low.find(n) >= 0]
         if not positions:
@@ -195,7 +199,7 @@ def make_snippet(texts: list[str], needles: list[str], width: int = SNIPPET_CHAR
         window = flat[start:end]
         marked = _mark(window, lowered)
         return ("…" if start > 0 else "") + marked + ("…" if end < len(flat) else "")
-    return " ".join(texts[0].split())[:width] if texts else ""
+    return " ".join(escape_controls(texts[0]).split())[:width] if texts else ""
 
 
 def _mark(window: str, needles: list[str]) -> str:

@@ -11,6 +11,7 @@ import gc
 from typing import Any, ClassVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from casewriter.tui import i18n
@@ -80,6 +81,27 @@ class CasewriterApp(App[int]):
         if self._gc_paused:
             self._gc_paused = False
             gc.enable()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every toast (screens' and widgets' ``notify`` come here) shows its text as data:
+        markup off, controls and bidi overrides as visible escapes (messages quote user text)."""
+        from casewriter.safetext import escape_controls
+
+        super().notify(
+            escape_controls(str(message)),
+            title=escape_controls(str(title)),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # -- language ---------------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Static, plain
 from casewriter.tui.styles import SCREENS_CSS
 
 
@@ -64,7 +65,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Static(self.title_text, classes="dialog-title")
             yield OptionList(
-                *[Option(label, id=value) for value, label in self.choices], id="choices"
+                *[Option(plain(label), id=value) for value, label in self.choices], id="choices"
             )
 
     def on_mount(self) -> None:

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Select
 
 from casewriter.config import MARKETPLACE_CODES, Profile
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static
 from casewriter.tui.styles import SCREENS_CSS
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")

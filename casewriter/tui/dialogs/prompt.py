@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Button
 
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static, TextArea
 from casewriter.tui.styles import SCREENS_CSS
 
 Check = Callable[[str], str | None]

@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import short_datetime

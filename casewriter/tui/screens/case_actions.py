@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from casewriter.errors import CasewriterError
+from casewriter.safetext import escape_controls
 from casewriter.tui.dialogs.confirm import ChoiceDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.i18n import t
@@ -149,6 +150,7 @@ class CaseActionsMixin:
         )
 
     def _copy(self, text: str, what: str) -> None:
+        text = escape_controls(text)  # the paste text as shown: no raw control in the clipboard
         self.app.copy_to_clipboard(text)
         self.notify(t("msg.copied", what=t(what), n=len(text)))
 
@@ -159,12 +161,16 @@ class CaseActionsMixin:
         self._copy(self.case.body, "what.body")
 
     def action_save_file(self) -> None:
+        from casewriter.tui.wizard.saving import write_text_file
+
         def chosen(text: str) -> None:
-            path = Path(text).expanduser()
+            # As on screen (controls as visible escapes, like ``render --out``), written
+            # atomically through casewriter.files like every other write.
+            content = escape_controls(f"{self.case.subject}\n\n{self.case.body}\n")
             try:
-                path.write_text(f"{self.case.subject}\n\n{self.case.body}\n", encoding="utf-8")
-            except OSError as exc:
-                self.notify(f"{path}: {exc.strerror}", severity="error")
+                path = write_text_file(text, content)
+            except CasewriterError as exc:
+                self.notify(exc.message, severity="error")
                 return
             self.notify(t("msg.saved_file", path=str(path)))
 

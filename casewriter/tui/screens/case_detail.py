@@ -14,10 +14,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Footer
 
+from casewriter.safetext import escape_controls as shown
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Static, TextArea
 from casewriter.tui.screens.case_actions import CaseActionsMixin
 from casewriter.tui.services import Services
 from casewriter.tui.styles import SCREENS_CSS
@@ -92,7 +94,7 @@ class CaseDetailScreen(CaseActionsMixin, Screen[None]):
             if i:
                 header.append("   " if i % 4 else "\n")
             header.append(f"{t(label)}: ", style="dim")
-            header.append(str(value), style="bold")
+            header.append(shown(str(value)), style="bold")
         self.query_one("#detail-header", Static).update(header)
         self.query_one("#detail-subject", Static).update(case.subject)
         body = self.query_one("#detail-body", TextArea)
@@ -106,7 +108,7 @@ class CaseDetailScreen(CaseActionsMixin, Screen[None]):
             timeline.append("  ")
             timeline.append(t(f"event.{event.kind}"), style="bold")
             if event.text:
-                timeline.append(f"\n  {event.text}")
+                timeline.append(f"\n  {shown(event.text)}")
         self.query_one("#timeline-events", Static).update(timeline)
 
     def _tz(self) -> Any:

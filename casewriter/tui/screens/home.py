@@ -15,10 +15,11 @@ from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable
 
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.widgets.due_panel import DuePanel

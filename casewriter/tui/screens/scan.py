@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, ProgressBar, Select, Static
+from textual.widgets import Button, DataTable, Footer, ProgressBar, Select
 
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
 from casewriter.tui.services import Services
 from casewriter.tui.styles import SCREENS_CSS
@@ -102,15 +103,17 @@ class ScanScreen(Screen[None]):
         for i, f in enumerate(self.findings):
             value = f.to_json().get("estimated_value")
             ids = " ".join(str(v) for v in f.ids.values() if v)
+            # Every cell is a Text (plain): a DataTable parses a str cell as markup, which would
+            # eat the "[x]" marker and crash on an id like "FBA17XKQ9M2Z[/]" from a report.
             table.add_row(
-                "[x]" if i in self.selected else "[ ]",
-                Text(f.status, style="bold" if f.status == "claimable" else "dim"),
-                f.rule,
-                truncate(ids, 34),
-                str(f.quantity),
-                f.event_date.isoformat() if f.event_date else "",
-                f.window.closes.isoformat() if f.window.closes else "",
-                f"{value['amount']} {value['currency']}" if value else "",
+                _mark(i in self.selected),
+                plain(f.status, "bold" if f.status == "claimable" else "dim"),
+                plain(f.rule),
+                plain(truncate(ids, 34)),
+                plain(str(f.quantity)),
+                plain(f.event_date.isoformat() if f.event_date else ""),
+                plain(f.window.closes.isoformat() if f.window.closes else ""),
+                plain(f"{value['amount']} {value['currency']}" if value else ""),
                 key=str(i),
             )
         if self.findings:
@@ -198,7 +201,7 @@ class ScanScreen(Screen[None]):
             return
         row = table.cursor_row
         self.selected ^= {row}
-        table.update_cell_at(Coordinate(row, 0), "[x]" if row in self.selected else "[ ]")
+        table.update_cell_at(Coordinate(row, 0), _mark(row in self.selected))
 
     @on(DataTable.RowSelected, "#findings")
     def _row_selected(self) -> None:
@@ -242,3 +245,8 @@ class ScanScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+def _mark(selected: bool) -> Text:
+    """The selection box of a finding's row, as text (never markup)."""
+    return plain("[x]" if selected else "[ ]")

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, DataTable, Footer, Select
 
 from casewriter.config import MARKETPLACE_CODES, Profile, Settings
 from casewriter.errors import CasewriterError
@@ -20,6 +21,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.profile import ProfileDialog
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.services import Services
 from casewriter.tui.styles import SCREENS_CSS
 
@@ -104,8 +106,8 @@ class SettingsScreen(Screen[None]):
         yield Static("", id="settings-error", classes="field-error")
         yield Footer()
 
-    def _profile_options(self) -> list[tuple[str, str]]:
-        return [("—", "")] + [(f"{p.id} ({p.name})", p.id) for p in self.profiles]
+    def _profile_options(self) -> list[tuple[Text, str]]:
+        return [(plain("—"), "")] + [(plain(f"{p.id} ({p.name})"), p.id) for p in self.profiles]
 
     def on_mount(self) -> None:
         relabel(self, SETTINGS_ACTIONS)
@@ -122,7 +124,8 @@ class SettingsScreen(Screen[None]):
         ):
             table.add_column(t(label), key=key)
         for p in self.profiles:
-            table.add_row(p.id, p.name, p.merchant_token, p.default_marketplace, key=p.id)
+            cells = (p.id, p.name, p.merchant_token, p.default_marketplace)
+            table.add_row(*(plain(c) for c in cells), key=p.id)  # text, never markup
         select = self.query_one("#default-profile", Select)
         value = select.value
         select.set_options(self._profile_options())

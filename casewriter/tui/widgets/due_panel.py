@@ -10,9 +10,9 @@ from typing import Any
 
 from rich.text import Text
 from textual import work
-from textual.widgets import Static
 
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime, truncate
 

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from casewriter.tui.safe import plain
+
 
 class FilterMenu(ModalScreen[str | None]):
     """A list of ``(value, label)`` choices, the current one highlighted."""
@@ -49,7 +51,7 @@ class FilterMenu(ModalScreen[str | None]):
         self.menu_width = width
 
     def compose(self) -> ComposeResult:
-        yield OptionList(*(Option(label, id=value) for value, label in self.choices))
+        yield OptionList(*(Option(plain(label), id=value) for value, label in self.choices))
 
     def on_mount(self) -> None:
         menu = self.query_one(OptionList)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
-from textual.widgets import Input
 
 from casewriter.errors import CasewriterError
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.saving import case_text, new_case, write_text_file
 

@@ -19,13 +19,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Input, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
 from casewriter import autosave
 from casewriter.errors import CasewriterError
 from casewriter.models import CaseType, FactSpec, RenderedCase
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.actions import ReviewActionsMixin
 from casewriter.tui.wizard.saving import default_file

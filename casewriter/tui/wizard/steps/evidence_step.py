@@ -12,11 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Select
 
 from casewriter.catalog import Catalog
 from casewriter.models import CaseType, EvidenceSlot, FactSpec
 from casewriter.tui.i18n import get_language, t
+from casewriter.tui.safe import Input, Label, Static, TextArea, plain
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState, split_lines
 from casewriter.tui.wizard.steps import Edited
@@ -165,10 +166,11 @@ class EvidenceStep(PasteBoxMixin):
                 else [(t("wz.ev.yes"), "true"), (t("wz.ev.no"), "false")]
             )
             values = [v for _, v in options]
+            shown = [(plain(label), v) for label, v in options]  # a str option is markup
             current = raw if raw in values else Select.NULL
             if spec.type == "bool" and raw:
                 current = "true" if raw.lower() in ("true", "yes", "1", "是") else "false"
-            out.append(Select(options, value=current, id=wid, prompt=t("wz.ev.choose")))
+            out.append(Select(shown, value=current, id=wid, prompt=t("wz.ev.choose")))
         else:
             out.append(
                 Input(

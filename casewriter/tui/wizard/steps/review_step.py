@@ -10,11 +10,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
 from casewriter.models import RenderedCase
+from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input, Label, Static, TextArea
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Edited
 from casewriter.tui.wizard.steps.urgency_step import deadline_text
@@ -44,18 +46,18 @@ def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
     out.append("\n" + t("wz.rev.checklist") + "\n", style="bold")
     for item in rendered.checklist:
         mark, color = STATUS_MARK.get(item.status, ("·", ""))
-        label = item.label + (" *" if item.required else "")
+        label = shown(item.label) + (" *" if item.required else "")
         out.append(f"{mark} ", style=color)
         out.append(f"{label}: {t('wz.rev.status.' + item.status)}\n")
         if item.values:
-            out.append(f"    {', '.join(item.values)}\n", style="dim")
+            out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
-            out.append(f"    {item.reason}\n", style=color)
+            out.append(f"    {shown(item.reason)}\n", style=color)
     warnings = [*duplicates, *rendered.warnings]
     if warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")
         for warning in warnings:
-            out.append(f"! {warning}\n", style="yellow")
+            out.append(f"! {shown(warning)}\n", style="yellow")
     out.append("\n")
     out.append_text(deadline_text(rendered))
     return out
@@ -114,10 +116,12 @@ class ReviewStep(Horizontal):
 
     def show(self, rendered: RenderedCase, duplicates: list[str]) -> None:
         """Fill texts (the user's edits win over the fresh render) and the checklist."""
+        # The paste text as shown: controls as visible escapes (what is copied, saved and
+        # filed is what the user sees here; the text areas hold it the same way).
         self.rendered = {
-            "subject": rendered.subject,
-            "body": rendered.body,
-            "oer_request": oer_text(rendered),
+            "subject": shown(rendered.subject),
+            "body": shown(rendered.body),
+            "oer_request": shown(oer_text(rendered)),
         }
         # Setting the widgets posts Changed events; ``_edit`` sees the same text and ignores it.
         self.query_one("#rev-subject", Input).value = self.text("subject")

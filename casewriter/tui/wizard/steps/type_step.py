@@ -9,13 +9,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Input, Label, OptionList, Select, Static
+from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
 from casewriter.catalog import Catalog, rules_for
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.models import CaseType, DeadlineRule
+from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import get_language, t
+from casewriter.tui.safe import Input, Label, Static, plain
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited
@@ -81,10 +83,12 @@ class TypeStep(Horizontal):
                     )
             yield Static(id="type-info")
 
-    def _profile_options(self) -> list[tuple[str, str]]:
-        options = [(f"{p.name} ({p.id})", p.id) for p in self.services.settings.profiles]
+    def _profile_options(self) -> list[tuple[Text, str]]:
+        # Text, not str: a Select parses a str option as markup (a profile name is user text).
+        profiles = self.services.settings.profiles
+        options = [(plain(f"{p.name} ({p.id})"), p.id) for p in profiles]
         if not options or not self.state.profile:
-            options.insert(0, (t("wz.type.no_profile"), ""))
+            options.insert(0, (plain(t("wz.type.no_profile")), ""))
         return options
 
     def on_mount(self) -> None:
@@ -110,9 +114,9 @@ class TypeStep(Horizontal):
             options.append(Option(Text(t(f"group.{group}"), style="bold"), disabled=True))
             for ct in shown:
                 title = ct.title.get(lang)
-                options.append(Option(Text.assemble("  ", title), id=ct.id))
+                options.append(Option(Text.assemble("  ", plain(title)), id=ct.id))
         if not options:
-            options.append(Option(t("wz.type.none"), disabled=True))
+            options.append(Option(plain(t("wz.type.none")), disabled=True))
         olist = self.query_one("#type-list", OptionList)
         olist.set_options(options)
         wanted = self.state.case_type
@@ -184,16 +188,18 @@ class TypeStep(Horizontal):
         ct = self.catalog.get(self.state.case_type)
         lang = get_language()
         out = Text()
-        out.append(ct.title.get(lang) + "\n", style="bold")
+        out.append(shown(ct.title.get(lang)) + "\n", style="bold")
         if ct.summary.get(lang):
-            out.append(ct.summary.get(lang) + "\n")
+            out.append(shown(ct.summary.get(lang)) + "\n")
         out.append("\n" + t("wz.type.filed_at") + "\n", style="bold")
-        out.append(ct.filed_at.get(lang) + "\n")
+        out.append(shown(ct.filed_at.get(lang)) + "\n")
         market = self.state.marketplace
         out.append("\n" + t("wz.type.window", marketplace=market) + "\n", style="bold")
         lines = rule_lines(rules_for(ct, market))
         out.append(
-            "\n".join(lines) + "\n" if lines else t("wz.type.no_window", marketplace=market) + "\n"
+            shown("\n".join(lines)) + "\n"
+            if lines
+            else t("wz.type.no_window", marketplace=market) + "\n"
         )
         if ct.oer:
             out.append(t("wz.type.oer") + "\n", style="italic")
@@ -201,5 +207,5 @@ class TypeStep(Horizontal):
         if tips:
             out.append("\n" + t("wz.type.tips") + "\n", style="bold")
             for tip in tips:
-                out.append(f"• {tip}\n")
+                out.append(f"• {shown(tip)}\n")
         info.update(out)

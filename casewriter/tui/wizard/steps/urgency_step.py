@@ -9,10 +9,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Label, RadioButton, RadioSet, Static, Switch
+from textual.widgets import RadioButton, RadioSet, Switch
 
 from casewriter.models import CaseType, RenderedCase
+from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Label, Static
 from casewriter.tui.wizard.state import URGENCIES, WizardState
 from casewriter.tui.wizard.steps import Edited
 
@@ -38,9 +40,9 @@ def deadline_text(rendered: RenderedCase | None) -> Text:
     if deadline.safe_by:
         out.append(t("wz.urg.safe_by", date=deadline.safe_by.isoformat()) + "\n")
     source = deadline.contract_json()["source"]
-    out.append(t("wz.urg.source", source=source) + "\n", style="dim")
+    out.append(shown(t("wz.urg.source", source=source)) + "\n", style="dim")
     if deadline.note:
-        out.append(deadline.note + "\n", style="dim")
+        out.append(shown(deadline.note) + "\n", style="dim")
     return out
 
 
@@ -79,7 +81,7 @@ class UrgencyStep(VerticalScroll):
         if reasons:
             text.append(t("wz.urg.why") + ":\n")
             for reason in reasons:
-                text.append(f"• {reason}\n")
+                text.append(f"• {shown(reason)}\n")
         self.query_one("#urg-suggested", Static).update(text)
         self.suggestion = suggestion
         chosen = self.state.urgency or suggestion
