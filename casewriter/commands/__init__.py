@@ -50,7 +50,19 @@ class Context:
         if self._paths is None:
             from casewriter.paths import AppPaths
 
-            self._paths = AppPaths.resolve(self.home)
+            paths = AppPaths.resolve(self.home)
+            problem = paths.folder_problem()  # `--home some-file`: one line, before any use
+            if problem is not None:
+                import os
+
+                from casewriter.errors import UsageError
+
+                if self.home is not None:
+                    problem = f"--home: {problem}"
+                elif os.environ.get("CASEWRITER_HOME"):
+                    problem = f"CASEWRITER_HOME: {problem}"
+                raise UsageError(f"{problem}; give a folder")
+            self._paths = paths
         return self._paths
 
     @property
