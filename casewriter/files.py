@@ -77,6 +77,8 @@ def read_user_file(
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(target, flags)
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise error(f"{path!r}: not a valid file name") from None
     except FileNotFoundError:
         raise error(f"{path}: no such {what}") from None
     except IsADirectoryError:
@@ -151,6 +153,8 @@ def check_regular_file(path: Path, what: str, error: type[CasewriterError] = Usa
     else one clear line: no such file, a folder, a device, pipe or socket."""
     try:
         info = path.stat()
+    except ValueError:
+        raise error(f"{str(path)!r}: not a valid file name") from None
     except FileNotFoundError:
         raise error(f"{path}: no such {what}") from None
     except OSError as exc:
@@ -170,6 +174,14 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+def expand_user(text: str, what: str = "file") -> Path:
+    """``~/x`` as a path in the home folder; ``~nobody-here/x`` is one line, not a crash."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # no such user, or no home folder
+        raise UsageError(f"{what}: {text}: cannot find the home folder that '~' names") from None
+
+
 def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
     """The path to write, or ``None`` for standard output (``-``). Refuses a folder, a device
     or a FIFO, a name ending in ``/`` and a folder that does not exist, each in one line
@@ -179,9 +191,11 @@ def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
         return None
     if not text.strip():
         raise UsageError(f"{what}: no file name given")
-    target = Path(text).expanduser()
+    target = expand_user(text, what)
     try:
         info = target.stat()  # follows a link: a link to /dev/sda is still a device
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise UsageError(f"{what}: {text!r} is not a valid file name") from None
     except FileNotFoundError:
         info = None
     except OSError as exc:

@@ -271,6 +271,8 @@ def test_dash_means_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
         (lambda d: str(d / "newdir") + "/", "does not exist; give a file name"),
         (lambda d: (d / "f").write_text("x") and d / "f" / "out.json", "is a file, not a folder"),
         (lambda d: "  ", "no file name given"),
+        (lambda d: str(d / "a\x00b.txt"), "is not a valid file name"),
+        (lambda d: "~no-such-user-here/out.txt", "cannot find the home folder"),
     ],
 )
 def test_bad_out_targets_are_refused_in_one_line(tmp_path: Path, make, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -297,3 +299,20 @@ def test_a_file_that_reports_no_size_is_still_read_whole() -> None:
     assert data.startswith(b"Name:") and b"\nPid:" in data
     with pytest.raises(UsageError, match="more than 16 bytes"):
         read_user_file(status, "file", max_bytes=16)
+
+
+def test_a_nul_in_a_name_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="not a valid file name"):
+        read_user_file(str(tmp_path / "a\x00b.toml"), "case file")
+    with pytest.raises(UsageError, match="not a valid file name"):
+        check_regular_file(tmp_path / "a\x00b.tsv", "report file")
+
+
+def test_the_wizard_save_to_file_refuses_bad_names_in_one_line(tmp_path: Path) -> None:
+    from casewriter.tui.wizard.saving import write_text_file
+
+    for name in (str(tmp_path / "a\x00b" / "case.txt"), "~no-such-user-here/case.txt", "-"):
+        with pytest.raises(UsageError):
+            write_text_file(name, "text")
+    written = write_text_file(str(tmp_path / "new" / "case.txt"), "主题\n")
+    assert written.read_text(encoding="utf-8") == "主题\n" and _mode(written) == 0o600

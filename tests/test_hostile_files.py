@@ -229,6 +229,19 @@ def test_home_that_is_a_file(tmp_path: Path, command: tuple[str, ...]) -> None:
     assert afile.read_text() == "I am a file\n"
 
 
+def test_home_that_cannot_be_a_folder(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    for home, message in (
+        ("~no-such-user-here/cases", "is not a folder casewriter can use"),
+        (str(loop), "is not a folder casewriter can use"),
+        ("", "--home: give a folder"),
+    ):
+        res = run_cli("--home", home, "log", "list")
+        _one_line_error(res)
+        assert message in res.err
+
+
 def test_config_that_is_a_folder(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
     (home / "config.toml").mkdir()
     res = cli("types")
