@@ -98,9 +98,8 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script and ``python -m casewriter``."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list in (["--version"], ["-V"]):
-        sys.stdout.write(f"casewriter {__version__}\n")
-        return 0
+    if not _standard_streams_open():
+        return 1
     # Everything a command prints as text shows terminal controls as visible escapes
     # (casewriter.output.SafeTextStream); JSON is printed exact. The TUI writes to the real
     # terminal (sys.__stdout__) and escapes in its own widgets (casewriter.tui.safe).
@@ -118,6 +117,10 @@ def _run(args_list: list[str]) -> int:
             print_error(f"argument {number} is not valid UTF-8 text: {raw!r}")
             return 2
     try:
+        if args_list in (["--version"], ["-V"]):
+            sys.stdout.write(f"casewriter {__version__}\n")
+            sys.stdout.flush()
+            return 0
         parser = build_parser(only=command_name(args_list))
         args = parser.parse_args(args_list)
         from casewriter.commands import Context
@@ -128,7 +131,9 @@ def _run(args_list: list[str]) -> int:
             from casewriter.commands.new import open_tui
 
             return open_tui(ctx, build_parser(), case_type=None)
-        return int(handler(args, ctx) or 0)
+        code = int(handler(args, ctx) or 0)
+        sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
+        return code
     except CasewriterError as exc:
         print_error(exc.message)
         return exc.exit_code
@@ -137,21 +142,87 @@ def _run(args_list: list[str]) -> int:
         return 130
     except BrokenPipeError:
         # `casewriter log list | head`: the reader went away; that is not an error.
-        import os
+        _discard_stdout()
+        return 0
+    except OSError as exc:
+        if not _stdout_failed(exc):
+            return _internal_error(exc)
+        from casewriter.files import os_reason
 
+        _discard_stdout()
+        print_error(f"cannot write to standard output: {os_reason(exc)}")
+        return 1
+    except Exception as exc:  # the boundary: a bug still gets one line, not a traceback
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    import os
+
+    if os.environ.get("CASEWRITER_DEBUG"):
+        raise exc
+    print_error(
+        f"internal error: {type(exc).__name__}: {exc} "
+        "(set CASEWRITER_DEBUG=1 to see the traceback, and please report it)"
+    )
+    return 1
+
+
+def _standard_streams_open() -> bool:
+    """Started with stdout (or stdin, stderr) closed (``casewriter log list >&-``): put
+    ``/dev/null`` on the closed descriptors so no file the command opens (the log!) can take
+    their number and receive printed text, then refuse in one line when stdout was closed."""
+    import os
+
+    closed = [fd for fd in (0, 1, 2) if not _fd_open(fd)]
+    for fd in closed:
+        null = os.open(os.devnull, os.O_RDWR)
+        if null != fd:
+            os.dup2(null, fd)
+            os.close(null)
+    if sys.stdout is None or 1 in closed:
+        if sys.stderr is not None and 2 not in closed:
+            print_error("standard output is closed; nothing done")
+        return False
+    return True
+
+
+def _fd_open(fd: int) -> bool:
+    import os
+
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
+def _stdout_failed(exc: OSError) -> bool:
+    """Whether ``exc`` came from writing standard output (``> /dev/full``: no space left), not
+    from a file: stream writes carry no file name, and a stdout that still cannot be flushed
+    settles it."""
+    import errno
+
+    if exc.filename is not None:
+        return False
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EFBIG)
+
+
+def _discard_stdout() -> None:
+    """Point stdout at ``/dev/null`` so the text still buffered is not written again at exit
+    (which would print "Exception ignored …")."""
+    import os
+
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 0
-    except Exception as exc:  # the boundary: a bug still gets one line, not a traceback
-        import os
-
-        if os.environ.get("CASEWRITER_DEBUG"):
-            raise
-        print_error(
-            f"internal error: {type(exc).__name__}: {exc} "
-            "(set CASEWRITER_DEBUG=1 to see the traceback, and please report it)"
-        )
-        return 1
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":

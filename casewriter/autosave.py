@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from casewriter.errors import UsageError
-from casewriter.files import write_atomic
+from casewriter.files import read_user_file, write_atomic
 from casewriter.paths import AppPaths
 
 FORMAT_VERSION = 1
+#: An autosaved draft is a few KB (pasted messages included); more is not ours.
+MAX_AUTOSAVE = 8 * 1024 * 1024
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -83,12 +85,11 @@ def save(
 
 def _read(path: Path) -> dict[str, Any]:
     """The whole autosave payload; UsageError when the file is unreadable or malformed."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise UsageError(f"cannot read autosave {path}: {exc.strerror}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"autosave {path} is not valid JSON: {exc}") from None
+    from casewriter.documents import decode_text, parse_json
+
+    where = f"autosave {path}"
+    raw = read_user_file(path, "autosave file", max_bytes=MAX_AUTOSAVE)
+    data = parse_json(decode_text(raw, where), where)
     if not isinstance(data, dict) or not isinstance(data.get("draft"), dict):
         raise UsageError(f"autosave {path} has no draft")
     if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:

@@ -8,14 +8,13 @@ did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field
 
 from __future__ import annotations
 
-import json
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from casewriter.catalog import Catalog, did_you_mean, format_validation_error
+from casewriter.documents import decode_text, parse_json, parse_toml
 from casewriter.errors import CaseFileError, CasewriterError
 from casewriter.facts import coerce_facts
 from casewriter.files import read_user_file
@@ -38,25 +37,25 @@ TOP_KEYS = (
 )
 
 
-def read_case_data(path: Path) -> dict[str, Any]:
-    content = read_user_file(path, "case file", CaseFileError)
-    try:
-        raw = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CaseFileError(f"{path}: not UTF-8 text") from None
-    if path.suffix.lower() == ".json" or raw.lstrip().startswith("{"):
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise CaseFileError(f"{path}: not valid JSON: {exc}") from None
+#: The largest case file read (a real one is a few KB; this stops /dev/zero-like inputs).
+MAX_CASE_FILE = 1024 * 1024
+
+
+def parse_case_text(raw: bytes, where: str, json_hint: bool = False) -> dict[str, Any]:
+    """Case-file bytes (TOML, or JSON when ``json_hint`` or it starts with ``{``) as a dict."""
+    text = decode_text(raw, where, CaseFileError)
+    if json_hint or text.lstrip().startswith("{"):
+        data = parse_json(text, where, CaseFileError)
     else:
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            raise CaseFileError(f"{path}: not valid TOML: {exc}") from None
+        data = parse_toml(text, where, CaseFileError)
     if not isinstance(data, dict):
-        raise CaseFileError(f"{path}: expected a table/object at the top level")
+        raise CaseFileError(f"{where}: expected a table/object at the top level")
     return data
+
+
+def read_case_data(path: Path) -> dict[str, Any]:
+    content = read_user_file(path, "case file", CaseFileError, max_bytes=MAX_CASE_FILE)
+    return parse_case_text(content, str(path), path.suffix.lower() == ".json")
 
 
 def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir: Path | None = None,

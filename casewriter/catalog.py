@@ -7,18 +7,21 @@ Every error names the file and the field (``CatalogError``).
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from pydantic import ValidationError
 
 from casewriter.config import DeadlineOverride, Settings
+from casewriter.documents import decode_text, parse_toml
 from casewriter.errors import CatalogError, NotFoundError
+from casewriter.files import read_user_file
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
 from casewriter.paths import AppPaths
+
+#: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.
+MAX_CASE_TYPE_FILE = 1024 * 1024
 
 #: The contract's identifier kinds, used until/unless ``casewriter.identifiers`` says otherwise.
 CONTRACT_KINDS = (
@@ -126,12 +129,8 @@ def _check_thresholds(ct: CaseType, fail: Callable[[str, str], None]) -> None:
 def load_case_type(path: Path, origin: str, roots: list[Path], kinds: tuple[str, ...]) -> CaseType:
     """Read and validate one case-type file; CatalogError naming the file and field."""
     where = str(path)
-    try:
-        data: dict[str, Any] = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except OSError as exc:
-        raise CatalogError(f"{where}: cannot read: {exc.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise CatalogError(f"{where}: not valid TOML: {exc}") from None
+    raw = read_user_file(path, "case-type file", CatalogError, max_bytes=MAX_CASE_TYPE_FILE)
+    data = parse_toml(decode_text(raw, where, CatalogError), where, CatalogError)
     if data.get("id", path.stem) != path.stem:
         raise CatalogError(
             f"{where}: id: {data.get('id')!r} must equal the file name {path.stem!r}"

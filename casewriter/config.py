@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date
 from typing import Any
 
+from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 
@@ -115,6 +116,11 @@ def _expect(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
 _CASE_TYPE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FACT_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _OVERRIDE_FIELDS = tuple(f.name for f in fields(DeadlineOverride))
+_LIMIT_FIELDS = tuple(f.name for f in fields(Limits))
+#: The largest ``[limits]`` value: a box longer than this is not a Seller Central case.
+MAX_LIMIT = 1_000_000
+#: config.toml is a few hundred bytes; a megabyte stops /dev/zero or a 2 GB sparse file.
+MAX_CONFIG_FILE = 1024 * 1024
 
 
 def _date(value: Any, where: str) -> date:
@@ -128,10 +134,22 @@ def _date(value: Any, where: str) -> date:
     raise UsageError(f"{where}: expected a date YYYY-MM-DD, got {value!r}")
 
 
-def _days(value: Any, where: str) -> int:
+def _days(value: Any, where: str, most: int) -> int:
     number: int = _expect(value, int, where)
     if number < 0:
         raise UsageError(f"{where}: must be 0 or more, got {number}")
+    if number > most:
+        raise UsageError(
+            f"{where}: at most {most} (a claim window longer than ten years is a typo), got {number}"
+        )
+    return number
+
+
+def _limit(data: Mapping[str, Any], key: str, default: int, where: str) -> int:
+    """One ``[limits]`` length: a whole number of characters, at least 1."""
+    number: int = _expect(data.get(key, default), int, where)
+    if not 1 <= number <= MAX_LIMIT:
+        raise UsageError(f"{where}: must be between 1 and {MAX_LIMIT:,} characters, got {number}")
     return number
 
 
@@ -168,8 +186,14 @@ def deadline_override_from_dict(raw: Any, where: str) -> DeadlineOverride:
     def given(key: str) -> bool:
         return bool(raw.get(key, "") != "")
 
-    max_days = _days(raw["max_days"], f"{where}.max_days") if given("max_days") else None
-    max_months = _days(raw["max_months"], f"{where}.max_months") if given("max_months") else None
+    max_days = (
+        _days(raw["max_days"], f"{where}.max_days", MAX_WINDOW_DAYS) if given("max_days") else None
+    )
+    max_months = (
+        _days(raw["max_months"], f"{where}.max_months", MAX_WINDOW_MONTHS)
+        if given("max_months")
+        else None
+    )
     if max_days is None and max_months is None:
         raise UsageError(f"{where}.max_days: give max_days or max_months (the latest day to file)")
     return DeadlineOverride(
@@ -179,7 +203,7 @@ def deadline_override_from_dict(raw: Any, where: str) -> DeadlineOverride:
         clock_fact=clock_fact,
         source=texts["source"],
         as_of=_date(raw["as_of"], f"{where}.as_of"),
-        min_days=_days(raw.get("min_days", 0), f"{where}.min_days"),
+        min_days=_days(raw.get("min_days", 0), f"{where}.min_days", MAX_WINDOW_DAYS),
         max_days=max_days,
         max_months=max_months,
         effective_from=_date(raw["effective_from"], f"{where}.effective_from")
@@ -211,11 +235,14 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
     if not 1 <= hours <= 24 * 60:
         raise UsageError(f"{source}: follow_up_hours must be between 1 and 1440, got {hours}")
     raw_limits = _expect(data.get("limits", {}), dict, f"{source}: limits")
+    for key in raw_limits:
+        if key not in _LIMIT_FIELDS:
+            raise UsageError(
+                f"{source}: limits.{key}: unknown limit (known: {', '.join(_LIMIT_FIELDS)})"
+            )
     limits = Limits(
-        subject_max=_expect(
-            raw_limits.get("subject_max", 120), int, f"{source}: limits.subject_max"
-        ),
-        body_max=_expect(raw_limits.get("body_max", 2000), int, f"{source}: limits.body_max"),
+        subject_max=_limit(raw_limits, "subject_max", 120, f"{source}: limits.subject_max"),
+        body_max=_limit(raw_limits, "body_max", 2000, f"{source}: limits.body_max"),
     )
     profiles = []
     for i, raw in enumerate(_expect(data.get("profiles", []), list, f"{source}: profiles")):
@@ -245,21 +272,20 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
 
 
 def load_settings(paths: AppPaths) -> Settings:
-    """Read ``config.toml`` (defaults when it does not exist)."""
+    """Read ``config.toml`` (defaults when it does not exist). Only a regular file of at most
+    ``MAX_CONFIG_FILE`` is read (a FIFO would block, ``/dev/zero`` never ends); every problem is
+    one UsageError naming the file."""
     path = paths.config_file
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return Settings(lang=language_from_env())
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
-    import tomllib  # only when there is a file to read: it is on the TUI's start-up path
+    # Imported only when there is a file to read: this is on the TUI's start-up path.
+    from casewriter.documents import decode_text, parse_toml
+    from casewriter.files import read_user_file
 
-    try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: not valid TOML: {exc}") from None
-    return settings_from_dict(data, str(path))
+    raw = read_user_file(path, "config file", max_bytes=MAX_CONFIG_FILE)
+    where = str(path)
+    data = parse_toml(decode_text(raw, where), where)
+    return settings_from_dict(data, where)
 
 
 _TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}

@@ -4,6 +4,7 @@ Forms handled explicitly: ISO ``2026-04-03``, ``2026/4/3``, ``2026.4.3``, ``2026
 ``03.04.2026`` (day first, as in Germany), ``04/03/2026`` (month first on Amazon.com, day first
 on Amazon.co.uk and the EU), and anything python-dateutil understands (``3 Apr 2026``,
 ``April 3, 2026``). An ambiguous day/month is read the marketplace's way and reported back.
+A date outside 1970–2100 is refused (``casewriter.bounds``), so no deadline arithmetic overflows.
 """
 
 from __future__ import annotations
@@ -48,7 +49,16 @@ def _day_first(mp: Marketplace) -> bool:
 
 
 def parse_date(text: object, mp: Marketplace, field: str = "date") -> ParsedDate:
-    """Read a pasted date the way ``mp`` writes it; UsageError naming ``field`` if unreadable."""
+    """Read a pasted date the way ``mp`` writes it; UsageError naming ``field`` if unreadable or
+    outside the years casewriter accepts (``casewriter.bounds``: 1970 to 2100)."""
+    from casewriter.bounds import check_date
+
+    parsed = _parse_date(text, mp, field)
+    check_date(parsed.value, field)
+    return parsed
+
+
+def _parse_date(text: object, mp: Marketplace, field: str) -> ParsedDate:
     if isinstance(text, datetime):
         return ParsedDate(text.date())
     if isinstance(text, date):

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from casewriter.bounds import MAX_QUANTITY
 from casewriter.dates import parse_date
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
@@ -29,6 +30,8 @@ def parse_quantity(value: Any, field: str) -> int:
     if isinstance(value, int):
         number = value
     elif isinstance(value, float) and value.is_integer():
+        if abs(value) > MAX_QUANTITY:  # 1e308 is a whole number, but not a count of anything
+            raise UsageError(f"{field}: {value!r} is too large (at most {MAX_QUANTITY:,})")
         number = int(value)
     elif isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "")
@@ -40,6 +43,9 @@ def parse_quantity(value: Any, field: str) -> int:
         raise UsageError(f"{field}: expected a whole number, got {value!r}")
     if number < 0:
         raise UsageError(f"{field}: must be 0 or more, got {number}")
+    if number > MAX_QUANTITY:
+        shown = str(number) if number < 10**30 else "a number that long"
+        raise UsageError(f"{field}: {shown} is too large (at most {MAX_QUANTITY:,})")
     return number
 
 

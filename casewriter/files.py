@@ -1,13 +1,14 @@
 """Every file casewriter reads for the user or writes: one reader, one atomic writer.
 
-Reading (``read_user_file``): only regular files (a FIFO would block forever, ``/dev/zero``
-never ends), capped in size (``max_bytes``), with one clear line saying why not.
+Reading (``read_user_file``, ``read_stdin``): only regular files (a FIFO would block forever,
+``/dev/zero`` never ends), capped in size (``max_bytes``), with one clear line saying why not.
 
 Writing (``atomic_writer`` / ``write_atomic``): a unique temporary file created exclusively
 (``O_EXCL``, mode 0600 unless told otherwise) in the target's own folder, so a planted symlink
 is never followed; written, flushed and fsynced, then renamed over the target, and the folder
 fsynced. A crash leaves the old file or the new one, never half of either; a failure removes the
-temporary file. ``-`` means standard output. A device, FIFO or folder as the target is refused.
+temporary file. ``-`` means standard output. A device, FIFO or folder as the target is refused,
+and so is a name ending in ``/`` (a folder meant) or one whose folder does not exist.
 A target that is itself a symlink is replaced by the new file (the link's target is untouched).
 """
 
@@ -45,7 +46,20 @@ def os_reason(exc: OSError) -> str:
         return "is a folder"
     if code == errno.ENAMETOOLONG:
         return "the name is too long"
+    if code == errno.ENOTDIR:
+        return "a part of the path is a file, not a folder"
+    if code == errno.ELOOP:
+        return "too many levels of symbolic links"
+    if code == errno.EPIPE:
+        return "the reader went away (broken pipe)"
+    if code == errno.EBADF:
+        return "it is closed or not open for writing"
     return exc.strerror or str(exc)
+
+
+def _a(noun: str) -> str:
+    """``a file`` / ``an export file``."""
+    return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
 
 
 def read_user_file(
@@ -58,34 +72,98 @@ def read_user_file(
     """The bytes of a regular file the user named, at most ``max_bytes``; else one clear line
     (raised as ``error``) saying why not."""
     target = Path(str(path))
+    # O_NONBLOCK: opening a FIFO for reading must not wait for a writer (we refuse it below);
+    # O_NOCTTY: naming a terminal device must not make it our controlling terminal.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        # O_NONBLOCK: opening a FIFO for reading must not wait for a writer; we refuse it below.
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(target, flags)
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise error(f"{path!r}: not a valid file name") from None
     except FileNotFoundError:
         raise error(f"{path}: no such {what}") from None
     except IsADirectoryError:
-        raise error(f"{path}: is a folder, not a {what}") from None
+        raise error(f"{path}: is a folder, not {_a(what)}") from None
     except OSError as exc:
         raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
+    try:
+        info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path}: is a folder, not a {what}")
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not a {what}")
-    with os.fdopen(fd, "rb") as fh:
+            raise error(f"{path}: is a folder, not {_a(what)}")
+        if not stat.S_ISREG(info.st_mode):
+            raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
         if info.st_size > max_bytes:
             raise error(
-                f"{path}: too large for a {what} ({_size(info.st_size)}; at most {_size(max_bytes)})"
+                f"{path}: too large for {_a(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
             )
-        try:
-            os.set_blocking(fd, True)
-            data = fh.read(max_bytes + 1)
-        except OSError as exc:
-            raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    if len(data) > max_bytes:  # grew while we read it
-        raise error(f"{path}: too large for a {what} (more than {_size(max_bytes)})")
+        os.set_blocking(fd, True)
+        data = _read_capped(fd, info.st_size, max_bytes + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while we read it, or a /proc-like file with no size
+        raise error(f"{path}: too large for {_a(what)} (more than {_size(max_bytes)})")
     return data
+
+
+def _read_capped(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit`` bytes from ``fd``: the size ``fstat`` gave in one read (no buffer of
+    ``limit`` bytes allocated up front: a 1 GB cap must not cost 1 GB), then on to the end or
+    the limit (a file that grows, or a /proc-like file that says 0)."""
+    chunks: list[bytes] = []
+    total = 0
+    want = min(limit, max(size + 1, 64 * 1024))
+    with os.fdopen(fd, "rb", buffering=0, closefd=False) as fh:
+        while total < limit:
+            chunk = fh.read(min(want, limit - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 1 << 20
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def read_stdin(
+    what: str = "input",
+    error: type[CasewriterError] = UsageError,
+    *,
+    max_bytes: int = DEFAULT_READ_CAP,
+) -> bytes:
+    """Standard input as bytes, at most ``max_bytes`` (``< /dev/zero`` ends with one line, not
+    with the machine out of memory); a closed standard input reads as empty."""
+    stream = sys.stdin
+    if stream is None:
+        return b""
+    buffer = getattr(stream, "buffer", None)
+    try:
+        if buffer is None:  # a replaced text stream (tests): take its text as UTF-8
+            data = str(stream.read(max_bytes + 1)).encode("utf-8", errors="surrogatepass")
+        else:
+            data = bytes(buffer.read(max_bytes + 1))
+    except OSError as exc:
+        raise error(f"standard input: cannot read: {os_reason(exc)}") from None
+    if len(data) > max_bytes:
+        raise error(f"standard input: too large for {_a(what)} (more than {_size(max_bytes)})")
+    return data
+
+
+def check_regular_file(path: Path, what: str, error: type[CasewriterError] = UsageError) -> int:
+    """The size of ``path`` when it is a regular file (a file read in a stream, like a report);
+    else one clear line: no such file, a folder, a device, pipe or socket."""
+    try:
+        info = path.stat()
+    except ValueError:
+        raise error(f"{str(path)!r}: not a valid file name") from None
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"{path}: is a folder, not {_a(what)}")
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
+    return info.st_size
 
 
 def _size(n: int) -> str:
@@ -96,14 +174,28 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+def expand_user(text: str, what: str = "file") -> Path:
+    """``~/x`` as a path in the home folder; ``~nobody-here/x`` is one line, not a crash."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:  # no such user, or no home folder
+        raise UsageError(f"{what}: {text}: cannot find the home folder that '~' names") from None
+
+
 def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
     """The path to write, or ``None`` for standard output (``-``). Refuses a folder, a device
-    or a FIFO, and a folder that does not exist, each in one line (UsageError)."""
-    if str(path) == STDOUT:
+    or a FIFO, a name ending in ``/`` and a folder that does not exist, each in one line
+    (UsageError)."""
+    text = str(path)
+    if text == STDOUT:
         return None
-    target = Path(path).expanduser()
+    if not text.strip():
+        raise UsageError(f"{what}: no file name given")
+    target = expand_user(text, what)
     try:
         info = target.stat()  # follows a link: a link to /dev/sda is still a device
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise UsageError(f"{what}: {text!r} is not a valid file name") from None
     except FileNotFoundError:
         info = None
     except OSError as exc:
@@ -113,8 +205,12 @@ def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
             raise UsageError(f"{what}: {target} is a folder; give a file name")
         if not stat.S_ISREG(info.st_mode):
             raise UsageError(f"{what}: {target} is not a regular file (a device, pipe or socket)")
+    elif text.endswith(("/", os.sep)):
+        raise UsageError(f"{what}: folder {text} does not exist; give a file name")
     folder = target.parent
     if not folder.is_dir():
+        if folder.exists():
+            raise UsageError(f"{what}: {folder} is not a folder")
         raise UsageError(f"{what}: folder {folder} does not exist")
     return target
 
@@ -122,30 +218,35 @@ def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
 @overload
 @contextmanager
 def atomic_writer(
-    path: Path, *, binary: Literal[False] = ..., mode: int = ..., what: str = ...
+    path: Path, *, binary: Literal[False] = ..., mode: int = ..., errors: str = ...
 ) -> Iterator[IO[str]]: ...
 @overload
 @contextmanager
 def atomic_writer(
-    path: Path, *, binary: Literal[True], mode: int = ..., what: str = ...
+    path: Path, *, binary: Literal[True], mode: int = ..., errors: str = ...
 ) -> Iterator[IO[bytes]]: ...
 @contextmanager  # type: ignore[misc]
 def atomic_writer(
-    path: Path, *, binary: bool = False, mode: int = 0o600, what: str = "file"
+    path: Path, *, binary: bool = False, mode: int = 0o600, errors: str = "strict"
 ) -> Iterator[IO[str]] | Iterator[IO[bytes]]:
     """A file object whose content replaces ``path`` atomically when the block ends without an
     exception. Any failure removes the temporary file and raises ``CasewriterError`` with the
-    reason (no space, read-only, permission)."""
+    reason (no space, read-only, permission); other exceptions pass through, the temporary
+    file removed all the same. ``errors``: how text that UTF-8 cannot hold is encoded."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
+        # mkstemp: O_CREAT | O_EXCL (| O_NOFOLLOW), a random name, mode 0600: a link planted at
+        # a guessed temporary name can never be followed, and nobody else can read the file.
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
     try:
         os.fchmod(fd, mode)
         fh: IO[Any] = (
-            os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+            os.fdopen(fd, "wb")
+            if binary
+            else os.fdopen(fd, "w", encoding="utf-8", errors=errors, newline="")
         )
         with fh:
             yield fh
@@ -163,13 +264,15 @@ def atomic_writer(
     _fsync_folder(folder)
 
 
-def write_atomic(path: Path, data: str | bytes, *, mode: int = 0o600) -> None:
+def write_atomic(
+    path: Path, data: str | bytes, *, mode: int = 0o600, errors: str = "strict"
+) -> None:
     """Write ``data`` to ``path`` atomically (see ``atomic_writer``)."""
     if isinstance(data, bytes):
         with atomic_writer(path, binary=True, mode=mode) as out_b:
             out_b.write(data)
     else:
-        with atomic_writer(path, mode=mode) as out_s:
+        with atomic_writer(path, mode=mode, errors=errors) as out_s:
             out_s.write(data)
 
 
@@ -185,10 +288,13 @@ def write_output(path: str | Path, data: str | bytes, *, what: str = "--out") ->
             else:
                 sys.stdout.write(data)
             sys.stdout.flush()
+        except BrokenPipeError:
+            raise  # `| head`: the reader went away; the CLI ends quietly (casewriter.__main__)
         except OSError as exc:
             raise CasewriterError(f"cannot write to standard output: {os_reason(exc)}") from None
         return None
-    write_atomic(target, data)
+    # A lone surrogate (from a JSON "\ud800") cannot be UTF-8: show it as \ud800, never fail.
+    write_atomic(target, data, errors="backslashreplace")
     return target
 
 

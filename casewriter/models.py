@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
+
 ATTACHMENT_KINDS = ("file", "photo", "invoice", "pod")
 VALUE_KINDS = ("date", "quantity", "money", "text")
 FACT_TYPES = ("quantity", "money", "date", "text", "percent", "choice", "bool")
@@ -102,9 +104,10 @@ class DeadlineRule(_Strict):
     marketplaces: list[str]
     clock: str
     clock_fact: str
-    min_days: int = Field(default=0, ge=0)
-    max_days: int | None = Field(default=None, ge=0)
-    max_months: int | None = Field(default=None, ge=0)
+    # Bounded (casewriter.bounds): event date + window must stay a real date.
+    min_days: int = Field(default=0, ge=0, le=MAX_WINDOW_DAYS)
+    max_days: int | None = Field(default=None, ge=0, le=MAX_WINDOW_DAYS)
+    max_months: int | None = Field(default=None, ge=0, le=MAX_WINDOW_MONTHS)
     source: str
     as_of: date
     effective_from: date | None = None

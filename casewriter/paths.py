@@ -70,6 +70,19 @@ class AppPaths:
         """Wizard drafts autosaved at every step (survive a SIGKILL)."""
         return self.data_dir / "autosave"
 
+    def folder_problem(self) -> str | None:
+        """Why the data or config folder cannot be one (a file is in the way), else None.
+        A folder that does not exist yet is fine: ``ensure()`` creates it."""
+        for folder in dict.fromkeys((self.data_dir, self.config_dir)):
+            for part in (folder, *folder.parents):
+                if part.is_dir():
+                    break
+                if os.path.lexists(part):
+                    if part == folder:
+                        return f"{folder} is a file, not a folder"
+                    return f"{folder}: {part} is a file, not a folder"
+        return None
+
     def ensure(self) -> None:
         """Create the data and config folders, private to the user (0700)."""
         for folder in (self.data_dir, self.config_dir):

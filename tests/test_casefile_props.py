@@ -31,10 +31,13 @@ scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(-(10**6), 10**12),
+    st.integers(),  # past any bound: refused where it enters, never an overflow later
+    st.dates(),  # 0001-01-01 … 9999-12-31: date + claim window must not overflow
     st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=40),
     st.sampled_from(["2026-04-03", "04/03/2026", "2026年4月3日", "FBA17XKQ9M2Z", "X003KQ7ZP1",
-                     "113-7746201-5580934", "1Z12345E6605272234", "９０２－３１５９８９６", "24,99"]),
+                     "113-7746201-5580934", "1Z12345E6605272234", "９０２－３１５９８９６", "24,99",
+                     "9999-12-31", "12/31/9999", "0001-01-01", "1e308"]),
 )  # fmt: skip
 values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3), max_leaves=6)
 

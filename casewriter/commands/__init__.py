@@ -48,9 +48,25 @@ class Context:
     @property
     def paths(self) -> AppPaths:
         if self._paths is None:
+            import os
+
+            from casewriter.errors import UsageError
             from casewriter.paths import AppPaths
 
-            self._paths = AppPaths.resolve(self.home)
+            given = "--home" if self.home is not None else "CASEWRITER_HOME"
+            if self.home is not None and not self.home.strip():
+                raise UsageError("--home: give a folder")
+            try:
+                paths = AppPaths.resolve(self.home)
+            except (RuntimeError, ValueError, OSError):  # ~no-such-user, a NUL, a link loop
+                home = self.home if self.home is not None else os.environ.get("CASEWRITER_HOME")
+                raise UsageError(f"{given}: {home!r} is not a folder casewriter can use") from None
+            problem = paths.folder_problem()  # `--home some-file`: one line, before any use
+            if problem is not None:
+                if self.home is not None or os.environ.get("CASEWRITER_HOME"):
+                    problem = f"{given}: {problem}"
+                raise UsageError(f"{problem}; give a folder")
+            self._paths = paths
         return self._paths
 
     @property

@@ -47,20 +47,21 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8", errors="replace")
 
 
+#: The most text ``extract`` reads (a file or standard input): far beyond any pasted message or
+#: saved e-mail thread, and short of exhausting memory on ``/dev/zero`` or a sparse file.
+MAX_TEXT = 64 * 1024 * 1024
+
+
 def _read(name: str) -> bytes:
+    from casewriter.files import read_stdin, read_user_file
+
     if name == "-":
         if sys.stdin is None:
             raise UsageError("no input: give a FILE or pipe text in")
         if sys.stdin.isatty():
             raise UsageError("give a FILE, or pipe text in (… | casewriter extract)")
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is None:  # a text stream (tests, embedding): already decoded
-            return str(sys.stdin.read()).encode("utf-8", errors="surrogatepass")
-        data: bytes = buffer.read()
-        return data
-    from casewriter.files import read_user_file
-
-    return read_user_file(name, "text file", max_bytes=64 * 1024 * 1024)
+        return read_stdin("text", max_bytes=MAX_TEXT)
+    return read_user_file(name, "text file", max_bytes=MAX_TEXT)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casewriter.commands import Context, add_command
-from casewriter.errors import UsageError
+from casewriter.errors import CaseFileError
 
 if TYPE_CHECKING:
     from casewriter.models import Draft, RenderedCase
@@ -56,7 +56,6 @@ def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    import json
 
     from casewriter.case_report import format_markdown, format_text
     from casewriter.casefile import draft_from_data, load_case_file
@@ -70,15 +69,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     as_of = parse_as_of(args.as_of) if args.as_of else None
     engine = Engine.load(ctx.paths, ctx.settings)
     if args.casefile == "-":
-        text = sys.stdin.read()
-        try:
-            data = (
-                json.loads(text)
-                if text.lstrip().startswith("{")
-                else __import__("tomllib").loads(text)
-            )
-        except ValueError as exc:
-            raise UsageError(f"stdin: not valid TOML or JSON: {exc}") from None
+        from casewriter.casefile import MAX_CASE_FILE, parse_case_text
+        from casewriter.files import read_stdin
+
+        raw = read_stdin("case file", CaseFileError, max_bytes=MAX_CASE_FILE)
+        data = parse_case_text(raw, "stdin")
         draft = draft_from_data(data, engine.catalog, "stdin", Path.cwd(), ctx.settings)
     else:
         draft = load_case_file(Path(args.casefile), engine.catalog, ctx.settings)

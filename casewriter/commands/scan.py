@@ -131,17 +131,37 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         sys.stdout.write(format_text(result))
         if drafted is not None:
-            sys.stdout.write(f"\nDrafts saved: {len(drafted['drafted'])}")
-            if drafted["drafted"]:
-                sys.stdout.write(f" ({', '.join(drafted['drafted'])})")
-            sys.stdout.write(
-                f"; skipped (open case already in the log): {len(drafted['skipped'])}\n"
-            )
-            for item in drafted["skipped"]:
-                sys.stdout.write(f"  skipped {item['finding']}: {item['reason']}\n")
+            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"]))
         for message in result.warnings:
             warn(message)
     return 0
+
+
+#: How many new case ids and skipped findings ``scan --draft`` names before summarising
+#: (3,000 drafts are a count and a command to list them, not a screen of ids).
+SHOWN_DRAFTS = 10
+
+
+def format_drafts(drafted: list[str], skipped: list[dict[str, str]]) -> str:
+    """The ``--draft`` summary: counts, the first few case ids and skipped findings, and the
+    command that lists the rest."""
+    lines = [
+        f"\nDrafts saved: {len(drafted)}; skipped (open case already in the log): {len(skipped)}"
+    ]
+    if drafted:
+        shown = ", ".join(drafted[:SHOWN_DRAFTS])
+        more = len(drafted) - SHOWN_DRAFTS
+        lines.append(f"  new drafts: {shown}" + (f" and {more:,} more" if more > 0 else ""))
+        # `log list` shows 50 cases unless told otherwise
+        limit = f" --limit {len(drafted)}" if len(drafted) > 50 else ""
+        lines.append(f"  list them: casewriter log list --status draft{limit}")
+    for item in skipped[:SHOWN_DRAFTS]:
+        lines.append(f"  skipped {item['finding']}: {item['reason']}")
+    if len(skipped) > SHOWN_DRAFTS:
+        lines.append(
+            f"  … and {len(skipped) - SHOWN_DRAFTS:,} more skipped (--json lists them all)"
+        )
+    return "\n".join(lines) + "\n"
 
 
 _TITLES = {

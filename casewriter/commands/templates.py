@@ -1,11 +1,16 @@
 """``casewriter templates list|show NAME|copy NAME [--force]|check``: see the built-in and user
 templates, copy one into the user folder for editing, and lint everything (``check`` renders
-every case type's example and reports undeclared variables and broken overrides)."""
+every case type's example and reports undeclared variables and broken overrides).
+
+Only names inside the template folders are accepted: an absolute path, ``..`` or a symbolic link
+that leads out of its folder is refused, so ``show`` never prints and ``copy`` never writes a file
+elsewhere. A copy is written atomically (``casewriter.files``)."""
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,12 +51,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def template_files(root: Path) -> list[str]:
+    """The template and case-type files under ``root`` (links leading out of it left out)."""
     if not root.is_dir():
         return []
+    base = root.resolve()
     return sorted(
         p.relative_to(root).as_posix()
         for p in root.rglob("*")
-        if p.is_file() and p.name.endswith(SUFFIXES)
+        if p.is_file() and p.name.endswith(SUFFIXES) and p.resolve().is_relative_to(base)
     )
 
 
@@ -73,6 +80,52 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+_LIST_HINT = "'casewriter templates list' shows them"
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+def template_name(name: str) -> str:
+    """``name`` as a relative path inside a template tree (``builtin/`` prefix kept). A path that
+    leads anywhere else (absolute, ``~``, ``..``, a drive letter, a NUL) is a UsageError: only
+    names inside the templates folders are read or written."""
+    raw = name.strip()
+    if not raw:
+        raise UsageError(f"give a template name or case type id ({_LIST_HINT})")
+    posix = raw.replace("\\", "/")
+    parts = posix.split("/")
+    if (
+        posix.startswith(("/", "~"))
+        or _DRIVE.match(posix)
+        or "\x00" in raw
+        or any(part in ("", ".", "..") for part in parts)
+    ):
+        raise UsageError(
+            f"{raw[:80]!r} is not a template name: give a name inside the templates folder, "
+            f"e.g. _base.md.j2 or a case type id ({_LIST_HINT})"
+        )
+    return posix
+
+
+def inside(root: Path, rel: str) -> Path | None:
+    """``root/rel`` when it is a file whose real path stays inside ``root``'s real path; None
+    when there is no such file; UsageError when it is a link (or in a linked folder) that leads
+    out of ``root``."""
+    path = root / rel
+    if not os.path.lexists(path):
+        return None
+    try:
+        real = path.resolve(strict=True)
+        base = root.resolve(strict=True)
+    except (OSError, RuntimeError):  # a dangling link or a loop
+        return None
+    if not real.is_relative_to(base):
+        raise UsageError(
+            f"{path} leads outside {root} (a symbolic link to {real}); "
+            "only files inside the templates folder are used"
+        )
+    return path if real.is_file() else None
+
+
 def candidates(name: str) -> list[str]:
     if name.endswith(SUFFIXES):
         return [name.removeprefix("builtin/")]
@@ -80,23 +133,25 @@ def candidates(name: str) -> list[str]:
 
 
 def find(paths: AppPaths, name: str, *, builtin_only: bool = False) -> tuple[str, Path, str]:
+    name = template_name(name)
     roots = [("builtin", paths.builtin_templates)]
     if not builtin_only and not name.startswith("builtin/"):
         roots.insert(0, ("user", paths.user_templates))
     for rel in candidates(name):
         for origin, root in roots:
-            if (root / rel).is_file():
-                return rel, root / rel, origin
-    raise NotFoundError(
-        f"no template or case type named {name!r} ('casewriter templates list' shows them)"
-    )
+            found = inside(root, rel)
+            if found is not None:
+                return rel, found, origin
+    raise NotFoundError(f"no template or case type named {name!r} ({_LIST_HINT})")
 
 
 def run_show(args: argparse.Namespace, ctx: Context) -> int:
+    from casewriter.documents import decode_text
+    from casewriter.files import read_user_file
     from casewriter.output import print_json
 
     rel, path, origin = find(ctx.paths, args.name)
-    text = path.read_text(encoding="utf-8")
+    text = decode_text(read_user_file(path, "template"), str(path))
     if ctx.json:
         print_json({"name": rel, "path": str(path), "origin": origin, "text": text})
     else:
@@ -105,28 +160,56 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def _copy_target(paths: AppPaths, rel: str, source: Path) -> Path:
+    """Where the user's copy of built-in ``rel`` goes: inside the user templates folder, and
+    not the built-in file itself (``--home`` at a casewriter checkout makes them one folder)."""
+    root = paths.user_templates
+    target = root / rel
+    real_root = root.resolve()
+    real_folder = target.parent.resolve()
+    if not real_folder.is_relative_to(real_root):
+        raise UsageError(
+            f"{target.parent} leads outside {root} (a symbolic link to {real_folder}); "
+            "copies are only written inside the templates folder"
+        )
+    if real_folder / target.name == source.resolve():
+        raise UsageError(
+            f"{target} is the built-in file itself: your templates folder {root} is the "
+            "built-in one; use a --home outside the casewriter folder"
+        )
+    return target
+
+
 def run_copy(args: argparse.Namespace, ctx: Context) -> int:
+    from casewriter.files import os_reason, read_user_file, write_atomic
     from casewriter.output import print_json
 
+    name = template_name(args.name)
     names: list[str]
-    if args.name.endswith(SUFFIXES):
-        names = [find(ctx.paths, args.name, builtin_only=True)[0]]
+    if name.endswith(SUFFIXES):
+        names = [find(ctx.paths, name, builtin_only=True)[0]]
     else:
-        base = ctx.paths.builtin_templates / "case_types"
         names = [
-            f"case_types/{args.name}{s}"
+            f"case_types/{name}{s}"
             for s in (".toml", ".md.j2", ".oer.md.j2")
-            if (base / f"{args.name}{s}").is_file()
+            if inside(ctx.paths.builtin_templates, f"case_types/{name}{s}") is not None
         ]
         if not names:
-            names = [find(ctx.paths, args.name, builtin_only=True)[0]]
-    targets = [(ctx.paths.builtin_templates / n, ctx.paths.user_templates / n) for n in names]
-    existing = [str(t) for _, t in targets if t.exists()]
+            names = [find(ctx.paths, name, builtin_only=True)[0]]
+    targets = []
+    for rel in names:
+        source = ctx.paths.builtin_templates / rel
+        targets.append((source, _copy_target(ctx.paths, rel, source)))
+    existing = [str(t) for _, t in targets if os.path.lexists(t)]
     if existing and not args.force:
         raise UsageError(f"{existing[0]} already exists; use --force to overwrite it")
-    for src, dst in targets:
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(src, dst)
+    contents = [read_user_file(src, "template") for src, _ in targets]  # all read, then written
+    for (_, dst), data in zip(targets, contents, strict=True):
+        try:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise CasewriterError(f"cannot create {dst.parent}: {os_reason(exc)}") from None
+        write_atomic(dst, data, mode=0o644)
     if ctx.json:
         print_json({"copied": [str(t) for _, t in targets]})
     else:

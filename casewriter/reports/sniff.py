@@ -161,10 +161,11 @@ def classify(names: list[str]) -> tuple[str, str, dict[str, int]] | None:
 
 def sniff(path: Path) -> ReportInfo:
     """Recognise ``path``; ReportError (naming the file) when it is not a known report."""
+    from casewriter.files import check_regular_file
+
+    # A FIFO or a device (/dev/zero) is refused: reports are streamed, but only from a file.
+    size = check_regular_file(path, "report file", ReportError)
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise ReportError(f"{path}: not a file")
         encoding, bom = detect_encoding(path)
         line = _first_line(path, encoding)
     except OSError as exc:

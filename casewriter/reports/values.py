@@ -12,14 +12,24 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from casewriter.bounds import MAX_REPORT_AMOUNT, MAX_REPORT_UNITS, date_in_range, date_range_text
+
 _STRIP_MONEY = str.maketrans("", "", " \u00a0\u202f$€£¥'")
 
 
 def parse_date(text: str) -> date | None:
-    """The calendar date of a report date/time cell; None when empty; ValueError on garbage."""
+    """The calendar date of a report date/time cell; None when empty; ValueError on garbage or
+    on a date outside 1970–2100 (``casewriter.bounds``: claim windows are added to it)."""
     s = text.strip().strip('"').strip()
     if not s:
         return None
+    value = _parse_date(s)
+    if not date_in_range(value):
+        raise ValueError(f"date {s[:40]!r} is out of range ({date_range_text()})")
+    return value
+
+
+def _parse_date(s: str) -> date:
     head = s[:10]
     try:
         if len(head) == 10:
@@ -88,6 +98,8 @@ def parse_decimal(text: str) -> Decimal | None:
         raise ValueError(f"not an amount: {text.strip()[:40]!r}") from None
     if not value.is_finite():
         raise ValueError(f"not an amount: {text.strip()[:40]!r}")
+    if abs(value) >= MAX_REPORT_AMOUNT:
+        raise ValueError(f"amount too large: {text.strip()[:40]!r}")
     return value
 
 
@@ -97,15 +109,19 @@ def parse_int(text: str) -> int | None:
     if not s:
         return None
     try:
-        return int(s)
+        number = int(s) if len(s) <= 20 else None
     except ValueError:
-        pass
-    value = parse_decimal(s)
-    if value is None:
-        return None
-    if value != value.to_integral_value() or abs(value) > 10**9:
-        raise ValueError(f"not a whole number: {s[:40]!r}")
-    return int(value)
+        number = None
+    if number is None:
+        value = parse_decimal(s)
+        if value is None:
+            return None
+        if value != value.to_integral_value():
+            raise ValueError(f"not a whole number: {s[:40]!r}")
+        number = int(value)
+    if abs(number) > MAX_REPORT_UNITS:
+        raise ValueError(f"quantity too large: {s[:40]!r}")
+    return number
 
 
 def norm(text: str) -> str:

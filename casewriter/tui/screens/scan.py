@@ -18,6 +18,7 @@ from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, ProgressBar, Select
 
+from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -141,6 +142,8 @@ class ScanScreen(Screen[None]):
         as_of_text = self.query_one("#scan-as-of", Input).value.strip()
         try:
             as_of = date.fromisoformat(as_of_text) if as_of_text else None
+            if as_of is not None and not date_in_range(as_of):  # 9999-12-31 would overflow
+                raise ValueError(as_of_text)
         except ValueError:
             status.update(t("msg.bad_date", text=as_of_text))
             return

@@ -200,7 +200,8 @@ class SettingsScreen(Screen[None]):
     def collect(self) -> Settings | str:
         """The edited settings, or an error message."""
         text = self.query_one("#hours", Input).value.strip()
-        if not text.isdigit() or not 1 <= int(text) <= 24 * 60:
+        # isdecimal, not isdigit: "²" is a digit that int() refuses; 4 digits bound the number
+        if not (text.isdecimal() and len(text) <= 4) or not 1 <= int(text) <= 24 * 60:
             return t("settings.bad_hours")
         return replace(
             self.services.settings,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
 from casewriter.errors import CasewriterError, UsageError
-from casewriter.files import check_output_target, os_reason, write_atomic
+from casewriter.files import check_output_target, expand_user, os_reason, write_atomic
 
 if TYPE_CHECKING:
     from casewriter.models import RenderedCase
@@ -37,11 +37,13 @@ def write_text_file(raw_path: str, text: str) -> Path:
     """Write ``text`` to the user's path (``~`` expanded, folders created); UsageError on failure."""
     if not raw_path.strip():
         raise UsageError("no file name given")
-    path = Path(raw_path.strip()).expanduser()
+    path = expand_user(raw_path.strip())
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"cannot create {path.parent}: {os_reason(exc)}") from None
+    except ValueError:  # a NUL pasted into the name
+        raise UsageError(f"{raw_path.strip()!r} is not a valid file name") from None
     target = check_output_target(path, "file")
     if target is None:
         raise UsageError("give a file name, not '-'")
