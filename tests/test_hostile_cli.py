@@ -312,9 +312,9 @@ def test_templates_list_and_show(logged: Logged, user_templates: Path) -> None:
         odd.unlink()
     shown = logged.run("templates", "show", "case_types/hostile-type.md.j2")
     assert shown.code == 0, shown.err
-    # a template is read with universal newlines: its lone CR is a line break there
+    # `templates show` prints the file's exact bytes: its lone CR is a control, shown escaped
     assert_all_shown(shown.out, "templates show", tuple(h for h in CORPUS if "\r" not in h.raw))
-    assert "nul \\x00 bs \\x08 del \\x7f cr \n bell \\x07 vt \\x0b ff \\x0c end" in shown.out
+    assert "nul \\x00 bs \\x08 del \\x7f cr \\x0d bell \\x07 vt \\x0b ff \\x0c end" in shown.out
 
 
 # -- error lines that quote input -----------------------------------------------------------
