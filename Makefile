@@ -1,9 +1,11 @@
-# casewriter: `make run` opens the TUI, `make test` runs the suite. Both create .venv first.
+# casewriter: `make run` opens the TUI on your own data, `make demo` on sample data in a new
+# temporary folder, `make test` runs the suite. Each creates .venv first.
+# `make run ARGS="--home DIR"` keeps the log, config and templates under DIR instead.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test check bench lint format wheel-check clean
+.PHONY: run demo test check bench lint format wheel-check clean
 
 $(VENV)/.run-stamp: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +20,16 @@ $(VENV)/.dev-stamp: pyproject.toml
 	touch $(VENV)/.run-stamp $@
 
 run: $(VENV)/.run-stamp
-	$(BIN)/casewriter
+	$(BIN)/casewriter $(ARGS)
+
+# A demo home (25 sample cases, sample reports) in a new temporary folder; opened in the app
+# when there is a terminal, else the command to open it is printed.
+demo: $(VENV)/.run-stamp
+	@home=$$(mktemp -d "$${TMPDIR:-/tmp}/casewriter-demo-XXXXXX") && \
+	$(BIN)/casewriter --home "$$home" demo && \
+	if [ -t 0 ] && [ -t 1 ]; then \
+		echo "Opening it now (ctrl+q quits)..." && exec $(BIN)/casewriter --home "$$home"; \
+	fi
 
 test: $(VENV)/.dev-stamp
 	$(BIN)/python -m pytest -q

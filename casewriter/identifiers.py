@@ -9,6 +9,13 @@ Policies: look-alike letters (O for 0, I/l for 1) are never fixed silently: the 
 invalid and the fix is offered as ``suggestion``. Digits NFKC does not map (Arabic-Indic) are
 rejected with the ASCII form as suggestion.
 
+Near misses (``idkinds/nearmiss.py``): a value that resembles a shaped kind but fails it (an
+order ID's dashed 3-7-7 shape with a digit missing, ``FBB…`` for ``FBA…``, an S10 number with
+8 digits) is an invalid value of that kind, with the reason and a suggestion; it is never a
+valid reference ID, SKU or "some tracking number". Asked as another kind, a value that looks
+like a shaped kind (a near miss or a valid one) is invalid with "this looks like …", or, for
+SKUs and removal order IDs (user data), unverified with that warning.
+
 Placeholders (identifiers.md §2: "warn on repeated digits or runs"): a value that is *nothing
 but* a placeholder (only digits, all one digit or a plain ``1234567890…`` run, e.g.
 ``000000000000``, a "valid" FedEx 12) is invalid: TND lists ``000000000000`` and
@@ -21,7 +28,7 @@ so the published test sets pass and the seller is still told to double-check.
 from __future__ import annotations
 
 from casewriter.idkinds import amazon, carriers
-from casewriter.idkinds import checksums as cs
+from casewriter.idkinds.kinds import KINDS, LABELS, TRACKING_KINDS, detect, guard, rule
 from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
 from casewriter.idkinds.text import FREE_TEXT_KINDS, clean
@@ -30,36 +37,6 @@ from casewriter.idkinds.text import normalize as _normalize
 __all__ = ["KINDS", "LABELS", "Found", "IdCheck", "check", "detect", "extract", "normalize"]
 __all__ += ["VALID", "INVALID", "UNVERIFIED", "bare_placeholder", "placeholder", "quick_status"]
 
-KINDS: tuple[str, ...] = (
-    "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
-    "dhl", "amazon_logistics", "s10", "yunexpress", "gtin", "case_id", "reimbursement_id",
-    "reference_id", "removal_order_id", "lpn", "sku",
-)  # fmt: skip
-
-LABELS = {
-    "order_id": "an order ID",
-    "asin": "an ASIN",
-    "isbn10": "an ISBN-10",
-    "fnsku": "an FNSKU",
-    "shipment_id": "an FBA shipment ID",
-    "tracking": "a tracking number",
-    "ups": "a UPS tracking number",
-    "usps": "a USPS tracking number",
-    "fedex": "a FedEx tracking number",
-    "dhl": "a DHL tracking number",
-    "amazon_logistics": "an Amazon Logistics (TBA) tracking number",
-    "s10": "an international postal (S10) number",
-    "yunexpress": "a YunExpress tracking number",
-    "gtin": "a GTIN (UPC/EAN)",
-    "case_id": "a case ID",
-    "reimbursement_id": "a reimbursement ID",
-    "reference_id": "a reference ID",
-    "removal_order_id": "a removal order ID",
-    "lpn": "an LPN",
-    "sku": "a SKU",
-}
-
-_TRACKING_KINDS = frozenset(carriers.CARRIER_KINDS) | {"tracking"}
 _SPLIT = LazyRe(r"[\s,;|/、，；]+")
 _HARD_SPLIT = LazyRe(r"[,;|/、，；]")
 _LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -81,48 +58,6 @@ _STRONG = frozenset({"order_id", "asin", "fnsku", "shipment_id", "lpn", "trackin
 def normalize(text: str, kind: str | None = None) -> str:
     """The canonical form of ``text`` for ``kind`` (identifiers.md §4); idempotent."""
     return _normalize(text, kind)
-
-
-def _rule(kind: str, value: str) -> Verdict:
-    if kind == "tracking":
-        return carriers.tracking_rule(value)
-    if kind in carriers.RULES:
-        return carriers.carrier_rule(kind, value)
-    return amazon.RULES[kind](value)
-
-
-def detect(value: str) -> str | None:
-    """The most plausible kind of an already-normalized value, or None."""
-    v = value
-    if amazon.ORDER_ID.fullmatch(v):
-        return "order_id"
-    if v.startswith("FBA") or amazon.PLAN_ID.fullmatch(v):
-        return "shipment_id"
-    if amazon.FNSKU_X0.fullmatch(v):
-        return "fnsku"
-    if amazon.ASIN_B.fullmatch(v):
-        return "asin"
-    if v.startswith("LPN"):
-        return "lpn"
-    if len(v) == 17 and not v.isdigit() and v.translate(_LOOKALIKE).isdigit():
-        return "order_id"  # an order id typed with O/I/L for digits: say so, don't guess a carrier
-    if amazon.DIGITS.fullmatch(v):
-        n = len(v)
-        if n in (10, 11):
-            return "case_id"
-        if n in (8, 13) or (n == 12 and cs.gs1_ok(v)):
-            return "gtin"
-        if n == 14:
-            return "reference_id" if v.startswith("2") else "gtin"
-        if n in (12, 15, 18, 20, 22, 26, 34) or (n >= 28 and v.startswith("420")):
-            return "tracking"
-        return "reference_id" if 8 <= n <= 20 else None
-    if amazon.ISBN10.fullmatch(v):
-        return "isbn10"
-    verdict = carriers.tracking_rule(v)
-    if verdict.status != INVALID or verdict.kind not in (None, "tracking"):
-        return "tracking"
-    return None
 
 
 def _non_ascii(value: str, label: str) -> Verdict | None:
@@ -156,7 +91,7 @@ def _lookalike(kind: str, value: str) -> Verdict | None:
         fixed = value[:head] + middle.translate(_LOOKALIKE) + value[end:]
         if which == "order_id" and len(fixed) == 17 and fixed.isdigit():
             fixed = f"{fixed[:3]}-{fixed[3:10]}-{fixed[10:]}"  # typed without dashes
-        if _rule(kind if kind != "tracking" else which, fixed).status == VALID:
+        if rule(kind if kind != "tracking" else which, fixed).status == VALID:
             letters = sorted({c for c in middle if c in "OIL"})
             what = " and ".join(f"letter {c}" for c in letters)
             hint = ", ".join("0" if c == "O" else "1" for c in letters)
@@ -191,7 +126,7 @@ def _two_ids(cleaned: str, kind: str | None, value: str) -> Verdict | None:
         # Only spaces between the pieces: spaces inside one number are normal (TND prints
         # ``420 22153 9101026837331000039521``), so a whole that validates is one identifier.
         whole = kind or detect(value)
-        if whole is not None and value.isascii() and _rule(whole, value).status == VALID:
+        if whole is not None and value.isascii() and rule(whole, value).status == VALID:
             return None
     tokens = [t for t in _SPLIT.split(cleaned) if t]
     if len(tokens) < 2:
@@ -200,7 +135,7 @@ def _two_ids(cleaned: str, kind: str | None, value: str) -> Verdict | None:
     for token in tokens:
         norm = _normalize(token, kind)
         k = kind or detect(norm)
-        if len(norm) >= 8 and k is not None and _rule(k, norm).status == VALID:
+        if len(norm) >= 8 and k is not None and rule(k, norm).status == VALID:
             good.append(norm)
     if len(good) >= 2:
         return bad("two identifiers in one field: which one did you mean?", " or ".join(good[:3]))
@@ -215,10 +150,10 @@ def _wrong_kind(kind: str, value: str) -> Verdict | None:
         return None
     if other == "tracking" and value.isdigit() and len(value) < 17:
         return None
-    verdict = _rule(other, value)
+    verdict = rule(other, value)
     if verdict.status != VALID:
         return None
-    if kind in _TRACKING_KINDS and other in _TRACKING_KINDS:
+    if kind in TRACKING_KINDS and other in TRACKING_KINDS:
         return None  # carrier_rule already names the other carrier
     shown = verdict.kind if other == "tracking" and verdict.kind else other
     label = LABELS.get(shown, LABELS[other])
@@ -226,7 +161,7 @@ def _wrong_kind(kind: str, value: str) -> Verdict | None:
 
 
 def _result(text: str, kind: str | None, value: str | None, verdict: Verdict) -> IdCheck:
-    carrier = verdict.carrier if (kind in _TRACKING_KINDS or kind is None) else None
+    carrier = verdict.carrier if (kind in TRACKING_KINDS or kind is None) else None
     return IdCheck(text, kind, verdict.status, value, carrier, verdict.reason, verdict.suggestion)
 
 
@@ -235,7 +170,10 @@ def _check(text: str, kind: str | None) -> IdCheck:
         return IdCheck(text, kind, INVALID, None, reason=f"unknown kind '{kind}'")
     if kind in FREE_TEXT_KINDS:
         value = _normalize(text, kind)
-        return _result(text, kind, value or None, amazon.RULES[kind](value))
+        verdict = amazon.RULES[kind](value)
+        if verdict.status != INVALID:
+            verdict = guard(kind, text, verdict)
+        return _result(text, kind, value or None, verdict)
     value = _normalize(text, kind)
     if not value:
         return IdCheck(text, kind, INVALID, None, reason="empty: nothing to check")
@@ -248,14 +186,20 @@ def _check(text: str, kind: str | None) -> IdCheck:
         return _result(text, kind, value, odd)
     asked = kind
     if kind is None:
-        kind = detect(value)
+        kind = detect(value, clean(text).upper())
         if kind is None:
             return _result(text, None, value, _fallback(value))
         value = _normalize(text, kind) or value  # e.g. an order id keeps its 3-7-7 dashes
-    verdict = _rule(kind, value)
+    verdict = rule(kind, value)
     if verdict.status == INVALID:
         better = _lookalike(kind, value) or (_wrong_kind(kind, value) if asked else None)
+        if better is None and asked is not None:
+            better = guard(asked, text, verdict)  # "looks like an order ID with a mistake"
+        elif better is not None and better.kind is None:  # keep the carrier the rule found
+            better = better._replace(kind=verdict.kind, carrier=better.carrier or verdict.carrier)
         verdict = better or verdict
+    elif asked is not None and (guarded := guard(asked, text, verdict)) is not verdict:
+        verdict = guarded
     elif bare_placeholder(value):
         verdict = bad(
             "this looks like a placeholder (repeated or sequential digits), not a real number"
@@ -286,7 +230,7 @@ def quick_status(text: str, kind: str) -> tuple[str, str | None]:
         return amazon.RULES[kind](value).status, value
     if not value.isascii():
         return INVALID, value
-    status = _rule(kind, value).status
+    status = rule(kind, value).status
     if status != INVALID and bare_placeholder(value):
         status = INVALID
     return status, value

@@ -57,9 +57,11 @@ def test_full_width_and_zero_width_offsets_are_into_the_original() -> None:
 def test_pieces_of_longer_tokens_are_never_reported() -> None:
     text = (
         "serial 12345678901234567890123 and 9023159896139091612 and xB0C7QX3N5L "
-        "B0C7QX3N5L-2 SKU-X003KQ7ZP1 FBA17XKQ9M2Z9999 1Z12345E66052722345"
+        "B0C7QX3N5L-2 SKU-X003KQ7ZP1 FBA17XKQ9M2Z9999"
     )
     assert extract(text) == []
+    # One character too many: the whole token is an invalid UPS number, never a valid piece.
+    assert _pairs("see 1Z12345E66052722345") == [("ups", "1Z12345E66052722345", "invalid")]
 
 
 def test_bare_digit_runs_need_a_context_word() -> None:

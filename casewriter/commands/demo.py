@@ -26,6 +26,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
+def program(argv0: str | None = None, which: str | None = None) -> str:
+    """How to run this casewriter again from the same folder, as a shell word or two.
+
+    ``casewriter`` when that name on PATH is this very script (venv activated, or installed);
+    otherwise the script as it was invoked (``.venv/bin/casewriter`` right after ``make run``),
+    or ``python -m casewriter`` with this interpreter.
+    """
+    import shutil
+    from pathlib import Path
+
+    argv0 = (sys.argv[0] if sys.argv else "") if argv0 is None else argv0
+    on_path = shutil.which("casewriter") if which is None else which
+    if Path(argv0).name in ("__main__.py", "-m", "-c", ""):
+        return f"{shlex.quote(sys.executable)} -m casewriter"
+    if on_path and Path(on_path).resolve() == Path(argv0).resolve():
+        return "casewriter"
+    return shlex.quote(argv0)
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     import os
     import tempfile
@@ -45,6 +64,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print_json(report.to_json())
         return 0
     where = shlex.quote(str(report.home))
+    me = program()
     statuses = ", ".join(f"{n} {s}" for s, n in report.statuses.items())
     lines = [
         f"Demo home ready: {report.home}",
@@ -52,11 +72,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"  sample Seller Central reports in {report.reports_dir}",
         "",
         "Open it:",
-        f"  casewriter --home {where}",
+        f"  {me} --home {where}",
         "Or try:",
-        f"  casewriter --home {where} log due",
-        f"  casewriter --home {where} log search 'FBA17XKQ9M2Z'",
-        f"  casewriter --home {where} scan {shlex.quote(str(report.reports_dir))} --as-of 2026-06-30",
+        f"  {me} --home {where} log due",
+        f"  {me} --home {where} log search 'FBA17XKQ9M2Z'",
+        f"  {me} --home {where} scan {shlex.quote(str(report.reports_dir))} --as-of 2026-06-30",
         f"  (or: export CASEWRITER_HOME={where})",
     ]
     sys.stdout.write("\n".join(lines) + "\n")

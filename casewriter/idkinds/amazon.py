@@ -16,6 +16,7 @@ from collections.abc import Callable
 from casewriter.idkinds import checksums as cs
 from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import Verdict, bad, maybe, ok
+from casewriter.idkinds.nearmiss import HINTS, prefix_fix
 
 ORDER_ID = LazyRe(r"(?:[0-9]{3}|[DS][0-9]{2})-[0-9]{7}-[0-9]{7}", re.ASCII)
 ASIN_B = LazyRe(r"B[0-9A-Z]{9}", re.ASCII)
@@ -41,17 +42,49 @@ def _punct(v: str) -> str | None:
     return f"contains {name}: only letters and digits belong in it"
 
 
+_PART_NAMES = ("first", "middle", "last")
+_ORDER_LENGTHS = (3, 7, 7)
+
+
+def _letters(chars: list[str]) -> str:
+    shown = f"a letter ({chars[0]})" if len(chars) == 1 else f"letters ({', '.join(chars)})"
+    alike = [f"{c} for {'0' if c == 'O' else '1'}" for c in dict.fromkeys(chars) if c in "OIL"]
+    note = f" ({', '.join(alike)}?)" if alike else ""
+    return f"{shown} where only digits belong{note}"
+
+
+def _order_parts_reason(parts: list[str]) -> str:
+    problems = []
+    for index, (name, part, want) in enumerate(
+        zip(_PART_NAMES, parts, _ORDER_LENGTHS, strict=True)
+    ):
+        body = part[1:] if index == 0 and part[:1] in ("D", "S") else part
+        letters = [c for c in body if not ("0" <= c <= "9")]
+        unit = "digits" if part.isdigit() else "characters"
+        size = f"{len(part)} {unit}, {want} expected" if len(part) != want else ""
+        odd = _letters(letters) if letters else ""
+        if size or odd:
+            problems.append(f"the {name} part has " + ", and ".join(x for x in (size, odd) if x))
+    return "; ".join(problems)
+
+
 def order_rule(v: str) -> Verdict:
     if ORDER_ID.fullmatch(v):
         return ok()
     digits = sum(c.isdigit() and c.isascii() for c in v)
     if _punct(v):
-        return bad(f"{_punct(v)} (order IDs look like 123-1234567-1234567)")
+        return bad(f"{_punct(v)} (order IDs look like 123-1234567-1234567)", HINTS["order_id"])
+    parts = v.split("-")
+    if len(parts) == 3 and all(parts):
+        reason = _order_parts_reason(parts)
+        if reason:
+            return bad(reason, HINTS["order_id"])
     if digits != 17:
         return bad(
-            f"an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); this has {digits}"
+            f"an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); this has {digits}",
+            HINTS["order_id"],
         )
-    return bad("not an order ID: it should look like 123-1234567-1234567")
+    return bad("not an order ID: it should look like 123-1234567-1234567", HINTS["order_id"])
 
 
 def isbn10_rule(v: str) -> Verdict:
@@ -63,9 +96,14 @@ def isbn10_rule(v: str) -> Verdict:
                 check = (11 - sum((10 - i) * int(c) for i, c in enumerate(body)) % 11) % 11
                 suggestion = f"its ISBN-10 is {body}{'X' if check == 10 else check}"
             return bad("this is an ISBN-13, not an ISBN-10", suggestion)
-        return bad(f"an ISBN-10 has 10 characters (digits, last may be X); this has {_count(v)}")
+        return bad(
+            f"an ISBN-10 has 10 characters (digits, last may be X); this has {_count(v)}",
+            HINTS["isbn10"],
+        )
     if not cs.isbn10_ok(v):
-        return bad("the ISBN-10 check digit doesn't match: a digit is probably mistyped")
+        return bad(
+            "the ISBN-10 check digit doesn't match: a digit is probably mistyped", HINTS["isbn10"]
+        )
     return ok()
 
 
@@ -81,11 +119,14 @@ def asin_rule(v: str) -> Verdict:
         if cs.isbn10_ok(v):
             return ok()
         return bad(
-            "a numeric ASIN is a book's ISBN-10 and this one's check digit doesn't match: probably a typo"
+            "a numeric ASIN is a book's ISBN-10 and this one's check digit doesn't match: probably a typo",
+            HINTS["asin"],
         )
     if len(v) == 10 and ALNUM.fullmatch(v):
-        return bad("an ASIN is B + 9 letters/digits (or a book's ISBN-10)")
-    return bad(f"an ASIN has 10 characters (B0… or a book's ISBN-10); this has {_count(v)}")
+        return bad("an ASIN is B + 9 letters/digits (or a book's ISBN-10)", HINTS["asin"])
+    return bad(
+        f"an ASIN has 10 characters (B0… or a book's ISBN-10); this has {_count(v)}", HINTS["asin"]
+    )
 
 
 def fnsku_rule(v: str) -> Verdict:
@@ -95,8 +136,14 @@ def fnsku_rule(v: str) -> Verdict:
         return ok(reason="same as an ASIN: fine for stickerless (commingled) inventory")
     if LPN.fullmatch(v):
         return bad("this is an LPN (return license plate), not an FNSKU")
+    if v.startswith("XO") and FNSKU_X0.fullmatch("X0" + v[2:]):
+        return bad(
+            "the second character is the letter O: an FNSKU starts with X0 (zero)",
+            f"did you mean X0{v[2:]}?",
+        )
     return bad(
-        f"an FNSKU is X0 + 8 letters/digits (or the ASIN for stickerless stock); this has {_count(v)}"
+        f"an FNSKU is X0 + 8 letters/digits (or the ASIN for stickerless stock); this has {_count(v)}",
+        HINTS["fnsku"],
     )
 
 
@@ -118,11 +165,17 @@ def shipment_rule(v: str) -> Verdict:
     if v.startswith("FBA"):
         problem = _punct(v)
         if problem:
-            return bad(problem)
+            bare = "".join(c for c in v if c.isalnum())
+            fixed = f"did you mean {bare}?" if SHIPMENT.fullmatch(bare) else HINTS["shipment_id"]
+            return bad(problem, fixed)
         return bad(
-            f"an FBA shipment ID is FBA + 8–10 letters/digits; this has {len(v) - 3} after FBA"
+            f"an FBA shipment ID is FBA + 8–10 letters/digits; this has {len(v) - 3} after FBA",
+            HINTS["shipment_id"],
         )
-    return bad("an FBA shipment ID starts with FBA (like FBA15DJ9S3J5)")
+    fix = prefix_fix(v, "shipment_id")
+    if fix is not None:
+        return bad(f"an FBA shipment ID starts with FBA; {fix[1]}", f"did you mean {fix[0]}?")
+    return bad("an FBA shipment ID starts with FBA (like FBA15DJ9S3J5)", HINTS["shipment_id"])
 
 
 def gtin_rule(v: str) -> Verdict:
@@ -145,7 +198,10 @@ def case_rule(v: str) -> Verdict:
             reason="case IDs are usually 10 digits; 11-digit ones are reported, double-check it"
         )
     if 7 <= len(v) <= 13:
-        return maybe(f"case IDs are usually 10 digits; this has {len(v)}: double-check it")
+        return maybe(
+            f"case IDs are usually 10 digits; this has {len(v)}: double-check it",
+            suggestion=HINTS["case_id"],
+        )
     return bad(f"a Seller Central case ID has 10 digits; this has {len(v)}")
 
 
@@ -155,7 +211,10 @@ def reimbursement_rule(v: str) -> Verdict:
     if 6 <= len(v) <= 15:
         return ok()
     if 4 <= len(v) <= 20:
-        return maybe(f"reimbursement IDs are usually 11 digits; this has {len(v)}: double-check it")
+        return maybe(
+            f"reimbursement IDs are usually 11 digits; this has {len(v)}: double-check it",
+            suggestion=HINTS["reimbursement_id"],
+        )
     return bad(f"a reimbursement ID has about 11 digits; this has {len(v)}")
 
 
@@ -175,8 +234,13 @@ def lpn_rule(v: str) -> Verdict:
     if LPN.fullmatch(v):
         return ok()
     if v.startswith("LPN"):
-        return bad(f"an LPN is LPN + 10 letters/digits; this has {len(v) - 3} after LPN")
-    return bad("an LPN (license plate number) starts with LPN, like LPNRR9K2X7Q4T")
+        return bad(
+            f"an LPN is LPN + 10 letters/digits; this has {len(v) - 3} after LPN", HINTS["lpn"]
+        )
+    fix = prefix_fix(v, "lpn")
+    if fix is not None:
+        return bad(f"an LPN starts with LPN; {fix[1]}", f"did you mean {fix[0]}?")
+    return bad("an LPN (license plate number) starts with LPN, like LPNRR9K2X7Q4T", HINTS["lpn"])
 
 
 def _free_text(v: str, what: str, limit: int) -> Verdict:

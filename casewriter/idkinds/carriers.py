@@ -16,6 +16,7 @@ from casewriter.idkinds import checksums as cs
 from casewriter.idkinds.countries import ISO_COUNTRIES, post_name
 from casewriter.idkinds.lazyre import LazyRe
 from casewriter.idkinds.model import Verdict, bad, maybe, ok
+from casewriter.idkinds.nearmiss import HINTS, near_miss_rule, s10_near
 
 CARRIER_KINDS = ("ups", "usps", "fedex", "dhl", "s10", "amazon_logistics", "yunexpress")
 CARRIER_NAMES = {
@@ -32,6 +33,7 @@ _DIGITS = LazyRe(r"[0-9]+", re.ASCII)
 _S10 = LazyRe(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
 _ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
 WRONG_CHECK = "the check digit doesn't match: a digit is probably mistyped or two are swapped"
+RETYPE = "check each character against the label, or copy the number again from the carrier's email"
 
 
 def _digits(v: str) -> bool:
@@ -42,7 +44,7 @@ def _checked(passes: bool, kind: str, what: str) -> Verdict:
     carrier = CARRIER_NAMES[kind]
     if passes:
         return ok(carrier, kind=kind)
-    return Verdict("invalid", f"{what}: {WRONG_CHECK}", None, carrier, kind)
+    return Verdict("invalid", f"{what}: {WRONG_CHECK}", RETYPE, carrier, kind)
 
 
 def ups_rule(v: str) -> Verdict | None:
@@ -51,13 +53,13 @@ def ups_rule(v: str) -> Verdict | None:
             return Verdict(
                 "invalid",
                 f"a UPS 1Z number has 18 characters; this has {len(v)}",
-                None,
+                HINTS["ups"],
                 "UPS",
                 "ups",
             )
         if not _ALNUM.fullmatch(v):
             return Verdict(
-                "invalid", "a UPS 1Z number has only letters and digits", None, "UPS", "ups"
+                "invalid", "a UPS 1Z number has only letters and digits", HINTS["ups"], "UPS", "ups"
             )
         return _checked(cs.ups_ok(v), "ups", "UPS 1Z number")
     if len(v) == 11 and v[0] in "AHJKTV" and _digits(v[1:]):
@@ -143,10 +145,16 @@ def amazon_rule(v: str) -> Verdict | None:
     if v[:3] in ("TBA", "TBC", "TBM"):
         if len(v) == 15 and _digits(v[3:]):
             return ok("Amazon Logistics", kind="amazon_logistics")
+        rest = v[3:]
+        problem = (
+            f"this has {len(rest)} characters after {v[:3]}"
+            if len(rest) != 12
+            else f"this has a letter among the 12 digits after {v[:3]}"
+        )
         return Verdict(
             "invalid",
-            f"an Amazon Logistics number is {v[:3]} + 12 digits; this has {len(v) - 3} characters after {v[:3]}",
-            None,
+            f"an Amazon Logistics number is {v[:3]} + 12 digits; {problem}",
+            HINTS["amazon_logistics"],
             "Amazon Logistics",
             "amazon_logistics",
         )
@@ -157,20 +165,27 @@ def yunexpress_rule(v: str) -> Verdict | None:
     if v.startswith("YT") and _digits(v[2:]) and len(v) > 8:
         if len(v) == 18:
             return ok("YunExpress", kind="yunexpress")
-        return Verdict(
-            "invalid",
-            f"a YunExpress number is YT + 16 digits; this has {len(v) - 2}",
-            None,
-            "YunExpress",
-            "yunexpress",
-        )
-    return None
+        problem = f"this has {len(v) - 2}"
+    elif v.startswith("YT") and 16 <= len(v) <= 20 and _ALNUM.fullmatch(v):
+        letters = sum(not c.isdigit() for c in v[2:])
+        if letters > 2:
+            return None
+        problem = f"this has {len(v) - 2} characters, {letters} of them not digits"
+    else:
+        return None
+    return Verdict(
+        "invalid",
+        f"a YunExpress number is YT + 16 digits; {problem}",
+        HINTS["yunexpress"],
+        "YunExpress",
+        "yunexpress",
+    )
 
 
 def s10_rule(v: str) -> Verdict | None:
     match = _S10.fullmatch(v)
     if not match:
-        return None
+        return s10_near(v)
     country = match.group(3)
     if country == "YP":
         return maybe(
@@ -196,27 +211,6 @@ def s10_rule(v: str) -> Verdict | None:
     return _checked(cs.s10_ok(v), "s10", f"{post_name(country)} (S10) number")._replace(
         carrier=post_name(country)
     )
-
-
-def near_miss_rule(v: str) -> Verdict | None:
-    """One character off a known prefix (``TBB…``, ``2Z…``, ``1A…``): a typo, not a new carrier."""
-    if len(v) == 15 and v.startswith("TB") and _digits(v[3:]):
-        return Verdict(
-            "invalid",
-            f"'{v[:3]}' is not an Amazon Logistics prefix (TBA, TBC or TBM)",
-            None,
-            "Amazon Logistics",
-            "amazon_logistics",
-        )
-    if len(v) == 18 and _ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
-        return Verdict(
-            "invalid",
-            "UPS numbers start with 1Z (one, Z) followed by 16 letters and digits",
-            None,
-            "UPS",
-            "ups",
-        )
-    return None
 
 
 def unknown_rule(v: str) -> Verdict | None:

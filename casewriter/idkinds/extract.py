@@ -23,6 +23,7 @@ from functools import lru_cache
 from casewriter.idkinds.carriers import CARRIER_KINDS, tracking_rule
 from casewriter.idkinds.countries import ISO_COUNTRIES
 from casewriter.idkinds.model import Found
+from casewriter.idkinds.nearmiss import amazon_kind, order_parts
 from casewriter.idkinds.text import DASHES, INVISIBLE
 
 _SHADOW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -45,6 +46,7 @@ _PATTERN = rf"""
       (?P<removal>(?=[A-Za-z._-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9._-]{{0,38}}[A-Za-z0-9])?)
 | (?i:seller\s+sku|m?sku)\s*:\s*(?P<sku>[^\s,;。、，；]{{0,39}}[^\s,;。、，；.:!?)\]】」])
 | (?P<order_id>(?:[0-9]{{3}}|[DdSs][0-9]{{2}})(?:-{{1,2}}|\ )?[0-9]{{7}}(?:-{{1,2}}|\ )?[0-9]{{7}})
+| (?P<order_near>[{_A}]{{2,4}}-[{_A}]{{5,9}}-[{_A}]{{5,9}})
 | (?P<ups>1[Zz][{_A}]{{16}})
 | (?P<upsspaced>1[Zz](?:\ ?[{_A}]){{16}})
 | (?P<amazon_logistics>(?i:TB[ACM])[0-9]{{12}})
@@ -55,7 +57,16 @@ _PATTERN = rf"""
 | (?P<yunexpress>(?i:YT)[0-9]{{16}})
 | (?P<unknown>(?i:LP[0-9]{{14}}|CNUSUP[0-9]{{8,11}}|(?:4PX|FPXE)[0-9A-Z]{{10,16}}|JJD[0-9]{{9,20}}|JVGL[0-9]{{9,20}}|GM[0-9]{{10,39}}|DT[0-9]{{12}}))
 | (?P<s10>[A-Za-z]{{2}}[0-9]{{9}}[A-Za-z]{{2}})
+| (?P<near>(?i:FBA)(?=[A-Za-z]{{0,6}}[0-9])(?:[{_A}]{{6,7}}|[{_A}]{{11,12}})
+    | [Xx]0(?=[A-Za-z]{{0,6}}[0-9])(?:[{_A}]{{6,7}}|[{_A}]{{9,10}})
+    | [Bb]0(?=[A-Za-z]{{0,6}}[0-9])(?:[{_A}]{{6,7}}|[{_A}]{{9,10}})
+    | (?i:LPN)(?=[A-Za-z]{{0,8}}[0-9])(?:[{_A}]{{8,9}}|[{_A}]{{11,12}})
+    | 1[Zz](?:[{_A}]{{14,15}}|[{_A}]{{17,18}})
+    | (?i:TB[ACM])(?:[0-9]{{10,11}}|[0-9]{{13,14}})
+    | (?i:YT)(?:[0-9]{{14,15}}|[0-9]{{17,18}})
+    | [A-Za-z]{{2}}(?:[0-9]{{8}}|[0-9]{{10}})[A-Za-z]{{2}})
 | (?P<waybill>[AHJKTV][0-9]{{10}})
+| (?P<order_spaced>[0-9]{{2,4}}\ [0-9]{{5,9}}\ [0-9]{{5,9}})
 | (?P<spaced>[0-9]{{4}}(?:\ [0-9]{{4}}){{2,8}}(?:\ [0-9]{{1,3}})?)
 | (?P<isbnx>[0-9]{{9}}[Xx])
 | (?P<digits>[0-9]{{8,40}})
@@ -74,6 +85,7 @@ _CONTEXT_KIND = {
     "upc": "gtin", "ean": "gtin", "gtin": "gtin", "barcode": "gtin", "条码": "gtin", "条形码": "gtin",
 }  # fmt: skip
 _WINDOW = 40
+_ORDER_WORD = re.compile(r"(?i)(?:order|订单)[^0-9]{0,20}$")
 #: Kinds with no check digit whose scanner pattern is exactly the validation pattern.
 _SHAPE_ONLY = frozenset({"asin", "fnsku", "shipment_id", "lpn", "amazon_logistics", "yunexpress"})
 _CANONICAL = re.compile(r"[0-9A-Z]+", re.ASCII)
@@ -127,6 +139,17 @@ def _context(shadow: str, start: int) -> str | None:
     return _CONTEXT_KIND.get(word, "tracking")
 
 
+def _near_kind(value: str) -> str | None:
+    verdict = tracking_rule(value)
+    if verdict.kind in CARRIER_KINDS and verdict.status == "invalid":
+        return verdict.kind if verdict.kind != "s10" or verdict.carrier else None
+    return (
+        amazon_kind(value)
+        or ("shipment_id" if value.startswith("FBA") else None)
+        or ("lpn" if value.startswith("LPN") else None)
+    )
+
+
 def _kind_of(match: re.Match[str], shadow: str) -> str | None:
     group = match.lastgroup
     text = match.group(group or 0)
@@ -136,6 +159,14 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
         return {"removal": "removal_order_id"}.get(group, group)
     if group == "upsspaced":  # ``1Z 12345E 66 0527 2234``: only when the check digit passes
         return "ups" if tracking_rule(text.replace(" ", "").upper()).status == "valid" else None
+    if group == "order_near":  # a dashed 3-7-7 that is not one: an invalid order ID
+        return "order_id" if order_parts(text.upper()) is not None else None
+    if group == "order_spaced":  # spaces, not dashes: only right after "order" / "订单"
+        if not _ORDER_WORD.search(shadow, max(0, match.start() - _WINDOW), match.start()):
+            return None
+        return "order_id" if order_parts(text) is not None else None
+    if group == "near":  # one character off a shaped kind: that kind, invalid
+        return _near_kind(text.upper())
     if group in ("unknown", "waybill"):
         verdict = tracking_rule(text.upper())
         if group == "waybill" and verdict.status != "valid":
@@ -180,8 +211,8 @@ def extract(text: str) -> list[Found]:
         if key in checked:
             status, value = checked[key]
         elif (
-            (kind in _SHAPE_ONLY and _CANONICAL.fullmatch(span))
-            or (kind == "order_id" and _ORDER.fullmatch(span))
+            (kind == group and kind in _SHAPE_ONLY and _CANONICAL.fullmatch(span))
+            or (group == "order_id" and _ORDER.fullmatch(span))
         ) and not bare_placeholder(span):
             status, value = "valid", span  # the scanner's pattern is the whole rule
         else:

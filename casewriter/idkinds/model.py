@@ -81,5 +81,11 @@ def bad(reason: str, suggestion: str | None = None, carrier: str | None = None) 
     return Verdict(INVALID, reason, suggestion, carrier)
 
 
-def maybe(reason: str, carrier: str | None = None, kind: str | None = None) -> Verdict:
-    return Verdict(UNVERIFIED, reason, None, carrier, kind)
+def maybe(
+    reason: str,
+    carrier: str | None = None,
+    kind: str | None = None,
+    *,
+    suggestion: str | None = None,
+) -> Verdict:
+    return Verdict(UNVERIFIED, reason, suggestion, carrier, kind)

@@ -3,7 +3,8 @@
 Zero-width characters, BOM and soft hyphen removed → NFKC → dash variants to ``-`` → trim
 whitespace, wrappers and labels (``#``, ``Order #``, ``订单号：``, quotes, brackets, trailing
 ``。，；：!?.,;:``) → uppercase → order IDs rebuilt 3-7-7; other kinds lose internal spaces and
-hyphens. SKUs and removal order IDs are only cleaned of invisible characters and trimmed.
+hyphens (an order ID that is not 17 digits keeps its groups, spaces becoming dashes, so a
+near miss can be explained part by part). SKUs and removal order IDs are only cleaned of invisible characters and trimmed.
 Look-alike letters are never changed here (``check`` rejects them with a suggestion), and
 digits NFKC does not map (Arabic-Indic ``١٢٣``) are kept so ``check`` can reject them.
 """
@@ -79,7 +80,9 @@ def compact(text: str, kind: str | None) -> str:
     if match and kind in (None, "order_id"):
         return "-".join(match.groups())
     if kind == "order_id":
-        return re.sub(r"\s+", "", text)
+        # Keep the group boundaries (spaces become dashes) so a near miss can say which part
+        # is off: ``113 7746201 558093`` → ``113-7746201-558093``.
+        return _SPACE_DASH.sub("-", text).strip("-")
     return squeezed
 
 
