@@ -293,6 +293,36 @@ def test_hostile_template_is_stopped(epaths: AppPaths, source: str, says: str) -
     assert peak < PEAK_BYTES, f"{peak / 1e6:.1f} MB"
 
 
+# templates that need others beside them: (id, main template, other files, where, what it says)
+FAMILIES: list[tuple[str, str, dict[str, str], str, str]] = [
+    ("super-loop", "{% extends 'parent.md.j2' %}{% block a %}{{ super() }}{% endblock %}",
+     {"parent.md.j2": "parent\n{% block a %}{{ self.a() }}{% endblock %}\n"}, TEMPLATE + " line 1", "nested more than 50 deep"),
+    ("extends-itself", "ok\n{% extends '" + TEMPLATE + "' %}", {}, TEMPLATE + " line 2", "nested too deep"),
+    ("include-ping-pong", "ok\n{% include 'pong.md.j2' %}",
+     {"pong.md.j2": "{% include '" + TEMPLATE + "' %}"}, " line ", "nested too deep"),
+    ("imported-macro-recursion", "ok\n{% import 'lib.md.j2' as lib %}{{ lib.f(1) }}",
+     {"lib.md.j2": "{% macro f(n) %}{{ f(n) ~ f(n) }}{% endmacro %}"}, "lib.md.j2 line 1", "nested more than 50 deep"),
+    ("included-loop-bomb", "ok\n{% for i in range(100000) %}{% include 'row.md.j2' %}{% endfor %}",
+     {"row.md.j2": "{% for j in range(100000) %}{% endfor %}"}, "row.md.j2 line 1", "loops ran more than 200,000 steps"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("main", "others", "where", "says"), [f[1:] for f in FAMILIES], ids=[f[0] for f in FAMILIES]
+)
+def test_hostile_template_family_is_stopped(
+    epaths: AppPaths, main: str, others: dict[str, str], where: str, says: str
+) -> None:
+    write(epaths, TEMPLATE, main + "\n")
+    for name, text in others.items():
+        write(epaths, name, text)
+    engine = Engine.load(epaths, Settings())
+    message, elapsed, peak = stopped(engine)
+    assert "\n" not in message and message.startswith(f"template {epaths.user_templates}/")
+    assert where in message and "stopped: " in message and says in message, message
+    assert elapsed < engine.env.limits.time_budget_s + SLACK_S and peak < PEAK_BYTES
+
+
 def test_time_budget_stops_slow_work_that_stays_small(epaths: AppPaths) -> None:
     """Loops within every count, each step slow (a linear search): the clock stops it."""
     write(epaths, TEMPLATE, "ok\n{% set l = range(100000)|list %}\n"
