@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextvars
 import time
-from collections.abc import Mapping
+from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
@@ -218,7 +218,7 @@ def _estimate(value: Any, limit: int, indent: int, depth: int) -> int:
         value = value._Namespace__attrs  # type: ignore[attr-defined]
     if isinstance(value, Mapping):
         items: Any = (x for pair in value.items() for x in pair)
-    elif isinstance(value, list | tuple | set | frozenset | type({}.keys()) | type({}.values())):
+    elif isinstance(value, list | tuple | set | frozenset | KeysView | ValuesView | ItemsView):
         items = value
     else:
         return _SMALL

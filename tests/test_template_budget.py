@@ -199,6 +199,11 @@ HOSTILE: list[tuple[str, str, str]] = [
         "{% set d = {}.fromkeys(range(100000), " + BIG + ") %}{{ d|dictsort|length }}{{ d }}",
         "a printed value would be",
     ),
+    (
+        "print-dict-items",
+        "{% set d = {}.fromkeys(range(50000), " + BIG + ") %}{{ d.items() }}",
+        "a printed value would be",
+    ),
     ("lipsum", "{{ lipsum(999999999) }}", r"lipsum\(\)'s words would have"),
     (
         "filter-block",
