@@ -1,23 +1,21 @@
 """The Jinja environment every template is rendered in: sandboxed, strict about undefined names,
 the user's templates folder before the built-in one, and ``builtin/NAME`` for extending a
-built-in template. Also the guards against runaway templates (output cap, a per-render range
-budget, big string/list repetition) and the translation of Jinja errors into ``TemplateError``
+built-in template. Also the render budget's hooks (every loop step, call, operator, filter,
+printed value and block of output is sized and timed against ``SandboxLimits``; see
+render_budget.py and sandbox_ops.py) and the translation of Jinja errors into ``TemplateError``
 naming the template file and line.
 """
 
 from __future__ import annotations
 
-import contextvars
-import operator
+import time
 import traceback
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
-    FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
     TemplateNotFound,
@@ -27,26 +25,21 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.exceptions import TemplateError as JinjaTemplateError
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from casewriter import render_budget, sandbox_filters, sandbox_ops
 from casewriter.errors import TemplateError
+from casewriter.jinja_compile import BudgetCodeGenerator, CappedLoader, Counted
 from casewriter.paths import AppPaths
-
-MAX_OUTPUT = 200_000
-RANGE_BUDGET = 100_000
-MAX_REPEAT = 100_000
-
-
-@dataclass
-class RenderState:
-    """Per-render bookkeeping (a context variable, so threads do not share it)."""
-
-    lenient: bool = True
-    range_left: int = RANGE_BUDGET
-    missing: list[str] = field(default_factory=list)
-
-
-_STATE: contextvars.ContextVar[RenderState] = contextvars.ContextVar("cw_render_state")
+from casewriter.render_budget import (
+    BudgetExceeded,
+    RenderState,
+    SandboxLimits,
+    current,
+    estimate,
+    load_limits,
+)
 
 
 class DataDict(dict[str, Any]):
@@ -63,7 +56,7 @@ class MissingValue(Undefined):
     __slots__ = ()
 
     def __str__(self) -> str:
-        _state().missing.append(str(self._undefined_name))
+        current().missing.append(str(self._undefined_name))
         return f"[missing: {self._undefined_name}]"
 
     def _same(self, *_: Any) -> MissingValue:
@@ -78,41 +71,109 @@ class MissingValue(Undefined):
     __lt__ = __le__ = __gt__ = __ge__ = _false  # type: ignore[assignment]
 
 
-def _state() -> RenderState:
-    try:
-        return _STATE.get()
-    except LookupError:
-        return RenderState(lenient=False)
-
-
-def _budget_range(*args: int) -> range:
-    r = range(*args)
-    state = _state()
-    state.range_left -= len(r)
-    if len(r) > RANGE_BUDGET or state.range_left < 0:
-        raise SecurityError(f"range() asked for too many items (budget {RANGE_BUDGET} per render)")
-    return r
-
-
 class CaseEnvironment(ImmutableSandboxedEnvironment):
-    """The sandbox with casewriter's guards."""
+    """The sandbox with casewriter's guards: missing data shown as placeholders, and every
+    operation that can cost time or memory checked against ``limits``."""
 
-    intercepted_binops = frozenset(["*", "**"])
+    code_generator_class = BudgetCodeGenerator
+    intercepted_binops = frozenset(sandbox_ops.BINOPS)
 
-    def call_binop(self, context: Any, operator_: str, left: Any, right: Any) -> Any:
-        if operator_ == "**" and isinstance(right, int) and abs(right) > 100:
-            raise SecurityError("exponent too large in a template")
-        if operator_ == "*":
-            for seq, n in ((left, right), (right, left)):
-                if isinstance(seq, str | list | tuple) and isinstance(n, int):
-                    if len(seq) * n > MAX_REPEAT:
-                        raise SecurityError("repetition too large in a template")
-            return operator.mul(left, right)
-        return super().call_binop(context, operator_, left, right)
+    def __init__(self, *args: Any, limits: SandboxLimits | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.limits = limits or load_limits()
+        self.finalize = self.cw_output
+        self.filters.update(sandbox_filters.guarded_filters(self))
+        self.globals["range"] = sandbox_ops.capped_range
+        self.globals["lipsum"] = sandbox_ops.capped_lipsum
 
+    def new_state(self, *, lenient: bool = True) -> RenderState:
+        """The bookkeeping of one render (its clock starts now)."""
+        return RenderState(lenient=lenient, limits=self.limits)
+
+    # -- budget hooks (called by the compiled templates) -------------------------------------
+    def cw_iter(self, iterable: Any) -> Counted:
+        state = current(self.limits)
+        try:
+            size = len(iterable)
+        except TypeError:
+            size = 0
+        state.check_items(size, "a loop")
+        return Counted(iterable, state)
+
+    def cw_concat(self, parts: tuple[Any, ...]) -> str:
+        state = current(self.limits)
+        limit = state.limits.max_string_chars
+        size = 0
+        for part in parts:
+            size += len(part) if isinstance(part, str) else estimate(part, limit)
+        state.check_string(size, "a string built with ~")
+        return str(state.result("".join([str(part) for part in parts]), "a string built with ~"))
+
+    def concat(self, parts: Iterable[str]) -> str:  # type: ignore[override]
+        """Join a macro's, a block's or a ``{% set %}``/``{% filter %}`` block's output."""
+        state = current(self.limits)
+        if not isinstance(parts, list):
+            parts = sandbox_ops.take(state, parts, "a block's output")
+        size = sum(len(part) for part in parts)
+        state.check_string(size, "the output of a macro or block")
+        state.tick()
+        return str(state.result("".join(parts), "the output of a macro or block"))
+
+    def cw_output(self, value: Any) -> Any:
+        """Every ``{{ value }}``: the clock checked, the printed size estimated first."""
+        state = current(self.limits)
+        state.tick()
+        if not isinstance(value, str):
+            limit = state.limits.max_string_chars
+            state.check_string(estimate(value, limit), "a printed value")
+        return value
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        state = current(self.limits)
+        state.tick()
+        if isinstance(__obj, LoopContext) and args:  # loop(children) in a recursive loop
+            args = (self.cw_iter(args[0]), *args[1:])
+        args, kwargs = sandbox_ops.method_args(state, __obj, args, kwargs)
+        state.depth += 1
+        try:
+            if state.depth > state.limits.max_call_depth:
+                raise BudgetExceeded(
+                    f"macros, blocks or loop() calls nested more than {state.limits.max_call_depth} "
+                    "deep (one that calls itself?)"
+                )
+            result = super().call(__context, __obj, *args, **kwargs)
+        finally:
+            state.depth -= 1
+        return state.result(result, f"the result of {getattr(__obj, '__name__', 'a call')}()")
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        return sandbox_ops.binop(current(self.limits), operator, left, right)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        text: str = value.__self__
+        format_map = value.__name__ == "format_map"
+
+        def capped(*args: Any, **kwargs: Any) -> str:
+            if format_map:
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                return sandbox_ops.capped_format(self, text, (), args[0])
+            return sandbox_ops.capped_format(self, text, args, kwargs)
+
+        return capped
+
+    # -- missing data ---------------------------------------------------------------------
     def _missing(self, obj: Any, name: Any, result: Any) -> Any:
+        """Every attribute or item lookup (also those a filter makes per item, as in
+        ``|sort(attribute=…)``): the clock checked; absent draft data made a placeholder."""
+        state = current(self.limits)
+        if time.monotonic() > state.deadline:
+            state.tick()
         if isinstance(result, Undefined) and isinstance(obj, DataDict):
-            if _state().lenient:
+            if state.lenient:
                 dotted = f"{obj.label}.{name}" if obj.label else str(name)
                 return MissingValue(name=dotted)
         return result
@@ -124,13 +185,14 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
         return self._missing(obj, argument, super().getitem(obj, argument))
 
 
-def build_environment(paths: AppPaths) -> CaseEnvironment:
+def build_environment(paths: AppPaths, limits: SandboxLimits | None = None) -> CaseEnvironment:
     """One sandboxed environment: user templates, then built-in, then ``builtin/`` prefix."""
-    builtin = FileSystemLoader(str(paths.builtin_templates))
+    limits = limits or load_limits()
+    builtin = CappedLoader(str(paths.builtin_templates), limits.max_template_bytes)
     env = CaseEnvironment(
         loader=ChoiceLoader(
             [
-                FileSystemLoader(str(paths.user_templates)),
+                CappedLoader(str(paths.user_templates), limits.max_template_bytes),
                 builtin,
                 PrefixLoader({"builtin": builtin}),
             ]
@@ -141,13 +203,13 @@ def build_environment(paths: AppPaths) -> CaseEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         auto_reload=False,
+        limits=limits,
     )
-    env.globals["range"] = _budget_range
     return env
 
 
 def _where(exc: BaseException, fallback: str) -> str:
-    """``<template file> line N`` from Jinja's rewritten traceback."""
+    """``<template file> line N`` from Jinja's rewritten traceback (the innermost template)."""
     if isinstance(exc, TemplateSyntaxError):
         name = exc.filename or exc.name or fallback
         return f"{name} line {exc.lineno}"
@@ -157,30 +219,42 @@ def _where(exc: BaseException, fallback: str) -> str:
         if f.filename.endswith((".j2", ".jinja", ".md", ".txt")) or f.filename == "<template>"
     ]
     if frames:
-        return f"{frames[-1].filename} line {frames[-1].lineno}"
+        name = fallback if frames[-1].filename == "<template>" else frames[-1].filename
+        return f"{name} line {frames[-1].lineno}"
     return fallback
 
 
-def render_checked(
-    template_name: str, render: Iterator[str], state: RenderState, cap: int = MAX_OUTPUT
-) -> str:
-    """Join a template's output chunks, translating every failure into TemplateError."""
-    token = _STATE.set(state)
+def _stop(render: Iterator[str], exc: BudgetExceeded) -> None:
+    """Raise ``exc`` where the template is paused, so the error names its line."""
+    if isinstance(render, Generator):
+        render.throw(exc)
+    raise exc
+
+
+def render_checked(template_name: str, render: Iterator[str], state: RenderState) -> str:
+    """Join a template's output chunks within the render's budget, translating every failure
+    into one TemplateError line naming the template file and line."""
+    token = render_budget.bind(state)
     try:
+        cap = state.limits.max_output_chars
         chunks: list[str] = []
         size = 0
         for chunk in render:
             size += len(chunk)
             if size > cap:
-                raise TemplateError(
-                    f"template {template_name}: output passed {cap // 1000} KB; stopped (a runaway loop?)"
+                _stop(
+                    render,
+                    BudgetExceeded(f"the output passed {cap:,} characters (a runaway loop?)"),
                 )
+            state.tick()
             chunks.append(chunk)
         return "".join(chunks)
     except TemplateError:
         raise
     except TemplateNotFound as exc:
         raise TemplateError(f"template {template_name}: template {exc.name!r} not found") from None
+    except BudgetExceeded as exc:
+        raise TemplateError(f"template {_where(exc, template_name)}: stopped: {exc}") from None
     except SecurityError as exc:
         raise TemplateError(
             f"template {_where(exc, template_name)}: blocked by the sandbox: {exc}"
@@ -189,14 +263,21 @@ def render_checked(
         raise TemplateError(f"template {_where(exc, template_name)}: undefined: {exc}") from None
     except JinjaTemplateError as exc:
         raise TemplateError(f"template {_where(exc, template_name)}: {exc}") from None
-    except RecursionError:
-        raise TemplateError(f"template {template_name}: recursion too deep") from None
+    except RecursionError as exc:
+        raise TemplateError(
+            f"template {_where(exc, template_name)}: stopped: templates or macros nested too deep "
+            "(a template that includes, imports or extends itself?)"
+        ) from None
+    except MemoryError as exc:
+        raise TemplateError(
+            f"template {_where(exc, template_name)}: stopped: out of memory"
+        ) from None
     except (TypeError, ValueError, ArithmeticError, AttributeError, KeyError, IndexError) as exc:
         raise TemplateError(
             f"template {_where(exc, template_name)}: {type(exc).__name__}: {exc}"
         ) from None
     finally:
-        _STATE.reset(token)
+        render_budget.unbind(token)
 
 
 def data(label: str, values: Mapping[str, Any]) -> DataDict:

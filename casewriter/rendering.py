@@ -16,11 +16,11 @@ from casewriter.catalog import Catalog, rules_for
 from casewriter.checklist import check_evidence, fact_warnings
 from casewriter.config import Settings
 from casewriter.errors import TemplateError, UsageError
-from casewriter.jinja_env import RenderState
 from casewriter.marketplaces import Marketplace
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.models import CaseType, Deadline, Draft, OerText, RenderedCase
 from casewriter.paths import AppPaths
+from casewriter.render_budget import RenderState
 
 DASH = "\u2013"
 _BLANKS = re.compile(r"\n{3,}")
@@ -101,12 +101,14 @@ class Engine:
                 + '); set urgency = "urgent" in the case file to use it.'
             )
         ctx["urgency"] = urgency
-        state = RenderState(lenient=not strict)
         tpl = self._template(ct.template)
+        subject_tpl = self._subject_template(ct)
+        oer_name = self.oer_template_name(ct) if draft.oer else ""
+        oer_tpl = self._template(oer_name) if oer_name else None
+        # one time budget for the whole case, from when its templates are compiled
+        state = self.env.new_state(lenient=not strict)
         body = tidy(jinja_env.render_checked(ct.template, tpl.generate(ctx), state))
-        subject_raw = jinja_env.render_checked(
-            f"{ct.id} subject", self._subject_template(ct).generate(ctx), state
-        )
+        subject_raw = jinja_env.render_checked(f"{ct.id} subject", subject_tpl.generate(ctx), state)
         subject = " ".join(subject_raw.split())
         main_id = built.main_id
         if main_id and main_id not in subject:
@@ -118,11 +120,8 @@ class Engine:
             if "[" not in subject:
                 subject = f"{subject} {DASH} {placeholder}"
         oer: OerText | None = None
-        if draft.oer:
-            name = self.oer_template_name(ct)
-            request = tidy(
-                jinja_env.render_checked(name, self._template(name).generate(ctx), state)
-            )
+        if oer_tpl is not None:
+            request = tidy(jinja_env.render_checked(oer_name, oer_tpl.generate(ctx), state))
             oer = OerText(
                 title=oer_title(ct.problem, main_id or f"[{built.main_label}]", urgency),
                 request=request,
