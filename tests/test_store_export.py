@@ -13,7 +13,8 @@ from icalendar import Calendar
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
-from casewriter.store.export import export_document, rows_from_document
+from casewriter.store.export import export_document
+from casewriter.store.importer import rows_from_document
 from casewriter.store.formats import to_csv, to_ics
 from tests.test_store import make_case
 from tests.test_store_search import cjk_index_is_exact
@@ -60,7 +61,13 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
     doc = export_document(src)
     dst = CaseStore.open(AppPaths.under(tmp_path / "b"), clock=lambda: T0)
     report = dst.import_rows(rows_from_document(doc, "x.json"))
-    assert report == {"imported": 2, "skipped": [], "renumbered": {}, "links_dropped": 0}
+    assert report == {
+        "imported": 2,
+        "skipped": [],
+        "renumbered": {},
+        "links_dropped": 0,
+        "invalid_values_left_out": [],
+    }
     assert _strip(export_document(dst)) == _strip(doc)
     assert [h.case.id for h in dst.search("请提供发票")] == ["CW-000001"]
     assert [h.case.id for h in dst.search("丢失")] == ["CW-000002"]
@@ -168,7 +175,7 @@ def test_csv_and_ics(tmp_path: Path) -> None:
     store.file(c.id, "7261849305", now=T0)
     rows = list(store.export_rows())
     text = to_csv(rows)
-    assert text.startswith("\ufeffid,status,")
+    assert text.startswith('\ufeff"id","status",')  # every cell quoted (see formats.py)
     assert "仓库丢失 X004ABCDEF v2" in text and "fnsku:X004ABCDEF; reference_id:R1234567" in text
     cal = Calendar.from_ical(to_ics(rows, T0))
     comps = {str(x["uid"]): x for x in cal.walk() if x.name in ("VTODO", "VEVENT")}
