@@ -89,8 +89,9 @@ def _invalid_hint(cases: list[CaseSummary]) -> str | None:
     bad = [c.id for c in cases if c.invalid]
     if not bad:
         return None
+    verb = "holds" if len(bad) == 1 else "hold"
     return (
-        f"{', '.join(bad[:5])}{' …' if len(bad) > 5 else ''} hold values that cannot be read: "
+        f"{', '.join(bad[:5])}{' …' if len(bad) > 5 else ''} {verb} values that cannot be read: "
         f"see casewriter log show {bad[0]}"
     )
 
@@ -162,7 +163,9 @@ def do_show(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     if case.links:
         lines.append("linked: " + ", ".join(case.links))
     lines += ["", "events:"]
-    lines += [f"  {local(e.at)}  {e.kind}{'  ' + e.text if e.text else ''}" for e in case.events]
+    for n, e in enumerate(case.events, start=1):
+        when = INVALID.ljust(16) if _bad(case, f"events[{n}].at") else local(e.at)
+        lines.append(f"  {when}  {e.kind}{'  ' + e.text if e.text else ''}")
     lines += ["", case.body]
     print("\n".join(lines))
     for line in invalid_report(case):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from casewriter.commands import Context
 from casewriter.errors import UsageError
-from casewriter.output import print_json
+from casewriter.output import print_json, warn
 from casewriter.store import CaseStore
 
 
@@ -108,6 +108,13 @@ def do_stats(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     for currency, amounts in data["amounts"].items():
         print(
             f"{currency or '(no currency)'}: expected {amounts['expected']}, received {amounts['received']}"
+        )
+    if data["invalid_values"]:
+        n = data["invalid_values"]
+        what = "time or amount" if n == 1 else "times or amounts"
+        warn(
+            f"{n} stored {what} cannot be read and {'is' if n == 1 else 'are'} left out of these "
+            "figures; 'casewriter log list' marks the cases, 'log show' says how to fix them"
         )
     return 0
 

@@ -54,6 +54,11 @@ _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NO
 class StoreAccessError(StoreError):
     """The log is fine but cannot be opened or changed here: read-only, no space, permission."""
 
+    def __init__(self, message: str, *, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+        """Why, in a few words ("the file system is read-only")."""
+
 
 @dataclass
 class Opened:
@@ -88,7 +93,7 @@ def why_not_writable(path: Path) -> str | None:
         return f"its folder {folder} is read-only for you (permission denied)"
     if path.exists() and not os.access(path, os.W_OK):
         try:
-            mode = f"file mode {stat.S_IMODE(path.stat().st_mode):04o}"
+            mode = f"mode {stat.S_IMODE(path.stat().st_mode):04o}"
         except OSError:
             mode = "permission denied"
         return f"the file is read-only for you ({mode})"
@@ -112,7 +117,8 @@ def describe(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> StoreEr
     if code == _FULL:
         return StoreAccessError(
             f"no space left on the device holding the case log {path}{unchanged}; "
-            "free some space and try again"
+            "free some space and try again",
+            reason="no space left on the device",
         )
     if code in (_READONLY, _PERM, _AUTH, _CANTOPEN, _IOERR):
         reason = why_not_writable(path)
@@ -124,7 +130,9 @@ def describe(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> StoreEr
                 _CANTOPEN: "SQLite cannot open it",
             }.get(code, f"a disk I/O error ({text})")
         verb = "change" if writing else "read"
-        return StoreAccessError(f"cannot {verb} the case log {path}: {reason}{unchanged}")
+        return StoreAccessError(
+            f"cannot {verb} the case log {path}: {reason}{unchanged}", reason=reason
+        )
     if code in (_CORRUPT, _NOTADB) or not isinstance(exc, sqlite3.OperationalError):
         return StoreError(
             f"the case log {path} is corrupt ({text}); left untouched — restore a backup"
@@ -141,13 +149,32 @@ def _newest_copy_hint(path: Path) -> str:
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that creates nothing beside a log it may not write."""
-    immutable = not _writable(path) and not _has_wal(path)
-    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    """A read-only connection that creates nothing beside a log it may not write.
+
+    ``mode=ro`` still needs the ``-shm`` file (SQLite creates it, with the log's own mode);
+    where that is impossible or unwanted (the log or its folder not writable, the disk full)
+    and there is no write-ahead log to read, the file is opened ``immutable`` instead."""
+    base = f"{path.resolve().as_uri()}?mode=ro"
+    if not _writable(path) and not _has_wal(path):
+        return _ro(f"{base}&immutable=1")
+    try:
+        return _ro(base)
+    except sqlite3.Error:
+        if _has_wal(path):
+            raise
+        return _ro(f"{base}&immutable=1")
+
+
+def _ro(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(
         uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA user_version").fetchone()  # the first read opens the -shm
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -167,10 +194,41 @@ def check_existing(path: Path, *, deep: bool | None = None) -> int:
         raise StoreError(
             f"{path} is not a casewriter case log (not a SQLite database); left untouched"
         )
+    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    fresh = not any(p.exists() for p in sidecars)
     try:
         conn = open_read_only(path)
     except sqlite3.Error as exc:
         raise describe(exc, path, writing=False) from None
+    try:
+        return _check(conn, path, deep)
+    except StoreError:
+        conn.close()
+        if fresh:
+            _tidy(path)
+        raise
+    finally:
+        conn.close()
+
+
+def _tidy(path: Path) -> None:
+    """Let SQLite remove the empty ``-wal``/``-shm`` our read-only look created beside a log we
+    refuse: a read-write connection that only reads checkpoints nothing (the log's bytes stay
+    as they are) and, being the last one to close, deletes them — and leaves them if another
+    process has the log open, so this is safe at any time."""
+    if not _writable(path):
+        return
+    try:
+        conn = sqlite3.connect(str(path), timeout=0)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+
+
+def _check(conn: sqlite3.Connection, path: Path, deep: bool | None) -> int:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
@@ -207,8 +265,6 @@ def check_existing(path: Path, *, deep: bool | None = None) -> int:
         return version
     except sqlite3.Error as exc:
         raise describe(exc, path, writing=False) from None
-    finally:
-        conn.close()
 
 
 def _create_private(path: Path) -> None:
@@ -267,7 +323,7 @@ def connect(
     try:
         if not _writable(path):
             reason = why_not_writable(path) or "permission denied"
-            raise StoreAccessError(f"cannot change the case log {path}: {reason}")
+            raise StoreAccessError(f"cannot change the case log {path}: {reason}", reason=reason)
         _privatize(path)
         notices: list[str] = []
         return Opened(_open_read_write(path, version, notices), notices=notices)
@@ -279,7 +335,7 @@ def connect(
             conn.execute("SELECT count(*) FROM cases").fetchone()
         except sqlite3.Error as again:
             raise describe(again, path, writing=False) from None
-        notice = f"{exc.message.removesuffix('; nothing was changed')}: showing it read-only"
+        notice = f"showing the case log {path} read-only: {exc.reason}; changes cannot be saved"
         return Opened(conn, read_only=True, notices=[notice])
 
 

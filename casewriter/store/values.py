@@ -140,7 +140,9 @@ def check_amount(amount: Decimal, what: str = "amount") -> Decimal:
     if amount < 0:
         raise UsageError(f"{what} must not be negative: {_show(amount)}")
     if amount >= MAX_AMOUNT:
-        raise UsageError(f"{what} is too large: {_show(amount)} (at most 999,999,999,999.99)")
+        raise UsageError(
+            f"{what} is too large: {_show(amount)} (it must be below 1,000,000,000,000)"
+        )
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > MAX_PLACES:
         raise UsageError(
