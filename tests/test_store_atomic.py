@@ -160,3 +160,44 @@ def test_render_save_with_an_unknown_link_saves_nothing(cli, home: Path) -> None
     with pytest.raises(NotFoundError):
         save_rendered(ctx, draft, rendered, link="CW-000042")
     assert dump(home / "cases.db") == before
+
+
+def test_scan_draft_skips_a_finding_the_log_refuses(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One claimable finding carries an amount the log refuses: that one is skipped with the
+    reason, the others are drafted; no error half-way through a run that saved some."""
+    import casewriter.store as store_pkg
+    from casewriter.catalog import Catalog
+    from casewriter.config import Settings
+    from casewriter.reports.drafts import save_drafts
+    from casewriter.reports.scan import scan
+    from tests.conftest import SAMPLES
+
+    settings = Settings()
+    result = scan(
+        sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".csv", ".tsv")),
+        as_of=datetime(2026, 6, 30).date(),
+        marketplace=None,
+        catalog=Catalog.load(paths, settings=settings),
+        default_marketplace="US",
+    )
+    real = store_pkg.new_case_from_render
+
+    def huge_for_damaged(*args: Any, **kwargs: Any) -> Any:
+        new = real(*args, **kwargs)
+        if new.case_type == "warehouse-damaged":
+            new.expected_amount = Decimal("1e308")
+        return new
+
+    monkeypatch.setattr(store_pkg, "new_case_from_render", huge_for_damaged)
+    report = save_drafts(result.findings, paths, settings, result.as_of)
+    assert len(report.drafted) == 2
+    assert [reason for _f, reason in report.skipped] == [
+        "expected amount is too large: 1E+308 (it must be below 1,000,000,000,000)"
+    ]
+    with CaseStore.open(paths) as s:
+        assert {c.case_type for c in s.list()} == {
+            "inbound-missing-units",
+            "customer-return-not-received",
+        }
