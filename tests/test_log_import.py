@@ -65,6 +65,7 @@ BAD_ROWS: dict[str, tuple[dict[str, Any], str]] = {
     "year 226": (_with(follow_up="226-05-01T09:00:00Z"), "'follow_up' is not a time"),
     "year 0226": (_with(created_at="0226-05-01T09:00:00Z"), "'created_at' is not a time"),
     "year 9999 deadline": (_with(deadline_closes="9999-12-31"), "'deadline_closes' is not a date"),
+    "week-date deadline": (_with(deadline_closes="2026-W18-5"), "'deadline_closes' is not a date"),
     "event in 1969": (
         _with(events=[{"kind": "note", "at": "1969-07-20T20:17:00Z", "text": "moon"}]),
         "'at' is not a time",

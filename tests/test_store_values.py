@@ -88,6 +88,7 @@ def test_stored_times_out_of_range_or_malformed_do_not_parse(text: str) -> None:
         ("1,234.50", "1234.50"),
         ("1e3", "1000"),
         ("0", "0"),
+        ("-0", "0"),
         ("１２.５", "12.5"),
     ],
 )

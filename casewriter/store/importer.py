@@ -126,7 +126,7 @@ class _Row:
         closes = self.text("deadline_closes") or None
         if closes is not None:
             try:
-                values.parse_date(closes)
+                closes = values.parse_date(closes).isoformat()
             except ValueError:
                 raise self.fail(
                     f"'deadline_closes' is not a date like 2026-05-01 within "

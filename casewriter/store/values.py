@@ -40,7 +40,8 @@ URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
 #: yet) and the seller home currencies casewriter's users keep books in (CNY, HKD).
 EXTRA_CURRENCIES: tuple[str, ...] = ("BRL", "SAR", "TRY", "EGP", "ZAR", "CNY", "HKD")
 
-_STORED_TS = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+_STORED_TS = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
@@ -101,7 +102,7 @@ def parse_ts(text: str) -> datetime:
 
 def parse_date(text: str) -> date:
     """A stored date; ValueError if it is not ``YYYY-MM-DD`` in range."""
-    if len(text) != 10:
+    if not _DAY.match(text):
         raise ValueError(f"not a date: {text!r}")
     value = date.fromisoformat(text)
     if not _in_range(value.year):
@@ -158,7 +159,7 @@ def _show(amount: Decimal) -> str:
 
 def amount_text(amount: Decimal, what: str = "amount") -> str:
     """The stored form: plain decimal notation, ``24.90`` stays ``24.90`` (checked)."""
-    return format(check_amount(amount, what), "f")
+    return format(check_amount(amount, what).copy_abs(), "f")  # never "-0"
 
 
 def read_amount(text: str) -> Decimal:
