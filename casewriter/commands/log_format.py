@@ -59,12 +59,22 @@ def parse_when(text: str, now: datetime) -> datetime | None:
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
+            _check_year(day.year, value)
             return datetime.combine(day, time(9, 0)).astimezone().astimezone(UTC)
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        _check_year(parsed.year, value)
+        if parsed.tzinfo is None:
+            parsed = parsed.astimezone()
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError, OSError):
         raise UsageError(
             f"not a date or time: {text!r} (use 2026-05-01, 2026-05-01T14:30, +48h, +2d or none)"
         ) from None
-    if parsed.tzinfo is None:
-        parsed = parsed.astimezone()
-    return parsed.astimezone(UTC)
+
+
+def _check_year(year: int, text: str) -> None:
+    """Dates in the log fall within MIN_YEAR–MAX_YEAR (values.py): say so, in one line."""
+    from casewriter.store.values import MAX_YEAR, MIN_YEAR, RANGE_TEXT
+
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageError(f"{text} is out of range: {RANGE_TEXT}")

@@ -15,33 +15,40 @@ from typing import Any
 
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
-from casewriter.errors import CasewriterError
 from casewriter.output import print_json, warn
 from casewriter.store import CaseStore, CaseSummary, LoggedCase, NewCase
-from casewriter.store.model import check_status
-from casewriter.store.rows import check_sc_case_id, parse_amount
+from casewriter.store.model import (
+    STATUSES,
+    DuplicateCaseError,
+    check_status,
+    describe_duplicate,
+)
+from casewriter.store.rows import check_sc_case_id
+from casewriter.store.values import parse_amount
 
 Handler = Callable[[argparse.Namespace, Context, CaseStore], int]
 
+__all__ = ["DuplicateCaseError", "HANDLERS", "READING", "describe", "open_store"]
 
-class DuplicateCaseError(CasewriterError):
-    """Filing a case that duplicates an open one without ``--link`` or ``--force``."""
+#: Commands that only read the log: they work (read-only) where the log cannot be written.
+READING = frozenset({"list", "show", "search", "due", "export", "stats", "backup"})
 
-    exit_code = 1
+describe = describe_duplicate
 
 
 @contextmanager
-def open_store(ctx: Context) -> Iterator[CaseStore]:
-    store = CaseStore.open(ctx.paths, follow_up_hours=ctx.settings.follow_up_hours)
+def open_store(ctx: Context, *, reading: bool = False) -> Iterator[CaseStore]:
+    """The log, opened for one command; notices (a safety copy made before an upgrade, a
+    read-only log) go to stderr first."""
+    store = CaseStore.open(
+        ctx.paths, follow_up_hours=ctx.settings.follow_up_hours, allow_read_only=reading
+    )
+    for notice in store.notices:
+        sys.stderr.write(f"casewriter: note: {notice}\n")
     try:
         yield store
     finally:
         store.close()
-
-
-def describe(dup: CaseSummary) -> str:
-    shared = ", ".join(f"{k} {v}" for k, v in dup.matched) or "an identifier"
-    return f"shares {shared} with open case {dup.id} ({dup.case_type}, {dup.status}): {dup.subject}"
 
 
 def report_saved(case: LoggedCase) -> None:
@@ -59,12 +66,34 @@ def new_case_from_render(ctx: Context, draft: Any, rendered: Any) -> NewCase:
     return build(draft, rendered, default_profile=ctx.settings.default_profile)
 
 
+INVALID = "invalid"
+
+
+def _bad(case: CaseSummary | LoggedCase, field: str) -> bool:
+    return any(name == field for name, _raw in case.invalid)
+
+
 def _summary_rows(cases: list[CaseSummary], now: datetime) -> list[list[str]]:
     rows = []
     for c in cases:
-        fu = relative(c.follow_up, now) if c.follow_up else "-"
+        fu = (
+            relative(c.follow_up, now)
+            if c.follow_up
+            else (INVALID if _bad(c, "follow_up") else "-")
+        )
         rows.append([c.id, c.status, c.case_type, fu, c.subject])
     return rows
+
+
+def _invalid_hint(cases: list[CaseSummary]) -> str | None:
+    bad = [c.id for c in cases if c.invalid]
+    if not bad:
+        return None
+    verb = "holds" if len(bad) == 1 else "hold"
+    return (
+        f"{', '.join(bad[:5])}{' …' if len(bad) > 5 else ''} {verb} values that cannot be read: "
+        f"see casewriter log show {bad[0]}"
+    )
 
 
 def do_list(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
@@ -93,6 +122,9 @@ def do_list(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     print(table(["ID", "STATUS", "TYPE", "FOLLOW-UP", "SUBJECT"], _summary_rows(cases, now)))
     shown = f"{args.offset + 1}–{args.offset + len(cases)}"
     print(f"\n{shown} of {total}")
+    hint = _invalid_hint(cases)
+    if hint:
+        warn(hint)
     return 0
 
 
@@ -101,27 +133,67 @@ def do_show(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     if ctx.json:
         print_json(case.to_json())
         return 0
+
+    def shown(value: object, field: str) -> str:
+        return str(value) if value is not None else (INVALID if _bad(case, field) else "-")
+
+    follow_up = (
+        local(case.follow_up, with_zone=True) if case.follow_up else shown(None, "follow_up")
+    )
     lines = [
         f"{case.id}  {case.subject}",
         f"status: {case.status}    type: {case.case_type}    marketplace: {case.marketplace}    "
         f"profile: {case.profile or '-'}    urgency: {case.urgency}",
-        f"Seller Central case: {case.sc_case_id or '-'}    follow-up: {local(case.follow_up, with_zone=True)}"
-        f"    claim window closes: {case.deadline_closes or '-'}",
+        f"Seller Central case: {case.sc_case_id or '-'}    follow-up: {follow_up}"
+        f"    claim window closes: {shown(case.deadline_closes, 'deadline_closes')}",
     ]
-    if case.expected_amount is not None or case.received_amount is not None:
+    if any(
+        v is not None or _bad(case, f)
+        for v, f in (
+            (case.expected_amount, "expected_amount"),
+            (case.received_amount, "received_amount"),
+        )
+    ):
         lines.append(
-            f"expected: {case.expected_amount if case.expected_amount is not None else '-'} "
-            f"received: {case.received_amount if case.received_amount is not None else '-'} {case.currency}"
+            f"expected: {shown(case.expected_amount, 'expected_amount')} "
+            f"received: {shown(case.received_amount, 'received_amount')} {case.currency}"
         )
     if case.identifiers:
         lines.append("identifiers: " + ", ".join(f"{k} {v}" for k, v in case.identifiers))
     if case.links:
         lines.append("linked: " + ", ".join(case.links))
     lines += ["", "events:"]
-    lines += [f"  {local(e.at)}  {e.kind}{'  ' + e.text if e.text else ''}" for e in case.events]
+    for n, e in enumerate(case.events, start=1):
+        when = INVALID.ljust(16) if _bad(case, f"events[{n}].at") else local(e.at)
+        lines.append(f"  {when}  {e.kind}{'  ' + e.text if e.text else ''}")
     lines += ["", case.body]
     print("\n".join(lines))
+    for line in invalid_report(case):
+        warn(line)
     return 0
+
+
+def invalid_report(case: LoggedCase) -> list[str]:
+    """One line per stored value that cannot be read, each with the command that fixes it."""
+    status = case.status if case.status in STATUSES else "STATUS"
+    fix = {
+        "follow_up": f"casewriter log follow-up {case.id} YYYY-MM-DD (or none)",
+        "status": f"casewriter log status {case.id} STATUS",
+        "expected_amount": f"casewriter log status {case.id} {status} --expected AMOUNT",
+        "received_amount": f"casewriter log status {case.id} {status} --received AMOUNT",
+        "currency": f"casewriter log status {case.id} {status} --currency CODE",
+    }
+    out = []
+    for field, raw in case.invalid:
+        text = raw if len(raw) <= 60 else raw[:57] + "…"
+        command = fix.get(field, f"casewriter log repair {case.id}")
+        out.append(f"{case.id}: the stored {field} {text!r} is invalid; fix it with: {command}")
+    if out:
+        out.append(
+            f"{case.id}: or run 'casewriter log repair {case.id}' to clear or reset every "
+            "invalid value (the old values are kept in a note)"
+        )
+    return out
 
 
 def do_search(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
@@ -174,26 +246,9 @@ def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
 
 
 def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    case = store.get(args.id)
-    sc_case_id, warning = check_sc_case_id(args.case_id)
-    for other in args.link:
-        store.link(case.id, other)
-    linked = set(store.get(case.id).links)
-    dups = [
-        d
-        for d in store.duplicates([*case.identifiers, ("case_id", sc_case_id)], exclude=case.id)
-        if d.id not in linked
-    ]
-    # Only cases already filed in Seller Central block filing; an unfiled draft only warns.
-    blocking = [d for d in dups if d.status != "draft"]
-    if blocking and not args.force:
-        first = blocking[0]
-        raise DuplicateCaseError(
-            f"{case.id} {describe(first)}; reply in {first.id} instead, or run again with "
-            f"--link {first.id} or --force"
-            + (f" ({len(blocking) - 1} more)" if len(blocking) > 1 else "")
-        )
-    filed = store.file(case.id, sc_case_id)
+    # Links, the duplicate guard and filing happen in one transaction: refused, nothing changes.
+    _sc, warning = check_sc_case_id(args.case_id)
+    filed = store.file(args.id, args.case_id, link=args.link, guard=not args.force)
     if ctx.json:
         print_json(
             {
@@ -205,11 +260,13 @@ def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         return 0
     if warning:
         warn(warning)
-    for dup in dups:
-        warn(
-            f"{filed.id} {describe(dup)}"
-            + (" (filed anyway: --force)" if dup.status != "draft" else "")
-        )
+    linked = set(filed.links)
+    for dup in filed.duplicates:
+        if dup.id not in linked:
+            warn(
+                f"{filed.id} {describe(dup)}"
+                + (" (filed anyway: --force)" if dup.status != "draft" else "")
+            )
     print(
         f"{filed.id} filed as Seller Central case {filed.sc_case_id}; follow up by {local(filed.follow_up, with_zone=True)}"
     )
@@ -225,15 +282,14 @@ def _print_case(ctx: Context, case: LoggedCase, message: str) -> int:
 
 
 def do_status(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    expected = parse_amount(args.expected, "amount")
-    received = parse_amount(args.received, "amount")
-    check_status(args.status)
-    store.get(args.id)
-    case = store.set_status(args.id, args.status, note=args.note)
-    if expected is not None or received is not None or args.currency:
-        case = store.set_amounts(
-            case.id, expected=expected, received=received, currency=args.currency
-        )
+    case = store.set_status(
+        args.id,
+        check_status(args.status),
+        note=args.note,
+        expected=parse_amount(args.expected, "expected amount"),
+        received=parse_amount(args.received, "received amount"),
+        currency=args.currency,
+    )
     return _print_case(ctx, case, f"{case.id} is now {case.status}")
 
 
@@ -262,9 +318,23 @@ def do_follow_up(args: argparse.Namespace, ctx: Context, store: CaseStore) -> in
 
 
 def do_link(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    store.link(args.id, args.other)
-    case = store.get(args.id)
+    case = store.link(args.id, args.other)
     return _print_case(ctx, case, f"{case.id} linked to {', '.join(case.links)}")
+
+
+def do_repair(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    case, changes = store.repair(args.id)
+    if ctx.json:
+        print_json({"case": case.to_json(), "changes": changes})
+        return 0
+    if not changes:
+        print(f"{case.id} has no invalid values; nothing to repair")
+        return 0
+    print(f"repaired {case.id}:")
+    for change in changes:
+        print(f"  {change}")
+    print("the old values are kept in a note on the case")
+    return 0
 
 
 def _transfer(name: str) -> Handler:
@@ -288,6 +358,7 @@ HANDLERS: dict[str, Handler] = {
     "reply": do_reply,
     "follow-up": do_follow_up,
     "link": do_link,
+    "repair": do_repair,
     "export": _transfer("do_export"),
     "import": _transfer("do_import"),
     "stats": _transfer("do_stats"),

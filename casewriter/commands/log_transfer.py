@@ -8,8 +8,7 @@ from pathlib import Path
 
 from casewriter.commands import Context
 from casewriter.errors import UsageError
-from casewriter.files import read_user_file
-from casewriter.output import print_json
+from casewriter.output import print_json, warn
 from casewriter.store import CaseStore
 
 
@@ -40,21 +39,32 @@ def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     return 0
 
 
+#: An export of 100,000 cases is about 250 MB of JSON; it is read as a stream, so this cap only
+#: stops absurd inputs, not memory use.
+IMPORT_MAX_BYTES = 4 * 1024 * 1024 * 1024
+
+
 def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    from casewriter.store.export import rows_from_document
+    from casewriter.files import open_user_file
+    from casewriter.store.jsonstream import iter_cases
 
     source = Path(args.file).expanduser()
-    # An export of 100,000 cases is ~200 MB of JSON; the cap only stops /dev/zero-like inputs.
-    raw = read_user_file(source, "export file", max_bytes=1024 * 1024 * 1024)
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{source}: not valid JSON: {exc}") from None
-    report = store.import_rows(rows_from_document(data, str(source)), renumber=args.renumber)
+    if source.is_dir():
+        raise UsageError(f"{source}: is a folder, not an export file")
+    fh = open_user_file(source, "export file", max_bytes=IMPORT_MAX_BYTES)
+    with fh:
+        case_types = _case_types(ctx)
+        copy = store.safety_copy("import") if store.count() else None
+        report = store.import_rows(
+            iter_cases(fh, str(source)), renumber=args.renumber, case_types=case_types
+        )
+    report["safety_copy"] = None if copy is None else str(copy)
     if ctx.json:
         print_json(report)
         return 0
     print(f"imported {report['imported']} cases from {source}")
+    if copy is not None:
+        print(f"a copy of the log as it was before is at {copy}")
     if report["skipped"]:
         print(
             f"skipped {len(report['skipped'])} already in the log (same id): "
@@ -66,7 +76,20 @@ def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         print(f"renumbered {old} -> {new}")
     if report["links_dropped"]:
         print(f"{report['links_dropped']} links to cases not in the file were dropped")
+    if report["invalid_values_left_out"]:
+        shown = report["invalid_values_left_out"]
+        print(
+            f"{len(shown)} cases had values the exporting log could not read (listed under "
+            f"'invalid' in the file); they were imported without them: {', '.join(shown[:10])}"
+        )
     return 0
+
+
+def _case_types(ctx: Context) -> list[str]:
+    """The case types this casewriter knows (built-in and the user's own)."""
+    from casewriter.catalog import Catalog
+
+    return Catalog.load(ctx.paths, strict=False).ids()
 
 
 def do_stats(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
@@ -86,6 +109,13 @@ def do_stats(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     for currency, amounts in data["amounts"].items():
         print(
             f"{currency or '(no currency)'}: expected {amounts['expected']}, received {amounts['received']}"
+        )
+    if data["invalid_values"]:
+        n = data["invalid_values"]
+        what = "time or amount" if n == 1 else "times or amounts"
+        warn(
+            f"{n} stored {what} cannot be read and {'is' if n == 1 else 'are'} left out of these "
+            "figures; 'casewriter log list' marks the cases, 'log show' says how to fix them"
         )
     return 0
 

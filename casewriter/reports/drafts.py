@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from casewriter.errors import UsageError
 from casewriter.reports.findings import Finding
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
@@ -132,7 +133,11 @@ def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date)
                 expected_amount=finding.amount,
                 currency=finding.currency,
             )
-            logged = store.save_new(new)
+            try:
+                logged = store.save_new(new)
+            except UsageError as exc:  # a value the log refuses (an amount out of range…)
+                report.skipped.append((label(finding), exc.message))
+                continue
             report.drafted.append(str(getattr(logged, "id", logged)))
     finally:
         store.close()

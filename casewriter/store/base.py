@@ -9,22 +9,28 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
-from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from casewriter.errors import NotFoundError
 from casewriter.store import db
 from casewriter.store.model import (
+    EVENT_KINDS,
+    STATUSES,
     CaseSummary,
     Event,
     LoggedCase,
-    date_parse,
     format_id,
     parse_id,
-    ts_parse,
     utcnow,
 )
-from casewriter.store.rows import SUMMARY_COLS, duplicate_case_ids, summary_from_row
+from casewriter.store.rows import (
+    SUMMARY_COLS,
+    created_updated,
+    duplicate_case_ids,
+    summary_from_row,
+)
+from casewriter.store.values import URGENCIES, Cells
 
 FULL_COLS = (
     "id, profile, marketplace, case_type, status, sc_case_id, subject, body, draft_json, "
@@ -49,6 +55,10 @@ class StoreBase:
         self.follow_up_hours = follow_up_hours
         self.clock = clock
         self._lock = threading.RLock()
+        self.read_only = False
+        """Opened read-only because the log cannot be written here (see ``notices``)."""
+        self.notices: list[str] = []
+        """What the user should be told about opening the log (read-only, a safety copy)."""
 
     def close(self) -> None:
         with self._lock:
@@ -60,7 +70,7 @@ class StoreBase:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, db.errors(self.path):
+        with self._lock, db.errors(self.path, writing=False):
             yield self._conn
 
     def _now(self, now: datetime | None) -> datetime:
@@ -86,6 +96,27 @@ class StoreBase:
         conn.execute(
             "INSERT INTO events(case_id, kind, at, text) VALUES (?, ?, ?, ?)", (num, kind, at, text)
         )
+
+    def _result(self, num: int, *, duplicates: bool = False) -> LoggedCase:
+        """The case as a write leaves it, read inside the write's transaction: if reading it
+        back fails, the write is rolled back too (never "error" printed after a commit)."""
+        case = self.get(num)
+        if duplicates:
+            case.duplicates = self.duplicates(case.identifiers, exclude=num)
+        return case
+
+    def _link(self, conn: sqlite3.Connection, a: int, b: int, at: str) -> bool:
+        """Link two existing cases (events on both); False if they were linked already."""
+        a, b = sorted((a, b))
+        cur = conn.execute(
+            "INSERT OR IGNORE INTO links(a, b, created_at) VALUES (?, ?, ?)", (a, b, at)
+        )
+        if not cur.rowcount:
+            return False
+        self._event(conn, a, "linked", at, format_id(b))
+        self._event(conn, b, "linked", at, format_id(a))
+        conn.execute("UPDATE cases SET updated_at = ? WHERE id IN (?, ?)", (at, a, b))
+        return True
 
     def duplicates(
         self, identifiers: Iterable[tuple[str, str]], exclude: str | int | None = None
@@ -132,32 +163,57 @@ def case_from_row(
     links: list[int],
     events: list[tuple[str, str, str]],
 ) -> LoggedCase:
-    import json  # here, not at the top: opening the log for the TUI's first frame skips it
-
-    created = ts_parse(str(row[15]))
-    updated = ts_parse(str(row[16]))
-    assert created is not None and updated is not None
-    return LoggedCase(
+    """The full record from ``FULL_COLS`` and its child rows. A stored value that cannot be read
+    is ``None`` (times: a fallback) and listed in ``invalid``; this never raises for bad data."""
+    cells = Cells()
+    created, updated = created_updated(cells, row[15], row[16])
+    sc = row[5]
+    case = LoggedCase(
         id=format_id(int(str(row[0]))),
-        profile=str(row[1]),
-        marketplace=str(row[2]),
-        case_type=str(row[3]),
-        status=str(row[4]),
-        sc_case_id=None if row[5] is None else str(row[5]),
-        subject=str(row[6]),
-        body=str(row[7]),
-        draft=json.loads(str(row[8]) or "{}"),
-        urgency=str(row[9]),
-        follow_up=ts_parse(row[10] if isinstance(row[10], str) else None),
-        deadline_closes=date_parse(row[11] if isinstance(row[11], str) else None),
-        expected_amount=None if row[12] is None else Decimal(str(row[12])),
-        received_amount=None if row[13] is None else Decimal(str(row[13])),
-        currency=str(row[14]),
+        profile=cells.text("profile", row[1]),
+        marketplace=cells.marketplace(row[2]),
+        case_type=cells.text("case_type", row[3]),
+        status=cells.choice("status", row[4], STATUSES),
+        sc_case_id=None if sc is None else cells.text("sc_case_id", sc),
+        subject=cells.text("subject", row[6]),
+        body=cells.text("body", row[7]),
+        draft=_draft(cells, row[8]),
+        urgency=cells.choice("urgency", row[9], URGENCIES),
+        follow_up=cells.ts("follow_up", row[10]),
+        deadline_closes=cells.date("deadline_closes", row[11]),
+        expected_amount=cells.amount("expected_amount", row[12]),
+        received_amount=cells.amount("received_amount", row[13]),
+        currency=cells.currency(row[14]),
         created_at=created,
         updated_at=updated,
-        filed_at=ts_parse(row[17] if isinstance(row[17], str) else None),
-        resolved_at=ts_parse(row[18] if isinstance(row[18], str) else None),
-        identifiers=[(str(k), str(v)) for k, v in idents],
+        filed_at=cells.ts("filed_at", row[17]),
+        resolved_at=cells.ts("resolved_at", row[18]),
+        identifiers=[(cells.text("identifier", k), cells.text("identifier", v)) for k, v in idents],
         links=[format_id(n) for n in links],
-        events=[Event(kind=k, at=ts_parse(a) or utcnow(), text=t) for k, a, t in events],
     )
+    for n, (kind, at, text) in enumerate(events, start=1):
+        when = cells.ts(f"events[{n}].at", at)
+        case.events.append(
+            Event(
+                kind=cells.choice(f"events[{n}].kind", kind, EVENT_KINDS),
+                at=when or created,
+                text=cells.text(f"events[{n}].text", text),
+            )
+        )
+    case.invalid = cells.invalid
+    return case
+
+
+def _draft(cells: Cells, raw: object) -> dict[str, Any]:
+    import json  # here, not at the top: opening the log for the TUI's first frame skips it
+
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw) if isinstance(raw, (str, bytes)) else None
+    except (ValueError, RecursionError):
+        data = None
+    if isinstance(data, dict):
+        return data
+    cells.invalid.append(("draft", raw if isinstance(raw, str) else repr(raw)))
+    return {}

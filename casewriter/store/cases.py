@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import builtins
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from casewriter.errors import StoreError, UsageError
+from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
-from casewriter.store import db
+from casewriter.store import db, values
 from casewriter.store.lifecycle import LifecycleMixin
 from casewriter.store.model import (
     CLOSED_STATUSES,
@@ -57,11 +57,20 @@ class CaseStore(LifecycleMixin):
         follow_up_hours: int = 48,
         clock: Callable[[], datetime] = utcnow,
         deep_check: bool | None = None,
+        allow_read_only: bool = False,
     ) -> CaseStore:
-        """Open (or create) ``paths.db_file``; ``StoreError`` on a corrupt or newer-schema file."""
+        """Open (or create) ``paths.db_file``; ``StoreError`` on a corrupt, damaged or
+        newer-schema file, ``StoreAccessError`` when it cannot be written here (read-only, no
+        space, permission) unless ``allow_read_only``: then ``read_only`` is set and
+        ``notices`` says why. ``notices`` also names the safety copy made before a migration."""
         path = paths.db_file
-        conn = db.connect(path, create=create, deep_check=deep_check)
-        return cls(conn, path, follow_up_hours=follow_up_hours, clock=clock)
+        opened = db.connect(
+            path, create=create, deep_check=deep_check, allow_read_only=allow_read_only
+        )
+        store = cls(opened.conn, path, follow_up_hours=follow_up_hours, clock=clock)
+        store.read_only = opened.read_only
+        store.notices = list(opened.notices)
+        return store
 
     def __enter__(self) -> CaseStore:
         return self
@@ -70,24 +79,31 @@ class CaseStore(LifecycleMixin):
         self.close()
 
     # -- saving -----------------------------------------------------------------------------
-    def save_new(self, new: NewCase, now: datetime | None = None) -> LoggedCase:
+    def save_new(
+        self, new: NewCase, now: datetime | None = None, *, link: str | int | None = None
+    ) -> LoggedCase:
         """Log a new case (status ``draft``, event ``created``); ``.duplicates`` lists open
-        cases that share an identifier with it."""
+        cases that share an identifier with it. ``link``: also link it to that case, in the
+        same transaction (an unknown case id saves nothing)."""
         at = ts_text(self._now(now)) or ""
-        _check_new(new)
+        cols = _case_values(new)
+        other = None if link is None else self._num(link)
         with self._tx() as conn:
+            if other is not None:
+                self._require(conn, other)
             cur = conn.execute(
                 "INSERT INTO cases(profile, marketplace, case_type, status, subject, body, "
                 "draft_json, urgency, deadline_closes, expected_amount, currency, created_at, "
                 "updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*_case_values(new), at, at),
+                (*cols, at, at),
             )
             num = int(cur.lastrowid or 0)
             _put_identifiers(conn, num, new.identifiers)
             self._event(conn, num, "created", at)
             fts_sync(conn, num, None)
-        case = self.get(num)
-        case.duplicates = self.duplicates(case.identifiers, exclude=num)
+            if other is not None:
+                self._link(conn, num, other, at)
+            case = self._result(num, duplicates=True)
         return case
 
     def update_case(
@@ -96,7 +112,7 @@ class CaseStore(LifecycleMixin):
         """Replace a case's draft, text and identifiers (event ``edited``)."""
         num = self._num(case_id)
         at = ts_text(self._now(now)) or ""
-        _check_new(new)
+        cols = _case_values(new)
         with self._tx() as conn:
             _status, sc_case_id, _fu, _filed = self._require(conn, num)
             old = fts_snapshot(conn, num)
@@ -104,7 +120,7 @@ class CaseStore(LifecycleMixin):
                 "UPDATE cases SET profile = ?, marketplace = ?, case_type = ?, subject = ?, "
                 "body = ?, draft_json = ?, urgency = ?, deadline_closes = ?, expected_amount = ?, "
                 "currency = ?, updated_at = ? WHERE id = ?",
-                (*_case_values(new), at, num),
+                (*cols, at, num),
             )
             conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
             idents = list(new.identifiers)
@@ -113,8 +129,7 @@ class CaseStore(LifecycleMixin):
             _put_identifiers(conn, num, idents)
             self._event(conn, num, "edited", at)
             fts_sync(conn, num, old)
-        case = self.get(num)
-        case.duplicates = self.duplicates(case.identifiers, exclude=num)
+            case = self._result(num, duplicates=True)
         return case
 
     def unlinked_duplicates(self, case_id: str | int) -> list[CaseSummary]:
@@ -240,12 +255,17 @@ class CaseStore(LifecycleMixin):
         yield from export_rows(self)
 
     def import_rows(
-        self, rows: Iterable[Mapping[str, Any]], *, renumber: bool = False
+        self,
+        rows: Iterable[Mapping[str, Any]],
+        *,
+        renumber: bool = False,
+        case_types: Collection[str] | None = None,
     ) -> dict[str, Any]:
-        """Import exported cases; existing ids are skipped (or renumbered); returns a report."""
-        from casewriter.store.export import import_rows
+        """Import exported cases, all or nothing; existing ids are skipped (or renumbered);
+        ``case_types``: the known case type ids. Returns a report."""
+        from casewriter.store.importer import import_rows
 
-        return import_rows(self, rows, renumber=renumber)
+        return import_rows(self, rows, renumber=renumber, case_types=case_types)
 
     def stats(self, *, profile: str | None = None) -> dict[str, Any]:
         from casewriter.store.stats import stats
@@ -254,54 +274,47 @@ class CaseStore(LifecycleMixin):
             return stats(conn, profile=profile)
 
     def backup(self, path: str | Path) -> Path:
-        """Copy the log with SQLite's online backup API (safe while others write)."""
-        target = Path(path).expanduser()
-        if target.exists() and target.is_dir():
-            target = target / f"cases-{utcnow().strftime('%Y%m%d-%H%M%S')}.db"
-        if target.exists():
-            raise UsageError(f"{target} already exists; choose a new file name")
-        if target.resolve() == self.path.resolve():
-            raise UsageError("cannot back up the case log onto itself")
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            import os
+        """Copy the log with SQLite's online backup API (safe while others write) to a new
+        file, or to a dated file inside a folder (an existing one, or a path ending in ``/``)."""
+        from casewriter.store.backup import backup_to
 
-            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            dest = sqlite3.connect(str(target))
-        except OSError as exc:
-            raise StoreError(f"cannot write {target}: {exc.strerror}") from None
-        try:
-            with self._read() as conn:
-                conn.backup(dest)
-        finally:
-            dest.close()
-        return target
+        with self._read() as conn:
+            return backup_to(conn, self.path, path)
 
+    def safety_copy(self, why: str) -> Path:
+        """A copy beside the log before a risky change (the newest few are kept)."""
+        from casewriter.store.backup import safety_copy
 
-def _check_new(new: NewCase) -> None:
-    if not new.case_type:
-        raise UsageError("a case needs a case type")
-    if new.urgency not in ("routine", "high", "urgent"):
-        raise UsageError(f"unknown urgency {new.urgency!r} (routine, high or urgent)")
+        with self._read() as conn:
+            return safety_copy(conn, self.path, why)
 
 
 def _case_values(new: NewCase) -> tuple[Any, ...]:
+    """The stored columns of a ``NewCase``, every one checked (UsageError before any write)."""
     import json  # here, not at the top: opening the log for the TUI's first frame skips it
 
+    if not isinstance(new.case_type, str) or not new.case_type.strip():
+        raise UsageError("a case needs a case type")
     closes = new.deadline_closes
-    if isinstance(closes, datetime):
-        closes = closes.date()
+    if closes is not None and not isinstance(closes, date):
+        raise UsageError(f"not a date: {closes!r} (the claim window's closing day)")
+    try:
+        draft = json.dumps(new.draft, ensure_ascii=False, sort_keys=True, default=str)
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise UsageError(f"the draft cannot be stored: {exc}") from None
     return (
-        new.profile,
-        new.marketplace.upper(),
+        str(new.profile),
+        values.check_marketplace(new.marketplace),
         new.case_type,
-        new.subject,
-        new.body,
-        json.dumps(new.draft, ensure_ascii=False, sort_keys=True, default=str),
-        new.urgency,
-        closes.isoformat() if isinstance(closes, date) else (closes or None),
-        None if new.expected_amount is None else str(new.expected_amount),
-        new.currency.upper(),
+        str(new.subject),
+        str(new.body),
+        draft,
+        values.check_urgency(new.urgency),
+        None if closes is None else values.date_text(closes, "claim window closing day"),
+        None
+        if new.expected_amount is None
+        else values.amount_text(new.expected_amount, "expected amount"),
+        values.check_currency(new.currency),
     )
 
 

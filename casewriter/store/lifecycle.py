@@ -10,16 +10,22 @@ case (resolved, denied, closed) clears its follow-up; reopening is the event ``r
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from decimal import Decimal
 
 from casewriter.errors import UsageError
+from casewriter.store import values
 from casewriter.store.base import StoreBase
 from casewriter.store.model import (
     CLOSED_STATUSES,
+    DuplicateCaseError,
     LoggedCase,
     check_status,
+    describe_duplicate,
     format_id,
+    parse_id,
     ts_text,
 )
 from casewriter.store.rows import check_sc_case_id, fts_snapshot, fts_sync
@@ -28,7 +34,11 @@ REPLY_KINDS = ("note", "amazon-replied", "we-replied")
 
 
 class LifecycleMixin(StoreBase):
-    """Filing, statuses, events, follow-ups, amounts and links (mixed into ``CaseStore``)."""
+    """Filing, statuses, events, follow-ups, amounts and links (mixed into ``CaseStore``).
+
+    Every method checks its input first (UsageError, nothing written), then makes all its
+    changes and reads the result back in one transaction: it either all happens or none of it.
+    """
 
     def file(
         self,
@@ -37,14 +47,28 @@ class LifecycleMixin(StoreBase):
         now: datetime | None = None,
         *,
         follow_up_hours: int | None = None,
+        link: Iterable[str | int] = (),
+        guard: bool = False,
     ) -> LoggedCase:
-        """Record that the case was filed in Seller Central under ``sc_case_id``."""
+        """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
+        link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
+        an open case that is already filed shares an identifier and is not linked."""
         num = self._num(case_id)
         normalized, _warning = check_sc_case_id(sc_case_id)
-        at = self._now(now)
-        hours = follow_up_hours or self.follow_up_hours
+        when = self._now(now)
+        at = ts_text(when) or ""
+        due = _later(when, follow_up_hours or self.follow_up_hours)
+        others = [self._num(x) for x in link]
+        for other in others:
+            if other == num:
+                raise UsageError(f"cannot link {format_id(num)} to itself")
         with self._tx() as conn:
             status, old_sc, _fu, filed_at = self._require(conn, num)
+            for other in others:
+                self._require(conn, other)
+                self._link(conn, num, other, at)
+            if guard:
+                self._guard(conn, num, normalized)
             old = fts_snapshot(conn, num)
             if old_sc and old_sc != normalized:
                 conn.execute(
@@ -60,27 +84,64 @@ class LifecycleMixin(StoreBase):
                 "resolved_at = NULL, updated_at = ? WHERE id = ?",
                 (
                     normalized,
-                    ts_text(at) if filed_at is None or old_sc != normalized else filed_at,
-                    ts_text(at + timedelta(hours=hours)),
-                    ts_text(at),
+                    at if filed_at is None or old_sc != normalized else filed_at,
+                    due,
+                    at,
                     num,
                 ),
             )
             if status in CLOSED_STATUSES:
-                self._event(conn, num, "reopened", ts_text(at) or "", f"{status} → filed")
-            self._event(conn, num, "filed", ts_text(at) or "", normalized)
+                self._event(conn, num, "reopened", at, f"{status} → filed")
+            self._event(conn, num, "filed", at, normalized)
             fts_sync(conn, num, old)
-        case = self.get(num)
-        case.duplicates = self.duplicates(case.identifiers, exclude=case.id)
+            case = self._result(num, duplicates=True)
         return case
 
+    def _guard(self, conn: sqlite3.Connection, num: int, sc_case_id: str) -> None:
+        """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` shares a
+        duplicate-relevant identifier with it (or its new Seller Central case id)."""
+        idents = [
+            (str(k), str(v))
+            for k, v in conn.execute(
+                "SELECT kind, value FROM identifiers WHERE case_id = ?", (num,)
+            ).fetchall()
+        ]
+        linked = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT b FROM links WHERE a = ? UNION SELECT a FROM links WHERE b = ?", (num, num)
+            )
+        }
+        blocking = [
+            d
+            for d in self.duplicates([*idents, ("case_id", sc_case_id)], exclude=num)
+            if parse_id(d.id) not in linked and d.status != "draft"
+        ]
+        if blocking:
+            first = blocking[0]
+            raise DuplicateCaseError(
+                f"{format_id(num)} {describe_duplicate(first)}; reply in {first.id} instead, or "
+                f"run again with --link {first.id} or --force"
+                + (f" ({len(blocking) - 1} more)" if len(blocking) > 1 else "")
+            )
+
     def set_status(
-        self, case_id: str | int, status: str, note: str | None = None, now: datetime | None = None
+        self,
+        case_id: str | int,
+        status: str,
+        note: str | None = None,
+        now: datetime | None = None,
+        *,
+        expected: Decimal | None = None,
+        received: Decimal | None = None,
+        currency: str | None = None,
     ) -> LoggedCase:
-        """Change the status (``reopened`` when a closed case becomes open again)."""
+        """Change the status (``reopened`` when a closed case becomes open again), with an
+        optional note and amounts, all in one transaction."""
         num = self._num(case_id)
         new = check_status(status)
         at = ts_text(self._now(now)) or ""
+        amounts = _amounts(expected, received, currency)
         with self._tx() as conn:
             current, _sc, _fu, filed_at = self._require(conn, num)
             old = fts_snapshot(conn, num)
@@ -103,9 +164,11 @@ class LifecycleMixin(StoreBase):
                     )
             if note:
                 self._event(conn, num, "note", at, note)
+            self._put_amounts(conn, num, at, amounts)
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (at, num))
             fts_sync(conn, num, old)
-        return self.get(num)
+            case = self._result(num)
+        return case
 
     def add_event(
         self, case_id: str | int, kind: str, text: str = "", now: datetime | None = None
@@ -115,8 +178,8 @@ class LifecycleMixin(StoreBase):
             raise UsageError(f"unknown event {kind!r} (one of: {', '.join(REPLY_KINDS)})")
         num = self._num(case_id)
         when = self._now(now)
-        at = ts_text(when) or ""
-        due = ts_text(when + timedelta(hours=self.follow_up_hours))
+        at = ts_text(when, "reply time") or ""
+        due = _later(when, self.follow_up_hours)
         with self._tx() as conn:
             current, _sc, _fu, _filed = self._require(conn, num)
             old = fts_snapshot(conn, num)
@@ -130,7 +193,8 @@ class LifecycleMixin(StoreBase):
                 )
             conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (at, num))
             fts_sync(conn, num, old)
-        return self.get(num)
+            case = self._result(num)
+        return case
 
     def set_follow_up(
         self, case_id: str | int, when: datetime | None, now: datetime | None = None
@@ -138,14 +202,15 @@ class LifecycleMixin(StoreBase):
         """Set (or clear, with ``None``) the follow-up time."""
         num = self._num(case_id)
         at = ts_text(self._now(now)) or ""
+        value = ts_text(when, "follow-up")
         with self._tx() as conn:
             self._require(conn, num)
-            value = ts_text(when)
             conn.execute(
                 "UPDATE cases SET follow_up_at = ?, updated_at = ? WHERE id = ?", (value, at, num)
             )
             self._event(conn, num, "follow-up-changed", at, value or "none")
-        return self.get(num)
+            case = self._result(num)
+        return case
 
     def set_amounts(
         self,
@@ -159,40 +224,80 @@ class LifecycleMixin(StoreBase):
         """Record the reimbursement expected and/or received (``None`` leaves a value as is)."""
         num = self._num(case_id)
         at = ts_text(self._now(now)) or ""
-        parts = []
+        amounts = _amounts(expected, received, currency)
         with self._tx() as conn:
             self._require(conn, num)
-            if expected is not None:
-                conn.execute(
-                    "UPDATE cases SET expected_amount = ? WHERE id = ?", (str(expected), num)
-                )
-                parts.append(f"expected {expected}")
-            if received is not None:
-                conn.execute(
-                    "UPDATE cases SET received_amount = ? WHERE id = ?", (str(received), num)
-                )
-                parts.append(f"received {received}")
-            if currency:
-                conn.execute("UPDATE cases SET currency = ? WHERE id = ?", (currency.upper(), num))
-                parts.append(currency.upper())
-            if parts:
+            if self._put_amounts(conn, num, at, amounts):
                 conn.execute("UPDATE cases SET updated_at = ? WHERE id = ?", (at, num))
-                self._event(conn, num, "amounts-changed", at, " ".join(parts))
-        return self.get(num)
+            case = self._result(num)
+        return case
 
-    def link(self, case_id: str | int, other_id: str | int, now: datetime | None = None) -> None:
-        """Record that two cases belong together (acknowledges a duplicate-guard warning)."""
-        a, b = sorted((self._num(case_id), self._num(other_id)))
-        if a == b:
-            raise UsageError(f"cannot link {format_id(a)} to itself")
+    def _put_amounts(
+        self, conn: sqlite3.Connection, num: int, at: str, amounts: dict[str, str]
+    ) -> bool:
+        """Write checked amount columns (``_amounts``) and their event; False if none."""
+        if not amounts:
+            return False
+        for column, value in amounts.items():
+            conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (value, num))
+        parts = [
+            f"{label} {amounts[column]}"
+            for column, label in (
+                ("expected_amount", "expected"),
+                ("received_amount", "received"),
+                ("currency", ""),
+            )
+            if column in amounts
+        ]
+        self._event(conn, num, "amounts-changed", at, " ".join(p.strip() for p in parts))
+        return True
+
+    def link(
+        self, case_id: str | int, other_id: str | int, now: datetime | None = None
+    ) -> LoggedCase:
+        """Record that two cases belong together (acknowledges a duplicate-guard warning);
+        returns the first case as it is now."""
+        first, second = self._num(case_id), self._num(other_id)
+        if first == second:
+            raise UsageError(f"cannot link {format_id(first)} to itself")
         at = ts_text(self._now(now)) or ""
         with self._tx() as conn:
-            self._require(conn, a)
-            self._require(conn, b)
-            cur = conn.execute(
-                "INSERT OR IGNORE INTO links(a, b, created_at) VALUES (?, ?, ?)", (a, b, at)
-            )
-            if cur.rowcount:
-                self._event(conn, a, "linked", at, format_id(b))
-                self._event(conn, b, "linked", at, format_id(a))
-                conn.execute("UPDATE cases SET updated_at = ? WHERE id IN (?, ?)", (at, a, b))
+            self._require(conn, first)
+            self._require(conn, second)
+            self._link(conn, first, second, at)
+            case = self._result(first)
+        return case
+
+    def repair(
+        self, case_id: str | int, now: datetime | None = None
+    ) -> tuple[LoggedCase, list[str]]:
+        """Clear or reset the values of a case that cannot be read (``repair.py``); the old
+        raw values go into a note. Returns the case and what was changed."""
+        from casewriter.store.repair import repair
+
+        return repair(self, case_id, now)
+
+
+def _later(when: datetime, hours: int) -> str:
+    """The follow-up ``hours`` after ``when``, in the stored form (UsageError if out of range)."""
+    try:
+        due = when + timedelta(hours=hours)
+    except OverflowError:
+        raise UsageError(
+            f"a follow-up {hours} hours later is out of range: {values.RANGE_TEXT}"
+        ) from None
+    return ts_text(due, "follow-up") or ""
+
+
+def _amounts(
+    expected: Decimal | None, received: Decimal | None, currency: str | None
+) -> dict[str, str]:
+    """The amount columns to write, checked (UsageError before any write)."""
+    out: dict[str, str] = {}
+    if expected is not None:
+        out["expected_amount"] = values.amount_text(expected, "expected amount")
+    if received is not None:
+        out["received_amount"] = values.amount_text(received, "received amount")
+    if currency:
+        out["currency"] = values.check_currency(currency)
+    return out

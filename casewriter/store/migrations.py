@@ -176,6 +176,35 @@ def _split(ddl: str) -> list[str]:
 MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3)
 LATEST = len(MIGRATIONS)
 
+_V1_OBJECTS = {("table", t) for t in ("cases", "events", "identifiers")} | {
+    ("index", i)
+    for i in (
+        "cases_updated",
+        "cases_status_updated",
+        "cases_type_updated",
+        "cases_profile_updated",
+        "cases_follow_up",
+        "cases_deadline",
+        "events_case",
+    )
+}
+_V2_OBJECTS = (
+    _V1_OBJECTS
+    | {("table", "links"), ("index", "identifiers_value"), ("index", "links_b")}
+    | {("table", f"cases_fts{s}") for s in ("", "_config", "_data", "_docsize", "_idx")}
+)
+_V3_OBJECTS = _V2_OBJECTS | {
+    ("table", f"cases_cjk{s}") for s in ("", "_config", "_data", "_docsize", "_idx")
+}
+#: The (type, name) pairs of ``sqlite_schema`` every log of a schema version has, checked at
+#: each open (one cheap query): a log missing one is damaged and refused, untouched. A test
+#: checks these against what the migrations create.
+SCHEMA_OBJECTS: dict[int, frozenset[tuple[str, str]]] = {
+    1: frozenset(_V1_OBJECTS),
+    2: frozenset(_V2_OBJECTS),
+    3: frozenset(_V3_OBJECTS),
+}
+
 
 def migrate(conn: sqlite3.Connection, target: int = LATEST) -> int:
     """Bring an open read-write connection (autocommit mode) up to ``target``; returns it.

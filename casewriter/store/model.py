@@ -3,7 +3,9 @@ store hands out (``NewCase``, ``LoggedCase``, ``CaseSummary``, ``SearchHit``, ``
 
 Plain dataclasses and stdlib only, so the TUI and the CLI can use them without pulling in
 anything heavy. Timestamps are always timezone-aware UTC in memory and stored as
-``YYYY-MM-DDTHH:MM:SSZ`` text (sortable, lossless at one-second resolution).
+``YYYY-MM-DDTHH:MM:SSZ`` text (sortable, lossless at one-second resolution); ``values.py``
+checks and writes every stored value. A record read from a row holding a value that does not
+parse lists it in ``invalid`` (field, raw text) instead of failing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from casewriter.errors import UsageError
+from casewriter.errors import CasewriterError, UsageError
+from casewriter.store import values
 
 STATUSES: tuple[str, ...] = (
     "draft",
@@ -87,27 +90,35 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def to_utc(when: datetime) -> datetime:
-    """A naive datetime is taken as local time (what a user typed); aware ones are converted."""
-    if when.tzinfo is None:
-        when = when.astimezone()
-    return when.astimezone(UTC).replace(microsecond=0)
+class DuplicateCaseError(CasewriterError):
+    """Filing a case that duplicates an open, already filed one without a link or ``force``."""
+
+    exit_code = 1
 
 
-def ts_text(when: datetime | None) -> str | None:
-    return None if when is None else to_utc(when).strftime("%Y-%m-%dT%H:%M:%SZ")
+def to_utc(when: datetime, what: str = "time") -> datetime:
+    """A naive datetime is taken as local time (what a user typed); aware ones are converted.
+    UsageError when it falls outside the log's date range (``values.MIN_YEAR``–``MAX_YEAR``)."""
+    return values.utc(when, what)
+
+
+def ts_text(when: datetime | None, what: str = "time") -> str | None:
+    """The stored form ``2026-05-01T09:00:00Z`` (zero-padded; UsageError when out of range)."""
+    return None if when is None else values.ts_text(when, what)
 
 
 def ts_parse(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    if len(text) == 20 and text[-1] == "Z":  # the stored form: fast path
-        return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
-    return to_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+    """A stored time; ValueError if it is not one (or is out of range)."""
+    return values.parse_ts(text) if text else None
 
 
 def date_parse(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    """A stored date; ValueError if it is not one (or is out of range)."""
+    return values.parse_date(text) if text else None
+
+
+def invalid_json(invalid: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> dict[str, str]:
+    return {field: raw for field, raw in invalid}
 
 
 def money_json(amount: Decimal | None, currency: str) -> dict[str, str] | None:
@@ -135,6 +146,8 @@ class NewCase:
 class Event:
     kind: str
     at: datetime
+    """When it happened; if the stored time is invalid, the case's creation time (and the
+    case's ``invalid`` lists ``events[N].at``)."""
     text: str = ""
 
     def to_json(self) -> dict[str, str]:
@@ -159,6 +172,8 @@ class CaseSummary:
     updated_at: datetime
     matched: tuple[tuple[str, str], ...] = ()
     """For duplicate-guard results: the identifiers this case shares with the new one."""
+    invalid: tuple[tuple[str, str], ...] = ()
+    """Stored values that could not be read: (field, raw text); the field reads as None."""
 
     @property
     def is_open(self) -> bool:
@@ -181,7 +196,15 @@ class CaseSummary:
         }
         if self.matched:
             data["matched"] = [{"kind": k, "value": v} for k, v in self.matched]
+        if self.invalid:
+            data["invalid"] = invalid_json(self.invalid)
         return data
+
+
+def describe_duplicate(dup: CaseSummary) -> str:
+    """``shares order_id 113-… with open case CW-000002 (type, status): subject``."""
+    shared = ", ".join(f"{k} {v}" for k, v in dup.matched) or "an identifier"
+    return f"shares {shared} with open case {dup.id} ({dup.case_type}, {dup.status}): {dup.subject}"
 
 
 @dataclass
@@ -212,6 +235,9 @@ class LoggedCase:
     events: list[Event] = field(default_factory=list)
     duplicates: list[CaseSummary] = field(default_factory=list)
     """Filled by ``save_new``/``update_case``/``file``: open cases sharing an identifier."""
+    invalid: list[tuple[str, str]] = field(default_factory=list)
+    """Stored values that could not be read: (field, raw text). The field reads as None (the
+    creation/update times and event times as a fallback); ``log repair`` clears them."""
 
     @property
     def is_open(self) -> bool:
@@ -232,6 +258,7 @@ class LoggedCase:
             deadline_closes=self.deadline_closes,
             created_at=self.created_at,
             updated_at=self.updated_at,
+            invalid=tuple(self.invalid),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -249,6 +276,8 @@ class LoggedCase:
             events=[e.to_json() for e in self.events],
             draft=self.draft,
         )
+        if self.invalid:  # after everything else: the raw text of what could not be read
+            data["invalid"] = data.pop("invalid")
         return data
 
 

@@ -8,7 +8,7 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
-from decimal import Decimal, InvalidOperation
+from datetime import UTC, datetime
 from typing import Any
 
 from casewriter.errors import UsageError
@@ -17,11 +17,12 @@ from casewriter.store.migrations import search_extra_for
 from casewriter.store.model import (
     DUPLICATE_KINDS,
     DUPLICATE_PAIR,
+    STATUSES,
     CaseSummary,
-    date_parse,
     format_id,
-    ts_parse,
 )
+from casewriter.store.values import URGENCIES, Cells
+from casewriter.store.values import parse_amount as parse_amount
 
 SUMMARY_COLS = (
     "id, profile, marketplace, case_type, status, sc_case_id, subject, urgency, "
@@ -29,24 +30,49 @@ SUMMARY_COLS = (
 )
 
 
+#: Shown for a creation or update time that cannot be read (the row lists it as invalid).
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def created_updated(
+    cells: Cells, created_raw: object, updated_raw: object
+) -> tuple[datetime, datetime]:
+    """The two required times of a case; an unreadable one falls back to the other (or the
+    epoch) and is recorded in ``cells.invalid``."""
+    created = cells.ts("created_at", created_raw)
+    updated = cells.ts("updated_at", updated_raw)
+    if created is None:
+        if not created_raw:
+            cells.invalid.append(("created_at", ""))
+        created = updated or EPOCH
+    if updated is None:
+        if not updated_raw:
+            cells.invalid.append(("updated_at", ""))
+        updated = created
+    return created, updated
+
+
 def summary_from_row(row: tuple[Any, ...], matched: Iterable[tuple[str, str]] = ()) -> CaseSummary:
-    created = ts_parse(row[10])
-    updated = ts_parse(row[11])
-    assert created is not None and updated is not None
+    """A list row from ``SUMMARY_COLS``; an unreadable value is ``None`` and listed in
+    ``invalid``, never an exception."""
+    cells = Cells()
+    created, updated = created_updated(cells, row[10], row[11])
+    sc = row[5]
     return CaseSummary(
         id=format_id(int(row[0])),
-        profile=row[1],
-        marketplace=row[2],
-        case_type=row[3],
-        status=row[4],
-        sc_case_id=row[5],
-        subject=row[6],
-        urgency=row[7],
-        follow_up=ts_parse(row[8]),
-        deadline_closes=date_parse(row[9]),
+        profile=cells.text("profile", row[1]),
+        marketplace=cells.marketplace(row[2]),
+        case_type=cells.text("case_type", row[3]),
+        status=cells.choice("status", row[4], STATUSES),
+        sc_case_id=None if sc is None else cells.text("sc_case_id", sc),
+        subject=cells.text("subject", row[6]),
+        urgency=cells.choice("urgency", row[7], URGENCIES),
+        follow_up=cells.ts("follow_up", row[8]),
+        deadline_closes=cells.date("deadline_closes", row[9]),
         created_at=created,
         updated_at=updated,
         matched=tuple(matched),
+        invalid=tuple(cells.invalid),
     )
 
 
@@ -98,18 +124,6 @@ def check_sc_case_id(value: str) -> tuple[str, str | None]:
     if not _CASE_ID_RE.match(text):
         return text, f"case id {text} has {len(text)} digits; Seller Central case ids have 10"
     return text, None
-
-
-def parse_amount(text: str | Decimal | None, what: str = "amount") -> Decimal | None:
-    if text is None or text == "":
-        return None
-    try:
-        amount = Decimal(str(text).replace(",", "").strip())
-    except InvalidOperation:
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)") from None
-    if not amount.is_finite():
-        raise UsageError(f"not an {what}: {text!r}")
-    return amount
 
 
 def duplicate_case_ids(

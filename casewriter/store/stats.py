@@ -1,5 +1,7 @@
 """Case-log statistics: counts by status and case type, resolution rate, median days from
 filing to resolution, and expected vs received reimbursement per currency (exact decimals).
+A stored time or amount that cannot be read is left out of the figures and counted in
+``invalid_values`` (``log show`` names them), never an error.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ import statistics
 from decimal import Decimal
 from typing import Any
 
-from casewriter.store.model import STATUSES, ts_parse
+from casewriter.store.model import STATUSES
+from casewriter.store.values import Cells
 
 
 def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, Any]:
@@ -19,7 +22,7 @@ def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, 
     for status, n in conn.execute(
         f"SELECT status, count(*) FROM cases{where} GROUP BY status", params
     ):
-        by_status[status] = int(n)
+        by_status[str(status)] = int(n)
     by_type = {
         str(t): int(n)
         for t, n in conn.execute(
@@ -28,6 +31,7 @@ def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, 
         )
     }
     decided = by_status["resolved"] + by_status["denied"]
+    cells = Cells()
     days: list[float] = []
     and_profile = " AND profile = ?" if profile else ""
     for filed, resolved in conn.execute(
@@ -35,7 +39,7 @@ def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, 
         f"WHERE status = 'resolved' AND resolved_at IS NOT NULL{and_profile}",
         params,
     ):
-        start, end = ts_parse(filed), ts_parse(resolved)
+        start, end = cells.ts("filed_at", filed), cells.ts("resolved_at", resolved)
         if start and end:
             days.append(max(0.0, (end - start).total_seconds() / 86400))
     amounts: dict[str, dict[str, Decimal]] = {}
@@ -44,11 +48,16 @@ def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, 
         f"WHERE (expected_amount IS NOT NULL OR received_amount IS NOT NULL){and_profile}",
         params,
     ):
-        slot = amounts.setdefault(currency or "", {"expected": Decimal(0), "received": Decimal(0)})
-        if expected is not None:
-            slot["expected"] += Decimal(expected)
-        if received is not None:
-            slot["received"] += Decimal(received)
+        exp = cells.amount("expected_amount", expected)
+        rec = cells.amount("received_amount", received)
+        if exp is None and rec is None:
+            continue
+        key = currency if isinstance(currency, str) else ""
+        slot = amounts.setdefault(key, {"expected": Decimal(0), "received": Decimal(0)})
+        if exp is not None:
+            slot["expected"] += exp
+        if rec is not None:
+            slot["received"] += rec
     total = sum(by_status.values())
     return {
         "total": total,
@@ -61,4 +70,5 @@ def stats(conn: sqlite3.Connection, *, profile: str | None = None) -> dict[str, 
             cur: {"expected": str(v["expected"]), "received": str(v["received"])}
             for cur, v in sorted(amounts.items())
         },
+        "invalid_values": len(cells.invalid),
     }

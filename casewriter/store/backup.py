@@ -1,0 +1,109 @@
+"""Copies of the case log, always made with SQLite's online backup API (consistent while other
+processes write) into a temporary file that is renamed into place (``files.atomic_path``), so a
+failed copy leaves nothing behind.
+
+- ``backup_to``: ``log backup PATH`` — a new file (never overwriting one), or a dated file
+  inside a folder (an existing folder, or a path ending in ``/``, which is created).
+- ``safety_copy``: before a schema migration and before ``log import``, a copy beside the log
+  named ``cases-safety-YYYYMMDD-HHMMSS-<why>.db``; only the newest ``KEEP`` are kept, so
+  "restore a backup" always has one to offer.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from casewriter.errors import StoreError, UsageError
+
+KEEP = 5
+_SAFETY = "-safety-"
+
+
+def _stamp(now: datetime | None = None) -> str:
+    t = (now or datetime.now(UTC)).astimezone(UTC)
+    return f"{t.year:04d}{t.month:02d}{t.day:02d}-{t.hour:02d}{t.minute:02d}{t.second:02d}"
+
+
+def _copy(source: sqlite3.Connection, target: Path, *, overwrite: bool) -> None:
+    """Back ``source`` up into ``target`` atomically (StoreError / UsageError on failure)."""
+    from casewriter.errors import CasewriterError
+    from casewriter.files import atomic_path
+    from casewriter.store.db import describe
+
+    try:
+        with atomic_path(target, overwrite=overwrite) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+    except sqlite3.Error as exc:
+        error = describe(exc, target)
+        raise StoreError(f"cannot write the copy {target}: {error.message}") from None
+    except UsageError:
+        raise
+    except CasewriterError as exc:
+        raise StoreError(exc.message) from None
+
+
+def backup_to(source: sqlite3.Connection, log: Path, path: str | Path) -> Path:
+    """``log backup PATH``: the file written (a dated name inside a folder)."""
+    text = str(path)
+    target = Path(text).expanduser()
+    if text.endswith(("/", os.sep)) or target.is_dir():
+        try:
+            target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            from casewriter.files import os_reason
+
+            raise UsageError(f"cannot create the folder {target}: {os_reason(exc)}") from None
+        target = target / f"{log.stem}-{_stamp()}.db"
+    if target.exists() or target.is_symlink():
+        raise UsageError(f"{target} already exists; choose a new file name")
+    if not target.parent.is_dir():
+        raise UsageError(
+            f"folder {target.parent} does not exist (end the path with / to create it)"
+        )
+    if target.resolve() == log.resolve():
+        raise UsageError("cannot back up the case log onto itself")
+    _copy(source, target, overwrite=False)
+    return target
+
+
+def safety_copies(log: Path) -> list[Path]:
+    """The safety copies beside ``log``, newest first."""
+    prefix = f"{log.stem}{_SAFETY}"
+    found: list[tuple[str, int, Path]] = []
+    try:
+        for p in log.parent.glob(f"{prefix}*.db"):
+            info = p.stat()
+            found.append((p.name[: len(prefix) + 15], info.st_mtime_ns, p))
+    except OSError:
+        return []
+    return [p for _stamp_part, _mtime, p in sorted(found, reverse=True)]
+
+
+def safety_copy(source: sqlite3.Connection, log: Path, why: str) -> Path:
+    """Copy the log beside itself before a risky change; keep the newest ``KEEP`` copies."""
+    stamp = _stamp()
+    target = log.parent / f"{log.stem}{_SAFETY}{stamp}-{why}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = log.parent / f"{log.stem}{_SAFETY}{stamp}-{why}-{n}.db"
+    try:
+        _copy(source, target, overwrite=False)
+    except (StoreError, UsageError) as exc:
+        raise StoreError(
+            f"cannot write a safety copy of the case log before the {why.split('-')[0]}, so "
+            f"nothing was changed: {exc.message}"
+        ) from None
+    for old in safety_copies(log)[KEEP:]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+    return target

@@ -1,0 +1,289 @@
+"""What the case log accepts, and the one text form it writes for each kind of value.
+
+Writers call the ``check_*`` / ``*_text`` functions *before* their transaction, so a bad value
+is refused with one line (``UsageError``, exit 2) and nothing is written:
+
+- times: timezone-aware UTC, ``YYYY-MM-DDTHH:MM:SSZ``, always four zero-padded year digits
+  (``strftime("%Y")`` does not pad years below 1000 on every platform, so it is never used);
+- dates: ``YYYY-MM-DD``;
+- both within ``MIN_YEAR``–``MAX_YEAR`` (case events happen in this range; anything else is a
+  typo such as ``0226`` or ``9999`` that would otherwise poison sorting, calendars and exports);
+- amounts: finite, not negative, below ``MAX_AMOUNT``, at most ``MAX_PLACES`` decimal places,
+  written in plain decimal notation (``1000``, never ``1E+3``);
+- statuses, urgencies, marketplace codes and currencies from fixed lists.
+
+Readers use ``Cells``: a stored value that does not parse (a log written by an older version, or
+edited by hand) becomes ``None`` (or a fallback) and is recorded as invalid with its raw text, so
+one bad row never makes the log unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+from casewriter.errors import UsageError
+
+MIN_YEAR = 1970
+MAX_YEAR = 2100
+RANGE_TEXT = f"dates in the case log must fall between {MIN_YEAR} and {MAX_YEAR}"
+
+#: A reimbursement or claim amount is below this (a trillion in any currency).
+MAX_AMOUNT = Decimal(10) ** 12
+MAX_PLACES = 4
+
+URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
+
+#: Currencies of Amazon storefronts (the marketplace table, plus storefronts it does not list
+#: yet) and the seller home currencies casewriter's users keep books in (CNY, HKD).
+EXTRA_CURRENCIES: tuple[str, ...] = ("BRL", "SAR", "TRY", "EGP", "ZAR", "CNY", "HKD")
+
+_STORED_TS = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def _in_range(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def utc(when: datetime, what: str = "time") -> datetime:
+    """``when`` in UTC to the second (a naive time is local time); UsageError when it is out of
+    range or cannot be converted."""
+    try:
+        aware = when if when.tzinfo is not None else when.astimezone()
+        value = aware.astimezone(UTC).replace(microsecond=0)
+    except (OverflowError, ValueError, OSError):
+        raise UsageError(f"{what} {_day(when)} is out of range: {RANGE_TEXT}") from None
+    if not _in_range(value.year):
+        raise UsageError(f"{what} {_day(when)} is out of range: {RANGE_TEXT}")
+    return value
+
+
+def _day(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def ts_text(when: datetime, what: str = "time") -> str:
+    """The stored form of a moment: ``2026-05-01T09:00:00Z`` (checked, zero-padded)."""
+    v = utc(when, what)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d}T{v.hour:02d}:{v.minute:02d}:{v.second:02d}Z"
+
+
+def date_text(day: date | datetime, what: str = "date") -> str:
+    """The stored form of a calendar day: ``2026-05-01`` (checked)."""
+    if isinstance(day, datetime):
+        day = day.date()
+    if not _in_range(day.year):
+        raise UsageError(f"{what} {_day(day)} is out of range: {RANGE_TEXT}")
+    return day.isoformat()
+
+
+def parse_ts(text: str) -> datetime:
+    """A stored (or exported) time back to an aware UTC datetime; ValueError if it is not one
+    or is out of range."""
+    if _STORED_TS.match(text):
+        value = datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+    else:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if parsed.tzinfo is None:
+            raise ValueError(f"no time zone in {text!r}")
+        try:
+            value = parsed.astimezone(UTC).replace(microsecond=0)
+        except OverflowError:
+            raise ValueError(f"out of range: {text!r}") from None
+    if not _in_range(value.year):
+        raise ValueError(f"out of range: {text!r}")
+    return value
+
+
+def parse_date(text: str) -> date:
+    """A stored date; ValueError if it is not ``YYYY-MM-DD`` in range."""
+    if not _DAY.match(text):
+        raise ValueError(f"not a date: {text!r}")
+    value = date.fromisoformat(text)
+    if not _in_range(value.year):
+        raise ValueError(f"out of range: {text!r}")
+    return value
+
+
+def parse_amount(text: object, what: str = "amount") -> Decimal | None:
+    """An amount typed by the user or read from an import: ``24.99``, ``1,234.50``; ``None``
+    for empty. UsageError for anything else, negative, non-finite or too large."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, bool) or not isinstance(text, (str, int, Decimal)):
+        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    if _THOUSANDS.match(raw):
+        raw = raw.replace(",", "")
+    elif "," in raw:
+        raise UsageError(
+            f"not an {what}: {text!r} (write the decimal part with a point, like 24.99)"
+        )
+    if not _PLAIN_NUMBER.match(raw):
+        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+    try:
+        amount = Decimal(raw)
+    except InvalidOperation:
+        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)") from None
+    check_amount(amount, what)
+    return amount
+
+
+def check_amount(amount: Decimal, what: str = "amount") -> Decimal:
+    """``amount`` if the log accepts it; UsageError (exit 2) otherwise."""
+    if not amount.is_finite():
+        raise UsageError(f"not an {what}: {amount} (expected a number like 24.99)")
+    if amount < 0:
+        raise UsageError(f"{what} must not be negative: {_show(amount)}")
+    if amount >= MAX_AMOUNT:
+        raise UsageError(
+            f"{what} is too large: {_show(amount)} (it must be below 1,000,000,000,000)"
+        )
+    exponent = amount.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_PLACES:
+        raise UsageError(
+            f"{what} has too many decimal places: {_show(amount)} (at most {MAX_PLACES})"
+        )
+    return amount
+
+
+def _show(amount: Decimal) -> str:
+    """Plain notation, unless that would print hundreds of digits (``1E+308``)."""
+    return str(amount) if abs(amount.adjusted()) > 30 else format(amount, "f")
+
+
+def amount_text(amount: Decimal, what: str = "amount") -> str:
+    """The stored form: plain decimal notation, ``24.90`` stays ``24.90`` (checked)."""
+    return format(check_amount(amount, what).copy_abs(), "f")  # never "-0"
+
+
+def read_amount(text: str) -> Decimal:
+    """A stored amount; ValueError if it is not one the store would write."""
+    if not isinstance(text, str) or not _PLAIN_NUMBER.match(text):
+        raise ValueError(f"not an amount: {text!r}")
+    try:
+        return check_amount(Decimal(text))
+    except (InvalidOperation, UsageError):
+        raise ValueError(f"not an amount: {text!r}") from None
+
+
+def check_urgency(value: str) -> str:
+    text = str(value).strip().lower()
+    if text not in URGENCIES:
+        raise UsageError(f"unknown urgency {value!r} (one of: {', '.join(URGENCIES)})")
+    return text
+
+
+_KNOWN: dict[str, tuple[str, ...]] = {}
+
+
+def currencies() -> tuple[str, ...]:
+    """Every currency code the log accepts."""
+    if "currency" not in _KNOWN:
+        from casewriter.marketplaces import MARKETPLACES
+
+        seen = dict.fromkeys(m.currency for m in MARKETPLACES.values())
+        seen.update(dict.fromkeys(EXTRA_CURRENCIES))
+        _KNOWN["currency"] = tuple(seen)
+    return _KNOWN["currency"]
+
+
+def marketplace_codes() -> tuple[str, ...]:
+    if "marketplace" not in _KNOWN:
+        from casewriter.marketplaces import MARKETPLACES
+
+        _KNOWN["marketplace"] = tuple(MARKETPLACES)
+    return _KNOWN["marketplace"]
+
+
+def check_currency(value: str) -> str:
+    """An ISO currency code casewriter knows (``usd`` → ``USD``); ``""`` means none."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper()
+    if text and text not in currencies():
+        raise UsageError(f"unknown currency {value!r} (one of: {', '.join(currencies())})")
+    return text
+
+
+def check_marketplace(value: str) -> str:
+    """A marketplace code from the table (``us`` → ``US``); ``""`` means not recorded."""
+    text = unicodedata.normalize("NFKC", str(value)).strip().upper()
+    if text and text not in marketplace_codes():
+        codes = ", ".join(marketplace_codes())
+        raise UsageError(f"unknown marketplace {value!r} (one of: {codes})")
+    return text
+
+
+class Cells:
+    """Reads the stored values of one row, turning each unreadable one into ``None`` (or a
+    fallback) and remembering it in ``invalid`` as ``(field, raw text)``."""
+
+    __slots__ = ("invalid",)
+
+    def __init__(self) -> None:
+        self.invalid: list[tuple[str, str]] = []
+
+    def _bad(self, field: str, raw: object) -> None:
+        self.invalid.append((field, raw if isinstance(raw, str) else repr(raw)))
+
+    def ts(self, field: str, raw: object) -> datetime | None:
+        if raw is None or raw == "":
+            return None
+        if isinstance(raw, str):
+            try:
+                return parse_ts(raw)
+            except ValueError:
+                pass
+        self._bad(field, raw)
+        return None
+
+    def date(self, field: str, raw: object) -> date | None:
+        if raw is None or raw == "":
+            return None
+        if isinstance(raw, str):
+            try:
+                return parse_date(raw)
+            except ValueError:
+                pass
+        self._bad(field, raw)
+        return None
+
+    def amount(self, field: str, raw: object) -> Decimal | None:
+        if raw is None:
+            return None
+        if isinstance(raw, str):
+            try:
+                return read_amount(raw)
+            except ValueError:
+                pass
+        self._bad(field, raw)
+        return None
+
+    def text(self, field: str, raw: object) -> str:
+        if isinstance(raw, str):
+            return raw
+        if raw is None:
+            return ""
+        if isinstance(raw, bytes):
+            self._bad(field, raw)
+            return raw.decode("utf-8", "replace")
+        return str(raw)
+
+    def choice(
+        self, field: str, raw: object, allowed: tuple[str, ...], *, empty: bool = False
+    ) -> str:
+        """Text that must be one of ``allowed`` (or ``""`` with ``empty``)."""
+        text = self.text(field, raw)
+        if text not in allowed and not (empty and text == ""):
+            self._bad(field, raw)
+        return text
+
+    def marketplace(self, raw: object) -> str:
+        return self.choice("marketplace", raw, marketplace_codes(), empty=True)
+
+    def currency(self, raw: object) -> str:
+        return self.choice("currency", raw, currencies(), empty=True)

@@ -1,0 +1,191 @@
+"""One bad stored value never makes the log unreadable.
+
+Values no current writer would store (a year-226 follow-up from the old ``strftime`` bug, a
+9999 deadline, text where an amount belongs, broken draft JSON, an unknown status) are put in
+with raw SQL. The case shows them as invalid; list, show, search, due, stats and every export
+keep working; ``log show`` names the command that fixes each; ``log repair`` fixes them all and
+keeps the old text in a note; a JSON export of such a log imports again."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from casewriter.paths import AppPaths
+from casewriter.store import CaseStore
+from tests.test_store import make_case
+
+T0 = datetime(2026, 4, 10, 8, 0, tzinfo=UTC)
+
+#: (column, raw value, field name in ``invalid``)
+BAD = [
+    ("follow_up_at", "226-05-01T09:00:00Z", "follow_up"),
+    ("deadline_closes", "9999-12-31", "deadline_closes"),
+    ("expected_amount", "abc", "expected_amount"),
+    ("received_amount", "1E+308", "received_amount"),
+    ("created_at", "garbage", "created_at"),
+    ("draft_json", "{not json", "draft"),
+    ("status", "bogus", "status"),
+    ("currency", "=1+1", "currency"),
+]
+
+
+def poison(path: Path, num: int, column: str, raw: object) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (raw, num))
+    conn.commit()
+    conn.close()
+
+
+@pytest.fixture
+def three(paths: AppPaths) -> Path:
+    """Three cases: CW-000002 is the one the tests damage."""
+    with CaseStore.open(paths, clock=lambda: T0) as store:
+        store.save_new(make_case(subject="Good one FBA17XKQ9M2Z"))
+        b = store.save_new(
+            make_case(
+                subject="Damaged 少件 FBA15ABCDE12",
+                identifiers=[("shipment_id", "FBA15ABCDE12")],
+                expected_amount=Decimal("24.99"),
+                currency="USD",
+                deadline_closes=date(2026, 6, 1),
+            )
+        )
+        store.file(b.id, "7261849305")
+        store.add_event(b.id, "note", "客服说正在调查")
+        store.save_new(make_case(subject="Third one", identifiers=[]))
+    return paths.db_file
+
+
+@pytest.mark.parametrize(("column", "raw", "field"), BAD)
+def test_store_reads_around_one_bad_value(
+    three: Path, paths: AppPaths, column: str, raw: str, field: str
+) -> None:
+    poison(three, 2, column, raw)
+    with CaseStore.open(paths, clock=lambda: T0) as store:
+        listed = {c.id: c for c in store.list()}
+        assert set(listed) == {"CW-000001", "CW-000002", "CW-000003"}
+        in_list = field in ("follow_up", "deadline_closes", "created_at", "status")
+        assert dict(listed["CW-000002"].invalid) == ({field: raw} if in_list else {})
+        assert listed["CW-000001"].invalid == ()
+        case = store.get(2)
+        assert (field, raw) in case.invalid
+        assert [h.case.id for h in store.search("少件")] == ["CW-000002"]
+        store.due(T0)
+        assert store.stats()["total"] == 3
+        exported = {r["id"]: r for r in store.export_rows()}
+        assert exported["CW-000002"]["invalid"] == {field: raw}
+        assert "invalid" not in exported["CW-000001"]
+        json.dumps(exported, ensure_ascii=False)  # the export stays serialisable
+
+
+def test_cli_keeps_working_and_show_says_how_to_fix(cli, three: Path) -> None:  # type: ignore[no-untyped-def]
+    for column, raw, _field in BAD:
+        if column not in ("status", "created_at"):
+            poison(three, 2, column, raw)
+    conn = sqlite3.connect(three)
+    conn.execute("UPDATE events SET at = '0226' WHERE case_id = 2 AND kind = 'note'")
+    conn.commit()
+    conn.close()
+    r = cli("log", "list")
+    assert r.code == 0 and "CW-000002" in r.out and "invalid" in r.out
+    assert "log show CW-000002" in r.err
+    r = cli("log", "show", "2")
+    assert r.code == 0, r.err
+    assert "follow-up: invalid" in r.out and "claim window closes: invalid" in r.out
+    assert "expected: invalid received: invalid" in r.out
+    assert "casewriter log follow-up CW-000002 YYYY-MM-DD" in r.err
+    assert "casewriter log status CW-000002 filed --expected AMOUNT" in r.err
+    assert "casewriter log repair CW-000002" in r.err
+    assert "'226-05-01T09:00:00Z'" in r.err and "events[" in r.err
+    for args in (
+        ("log", "search", "少件"),
+        ("log", "due"),
+        ("log", "stats"),
+        ("log", "export", "--format", "csv"),
+        ("log", "export", "--format", "ics"),
+        ("log", "export", "--format", "json"),
+        ("log", "show", "2", "--json"),
+        ("log", "list", "--json"),
+    ):
+        r = cli(*args)
+        assert r.code == 0, (args, r.err)
+        assert "internal error" not in r.err
+    assert "cannot be read" in cli("log", "stats").err
+    rows = list(
+        csv.DictReader(io.StringIO(cli("log", "export", "--format", "csv").out.lstrip("\ufeff")))
+    )
+    assert "follow_up=226-05-01T09:00:00Z" in rows[1]["invalid"] and rows[1]["follow_up"] == ""
+    cal = Calendar.from_ical(cli("log", "export", "--format", "ics").out)
+    uids = {str(x["uid"]) for x in cal.walk() if x.name in ("VTODO", "VEVENT")}
+    assert "CW-000002-follow-up@casewriter" not in uids  # unreadable: no entry, no failure
+
+
+def test_repair_clears_every_bad_value_and_keeps_it_in_a_note(cli, three: Path) -> None:  # type: ignore[no-untyped-def]
+    for column, raw, _field in BAD:
+        poison(three, 2, column, raw)
+    r = cli("log", "repair", "CW-000002")
+    assert r.code == 0, r.err
+    case = json.loads(cli("log", "show", "2", "--json").out)
+    assert "invalid" not in case
+    assert case["follow_up"] is None and case["deadline_closes"] is None
+    assert case["expected"] is None and case["received"] is None
+    assert case["status"] == "filed"  # it has a Seller Central case id
+    assert case["currency"] == "" and case["draft"] == {}
+    note = case["events"][-1]
+    assert (
+        note["kind"] == "note"
+        and "226-05-01T09:00:00Z" in note["text"]
+        and "garbage" in note["text"]
+    )
+    assert "nothing to repair" in cli("log", "repair", "2").out
+    assert cli("log", "show", "2").err == ""
+
+
+def test_json_export_of_a_damaged_log_imports_again(cli, three: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    poison(three, 2, "follow_up_at", "226-05-01T09:00:00Z")
+    poison(three, 2, "expected_amount", "-5")
+    out = tmp_path / "log.json"
+    assert cli("log", "export", "--out", str(out)).code == 0
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert doc["cases"][1]["invalid"] == {
+        "follow_up": "226-05-01T09:00:00Z",
+        "expected_amount": "-5",
+    }
+    r = cli("log", "import", str(out), "--home", str(tmp_path / "fresh"), "--json")
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["imported"] == 3
+    assert json.loads(r.out)["invalid_values_left_out"] == ["CW-000002"]
+    again = json.loads(cli("log", "show", "2", "--json", "--home", str(tmp_path / "fresh")).out)
+    assert again["follow_up"] is None and "invalid" not in again
+
+
+def test_the_old_strftime_bug_end_to_end(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """The issue's reproduction: an internal error, the change saved, the log unreadable."""
+    example = (
+        Path(__file__).resolve().parent.parent
+        / "templates"
+        / "examples"
+        / "inbound-missing-units.toml"
+    )
+    assert cli("render", str(example), "--save").code == 0
+    r = cli("log", "follow-up", "CW-000001", "0226-05-01")
+    assert r.code == 2 and "out of range" in r.err and "internal error" not in r.err
+    assert json.loads(cli("log", "show", "1", "--json").out)["follow_up"] is None  # not saved
+    # A log written by the old version (year not zero-padded) still reads:
+    poison(home / "cases.db", 1, "follow_up_at", "226-05-01T09:00:00Z")
+    for args in (
+        ("log", "list"),
+        ("log", "show", "1"),
+        ("log", "search", "FBA17XKQ9M2Z"),
+        ("log", "export"),
+    ):
+        assert cli(*args).code == 0, args
