@@ -26,9 +26,12 @@ MAX_WINDOW_MONTHS = 120
 #: A quantity (units shipped, orders, defects): twelve digits, as typed forms already allow.
 MAX_QUANTITY = 999_999_999_999
 
+#: An amount of money (a report cell, a reimbursement in the log): a trillion in any currency.
+MAX_AMOUNT = 10**12
+
 #: A unit count or an amount in one report cell.
 MAX_REPORT_UNITS = 10**9
-MAX_REPORT_AMOUNT = 10**12
+MAX_REPORT_AMOUNT = MAX_AMOUNT
 
 
 def date_in_range(value: date) -> bool:

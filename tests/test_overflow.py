@@ -251,3 +251,19 @@ def test_sane_limits_still_apply(cli, home: Path) -> None:  # type: ignore[no-un
     res = cli("render", str(EXAMPLE), "--json")
     assert res.code == 0, res
     assert any("over the 10 limit" in w for w in json.loads(res.out)["warnings"])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("log", "list", "--limit", "99999999999999999999"), "at most 10,000,000"),
+        (("log", "list", "--offset", "99999999999999999999"), "at most 10,000,000"),
+        (("log", "search", "x", "--limit", "1" + "0" * 30), "at most 10,000,000"),
+        (("log", "due", "--days", "99999999999"), "at most 3,660"),
+    ],
+)
+def test_log_counts_are_bounded(cli, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    res: CliResult = cli(*args)
+    assert res.code == 2, res.err
+    assert message in res.err and res.err.count("\n") == 1 and "internal error" not in res.err
+    assert cli("log", "due", "--days", "3660").code == 0

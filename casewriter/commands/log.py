@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from casewriter import bounds
 from casewriter.commands import Context, add_command
 from casewriter.store.model import STATUSES
 
@@ -91,7 +92,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
     p = add("due", "follow-ups due or overdue, and claim windows closing soon")
     p.add_argument(
-        "--days", type=_count, default=7, metavar="N", help="deadline horizon (default 7)"
+        "--days", type=_days, default=7, metavar="N", help="deadline horizon (default 7)"
     )
 
     p = add(
@@ -184,14 +185,25 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("path", metavar="PATH")
 
 
-def _count(text: str) -> int:
+#: Larger than any log (a row count) and any horizon worth asking for (ten years of days).
+MAX_COUNT = 10_000_000
+MAX_DAYS = bounds.MAX_WINDOW_DAYS
+
+
+def _count(text: str, most: int = MAX_COUNT) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if value < 0:
         raise argparse.ArgumentTypeError(f"must not be negative: {text}")
+    if value > most:
+        raise argparse.ArgumentTypeError(f"too large: {text[:20]} (at most {most:,})")
     return value
+
+
+def _days(text: str) -> int:
+    return _count(text, MAX_DAYS)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:

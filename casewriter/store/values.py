@@ -24,14 +24,16 @@ import unicodedata
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 
+from casewriter import bounds
 from casewriter.errors import UsageError
 
-MIN_YEAR = 1970
-MAX_YEAR = 2100
+# The same sanity range as every other input (casewriter/bounds.py).
+MIN_YEAR = bounds.EARLIEST_DATE.year
+MAX_YEAR = bounds.LATEST_DATE.year
 RANGE_TEXT = f"dates in the case log must fall between {MIN_YEAR} and {MAX_YEAR}"
 
 #: A reimbursement or claim amount is below this (a trillion in any currency).
-MAX_AMOUNT = Decimal(10) ** 12
+MAX_AMOUNT = Decimal(bounds.MAX_AMOUNT)
 MAX_PLACES = 4
 
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
