@@ -34,7 +34,7 @@ def cli(capsys: pytest.CaptureFixture[str], home: Path, *args: str) -> tuple[int
 
 
 def complete_catalog() -> bool:
-    from casewriter.catalog import Catalog
+    from casewriter.engine.catalog import Catalog
     from casewriter.paths import AppPaths
 
     return not Catalog.load(AppPaths.under(Path("/nonexistent")), strict=False).problems

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from casewriter.case_report import format_text
-from casewriter.casefile import load_case_file
 from casewriter.config import Settings
+from casewriter.engine.case_report import format_text
+from casewriter.engine.casefile import load_case_file
+from casewriter.engine.rendering import Engine
 from casewriter.errors import CasewriterError
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((REPO / "templates" / "examples").glob("*.toml"))

@@ -23,9 +23,9 @@ from dateutil.relativedelta import relativedelta
 
 from casewriter.__main__ import main
 from casewriter.config import Settings
+from casewriter.engine.rendering import Engine
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
 
 SCENARIOS = Path(__file__).parent / "data" / "scenarios"
 DASH = "\u2013"
@@ -396,7 +396,7 @@ BUILTIN_TYPES = sorted(
 def test_bare_draft_renders_with_placeholders(engine: Engine, ct_id: str) -> None:
     """Only ``case_type`` and ``marketplace``: no crash, every required slot missing, not
     ready, and the subject shows where the main identifier goes."""
-    from casewriter.casefile import draft_from_data
+    from casewriter.engine.casefile import draft_from_data
 
     draft = draft_from_data({"case_type": ct_id, "marketplace": "US"}, engine.catalog, "bare")
     case = engine.render(draft, as_of=date(2026, 5, 10))
@@ -432,7 +432,7 @@ def test_case_file_shorthand_is_read_with_a_note(
     evidence: dict[str, list[str]],
     note: str,
 ) -> None:
-    from casewriter.casefile import draft_from_data
+    from casewriter.engine.casefile import draft_from_data
 
     draft = draft_from_data({"case_type": case_type, **data}, engine.catalog, "case.toml")
     assert all(draft.facts[k] == v for k, v in facts.items()), draft.facts

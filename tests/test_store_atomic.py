@@ -145,11 +145,11 @@ def test_status_with_a_bad_amount_changes_nothing(cli, home: Path) -> None:  # t
 
 
 def test_render_save_with_an_unknown_link_saves_nothing(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
-    from casewriter.casefile import load_case_file
     from casewriter.commands import Context
     from casewriter.commands.log import save_rendered
+    from casewriter.engine.casefile import load_case_file
+    from casewriter.engine.rendering import Engine
     from casewriter.errors import NotFoundError
-    from casewriter.rendering import Engine
 
     ctx = Context(home=str(home))
     engine = Engine.load(ctx.paths, ctx.settings)
@@ -168,8 +168,8 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
     """One claimable finding carries an amount the log refuses: that one is skipped with the
     reason, the others are drafted; no error half-way through a run that saved some."""
     import casewriter.store as store_pkg
-    from casewriter.catalog import Catalog
     from casewriter.config import Settings
+    from casewriter.engine.catalog import Catalog
     from casewriter.reports.drafts import save_drafts
     from casewriter.reports.scan import scan
     from tests.conftest import SAMPLES

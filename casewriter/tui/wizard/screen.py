@@ -22,8 +22,8 @@ from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
 from casewriter import autosave
+from casewriter.engine.models import CaseType, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
-from casewriter.models import CaseType, FactSpec, RenderedCase
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
@@ -126,8 +126,8 @@ class WizardScreen(ReviewActionsMixin):
         if self.case_type is None:
             return None
         from casewriter.dates import today_in
+        from casewriter.engine.models import Draft
         from casewriter.marketplaces import get
-        from casewriter.models import Draft
 
         try:
             draft = Draft.model_validate(self.draft_dict())

@@ -13,9 +13,9 @@ from typing import Any
 
 from casewriter.bounds import MAX_QUANTITY
 from casewriter.dates import parse_date
+from casewriter.engine.models import FactSpec
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-from casewriter.models import FactSpec
 
 _TRUE = {"true", "yes", "y", "1", "on", "是", "对"}
 _FALSE = {"false", "no", "n", "0", "off", "否", "不"}

@@ -1,11 +1,11 @@
 """What one template render may cost, and the bookkeeping that enforces it.
 
-Owns ``SandboxLimits`` (read from ``sandbox_limits.toml`` beside this module: data with a source
+Owns ``SandboxLimits`` (read from ``limits.toml`` beside this module: data with a source
 and an as-of date, not constants in code), ``RenderState`` (one render's counters: deadline,
 loop steps, characters built, call depth, missing data), ``BudgetExceeded`` (a template went
 past a limit) and the size estimates that let an operation be refused *before* it allocates:
 ``estimate`` (how long ``str(value)`` would be) and ``printf_size`` (how long ``fmt % args``
-would be). The sandbox hooks that use them live in ``jinja_env.py`` and ``sandbox_filters.py``.
+would be). The sandbox hooks that use them live in ``engine/jinja_env.py`` and ``filters.py``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from jinja2.utils import Namespace
 
 from casewriter.errors import CasewriterError
 
-LIMITS_FILE = Path(__file__).resolve().with_name("sandbox_limits.toml")
+LIMITS_FILE = Path(__file__).resolve().with_name("limits.toml")
 
 
 class BudgetExceeded(SecurityError):
@@ -36,7 +36,7 @@ class BudgetExceeded(SecurityError):
 
 @dataclass(frozen=True)
 class SandboxLimits:
-    """The limits of one render (see sandbox_limits.toml for what each one bounds)."""
+    """The limits of one render (see limits.toml for what each one bounds)."""
 
     source: str
     as_of: date

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Literal
 
-from casewriter.models import Deadline, DeadlineRule
+from casewriter.engine.models import Deadline, DeadlineRule
 
 
 def in_force(rule: DeadlineRule, event_date: date) -> bool:

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from casewriter.catalog import Catalog, did_you_mean, format_validation_error
 from casewriter.documents import decode_text, parse_json, parse_toml
+from casewriter.engine.catalog import Catalog, did_you_mean, format_validation_error
+from casewriter.engine.facts import coerce_facts
+from casewriter.engine.models import Draft
 from casewriter.errors import CaseFileError, CasewriterError
-from casewriter.facts import coerce_facts
 from casewriter.files import read_user_file
 from casewriter.marketplaces import get as get_marketplace
-from casewriter.models import Draft
 
 if TYPE_CHECKING:
     from casewriter.config import Settings
@@ -61,7 +61,7 @@ def read_case_data(path: Path) -> dict[str, Any]:
 def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir: Path | None = None,
                     settings: Settings | None = None) -> Draft:  # fmt: skip
     """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``."""
-    from casewriter import casefile_fixups as fix
+    from casewriter.engine import casefile_fixups as fix
 
     fixes: list[str] = []
     data = fix.fix_top({k: v for k, v in data.items() if k != "base_dir"}, fixes)

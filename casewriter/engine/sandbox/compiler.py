@@ -16,8 +16,8 @@ from jinja2 import FileSystemLoader, nodes
 from jinja2.compiler import CodeGenerator, Frame, optimizeconst
 from jinja2.loaders import split_template_path
 
+from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError
-from casewriter.render_budget import RenderState
 
 
 class Counted:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from casewriter.models import CaseType, Deadline, Urgency
+from casewriter.engine.models import CaseType, Deadline, Urgency
 
 # casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
 # every Amazon figure, such as claim windows and metric targets, comes from the catalog data).

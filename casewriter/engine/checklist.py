@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from casewriter.engine.models import CaseType, ChecklistItem, Draft, EvidenceSlot
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-from casewriter.models import CaseType, ChecklistItem, Draft, EvidenceSlot
 
 IMAGE_TYPES = ("jpeg", "jpg", "pjpeg", "gif", "png", "tiff", "tif", "webp", "heic")
 
@@ -46,8 +46,8 @@ def _check_value(
     slot: EvidenceSlot, value: str, mp: Marketplace
 ) -> tuple[str, str | None, str | None]:
     """(status, shown value, reason) for a non-identifier value slot."""
-    from casewriter import facts
     from casewriter.dates import parse_date
+    from casewriter.engine import facts
 
     text = value.strip()
     if not text:
@@ -128,7 +128,7 @@ def resolve_attachment(draft: Draft, path: str) -> Path:
 
 
 def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en") -> EvidenceResult:
-    from casewriter.catalog import identifier_kinds
+    from casewriter.engine.catalog import identifier_kinds
 
     id_kinds = set(identifier_kinds())
     res = EvidenceResult()

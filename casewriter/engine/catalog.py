@@ -14,10 +14,10 @@ from pydantic import ValidationError
 
 from casewriter.config import DeadlineOverride, Settings
 from casewriter.documents import decode_text, parse_toml
+from casewriter.engine.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
 from casewriter.errors import CatalogError, NotFoundError
 from casewriter.files import read_user_file
 from casewriter.marketplaces import MARKETPLACES
-from casewriter.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
 from casewriter.paths import AppPaths
 
 #: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.

@@ -11,16 +11,16 @@ from typing import Any
 
 from jinja2 import Template
 
-from casewriter import jinja_env
-from casewriter.catalog import Catalog, rules_for
-from casewriter.checklist import check_evidence, fact_warnings
 from casewriter.config import Settings
+from casewriter.engine import jinja_env
+from casewriter.engine.catalog import Catalog, rules_for
+from casewriter.engine.checklist import check_evidence, fact_warnings
+from casewriter.engine.models import CaseType, Deadline, Draft, OerText, RenderedCase
+from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError, UsageError
 from casewriter.marketplaces import Marketplace
 from casewriter.marketplaces import get as get_marketplace
-from casewriter.models import CaseType, Deadline, Draft, OerText, RenderedCase
 from casewriter.paths import AppPaths
-from casewriter.render_budget import RenderState
 
 DASH = "\u2013"
 _BLANKS = re.compile(r"\n{3,}")
@@ -84,7 +84,7 @@ class Engine:
     ) -> RenderedCase:
         """Render a draft. ``strict``: a template reading absent draft data is an error
         (``templates check``); otherwise it shows ``[missing: …]`` and a warning."""
-        from casewriter.context import build_context
+        from casewriter.engine.context import build_context
 
         ct = self.catalog.get(draft.case_type)
         mp = get_marketplace(draft.marketplace)
@@ -178,7 +178,7 @@ class Engine:
         self, ct: CaseType, mp: Marketplace, facts: dict[str, Any], as_of: date
     ) -> tuple[Deadline | None, str | None]:
         """The draft's claim window, or a hint about the missing clock fact."""
-        from casewriter import deadlines
+        from casewriter.engine import deadlines
 
         rules = rules_for(ct, mp.code)
         if not rules:

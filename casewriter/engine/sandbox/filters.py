@@ -15,8 +15,8 @@ from typing import Any
 from jinja2 import pass_environment
 from jinja2.filters import make_attrgetter
 
-from casewriter.render_budget import RenderState, current, estimate, printf_size
-from casewriter.sandbox_ops import arg, binop, replace_size, take
+from casewriter.engine.sandbox.budget import RenderState, current, estimate, printf_size
+from casewriter.engine.sandbox.ops import arg, binop, replace_size, take
 
 Args = tuple[Any, ...]
 Pre = Callable[[RenderState, Any, Any, Args, dict[str, Any]], tuple[Any, Args, dict[str, Any]]]

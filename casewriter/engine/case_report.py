@@ -3,7 +3,7 @@ copied as it is, then a report after a separator (checklist, deadline, urgency, 
 
 from __future__ import annotations
 
-from casewriter.models import Deadline, RenderedCase
+from casewriter.engine.models import Deadline, RenderedCase
 
 SEPARATOR = "-" * 72
 _MARKS = {"provided": "ok", "missing": "missing", "invalid": "INVALID", "unverified": "unverified"}

@@ -43,10 +43,10 @@ def _templates(root: Path) -> list[str]:
 
 
 def check_all(paths: AppPaths, settings: Settings, as_of: date | None = None) -> dict[str, Any]:
-    from casewriter import jinja_env
-    from casewriter.casefile import load_case_file
-    from casewriter.catalog import Catalog
-    from casewriter.rendering import Engine
+    from casewriter.engine import jinja_env
+    from casewriter.engine.casefile import load_case_file
+    from casewriter.engine.catalog import Catalog
+    from casewriter.engine.rendering import Engine
 
     catalog = Catalog.load(paths, strict=False, settings=settings)
     engine = Engine(paths, settings, catalog)

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from casewriter import calculators, urgency
-from casewriter.checklist import EvidenceResult, check_evidence, fact_warnings
 from casewriter.dates import today_in
+from casewriter.engine import calculators, urgency
+from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
+from casewriter.engine.facts import coerce_facts, context_value
+from casewriter.engine.jinja_env import data
+from casewriter.engine.models import CaseType, Deadline, Draft, DraftProfile, Urgency
 from casewriter.errors import UsageError
-from casewriter.facts import coerce_facts, context_value
-from casewriter.jinja_env import data
 from casewriter.marketplaces import Marketplace
-from casewriter.models import CaseType, Deadline, Draft, DraftProfile, Urgency
 
 if TYPE_CHECKING:
-    from casewriter.rendering import Engine
+    from casewriter.engine.rendering import Engine
 
 #: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
 #: has this many days or fewer to run.

@@ -1,7 +1,7 @@
 """The sandbox's operations with a price checked before they run: the operators (``+ - * ** %``),
 the string and integer methods that build big results (``center``, ``replace``, ``join``,
 ``translate``, ``to_bytes``, …), ``str.format``/``format_map``, and the ``range`` and ``lipsum``
-globals. The filters are in sandbox_filters.py.
+globals. The filters are in filters.py.
 
 Each check estimates the size of the result from its inputs and refuses (``BudgetExceeded``)
 before anything big is allocated; each result is then measured against the render's limits
@@ -21,7 +21,13 @@ from typing import Any
 from jinja2.sandbox import SandboxedEscapeFormatter, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 
-from casewriter.render_budget import BudgetExceeded, RenderState, current, estimate, printf_size
+from casewriter.engine.sandbox.budget import (
+    BudgetExceeded,
+    RenderState,
+    current,
+    estimate,
+    printf_size,
+)
 
 BINOPS: dict[str, Callable[[Any, Any], Any]] = {
     "+": operator.add,

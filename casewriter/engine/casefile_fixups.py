@@ -21,8 +21,8 @@ import difflib
 import re
 from typing import Any
 
+from casewriter.engine.models import ATTACHMENT_KINDS, CaseType
 from casewriter.marketplaces import MARKETPLACES
-from casewriter.models import ATTACHMENT_KINDS, CaseType
 
 TOP_ALIASES = {
     "identifiers": "evidence",

@@ -2,7 +2,7 @@
 the user's templates folder before the built-in one, and ``builtin/NAME`` for extending a
 built-in template. Also the render budget's hooks (every loop step, call, operator, filter,
 printed value and block of output is sized and timed against ``SandboxLimits``; see
-render_budget.py and sandbox_ops.py) and the translation of Jinja errors into ``TemplateError``
+sandbox/budget.py and sandbox/ops.py) and the translation of Jinja errors into ``TemplateError``
 naming the template file and line.
 """
 
@@ -28,11 +28,8 @@ from jinja2.exceptions import TemplateError as JinjaTemplateError
 from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from casewriter import render_budget, sandbox_filters, sandbox_ops
-from casewriter.errors import TemplateError
-from casewriter.jinja_compile import BudgetCodeGenerator, CappedLoader, Counted
-from casewriter.paths import AppPaths
-from casewriter.render_budget import (
+from casewriter.engine.sandbox import budget, ops
+from casewriter.engine.sandbox.budget import (
     BudgetExceeded,
     RenderState,
     SandboxLimits,
@@ -40,6 +37,10 @@ from casewriter.render_budget import (
     estimate,
     load_limits,
 )
+from casewriter.engine.sandbox.compiler import BudgetCodeGenerator, CappedLoader, Counted
+from casewriter.engine.sandbox.filters import guarded_filters
+from casewriter.errors import TemplateError
+from casewriter.paths import AppPaths
 
 
 class DataDict(dict[str, Any]):
@@ -76,15 +77,15 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
     operation that can cost time or memory checked against ``limits``."""
 
     code_generator_class = BudgetCodeGenerator
-    intercepted_binops = frozenset(sandbox_ops.BINOPS)
+    intercepted_binops = frozenset(ops.BINOPS)
 
     def __init__(self, *args: Any, limits: SandboxLimits | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits or load_limits()
         self.finalize = self.cw_output
-        self.filters.update(sandbox_filters.guarded_filters(self))
-        self.globals["range"] = sandbox_ops.capped_range
-        self.globals["lipsum"] = sandbox_ops.capped_lipsum
+        self.filters.update(guarded_filters(self))
+        self.globals["range"] = ops.capped_range
+        self.globals["lipsum"] = ops.capped_lipsum
 
     def new_state(self, *, lenient: bool = True) -> RenderState:
         """The bookkeeping of one render (its clock starts now)."""
@@ -113,7 +114,7 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
         """Join a macro's, a block's or a ``{% set %}``/``{% filter %}`` block's output."""
         state = current(self.limits)
         if not isinstance(parts, list):
-            parts = sandbox_ops.take(state, parts, "a block's output")
+            parts = ops.take(state, parts, "a block's output")
         size = sum(len(part) for part in parts)
         state.check_string(size, "the output of a macro or block")
         state.tick()
@@ -133,7 +134,7 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
         state.tick()
         if isinstance(__obj, LoopContext) and args:  # loop(children) in a recursive loop
             args = (self.cw_iter(args[0]), *args[1:])
-        args, kwargs = sandbox_ops.method_args(state, __obj, args, kwargs)
+        args, kwargs = ops.method_args(state, __obj, args, kwargs)
         state.depth += 1
         try:
             if state.depth > state.limits.max_call_depth:
@@ -147,7 +148,7 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
         return state.result(result, f"the result of {getattr(__obj, '__name__', 'a call')}()")
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        return sandbox_ops.binop(current(self.limits), operator, left, right)
+        return ops.binop(current(self.limits), operator, left, right)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
         wrapped = super().wrap_str_format(value)
@@ -160,8 +161,8 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
             if format_map:
                 if kwargs or len(args) != 1:
                     raise TypeError("format_map() takes exactly one argument")
-                return sandbox_ops.capped_format(self, text, (), args[0])
-            return sandbox_ops.capped_format(self, text, args, kwargs)
+                return ops.capped_format(self, text, (), args[0])
+            return ops.capped_format(self, text, args, kwargs)
 
         return capped
 
@@ -234,7 +235,7 @@ def _stop(render: Iterator[str], exc: BudgetExceeded) -> None:
 def render_checked(template_name: str, render: Iterator[str], state: RenderState) -> str:
     """Join a template's output chunks within the render's budget, translating every failure
     into one TemplateError line naming the template file and line."""
-    token = render_budget.bind(state)
+    token = budget.bind(state)
     try:
         cap = state.limits.max_output_chars
         chunks: list[str] = []
@@ -277,7 +278,7 @@ def render_checked(template_name: str, render: Iterator[str], state: RenderState
             f"template {_where(exc, template_name)}: {type(exc).__name__}: {exc}"
         ) from None
     finally:
-        render_budget.unbind(token)
+        budget.unbind(token)
 
 
 def data(label: str, values: Mapping[str, Any]) -> DataDict:

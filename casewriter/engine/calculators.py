@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from casewriter.models import CaseType, Threshold
+from casewriter.engine.models import CaseType, Threshold
 
 
 def _number(facts: Mapping[str, Any], key: str | None) -> float | None:
