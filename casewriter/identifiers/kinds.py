@@ -5,10 +5,10 @@ being accepted as another (``casewriter.identifiers`` re-exports the public name
 
 from __future__ import annotations
 
-from casewriter.idkinds import amazon, carriers, nearmiss
-from casewriter.idkinds import checksums as cs
-from casewriter.idkinds.model import INVALID, VALID, Verdict, bad, maybe
-from casewriter.idkinds.text import FREE_TEXT_KINDS, clean, normalize
+from casewriter.identifiers import amazon, carriers, nearmiss
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.model import INVALID, VALID, Verdict, bad, maybe
+from casewriter.identifiers.text import FREE_TEXT_KINDS, clean, normalize
 
 KINDS: tuple[str, ...] = (
     "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",

@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import re
 
-from casewriter.idkinds import checksums as cs
-from casewriter.idkinds.countries import ISO_COUNTRIES, post_name
-from casewriter.idkinds.lazyre import LazyRe
-from casewriter.idkinds.model import Verdict
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
+from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.model import Verdict
 
 _THREE = LazyRe(r"([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})", re.ASCII)
 _TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)

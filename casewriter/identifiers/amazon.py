@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from casewriter.idkinds import checksums as cs
-from casewriter.idkinds.lazyre import LazyRe
-from casewriter.idkinds.model import Verdict, bad, maybe, ok
-from casewriter.idkinds.nearmiss import HINTS, prefix_fix
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.model import Verdict, bad, maybe, ok
+from casewriter.identifiers.nearmiss import HINTS, prefix_fix
 
 ORDER_ID = LazyRe(r"(?:[0-9]{3}|[DS][0-9]{2})-[0-9]{7}-[0-9]{7}", re.ASCII)
 ASIN_B = LazyRe(r"B[0-9A-Z]{9}", re.ASCII)

@@ -2,14 +2,15 @@
 
 The public API (docs/architecture.md): ``KINDS``, ``IdCheck``, ``Found``, ``normalize()``,
 ``check()`` (never raises; fast enough for every keystroke) and ``extract()`` (never raises).
-Pure Python and stdlib only. The rules live in ``casewriter.idkinds``; facts and algorithms
-come from ``design/identifiers.md``.
+Pure Python and stdlib only. This module is the front; the rules live in the internal modules
+beside it (``kinds``, ``amazon``, ``carriers``, ``nearmiss``, ``quick``, ``extractor``, …), which
+never import the front back. Facts and algorithms come from ``design/identifiers.md``.
 
 Policies: look-alike letters (O for 0, I/l for 1) are never fixed silently: the value is
 invalid and the fix is offered as ``suggestion``. Digits NFKC does not map (Arabic-Indic) are
 rejected with the ASCII form as suggestion.
 
-Near misses (``idkinds/nearmiss.py``): a value that resembles a shaped kind but fails it (an
+Near misses (``identifiers/nearmiss.py``): a value that resembles a shaped kind but fails it (an
 order ID's dashed 3-7-7 shape with a digit missing, ``FBB…`` for ``FBA…``, an S10 number with
 8 digits) is an invalid value of that kind, with the reason and a suggestion; it is never a
 valid reference ID, SKU or "some tracking number". Asked as another kind, a value that looks
@@ -27,15 +28,16 @@ so the published test sets pass and the seller is still told to double-check.
 
 from __future__ import annotations
 
-from casewriter.idkinds import amazon, carriers
-from casewriter.idkinds.kinds import KINDS, LABELS, TRACKING_KINDS, detect, guard, rule
-from casewriter.idkinds.lazyre import LazyRe
-from casewriter.idkinds.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
-from casewriter.idkinds.text import FREE_TEXT_KINDS, clean
-from casewriter.idkinds.text import normalize as _normalize
+from casewriter.identifiers import amazon, carriers
+from casewriter.identifiers.kinds import KINDS, LABELS, TRACKING_KINDS, detect, guard, rule
+from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
+from casewriter.identifiers.quick import bare_placeholder, placeholder
+from casewriter.identifiers.text import FREE_TEXT_KINDS, clean
+from casewriter.identifiers.text import normalize as _normalize
 
 __all__ = ["KINDS", "LABELS", "Found", "IdCheck", "check", "detect", "extract", "normalize"]
-__all__ += ["VALID", "INVALID", "UNVERIFIED", "bare_placeholder", "placeholder", "quick_status"]
+__all__ += ["VALID", "INVALID", "UNVERIFIED"]
 
 _SPLIT = LazyRe(r"[\s,;|/、，；]+")
 _HARD_SPLIT = LazyRe(r"[,;|/、，；]")
@@ -46,9 +48,6 @@ _NUMERIC_PARTS = {
     "gtin": (0, 0), "isbn10": (0, 1), "dhl": (0, 0), "usps": (0, 0), "fedex": (0, 0),
     "amazon_logistics": (3, 0), "yunexpress": (2, 0), "s10": (2, 2),
 }  # fmt: skip
-_NOT_DIGIT = LazyRe(r"[^0-9]+")
-_RUNS = "1234567890" * 5
-_DIGIT_SET = frozenset("0123456789")
 _PLACEHOLDER_NOTE = (
     "looks like a placeholder or test number (repeated or sequential digits): double-check it"
 )
@@ -97,26 +96,6 @@ def _lookalike(kind: str, value: str) -> Verdict | None:
             hint = ", ".join("0" if c == "O" else "1" for c in letters)
             return bad(f"{what} in a numeric part: did you mean {hint}?", f"did you mean {fixed}?")
     return None
-
-
-def placeholder(value: str) -> bool:
-    """All one digit (8+), or a plain run 1234567890… of 10+ digits: not a real number.
-
-    Shorter runs stay valid: ``RR123456785CN`` is the corrected S10 example sellers meet.
-    """
-    digit_set = _DIGIT_SET.intersection(value)
-    if len(digit_set) == 1:
-        count = value.count(next(iter(digit_set)))
-        return count >= 8 and count >= len(value) - 4
-    if len(digit_set) < 10 or "1234567890" not in value.replace("-", ""):
-        return False
-    digits = _NOT_DIGIT.sub("", value)
-    return len(digits) >= len(value) - 4 and digits in _RUNS
-
-
-def bare_placeholder(value: str) -> bool:
-    """Only digits (and dashes), and a placeholder: nothing real in it, so invalid."""
-    return placeholder(value) and not any("A" <= c <= "Z" for c in value)
 
 
 def _two_ids(cleaned: str, kind: str | None, value: str) -> Verdict | None:
@@ -218,24 +197,6 @@ def _fallback(value: str) -> Verdict:
     return bad("not an identifier casewriter knows (order ID, ASIN, FNSKU, FBA…, tracking number…)")
 
 
-def quick_status(text: str, kind: str) -> tuple[str, str | None]:
-    """(status, normalized) of one span already known to be a single value of ``kind``.
-
-    The light path ``extract`` uses: no two-ID split, no suggestions; same statuses as check.
-    """
-    value = _normalize(text, kind)
-    if not value:
-        return INVALID, None
-    if kind in FREE_TEXT_KINDS:
-        return amazon.RULES[kind](value).status, value
-    if not value.isascii():
-        return INVALID, value
-    status = rule(kind, value).status
-    if status != INVALID and bare_placeholder(value):
-        status = INVALID
-    return status, value
-
-
 def check(text: str, kind: str | None = None) -> IdCheck:
     """Normalize and validate ``text`` as ``kind`` (detected when None). Never raises."""
     if not isinstance(text, str):
@@ -250,7 +211,7 @@ def check(text: str, kind: str | None = None) -> IdCheck:
 
 def extract(text: str) -> list[Found]:
     """Every identifier in free text, first occurrence of each (kind, value). Never raises."""
-    from casewriter.idkinds.extract import extract as _extract
+    from casewriter.identifiers.extractor import extract as _extract
 
     try:
         return _extract(text if isinstance(text, str) else "")

@@ -20,11 +20,12 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from casewriter.idkinds.carriers import CARRIER_KINDS, tracking_rule
-from casewriter.idkinds.countries import ISO_COUNTRIES
-from casewriter.idkinds.model import Found
-from casewriter.idkinds.nearmiss import amazon_kind, order_parts
-from casewriter.idkinds.text import DASHES, INVISIBLE
+from casewriter.identifiers.carriers import CARRIER_KINDS, tracking_rule
+from casewriter.identifiers.countries import ISO_COUNTRIES
+from casewriter.identifiers.model import Found
+from casewriter.identifiers.nearmiss import amazon_kind, order_parts
+from casewriter.identifiers.quick import bare_placeholder, quick_status
+from casewriter.identifiers.text import DASHES, INVISIBLE
 
 _SHADOW = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _SHADOW.update({ord(c): ord("-") for c in DASHES + "\u30fc\uff70"})
@@ -185,8 +186,6 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
 
 def extract(text: str) -> list[Found]:
     """Every identifier in ``text``; offsets into ``text``; each (kind, value) once."""
-    from casewriter.identifiers import bare_placeholder, quick_status
-
     keys: list[int] = []
     if _INVISIBLE_RE.search(text):
         removed = [m.start() for m in _INVISIBLE_RE.finditer(text)]

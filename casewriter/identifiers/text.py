@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from casewriter.idkinds.lazyre import LazyRe
+from casewriter.identifiers.lazyre import LazyRe
 
 #: Invisible characters removed everywhere: zero-width space/joiners, word joiner, BOM, soft
 #: hyphen, Mongolian vowel separator, bidi marks and embeddings.

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from casewriter.idkinds import checksums as cs
-from casewriter.idkinds.countries import ISO_COUNTRIES, post_name
-from casewriter.idkinds.lazyre import LazyRe
-from casewriter.idkinds.model import Verdict, bad, maybe, ok
-from casewriter.idkinds.nearmiss import HINTS, near_miss_rule, s10_near
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
+from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.model import Verdict, bad, maybe, ok
+from casewriter.identifiers.nearmiss import HINTS, near_miss_rule, s10_near
 
 CARRIER_KINDS = ("ups", "usps", "fedex", "dhl", "s10", "amazon_logistics", "yunexpress")
 CARRIER_NAMES = {
