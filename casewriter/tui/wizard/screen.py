@@ -21,9 +21,9 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
-from casewriter import autosave
 from casewriter.engine.models import CaseType, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
+from casewriter.tui import autosave
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static

@@ -10,7 +10,8 @@ File shape (``<paths.autosave_dir>/<key>.json``, mode 0600)::
     {"version": 1, "key": str, "step": str, "updated": ISO datetime, "case_id": str | null,
      "draft": {...engine Draft dict...}}
 
-Core module: no textual, no pydantic.
+Lives in the TUI beside its only users (the wizard and the resume dialog) but imports no
+textual and no pydantic.
 """
 
 from __future__ import annotations
