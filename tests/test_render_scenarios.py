@@ -23,6 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from casewriter.__main__ import main
 from casewriter.config import Settings
+from casewriter.engine.deadlines import for_facts
 from casewriter.engine.rendering import Engine
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.paths import AppPaths
@@ -365,7 +366,7 @@ def test_claim_window_matches_domain(
             "after": closes + timedelta(days=1)}  # fmt: skip
     want = {"before": "too-early", "first": "claimable", "last": "claimable", "after": "expired"}
     for when, as_of in days.items():
-        d, hint = engine.deadline(ct, market, {fact: date.fromisoformat(event)}, as_of)
+        d, hint = for_facts(ct, market.code, {fact: date.fromisoformat(event)}, as_of)
         assert d is not None, hint
         assert (d.opens, d.closes, d.safe_by) == (opens, closes, safe_by), when
         assert (d.days_left, d.status) == ((closes - as_of).days, want[when]), when
@@ -373,7 +374,7 @@ def test_claim_window_matches_domain(
 
 def test_marketplace_without_a_documented_window_has_none(engine: Engine) -> None:
     ct = engine.catalog.get("customer-return-not-received")
-    d, hint = engine.deadline(ct, get_marketplace("JP"), {"refund_date": date(2026, 3, 1)}, date(2026, 5, 1))  # fmt: skip
+    d, hint = for_facts(ct, "JP", {"refund_date": date(2026, 3, 1)}, date(2026, 5, 1))
     assert d is None and hint is None
 
 

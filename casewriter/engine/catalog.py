@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from casewriter.config import DeadlineOverride, Settings
 from casewriter.documents import decode_text, parse_toml
+from casewriter.engine.deadlines import rules_for
 from casewriter.engine.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
 from casewriter.errors import CatalogError, NotFoundError
 from casewriter.files import read_user_file
@@ -216,12 +217,6 @@ class Catalog:
     def deadline_rules(self, case_type_id: str, marketplace: str) -> list[DeadlineRule]:
         """The rules for this marketplace; else the ``*`` rules; else none."""
         return rules_for(self.get(case_type_id), marketplace)
-
-
-def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
-    code = marketplace.upper()
-    own = [r for r in ct.deadlines if code in r.marketplaces]
-    return own or [r for r in ct.deadlines if "*" in r.marketplaces]
 
 
 def apply_overrides(

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from casewriter.config import Settings
 from casewriter.dates import today_in
-from casewriter.engine import calculators, urgency
+from casewriter.engine import calculators, deadlines, urgency
 from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
 from casewriter.engine.facts import coerce_facts, context_value
 from casewriter.engine.jinja_env import data
 from casewriter.engine.models import CaseType, Deadline, Draft, DraftProfile, Urgency
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-
-if TYPE_CHECKING:
-    from casewriter.engine.rendering import Engine
 
 #: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
 #: has this many days or fewer to run.
@@ -39,14 +37,14 @@ class Built:
     main_label: str = ""
 
 
-def resolve_profile(engine: Engine, draft: Draft) -> tuple[dict[str, str], list[str]]:
+def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], list[str]]:
     prof = draft.profile
     if isinstance(prof, DraftProfile):
         p = prof
     else:
-        found = engine.settings.profile(prof)
+        found = settings.profile(prof)
         if found is None and prof:
-            known = ", ".join(x.id for x in engine.settings.profiles) or "none configured"
+            known = ", ".join(x.id for x in settings.profiles) or "none configured"
             raise UsageError(f"unknown profile {prof!r} (known: {known})")
         if found is None:
             seller = {
@@ -112,8 +110,9 @@ def derive_clock(facts: dict[str, Any], ct: CaseType) -> str | None:
 
 
 def build_context(
-    engine: Engine, ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None
+    ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None, settings: Settings
 ) -> Built:
+    """Everything one render needs; ``settings`` gives the configured seller profiles."""
     lang = "en"
     typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False)
     warnings = [*draft._notes, *notes, *problems]
@@ -128,10 +127,10 @@ def build_context(
     warnings += fact_warnings(ct, typed, lang)
     evidence = check_evidence(ct, draft, mp, lang)
     warnings += evidence.warnings
-    seller, profile_warnings = resolve_profile(engine, draft)
+    seller, profile_warnings = resolve_profile(settings, draft)
     warnings += profile_warnings
     today = today_in(mp, as_of)
-    deadline, hint = engine.deadline(ct, mp, typed, today)
+    deadline, hint = deadlines.for_facts(ct, mp.code, typed, today)
     if hint:
         warnings.append(hint)
     if deadline is not None:

@@ -3,16 +3,24 @@
 Windows include their first and last day. Several rules in force (sources that disagree): the
 longest window gives ``closes`` so no valid claim is called expired, and the shortest gives a
 "file by … to be safe" ``safe_by`` date when it differs. A rule is in force for an event when
-``effective_from <= event < until``.
+``effective_from <= event < until``. ``for_facts`` is a draft's window: the rules for its
+marketplace evaluated on the first clock fact it holds, or a hint naming the fact to add.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from casewriter.engine.models import Deadline, DeadlineRule
+from casewriter.engine.models import CaseType, Deadline, DeadlineRule
+
+
+def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
+    """The case type's rules for this marketplace; else its ``*`` rules; else none."""
+    code = marketplace.upper()
+    own = [r for r in ct.deadlines if code in r.marketplaces]
+    return own or [r for r in ct.deadlines if "*" in r.marketplaces]
 
 
 def in_force(rule: DeadlineRule, event_date: date) -> bool:
@@ -65,3 +73,25 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
         note="; ".join(dict.fromkeys(notes)),
         safe_source=f"{shortest.source}, as of {shortest.as_of.isoformat()}" if safe_by else "",
     )
+
+
+def for_facts(
+    ct: CaseType, marketplace: str, facts: dict[str, Any], as_of: date
+) -> tuple[Deadline | None, str | None]:
+    """A draft's claim window from its typed facts, or a hint about the missing clock fact."""
+    rules = rules_for(ct, marketplace)
+    if not rules:
+        return None, None
+    for fact_key in dict.fromkeys(r.clock_fact for r in rules):
+        event = facts.get(fact_key)
+        if isinstance(event, date):
+            same = [r for r in rules if r.clock_fact == fact_key]
+            return evaluate(same, event, as_of), None
+    asks: list[str] = []
+    clocks: list[str] = []
+    for rule in rules:
+        spec = ct.fact(rule.clock_fact)
+        ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
+        asks += [ask] if ask not in asks else []
+        clocks += [rule.clock] if rule.clock not in clocks else []
+    return None, f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."

@@ -13,12 +13,12 @@ from jinja2 import Template
 
 from casewriter.config import Settings
 from casewriter.engine import jinja_env
-from casewriter.engine.catalog import Catalog, rules_for
+from casewriter.engine.catalog import Catalog
 from casewriter.engine.checklist import check_evidence, fact_warnings
-from casewriter.engine.models import CaseType, Deadline, Draft, OerText, RenderedCase
+from casewriter.engine.context import build_context
+from casewriter.engine.models import CaseType, Draft, OerText, RenderedCase
 from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError, UsageError
-from casewriter.marketplaces import Marketplace
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.paths import AppPaths
 
@@ -84,11 +84,9 @@ class Engine:
     ) -> RenderedCase:
         """Render a draft. ``strict``: a template reading absent draft data is an error
         (``templates check``); otherwise it shows ``[missing: …]`` and a warning."""
-        from casewriter.engine.context import build_context
-
         ct = self.catalog.get(draft.case_type)
         mp = get_marketplace(draft.marketplace)
-        built = build_context(self, ct, mp, draft, as_of)
+        built = build_context(ct, mp, draft, as_of, self.settings)
         ctx, warnings = built.context, built.warnings
         urgency = draft.urgency or built.suggestion
         if draft.urgency is None and built.suggestion == "urgent":
@@ -173,29 +171,6 @@ class Engine:
             identifiers=built.evidence.identifiers,
             calc=built.calc,
         )
-
-    def deadline(
-        self, ct: CaseType, mp: Marketplace, facts: dict[str, Any], as_of: date
-    ) -> tuple[Deadline | None, str | None]:
-        """The draft's claim window, or a hint about the missing clock fact."""
-        from casewriter.engine import deadlines
-
-        rules = rules_for(ct, mp.code)
-        if not rules:
-            return None, None
-        for fact_key in dict.fromkeys(r.clock_fact for r in rules):
-            event = facts.get(fact_key)
-            if isinstance(event, date):
-                same = [r for r in rules if r.clock_fact == fact_key]
-                return deadlines.evaluate(same, event, as_of), None
-        asks: list[str] = []
-        clocks: list[str] = []
-        for rule in rules:
-            spec = ct.fact(rule.clock_fact)
-            ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
-            asks += [ask] if ask not in asks else []
-            clocks += [rule.clock] if rule.clock not in clocks else []
-        return None, f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."
 
 
 def _raise(exc: BaseException) -> Any:

@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
-from casewriter.engine.catalog import Catalog, rules_for
+from casewriter.engine.catalog import Catalog
+from casewriter.engine.deadlines import rules_for
 from casewriter.engine.models import CaseType, DeadlineRule
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.safetext import escape_controls as shown
