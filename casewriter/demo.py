@@ -87,8 +87,7 @@ def case_id_for(index: int) -> str:
 
 def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
     """Fill ``paths`` with demo settings, cases and report files; refuse a non-empty log."""
-    from casewriter.engine.casefile import load_case_file
-    from casewriter.engine.rendering import Engine
+    from casewriter.engine import Engine, load_case_file
     from casewriter.store import STATUSES, CaseStore, new_case_from_render
 
     now = now or datetime.now(UTC)

@@ -11,7 +11,7 @@ from casewriter.commands import Context, add_command
 from casewriter.errors import CaseFileError
 
 if TYPE_CHECKING:
-    from casewriter.engine.models import Draft, RenderedCase
+    from casewriter.engine import Draft, RenderedCase
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -58,9 +58,13 @@ def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
 def run(args: argparse.Namespace, ctx: Context) -> int:
 
     from casewriter.dates import parse_as_of
-    from casewriter.engine.case_report import format_markdown, format_text
-    from casewriter.engine.casefile import draft_from_data, load_case_file
-    from casewriter.engine.rendering import Engine
+    from casewriter.engine import (
+        Engine,
+        draft_from_data,
+        format_markdown,
+        format_text,
+        load_case_file,
+    )
     from casewriter.files import check_output_target, write_output
     from casewriter.safetext import escape_controls, json_text
 
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     as_of = parse_as_of(args.as_of) if args.as_of else None
     engine = Engine.load(ctx.paths, ctx.settings)
     if args.casefile == "-":
-        from casewriter.engine.casefile import MAX_CASE_FILE, parse_case_text
+        from casewriter.engine import MAX_CASE_FILE, parse_case_text
         from casewriter.files import read_stdin
 
         raw = read_stdin("case file", CaseFileError, max_bytes=MAX_CASE_FILE)

@@ -89,7 +89,7 @@ def _progress_printer(files: list[ReportInfo]) -> Any:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.dates import parse_as_of
-    from casewriter.engine.catalog import Catalog
+    from casewriter.engine import Catalog
     from casewriter.errors import CatalogError, UsageError
     from casewriter.marketplaces import get
     from casewriter.output import print_json, warn

@@ -219,7 +219,7 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
-    from casewriter.engine.template_check import check_all
+    from casewriter.engine import check_templates as check_all
     from casewriter.output import print_json
 
     try:

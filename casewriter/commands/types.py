@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
-    from casewriter.engine.models import CaseType
+    from casewriter.engine import CaseType
 
 GROUPS = ("inbound", "inventory", "returns", "orders", "account")
 
@@ -78,7 +78,7 @@ def type_json(ct: CaseType, lang: str) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from casewriter.engine.catalog import Catalog
+    from casewriter.engine import Catalog
     from casewriter.output import print_json
 
     lang = ctx.lang or ctx.settings.lang

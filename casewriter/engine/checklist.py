@@ -97,7 +97,7 @@ def _file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | No
     return f".{ext} files are not accepted here (accepted: {', '.join(accepted)})"
 
 
-def _check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
+def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
     """Why this file breaks the slot's rules, or None."""
     ext = path.suffix.lower().lstrip(".")
     accepted = _accepted(ct, slot)
@@ -181,7 +181,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             shown.append(value)
         if slot.is_attachment:
             for att in (a for a in draft.attachments if a.slot == slot.key):
-                problem = _check_attachment(ct, slot, resolve_attachment(draft, att.path))
+                problem = check_attachment(ct, slot, resolve_attachment(draft, att.path))
                 if problem:
                     reasons.append(problem)
                     res.warnings.append(f"Attachment ({label}) {problem}.")

@@ -64,7 +64,7 @@ def _fact_value(key: str, ftype: str, finding: Finding, clock_facts: set[str]) -
 
 def draft_from_finding(finding: Finding, catalog: Any, profile: Any = None) -> Any:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
-    from casewriter.engine.models import Draft, Narrative
+    from casewriter.engine import Draft, Narrative
 
     ct = catalog.get(finding.case_type)
     evidence: dict[str, list[str]] = {}
@@ -107,7 +107,7 @@ def label(finding: Finding) -> str:
 
 def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date) -> DraftReport:
     """Render and log one draft per claimable finding; skip those with an open case."""
-    from casewriter.engine.rendering import Engine
+    from casewriter.engine import Engine
     from casewriter.store import CaseStore, new_case_from_render
 
     engine = Engine.load(paths, settings)

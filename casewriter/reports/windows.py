@@ -52,7 +52,7 @@ def window_for(
     if event_date is None:
         return Window(None, None, None, "no event date in the reports", "claimable")
     if catalog is not None and case_type in catalog:
-        from casewriter.engine.deadlines import evaluate
+        from casewriter.engine import evaluate_deadline as evaluate
 
         deadline = evaluate(catalog.deadline_rules(case_type, marketplace), event_date, as_of)
         if deadline is not None:

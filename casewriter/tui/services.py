@@ -17,7 +17,7 @@ from casewriter.config import Settings
 from casewriter.paths import AppPaths
 
 if TYPE_CHECKING:
-    from casewriter.engine.rendering import Engine
+    from casewriter.engine import Engine
     from casewriter.store import CaseStore
 
 
@@ -65,7 +65,7 @@ class Services:
         """The case engine (catalog + templates), loaded on first use."""
         with self._lock:
             if self._engine is None:
-                from casewriter.engine.rendering import Engine
+                from casewriter.engine import Engine
 
                 self._engine = Engine.load(self.paths, self.settings)
             engine: Engine = self._engine

@@ -16,7 +16,7 @@ from casewriter.tui.services import Services
 from casewriter.tui.wizard.saving import case_text, new_case, write_text_file
 
 if TYPE_CHECKING:
-    from casewriter.engine.models import RenderedCase
+    from casewriter.engine import RenderedCase
     from casewriter.store.model import LoggedCase
 
 

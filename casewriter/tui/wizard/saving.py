@@ -14,7 +14,7 @@ from casewriter.errors import CasewriterError, UsageError
 from casewriter.files import check_output_target, expand_user, os_reason, write_atomic
 
 if TYPE_CHECKING:
-    from casewriter.engine.models import RenderedCase
+    from casewriter.engine import RenderedCase
     from casewriter.store.model import NewCase
 
 

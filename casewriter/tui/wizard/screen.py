@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
-from casewriter.engine.models import CaseType, FactSpec, RenderedCase
+from casewriter.engine import CaseType, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.tui import autosave
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -126,7 +126,7 @@ class WizardScreen(ReviewActionsMixin):
         if self.case_type is None:
             return None
         from casewriter.dates import today_in
-        from casewriter.engine.models import Draft
+        from casewriter.engine import Draft
         from casewriter.marketplaces import get
 
         try:

@@ -23,7 +23,7 @@ from casewriter.config import Settings
 from casewriter.errors import UsageError
 
 if TYPE_CHECKING:
-    from casewriter.engine.models import FactSpec
+    from casewriter.engine import FactSpec
 
 STEPS: tuple[str, ...] = ("type", "evidence", "urgency", "review")
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
@@ -38,7 +38,7 @@ def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[Any
     """
     if spec is None:
         return raw.strip(), None
-    from casewriter.engine.facts import coerce_fact
+    from casewriter.engine import coerce_fact
     from casewriter.marketplaces import get
 
     try:

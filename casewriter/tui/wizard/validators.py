@@ -13,7 +13,7 @@ from pathlib import Path
 
 from textual.validation import ValidationResult, Validator
 
-from casewriter.engine.models import CaseType, EvidenceSlot, FactSpec
+from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
 from casewriter.tui.i18n import t
 from casewriter.tui.wizard.state import convert_fact
@@ -38,7 +38,7 @@ def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdic
     """Check one value typed into an evidence slot."""
     text = value.strip()
     if slot.kind in identifier_kinds():
-        from casewriter.engine.checklist import check_identifier
+        from casewriter.engine import check_identifier
 
         status, normalized, reason, suggestion = check_identifier(text, slot.kind)
         shown = normalized or text
@@ -73,7 +73,7 @@ def check_fact_value(spec: FactSpec, value: str, marketplace: str) -> Verdict:
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str, base: Path) -> Verdict:
     """Existence, type and size of an attachment path (the checklist's rule)."""
-    from casewriter.engine.checklist import _check_attachment
+    from casewriter.engine import check_attachment as _check_attachment
 
     path = Path(raw.strip()).expanduser()
     if not path.is_absolute():

@@ -14,8 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
-from casewriter.engine.catalog import Catalog
-from casewriter.engine.models import CaseType, EvidenceSlot, FactSpec
+from casewriter.engine import CaseType, Catalog, EvidenceSlot, FactSpec
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, plain
 from casewriter.tui.services import Services

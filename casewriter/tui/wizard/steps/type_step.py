@@ -12,9 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
-from casewriter.engine.catalog import Catalog
-from casewriter.engine.deadlines import rules_for
-from casewriter.engine.models import CaseType, DeadlineRule
+from casewriter.engine import CaseType, Catalog, DeadlineRule, rules_for
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import get_language, t
