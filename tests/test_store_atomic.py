@@ -167,11 +167,10 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
 ) -> None:
     """One claimable finding carries an amount the log refuses: that one is skipped with the
     reason, the others are drafted; no error half-way through a run that saved some."""
-    import casewriter.store as store_pkg
     from casewriter.config import Settings
     from casewriter.engine.catalog import Catalog
-    from casewriter.reports.drafts import save_drafts
     from casewriter.reports.scan import scan
+    from casewriter.services import drafting
     from tests.conftest import SAMPLES
 
     settings = Settings()
@@ -182,7 +181,7 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
         catalog=Catalog.load(paths, settings=settings),
         default_marketplace="US",
     )
-    real = store_pkg.new_case_from_render
+    real = drafting.new_case_from_render
 
     def huge_for_damaged(*args: Any, **kwargs: Any) -> Any:
         new = real(*args, **kwargs)
@@ -190,8 +189,8 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
             new.expected_amount = Decimal("1e308")
         return new
 
-    monkeypatch.setattr(store_pkg, "new_case_from_render", huge_for_damaged)
-    report = save_drafts(result.findings, paths, settings, result.as_of)
+    monkeypatch.setattr(drafting, "new_case_from_render", huge_for_damaged)
+    report = drafting.save_drafts(result.findings, paths, settings, result.as_of)
     assert len(report.drafted) == 2
     assert [reason for _f, reason in report.skipped] == [
         "expected amount is too large: 1E+308 (it must be below 1,000,000,000,000)"

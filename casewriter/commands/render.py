@@ -12,6 +12,7 @@ from casewriter.errors import CaseFileError
 
 if TYPE_CHECKING:
     from casewriter.engine import Draft, RenderedCase
+    from casewriter.store import LoggedCase
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -47,10 +48,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
-    """--save: hand over to the case log (``casewriter.commands.log.save_rendered``, log engineer)."""
-    # --- the log engineer's hook: keep this the only call into the log from render. ---
-    from casewriter.commands.log import save_rendered  # type: ignore[attr-defined,unused-ignore]
+def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> LoggedCase:
+    """--save: log the case as a draft (``casewriter.commands.log.save_rendered``)."""
+    from casewriter.commands.log import save_rendered
 
     return save_rendered(ctx, draft, rendered)
 
@@ -87,8 +87,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     # the paste text as shown: controls and bidi overrides as visible escapes (\x1b, \u202e).
     if fmt == "json":
         payload = rendered.to_contract_json()
-        if saved is not None and isinstance(saved, dict):
-            payload["saved"] = saved
+        if saved is not None:
+            from casewriter.commands.log import saved_json
+
+            payload["saved"] = saved_json(saved)
         output = json_text(payload) + "\n"
     elif fmt == "markdown":
         output = escape_controls(format_markdown(rendered))

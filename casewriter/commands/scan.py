@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result.notes[:0] = skipped
     drafted: dict[str, Any] | None = None
     if args.draft:
-        from casewriter.reports.drafts import save_drafts
+        from casewriter.services.drafting import save_drafts
 
         report = save_drafts(result.findings, ctx.paths, ctx.settings, result.as_of)
         drafted = {

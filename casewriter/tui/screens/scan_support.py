@@ -65,7 +65,7 @@ def run_scan(
 def draft_findings(services: Services, findings: list[Any], as_of: date) -> tuple[list[str], int]:
     """Save one draft per claimable finding, exactly as ``scan --draft`` does (the duplicate
     guard skips findings with an open case); returns (new case ids, skipped count)."""
-    from casewriter.reports.drafts import save_drafts
+    from casewriter.services.drafting import save_drafts
 
     report = save_drafts(findings, services.paths, services.settings, as_of)
     return list(report.drafted), len(findings) - len(report.drafted)

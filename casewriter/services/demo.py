@@ -3,7 +3,7 @@
 Every built-in example draft is rendered and logged, then walked through a realistic life
 (filed, Amazon replied, resolved with money back, denied, closed, still a draft) with dates
 relative to now, so follow-ups are due and the statistics mean something. The synthetic
-Seller Central reports shipped in ``casewriter/demo_data/reports`` are copied beside the log for
+Seller Central reports shipped in ``casewriter/services/demo_data/reports`` are copied beside the log for
 ``casewriter scan``. The demo never touches a log that already holds cases.
 """
 
@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from casewriter.config import Profile, Settings, save_settings
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
+
+if TYPE_CHECKING:
+    from casewriter.store import CaseStore
 
 DEMO_REPORTS = Path(__file__).resolve().parent / "demo_data" / "reports"
 
@@ -88,7 +92,8 @@ def case_id_for(index: int) -> str:
 def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
     """Fill ``paths`` with demo settings, cases and report files; refuse a non-empty log."""
     from casewriter.engine import Engine, load_case_file
-    from casewriter.store import STATUSES, CaseStore, new_case_from_render
+    from casewriter.services.saving import new_case_from_render
+    from casewriter.store import STATUSES, CaseStore
 
     now = now or datetime.now(UTC)
     paths.ensure()
@@ -136,12 +141,9 @@ def _demo_settings(paths: AppPaths) -> Settings:
     return settings
 
 
-def _live(store: object, case_id: str, step: Step | None, index: int, now: datetime,
+def _live(store: CaseStore, case_id: str, step: Step | None, index: int, now: datetime,
           settings: Settings) -> None:  # fmt: skip
     """Walk one case through its planned life, each event at its own time."""
-    from casewriter.store import CaseStore
-
-    assert isinstance(store, CaseStore)
     if step is None or step.filed_days_ago is None:
         return
     filed_at = now - timedelta(days=step.filed_days_ago)

@@ -1,19 +1,23 @@
-"""The one way a rendered case becomes a case-log record (``NewCase``).
+"""The one way a rendered case becomes a case-log record (``NewCase``), and is saved.
 
 ``render --save``, ``scan --draft``, the wizard and the demo all log what the engine rendered;
 they differ only in what they add (edited texts, an expected amount from a report finding).
-Works on the engine's ``Draft`` or on its JSON dict, and imports nothing heavy.
+Works on the engine's ``Draft`` or on its JSON dict (the wizard's state, an autosave).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from casewriter.errors import UsageError
-from casewriter.store.model import NewCase
+from casewriter.store.model import LoggedCase, NewCase
+
+if TYPE_CHECKING:
+    from casewriter.engine import Draft, RenderedCase
+    from casewriter.store import CaseStore
 
 
 def profile_key(draft: Mapping[str, Any], default: str = "") -> str:
@@ -32,8 +36,8 @@ def logged_body(body: str, oer_request: str) -> str:
 
 
 def new_case_from_render(
-    draft: Any,
-    rendered: Any,
+    draft: Draft | Mapping[str, Any],
+    rendered: RenderedCase,
     *,
     profile: str | None = None,
     default_profile: str = "",
@@ -44,13 +48,15 @@ def new_case_from_render(
     currency: str | None = None,
     deadline_closes: date | None = None,
 ) -> NewCase:
-    """A ``NewCase`` from the engine's draft (model or dict) and its ``RenderedCase``.
+    """A ``NewCase`` from the engine's draft (model or JSON dict) and its ``RenderedCase``.
 
     ``subject``/``body``/``oer_request`` replace the rendered texts (the wizard's edits);
     ``deadline_closes`` replaces the rendered deadline (a report finding's own window). The OER
     request, when there is one, is logged inside the body, where it is pasted (product.md).
     """
-    data: dict[str, Any] = draft if isinstance(draft, dict) else draft.model_dump(mode="json")
+    data: dict[str, Any] = (
+        dict(draft) if isinstance(draft, Mapping) else draft.model_dump(mode="json")
+    )
     marketplace = str(rendered.marketplace or data.get("marketplace") or "")
     if currency is None:
         from casewriter.marketplaces import get as get_marketplace
@@ -78,3 +84,21 @@ def new_case_from_render(
         expected_amount=expected_amount,
         currency=currency,
     )
+
+
+def save_rendered(
+    store: CaseStore,
+    draft: Draft | Mapping[str, Any],
+    rendered: RenderedCase,
+    *,
+    default_profile: str = "",
+    link: str | None = None,
+    now: datetime | None = None,
+) -> LoggedCase:
+    """Log a rendered case as a new draft (with its ``link``, in one transaction).
+
+    Saving never blocks on a duplicate: ``.duplicates`` on the result lists the open cases it
+    shares identifiers with, for the caller to warn about (filing is what the guard refuses).
+    """
+    new = new_case_from_render(draft, rendered, default_profile=default_profile)
+    return store.save_new(new, link=link, now=now)
