@@ -18,30 +18,15 @@ from casewriter.engine.deadlines import rules_for
 from casewriter.engine.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
 from casewriter.errors import CatalogError, NotFoundError
 from casewriter.files import read_user_file
+from casewriter.identifiers import KINDS
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.paths import AppPaths
 
 #: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.
 MAX_CASE_TYPE_FILE = 1024 * 1024
 
-#: The contract's identifier kinds, used until/unless ``casewriter.identifiers`` says otherwise.
-CONTRACT_KINDS = (
-    "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
-    "dhl", "amazon_logistics", "s10", "yunexpress", "gtin", "case_id", "reimbursement_id",
-    "reference_id", "removal_order_id", "lpn", "sku",
-)  # fmt: skip
-
-
-def identifier_kinds() -> tuple[str, ...]:
-    try:
-        from casewriter.identifiers import KINDS
-    except ImportError:
-        return CONTRACT_KINDS
-    return tuple(dict.fromkeys((*KINDS, *CONTRACT_KINDS)))
-
-
-def slot_kinds() -> tuple[str, ...]:
-    return (*identifier_kinds(), *ATTACHMENT_KINDS, *VALUE_KINDS)
+#: What an evidence slot may hold: an identifier kind, an attachment or a value.
+SLOT_KINDS: tuple[str, ...] = (*KINDS, *ATTACHMENT_KINDS, *VALUE_KINDS)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
@@ -164,7 +149,7 @@ class Catalog:
         applied. ``strict=False`` skips a broken file or override and records why in
         ``problems`` (``templates check``); otherwise CatalogError."""
         roots = [paths.user_templates, paths.builtin_templates]
-        kinds = slot_kinds()
+        kinds = SLOT_KINDS
         found: dict[str, CaseType] = {}
         problems: list[str] = []
         for origin, root in (("builtin", paths.builtin_templates), ("user", paths.user_templates)):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from casewriter.engine.models import CaseType, ChecklistItem, Draft, EvidenceSlot
 from casewriter.errors import UsageError
+from casewriter.identifiers import KINDS, check
 from casewriter.marketplaces import Marketplace
 
 IMAGE_TYPES = ("jpeg", "jpg", "pjpeg", "gif", "png", "tiff", "tif", "webp", "heic")
@@ -32,12 +33,7 @@ class EvidenceResult:
 
 
 def check_identifier(value: str, kind: str) -> tuple[str, str | None, str | None, str | None]:
-    """(status, normalized, reason, suggestion) from the identifier module."""
-    try:
-        from casewriter.identifiers import check
-    except ImportError:  # the identifier module is not there yet: accept as unverified
-        text = " ".join(value.split())
-        return ("unverified", text, None, None) if text else ("invalid", None, "empty", None)
+    """(status, normalized, reason, suggestion) from ``casewriter.identifiers.check``."""
     result = check(value, kind)
     return result.status, result.normalized, result.reason, result.suggestion
 
@@ -128,9 +124,7 @@ def resolve_attachment(draft: Draft, path: str) -> Path:
 
 
 def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en") -> EvidenceResult:
-    from casewriter.engine.catalog import identifier_kinds
-
-    id_kinds = set(identifier_kinds())
+    id_kinds = set(KINDS)
     res = EvidenceResult()
     slot_keys = {s.key for s in ct.evidence}
     for key in draft.evidence:

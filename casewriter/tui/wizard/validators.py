@@ -15,6 +15,7 @@ from textual.validation import ValidationResult, Validator
 
 from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
+from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import t
 from casewriter.tui.wizard.state import convert_fact
 
@@ -28,16 +29,10 @@ class Verdict:
     normalized: str | None = None
 
 
-def identifier_kinds() -> tuple[str, ...]:
-    from casewriter.engine.catalog import identifier_kinds as kinds
-
-    return kinds()
-
-
 def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdict:
     """Check one value typed into an evidence slot."""
     text = value.strip()
-    if slot.kind in identifier_kinds():
+    if slot.kind in KINDS:
         from casewriter.engine import check_identifier
 
         status, normalized, reason, suggestion = check_identifier(text, slot.kind)
