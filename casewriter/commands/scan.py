@@ -18,6 +18,7 @@ from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
     from casewriter.reports.findings import ScanResult
+    from casewriter.reports.readers import Progress
     from casewriter.reports.sniff import ReportInfo
 
 BIG_FILE = 20 * 1024 * 1024
@@ -66,7 +67,7 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str]]:
     return files, skipped
 
 
-def _progress_printer(files: list[ReportInfo]) -> Any:
+def _progress_printer(files: list[ReportInfo]) -> Progress | None:
     tty = sys.stderr.isatty()
     sizes = {info.path: info.size for info in files}
     if not tty and not any(s >= BIG_FILE for s in sizes.values()):

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import meta, nodes
+from jinja2 import Environment, meta, nodes
 
 from casewriter.config import Settings
 from casewriter.errors import CasewriterError
@@ -18,7 +18,7 @@ CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narr
                 "deadline", "calc", "today"}  # fmt: skip
 
 
-def undeclared(env: Any, ast: nodes.Template) -> set[str]:
+def undeclared(env: Environment, ast: nodes.Template) -> set[str]:
     """Names a template reads that neither the context, the globals nor the template defines
     (``meta`` alone also flags top-level ``set`` names read inside blocks)."""
     declared = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}

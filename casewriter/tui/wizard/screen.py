@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
-from casewriter.engine import CaseType, FactSpec, RenderedCase
+from casewriter.engine import CaseType, Catalog, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.tui import autosave
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -100,7 +100,7 @@ class WizardScreen(ReviewActionsMixin):
 
     # ------------------------------------------------------------------ engine
     @property
-    def catalog(self) -> Any:
+    def catalog(self) -> Catalog:
         return self.services.engine.catalog
 
     @property
