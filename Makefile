@@ -42,8 +42,11 @@ format: $(VENV)/.dev-stamp
 	$(BIN)/ruff format casewriter tests bench
 	$(BIN)/ruff check --fix casewriter tests bench
 
+# lint-imports: the package layers and the core/TUI boundary ([tool.importlinter] in
+# pyproject.toml; docs/architecture.md draws them).
 check: lint
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.dev-stamp

@@ -73,7 +73,7 @@ def startup_rows() -> list[dict[str, object]]:
 
 
 def mixed_text(size: int = 1_000_000, seed: int = 7) -> str:
-    from casewriter.idkinds import checksums as cs
+    from casewriter.identifiers import checksums as cs
 
     rnd = random.Random(seed)
 

@@ -12,10 +12,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from casewriter.casefile import load_case_file  # noqa: E402
 from casewriter.config import Settings  # noqa: E402
+from casewriter.engine import (
+    Engine,  # noqa: E402
+    load_case_file,  # noqa: E402
+)
 from casewriter.paths import AppPaths  # noqa: E402
-from casewriter.rendering import Engine  # noqa: E402
 
 BAR_MS = 5.0
 EXAMPLE = (

@@ -130,7 +130,7 @@ def _run(args_list: list[str]) -> int:
         if handler is None:
             from casewriter.commands.new import open_tui
 
-            return open_tui(ctx, build_parser(), case_type=None)
+            return open_tui(ctx)
         code = int(handler(args, ctx) or 0)
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         return code

@@ -22,8 +22,8 @@ SIZE = (120, 36)
 
 async def main() -> None:
     from casewriter.commands import Context
-    from casewriter.demo import build_demo
     from casewriter.paths import AppPaths
+    from casewriter.services.demo import build_demo
     from casewriter.tui.app import make_app
     from casewriter.tui.launch import build_services
     from casewriter.tui.wizard import WizardScreen

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from casewriter import autosave
 from casewriter.paths import AppPaths
+from casewriter.tui import autosave
 
 DRAFT = {
     "case_type": "inbound-missing-units",
@@ -98,7 +98,7 @@ def test_sigkill_during_saves_never_leaves_a_torn_file(paths: AppPaths, tmp_path
         f"""
         import sys
         from pathlib import Path
-        from casewriter import autosave
+        from casewriter.tui import autosave
         from casewriter.paths import AppPaths
         paths = AppPaths.under(Path({str(paths.data_dir)!r}))
         i = 0

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from casewriter.casefile import draft_from_data, load_case_file
 from casewriter.config import Settings
+from casewriter.engine.casefile import draft_from_data, load_case_file
+from casewriter.engine.rendering import Engine
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
 from tests.conftest import REPO, run_cli
 
 ENGINE = Engine.load(AppPaths.under(REPO / "tests" / "data" / "no-home"), Settings())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from casewriter.catalog import Catalog
+from casewriter.engine.catalog import Catalog
 from casewriter.errors import CatalogError, NotFoundError
 from casewriter.paths import AppPaths
 

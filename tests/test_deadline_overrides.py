@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from casewriter.catalog import Catalog
 from casewriter.config import (
     DeadlineOverride,
     Settings,
@@ -19,6 +18,7 @@ from casewriter.config import (
     save_settings,
     settings_from_dict,
 )
+from casewriter.engine.catalog import Catalog
 from casewriter.errors import CatalogError, UsageError
 from casewriter.paths import AppPaths
 from casewriter.reports.scan import scan

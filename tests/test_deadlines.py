@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from casewriter.deadlines import evaluate
-from casewriter.models import DeadlineRule
+from casewriter.engine.deadlines import evaluate
+from casewriter.engine.models import DeadlineRule
 
 
 def rule(**over: Any) -> DeadlineRule:

@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from casewriter.casefile import load_case_file
 from casewriter.config import Limits, Settings
+from casewriter.engine.casefile import load_case_file
+from casewriter.engine.models import Draft
+from casewriter.engine.rendering import Engine, oer_title
 from casewriter.errors import TemplateError
-from casewriter.models import Draft
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine, oer_title
 
 DATA = Path(__file__).parent / "data" / "engine"
 AS_OF = date(2026, 4, 20)

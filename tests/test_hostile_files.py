@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from casewriter import autosave
 from casewriter.paths import AppPaths
+from casewriter.tui import autosave
 from tests.conftest import NO_NETWORK_DIR, REPO, SAMPLES, CliResult, run_cli
 
 EXAMPLE = REPO / "templates" / "examples" / "inbound-missing-units.toml"

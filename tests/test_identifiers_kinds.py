@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from casewriter.identifiers import KINDS, check, normalize
-from casewriter.idkinds import checksums as cs
+from casewriter.identifiers import checksums as cs
 
 # (kind, value) pairs that must be valid. Sources: identifiers.md (SP-API models, SC help,
 # UPS developer guide, python-stdnum docs), TND test numbers (jkeen/tracking_number_data),

@@ -20,8 +20,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from casewriter.identifiers import check, extract
-from casewriter.idkinds import checksums as cs
-from casewriter.idkinds.countries import ISO_COUNTRIES
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.countries import ISO_COUNTRIES
 
 # (input, kind it resembles, words the reason must contain). Status: invalid.
 NEAR_MISSES: list[tuple[str, str, str]] = [

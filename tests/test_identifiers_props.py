@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from stdnum import ean, isbn
 
 from casewriter.identifiers import KINDS, check, extract, normalize
-from casewriter.idkinds import checksums as cs
+from casewriter.identifiers import checksums as cs
 
 PIECES = [
     "113-7746201-5580934", "１１３－７７４６２０１－５５８０９３４", "90231598961390916", "FBA17XKQ9M2Z",

@@ -157,3 +157,16 @@ def test_render_save_logs_a_draft(cli, home: Path) -> None:  # type: ignore[no-u
     assert {"kind": "shipment_id", "value": "FBA17XKQ9M2Z"} in case["identifiers"]
     assert case["draft"]["case_type"] == "inbound-missing-units"
     assert case["deadline_closes"] is not None
+
+
+def test_render_save_json_says_what_was_saved(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    first = cli("render", str(EXAMPLE), "--save", "--json", "--as-of", "2026-04-20")
+    assert first.code == 0, first.err
+    payload = json.loads(first.out)
+    assert payload["saved"] == {"id": "CW-000001", "status": "draft", "duplicates": []}
+    assert payload["subject"].startswith("Missing units in shipment FBA17XKQ9M2Z")
+    second = json.loads(cli("render", str(EXAMPLE), "--save", "--json").out)
+    assert second["saved"]["id"] == "CW-000002"
+    assert [d["id"] for d in second["saved"]["duplicates"]] == ["CW-000001"]
+    plain = json.loads(cli("render", str(EXAMPLE), "--json").out)
+    assert "saved" not in plain  # nothing saved, nothing said

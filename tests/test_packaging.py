@@ -51,4 +51,9 @@ def test_wheel_contains_templates_and_catalog(wheel: Path) -> None:
     assert in_repo <= shipped, f"missing from the wheel: {sorted(in_repo - shipped)[:5]}"
     assert any(n.endswith(".toml") and "/case_types/" in n for n in shipped)
     assert "casewriter/__main__.py" in names
-    assert "casewriter/sandbox_limits.toml" in names  # the render budget's limits (data)
+    assert "casewriter/engine/sandbox/limits.toml" in names  # the render budget's limits (data)
+    demo = REPO / "casewriter" / "services" / "demo_data" / "reports"
+    sample_reports = {
+        f"casewriter/{p.relative_to(REPO / 'casewriter').as_posix()}" for p in demo.glob("*.tsv")
+    }
+    assert sample_reports and sample_reports <= names  # ``casewriter demo`` copies them

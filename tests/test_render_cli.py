@@ -33,19 +33,6 @@ def cli(capsys: pytest.CaptureFixture[str], home: Path, *args: str) -> tuple[int
     return code, out, err
 
 
-def complete_catalog() -> bool:
-    from casewriter.catalog import Catalog
-    from casewriter.paths import AppPaths
-
-    return not Catalog.load(AppPaths.under(Path("/nonexistent")), strict=False).problems
-
-
-needs_catalog = pytest.mark.skipif(
-    not complete_catalog(), reason="built-in catalog still being written"
-)
-
-
-@needs_catalog
 def test_render_json_contract_shape(
     capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
 ) -> None:
@@ -69,7 +56,6 @@ def test_render_json_contract_shape(
         assert set(item) == {"slot", "label", "required", "status", "values", "reason"}
 
 
-@needs_catalog
 def test_render_text_markdown_and_out(
     capsys: pytest.CaptureFixture[str], home: Path, tmp_path: Path
 ) -> None:
@@ -94,7 +80,6 @@ def test_render_text_markdown_and_out(
     assert target.read_text(encoding="utf-8").startswith("# Missing units in shipment FBA17XKQ9M2Z")
 
 
-@needs_catalog
 @pytest.mark.parametrize(
     ("content", "message"),
     [
@@ -140,7 +125,6 @@ def test_missing_case_file_and_bad_as_of(
     assert code == 2 and "--as-of" in err
 
 
-@needs_catalog
 def test_types_and_templates_commands(capsys: pytest.CaptureFixture[str], home: Path) -> None:
     code, out, _ = cli(capsys, home, "types", "--group", "inbound", "--json")
     data = json.loads(out)

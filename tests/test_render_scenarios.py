@@ -23,9 +23,10 @@ from dateutil.relativedelta import relativedelta
 
 from casewriter.__main__ import main
 from casewriter.config import Settings
+from casewriter.engine.deadlines import for_facts
+from casewriter.engine.rendering import Engine
 from casewriter.marketplaces import get as get_marketplace
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
 
 SCENARIOS = Path(__file__).parent / "data" / "scenarios"
 DASH = "\u2013"
@@ -365,7 +366,7 @@ def test_claim_window_matches_domain(
             "after": closes + timedelta(days=1)}  # fmt: skip
     want = {"before": "too-early", "first": "claimable", "last": "claimable", "after": "expired"}
     for when, as_of in days.items():
-        d, hint = engine.deadline(ct, market, {fact: date.fromisoformat(event)}, as_of)
+        d, hint = for_facts(ct, market.code, {fact: date.fromisoformat(event)}, as_of)
         assert d is not None, hint
         assert (d.opens, d.closes, d.safe_by) == (opens, closes, safe_by), when
         assert (d.days_left, d.status) == ((closes - as_of).days, want[when]), when
@@ -373,7 +374,7 @@ def test_claim_window_matches_domain(
 
 def test_marketplace_without_a_documented_window_has_none(engine: Engine) -> None:
     ct = engine.catalog.get("customer-return-not-received")
-    d, hint = engine.deadline(ct, get_marketplace("JP"), {"refund_date": date(2026, 3, 1)}, date(2026, 5, 1))  # fmt: skip
+    d, hint = for_facts(ct, "JP", {"refund_date": date(2026, 3, 1)}, date(2026, 5, 1))
     assert d is None and hint is None
 
 
@@ -396,7 +397,7 @@ BUILTIN_TYPES = sorted(
 def test_bare_draft_renders_with_placeholders(engine: Engine, ct_id: str) -> None:
     """Only ``case_type`` and ``marketplace``: no crash, every required slot missing, not
     ready, and the subject shows where the main identifier goes."""
-    from casewriter.casefile import draft_from_data
+    from casewriter.engine.casefile import draft_from_data
 
     draft = draft_from_data({"case_type": ct_id, "marketplace": "US"}, engine.catalog, "bare")
     case = engine.render(draft, as_of=date(2026, 5, 10))
@@ -432,7 +433,7 @@ def test_case_file_shorthand_is_read_with_a_note(
     evidence: dict[str, list[str]],
     note: str,
 ) -> None:
-    from casewriter.casefile import draft_from_data
+    from casewriter.engine.casefile import draft_from_data
 
     draft = draft_from_data({"case_type": case_type, **data}, engine.catalog, "case.toml")
     assert all(draft.facts[k] == v for k, v in facts.items()), draft.facts

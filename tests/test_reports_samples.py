@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from casewriter.catalog import Catalog
+from casewriter.engine.catalog import Catalog
 from casewriter.paths import AppPaths
 from casewriter.reports import ScanResult, read_rows, scan, sniff
 from tests.conftest import SAMPLES

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from casewriter.catalog import Catalog
+from casewriter.engine.catalog import Catalog
 from casewriter.paths import AppPaths
 from casewriter.reports import scan
 from tests.conftest import CliResult

@@ -24,8 +24,8 @@ import pytest
 
 from casewriter.errors import StoreError
 from casewriter.paths import AppPaths
-from casewriter.store import CaseStore, db
-from casewriter.store.db import StoreAccessError
+from casewriter.store import CaseStore, db, failures
+from casewriter.store.failures import StoreAccessError
 from tests.conftest import NO_NETWORK_DIR, REPO, CliResult
 from tests.test_store import make_case
 from tests.test_store_values import dump
@@ -290,7 +290,7 @@ def test_sqlite_errors_are_told_as_what_they_are(
 def test_corrupt_is_still_said_when_sqlite_says_so(tmp_path: Path) -> None:
     exc = sqlite3.DatabaseError("database disk image is malformed")
     exc.sqlite_errorcode = 11  # type: ignore[attr-defined]
-    message = db.describe(exc, tmp_path / "cases.db").message
+    message = failures.describe(exc, tmp_path / "cases.db").message
     assert "corrupt" in message and "restore a backup" in message
 
 
@@ -302,7 +302,7 @@ def test_reading_falls_back_when_the_log_cannot_be_written(
     store.close()
 
     def no_space(path: Path, version: int, notices: list[str]) -> sqlite3.Connection:
-        raise db.describe(_error(13, "database or disk is full"), path)
+        raise failures.describe(_error(13, "database or disk is full"), path)
 
     monkeypatch.setattr(db, "_open_read_write", no_space)
     with pytest.raises(StoreAccessError, match="no space left"):

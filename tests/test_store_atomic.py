@@ -145,11 +145,11 @@ def test_status_with_a_bad_amount_changes_nothing(cli, home: Path) -> None:  # t
 
 
 def test_render_save_with_an_unknown_link_saves_nothing(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
-    from casewriter.casefile import load_case_file
     from casewriter.commands import Context
     from casewriter.commands.log import save_rendered
+    from casewriter.engine.casefile import load_case_file
+    from casewriter.engine.rendering import Engine
     from casewriter.errors import NotFoundError
-    from casewriter.rendering import Engine
 
     ctx = Context(home=str(home))
     engine = Engine.load(ctx.paths, ctx.settings)
@@ -167,11 +167,10 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
 ) -> None:
     """One claimable finding carries an amount the log refuses: that one is skipped with the
     reason, the others are drafted; no error half-way through a run that saved some."""
-    import casewriter.store as store_pkg
-    from casewriter.catalog import Catalog
     from casewriter.config import Settings
-    from casewriter.reports.drafts import save_drafts
+    from casewriter.engine.catalog import Catalog
     from casewriter.reports.scan import scan
+    from casewriter.services import drafting
     from tests.conftest import SAMPLES
 
     settings = Settings()
@@ -182,7 +181,7 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
         catalog=Catalog.load(paths, settings=settings),
         default_marketplace="US",
     )
-    real = store_pkg.new_case_from_render
+    real = drafting.new_case_from_render
 
     def huge_for_damaged(*args: Any, **kwargs: Any) -> Any:
         new = real(*args, **kwargs)
@@ -190,8 +189,8 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
             new.expected_amount = Decimal("1e308")
         return new
 
-    monkeypatch.setattr(store_pkg, "new_case_from_render", huge_for_damaged)
-    report = save_drafts(result.findings, paths, settings, result.as_of)
+    monkeypatch.setattr(drafting, "new_case_from_render", huge_for_damaged)
+    report = drafting.save_drafts(result.findings, paths, settings, result.as_of)
     assert len(report.drafted) == 2
     assert [reason for _f, reason in report.skipped] == [
         "expected amount is too large: 1E+308 (it must be below 1,000,000,000,000)"

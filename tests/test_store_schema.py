@@ -13,7 +13,8 @@ import pytest
 
 from casewriter.errors import StoreError
 from casewriter.paths import AppPaths
-from casewriter.store import CaseStore, backup
+from casewriter.store import CaseStore
+from casewriter.store.copies import KEEP, safety_copies
 from casewriter.store.migrations import LATEST, MIGRATIONS, SCHEMA_OBJECTS
 from tests.conftest import run_cli
 from tests.test_store import make_case
@@ -74,7 +75,7 @@ def test_migration_writes_a_safety_copy_first(paths: AppPaths) -> None:
     old_bytes_sha = _sha(paths.db_file)
     result = run_cli("log", "list", home=paths.data_dir)
     assert result.code == 0, result.err
-    copies = backup.safety_copies(paths.db_file)
+    copies = safety_copies(paths.db_file)
     assert len(copies) == 1 and copies[0].name.startswith("cases-safety-")
     assert "upgrade-v1" in copies[0].name
     assert str(copies[0]) in result.err  # the output says where
@@ -90,8 +91,8 @@ def test_safety_copies_keep_the_newest_five(paths: AppPaths) -> None:
     with CaseStore.open(paths) as store:
         store.save_new(make_case())
         made = [store.safety_copy("import") for _ in range(7)]
-    kept = backup.safety_copies(paths.db_file)
-    assert len(kept) == backup.KEEP == 5
+    kept = safety_copies(paths.db_file)
+    assert len(kept) == KEEP == 5
     assert kept == list(reversed(made))[:5]
     for copy in kept:
         conn = sqlite3.connect(copy)
@@ -106,13 +107,13 @@ def test_import_writes_a_safety_copy_and_says_where(cli, home: Path, tmp_path: P
     assert cli("log", "export", "--out", str(export)).code == 0
     r = cli("log", "import", str(export), "--renumber")
     assert r.code == 0, r.err
-    copies = backup.safety_copies(home / "cases.db")
+    copies = safety_copies(home / "cases.db")
     assert len(copies) == 1 and "import" in copies[0].name and str(copies[0]) in r.out
     conn = sqlite3.connect(copies[0])
     assert conn.execute("SELECT count(*) FROM cases").fetchone()[0] == 1
     conn.close()
     r = cli("log", "import", str(export), "--renumber", "--json")
-    assert json.loads(r.out)["safety_copy"] == str(backup.safety_copies(home / "cases.db")[0])
+    assert json.loads(r.out)["safety_copy"] == str(safety_copies(home / "cases.db")[0])
 
 
 @pytest.mark.parametrize("form", ["trailing-slash", "existing"])

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 
 from casewriter.config import Settings
+from casewriter.engine.rendering import Engine
+from casewriter.engine.sandbox.budget import LIMITS_FILE, limits_from_dict, load_limits
 from casewriter.errors import CasewriterError, TemplateError
 from casewriter.paths import AppPaths
-from casewriter.render_budget import LIMITS_FILE, limits_from_dict, load_limits
-from casewriter.rendering import Engine
 from tests.test_engine import DATA, draft
 
 AS_OF = date(2026, 4, 20)

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from casewriter.casefile import load_case_file
-from casewriter.catalog import Catalog
 from casewriter.config import Settings
+from casewriter.engine.casefile import load_case_file
+from casewriter.engine.catalog import Catalog
+from casewriter.engine.rendering import Engine
 from casewriter.errors import CatalogError
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "templates" / "examples"

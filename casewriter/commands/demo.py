@@ -50,9 +50,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     import tempfile
     from pathlib import Path
 
-    from casewriter.demo import build_demo
     from casewriter.output import print_json
     from casewriter.paths import AppPaths
+    from casewriter.services.demo import build_demo
 
     home = args.home or os.environ.get("CASEWRITER_HOME")
     if home:

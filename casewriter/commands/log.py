@@ -22,6 +22,7 @@ from casewriter.commands import Context, add_command
 from casewriter.store.model import STATUSES
 
 if TYPE_CHECKING:
+    from casewriter.engine import Draft, RenderedCase
     from casewriter.store import LoggedCase
 
 STATUS_CHOICES = STATUSES
@@ -216,17 +217,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def save_rendered(
-    ctx: Context, draft: Any, rendered: Any, *, link: str | None = None, force: bool = False
+    ctx: Context, draft: Draft, rendered: RenderedCase, *, link: str | None = None
 ) -> LoggedCase:
     """Log a rendered case as a draft (``render --save``); prints the new id and any
     duplicate warning to stderr (stdout stays the rendered case). ``.duplicates`` on the
     result lists the open cases it shares identifiers with."""
     from casewriter.commands import log_handlers
+    from casewriter.services.saving import save_rendered as save
 
-    del force  # saving a draft never blocks; kept for symmetry with ``log file``
-    new = log_handlers.new_case_from_render(ctx, draft, rendered)
     with log_handlers.open_store(ctx) as store:
-        case = store.save_new(new, link=link)  # with its link, in one transaction
+        case = save(store, draft, rendered, default_profile=ctx.settings.default_profile, link=link)
     log_handlers.report_saved(case)
     return case
 

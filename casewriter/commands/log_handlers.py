@@ -11,12 +11,11 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
 
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
 from casewriter.output import print_json, warn
-from casewriter.store import CaseStore, CaseSummary, LoggedCase, NewCase
+from casewriter.store import CaseStore, CaseSummary, LoggedCase
 from casewriter.store.model import (
     STATUSES,
     DuplicateCaseError,
@@ -57,13 +56,6 @@ def report_saved(case: LoggedCase) -> None:
         warn(
             f"{case.id} {describe(dup)} — reply there, or link: casewriter log link {case.id} {dup.id}"
         )
-
-
-def new_case_from_render(ctx: Context, draft: Any, rendered: Any) -> NewCase:
-    """A ``NewCase`` from the engine's ``Draft`` and ``RenderedCase`` (default profile from settings)."""
-    from casewriter.store import new_case_from_render as build
-
-    return build(draft, rendered, default_profile=ctx.settings.default_profile)
 
 
 INVALID = "invalid"

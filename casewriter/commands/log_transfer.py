@@ -86,7 +86,7 @@ def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
 
 def _case_types(ctx: Context) -> list[str]:
     """The case types this casewriter knows (built-in and the user's own)."""
-    from casewriter.catalog import Catalog
+    from casewriter.engine import Catalog
 
     return Catalog.load(ctx.paths, strict=False).ids()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 from typing import Any
 
 from casewriter.commands import Context, add_command
@@ -24,15 +23,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    return open_tui(ctx, None, case_type=args.case_type)
+    return open_tui(ctx, case_type=args.case_type)
 
 
-def open_tui(ctx: Context, parser: argparse.ArgumentParser | None, case_type: str | None) -> int:
+def open_tui(ctx: Context, case_type: str | None = None) -> int:
     """Start the Textual app (the only place the CLI imports textual)."""
-    if importlib.util.find_spec("casewriter.tui") is None:
-        if parser is not None:
-            parser.print_help()
-        return 0
     from casewriter.tui.launch import launch
 
     return launch(ctx, case_type=case_type)

@@ -11,7 +11,8 @@ from casewriter.commands import Context, add_command
 from casewriter.errors import CaseFileError
 
 if TYPE_CHECKING:
-    from casewriter.models import Draft, RenderedCase
+    from casewriter.engine import Draft, RenderedCase
+    from casewriter.store import LoggedCase
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -47,21 +48,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> Any:
-    """--save: hand over to the case log (``casewriter.commands.log.save_rendered``, log engineer)."""
-    # --- the log engineer's hook: keep this the only call into the log from render. ---
-    from casewriter.commands.log import save_rendered  # type: ignore[attr-defined,unused-ignore]
+def save_draft(ctx: Context, draft: Draft, rendered: RenderedCase) -> LoggedCase:
+    """--save: log the case as a draft (``casewriter.commands.log.save_rendered``)."""
+    from casewriter.commands.log import save_rendered
 
     return save_rendered(ctx, draft, rendered)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
 
-    from casewriter.case_report import format_markdown, format_text
-    from casewriter.casefile import draft_from_data, load_case_file
     from casewriter.dates import parse_as_of
+    from casewriter.engine import (
+        Engine,
+        draft_from_data,
+        format_markdown,
+        format_text,
+        load_case_file,
+    )
     from casewriter.files import check_output_target, write_output
-    from casewriter.rendering import Engine
     from casewriter.safetext import escape_controls, json_text
 
     fmt = args.format or ("json" if ctx.json else "text")
@@ -69,7 +73,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     as_of = parse_as_of(args.as_of) if args.as_of else None
     engine = Engine.load(ctx.paths, ctx.settings)
     if args.casefile == "-":
-        from casewriter.casefile import MAX_CASE_FILE, parse_case_text
+        from casewriter.engine import MAX_CASE_FILE, parse_case_text
         from casewriter.files import read_stdin
 
         raw = read_stdin("case file", CaseFileError, max_bytes=MAX_CASE_FILE)
@@ -83,8 +87,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     # the paste text as shown: controls and bidi overrides as visible escapes (\x1b, \u202e).
     if fmt == "json":
         payload = rendered.to_contract_json()
-        if saved is not None and isinstance(saved, dict):
-            payload["saved"] = saved
+        if saved is not None:
+            from casewriter.commands.log import saved_json
+
+            payload["saved"] = saved_json(saved)
         output = json_text(payload) + "\n"
     elif fmt == "markdown":
         output = escape_controls(format_markdown(rendered))

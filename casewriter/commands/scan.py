@@ -18,6 +18,7 @@ from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
     from casewriter.reports.findings import ScanResult
+    from casewriter.reports.readers import Progress
     from casewriter.reports.sniff import ReportInfo
 
 BIG_FILE = 20 * 1024 * 1024
@@ -66,7 +67,7 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str]]:
     return files, skipped
 
 
-def _progress_printer(files: list[ReportInfo]) -> Any:
+def _progress_printer(files: list[ReportInfo]) -> Progress | None:
     tty = sys.stderr.isatty()
     sizes = {info.path: info.size for info in files}
     if not tty and not any(s >= BIG_FILE for s in sizes.values()):
@@ -88,8 +89,8 @@ def _progress_printer(files: list[ReportInfo]) -> Any:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from casewriter.catalog import Catalog
     from casewriter.dates import parse_as_of
+    from casewriter.engine import Catalog
     from casewriter.errors import CatalogError, UsageError
     from casewriter.marketplaces import get
     from casewriter.output import print_json, warn
@@ -116,7 +117,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result.notes[:0] = skipped
     drafted: dict[str, Any] | None = None
     if args.draft:
-        from casewriter.reports.drafts import save_drafts
+        from casewriter.services.drafting import save_drafts
 
         report = save_drafts(result.findings, ctx.paths, ctx.settings, result.as_of)
         drafted = {

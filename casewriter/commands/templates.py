@@ -219,8 +219,8 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
+    from casewriter.engine import check_templates as check_all
     from casewriter.output import print_json
-    from casewriter.template_check import check_all
 
     try:
         report = check_all(ctx.paths, ctx.settings)

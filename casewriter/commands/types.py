@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
-    from casewriter.models import CaseType
+    from casewriter.engine import CaseType, DeadlineRule
 
 GROUPS = ("inbound", "inventory", "returns", "orders", "account")
 
@@ -27,7 +27,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def rule_text(rule: Any) -> str:
+def rule_text(rule: DeadlineRule) -> str:
     window = f"{rule.max_months} months" if rule.max_months is not None else f"{rule.max_days} days"
     if rule.min_days:
         window = f"{rule.min_days} days – {window}"
@@ -78,7 +78,7 @@ def type_json(ct: CaseType, lang: str) -> dict[str, Any]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from casewriter.catalog import Catalog
+    from casewriter.engine import Catalog
     from casewriter.output import print_json
 
     lang = ctx.lang or ctx.settings.lang

@@ -1,20 +1,19 @@
-"""Turn scan findings into case drafts and save them to the log (``scan --draft``).
+"""Turn a scan finding into a case draft (``scan --draft``).
 
 ``draft_from_finding`` fills the case type's evidence slots by identifier kind (FNSKU, ledger
 reference, FBA shipment id, order id, SKU) and its facts by key (the deadline rule's clock fact
 gets the event date; unit and value facts get the quantity and estimated value), plus a short
-factual narrative. ``save_drafts`` renders each claimable finding, skips it when the log already
-holds an open case with the same identifiers (the duplicate guard), and saves the rest.
+factual narrative. Rendering and saving the drafts is ``casewriter.services.drafting``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from casewriter.errors import UsageError
 from casewriter.reports.findings import Finding
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog, Draft
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
              "order_id": "order_id", "sku": "sku"}  # fmt: skip
@@ -62,9 +61,9 @@ def _fact_value(key: str, ftype: str, finding: Finding, clock_facts: set[str]) -
     return None
 
 
-def draft_from_finding(finding: Finding, catalog: Any, profile: Any = None) -> Any:
+def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None = None) -> Draft:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
-    from casewriter.models import Draft, Narrative
+    from casewriter.engine import Draft, Narrative
 
     ct = catalog.get(finding.case_type)
     evidence: dict[str, list[str]] = {}
@@ -93,52 +92,3 @@ def draft_from_finding(finding: Finding, catalog: Any, profile: Any = None) -> A
         evidence=evidence,
         narrative=Narrative(what_happened=story, checked=list(_CHECKED[finding.rule])),
     )
-
-
-@dataclass
-class DraftReport:
-    drafted: list[str] = field(default_factory=list)  # new local case ids
-    skipped: list[tuple[str, str]] = field(default_factory=list)  # (finding label, reason)
-
-
-def label(finding: Finding) -> str:
-    return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
-
-
-def save_drafts(findings: list[Finding], paths: Any, settings: Any, as_of: date) -> DraftReport:
-    """Render and log one draft per claimable finding; skip those with an open case."""
-    from casewriter.rendering import Engine
-    from casewriter.store import CaseStore, new_case_from_render
-
-    engine = Engine.load(paths, settings)
-    profile = settings.profile(None)
-    report = DraftReport()
-    store = CaseStore.open(paths)
-    try:
-        for finding in findings:
-            if finding.status != "claimable":
-                continue
-            draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
-            rendered = engine.render(draft, as_of=as_of)
-            open_cases = store.duplicates(rendered.identifiers)
-            if open_cases:
-                ids = ", ".join(str(getattr(c, "id", c)) for c in open_cases)
-                report.skipped.append((label(finding), f"open case {ids}"))
-                continue
-            new = new_case_from_render(
-                draft,
-                rendered,
-                profile=profile.id if profile else "",
-                deadline_closes=finding.window.closes,
-                expected_amount=finding.amount,
-                currency=finding.currency,
-            )
-            try:
-                logged = store.save_new(new)
-            except UsageError as exc:  # a value the log refuses (an amount out of range…)
-                report.skipped.append((label(finding), exc.message))
-                continue
-            report.drafted.append(str(getattr(logged, "id", logged)))
-    finally:
-        store.close()
-    return report

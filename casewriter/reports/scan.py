@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casewriter.reports import records as rec
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult
@@ -22,6 +22,9 @@ from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
 from casewriter.reports.windows import window_for
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog
 
 #: Amazon auto-reimburses warehouse losses: younger ledger rows wait (a heuristic).
 AUTO_REIMBURSE_DAYS = 14
@@ -112,7 +115,7 @@ def scan(
     *,
     as_of: date | None = None,
     marketplace: str | None = None,
-    catalog: Any | None = None,
+    catalog: Catalog | None = None,
     progress: Progress | None = None,
     default_marketplace: str = "US",
 ) -> ScanResult:
@@ -176,7 +179,7 @@ def _unverifiable_notes(data: Collected) -> list[str]:
     return notes
 
 
-def _finish(f: Finding, code: str, today: date, catalog: Any | None) -> None:
+def _finish(f: Finding, code: str, today: date, catalog: Catalog | None) -> None:
     from casewriter.marketplaces import get
 
     f.marketplace = code

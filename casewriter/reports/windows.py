@@ -10,9 +10,12 @@ for the case type and marketplace, does it fall back to the documented defaults 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casewriter.reports.findings import Window
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog
 
 EU = frozenset({"UK", "DE", "FR", "IT", "ES", "NL", "SE", "PL"})
 _SRC = "built-in default (design/reports.md)"
@@ -46,13 +49,13 @@ def status_of(opens: date, closes: date, as_of: date) -> str:
 
 
 def window_for(
-    case_type: str, marketplace: str, event_date: date | None, as_of: date, catalog: Any | None
+    case_type: str, marketplace: str, event_date: date | None, as_of: date, catalog: Catalog | None
 ) -> Window:
     """The window and status of a finding whose clock started on ``event_date``."""
     if event_date is None:
         return Window(None, None, None, "no event date in the reports", "claimable")
     if catalog is not None and case_type in catalog:
-        from casewriter.deadlines import evaluate
+        from casewriter.engine import evaluate_deadline as evaluate
 
         deadline = evaluate(catalog.deadline_rules(case_type, marketplace), event_date, as_of)
         if deadline is not None:

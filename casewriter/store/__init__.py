@@ -7,7 +7,6 @@ docs/architecture.md ("Store API") and ``cases.py``.
 from __future__ import annotations
 
 from casewriter.store.cases import CaseStore
-from casewriter.store.from_render import new_case_from_render, profile_key
 from casewriter.store.model import (
     CLOSED_STATUSES,
     DUPLICATE_KINDS,
@@ -27,8 +26,6 @@ from casewriter.store.model import (
 )
 
 __all__ = [
-    "new_case_from_render",
-    "profile_key",
     "CLOSED_STATUSES",
     "DUPLICATE_KINDS",
     "DUPLICATE_PAIR",

@@ -13,25 +13,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 from casewriter.errors import StoreError, UsageError
-
-KEEP = 5
-_SAFETY = "-safety-"
-
-
-def _stamp(now: datetime | None = None) -> str:
-    t = (now or datetime.now(UTC)).astimezone(UTC)
-    return f"{t.year:04d}{t.month:02d}{t.day:02d}-{t.hour:02d}{t.minute:02d}{t.second:02d}"
+from casewriter.store.copies import KEEP, SAFETY, safety_copies, stamp
+from casewriter.store.failures import describe
 
 
 def _copy(source: sqlite3.Connection, target: Path, *, overwrite: bool) -> None:
     """Back ``source`` up into ``target`` atomically (StoreError / UsageError on failure)."""
     from casewriter.errors import CasewriterError
     from casewriter.files import atomic_path
-    from casewriter.store.db import describe
 
     try:
         with atomic_path(target, overwrite=overwrite) as tmp:
@@ -60,7 +52,7 @@ def backup_to(source: sqlite3.Connection, log: Path, path: str | Path) -> Path:
             from casewriter.files import os_reason
 
             raise UsageError(f"cannot create the folder {target}: {os_reason(exc)}") from None
-        target = target / f"{log.stem}-{_stamp()}.db"
+        target = target / f"{log.stem}-{stamp()}.db"
     if target.exists() or target.is_symlink():
         raise UsageError(f"{target} already exists; choose a new file name")
     if not target.parent.is_dir():
@@ -73,27 +65,14 @@ def backup_to(source: sqlite3.Connection, log: Path, path: str | Path) -> Path:
     return target
 
 
-def safety_copies(log: Path) -> list[Path]:
-    """The safety copies beside ``log``, newest first."""
-    prefix = f"{log.stem}{_SAFETY}"
-    found: list[tuple[str, int, Path]] = []
-    try:
-        for p in log.parent.glob(f"{prefix}*.db"):
-            info = p.stat()
-            found.append((p.name[: len(prefix) + 15], info.st_mtime_ns, p))
-    except OSError:
-        return []
-    return [p for _stamp_part, _mtime, p in sorted(found, reverse=True)]
-
-
 def safety_copy(source: sqlite3.Connection, log: Path, why: str) -> Path:
     """Copy the log beside itself before a risky change; keep the newest ``KEEP`` copies."""
-    stamp = _stamp()
-    target = log.parent / f"{log.stem}{_SAFETY}{stamp}-{why}.db"
+    when = stamp()
+    target = log.parent / f"{log.stem}{SAFETY}{when}-{why}.db"
     n = 1
     while target.exists():
         n += 1
-        target = log.parent / f"{log.stem}{_SAFETY}{stamp}-{why}-{n}.db"
+        target = log.parent / f"{log.stem}{SAFETY}{when}-{why}-{n}.db"
     try:
         _copy(source, target, overwrite=False)
     except (StoreError, UsageError) as exc:

@@ -1,5 +1,5 @@
-"""Opening the case log safely: checks before any write, private files, pragmas, transactions,
-and SQLite failures told as what they are.
+"""Opening the case log safely: checks before any write, private files, pragmas, transactions;
+SQLite failures are told as what they are by ``failures.py``.
 
 Order of operations when a log file exists: read its 100-byte header in Python, then open it
 **read-only** to read the schema version and application id, compare its tables and indexes
@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import StoreError
+from casewriter.store.backup import safety_copy
+from casewriter.store.failures import StoreAccessError, describe, newest_copy_hint, why_not_writable
 from casewriter.store.migrations import APPLICATION_ID, LATEST, SCHEMA_OBJECTS, migrate
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -44,20 +46,6 @@ _UMASK_LOCK = threading.Lock()
 #: size; 440 ms at 100k cases). Larger logs are checked when a migration is about to run, and
 #: otherwise rely on SQLite reporting a damaged page when it is read (a ``StoreError``).
 QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
-
-# Primary SQLite result codes (the low byte of ``sqlite_errorcode``).
-_PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _AUTH, _NOTADB = (
-    3, 5, 6, 8, 10, 11, 13, 14, 23, 26,
-)  # fmt: skip
-
-
-class StoreAccessError(StoreError):
-    """The log is fine but cannot be opened or changed here: read-only, no space, permission."""
-
-    def __init__(self, message: str, *, reason: str = "") -> None:
-        super().__init__(message)
-        self.reason = reason or message
-        """Why, in a few words ("the file system is read-only")."""
 
 
 @dataclass
@@ -78,74 +66,6 @@ def _has_wal(path: Path) -> bool:
 
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
-def why_not_writable(path: Path) -> str | None:
-    """Why the log cannot be written, as the user would put it; None if no reason is visible."""
-    folder = path.parent
-    try:
-        flags = os.statvfs(folder).f_flag
-        if flags & getattr(os, "ST_RDONLY", 1):
-            return "the file system is read-only"
-    except OSError:
-        pass
-    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        return f"its folder {folder} is read-only for you (permission denied)"
-    if path.exists() and not os.access(path, os.W_OK):
-        try:
-            mode = f"mode {stat.S_IMODE(path.stat().st_mode):04o}"
-        except OSError:
-            mode = "permission denied"
-        return f"the file is read-only for you ({mode})"
-    try:
-        info = os.statvfs(folder)
-        if info.f_bavail * info.f_frsize < 64 * 1024:
-            return "no space left on the device"
-    except OSError:
-        pass
-    return None
-
-
-def describe(exc: sqlite3.Error, path: Path, *, writing: bool = True) -> StoreError:
-    """One truthful line for a SQLite failure: busy, read-only, no space, permission denied,
-    an I/O error, or (only when SQLite says so) a corrupt file."""
-    code = int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
-    unchanged = "; nothing was changed" if writing else ""
-    text = str(exc)
-    if code in (_BUSY, _LOCKED) or "locked" in text or "busy" in text:
-        return StoreError(f"the case log {path} is busy (another casewriter is writing); try again")
-    if code == _FULL:
-        return StoreAccessError(
-            f"no space left on the device holding the case log {path}{unchanged}; "
-            "free some space and try again",
-            reason="no space left on the device",
-        )
-    if code in (_READONLY, _PERM, _AUTH, _CANTOPEN, _IOERR):
-        reason = why_not_writable(path)
-        if reason is None:
-            reason = {
-                _READONLY: "it is read-only",
-                _PERM: "permission denied",
-                _AUTH: "permission denied",
-                _CANTOPEN: "SQLite cannot open it",
-            }.get(code, f"a disk I/O error ({text})")
-        verb = "change" if writing else "read"
-        return StoreAccessError(
-            f"cannot {verb} the case log {path}: {reason}{unchanged}", reason=reason
-        )
-    if code in (_CORRUPT, _NOTADB) or not isinstance(exc, sqlite3.OperationalError):
-        return StoreError(
-            f"the case log {path} is corrupt ({text}); left untouched — restore a backup"
-            + _newest_copy_hint(path)
-        )
-    return StoreError(f"case log {path}: {text}{unchanged}")
-
-
-def _newest_copy_hint(path: Path) -> str:
-    from casewriter.store.backup import safety_copies
-
-    copies = safety_copies(path)
-    return f" (the newest safety copy is {copies[0]})" if copies else ""
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -251,7 +171,7 @@ def _check(conn: sqlite3.Connection, path: Path, deep: bool | None) -> int:
             names = ", ".join(f"{kind} {name}" for kind, name in missing)
             raise StoreError(
                 f"the case log {path} is damaged: {names} missing from schema v{version}; "
-                "left untouched — restore a backup" + _newest_copy_hint(path)
+                "left untouched — restore a backup" + newest_copy_hint(path)
             )
         if deep is None:
             deep = version < LATEST or path.stat().st_size <= QUICK_CHECK_MAX_BYTES
@@ -260,7 +180,7 @@ def _check(conn: sqlite3.Connection, path: Path, deep: bool | None) -> int:
             if result != "ok":
                 raise StoreError(
                     f"the case log {path} is corrupt ({result}); left untouched — restore a backup"
-                    + _newest_copy_hint(path)
+                    + newest_copy_hint(path)
                 )
         return version
     except sqlite3.Error as exc:
@@ -354,8 +274,6 @@ def _open_read_write(path: Path, version: int, notices: list[str]) -> sqlite3.Co
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if 0 < version < LATEST:
-                from casewriter.store.backup import safety_copy
-
                 copy = safety_copy(conn, path, f"upgrade-v{version}")
                 notices.append(
                     f"upgrading the case log to schema v{LATEST}; a copy of the old one is at {copy}"

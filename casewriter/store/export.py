@@ -8,21 +8,18 @@ text under ``"invalid"``, so the export stays importable and nothing is lost. Im
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from casewriter.store.base import FULL_COLS, case_from_row
+from casewriter.store.base import FULL_COLS, StoreBase, case_from_row
 from casewriter.store.jsonstream import FORMAT, FORMAT_VERSION
 from casewriter.store.model import ts_text
-
-if TYPE_CHECKING:
-    from casewriter.store.cases import CaseStore
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "export_document", "export_rows"]
 
 _CHUNK = 500
 
 
-def export_rows(store: CaseStore) -> Iterator[dict[str, Any]]:
+def export_rows(store: StoreBase) -> Iterator[dict[str, Any]]:
     """Every case's full record, oldest first, read in chunks."""
     last = 0
     while True:
@@ -60,7 +57,7 @@ def export_rows(store: CaseStore) -> Iterator[dict[str, Any]]:
         last = nums[-1]
 
 
-def export_document(store: CaseStore) -> dict[str, Any]:
+def export_document(store: StoreBase) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,

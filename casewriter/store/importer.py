@@ -17,17 +17,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.store import values
+from casewriter.store.base import StoreBase
 from casewriter.store.cjk import cjk_rebuild
 from casewriter.store.jsonstream import FORMAT
 from casewriter.store.model import EVENT_KINDS, STATUSES, format_id, parse_id
 from casewriter.store.rows import check_sc_case_id, fts_sync, normalize_identifiers
-
-if TYPE_CHECKING:
-    from casewriter.store.cases import CaseStore
 
 BULK_THRESHOLD = 200
 
@@ -210,7 +208,7 @@ def _short(value: Any) -> str:
 
 
 def import_rows(
-    store: CaseStore,
+    store: StoreBase,
     rows: Iterable[Mapping[str, Any]],
     *,
     renumber: bool = False,

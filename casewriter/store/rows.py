@@ -4,7 +4,6 @@ identifier normalization, and keeping the full-text index in step with a case ro
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable
@@ -78,18 +77,12 @@ def summary_from_row(row: tuple[Any, ...], matched: Iterable[tuple[str, str]] = 
 
 def normalize_identifier(kind: str, value: str) -> tuple[str, str]:
     """(kind, value) in the canonical form the log stores and matches on."""
+    from casewriter.identifiers import normalize
+
     kind = kind.strip().lower()
     text = unicodedata.normalize("NFKC", str(value))
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf").strip()
-    try:
-        from casewriter import identifiers
-
-        normalized = identifiers.normalize(text, kind)
-        if isinstance(normalized, str) and normalized:
-            text = normalized
-    except Exception:  # the identifiers module is optional here; fall back to the basic form
-        text = text.upper() if kind not in ("sku",) else text
-    return kind, text
+    return kind, normalize(text, kind) or text
 
 
 def normalize_identifiers(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -100,30 +93,17 @@ def normalize_identifiers(pairs: Iterable[tuple[str, str]]) -> list[tuple[str, s
     return list(seen)
 
 
-_CASE_ID_RE = re.compile(r"^[0-9]{10,11}$")
-
-
 def check_sc_case_id(value: str) -> tuple[str, str | None]:
     """Validate a Seller Central case id: (normalized, warning or None); UsageError if invalid."""
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    try:
-        from casewriter import identifiers
+    from casewriter.identifiers import check
 
-        result = identifiers.check(text, "case_id")
-        if result.status == "invalid":
-            raise UsageError(
-                f"not a Seller Central case id: {value!r} ({result.reason or 'invalid'})"
-            )
-        normalized = result.normalized or text
-        warning = None if result.status == "valid" else (result.reason or "unusual case id")
-        return normalized, warning
-    except ImportError:
-        pass
-    if not text.isdigit():
-        raise UsageError(f"not a Seller Central case id: {value!r} (case ids are 10 digits)")
-    if not _CASE_ID_RE.match(text):
-        return text, f"case id {text} has {len(text)} digits; Seller Central case ids have 10"
-    return text, None
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    result = check(text, "case_id")
+    if result.status == "invalid":
+        raise UsageError(f"not a Seller Central case id: {value!r} ({result.reason or 'invalid'})")
+    normalized = result.normalized or text
+    warning = None if result.status == "valid" else (result.reason or "unusual case id")
+    return normalized, warning
 
 
 def duplicate_case_ids(

@@ -50,14 +50,9 @@ def _alternatives(term: str) -> list[str]:
     folded = unicodedata.normalize("NFKC", term).strip()
     if _ID_LIKE.match(folded) and any(ch.isdigit() for ch in folded):
         forms.append(folded)
-        try:
-            from casewriter import identifiers
+        from casewriter.identifiers import normalize
 
-            normalized = identifiers.normalize(folded)
-            if isinstance(normalized, str) and normalized:
-                forms.append(normalized)
-        except Exception:  # identifiers module missing or unhappy: the folded form is enough
-            pass
+        forms.append(normalize(folded) or folded)
     seen: dict[str, None] = {}
     for form in forms:
         seen.setdefault(form, None)

@@ -8,6 +8,7 @@ pushed on mount; ``start_case_type`` (``casewriter new TYPE``) pushes the wizard
 from __future__ import annotations
 
 import gc
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -147,15 +148,11 @@ class CasewriterApp(App[int]):
         *,
         case_type: str | None = None,
         draft: dict[str, Any] | None = None,
-        autosave_path: Any = None,
+        autosave_path: Path | None = None,
         case_id: str | None = None,
     ) -> None:
         """Push the wizard; when it saves a case, open that case's detail."""
-        try:
-            from casewriter.tui.wizard import WizardScreen
-        except ImportError as exc:
-            self.notify(t("msg.wizard_missing", error=str(exc)), severity="error")
-            return
+        from casewriter.tui.wizard import WizardScreen
 
         def done(saved: str | None) -> None:
             if saved:

@@ -7,15 +7,28 @@ exit 1) rather than a broken screen, then runs the app.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from casewriter.config import Settings
+from casewriter.paths import AppPaths
 from casewriter.tui.services import Services
 
-if TYPE_CHECKING:
-    from casewriter.commands import Context
+
+class LaunchContext(Protocol):
+    """What the app needs of the CLI's ``casewriter.commands.Context`` (the TUI sits below the
+    commands and does not import them)."""
+
+    @property
+    def paths(self) -> AppPaths: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def lang(self) -> str | None: ...
 
 
-def build_services(ctx: Context) -> Services:
+def build_services(ctx: LaunchContext) -> Services:
     """Services for the CLI context; ``--lang`` overrides the configured language."""
     import gc
 
@@ -27,7 +40,7 @@ def build_services(ctx: Context) -> Services:
     return Services(paths=ctx.paths, settings=settings, lang=ctx.lang or settings.lang)
 
 
-def launch(ctx: Context, case_type: str | None = None) -> int:
+def launch(ctx: LaunchContext, case_type: str | None = None) -> int:
     """Run the TUI; returns the process exit code."""
     services = build_services(ctx)
     services.store  # noqa: B018 - open now: StoreError surfaces as the CLI's one-line error

@@ -11,13 +11,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casewriter.config import Settings
 from casewriter.paths import AppPaths
 
 if TYPE_CHECKING:
-    from casewriter.rendering import Engine
+    from casewriter.engine import Engine
     from casewriter.store import CaseStore
 
 
@@ -49,8 +49,8 @@ class Services:
         (None, the default) when the file is small or about to be migrated, so a big log does
         not pay a full scan at every start; its header, schema version and application id are
         always checked, and SQLite reports a damaged page when it is read."""
-        self._engine: Any = None
-        self._store: Any = None
+        self._engine: Engine | None = None
+        self._store: CaseStore | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -65,11 +65,10 @@ class Services:
         """The case engine (catalog + templates), loaded on first use."""
         with self._lock:
             if self._engine is None:
-                from casewriter.rendering import Engine
+                from casewriter.engine import Engine
 
                 self._engine = Engine.load(self.paths, self.settings)
-            engine: Engine = self._engine
-            return engine
+            return self._engine
 
     @property
     def engine_loaded(self) -> bool:
@@ -88,8 +87,7 @@ class Services:
                     clock=self.clock,
                     deep_check=self.deep_check,
                 )
-            store: CaseStore = self._store
-            return store
+            return self._store
 
     def save_settings(self, settings: Settings) -> None:
         """Write ``config.toml`` and use the new settings from now on."""

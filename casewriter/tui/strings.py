@@ -108,7 +108,6 @@ _S: dict[str, tuple[str, str]] = {
     "status.closed": ("closed", "已关闭"),
     # messages
     "msg.case_saved": ("Saved {case_id}", "已保存 {case_id}"),
-    "msg.wizard_missing": ("The wizard is not available: {error}", "向导不可用：{error}"),
     "msg.store_error": ("Case log error: {error}", "案件记录错误：{error}"),
     "msg.no_selection": ("Select a case first.", "请先选择一个案件。"),
     "msg.language": ("Language: English", "语言：简体中文"),

@@ -149,10 +149,6 @@ _S: dict[str, tuple[str, str]] = {
         "{n} drafts saved, {skipped} skipped (not claimable, or an open case exists)",
         "已保存 {n} 个草稿，跳过 {skipped} 个（不可索赔或已有未结案件）",
     ),
-    "scan.unavailable": (
-        "The report scanner is not available yet: {error}",
-        "报告扫描功能暂不可用：{error}",
-    ),
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
     "col.ids": ("Ids", "编号"),

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
-from casewriter import autosave
+from casewriter.tui import autosave
 from casewriter.tui.app import CasewriterApp
 from casewriter.tui.dialogs.resume import ResumeDialog
 from casewriter.tui.screens.case_detail import CaseDetailScreen

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.widgets import Input, Static, TextArea
 
-from casewriter import autosave
+from casewriter.tui import autosave
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.steps.review_step import ReviewStep
 from tests.tui.wizard_helpers import (

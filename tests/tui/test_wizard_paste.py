@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from casewriter.config import Profile, Settings
+from casewriter.engine.models import Draft
 from casewriter.identifiers import extract
-from casewriter.models import Draft
 from casewriter.tui.wizard import WizardScreen
 from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
 from casewriter.tui.wizard.state import WizardState
@@ -107,7 +107,7 @@ def test_state_round_trips_through_draft_and_autosave() -> None:
     state.step = "review"
     from pathlib import Path
 
-    from casewriter.catalog import Catalog
+    from casewriter.engine.catalog import Catalog
     from casewriter.paths import AppPaths
     from casewriter.tui.wizard.screen import WizardScreen  # noqa: F401 - registers nothing global
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from textual.widgets import Input, TextArea
 
-from casewriter import autosave
 from casewriter.config import Settings
 from casewriter.paths import AppPaths
+from casewriter.tui import autosave
 from casewriter.tui.app import make_app
 from casewriter.tui.services import Services
 from tests.tui.conftest import fixed_clock
@@ -88,7 +88,7 @@ CHILD = textwrap.dedent(
     import asyncio, sys, time
     from datetime import UTC, datetime
     from pathlib import Path
-    from casewriter import autosave
+    from casewriter.tui import autosave
     from casewriter.config import Settings
     from casewriter.paths import AppPaths
     from casewriter.tui.app import make_app

@@ -52,7 +52,7 @@ class ResumeDialog(ModalScreen[str]):
 
 def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool = False) -> None:
     """If an autosave is pending, ask whether to resume it (newest first)."""
-    from casewriter import autosave
+    from casewriter.tui import autosave
 
     try:
         pending = autosave.list_pending(services.paths)

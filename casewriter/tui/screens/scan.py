@@ -8,7 +8,7 @@ from __future__ import annotations
 import shlex
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -28,6 +28,9 @@ from casewriter.tui.screens.scan_support import draft_findings, expand_paths, ru
 from casewriter.tui.services import Services
 from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import truncate
+
+if TYPE_CHECKING:
+    from casewriter.reports import Finding, ScanResult
 
 SCAN_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
@@ -58,8 +61,8 @@ class ScanScreen(Screen[None]):
         super().__init__(id="scan")
         self.services = services
         self.paths_text = paths_text
-        self.findings: list[Any] = []
-        self.result: Any = None
+        self.findings: list[Finding] = []
+        self.result: ScanResult | None = None
         self.selected: set[int] = set()
 
     def compose(self) -> ComposeResult:
@@ -174,13 +177,9 @@ class ScanScreen(Screen[None]):
         except CasewriterError as exc:
             self.app.call_from_thread(self.query_one("#scan-status", Static).update, exc.message)
             return
-        except ImportError as exc:
-            message = t("scan.unavailable", error=str(exc))
-            self.app.call_from_thread(self.query_one("#scan-status", Static).update, message)
-            return
         self.app.call_from_thread(self.show_result, result)
 
-    def show_result(self, result: Any) -> None:
+    def show_result(self, result: ScanResult) -> None:
         self.result = result
         self.findings = list(result.findings)
         self.selected = set()
@@ -217,13 +216,13 @@ class ScanScreen(Screen[None]):
 
     @on(Button.Pressed, "#btn-draft")
     def action_draft_selected(self) -> None:
-        if not self.selected:
+        if not self.selected or self.result is None:
             self.notify(t("scan.none_selected"), severity="warning")
             return
         chosen = [self.findings[i] for i in sorted(self.selected)]
         try:
             saved, skipped = draft_findings(self.services, chosen, self.result.as_of)
-        except (CasewriterError, ImportError) as exc:
+        except CasewriterError as exc:
             self.notify(str(exc), severity="error")
             return
         message = t("scan.drafted", n=len(saved), skipped=skipped)

@@ -8,9 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from casewriter.tui.services import Services
+
+if TYPE_CHECKING:
+    from casewriter.reports import Finding, ScanResult
 
 REPORT_SUFFIXES = (".txt", ".csv", ".tsv")
 
@@ -36,7 +39,7 @@ def run_scan(
     as_of: date | None,
     marketplace: str | None,
     progress: Callable[[float, float], None] | None = None,
-) -> Any:
+) -> ScanResult:
     """``casewriter.reports.scan`` with the engine's catalog (a user's windows apply).
 
     ``progress(done_bytes, total_bytes)`` is called across all files.
@@ -47,7 +50,7 @@ def run_scan(
     total = float(sum(sizes.values()))
     done: dict[str, float] = {}
 
-    def per_file(path: Any, read: int, _size: int) -> None:
+    def per_file(path: Path, read: int, _size: int) -> None:
         done[str(path)] = float(read)
         if progress is not None:
             progress(min(total, sum(done.values())), total)
@@ -62,10 +65,12 @@ def run_scan(
     )
 
 
-def draft_findings(services: Services, findings: list[Any], as_of: date) -> tuple[list[str], int]:
+def draft_findings(
+    services: Services, findings: list[Finding], as_of: date
+) -> tuple[list[str], int]:
     """Save one draft per claimable finding, exactly as ``scan --draft`` does (the duplicate
     guard skips findings with an open case); returns (new case ids, skipped count)."""
-    from casewriter.reports.drafts import save_drafts
+    from casewriter.services.drafting import save_drafts
 
     report = save_drafts(findings, services.paths, services.settings, as_of)
     return list(report.drafted), len(findings) - len(report.drafted)

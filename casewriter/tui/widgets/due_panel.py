@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -15,6 +15,9 @@ from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime, truncate
+
+if TYPE_CHECKING:
+    from casewriter.store import DueReport
 
 MAX_LINES = 4
 QUERY_LIMIT = 100
@@ -42,7 +45,7 @@ class DuePanel(Static):
         )
         self.show(report, now)
 
-    def show(self, report: Any, now: datetime) -> None:
+    def show(self, report: DueReport, now: datetime) -> None:
         """Draw a ``DueReport``."""
         width = max(20, self.content_size.width or 96)
         lines: list[Text] = []

@@ -1,5 +1,5 @@
 """The case wizard: ``WizardScreen`` (case type → facts and evidence → urgency → review) over a
-pure ``WizardState``; autosaved at every step through ``casewriter.autosave``.
+pure ``WizardState``; autosaved at every step through ``casewriter.tui.autosave``.
 """
 
 from __future__ import annotations

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING, Any
 from textual.screen import Screen
 
 from casewriter.errors import CasewriterError
+from casewriter.services.saving import new_case_from_render
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.saving import case_text, new_case, write_text_file
+from casewriter.tui.wizard.saving import case_text, write_text_file
 
 if TYPE_CHECKING:
-    from casewriter.models import RenderedCase
+    from casewriter.engine import RenderedCase
     from casewriter.store.model import LoggedCase
 
 
@@ -76,13 +77,13 @@ class ReviewActionsMixin(Screen[str | None]):
         subject, body, oer = self._texts()
         draft: dict[str, Any] = self.draft_dict()
         draft.pop("base_dir", None)
-        record = new_case(
+        record = new_case_from_render(
             draft,
             rendered,
+            default_profile=self.services.settings.default_profile,
             subject=subject,
             body=body,
             oer_request=oer,
-            settings=self.services.settings,
         )
         try:
             store = self.services.store

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+
+from casewriter.identifiers import Found, extract
 
 TRACKING_KINDS = frozenset(
     {"tracking", "ups", "usps", "fedex", "dhl", "amazon_logistics", "s10", "yunexpress"}
@@ -42,17 +43,8 @@ def slot_accepts(slot_kind: str, found_kind: str) -> bool:
     return False
 
 
-def extract(text: str) -> list[Any]:
-    """``casewriter.identifiers.extract`` (empty when the module is not installed)."""
-    try:
-        from casewriter.identifiers import extract as core_extract
-    except ImportError:
-        return []
-    return list(core_extract(text))
-
-
 def fill_slots(
-    slots: Iterable[SlotSpec], evidence: dict[str, list[str]], found: Iterable[Any]
+    slots: Iterable[SlotSpec], evidence: dict[str, list[str]], found: Iterable[Found]
 ) -> Filled:
     """Put each valid or unverified identifier in the first matching slot that is empty (or,
     for a repeatable slot, was empty before this paste and still has room). ``evidence`` is
@@ -62,7 +54,7 @@ def fill_slots(
     open_slots = {s.key for s in slot_list if not [v for v in evidence.get(s.key, []) if v.strip()]}
     seen: set[tuple[str, str]] = set()
     for item in found:
-        kind, value, status = str(item.kind), str(item.value), str(item.status)
+        kind, value, status = item.kind, item.value, item.status
         if (kind, value) in seen or status == "invalid":
             continue
         seen.add((kind, value))
@@ -95,7 +87,7 @@ def is_free_text(text: str) -> bool:
         stripped = line.strip()
         if not stripped:
             continue
-        found = [f for f in extract(stripped) if str(f.status) != "invalid"]
+        found = [f for f in extract(stripped) if f.status != "invalid"]
         if not found:
             continue
         if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):

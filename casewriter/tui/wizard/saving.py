@@ -1,21 +1,19 @@
 """What the review step's actions produce, without any UI: the plain text for the clipboard and
-for "save to file", the ``NewCase`` handed to the case log, and the default file name.
-Pure (no textual).
+for "save to file", and the default file name. Pure (no textual). The record handed to the case
+log is ``casewriter.services.saving.new_case_from_render``'s.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from casewriter.config import Settings
 from casewriter.errors import CasewriterError, UsageError
 from casewriter.files import check_output_target, expand_user, os_reason, write_atomic
 
 if TYPE_CHECKING:
-    from casewriter.models import RenderedCase
-    from casewriter.store.model import NewCase
+    pass
 
 
 def case_text(subject: str, body: str, oer_request: str) -> str:
@@ -52,25 +50,3 @@ def write_text_file(raw_path: str, text: str) -> Path:
     except CasewriterError as exc:
         raise UsageError(exc.message) from None
     return target
-
-
-def new_case(
-    draft: dict[str, Any],
-    rendered: RenderedCase,
-    *,
-    subject: str,
-    body: str,
-    oer_request: str,
-    settings: Settings,
-) -> NewCase:
-    """The case-log record for this wizard's draft (edited texts included)."""
-    from casewriter.store import new_case_from_render
-
-    return new_case_from_render(
-        draft,
-        rendered,
-        default_profile=settings.default_profile,
-        subject=subject,
-        body=body,
-        oer_request=oer_request,
-    )

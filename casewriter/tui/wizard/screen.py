@@ -21,9 +21,9 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Footer, OptionList
 
-from casewriter import autosave
+from casewriter.engine import CaseType, Catalog, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
-from casewriter.models import CaseType, FactSpec, RenderedCase
+from casewriter.tui import autosave
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
@@ -100,7 +100,7 @@ class WizardScreen(ReviewActionsMixin):
 
     # ------------------------------------------------------------------ engine
     @property
-    def catalog(self) -> Any:
+    def catalog(self) -> Catalog:
         return self.services.engine.catalog
 
     @property
@@ -126,8 +126,8 @@ class WizardScreen(ReviewActionsMixin):
         if self.case_type is None:
             return None
         from casewriter.dates import today_in
+        from casewriter.engine import Draft
         from casewriter.marketplaces import get
-        from casewriter.models import Draft
 
         try:
             draft = Draft.model_validate(self.draft_dict())

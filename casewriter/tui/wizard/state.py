@@ -23,7 +23,7 @@ from casewriter.config import Settings
 from casewriter.errors import UsageError
 
 if TYPE_CHECKING:
-    from casewriter.models import FactSpec
+    from casewriter.engine import FactSpec
 
 STEPS: tuple[str, ...] = ("type", "evidence", "urgency", "review")
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
@@ -33,12 +33,12 @@ EDIT_KEYS: tuple[str, ...] = ("subject", "body", "oer_request")
 def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[Any, str | None]:
     """A fact's typed text as a JSON value the engine accepts, and a read-back note (dates).
 
-    Delegates to ``casewriter.facts.coerce_fact`` (one source of truth); UsageError with the
+    Delegates to ``casewriter.engine.facts.coerce_fact`` (one source of truth); UsageError with the
     reason when the text does not parse.
     """
     if spec is None:
         return raw.strip(), None
-    from casewriter.facts import coerce_fact
+    from casewriter.engine import coerce_fact
     from casewriter.marketplaces import get
 
     try:

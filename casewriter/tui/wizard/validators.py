@@ -1,6 +1,6 @@
 """Thin adapters from the core checks to what the wizard shows: identifier values through
-``casewriter.identifiers.check`` (via ``casewriter.checklist.check_identifier``), value slots
-and facts through ``casewriter.facts``, attachments through the checklist's own rule check.
+``casewriter.identifiers.check`` (via ``casewriter.engine.checklist.check_identifier``), value slots
+and facts through ``casewriter.engine.facts``, attachments through the checklist's own rule check.
 
 No rule lives here: this module only turns core results into one-line messages and a Textual
 ``Validator`` so an ``Input`` gets its ``-invalid`` style.
@@ -13,8 +13,9 @@ from pathlib import Path
 
 from textual.validation import ValidationResult, Validator
 
+from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
-from casewriter.models import CaseType, EvidenceSlot, FactSpec
+from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import t
 from casewriter.tui.wizard.state import convert_fact
 
@@ -28,17 +29,11 @@ class Verdict:
     normalized: str | None = None
 
 
-def identifier_kinds() -> tuple[str, ...]:
-    from casewriter.catalog import identifier_kinds as kinds
-
-    return kinds()
-
-
 def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdict:
     """Check one value typed into an evidence slot."""
     text = value.strip()
-    if slot.kind in identifier_kinds():
-        from casewriter.checklist import check_identifier
+    if slot.kind in KINDS:
+        from casewriter.engine import check_identifier
 
         status, normalized, reason, suggestion = check_identifier(text, slot.kind)
         shown = normalized or text
@@ -73,7 +68,7 @@ def check_fact_value(spec: FactSpec, value: str, marketplace: str) -> Verdict:
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str, base: Path) -> Verdict:
     """Existence, type and size of an attachment path (the checklist's rule)."""
-    from casewriter.checklist import _check_attachment
+    from casewriter.engine import check_attachment as _check_attachment
 
     path = Path(raw.strip()).expanduser()
     if not path.is_absolute():
@@ -101,7 +96,7 @@ class SlotValidator(Validator):
 
 
 class FactValidator(Validator):
-    """Marks a fact ``Input`` invalid when ``casewriter.facts`` cannot read it."""
+    """Marks a fact ``Input`` invalid when ``casewriter.engine.facts`` cannot read it."""
 
     def __init__(self, spec: FactSpec, marketplace: str) -> None:
         super().__init__()

@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
-from casewriter.catalog import Catalog
-from casewriter.models import CaseType, EvidenceSlot, FactSpec
+from casewriter.engine import CaseType, Catalog, EvidenceSlot, FactSpec
+from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, plain
 from casewriter.tui.services import Services
@@ -34,7 +34,6 @@ from casewriter.tui.wizard.validators import (
     check_attachment,
     check_fact_value,
     check_slot_value,
-    identifier_kinds,
 )
 
 NARRATIVE = (
@@ -141,7 +140,7 @@ class EvidenceStep(PasteBoxMixin):
         out += self._help(slot.help.get(lang))
         if slot.is_attachment and not ct.attachments.allowed:
             out.append(Static(t("wz.ev.no_attach"), classes="help warn"))
-        ident = not slot.is_attachment and slot.kind in identifier_kinds()
+        ident = not slot.is_attachment and slot.kind in KINDS
         if many:
             area = SlotArea if ident else TextArea
             out.append(area("\n".join(values), id=wid, soft_wrap=False, classes="many"))

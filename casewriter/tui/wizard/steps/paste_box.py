@@ -15,10 +15,11 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 
-from casewriter.models import CaseType, EvidenceSlot
+from casewriter.engine import CaseType, EvidenceSlot
+from casewriter.identifiers import extract
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Static, TextArea
-from casewriter.tui.wizard.extraction import SlotSpec, extract, fill_slots, is_free_text
+from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Edited
 

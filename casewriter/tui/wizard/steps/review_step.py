@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
-from casewriter.models import RenderedCase
+from casewriter.engine import RenderedCase
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Label, Static, TextArea

@@ -12,9 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
-from casewriter.catalog import Catalog, rules_for
+from casewriter.engine import CaseType, Catalog, DeadlineRule, rules_for
 from casewriter.marketplaces import MARKETPLACES
-from casewriter.models import CaseType, DeadlineRule
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, plain

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import RadioButton, RadioSet, Switch
 
-from casewriter.models import CaseType, RenderedCase
+from casewriter.engine import CaseType, RenderedCase
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Label, Static

@@ -1,0 +1,122 @@
+"""The case engine: case types, case files, facts, deadlines, the evidence checklist and the
+sandboxed Jinja rendering of a draft into the text a seller pastes into Seller Central.
+
+This module is the engine's front: the rest of casewriter imports these names from
+``casewriter.engine`` and never reaches into its modules (a test checks it). They are loaded on
+first use, so importing the package costs nothing: ``casewriter check`` and ``--version`` stay
+free of jinja2 and pydantic, and ``reports`` can use the deadline rules without the renderer.
+
+- ``rendering``: ``Engine`` (catalog + Jinja environment, built once) renders a ``Draft`` into
+  a ``RenderedCase``; ``context`` builds what templates see; ``case_report`` prints it.
+- ``catalog``, ``models``: case types (pydantic) from the built-in and user TOML files.
+- ``casefile`` (+ ``casefile_fixups``): a TOML/JSON case file read into a ``Draft``.
+- ``facts``, ``checklist``, ``deadlines``, ``urgency``, ``calculators``: typed facts, the
+  evidence checklist, claim windows, the urgency suggestion, account-health calculators.
+- ``jinja_env`` and ``sandbox/``: the sandboxed environment and the render budget.
+- ``template_check``: ``casewriter templates check``.
+"""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False  # typing costs ~10 ms to import; mypy honours this name all the same
+if TYPE_CHECKING:
+    from casewriter.engine.case_report import format_markdown, format_text
+    from casewriter.engine.casefile import (
+        MAX_CASE_FILE,
+        draft_from_data,
+        load_case_file,
+        parse_case_text,
+    )
+    from casewriter.engine.catalog import Catalog
+    from casewriter.engine.checklist import check_attachment, check_identifier
+    from casewriter.engine.deadlines import evaluate as evaluate_deadline
+    from casewriter.engine.deadlines import rules_for
+    from casewriter.engine.facts import coerce_fact
+    from casewriter.engine.models import (
+        CaseType,
+        ChecklistItem,
+        Deadline,
+        DeadlineRule,
+        Draft,
+        EvidenceSlot,
+        FactSpec,
+        Narrative,
+        OerText,
+        RenderedCase,
+    )
+    from casewriter.engine.rendering import Engine
+    from casewriter.engine.template_check import check_all as check_templates
+
+#: Exported name -> (module of this package, name there).
+_EXPORTS: dict[str, tuple[str, str]] = {
+    "Engine": ("rendering", "Engine"),
+    "Catalog": ("catalog", "Catalog"),
+    "MAX_CASE_FILE": ("casefile", "MAX_CASE_FILE"),
+    "draft_from_data": ("casefile", "draft_from_data"),
+    "load_case_file": ("casefile", "load_case_file"),
+    "parse_case_text": ("casefile", "parse_case_text"),
+    "format_markdown": ("case_report", "format_markdown"),
+    "format_text": ("case_report", "format_text"),
+    "check_attachment": ("checklist", "check_attachment"),
+    "check_identifier": ("checklist", "check_identifier"),
+    "coerce_fact": ("facts", "coerce_fact"),
+    "evaluate_deadline": ("deadlines", "evaluate"),
+    "rules_for": ("deadlines", "rules_for"),
+    "check_templates": ("template_check", "check_all"),
+    **{
+        name: ("models", name)
+        for name in (
+            "CaseType",
+            "ChecklistItem",
+            "Deadline",
+            "DeadlineRule",
+            "Draft",
+            "EvidenceSlot",
+            "FactSpec",
+            "Narrative",
+            "OerText",
+            "RenderedCase",
+        )
+    },
+}
+
+__all__ = [
+    "MAX_CASE_FILE",
+    "CaseType",
+    "Catalog",
+    "ChecklistItem",
+    "Deadline",
+    "DeadlineRule",
+    "Draft",
+    "Engine",
+    "EvidenceSlot",
+    "FactSpec",
+    "Narrative",
+    "OerText",
+    "RenderedCase",
+    "check_attachment",
+    "check_identifier",
+    "check_templates",
+    "coerce_fact",
+    "draft_from_data",
+    "evaluate_deadline",
+    "format_markdown",
+    "format_text",
+    "load_case_file",
+    "parse_case_text",
+    "rules_for",
+]
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Load an exported name's module on first use (PEP 562)."""
+        try:
+            module, attr = _EXPORTS[name]
+        except KeyError:
+            raise AttributeError(f"module 'casewriter.engine' has no attribute {name!r}") from None
+        from importlib import import_module
+
+        value = getattr(import_module(f"casewriter.engine.{module}"), attr)
+        globals()[name] = value
+        return value

@@ -1,0 +1,209 @@
+"""The render context templates see (docs/architecture.md, "Render context"), built from a
+draft: typed facts, checked evidence, the seller profile, the deadline, calculator results and
+the urgency suggestion, with every warning found on the way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from casewriter.config import Settings
+from casewriter.dates import today_in
+from casewriter.engine import calculators, deadlines, urgency
+from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
+from casewriter.engine.facts import coerce_facts, context_value
+from casewriter.engine.jinja_env import data
+from casewriter.engine.models import CaseType, Deadline, Draft, DraftProfile, Urgency
+from casewriter.errors import UsageError
+from casewriter.marketplaces import Marketplace
+
+#: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
+#: has this many days or fewer to run.
+DAYS_LEFT_WARNING = 30
+
+
+@dataclass
+class Built:
+    context: dict[str, Any]
+    warnings: list[str]
+    evidence: EvidenceResult
+    deadline: Deadline | None
+    suggestion: Urgency
+    reasons: list[str]
+    calc: dict[str, Any] = field(default_factory=dict)
+    main_id: str | None = None
+    main_label: str = ""
+
+
+def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], list[str]]:
+    prof = draft.profile
+    if isinstance(prof, DraftProfile):
+        p = prof
+    else:
+        found = settings.profile(prof)
+        if found is None and prof:
+            known = ", ".join(x.id for x in settings.profiles) or "none configured"
+            raise UsageError(f"unknown profile {prof!r} (known: {known})")
+        if found is None:
+            seller = {
+                "id": "",
+                "name": "[store name]",
+                "merchant_token": "",
+                "signature": "[store name]",
+            }
+            return seller, [
+                "No seller profile: add [profile] with your store name, or configure one."
+            ]
+        p = DraftProfile(
+            id=found.id,
+            name=found.name,
+            merchant_token=found.merchant_token,
+            signature=found.signature,
+        )
+    seller = {
+        "id": p.id,
+        "name": p.name,
+        "merchant_token": p.merchant_token,
+        "signature": p.signature or p.name,
+    }
+    return seller, []
+
+
+def derive(facts: dict[str, Any], ct: CaseType, calc: dict[str, Any]) -> None:
+    """Fill computed facts: a calculator's rate, or missing = shipped − received."""
+    for spec in ct.facts:
+        if not spec.computed or spec.key in facts:
+            continue
+        for res in calc.get("metrics", []):
+            if spec.key == res["key"] or spec.key.startswith(res["key"]):
+                facts[spec.key] = res["rate"]
+                break
+        if spec.key in facts:
+            continue
+        stem = spec.key.removeprefix("units_").removesuffix("_units")
+        if stem in ("missing", "shortage", "short"):
+            shipped, received = facts.get("units_shipped"), facts.get("units_received")
+            if isinstance(shipped, int) and isinstance(received, int) and shipped >= received:
+                facts[spec.key] = shipped - received
+
+
+#: clock facts defined as "the later of" other dates (SAFE-T, domain.md §2: the later of the
+#: return delivery scan and the refund); filled from those dates when not given.
+LATER_OF = {"clock_start_date": ("refund_date", "return_delivered_date")}
+
+
+def derive_clock(facts: dict[str, Any], ct: CaseType) -> str | None:
+    """Fill a "later of" clock fact the draft left out; a note saying so, or None."""
+    for key, sources in LATER_OF.items():
+        if key in facts or ct.fact(key) is None:
+            continue
+        dates = [(facts[s], s) for s in sources if isinstance(facts.get(s), date)]
+        if dates:
+            when, src = max(dates)
+            facts[key] = when
+            spec = ct.fact(key)
+            label = spec.label.en if spec else key
+            return f"{label} ({key}) taken as {when.isoformat()}, the later of the dates given ({src})."
+    return None
+
+
+def build_context(
+    ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None, settings: Settings
+) -> Built:
+    """Everything one render needs; ``settings`` gives the configured seller profiles."""
+    lang = "en"
+    typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False)
+    warnings = [*draft._notes, *notes, *problems]
+    calc = calculators.calculate(ct, typed)
+    derive(typed, ct, calc)
+    clock_note = derive_clock(typed, ct)
+    if clock_note:
+        warnings.append(clock_note)
+    for res in calc.get("metrics", []):
+        if not res["ok"]:
+            warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
+    warnings += fact_warnings(ct, typed, lang)
+    evidence = check_evidence(ct, draft, mp, lang)
+    warnings += evidence.warnings
+    seller, profile_warnings = resolve_profile(settings, draft)
+    warnings += profile_warnings
+    today = today_in(mp, as_of)
+    deadline, hint = deadlines.for_facts(ct, mp.code, typed, today)
+    if hint:
+        warnings.append(hint)
+    if deadline is not None:
+        warnings += deadline_warnings(deadline)
+    suggestion, reasons = urgency.suggest(ct, typed, deadline, calc, mp.currency)
+    narrative = {k: v for k, v in draft.narrative.model_dump().items() if v}
+    main_slot = ct.slot(ct.main_identifier)
+    ctx: dict[str, Any] = {
+        "ct": ct.model_dump(mode="json", exclude={"source_file"}),
+        "mp": mp.to_dict(),
+        "seller": data("seller", seller),
+        "facts": data("facts", {k: context_value(v, mp.currency) for k, v in typed.items()}),
+        "ev": data("ev", evidence.ev),
+        "evs": data("evs", evidence.evs),
+        "attachments": evidence.attachments,
+        "narrative": data("narrative", narrative),
+        "urgency": draft.urgency or suggestion,
+        "oer": draft.oer,
+        "deadline": deadline_context(deadline),
+        "calc": calc,
+        "today": today.isoformat(),
+    }
+    return Built(
+        context=ctx,
+        warnings=warnings,
+        evidence=evidence,
+        deadline=deadline,
+        suggestion=suggestion,
+        reasons=reasons,
+        calc=calc,
+        main_id=evidence.ev.get(ct.main_identifier),
+        main_label=main_slot.label.en if main_slot else ct.main_identifier,
+    )
+
+
+def deadline_context(d: Deadline | None) -> dict[str, Any] | None:
+    if d is None:
+        return None
+    return {
+        "opens": d.opens.isoformat(),
+        "closes": d.closes.isoformat(),
+        "safe_by": d.safe_by.isoformat() if d.safe_by else None,
+        "days_left": d.days_left,
+        "source": d.source,
+        "as_of": d.as_of.isoformat() if d.as_of else None,
+        "status": d.status,
+        "clock": d.clock,
+        "event_date": d.event_date.isoformat() if d.event_date else None,
+    }
+
+
+def deadline_warnings(d: Deadline) -> list[str]:
+    src = f"{d.source}, as of {d.as_of.isoformat()}" if d.as_of else d.source
+    today = d.today.isoformat() if d.today else "today"
+    if d.status == "too-early":
+        n = (d.opens - d.today).days if d.today else 0
+        return [f"Too early to file: the claim window opens on {d.opens.isoformat()} ({n} days after {today}); "
+                f"Amazon rejects premature claims ({src})."]  # fmt: skip
+    if d.status == "expired":
+        return [f"The claim window closed on {d.closes.isoformat()} ({d.clock} + window; {src}); "
+                "Amazon is unlikely to accept the claim."]  # fmt: skip
+    out: list[str] = []
+    if d.safe_by and d.today and d.today > d.safe_by:
+        out.append(f"The shorter window some sources give ({d.safe_source}) ended on {d.safe_by.isoformat()}; "
+                   f"the longest documented window closes on {d.closes.isoformat()} ({src}). File now.")  # fmt: skip
+    elif d.days_left <= DAYS_LEFT_WARNING or d.safe_by:
+        safe = (
+            f"; to be safe, file by {d.safe_by.isoformat()} ({d.safe_source})" if d.safe_by else ""
+        )
+        left = (
+            "Last day to file"
+            if d.days_left == 0
+            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
+        )
+        out.append(f"{left}: the claim window closes on {d.closes.isoformat()} ({src}){safe}.")
+    return out

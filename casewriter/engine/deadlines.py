@@ -1,0 +1,97 @@
+"""Claim windows: evaluate a case type's deadline rules for an event date.
+
+Windows include their first and last day. Several rules in force (sources that disagree): the
+longest window gives ``closes`` so no valid claim is called expired, and the shortest gives a
+"file by … to be safe" ``safe_by`` date when it differs. A rule is in force for an event when
+``effective_from <= event < until``. ``for_facts`` is a draft's window: the rules for its
+marketplace evaluated on the first clock fact it holds, or a hint naming the fact to add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from casewriter.engine.models import CaseType, Deadline, DeadlineRule
+
+
+def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
+    """The case type's rules for this marketplace; else its ``*`` rules; else none."""
+    code = marketplace.upper()
+    own = [r for r in ct.deadlines if code in r.marketplaces]
+    return own or [r for r in ct.deadlines if "*" in r.marketplaces]
+
+
+def in_force(rule: DeadlineRule, event_date: date) -> bool:
+    if rule.effective_from is not None and event_date < rule.effective_from:
+        return False
+    return rule.until is None or event_date < rule.until
+
+
+def window(rule: DeadlineRule, event_date: date) -> tuple[date, date]:
+    """(opens, closes) for one rule, both inclusive."""
+    from dateutil.relativedelta import relativedelta
+
+    opens = event_date + timedelta(days=rule.min_days)
+    ends: list[date] = []
+    if rule.max_days is not None:
+        ends.append(event_date + timedelta(days=rule.max_days))
+    if rule.max_months is not None:
+        ends.append(event_date + relativedelta(months=rule.max_months))
+    return opens, max(ends)
+
+
+def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> Deadline | None:
+    """The claim window for ``event_date`` seen on ``as_of``; None when no rule applies."""
+    active = [r for r in rules if in_force(r, event_date)]
+    if not active:
+        return None
+    windows = [(window(r, event_date), r) for r in active]
+    (opens, closes), longest = max(windows, key=lambda w: (w[0][1], -w[0][0].toordinal()))
+    (_, short_close), shortest = min(windows, key=lambda w: w[0][1])
+    safe_by = short_close if short_close != closes else None
+    status: Literal["claimable", "too-early", "expired"]
+    if as_of < opens:
+        status = "too-early"
+    elif as_of > closes:
+        status = "expired"
+    else:
+        status = "claimable"
+    notes = [r.note for r in (longest, shortest) if r.note]
+    return Deadline(
+        opens=opens,
+        closes=closes,
+        safe_by=safe_by,
+        days_left=(closes - as_of).days,
+        status=status,
+        source=longest.source,
+        as_of=longest.as_of,
+        clock=longest.clock,
+        event_date=event_date,
+        today=as_of,
+        note="; ".join(dict.fromkeys(notes)),
+        safe_source=f"{shortest.source}, as of {shortest.as_of.isoformat()}" if safe_by else "",
+    )
+
+
+def for_facts(
+    ct: CaseType, marketplace: str, facts: dict[str, Any], as_of: date
+) -> tuple[Deadline | None, str | None]:
+    """A draft's claim window from its typed facts, or a hint about the missing clock fact."""
+    rules = rules_for(ct, marketplace)
+    if not rules:
+        return None, None
+    for fact_key in dict.fromkeys(r.clock_fact for r in rules):
+        event = facts.get(fact_key)
+        if isinstance(event, date):
+            same = [r for r in rules if r.clock_fact == fact_key]
+            return evaluate(same, event, as_of), None
+    asks: list[str] = []
+    clocks: list[str] = []
+    for rule in rules:
+        spec = ct.fact(rule.clock_fact)
+        ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
+        asks += [ask] if ask not in asks else []
+        clocks += [rule.clock] if rule.clock not in clocks else []
+    return None, f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."

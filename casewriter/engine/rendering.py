@@ -1,0 +1,197 @@
+"""The case engine: ``Engine`` (catalog + Jinja environment, built once) renders a ``Draft`` into
+a ``RenderedCase`` — subject, body, OER title and request, checklist, warnings, deadline and the
+urgency suggestion. See docs/architecture.md (Engine API, render context).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from jinja2 import Template
+
+from casewriter.config import Settings
+from casewriter.engine import jinja_env
+from casewriter.engine.catalog import Catalog
+from casewriter.engine.checklist import check_evidence, fact_warnings
+from casewriter.engine.context import build_context
+from casewriter.engine.models import CaseType, Draft, OerText, RenderedCase
+from casewriter.engine.sandbox.budget import RenderState
+from casewriter.errors import TemplateError, UsageError
+from casewriter.marketplaces import get as get_marketplace
+from casewriter.paths import AppPaths
+
+DASH = "\u2013"
+_BLANKS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+
+
+def tidy(text: str) -> str:
+    """Strip trailing spaces, collapse 3+ newlines to one blank line, trim the ends."""
+    return _BLANKS.sub("\n\n", _TRAILING.sub("", text)).strip()
+
+
+def oer_title(problem: str, main_identifier: str, urgency: str) -> str:
+    """``URGENT: <Problem> – OER Request – <id>``; no prefix unless urgent."""
+    title = f"{problem} {DASH} OER Request {DASH} {main_identifier}"
+    return f"URGENT: {title}" if urgency == "urgent" else title
+
+
+class Engine:
+    """Catalog and Jinja environment, built once and reused for every render."""
+
+    def __init__(self, paths: AppPaths, settings: Settings, catalog: Catalog) -> None:
+        self.paths = paths
+        self.settings = settings
+        self.catalog = catalog
+        self.env = jinja_env.build_environment(paths)
+        self._subjects: dict[str, Template] = {}
+
+    @classmethod
+    def load(cls, paths: AppPaths, settings: Settings, *, strict: bool = True) -> Engine:
+        """Build the catalog (with ``settings.deadline_overrides``) and the environment once
+        (``strict=False``: skip broken case types)."""
+        return cls(paths, settings, Catalog.load(paths, strict=strict, settings=settings))
+
+    # -- templates -----------------------------------------------------------------------
+    def _template(self, name: str) -> Template:
+        try:
+            return self.env.get_template(name)
+        except Exception as exc:  # syntax errors, missing files: one clear line
+            jinja_env.render_checked(name, _raise(exc), RenderState())
+            raise  # pragma: no cover - render_checked always raises here
+
+    def _subject_template(self, ct: CaseType) -> Template:
+        key = f"{ct.id}:{ct.source_file}"
+        if key not in self._subjects:
+            try:
+                self._subjects[key] = self.env.from_string(ct.subject)
+            except Exception as exc:  # a syntax error in the subject pattern
+                jinja_env.render_checked(f"{ct.source_file} subject", _raise(exc), RenderState())
+                raise
+        return self._subjects[key]
+
+    def oer_template_name(self, ct: CaseType) -> str:
+        own = f"case_types/{ct.id}.oer.md.j2"
+        if jinja_env.exists(self.env, own):
+            return own
+        return ct.oer_template or "_oer.md.j2"
+
+    # -- rendering -----------------------------------------------------------------------
+    def render(
+        self, draft: Draft, *, as_of: date | None = None, strict: bool = False
+    ) -> RenderedCase:
+        """Render a draft. ``strict``: a template reading absent draft data is an error
+        (``templates check``); otherwise it shows ``[missing: …]`` and a warning."""
+        ct = self.catalog.get(draft.case_type)
+        mp = get_marketplace(draft.marketplace)
+        built = build_context(ct, mp, draft, as_of, self.settings)
+        ctx, warnings = built.context, built.warnings
+        urgency = draft.urgency or built.suggestion
+        if draft.urgency is None and built.suggestion == "urgent":
+            # The user decides on "urgent" (product.md): a draft that names no urgency gets at
+            # most "high", so an URGENT: subject only ever comes from an explicit choice.
+            urgency = "high"
+            warnings.append(
+                'casewriter suggests "urgent" ('
+                + "; ".join(built.reasons)
+                + '); set urgency = "urgent" in the case file to use it.'
+            )
+        ctx["urgency"] = urgency
+        tpl = self._template(ct.template)
+        subject_tpl = self._subject_template(ct)
+        oer_name = self.oer_template_name(ct) if draft.oer else ""
+        oer_tpl = self._template(oer_name) if oer_name else None
+        # one time budget for the whole case, from when its templates are compiled
+        state = self.env.new_state(lenient=not strict)
+        body = tidy(jinja_env.render_checked(ct.template, tpl.generate(ctx), state))
+        subject_raw = jinja_env.render_checked(f"{ct.id} subject", subject_tpl.generate(ctx), state)
+        subject = " ".join(subject_raw.split())
+        main_id = built.main_id
+        if main_id and main_id not in subject:
+            subject = f"{subject} {DASH} {main_id}"
+        elif not main_id:
+            # the main identifier is missing or invalid: a visible, readable placeholder
+            placeholder = f"[{built.main_label}]"
+            subject = subject.replace(f"[missing: ev.{ct.main_identifier}]", placeholder)
+            if "[" not in subject:
+                subject = f"{subject} {DASH} {placeholder}"
+        oer: OerText | None = None
+        if oer_tpl is not None:
+            request = tidy(jinja_env.render_checked(oer_name, oer_tpl.generate(ctx), state))
+            oer = OerText(
+                title=oer_title(ct.problem, main_id or f"[{built.main_label}]", urgency),
+                request=request,
+            )
+            if not ct.oer:
+                warnings.append(
+                    f"An OER request is unusual for {ct.id}; check it fits before sending."
+                )
+        if urgency == "urgent":
+            # case-writing.md §1: an urgent case with an OER carries exactly the OER title as
+            # its subject; an urgent case without one is only prefixed.
+            if oer is not None:
+                subject = oer.title
+            elif not subject.startswith("URGENT:"):
+                subject = f"URGENT: {subject}"
+        if state.missing:
+            missing = ", ".join(dict.fromkeys(state.missing))
+            warnings.append(
+                f"The text has placeholders for missing data ({missing}); fill them in first."
+            )
+        limits = self.settings.limits
+        if len(subject) > limits.subject_max:
+            warnings.append(
+                f"Subject is {len(subject)} characters, over the {limits.subject_max} limit."
+            )
+        if len(body) > limits.body_max:
+            warnings.append(
+                f"Body is {len(body)} characters, over the {limits.body_max} limit; shorten it or split it."
+            )
+        if draft.urgency == "urgent":
+            warnings.append(
+                'Urgent: also tick Seller Central\'s "mark as urgent" option; keep urgent for time-critical cases.'
+            )
+            if built.suggestion != "urgent":
+                warnings.append(f"Urgent should stay rare: the facts suggest {built.suggestion}.")
+        return RenderedCase(
+            case_type=ct.id,
+            marketplace=mp.code,
+            urgency=urgency,
+            subject=subject,
+            body=body,
+            oer=oer,
+            checklist=built.evidence.items,
+            ready=built.evidence.ready and not state.missing,
+            warnings=list(dict.fromkeys(warnings)),
+            deadline=built.deadline,
+            urgency_suggestion=built.suggestion,
+            urgency_reasons=built.reasons,
+            identifiers=built.evidence.identifiers,
+            calc=built.calc,
+        )
+
+
+def _raise(exc: BaseException) -> Any:
+    raise exc
+    yield ""  # pragma: no cover
+
+
+def render_draft(
+    paths: AppPaths, settings: Settings, draft: Draft, as_of: date | None = None
+) -> RenderedCase:
+    """One-shot helper (builds an Engine each call; reuse ``Engine`` for repeated renders)."""
+    return Engine.load(paths, settings).render(draft, as_of=as_of)
+
+
+__all__ = [
+    "Engine",
+    "render_draft",
+    "oer_title",
+    "tidy",
+    "TemplateError",
+    "UsageError",
+    "fact_warnings",
+    "check_evidence",
+]

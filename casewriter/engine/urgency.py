@@ -1,0 +1,113 @@
+"""Urgency suggestion: ``routine``, ``high`` or ``urgent`` with the reasons behind it.
+
+Urgent stays rare: only a claim with real value and at most ``URGENT_DAYS`` days left in its
+window, or an account that is deactivated or at risk. The cut-offs are casewriter's heuristics
+(named constants below), not Amazon policy. The user's explicit choice always wins; the suggestion
+and its reasons are still reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from casewriter.engine.models import CaseType, Deadline, Urgency
+
+# casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
+# every Amazon figure, such as claim windows and metric targets, comes from the catalog data).
+URGENT_DAYS = 3
+"""A claim with something at stake and at most this many days left is suggested urgent."""
+HIGH_DAYS = 14
+"""At most this many days left in the claim window suggests high."""
+HIGH_UNITS = 50
+"""This many units at stake suggests high."""
+HIGH_VALUE = Decimal(1000)
+"""This much money at stake (in the marketplace currency) suggests high."""
+# Fact-name words that count as units at stake, and words that mean the account is at risk.
+_UNIT_WORDS = (
+    "missing",
+    "lost",
+    "damaged",
+    "affected",
+    "units_claimed",
+    "quantity",
+    "units_at_stake",
+    "shortage",
+)
+_RISK_WORDS = ("deactivat", "suspend", "at risk", "at-risk", "at_risk", "blocked", "停用", "封号")
+
+
+def units_at_stake(facts: Mapping[str, Any]) -> int:
+    best = 0
+    for key, value in facts.items():
+        if (
+            isinstance(value, int)
+            and not isinstance(value, bool)
+            and any(w in key for w in _UNIT_WORDS)
+        ):
+            best = max(best, value)
+    return best
+
+
+def value_at_stake(facts: Mapping[str, Any]) -> Decimal:
+    amounts = {k: v for k, v in facts.items() if isinstance(v, Decimal)}
+    total = max(amounts.values(), default=Decimal(0))
+    units = units_at_stake(facts)
+    for key, amount in amounts.items():
+        if "unit" in key or "per_" in key or "cost" in key or "price" in key:
+            total = max(total, amount * units)
+    return total
+
+
+def account_at_risk(ct: CaseType, facts: Mapping[str, Any]) -> str | None:
+    if ct.group != "account":
+        return None
+    for key, value in facts.items():
+        if value is True and any(w in key for w in _RISK_WORDS):
+            return key.replace("_", " ")
+        if isinstance(value, str) and any(w in value.lower() for w in _RISK_WORDS):
+            return value
+    return None
+
+
+def suggest(
+    ct: CaseType,
+    facts: Mapping[str, Any],
+    deadline: Deadline | None,
+    calc: Mapping[str, Any],
+    currency: str,
+) -> tuple[Urgency, list[str]]:
+    """(suggested level, reasons)."""
+    reasons: list[str] = []
+    level: Urgency = "routine"
+    units = units_at_stake(facts)
+    value = value_at_stake(facts)
+    stake = units > 0 or value > 0
+    risk = account_at_risk(ct, facts)
+    if risk:
+        reasons.append(f"account at risk ({risk})")
+        level = "urgent"
+    if deadline is not None and deadline.status == "claimable":
+        left = deadline.days_left
+        if left <= URGENT_DAYS and stake:
+            reasons.append(f"only {left} day{'s' if left != 1 else ''} left in the claim window")
+            level = "urgent"
+        elif left <= HIGH_DAYS:
+            reasons.append(f"{left} days left in the claim window")
+            level = "high" if level == "routine" else level
+    if units >= HIGH_UNITS:
+        reasons.append(f"{units} units at stake")
+        level = "high" if level == "routine" else level
+    if value >= HIGH_VALUE:
+        reasons.append(f"{currency} {value:.2f} at stake")
+        level = "high" if level == "routine" else level
+    failing = calc.get("failing") or []
+    if failing and ct.group == "account":
+        reasons.append(
+            "metric missing its target: " + ", ".join(str(calc[k]["label"]) for k in failing)
+        )
+        level = "high" if level == "routine" else level
+    if not reasons:
+        reasons.append("no deadline close, no account risk and no large amount at stake")
+    return level, reasons

@@ -1,0 +1,266 @@
+"""Near misses: values that resemble a shaped identifier kind but fail it.
+
+A value one typo away from a shaped kind (an order ID with a digit missing, ``FBB…`` for
+``FBA…``, an FNSKU one character short, an S10 number with 8 digits…) must be reported as an
+*invalid* value of the kind it resembles, with the reason and a suggestion, never accepted as
+a valid value of a looser kind (reference ID, SKU, "some tracking number"). This module
+decides which kind a value resembles; the per-kind rules (``amazon``, ``carriers``) explain
+what is wrong with it. ``HINTS`` says where to copy each kind again when no single fix is
+obvious.
+
+Shapes (on the cleaned, uppercased text):
+
+- Order ID: three groups separated by dashes or spaces, 2–4 / 5–9 / 5–9 characters, mostly
+  digits (a 3-7-7 of the exact lengths may hold letters); or two groups where one dash of
+  3-7-7 is missing (``113-7746201558093``). Dates (4-2-2), phone numbers (3-4-4), a spaced
+  FedEx number (4-4-4) or EAN-13 as printed (1-6-6) are not this shape.
+- Amazon prefixes with one character off (substituted, missing or extra): ``FBA`` (shipment
+  ID), ``LPN``; ``X0`` and ``B0`` with a wrong length; an ISBN-10 ending in ``X`` with a wrong
+  length (``amazon_kind``; the rules in ``amazon`` explain them, with ``prefix_fix``).
+- Carrier shapes one character off, returned as invalid verdicts of that carrier
+  (``carriers`` calls them before its catch-all "unverified, format unknown"): an S10 number
+  with 8 or 10 digits or a letter missing or extra at either end, when its country code is
+  real (``s10_near``); ``TB…``/``BA…`` for ``TBA…``, ``Z…`` or ``IZ…`` for ``1Z…``, ``T…``
+  for ``YT…`` (``near_miss_rule``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
+from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.model import Verdict
+
+_THREE = LazyRe(r"([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})", re.ASCII)
+_TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)
+_ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
+_NUMBER = LazyRe(r"[0-9]+", re.ASCII)
+_S10_NEAR = LazyRe(r"([A-Z]{1,3})([0-9]{8,10})([A-Z]{1,3})", re.ASCII)
+_DIGITS = "0123456789"
+_LOOKALIKES = "OIL"
+
+HINTS = {
+    "order_id": (
+        "copy it again from Orders → Manage Orders: an order ID is 3-7-7 digits, "
+        "like 123-1234567-1234567"
+    ),
+    "shipment_id": (
+        "copy the FBA… ID again from Shipments or the box label: FBA + 8–10 letters/digits, "
+        "like FBA15DJ9S3J5"
+    ),
+    "fnsku": (
+        "copy the FNSKU again from Manage Inventory or the product label: X0 + 8 letters/digits, "
+        "like X00000E5TX"
+    ),
+    "asin": (
+        "copy the ASIN again from the product page or Manage Inventory: B0 + 8 letters/digits, "
+        "like B0000COYXD"
+    ),
+    "isbn10": "copy the ISBN-10 again from the book: 9 digits and a last digit or X",
+    "lpn": "copy the LPN again from the returns report: LPN + 10 letters/digits",
+    "ups": "copy the number again from the UPS label or email: 1Z + 16 letters/digits",
+    "amazon_logistics": "copy the tracking ID again from the order or shipment page: TBA + 12 digits",
+    "s10": (
+        "copy the number again from the postal receipt: 2 letters, 9 digits and a country code, "
+        "like RR123456785CN"
+    ),
+    "yunexpress": "copy the number again from YunExpress: YT + 16 digits",
+    "case_id": "copy the case ID again from Case Log: usually 10 digits",
+    "reimbursement_id": "copy the reimbursement ID again from the Reimbursements report",
+}
+
+
+def _digits_only(v: str) -> bool:
+    return _NUMBER.fullmatch(v) is not None
+
+
+def _count(chars: str, pool: str) -> int:
+    return sum(c in pool for c in chars)
+
+
+def order_parts(cleaned: str) -> tuple[str, ...] | None:
+    """The groups of ``cleaned`` (uppercased) when it has an order ID's dashed shape."""
+    three = _THREE.fullmatch(cleaned)
+    if three is not None:
+        parts = three.groups()
+        lengths = tuple(len(p) for p in parts)
+        joined = "".join(parts)
+        digits = _count(joined, _DIGITS)
+        if lengths == (3, 7, 7) and digits >= 7:
+            return parts  # 3-7-7 with letters in it
+        numeric = digits + _count(joined, _LOOKALIKES)
+        if (
+            2 <= lengths[0] <= 4
+            and 5 <= lengths[1] <= 9
+            and 5 <= lengths[2] <= 9
+            and digits >= 10
+            and numeric >= len(joined) - 3
+        ):
+            return parts
+        return None
+    two = _TWO.fullmatch(cleaned)
+    if two is not None:
+        head, tail = two.groups()
+        joined = head + tail
+        digits = _count(joined, _DIGITS)
+        one_dash_missing = (len(head) == 3 and 12 <= len(tail) <= 16) or (
+            9 <= len(head) <= 11 and 5 <= len(tail) <= 9
+        )
+        if one_dash_missing and 15 <= len(joined) <= 19 and digits >= len(joined) - 2:
+            return two.groups()
+    return None
+
+
+def _prefix_edits(v: str, prefix: str) -> list[tuple[str, str]]:
+    """``(prefix + rest, what went wrong)`` for each way ``v`` is ``prefix`` one character off.
+
+    In order of likelihood: a letter typed in place of a prefix letter (``FBB…``), a prefix
+    letter missing (``FB15…``, ``BA15…``), a digit or symbol in place of one (``F8A…``), one
+    character too many (``XFBA…``).
+    """
+    n = len(prefix)
+    if v.startswith(prefix) or len(v) < n:
+        return []
+    edits: list[tuple[str, str]] = []
+    diffs = [i for i in range(n) if v[i] != prefix[i]]
+    substituted = (prefix + v[n:], f"this starts with {v[:n]}") if len(diffs) == 1 else None
+    if substituted is not None and v[diffs[0]].isalpha():
+        edits.append(substituted)
+    for i in range(n):
+        if v.startswith(prefix[:i] + prefix[i + 1 :]):
+            edits.append((prefix + v[n - 1 :], f"the {prefix[i]} of {prefix} is missing"))
+    if substituted is not None and not v[diffs[0]].isalpha():
+        edits.append(substituted)
+    for i in range(n):
+        if v[:i] + v[i + 1 : n + 1] == prefix:
+            edits.append(
+                (prefix + v[n + 1 :], f"this starts with {v[: n + 1]}: one character too many")
+            )
+    return edits
+
+
+def _with_digits_only(rest: str) -> bool:
+    return _ALNUM.fullmatch(rest) is not None and _count(rest, _DIGITS) >= 2
+
+
+_PREFIXED = {"shipment_id": ("FBA", 11, 13), "lpn": ("LPN", 13, 13)}
+
+
+def prefix_fix(v: str, kind: str) -> tuple[str, str] | None:
+    """``(fixed value, what went wrong)`` when repairing the ``FBA``/``LPN`` prefix of ``v``
+    gives that kind's shape, else None."""
+    prefix, shortest, longest = _PREFIXED[kind]
+    edits = _prefix_edits(v, prefix)
+    edits.sort(key=lambda edit: not edit[0][len(prefix) : len(prefix) + 1].isdigit())  # FBA1…
+    for fixed, how in edits:
+        if shortest <= len(fixed) <= longest and _with_digits_only(fixed[len(prefix) :]):
+            return fixed, how
+    return None
+
+
+def amazon_kind(v: str) -> str | None:
+    """The Amazon/product kind a compact value (no separators) is a near miss of, or None."""
+    if not _ALNUM.fullmatch(v):
+        return None
+    n = len(v)
+    if v.startswith("X0") and 8 <= n <= 12 and n != 10:
+        return "fnsku"
+    if v.startswith("XO") and n == 10:
+        return "fnsku"  # letter O for the zero
+    if v.startswith("B0") and 8 <= n <= 12 and n != 10:
+        return "asin"
+    if n in (9, 11) and v.endswith("X") and v[:-1].isdigit():
+        return "isbn10"
+    for kind in _PREFIXED:
+        if prefix_fix(v, kind) is not None:
+            return kind
+    return None
+
+
+# Carrier shapes one character off (``carriers`` calls these before its catch-all).
+
+
+def s10_near(v: str) -> Verdict | None:
+    """One character off an S10 shape whose country code is real: a typo, not a new carrier."""
+    match = _S10_NEAR.fullmatch(v)
+    if not match:
+        return None
+    head, digits, tail = match.groups()
+    country = next((c for c in (tail[:2], tail[-2:]) if c in ISO_COUNTRIES), None)
+    if tail == "UK":
+        country = "GB"
+    off = [len(head) != 2, len(digits) != 9, len(tail) != 2]
+    if sum(off) != 1 or (country is None and len(tail) != 1):
+        return None
+    if off[0]:
+        problem = f"it starts with {len(head)} letter{'s' if len(head) != 1 else ''}, 2 expected"
+    elif off[1]:
+        problem = f"it has {len(digits)} digits between the letters, 9 expected"
+    else:
+        problem = f"it ends with {tail}, a 2-letter country code expected (CN, US, GB…)"
+    carrier = post_name(country) if country else None
+    return Verdict(
+        "invalid",
+        f"an international postal (S10) number is 2 letters, 9 digits and a country code; {problem}",
+        HINTS["s10"],
+        carrier,
+        "s10",
+    )
+
+
+def _prefix_slip(v: str) -> Verdict | None:
+    """A letter of ``TBA``, ``1Z`` or ``YT`` missing: ``TB…``/``BA…``, ``Z…``, ``T…``/``Y…``."""
+    if len(v) == 14 and v[:2] in ("TB", "BA", "TA", "BC", "BM") and _digits_only(v[2:]):
+        fixed = "TBA" + v[2:] if v[:2] in ("TB", "BA", "TA") else "T" + v
+        return Verdict(
+            "invalid",
+            f"an Amazon Logistics number is TBA (or TBC, TBM) + 12 digits; this starts with {v[:2]}",
+            f"did you mean {fixed}?",
+            "Amazon Logistics",
+            "amazon_logistics",
+        )
+    if len(v) == 17 and v[0] == "Z" and _ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 8:
+        fixed = "1" + v
+        return Verdict(
+            "invalid",
+            "UPS numbers start with 1Z (one, Z); this starts with Z",
+            f"did you mean {fixed}?" if cs.ups_ok(fixed) else HINTS["ups"],
+            "UPS",
+            "ups",
+        )
+    if len(v) == 17 and v[0] in "TY" and _digits_only(v[1:]):
+        return Verdict(
+            "invalid",
+            f"a YunExpress number is YT + 16 digits; this starts with {v[0]} alone",
+            f"did you mean YT{v[1:]}?",
+            "YunExpress",
+            "yunexpress",
+        )
+    return None
+
+
+def near_miss_rule(v: str) -> Verdict | None:
+    """One character off a known prefix (``TBB…``, ``2Z…``, ``1A…``, ``TB…``, ``Z…``): a typo,
+    not a new carrier."""
+    if len(v) == 15 and v.startswith("TB") and _digits_only(v[3:]):
+        return Verdict(
+            "invalid",
+            f"'{v[:3]}' is not an Amazon Logistics prefix (TBA, TBC or TBM)",
+            f"did you mean TBA{v[3:]}?",
+            "Amazon Logistics",
+            "amazon_logistics",
+        )
+    slip = _prefix_slip(v)
+    if slip is not None:
+        return slip
+    if len(v) == 18 and _ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
+        return Verdict(
+            "invalid",
+            "UPS numbers start with 1Z (one, Z) followed by 16 letters and digits",
+            f"did you mean 1Z{v[2:]}?" if cs.ups_ok("1Z" + v[2:]) else HINTS["ups"],
+            "UPS",
+            "ups",
+        )
+    return None

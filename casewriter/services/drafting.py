@@ -1,0 +1,74 @@
+"""``scan --draft`` and the scan screen's "draft": one case per claimable finding, logged.
+
+Each finding becomes a draft (``reports.drafts.draft_from_finding``), is rendered, and is
+skipped when the log already holds an open case with the same identifiers (the duplicate
+guard) or when the log refuses one of its values (an amount out of range…); the rest are saved
+with the finding's own claim window and expected amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from casewriter.config import Settings
+from casewriter.errors import UsageError
+from casewriter.paths import AppPaths
+from casewriter.reports.drafts import draft_from_finding
+from casewriter.reports.findings import Finding
+from casewriter.services.saving import new_case_from_render
+
+
+@dataclass
+class DraftReport:
+    """What ``save_drafts`` did: the new local case ids, and each finding it skipped."""
+
+    drafted: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (finding label, reason)
+
+
+def label(finding: Finding) -> str:
+    """A finding as a skip report names it: its rule and identifiers."""
+    return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
+
+
+def save_drafts(
+    findings: Iterable[Finding], paths: AppPaths, settings: Settings, as_of: date
+) -> DraftReport:
+    """Render and log one draft per claimable finding; skip those with an open case."""
+    from casewriter.engine import Engine
+    from casewriter.store import CaseStore
+
+    engine = Engine.load(paths, settings)
+    profile = settings.profile(None)
+    report = DraftReport()
+    store = CaseStore.open(paths)
+    try:
+        for finding in findings:
+            if finding.status != "claimable":
+                continue
+            draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
+            rendered = engine.render(draft, as_of=as_of)
+            open_cases = store.duplicates(rendered.identifiers)
+            if open_cases:
+                ids = ", ".join(c.id for c in open_cases)
+                report.skipped.append((label(finding), f"open case {ids}"))
+                continue
+            new = new_case_from_render(
+                draft,
+                rendered,
+                profile=profile.id if profile else "",
+                deadline_closes=finding.window.closes,
+                expected_amount=finding.amount,
+                currency=finding.currency,
+            )
+            try:
+                logged = store.save_new(new)
+            except UsageError as exc:  # a value the log refuses (an amount out of range…)
+                report.skipped.append((label(finding), exc.message))
+                continue
+            report.drafted.append(logged.id)
+    finally:
+        store.close()
+    return report
