@@ -21,7 +21,7 @@ import pytest
 from casewriter.config import Settings
 from casewriter.errors import TemplateError
 from casewriter.paths import AppPaths
-from casewriter.rendering import Engine
+from casewriter.engine import Engine
 from tests.conftest import REPO
 from tests.test_engine import DATA, draft
 from tests.test_template_budget import AS_OF
