@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from casewriter.config import Settings
+from casewriter.engine import Engine
 from casewriter.errors import TemplateError
 from casewriter.paths import AppPaths
-from casewriter.engine import Engine
 from tests.conftest import REPO
 from tests.test_engine import DATA, draft
 from tests.test_template_budget import AS_OF
