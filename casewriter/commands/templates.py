@@ -160,6 +160,24 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def case_type_files(paths: AppPaths, case_type_id: str) -> list[str]:
+    """A built-in case type's files: ``case_types/<id>.toml`` and the templates it names
+    (shared ones too, e.g. ``case_types/warehouse.md.j2``) or that carry its id."""
+    from casewriter.documents import decode_text, parse_toml
+    from casewriter.files import read_user_file
+
+    root = paths.builtin_templates
+    toml = f"case_types/{case_type_id}.toml"
+    path = inside(root, toml)
+    if path is None:
+        return []
+    data = parse_toml(decode_text(read_user_file(path, "case-type file"), str(path)), str(path))
+    named = [data.get("template"), data.get("oer_template")]
+    names = [toml, *(n for n in named if isinstance(n, str) and n)]
+    names += [f"case_types/{case_type_id}{s}" for s in (".md.j2", ".oer.md.j2")]
+    return [n for n in dict.fromkeys(names) if inside(root, n) is not None]
+
+
 def _copy_target(paths: AppPaths, rel: str, source: Path) -> Path:
     """Where the user's copy of built-in ``rel`` goes: inside the user templates folder, and
     not the built-in file itself (``--home`` at a casewriter checkout makes them one folder)."""
@@ -189,11 +207,7 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if name.endswith(SUFFIXES):
         names = [find(ctx.paths, name, builtin_only=True)[0]]
     else:
-        names = [
-            f"case_types/{name}{s}"
-            for s in (".toml", ".md.j2", ".oer.md.j2")
-            if inside(ctx.paths.builtin_templates, f"case_types/{name}{s}") is not None
-        ]
+        names = case_type_files(ctx.paths, name)
         if not names:
             names = [find(ctx.paths, name, builtin_only=True)[0]]
     targets = []
@@ -213,8 +227,10 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.json:
         print_json({"copied": [str(t) for _, t in targets]})
     else:
-        for _, t in targets:
-            print(f"copied to {t}")
+        for rel, (_, t) in zip(names, targets, strict=True):
+            shared = not name.endswith(SUFFIXES) and not Path(rel).name.startswith(f"{name}.")
+            note = " (a template other case types share: your copy is used for them too)"
+            print(f"copied to {t}{note if shared else ''}")
     return 0
 
 
