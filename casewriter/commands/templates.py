@@ -67,17 +67,45 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
     builtin = template_files(ctx.paths.builtin_templates)
     user = template_files(ctx.paths.user_templates)
-    rows = [{"name": n, "origin": "user", "overrides": n in builtin} for n in user]
+    partial = {_stem(n, _OVERRIDE): n for n in user if _stem(n, _OVERRIDE)}
+    rows: list[dict[str, Any]] = [
+        {"name": n, "origin": "user", "overrides": n in builtin} for n in user
+    ]
     rows += [{"name": n, "origin": "builtin", "overrides": False} for n in builtin if n not in user]
+    for r in rows:
+        own = _stem(r["name"], _CASE_TYPE) if r["origin"] == "builtin" else None
+        r["partly_overridden_by"] = partial.get(own or "")
+        r["partial_override_of"] = _stem(r["name"], _OVERRIDE)
     rows.sort(key=lambda r: str(r["name"]))
     if ctx.json:
         print_json(rows)
         return 0
     for r in rows:
-        tag = "user (overrides built-in)" if r["overrides"] else str(r["origin"])
-        print(f"{r['name']:<52} {tag}")
+        print(f"{r['name']:<52} {_list_tag(r, builtin)}")
     print(f"\nuser templates folder: {ctx.paths.user_templates}")
     return 0
+
+
+_CASE_TYPE = re.compile(r"^case_types/([^/]+)\.toml$")
+_OVERRIDE = re.compile(r"^overrides/([^/]+)\.toml$")
+
+
+def _stem(name: str, pattern: re.Pattern[str]) -> str | None:
+    """The case type id in ``case_types/<id>.toml`` or ``overrides/<id>.toml``, else None."""
+    found = pattern.match(name)
+    return found.group(1) if found else None
+
+
+def _list_tag(row: dict[str, Any], builtin: list[str]) -> str:
+    if row["partial_override_of"]:
+        of = row["partial_override_of"]
+        if f"case_types/{of}.toml" in builtin:
+            return f"user (partly overrides case type {of})"
+        return f"user (partial override of {of}, which is not a built-in case type)"
+    tag = "user (overrides built-in)" if row["overrides"] else str(row["origin"])
+    if row["partly_overridden_by"] and row["origin"] == "builtin":
+        tag += f" (partly overridden by {row['partly_overridden_by']})"
+    return tag
 
 
 _LIST_HINT = "'casewriter templates list' shows them"
@@ -241,7 +269,13 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     try:
         report = check_all(ctx.paths, ctx.settings)
     except CasewriterError as exc:
-        report = {"ok": False, "checked": 0, "problems": [exc.message], "warnings": []}
+        report = {
+            "ok": False,
+            "checked": 0,
+            "overrides": [],
+            "problems": [exc.message],
+            "warnings": [],
+        }
     if ctx.json:
         print_json(report)
     else:
@@ -250,5 +284,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
         for line in report["warnings"]:
             print(f"warning: {line}")
         verdict = "clean" if report["ok"] else f"{len(report['problems'])} problem(s)"
-        print(f"checked {report['checked']} case type(s) and their templates: {verdict}")
+        partial = len(report["overrides"])
+        merged = f" ({partial} with your partial override)" if partial else ""
+        print(f"checked {report['checked']} case type(s){merged} and their templates: {verdict}")
     return 0 if report["ok"] else 1
