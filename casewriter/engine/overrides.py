@@ -119,8 +119,10 @@ def load_override(path: Path, builtin: CaseType, roots: list[Path]) -> CaseType:
 # -- keys ------------------------------------------------------------------------------------
 def check_keys(changes: Mapping[str, Any], where: str) -> None:
     """CatalogError for the first key the override may not use, with a did-you-mean."""
-    allowed = [k for k in CaseType.model_fields if k not in _INTERNAL]
-    _check_model_keys(changes, allowed, CaseType, "", where)
+    _check_model_keys(changes, _TOP_LEVEL, CaseType, "", where)
+
+
+_TOP_LEVEL = [k for k in CaseType.model_fields if k not in _INTERNAL]
 
 
 def _check_model_keys(
@@ -128,7 +130,10 @@ def _check_model_keys(
 ) -> None:
     for key, value in data.items():
         if key not in allowed:
-            raise CatalogError(f"{where}: {loc}{key}: unknown field{did_you_mean(key, allowed)}")
+            hint = did_you_mean(key, allowed)
+            if not hint and loc and key in _TOP_LEVEL:  # TOML puts it in the table above it
+                hint = f"; {key} is a top-level key: write it above the first [table] or [[table]] line"
+            raise CatalogError(f"{where}: {loc}{key}: unknown field{hint}")
         if model is CaseType and key == "tips":
             sub: tuple[type[BaseModel], bool] | None = (TipsOverride, False)
         else:
