@@ -7,6 +7,7 @@ the merge rules, through ``Catalog.load`` on real files."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -24,26 +25,17 @@ BUILTIN = REPO / "templates"
 LOST = BUILTIN / "examples" / "warehouse-lost.toml"
 TOO_MANY = REPO / "tests" / "data" / "scenarios" / "s08-warehouse-lost-too-many-items.toml"
 
+
+def readme_block(first_line: str) -> str:
+    """The README code block that starts with ``first_line`` (its worked examples)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"```\w*\n(" + re.escape(first_line) + r"\n.*?)```", text, re.S)
+    assert found, first_line
+    return found.group(1)
+
+
 #: The README's worked example: one tip reworded, one deadline rule replaced.
-README_EXAMPLE = """\
-# My changes to the built-in warehouse-lost case type; everything else stays built-in.
-extends = "builtin"
-
-# One tip reworded: the built-in tip that starts with "About 5 FNSKUs".
-[[tips.change]]
-find = "About 5 FNSKUs"
-en = "At most 3 FNSKUs per case: our account manager asked for it."
-zh = "每个Case最多3个FNSKU（客户经理要求）。"
-
-# The US claim window, from the source I have (replaces the built-in US rules).
-[[deadlines]]
-marketplaces = ["US"]
-clock = "ledger adjustment date"
-clock_fact = "ledger_date"
-max_days = 45
-source = "Account manager's email of 2 Oct 2026"
-as_of = "2026-10-02"
-"""
+README_EXAMPLE = readme_block("# <your templates folder>/overrides/warehouse-lost.toml")
 
 TOP = 'max_items = 3\nsubject = "Lost FBA stock – FNSKU {{ ev.fnsku }}"\n'
 MORE = """
@@ -435,3 +427,15 @@ def test_a_users_own_body_template_wins_over_a_shared_one(cli, paths: AppPaths) 
     assert Catalog.load(paths).get("warehouse-lost").template == "case_types/warehouse-lost.md.j2"
     write_override(paths.user_templates, "warehouse-lost", 'extends = "builtin"\ntemplate = "case_types/warehouse.md.j2"\n')  # fmt: skip
     assert Catalog.load(paths).get("warehouse-lost").template == "case_types/warehouse.md.j2"
+
+
+def test_the_readme_fragment_example_renders(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    first = "{# <your templates folder>/case_types/warehouse.md.j2: both warehouse types #}"
+    tpl = paths.user_templates / "case_types" / "warehouse.md.j2"
+    tpl.parent.mkdir(parents=True)
+    tpl.write_text(readme_block(first), encoding="utf-8")
+    text = render_json(cli, str(LOST))["body"]
+    assert (
+        "\n\nWe are Northbay Goods, an FBA seller on Amazon.com since 2019. On 2026-05-20 the"
+        in text
+    )
