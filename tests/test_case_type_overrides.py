@@ -153,6 +153,15 @@ def test_templates_list_and_check_show_the_override(cli, paths: AppPaths) -> Non
     )
     assert rows["overrides/warehouse-lost.toml"]["partial_override_of"] == "warehouse-lost"
 
+    shown = cli("templates", "show", "warehouse-lost").out.splitlines()
+    assert (
+        shown[1]
+        == "# partly overridden by overrides/warehouse-lost.toml ('casewriter types' shows the result)"
+    )
+    assert "partly" not in cli("templates", "show", "warehouse-damaged").out.splitlines()[1]
+    refused = cli("templates", "copy", "warehouse-lost")
+    assert refused.code == 2 and "a partial override; a full copy would replace" in refused.err
+    assert not (paths.user_templates / "case_types").exists()
     check = cli("templates", "check")
     assert check.code == 0, check
     assert check.out.splitlines()[-1] == (

@@ -180,12 +180,23 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
 
     rel, path, origin = find(ctx.paths, args.name)
     text = decode_text(read_user_file(path, "template"), str(path))
+    case_type = _stem(rel, _CASE_TYPE) if origin == "builtin" else None
+    partial = _partial_override(ctx.paths, case_type) if case_type else None
     if ctx.json:
-        print_json({"name": rel, "path": str(path), "origin": origin, "text": text})
+        print_json({"name": rel, "path": str(path), "origin": origin, "text": text,
+                    "partly_overridden_by": partial})  # fmt: skip
     else:
         print(f"# {rel} ({origin}: {path})")
+        if partial:
+            print(f"# partly overridden by {partial} ('casewriter types' shows the result)")
         print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _partial_override(paths: AppPaths, case_type: str) -> str | None:
+    """``overrides/<id>.toml`` when the user has one, else None."""
+    rel = f"overrides/{case_type}.toml"
+    return rel if inside(paths.user_templates, rel) is not None else None
 
 
 def case_type_files(paths: AppPaths, case_type_id: str) -> list[str]:
@@ -238,6 +249,15 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
         names = case_type_files(ctx.paths, name)
         if not names:
             names = [find(ctx.paths, name, builtin_only=True)[0]]
+    for rel in names:
+        case_type = _stem(rel, _CASE_TYPE)
+        partial = _partial_override(ctx.paths, case_type) if case_type else None
+        if partial:
+            raise UsageError(
+                f"you change {case_type} with {ctx.paths.user_templates / partial}, a partial "
+                "override; a full copy would replace the built-in case type and its fixes. Put "
+                "the change in the override, or move the override away first"
+            )
     targets = []
     for rel in names:
         source = ctx.paths.builtin_templates / rel
