@@ -65,13 +65,16 @@ def test_copy_of_a_real_built_in_file_outside_still_refused(
 def test_show_and_copy_still_work_for_names_inside(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
     res = cli("templates", "show", "_base.md.j2")
     assert res.code == 0 and res.out.startswith("# _base.md.j2 (builtin: ")
-    res = cli("templates", "show", "builtin/case_types/warehouse-lost.md.j2")
-    assert res.code == 0 and "warehouse-lost.md.j2" in res.out
+    res = cli("templates", "show", "builtin/case_types/warehouse.md.j2")
+    assert res.code == 0 and "warehouse.md.j2" in res.out
     res = cli("templates", "copy", "warehouse-lost")
     assert res.code == 0, res
     copied = sorted(p.name for p in (home / "templates" / "case_types").iterdir())
-    shipped = sorted(p.name for p in (BUILTIN / "case_types").glob("warehouse-lost.*"))
-    assert copied == shipped and "warehouse-lost.toml" in copied
+    # the case type's file and the templates it names (shared with warehouse-damaged)
+    assert copied == ["warehouse-lost.toml", "warehouse.md.j2", "warehouse.oer.md.j2"]
+    for name in copied:
+        shipped = (BUILTIN / "case_types" / name).read_bytes()
+        assert (home / "templates" / "case_types" / name).read_bytes() == shipped
     user = home / "templates" / "case_types" / "warehouse-lost.toml"
     assert user.read_bytes() == (BUILTIN / "case_types" / "warehouse-lost.toml").read_bytes()
     res = cli("templates", "show", "warehouse-lost")

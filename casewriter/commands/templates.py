@@ -67,17 +67,45 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
     builtin = template_files(ctx.paths.builtin_templates)
     user = template_files(ctx.paths.user_templates)
-    rows = [{"name": n, "origin": "user", "overrides": n in builtin} for n in user]
+    partial = {_stem(n, _OVERRIDE): n for n in user if _stem(n, _OVERRIDE)}
+    rows: list[dict[str, Any]] = [
+        {"name": n, "origin": "user", "overrides": n in builtin} for n in user
+    ]
     rows += [{"name": n, "origin": "builtin", "overrides": False} for n in builtin if n not in user]
+    for r in rows:
+        own = _stem(r["name"], _CASE_TYPE) if r["origin"] == "builtin" else None
+        r["partly_overridden_by"] = partial.get(own or "")
+        r["partial_override_of"] = _stem(r["name"], _OVERRIDE)
     rows.sort(key=lambda r: str(r["name"]))
     if ctx.json:
         print_json(rows)
         return 0
     for r in rows:
-        tag = "user (overrides built-in)" if r["overrides"] else str(r["origin"])
-        print(f"{r['name']:<52} {tag}")
+        print(f"{r['name']:<52} {_list_tag(r, builtin)}")
     print(f"\nuser templates folder: {ctx.paths.user_templates}")
     return 0
+
+
+_CASE_TYPE = re.compile(r"^case_types/([^/]+)\.toml$")
+_OVERRIDE = re.compile(r"^overrides/([^/]+)\.toml$")
+
+
+def _stem(name: str, pattern: re.Pattern[str]) -> str | None:
+    """The case type id in ``case_types/<id>.toml`` or ``overrides/<id>.toml``, else None."""
+    found = pattern.match(name)
+    return found.group(1) if found else None
+
+
+def _list_tag(row: dict[str, Any], builtin: list[str]) -> str:
+    if row["partial_override_of"]:
+        of = row["partial_override_of"]
+        if f"case_types/{of}.toml" in builtin:
+            return f"user (partly overrides case type {of})"
+        return f"user (partial override of {of}, which is not a built-in case type)"
+    tag = "user (overrides built-in)" if row["overrides"] else str(row["origin"])
+    if row["partly_overridden_by"] and row["origin"] == "builtin":
+        tag += f" (partly overridden by {row['partly_overridden_by']})"
+    return tag
 
 
 _LIST_HINT = "'casewriter templates list' shows them"
@@ -152,12 +180,41 @@ def run_show(args: argparse.Namespace, ctx: Context) -> int:
 
     rel, path, origin = find(ctx.paths, args.name)
     text = decode_text(read_user_file(path, "template"), str(path))
+    case_type = _stem(rel, _CASE_TYPE) if origin == "builtin" else None
+    partial = _partial_override(ctx.paths, case_type) if case_type else None
     if ctx.json:
-        print_json({"name": rel, "path": str(path), "origin": origin, "text": text})
+        print_json({"name": rel, "path": str(path), "origin": origin, "text": text,
+                    "partly_overridden_by": partial})  # fmt: skip
     else:
         print(f"# {rel} ({origin}: {path})")
+        if partial:
+            print(f"# partly overridden by {partial} ('casewriter types' shows the result)")
         print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _partial_override(paths: AppPaths, case_type: str) -> str | None:
+    """``overrides/<id>.toml`` when the user has one, else None."""
+    rel = f"overrides/{case_type}.toml"
+    return rel if inside(paths.user_templates, rel) is not None else None
+
+
+def case_type_files(paths: AppPaths, case_type_id: str) -> list[str]:
+    """A built-in case type's files: ``case_types/<id>.toml`` and the templates it names
+    (shared ones too, e.g. ``case_types/warehouse.md.j2``) or that carry its id."""
+    from casewriter.documents import decode_text, parse_toml
+    from casewriter.files import read_user_file
+
+    root = paths.builtin_templates
+    toml = f"case_types/{case_type_id}.toml"
+    path = inside(root, toml)
+    if path is None:
+        return []
+    data = parse_toml(decode_text(read_user_file(path, "case-type file"), str(path)), str(path))
+    named = [data.get("template"), data.get("oer_template")]
+    names = [toml, *(n for n in named if isinstance(n, str) and n)]
+    names += [f"case_types/{case_type_id}{s}" for s in (".md.j2", ".oer.md.j2")]
+    return [n for n in dict.fromkeys(names) if inside(root, n) is not None]
 
 
 def _copy_target(paths: AppPaths, rel: str, source: Path) -> Path:
@@ -189,13 +246,18 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if name.endswith(SUFFIXES):
         names = [find(ctx.paths, name, builtin_only=True)[0]]
     else:
-        names = [
-            f"case_types/{name}{s}"
-            for s in (".toml", ".md.j2", ".oer.md.j2")
-            if inside(ctx.paths.builtin_templates, f"case_types/{name}{s}") is not None
-        ]
+        names = case_type_files(ctx.paths, name)
         if not names:
             names = [find(ctx.paths, name, builtin_only=True)[0]]
+    for rel in names:
+        case_type = _stem(rel, _CASE_TYPE)
+        partial = _partial_override(ctx.paths, case_type) if case_type else None
+        if partial:
+            raise UsageError(
+                f"you change {case_type} with {ctx.paths.user_templates / partial}, a partial "
+                "override; a full copy would replace the built-in case type and its fixes. Put "
+                "the change in the override, or move the override away first"
+            )
     targets = []
     for rel in names:
         source = ctx.paths.builtin_templates / rel
@@ -213,8 +275,10 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.json:
         print_json({"copied": [str(t) for _, t in targets]})
     else:
-        for _, t in targets:
-            print(f"copied to {t}")
+        for rel, (_, t) in zip(names, targets, strict=True):
+            shared = not name.endswith(SUFFIXES) and not Path(rel).name.startswith(f"{name}.")
+            note = " (a template other case types share: your copy is used for them too)"
+            print(f"copied to {t}{note if shared else ''}")
     return 0
 
 
@@ -225,7 +289,13 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     try:
         report = check_all(ctx.paths, ctx.settings)
     except CasewriterError as exc:
-        report = {"ok": False, "checked": 0, "problems": [exc.message], "warnings": []}
+        report = {
+            "ok": False,
+            "checked": 0,
+            "overrides": [],
+            "problems": [exc.message],
+            "warnings": [],
+        }
     if ctx.json:
         print_json(report)
     else:
@@ -234,5 +304,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
         for line in report["warnings"]:
             print(f"warning: {line}")
         verdict = "clean" if report["ok"] else f"{len(report['problems'])} problem(s)"
-        print(f"checked {report['checked']} case type(s) and their templates: {verdict}")
+        partial = len(report["overrides"])
+        merged = f" ({partial} with your partial override)" if partial else ""
+        print(f"checked {report['checked']} case type(s){merged} and their templates: {verdict}")
     return 0 if report["ok"] else 1

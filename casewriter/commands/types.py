@@ -38,7 +38,8 @@ def rule_text(rule: DeadlineRule) -> str:
     return f"{'/'.join(rule.marketplaces)}: {window} from {rule.clock}{eff}{until} ({rule.source}, as of {rule.as_of})"
 
 
-def type_json(ct: CaseType, lang: str) -> dict[str, Any]:
+def type_json(ct: CaseType, lang: str, override: str | None = None) -> dict[str, Any]:
+    """One case type as ``types --json`` prints it; ``override``: the partial override file."""
     return {
         "id": ct.id,
         "group": ct.group,
@@ -51,6 +52,7 @@ def type_json(ct: CaseType, lang: str) -> dict[str, Any]:
         "oer": ct.oer,
         "max_items": ct.max_items,
         "origin": ct.origin,
+        "override": override,
         "required_evidence": [
             {"slot": s.key, "kind": s.kind, "label": s.label.get(lang)} for s in ct.required_slots
         ],
@@ -84,8 +86,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     lang = ctx.lang or ctx.settings.lang
     catalog = Catalog.load(ctx.paths, settings=ctx.settings)
     types = [ct for ct in catalog.all() if args.group is None or ct.group == args.group]
+    overrides = {k: str(v) for k, v in catalog.overrides.items()}
     if ctx.json:
-        print_json([type_json(ct, lang) for ct in types])
+        print_json([type_json(ct, lang, overrides.get(ct.id)) for ct in types])
         return 0
     group = None
     for ct in types:
@@ -93,6 +96,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             group = ct.group
             print(f"\n== {group} ==")
         mark = " (user)" if ct.origin == "user" else ""
+        if ct.id in overrides:
+            mark = f" (built-in, partly overridden by {overrides[ct.id]})"
         print(f"\n{ct.id}{mark} – {ct.title.get(lang)}")
         print(f"  filed at: {ct.filed_at.get(lang)}")
         required = ", ".join(s.label.get(lang) for s in ct.required_slots) or "-"

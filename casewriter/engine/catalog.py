@@ -1,122 +1,52 @@
 """The case-type catalog: built-in ``templates/case_types/*.toml`` merged with the user's
-``<config>/templates/case_types/*.toml`` (the user's file wins by id and may add new ids),
-validated with pydantic, then the deadline-rule overrides of the user's ``config.toml`` applied.
-Every error names the file and the field (``CatalogError``).
+``<config>/templates/case_types/*.toml`` (the user's file wins by id and may add new ids), the
+user's partial overrides (``<config>/templates/overrides/<id>.toml``: only the changed keys of a
+built-in case type, see ``overrides.py``) merged in, validated with pydantic, then the
+deadline-rule overrides of the user's ``config.toml`` applied. Every error names the file and
+the field (``CatalogError``).
 """
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from casewriter.config import DeadlineOverride, Settings
-from casewriter.documents import decode_text, parse_toml
+from casewriter.engine.catalog_checks import (
+    MAX_CASE_TYPE_FILE,
+    SLOT_KINDS,
+    check_case_type,
+    did_you_mean,
+    format_validation_error,
+    read_toml,
+    template_exists,
+)
 from casewriter.engine.deadlines import rules_for
-from casewriter.engine.models import ATTACHMENT_KINDS, GROUPS, VALUE_KINDS, CaseType, DeadlineRule
+from casewriter.engine.models import GROUPS, CaseType, DeadlineRule
+from casewriter.engine.overrides import load_override, override_files, replace_rules
 from casewriter.errors import CatalogError, NotFoundError
-from casewriter.files import read_user_file
-from casewriter.identifiers import KINDS
-from casewriter.marketplaces import MARKETPLACES
 from casewriter.paths import AppPaths
 
-#: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.
-MAX_CASE_TYPE_FILE = 1024 * 1024
-
-#: What an evidence slot may hold: an identifier kind, an attachment or a value.
-SLOT_KINDS: tuple[str, ...] = (*KINDS, *ATTACHMENT_KINDS, *VALUE_KINDS)
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def format_validation_error(where: str, exc: ValidationError) -> str:
-    first = exc.errors()[0]
-    loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
-    msg = first["msg"]
-    if first["type"] == "extra_forbidden":
-        msg = "unknown field"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{where}: {loc}: {msg}{more}"
+__all__ = [
+    "MAX_CASE_TYPE_FILE",
+    "SLOT_KINDS",
+    "Catalog",
+    "apply_overrides",
+    "did_you_mean",
+    "format_validation_error",
+    "load_case_type",
+    "template_exists",
+]
 
 
-def template_exists(name: str, roots: Iterable[Path]) -> bool:
-    if name.startswith("builtin/"):
-        return False
-    return any((root / name).is_file() for root in roots)
-
-
-def _check(ct: CaseType, where: str, roots: list[Path], kinds: tuple[str, ...]) -> None:
-    def fail(field: str, msg: str) -> None:
-        raise CatalogError(f"{where}: {field}: {msg}")
-
-    slot_keys = [s.key for s in ct.evidence]
-    fact_keys = [f.key for f in ct.facts]
-    for label, keys in (("evidence", slot_keys), ("facts", fact_keys)):
-        dupes = sorted({k for k in keys if keys.count(k) > 1})
-        if dupes:
-            fail(label, f"duplicate key {dupes[0]!r}")
-    for i, slot in enumerate(ct.evidence):
-        if slot.kind not in kinds:
-            fail(
-                f"evidence.{i}.kind", f"unknown kind {slot.kind!r}{did_you_mean(slot.kind, kinds)}"
-            )
-        if slot.max and slot.max < slot.min:
-            fail(f"evidence.{i}.max", f"max {slot.max} is below min {slot.min}")
-    if ct.main_identifier not in slot_keys:
-        fail("main_identifier", f"{ct.main_identifier!r} is not an evidence slot key"
-             f"{did_you_mean(ct.main_identifier, slot_keys)}")  # fmt: skip
-    if ct.items_slot and ct.items_slot not in slot_keys:
-        fail("items_slot", f"{ct.items_slot!r} is not an evidence slot key")
-    for i, rule in enumerate(ct.deadlines):
-        if rule.clock_fact not in fact_keys:
-            fail(f"deadlines.{i}.clock_fact", f"{rule.clock_fact!r} is not a fact key"
-                 f"{did_you_mean(rule.clock_fact, fact_keys)}")  # fmt: skip
-        for code in rule.marketplaces:
-            if code != "*" and code not in MARKETPLACES:
-                fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
-    _check_thresholds(ct, fail)
-    if not template_exists(ct.template, roots):
-        fail("template", f"{ct.template!r} not found in the templates folders")
-    if ct.oer_template and not template_exists(ct.oer_template, roots):
-        fail("oer_template", f"{ct.oer_template!r} not found in the templates folders")
-
-
-_THRESHOLD_FACT_TYPES = {
-    "numerator": ("quantity",),
-    "denominator": ("quantity",),
-    "rate_fact": ("percent",),
-    "target_fact": ("percent",),
-}
-
-
-def _check_thresholds(ct: CaseType, fail: Callable[[str, str], None]) -> None:
-    keys = [t.key for t in ct.thresholds]
-    dupes = sorted({k for k in keys if keys.count(k) > 1})
-    if dupes:
-        fail("thresholds", f"duplicate key {dupes[0]!r}")
-    fact_keys = [f.key for f in ct.facts]
-    for i, threshold in enumerate(ct.thresholds):
-        for field, key in threshold.fact_keys.items():
-            spec = ct.fact(key)
-            if spec is None:
-                fail(f"thresholds.{i}.{field}",
-                     f"{key!r} is not a fact key{did_you_mean(key, fact_keys)}")  # fmt: skip
-            elif spec.type not in _THRESHOLD_FACT_TYPES[field]:
-                wanted = " or ".join(_THRESHOLD_FACT_TYPES[field])
-                fail(f"thresholds.{i}.{field}",
-                     f"fact {key!r} is a {spec.type}, expected a {wanted}")  # fmt: skip
-
-
-def load_case_type(path: Path, origin: str, roots: list[Path], kinds: tuple[str, ...]) -> CaseType:
+def load_case_type(
+    path: Path, origin: str, roots: list[Path], kinds: tuple[str, ...] = SLOT_KINDS
+) -> CaseType:
     """Read and validate one case-type file; CatalogError naming the file and field."""
     where = str(path)
-    raw = read_user_file(path, "case-type file", CatalogError, max_bytes=MAX_CASE_TYPE_FILE)
-    data = parse_toml(decode_text(raw, where, CatalogError), where, CatalogError)
+    data = read_toml(path, "case-type file")
     if data.get("id", path.stem) != path.stem:
         raise CatalogError(
             f"{where}: id: {data.get('id')!r} must equal the file name {path.stem!r}"
@@ -126,7 +56,7 @@ def load_case_type(path: Path, origin: str, roots: list[Path], kinds: tuple[str,
         ct = CaseType.model_validate(data)
     except ValidationError as exc:
         raise CatalogError(format_validation_error(where, exc)) from None
-    _check(ct, where, roots, kinds)
+    check_case_type(ct, where, roots, kinds)
     return ct
 
 
@@ -140,29 +70,42 @@ class Catalog:
         self.roots: list[Path] = roots or []
         self.problems: list[str] = []
         """Files skipped by a non-strict load, one message each."""
+        self.overrides: dict[str, Path] = {}
+        """Case type id → the partial override file merged into it."""
 
     @classmethod
     def load(
         cls, paths: AppPaths, *, strict: bool = True, settings: Settings | None = None
     ) -> Catalog:
-        """Built-in then user case types (user wins by id), with ``settings.deadline_overrides``
-        applied. ``strict=False`` skips a broken file or override and records why in
-        ``problems`` (``templates check``); otherwise CatalogError."""
+        """Built-in then user case types (user wins by id), the user's partial overrides, then
+        ``settings.deadline_overrides``. ``strict=False`` skips a broken file or override and
+        records why in ``problems`` (``templates check``); otherwise CatalogError."""
         roots = [paths.user_templates, paths.builtin_templates]
-        kinds = SLOT_KINDS
         found: dict[str, CaseType] = {}
         problems: list[str] = []
+
+        def keep_going(exc: CatalogError) -> None:
+            if strict:
+                raise exc
+            problems.append(exc.message)
+
         for origin, root in (("builtin", paths.builtin_templates), ("user", paths.user_templates)):
             folder = root / "case_types"
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.toml")):
                 try:
-                    found[path.stem] = load_case_type(path, origin, roots, kinds)
+                    found[path.stem] = load_case_type(path, origin, roots)
                 except CatalogError as exc:
-                    if strict:
-                        raise
-                    problems.append(exc.message)
+                    keep_going(exc)
+        found = {k: _own_template(ct, paths.user_templates) for k, ct in found.items()}
+        overridden: dict[str, Path] = {}
+        for path in override_files(paths.user_templates):
+            try:
+                found[path.stem] = load_override(path, _builtin_of(path, found), roots)
+                overridden[path.stem] = path
+            except CatalogError as exc:
+                keep_going(exc)
         if settings is not None and settings.deadline_overrides:
             found, bad = apply_overrides(
                 found, settings.deadline_overrides, str(paths.config_file), strict=strict
@@ -170,6 +113,7 @@ class Catalog:
             problems += bad
         catalog = cls(found.values(), roots)
         catalog.problems = problems
+        catalog.overrides = overridden
         return catalog
 
     def get(self, case_type_id: str) -> CaseType:
@@ -229,15 +173,38 @@ def apply_overrides(
     out = dict(case_types)
     for type_id, rules in by_type.items():
         ct = out[type_id]
-        covered = {code for r in rules for code in r.marketplaces}
-        kept: list[DeadlineRule] = []
-        if "*" not in covered:
-            for rule in ct.deadlines:
-                rest = [m for m in rule.marketplaces if m not in covered]
-                if rest:
-                    kept.append(rule.model_copy(update={"marketplaces": rest}))
-        out[type_id] = ct.model_copy(update={"deadlines": [*kept, *rules]})
+        out[type_id] = ct.model_copy(update={"deadlines": replace_rules(ct.deadlines, rules)})
     return out, problems
+
+
+def _builtin_of(path: Path, found: dict[str, CaseType]) -> CaseType:
+    """The built-in case type an override file extends; CatalogError when there is none (or
+    the user's own full copy of it would make the override ambiguous)."""
+    ct = found.get(path.stem)
+    if ct is None:
+        builtin = [k for k, c in found.items() if c.origin == "builtin"]
+        raise CatalogError(
+            f"{path}: there is no built-in case type {path.stem!r} to override"
+            f"{did_you_mean(path.stem, builtin)}; name the file <id>.toml after one "
+            "('casewriter types' lists them)"
+        )
+    if ct.origin != "builtin":
+        raise CatalogError(
+            f"{path}: {ct.source_file} is your full copy of {path.stem!r}, so this override "
+            "has nothing built-in to change; keep one of the two files (the override keeps "
+            "receiving fixes to the built-in case type)"
+        )
+    return ct
+
+
+def _own_template(ct: CaseType, user_templates: Path) -> CaseType:
+    """A built-in case type uses the user's ``case_types/<id>.md.j2`` when there is one, also
+    where the built-in names a template it shares with another type (as the two warehouse
+    types do); a partial override may still name another."""
+    own = f"case_types/{ct.id}.md.j2"
+    if ct.origin != "builtin" or ct.template == own or not (user_templates / own).is_file():
+        return ct
+    return ct.model_copy(update={"template": own})
 
 
 def _override_rule(o: DeadlineOverride, case_types: dict[str, CaseType], at: str) -> DeadlineRule:

@@ -208,6 +208,8 @@ class CaseType(_Strict):
     facts: list[FactSpec] = Field(default_factory=list)
     deadlines: list[DeadlineRule] = Field(default_factory=list)
     thresholds: list[Threshold] = Field(default_factory=list)
+    vars: dict[str, str] = Field(default_factory=dict)
+    """Words and keys a template shared by several case types reads as ``ct.vars.<key>``."""
     origin: Literal["builtin", "user"] = "builtin"
     source_file: str = ""
 
@@ -220,6 +222,14 @@ class CaseType(_Strict):
     def _id(cls, v: str) -> str:
         if not _ID.match(v):
             raise ValueError("must be kebab-case (a-z, 0-9, -)")
+        return v
+
+    @field_validator("vars")
+    @classmethod
+    def _var_keys(cls, v: dict[str, str]) -> dict[str, str]:
+        bad = next((k for k in v if not _KEY.match(k)), None)
+        if bad is not None:
+            raise ValueError(f"key {bad!r} must be snake_case (a-z, 0-9, _)")
         return v
 
     def slot(self, key: str) -> EvidenceSlot | None:

@@ -1,6 +1,8 @@
-"""``templates check``: load every case type (collecting every broken file), compile every
-template (built-in and user), check that extends/includes/imports resolve, render each case
-type's example strictly, and report variables a template uses that the render context lacks."""
+"""``templates check``: load every case type and partial override (collecting every broken
+file), read every template (built-in and user) as the sandbox would (a regular file within its
+size cap, UTF-8) and compile it, check that extends/includes/imports resolve, render each case
+type's example strictly (with the user's overrides merged in), and report variables a template
+uses that the render context lacks."""
 
 from __future__ import annotations
 
@@ -8,10 +10,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, meta, nodes
+from jinja2 import Environment, TemplateSyntaxError, meta, nodes
 
 from casewriter.config import Settings
-from casewriter.errors import CasewriterError
+from casewriter.documents import decode_text
+from casewriter.errors import CasewriterError, TemplateError
+from casewriter.files import read_user_file
 from casewriter.paths import AppPaths
 
 CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer",
@@ -53,13 +57,19 @@ def check_all(paths: AppPaths, settings: Settings, as_of: date | None = None) ->
     problems: list[str] = list(catalog.problems)
     warnings: list[str] = []
     env = engine.env
+    cap = env.limits.max_template_bytes  # the sandbox's own cap on a template file
     files = {("user", n) for n in _templates(paths.user_templates)} | {
         ("builtin", n) for n in _templates(paths.builtin_templates)
     }
     for origin, name in sorted(files):
         root = paths.user_templates if origin == "user" else paths.builtin_templates
         path = root / name
-        source = path.read_text(encoding="utf-8")
+        try:
+            raw = read_user_file(path, "template", TemplateError, max_bytes=cap)
+            source = decode_text(raw, str(path), TemplateError)
+        except TemplateError as exc:
+            problems.append(exc.message)
+            continue
         try:
             ast = env.parse(source, name, str(path))
         except Exception as exc:  # TemplateSyntaxError
@@ -81,7 +91,12 @@ def check_all(paths: AppPaths, settings: Settings, as_of: date | None = None) ->
             warnings.append(f"{ct.id}: no example in examples/{ct.id}.toml, so it was not rendered")
             continue
         try:
-            names = undeclared(env, env.parse(ct.subject))
+            subject_ast = env.parse(ct.subject)
+        except TemplateSyntaxError as exc:
+            problems.append(f"{ct.source_file}: subject line {exc.lineno}: {exc.message}")
+            continue
+        try:
+            names = undeclared(env, subject_ast)
             if names:
                 problems.append(
                     f"{ct.source_file}: subject uses undeclared {', '.join(sorted(names))}"
@@ -101,4 +116,10 @@ def check_all(paths: AppPaths, settings: Settings, as_of: date | None = None) ->
             for artefact in ("{{", "{%", "None", "[missing"):
                 if artefact in text:
                     problems.append(f"{ct.id}: rendered example contains {artefact!r}")
-    return {"ok": not problems, "checked": len(catalog), "problems": problems, "warnings": warnings}
+    return {
+        "ok": not problems,
+        "checked": len(catalog),
+        "overrides": [str(path) for path in catalog.overrides.values()],
+        "problems": problems,
+        "warnings": warnings,
+    }

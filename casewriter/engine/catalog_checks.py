@@ -1,0 +1,123 @@
+"""What a case type must satisfy beyond its pydantic model, shared by the catalog (built-in and
+user files) and partial overrides: unique keys, known slot kinds and marketplaces, the main
+identifier and clock facts that exist, thresholds naming facts of the right type, templates that
+exist. Also reading a case-type TOML file and the one-line wording of its errors (``CatalogError``
+naming the file and the field, with a did-you-mean).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from casewriter.documents import decode_text, parse_toml
+from casewriter.engine.models import ATTACHMENT_KINDS, VALUE_KINDS, CaseType
+from casewriter.errors import CatalogError
+from casewriter.files import read_user_file
+from casewriter.identifiers import KINDS
+from casewriter.marketplaces import MARKETPLACES
+
+#: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.
+MAX_CASE_TYPE_FILE = 1024 * 1024
+
+#: What an evidence slot may hold: an identifier kind, an attachment or a value.
+SLOT_KINDS: tuple[str, ...] = (*KINDS, *ATTACHMENT_KINDS, *VALUE_KINDS)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def format_validation_error(where: str, exc: ValidationError, prefix: str = "") -> str:
+    """``<where>: <prefix><field>: <message>``, the first error of a pydantic validation."""
+    first = exc.errors()[0]
+    loc = (prefix + ".".join(str(p) for p in first["loc"])).rstrip(".") or "(top level)"
+    msg = first["msg"]
+    if first["type"] == "extra_forbidden":
+        msg = "unknown field"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {loc}: {msg}{more}"
+
+
+def read_toml(path: Path, what: str) -> dict[str, Any]:
+    """A case-type (or override) file as a dict: a regular file, size-capped, UTF-8, TOML."""
+    where = str(path)
+    raw = read_user_file(path, what, CatalogError, max_bytes=MAX_CASE_TYPE_FILE)
+    return parse_toml(decode_text(raw, where, CatalogError), where, CatalogError)
+
+
+def template_exists(name: str, roots: Iterable[Path]) -> bool:
+    if name.startswith("builtin/"):
+        return False
+    return any((root / name).is_file() for root in roots)
+
+
+def check_case_type(
+    ct: CaseType, where: str, roots: list[Path], kinds: tuple[str, ...] = SLOT_KINDS
+) -> None:
+    """CatalogError naming ``where`` and the field for the first thing wrong with ``ct``."""
+
+    def fail(field: str, msg: str) -> None:
+        raise CatalogError(f"{where}: {field}: {msg}")
+
+    slot_keys = [s.key for s in ct.evidence]
+    fact_keys = [f.key for f in ct.facts]
+    for label, keys in (("evidence", slot_keys), ("facts", fact_keys)):
+        dupes = sorted({k for k in keys if keys.count(k) > 1})
+        if dupes:
+            fail(label, f"duplicate key {dupes[0]!r}")
+    for i, slot in enumerate(ct.evidence):
+        if slot.kind not in kinds:
+            fail(
+                f"evidence.{i}.kind", f"unknown kind {slot.kind!r}{did_you_mean(slot.kind, kinds)}"
+            )
+        if slot.max and slot.max < slot.min:
+            fail(f"evidence.{i}.max", f"max {slot.max} is below min {slot.min}")
+    if ct.main_identifier not in slot_keys:
+        fail("main_identifier", f"{ct.main_identifier!r} is not an evidence slot key"
+             f"{did_you_mean(ct.main_identifier, slot_keys)}")  # fmt: skip
+    if ct.items_slot and ct.items_slot not in slot_keys:
+        fail("items_slot", f"{ct.items_slot!r} is not an evidence slot key")
+    for i, rule in enumerate(ct.deadlines):
+        if rule.clock_fact not in fact_keys:
+            fail(f"deadlines.{i}.clock_fact", f"{rule.clock_fact!r} is not a fact key"
+                 f"{did_you_mean(rule.clock_fact, fact_keys)}")  # fmt: skip
+        for code in rule.marketplaces:
+            if code != "*" and code not in MARKETPLACES:
+                fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
+    _check_thresholds(ct, fail)
+    if not template_exists(ct.template, roots):
+        fail("template", f"{ct.template!r} not found in the templates folders")
+    if ct.oer_template and not template_exists(ct.oer_template, roots):
+        fail("oer_template", f"{ct.oer_template!r} not found in the templates folders")
+
+
+_THRESHOLD_FACT_TYPES = {
+    "numerator": ("quantity",),
+    "denominator": ("quantity",),
+    "rate_fact": ("percent",),
+    "target_fact": ("percent",),
+}
+
+
+def _check_thresholds(ct: CaseType, fail: Callable[[str, str], None]) -> None:
+    keys = [t.key for t in ct.thresholds]
+    dupes = sorted({k for k in keys if keys.count(k) > 1})
+    if dupes:
+        fail("thresholds", f"duplicate key {dupes[0]!r}")
+    fact_keys = [f.key for f in ct.facts]
+    for i, threshold in enumerate(ct.thresholds):
+        for field, key in threshold.fact_keys.items():
+            spec = ct.fact(key)
+            if spec is None:
+                fail(f"thresholds.{i}.{field}",
+                     f"{key!r} is not a fact key{did_you_mean(key, fact_keys)}")  # fmt: skip
+            elif spec.type not in _THRESHOLD_FACT_TYPES[field]:
+                wanted = " or ".join(_THRESHOLD_FACT_TYPES[field])
+                fail(f"thresholds.{i}.{field}",
+                     f"fact {key!r} is a {spec.type}, expected a {wanted}")  # fmt: skip
