@@ -6,7 +6,9 @@ shipment and reporting dates, the item's prices, carrier, tracking number and fu
 center. The report also carries the buyer's name, e-mail, phone and the ship-to and bill-to
 addresses: those columns are never mapped (``signatures.PII_COLUMNS``), so no record, warning
 or finding can hold them, and a row warning names the column of a bad cell without quoting it.
-Only the ship-to country is kept (it tells the marketplace).
+A row with more cells than the header (a tab inside an address) is skipped: its columns are
+shifted, and a buyer's cell could land in a kept one. Only the ship-to country is kept (it
+tells the marketplace).
 """
 
 from __future__ import annotations
@@ -53,7 +55,11 @@ def read_fulfilled_shipments(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[FulfilledShipment]:
     f = Fields(info, redact=True)
+    width = len(info.header)
     for line, row in iter_cells(info, warnings, progress):
+        if len(row) > width:  # a tab inside a cell: every column after it is off by one
+            warnings.row(info, line, f"{len(row)} columns, the header has {width}")
+            continue
         order, shipment = f.text(row, "amazon-order-id"), f.text(row, "shipment-id")
         currency = f.upper(row, "currency")
         f.numbers.hint(currency)
