@@ -262,14 +262,11 @@ def read_inbound(
 def read_legacy_receipts(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[Receipt]:
-    """Received Inventory rows (the inventory event detail variant gives no shipment id)."""
+    """Received Inventory rows: units received per FBA shipment and FNSKU."""
     c = Cells(info)
     i_ship, i_fnsku, i_sku = c.index("fbashipmentid"), c.index("fnsku"), c.index("sku")
-    i_qty, i_date = c.index("quantity"), c.index("receiveddate", "snapshotdate")
-    i_type = c.index("transactiontype")
+    i_qty, i_date = c.index("quantity"), c.index("receiveddate")
     for line, row in iter_cells(info, warnings, progress):
-        if i_type >= 0 and norm(c.get(row, i_type)) != "RECEIPTS":
-            continue
         try:
             qty, when = parse_int(c.get(row, i_qty)), parse_date(c.get(row, i_date))
         except ValueError as exc:

@@ -32,7 +32,7 @@ class ReportInfo:
     quoted: bool  # header fields wrapped in quotes (every-field-quoted CSV)
     header: tuple[str, ...]  # the header names as written (BOM, quotes, spaces stripped)
     columns: dict[str, int] = field(default_factory=dict)  # canonical key → index
-    variant: str = ""  # e.g. "with-url", "service-speed", "inventory-event-detail"
+    variant: str = ""  # e.g. "with-url", "service-speed", "eu", "by-country", "safe-t"
     size: int = 0
     bom: bool = False
 
