@@ -120,6 +120,10 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]
     return files, notes, failed
 
 
+#: How many files' reasons a scan that found nothing readable names before summarising.
+SHOWN_REASONS = 20
+
+
 def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) -> Exception:
     """The error when no argument gave a readable report: each file's reason, then one line."""
     from casewriter.errors import ReportError, UsageError
@@ -128,10 +132,10 @@ def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) 
     reasons = [s.reason for s in failed] + [n.removeprefix("skipped ") for n in notes]
     if len(reasons) == 1 and failed:
         return ReportError(reasons[0])
-    for reason in reasons[: SHOWN_DRAFTS * 2]:
+    for reason in reasons[:SHOWN_REASONS]:
         warn(f"not read: {reason}")
-    if len(reasons) > SHOWN_DRAFTS * 2:
-        warn(f"... and {len(reasons) - SHOWN_DRAFTS * 2} more files not read")
+    if len(reasons) > SHOWN_REASONS:
+        warn(f"... and {len(reasons) - SHOWN_REASONS} more files not read")
     where = ", ".join(args)
     if not reasons:
         return UsageError(f"no Seller Central report found in {where}: no files in it")
