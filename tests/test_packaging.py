@@ -52,6 +52,7 @@ def test_wheel_contains_templates_and_catalog(wheel: Path) -> None:
     assert any(n.endswith(".toml") and "/case_types/" in n for n in shipped)
     assert "casewriter/__main__.py" in names
     assert "casewriter/engine/sandbox/limits.toml" in names  # the render budget's limits (data)
+    assert "casewriter/reports/data/settlement.toml" in names  # payments inside settlements
     demo = REPO / "casewriter" / "services" / "demo_data" / "reports"
     sample_reports = {
         f"casewriter/{p.relative_to(REPO / 'casewriter').as_posix()}" for p in demo.glob("*.tsv")

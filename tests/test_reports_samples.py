@@ -19,7 +19,7 @@ TYPES = {
     "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA.tsv": "customer-returns",
     "GET_FBA_FULFILLMENT_INVENTORY_ADJUSTMENTS_DATA.tsv": "legacy-adjustments",
     "GET_FBA_FULFILLMENT_INVENTORY_RECEIPTS_DATA.tsv": "legacy-receipts",
-    "GET_FBA_FULFILLMENT_INVENTORY_SUMMARY_DATA.tsv": "legacy-receipts",
+    "GET_FBA_FULFILLMENT_INVENTORY_SUMMARY_DATA.tsv": "legacy-inventory-events",  # not receipts
     "GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA.tsv": "removal-order-detail",
     "GET_FBA_FULFILLMENT_REMOVAL_SHIPMENT_DETAIL_DATA.tsv": "removal-shipment-detail",
     "GET_FBA_REIMBURSEMENTS_DATA.tsv": "reimbursements",

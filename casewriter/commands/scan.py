@@ -5,6 +5,11 @@ Finds claimable discrepancies in downloaded Seller Central reports: a table grou
 draft per claimable finding saved to the case log (skipping those with an open case). A folder
 argument means every report in it (other files are skipped with a note). Progress goes to
 stderr for big files, never to stdout.
+
+A report named on the command line that cannot be read, or a report that breaks part way, is
+listed with the reason and the rest are scanned: exit code 1 says something was skipped, and
+``--draft`` saves no draft for a finding that depends on a report read only in part. When
+nothing can be read, the error says why for each file (exit 2).
 """
 
 from __future__ import annotations
@@ -17,11 +22,52 @@ from typing import TYPE_CHECKING, Any
 from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
-    from casewriter.reports.findings import ScanResult
+    from casewriter.reports.findings import ScanResult, Skipped
     from casewriter.reports.readers import Progress
     from casewriter.reports.sniff import ReportInfo
 
 BIG_FILE = 20 * 1024 * 1024
+
+#: ``scan --help``: every report type and rule, by the ids ``--json`` uses (kept in step with
+#: ``reports.signatures.TITLES`` and ``reports.findings.RULE_CASE_TYPES`` by a test; spelled out
+#: here so ``casewriter --help`` never imports the scanner).
+EPILOG = """\
+report types (the "type" of each report in --json):
+  ledger-detail            Inventory Ledger, detailed view
+  ledger-summary           Inventory Ledger, summary view
+  reimbursements           Reimbursements
+  customer-returns         FBA customer returns
+  all-orders               All Orders
+  fulfilled-shipments      Amazon Fulfilled Shipments (buyer names, e-mails, phones and
+                           addresses are never read)
+  settlement-v2            Settlement flat file V2
+  settlement-flat          Settlement flat file, older layout (price-type, other-amount ...)
+  removal-order-detail     Removal order detail
+  removal-shipment-detail  Removal shipment detail
+  inbound-shipment-items   Inbound shipment items (SP-API, or your own CSV: shipment,
+                           SKU/FNSKU, shipped, received, status)
+  fee-preview              Fee Preview (US and EU/UK variants)
+  storage-fees             Monthly storage fees
+  inventory-planning       Inventory planning / FBA Inventory
+  manage-inventory         Manage FBA Inventory
+  stranded-inventory       Stranded inventory
+  restock                  Restock inventory recommendations
+  seller-returns           Seller-fulfilled returns (SAFE-T columns)
+  afn-inventory            AFN inventory (and by country)
+  legacy-adjustments       Inventory Adjustments (retired 2023)
+  legacy-receipts          Received Inventory (retired)
+  legacy-inventory-events  Inventory Event Detail (retired)
+
+rules (the "rule" of each finding):
+  inbound-shortfall        closed inbound shipment: shipped - received - already paid
+  warehouse-lost           ledger units lost in the warehouse, not found or reimbursed
+  warehouse-damaged        ledger units damaged in the warehouse, not reimbursed
+  refund-not-returned      refunded FBA order, no return and no reimbursement (in the
+                           Reimbursements report or inside a settlement)
+
+exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
+2 bad input (nothing readable, a bad option)
+"""
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -31,11 +77,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "scan",
         help="find claimable discrepancies in downloaded Seller Central reports",
         description=(
-            "Read Seller Central reports (ledger, reimbursements, returns, settlement, All "
-            "Orders, inbound shipment items, removals, legacy reports; recognised by their "
-            "header) and list lost, damaged, short-received and refunded-not-returned units "
+            "Read Seller Central reports (recognised by their header row, whatever the file is "
+            "called) and list lost, damaged, short-received and refunded-not-returned units "
             "that can still be claimed."
         ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("reports", nargs="+", metavar="REPORT", help="report files or folders")
     parser.add_argument("--as-of", metavar="DATE", default=None, help="treat DATE as today")
@@ -46,12 +93,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str]]:
+def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]]:
+    """(reports, notes about folder files that are not reports, named files not readable)."""
     from casewriter.errors import ReportError
+    from casewriter.reports.findings import Skipped
     from casewriter.reports.sniff import sniff
 
     files: list[ReportInfo] = []
-    skipped: list[str] = []
+    notes: list[str] = []
+    failed: list[Skipped] = []
     for arg in args:
         path = Path(arg)
         if path.is_dir():
@@ -61,10 +111,38 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str]]:
                 try:
                     files.append(sniff(child))
                 except ReportError as exc:
-                    skipped.append(f"skipped {exc.message}")
+                    notes.append(f"skipped {exc.message}")
         else:
-            files.append(sniff(path))
-    return files, skipped
+            try:
+                files.append(sniff(path))
+            except ReportError as exc:
+                failed.append(Skipped(path, exc.message))
+    return files, notes, failed
+
+
+#: How many files' reasons a scan that found nothing readable names before summarising.
+SHOWN_REASONS = 20
+
+
+def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) -> Exception:
+    """The error when no argument gave a readable report: each file's reason, then one line."""
+    from casewriter.errors import ReportError, UsageError
+    from casewriter.output import warn
+
+    reasons = [s.reason for s in failed] + [n.removeprefix("skipped ") for n in notes]
+    if len(reasons) == 1 and failed:
+        return ReportError(reasons[0])
+    for reason in reasons[:SHOWN_REASONS]:
+        warn(f"not read: {reason}")
+    if len(reasons) > SHOWN_REASONS:
+        warn(f"... and {len(reasons) - SHOWN_REASONS} more files not read")
+    where = ", ".join(args)
+    if not reasons:
+        return UsageError(f"no Seller Central report found in {where}: no files in it")
+    return UsageError(
+        f"no Seller Central report found in {where}: {len(reasons)} file(s), none readable "
+        "(why: above)"
+    )
 
 
 def _progress_printer(files: list[ReportInfo]) -> Progress | None:
@@ -91,16 +169,16 @@ def _progress_printer(files: list[ReportInfo]) -> Progress | None:
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.dates import parse_as_of
     from casewriter.engine import Catalog
-    from casewriter.errors import CatalogError, UsageError
+    from casewriter.errors import CatalogError
     from casewriter.marketplaces import get
     from casewriter.output import print_json, warn
     from casewriter.reports.scan import scan
 
     marketplace = get(args.marketplace).code if args.marketplace else None
     as_of = parse_as_of(args.as_of, get(marketplace or "US")) if args.as_of else None
-    files, skipped = _expand(list(args.reports))
+    files, skipped, failed = _expand(list(args.reports))
     if not files:
-        raise UsageError("no Seller Central report found in " + ", ".join(args.reports))
+        raise _nothing_readable(list(args.reports), skipped, failed)
     try:
         catalog: Catalog | None = Catalog.load(ctx.paths, settings=ctx.settings)
     except CatalogError as exc:  # windows fall back to the documented defaults
@@ -115,6 +193,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         default_marketplace=ctx.settings.default_marketplace,
     )
     result.notes[:0] = skipped
+    result.skipped[:0] = failed
     drafted: dict[str, Any] | None = None
     if args.draft:
         from casewriter.services.drafting import save_drafts
@@ -135,7 +214,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"]))
         for message in result.warnings:
             warn(message)
-    return 0
+    if result.skipped and ctx.json:
+        for item in result.skipped:
+            warn(("read only in part: " if item.partial else "not read: ") + item.reason)
+    return 1 if result.skipped else 0
 
 
 #: How many new case ids and skipped findings ``scan --draft`` names before summarising
@@ -178,6 +260,13 @@ def format_text(result: ScanResult) -> str:
     lines = [f"Scan as of {result.as_of.isoformat()} ({result.marketplace})", "", "Reports:"]
     for r in result.reports:
         lines.append(f"  {r.type:<24} {r.rows:>9} rows  {r.path}")
+    if result.skipped:
+        lines += ["", f"NOT READ IN FULL ({len(result.skipped)})"]
+        for item in result.skipped:
+            if item.partial:
+                lines.append(f"  read only in part (rows before the break used): {item.reason}")
+            else:
+                lines.append(f"  not read: {item.reason}")
     if not result.findings:
         lines += ["", "No discrepancies found."]
     for status, title in _TITLES.items():

@@ -1,5 +1,6 @@
-"""What a scan returns: ``Finding`` (one claimable discrepancy), ``ReportSummary`` and
-``ScanResult`` with ``to_contract_json()`` (the ``scan --json`` shape of product.md).
+"""What a scan returns: ``Finding`` (one claimable discrepancy), ``ReportSummary``,
+``Skipped`` (a file not read, or read only in part, and why) and ``ScanResult`` with
+``to_contract_json()`` (the ``scan --json`` shape of product.md).
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class Finding:
     currency: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # evidence: sku, asin, fc, rows …
     notes: list[str] = field(default_factory=list)
+    #: False when a report the rule reads was read only in part (no draft is saved for it)
+    complete: bool = True
 
     @property
     def case_type(self) -> str:
@@ -85,7 +88,7 @@ class Finding:
             "marketplace": self.marketplace,
             "details": {k: _plain(v) for k, v in self.details.items()},
             "notes": list(self.notes),
-        }
+        } | ({} if self.complete else {"complete": False})
 
 
 def _plain(value: Any) -> Any:
@@ -95,7 +98,21 @@ def _plain(value: Any) -> Any:
         return str(value)
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     return value
+
+
+@dataclass
+class Skipped:
+    """A report file not read (``partial`` False) or read only up to a break (True)."""
+
+    path: Path
+    reason: str  # one line, naming the file
+    partial: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "reason": self.reason, "partial": self.partial}
 
 
 @dataclass
@@ -125,6 +142,7 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def by_status(self, status: str) -> list[Finding]:
         return [f for f in self.findings if f.status == status]
@@ -137,4 +155,5 @@ class ScanResult:
             "findings": [f.to_json() for f in self.findings],
             "notes": list(self.notes),
             "warnings": list(self.warnings),
+            "skipped": [s.to_json() for s in self.skipped],
         }

@@ -5,6 +5,11 @@ Owns ``read_rows(info)`` (every row as a dict keyed by canonical column name) an
 Nothing is kept in memory beyond the current row. A row that cannot be read becomes a warning
 naming the file and line (collected in ``Warnings``); the scan goes on. A file that stops
 decoding, or is unreadable, raises ``ReportError`` naming the file.
+
+Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
+data and not worth a warning). When the repeated header is the same report in another column
+order (an All Orders download with ``url`` joined to one without), the rows after it are put
+back in the first header's order; the header of another kind of report raises ``ReportError``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 from typing import Literal
 
 from casewriter.errors import ReportError
+from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
 
 #: progress(path, bytes_read, total_bytes)
@@ -72,6 +78,12 @@ def iter_cells(
         text = io.TextIOWrapper(raw, encoding=info.encoding, errors=errors, newline="")
         reader = csv.reader(text, delimiter=info.delimiter, quoting=quoting, strict=False)
         bad_in_a_row = 0
+        first = info.header[0] if info.header else ""
+        head_key, head_len = canon(first), len(first) + 4
+        heads = {v for h in (first, first.lower(), first.upper()) for v in (h, f'"{h}"')}
+        heads |= {"\ufeff" + h for h in heads}
+        heads.discard("")
+        layout: list[list[int] | None] = [None]  # column order after a reordered header
         try:
             next(reader, None)  # the header, already read by sniff
             count = 0
@@ -95,6 +107,14 @@ def iter_cells(
                     progress(info.path, raw.tell(), total)
                 if not row or (len(row) == 1 and not row[0].strip()):
                     continue
+                c0 = row[0]
+                if c0 in heads or (len(c0) <= head_len and c0 and canon(c0) == head_key):
+                    if _header_again(info, row, reader.line_num, layout):
+                        continue
+                if layout[0] is not None:
+                    order = layout[0]
+                    width = len(row)
+                    row = [row[j] if 0 <= j < width else "" for j in order]
                 warnings.rows += 1
                 if plain_tabs and (row[0].startswith('"') or row[-1].endswith('"')):
                     row = [c.strip('"') for c in row]
@@ -105,6 +125,29 @@ def iter_cells(
             raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
     if progress is not None:
         progress(info.path, total, total)
+
+
+def _header_again(
+    info: ReportInfo, row: list[str], line: int, layout: list[list[int] | None]
+) -> bool:
+    """True when ``row`` is a header row again (skip it); reordered columns set ``layout``."""
+    names = [c.replace("\ufeff", "").strip().strip('"').strip() for c in row]
+    keys = [canon(n) for n in names]
+    if keys == [canon(h) for h in info.header]:
+        layout[0] = None
+        return True
+    found = classify(names)
+    if found is None:
+        return False  # a data row whose first cell happens to read like the column name
+    rtype, _variant, columns = found
+    if rtype != info.type:
+        raise ReportError(
+            f"{info.path}:{line}: the header of another report ({rtype}) starts here; "
+            "split the joined file and scan each part"
+        )
+    where = {k: i for i, k in reversed(list(enumerate(keys)))}
+    layout[0] = [where.get(canon(h), -1) for h in info.header]
+    return True
 
 
 def read_rows(

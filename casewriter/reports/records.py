@@ -83,6 +83,7 @@ class SettlementRow(NamedTuple):
     sku: str
     quantity: int | None
     marketplace_name: str
+    payment: str = ""  # a reimbursement inside the settlement: its kind (WAREHOUSE_DAMAGE …)
 
 
 class InboundRow(NamedTuple):
@@ -236,27 +237,6 @@ def read_orders(
         yield OrderRow(v[0], v[1], v[2].upper(), norm(v[3]), qty, v[5].upper(), price, v[7].upper())
 
 
-def read_settlement(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None = None
-) -> Iterator[SettlementRow]:
-    c = Cells(info)
-    names = ("settlementid", "currency", "transactiontype", "orderid", "amounttype",
-             "amountdescription", "amount", "fulfillmentid", "posteddate", "posteddatetime",
-             "sku", "quantitypurchased", "marketplacename")  # fmt: skip
-    idx = [c.index(n) for n in names]
-    for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
-        try:
-            amount = parse_decimal(v[6])
-            posted = parse_date(v[8]) or parse_date(v[9])
-            qty = parse_int(v[11])
-        except ValueError as exc:
-            warnings.row(info, line, str(exc))
-            continue
-        yield SettlementRow(line, v[0], v[1].upper(), norm(v[2]), v[3], norm(v[4]), norm(v[5]),
-                            amount, norm(v[7]), posted, v[10], qty, v[12])  # fmt: skip
-
-
 def read_inbound(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[InboundRow]:
@@ -282,14 +262,11 @@ def read_inbound(
 def read_legacy_receipts(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[Receipt]:
-    """Received Inventory rows (the inventory event detail variant gives no shipment id)."""
+    """Received Inventory rows: units received per FBA shipment and FNSKU."""
     c = Cells(info)
     i_ship, i_fnsku, i_sku = c.index("fbashipmentid"), c.index("fnsku"), c.index("sku")
-    i_qty, i_date = c.index("quantity"), c.index("receiveddate", "snapshotdate")
-    i_type = c.index("transactiontype")
+    i_qty, i_date = c.index("quantity"), c.index("receiveddate")
     for line, row in iter_cells(info, warnings, progress):
-        if i_type >= 0 and norm(c.get(row, i_type)) != "RECEIPTS":
-            continue
         try:
             qty, when = parse_int(c.get(row, i_qty)), parse_date(c.get(row, i_date))
         except ValueError as exc:

@@ -17,7 +17,8 @@
   IN_TRANSIT …: nothing has arrived to be short) → none.
 - **refund-not-returned**: settlement Refund/ItemPrice rows of an AFN order, one finding per
   order + SKU, unless a customer-returns row exists for order + SKU or any reimbursement row
-  names the order. Seller-fulfilled (MFN / Merchant) orders never.
+  names the order (a Reimbursements report row, or a payment inside a settlement such as
+  ``REVERSAL_REIMBURSEMENT``). Seller-fulfilled (MFN / Merchant) orders never.
 """
 
 from __future__ import annotations
@@ -71,7 +72,9 @@ class Paid:
                 self.by_kind.setdefault((kind, fnsku), []).append((when, rid, n, order))
         for entries in self.by_kind.values():
             entries.sort(key=lambda e: (e[0] or date.min, e[1]))
+        #: orders paid for: any Reimbursements report row, or a payment inside a settlement
         self.orders = {data.reimbursement_rows[k].order_id for k in data.reimbursements}
+        self.orders |= data.settlement_paid_orders
 
 
 def _allocate(

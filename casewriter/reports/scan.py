@@ -1,10 +1,15 @@
-"""``scan(paths, ...)``: sniff every report, stream each once, apply the rules, add windows.
+"""``scan(paths, ...)``: sniff every report, read each once, apply the rules, add windows.
 
-Files are read in dependency order (inbound, reimbursements, returns, settlement, All Orders,
-legacy files, ledger) so that each large file is filtered against what the small ones already
-told us and nothing but keyed candidate events is kept. The marketplace is ``--marketplace``
-when given, else what the rows show (ledger Country, settlement marketplace name, currency),
-else the settings' default. "Today" is ``as_of`` or the date in that marketplace's time zone.
+Reading is ``collect.collect`` (dependency order, one pass per file). The marketplace is
+``--marketplace`` when given, else what the rows show (ledger Country, settlement marketplace
+name, currency), else the settings' default. "Today" is ``as_of`` or the date in that
+marketplace's time zone.
+
+A path that is not a readable report is skipped and listed in ``ScanResult.skipped`` with the
+reason, and the rest are scanned; only when no file at all can be read does ``scan`` raise
+``ReportError``. A report that breaks part way is listed too (``partial``): its rows before the
+break are used, and every finding of a rule that reads that kind of report is marked
+``complete = False`` (``scan --draft`` saves no draft for it).
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from casewriter.reports import records as rec
-from casewriter.reports.findings import Finding, ReportSummary, ScanResult
-from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.errors import ReportError
+from casewriter.reports.collect import collect
+from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
+from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
@@ -29,14 +35,25 @@ if TYPE_CHECKING:
 #: Amazon auto-reimburses warehouse losses: younger ledger rows wait (a heuristic).
 AUTO_REIMBURSE_DAYS = 14
 
-_ORDER = ("inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
-          "all-orders", "legacy-receipts", "legacy-adjustments", "ledger-detail")  # fmt: skip
 _CURRENCY_MP = {"USD": "US", "GBP": "UK", "CAD": "CA", "JPY": "JP", "EUR": "DE", "AUD": "AU",
                 "MXN": "MX", "INR": "IN", "AED": "AE", "SGD": "SG", "SEK": "SE", "PLN": "PL"}  # fmt: skip
 _NAME_MP = {"amazon.com": "US", "amazon.co.uk": "UK", "amazon.de": "DE", "amazon.fr": "FR",
             "amazon.it": "IT", "amazon.es": "ES", "amazon.nl": "NL", "amazon.se": "SE",
             "amazon.pl": "PL", "amazon.co.jp": "JP", "amazon.ca": "CA", "amazon.com.mx": "MX",
             "amazon.com.au": "AU", "amazon.ae": "AE", "amazon.in": "IN", "amazon.sg": "SG"}  # fmt: skip
+_SETTLEMENTS = frozenset({"settlement-v2", "settlement-flat"})
+_WAREHOUSE_INPUTS = frozenset({"ledger-detail", "legacy-adjustments", "reimbursements",
+                               "all-orders", "fulfilled-shipments"})  # fmt: skip
+#: rule → the report types it reads (a finding is incomplete when one of them was read in part);
+#: a rule not listed here depends on every report.
+RULE_INPUTS: dict[str, frozenset[str]] = {
+    "warehouse-lost": _WAREHOUSE_INPUTS,
+    "warehouse-damaged": _WAREHOUSE_INPUTS,
+    "inbound-shortfall": frozenset({"inbound-shipment-items", "ledger-detail", "legacy-receipts",
+                                    "reimbursements", "all-orders", "fulfilled-shipments"}),
+    "refund-not-returned": _SETTLEMENTS | {"customer-returns", "reimbursements", "all-orders",
+                                           "fulfilled-shipments", "ledger-detail"},
+}  # fmt: skip
 
 
 def marketplace_code(text: str) -> str:
@@ -48,51 +65,6 @@ def marketplace_code(text: str) -> str:
         return _NAME_MP[t]
     code = {"GB": "UK"}.get(t.upper(), t.upper())
     return code if code in MARKETPLACES else ""
-
-
-def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progress | None,
-          want_receipts: bool) -> None:  # fmt: skip
-    t = info.type
-    if t == "inbound-shipment-items":
-        for r in rec.read_inbound(info, warnings, progress):
-            data.inbound_row(r)
-    elif t == "reimbursements":
-        seen: Counter[tuple[str, ...]] = Counter()
-        for m in rec.read_reimbursements(info, warnings, progress):
-            data.reimbursement(m, seen)
-        data.reimbursement_file(seen)
-    elif t == "customer-returns":
-        for ret in rec.read_returns(info, warnings, progress):
-            data.returned.add((ret.order_id, ret.sku.upper()))
-            data.returned_orders.add(ret.order_id)
-            if ret.sku and ret.fnsku:
-                data.sku_fnsku.setdefault(ret.sku.upper(), ret.fnsku)
-    elif t == "settlement-v2":
-        rows: Counter[tuple[object, ...]] = Counter()
-        for s in rec.read_settlement(info, warnings, progress):
-            data.refund_row(s, rows)
-        data.settlement_file(rows)
-    elif t == "all-orders":
-        for o in rec.read_orders(info, warnings, progress):
-            data.order(o)
-    elif t == "legacy-receipts":
-        receipts: Counter[tuple[object, ...]] = Counter()
-        for r2 in rec.read_legacy_receipts(info, warnings, progress):
-            data.legacy_receipt(r2, receipts)
-        data.merge_receipts(receipts)
-    elif t in ("legacy-adjustments", "ledger-detail"):
-        counter: Counter[tuple[object, ...]] = Counter()
-        if t == "legacy-adjustments":
-            rows_in = rec.read_legacy_adjustments(info, warnings, progress)
-        else:
-            rows_in = rec.read_ledger(info, warnings, progress, receipts=want_receipts)
-        legacy = t == "legacy-adjustments"
-        for row in rows_in:
-            data.ledger_row(row, counter, legacy)
-        data.merge_receipts(counter)
-    else:  # removal reports and the ledger summary: counted, not used by the rules
-        for _ in iter_cells(info, warnings, progress):
-            pass
 
 
 def _detect_marketplace(data: Collected, refund_names: list[str], default: str) -> str:
@@ -119,36 +91,48 @@ def scan(
     progress: Progress | None = None,
     default_marketplace: str = "US",
 ) -> ScanResult:
-    """Scan the reports; ReportError when a file is not a known report or cannot be read."""
+    """Scan the reports. Unreadable ones are listed in ``skipped``; ReportError only when no
+    file at all can be read."""
     from casewriter.dates import today_in
     from casewriter.marketplaces import get
 
-    infos = [p if isinstance(p, ReportInfo) else sniff(Path(p)) for p in paths]
-    rank = {t: i for i, t in enumerate(_ORDER)}
-    ordered = sorted(range(len(infos)), key=lambda i: (rank.get(infos[i].type, 99), i))
-    data, warnings = Collected(), Warnings()
-    want_receipts = any(i.type == "inbound-shipment-items" for i in infos)
-    summaries: dict[int, ReportSummary] = {}
-    for i in ordered:
-        info = infos[i]
-        if info.type == "all-orders":
-            data.finish_refunds()
-        before = warnings.rows
-        _read(info, data, warnings, progress, want_receipts)
-        summaries[i] = ReportSummary(info.path, info.type, warnings.rows - before,
-                                     info.encoding, info.variant, info.used)  # fmt: skip
-    data.finish_refunds()
-    data.finish_receipts()
+    infos: list[ReportInfo] = []
+    skipped: list[Skipped] = []
+    for p in paths:
+        if isinstance(p, ReportInfo):
+            infos.append(p)
+            continue
+        try:
+            infos.append(sniff(Path(p)))
+        except ReportError as exc:
+            skipped.append(Skipped(Path(p), exc.message))
+    if not infos:
+        if len(skipped) == 1:
+            raise ReportError(skipped[0].reason)
+        raise ReportError(f"none of the {len(skipped)} files is a readable Seller Central "
+                          "report: " + "; ".join(s.reason for s in skipped))  # fmt: skip
+    got = collect(infos, progress)
+    data, warnings = got.data, got.warnings
     paid = Paid(data)
     found = warehouse(data, paid) + inbound(data, paid) + refunds(data, paid)
+    _attach_shipments(found, data)
     names = [r.marketplace_name for r in data.refunds.values()]
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
-    result.reports = [summaries[i] for i in range(len(infos))]
+    result.reports = [
+        ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
+        for n, i in enumerate(infos)
+    ]
+    result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
+    broken = {x.type for x in got.partial}
     for f in found:
         _finish(f, explicit or marketplace_code(f.marketplace) or main, today, catalog)
+        if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
+            f.complete = False
+            f.notes.append("a report this finding depends on was read only in part: check "
+                           "it before filing")  # fmt: skip
     result.findings = sorted(found, key=Finding.sort_key)
     for code, n in sorted(data.unknown_codes.items()):
         result.notes.append(
@@ -158,8 +142,25 @@ def scan(
     result.notes += _unverifiable_notes(data)
     for s in result.reports:
         if not s.used:
-            result.notes.append(f"{s.path}: {s.type} recognised, not used by the scan rules")
+            result.notes.append(
+                f"{s.path}: {s.type} recognised and read, not used by the scan rules yet"
+            )
     return result
+
+
+def _attach_shipments(found: list[Finding], data: Collected) -> None:
+    """Amazon's shipment of a refunded order (Fulfilled Shipments) as the finding's proof."""
+    for f in found:
+        order, sku = f.ids.get("order_id"), (f.ids.get("sku") or "").upper()
+        shipped = data.shipments.get(order or "", [])
+        proof = [s for s in shipped if not sku or not s.sku or s.sku.upper() == sku]
+        if proof:
+            f.details["fulfilled_shipments"] = [
+                {"shipment_id": s.shipment_id, "shipment_date": s.shipped,
+                 "quantity_shipped": s.quantity, "carrier": s.carrier,
+                 "tracking_number": s.tracking, "fulfillment_center": s.fulfillment_center}
+                for s in proof
+            ]  # fmt: skip
 
 
 def _unverifiable_notes(data: Collected) -> list[str]:

@@ -10,69 +10,15 @@ from __future__ import annotations
 
 import codecs
 import csv
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import ReportError
+from casewriter.reports.signatures import REPORT_TYPES, USED_BY_RULES, canon, classify
 
-#: The report types of the ``scan --json`` contract.
-REPORT_TYPES = (
-    "ledger-detail",
-    "reimbursements",
-    "customer-returns",
-    "all-orders",
-    "settlement-v2",
-    "removal-order-detail",
-    "removal-shipment-detail",
-    "inbound-shipment-items",
-    "legacy-adjustments",
-    "legacy-receipts",
-)
+__all__ = ["REPORT_TYPES", "ReportInfo", "canon", "classify", "detect_encoding", "sniff"]
 
 _CHUNK = 1 << 20
-
-#: Header synonyms (after ``canon``) → the canonical column key the readers use.
-SYNONYMS: dict[str, str] = {
-    # inbound shipment items (SP-API flattened, or a seller's own CSV)
-    "shipmentid": "shipmentid", "shipment": "shipmentid", "fbashipmentid": "shipmentid",
-    "shipmentnumber": "shipmentid", "inboundshipmentid": "shipmentid",
-    "sellersku": "sku", "msku": "sku", "merchantsku": "sku", "sku": "sku",
-    "fulfillmentnetworksku": "fnsku", "fnsku": "fnsku",
-    "quantityshipped": "shipped", "shipped": "shipped", "unitsshipped": "shipped",
-    "qtyshipped": "shipped", "shippedquantity": "shipped", "shippedqty": "shipped",
-    "shippedunits": "shipped", "expected": "shipped", "unitsexpected": "shipped",
-    "quantityreceived": "received", "received": "received", "unitsreceived": "received",
-    "qtyreceived": "received", "receivedquantity": "received", "receivedqty": "received",
-    "receivedunits": "received",
-    "shipmentstatus": "status", "status": "status",
-    "delivereddate": "delivereddate", "deliverydate": "delivereddate", "delivered": "delivereddate",
-    "closeddate": "closeddate", "shipdate": "shipdate", "shippeddate": "shipdate",
-}  # fmt: skip
-
-#: (type, variant, required canonical columns, any-of alternatives). First match wins.
-SIGNATURES: tuple[tuple[str, str, frozenset[str], tuple[frozenset[str], ...]], ...] = (
-    ("ledger-detail", "", frozenset({"date", "fnsku", "eventtype", "referenceid", "quantity", "reason"}), ()),
-    ("ledger-summary", "", frozenset({"date", "fnsku", "startingwarehousebalance", "endingwarehousebalance"}), ()),
-    ("reimbursements", "", frozenset({"approvaldate", "reimbursementid", "reason", "fnsku", "quantityreimbursedtotal"}), ()),
-    ("customer-returns", "", frozenset({"returndate", "orderid", "sku", "detaileddisposition"}), ()),
-    ("settlement-v2", "", frozenset({"settlementid", "transactiontype", "orderid", "amounttype", "amount"}), ()),
-    ("all-orders", "", frozenset({"amazonorderid", "purchasedate", "fulfillmentchannel", "sku", "itemprice"}), ()),
-    ("removal-shipment-detail", "", frozenset({"requestdate", "orderid", "shipmentdate", "trackingnumber"}), ()),
-    ("removal-order-detail", "", frozenset({"requestdate", "orderid", "ordertype", "requestedquantity"}),
-     (frozenset({"ordersource"}), frozenset({"servicespeed"}), frozenset())),
-    ("legacy-adjustments", "", frozenset({"adjusteddate", "transactionitemid", "fnsku", "quantity", "reason"}), ()),
-    ("legacy-receipts", "", frozenset({"receiveddate", "fnsku", "quantity", "fbashipmentid"}), ()),
-    ("legacy-receipts", "inventory-event-detail",
-     frozenset({"snapshotdate", "transactiontype", "fnsku", "quantity"}), ()),
-)  # fmt: skip
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def canon(name: str) -> str:
-    """A header name as compared: lower case, letters and digits only."""
-    return _NON_ALNUM.sub("", name.replace("\ufeff", "").strip().strip('"').lower())
 
 
 @dataclass(frozen=True)
@@ -86,14 +32,14 @@ class ReportInfo:
     quoted: bool  # header fields wrapped in quotes (every-field-quoted CSV)
     header: tuple[str, ...]  # the header names as written (BOM, quotes, spaces stripped)
     columns: dict[str, int] = field(default_factory=dict)  # canonical key → index
-    variant: str = ""  # e.g. "with-url", "service-speed", "inventory-event-detail"
+    variant: str = ""  # e.g. "with-url", "service-speed", "eu", "by-country", "safe-t"
     size: int = 0
     bom: bool = False
 
     @property
     def used(self) -> bool:
-        """False for a recognised report the rules do not read (ledger summary)."""
-        return self.type in REPORT_TYPES
+        """False for a recognised report whose figures no scan rule uses yet."""
+        return self.type in USED_BY_RULES
 
 
 def detect_encoding(path: Path) -> tuple[str, bool]:
@@ -129,34 +75,6 @@ def _split_header(line: str) -> tuple[str, bool, list[str]]:
         cells = line.split("\t")
     names = [c.replace("\ufeff", "").strip().strip('"').strip() for c in cells]
     return delimiter, quoted, names
-
-
-def classify(names: list[str]) -> tuple[str, str, dict[str, int]] | None:
-    """(type, variant, canonical column → index) for a header, or None if not a known report."""
-    keys = [canon(n) for n in names]
-    present = set(keys)
-    for rtype, variant, required, alternatives in SIGNATURES:
-        if not required <= present:
-            continue
-        if alternatives and not any(alt <= present for alt in alternatives):
-            continue
-        columns: dict[str, int] = {}
-        for i, key in enumerate(keys):
-            columns.setdefault(key, i)
-        if rtype == "all-orders":
-            variant = "with-url" if "url" in present else "without-url"
-        elif rtype == "removal-order-detail":
-            variant = "service-speed" if "servicespeed" in present else "order-source"
-        return rtype, variant, columns
-    columns = {}
-    for i, key in enumerate(keys):
-        columns.setdefault(SYNONYMS.get(key, key), i)
-    if {"shipmentid", "shipped", "received"} <= columns.keys() and (
-        "sku" in columns or "fnsku" in columns
-    ):
-        variant = "sp-api" if "quantityshipped" in present else "user-csv"
-        return "inbound-shipment-items", variant, columns
-    return None
 
 
 def sniff(path: Path) -> ReportInfo:

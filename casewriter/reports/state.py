@@ -3,7 +3,9 @@
 ``Collected`` keeps only keyed candidate events (far fewer than rows): claim-coded ledger
 adjustments by FNSKU + Reference ID (overlapping downloads count once; the more reconciled copy
 wins, since reconciliation only grows), receipts per shipment, reimbursement rows (de-duplicated
-across overlapping downloads), returns, refund rows, and per-SKU prices.
+across overlapping downloads), returns, refund rows, payments inside settlements (de-duplicated
+the same way; ``payments()`` merges them with the Reimbursements report, each payment once),
+Amazon's shipments of refunded or returned orders (proof for those cases), and per-SKU prices.
 
 Only ``Adjustments`` rows can be claims, and only when they carry an Unreconciled Quantity
 (rule 2 of design/reports.md). Claim-coded rows without one (the retired Inventory Adjustments
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from casewriter.reports.payments import Payment, from_report, from_settlements, merge
 from casewriter.reports.records import (
     CLAIM_DAMAGED,
     CLAIM_LOST,
@@ -30,6 +33,7 @@ from casewriter.reports.records import (
     Reimbursement,
     SettlementRow,
 )
+from casewriter.reports.shipments import FulfilledShipment
 
 
 @dataclass
@@ -72,6 +76,12 @@ class Collected:
     countries: Counter[str] = field(default_factory=Counter)
     currencies: Counter[str] = field(default_factory=Counter)
     refund_orders: set[str] = field(default_factory=set)
+    #: reimbursements inside settlements (line numbers zeroed), counted once per download
+    settlement_payments: Counter[SettlementRow] = field(default_factory=Counter)
+    #: orders a settlement shows a payment for (REVERSAL_REIMBURSEMENT …)
+    settlement_paid_orders: set[str] = field(default_factory=set)
+    #: Amazon's shipments of refunded or returned orders, by order id (proof for those cases)
+    shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
@@ -144,9 +154,31 @@ class Collected:
                s.fulfillment_id, s.quantity, s.currency, s.marketplace_name)  # fmt: skip
         counter[key] += 1
 
-    def settlement_file(self, counter: Counter[tuple[object, ...]]) -> None:
+    def settlement_file(
+        self, counter: Counter[tuple[object, ...]], payments: Counter[SettlementRow] | None = None
+    ) -> None:
         for key, n in counter.items():
             self.refund_rows[key] = max(self.refund_rows[key], n)
+        for row, n in (payments or Counter()).items():
+            self.settlement_payments[row] = max(self.settlement_payments[row], n)
+            if row.order_id:
+                self.settlement_paid_orders.add(row.order_id)
+
+    def payment_row(self, s: SettlementRow, counter: Counter[SettlementRow]) -> None:
+        """A reimbursement inside a settlement (``s.payment`` set)."""
+        if s.payment:
+            counter[s._replace(line=0)] += 1
+
+    def payments(self, match_days: int) -> list[Payment]:
+        """Every payment to the seller, from either report, each counted once."""
+        report = [(self.reimbursement_rows[k], n) for k, n in self.reimbursements.items()]
+        settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
+        return merge(from_report(report), settled, match_days)
+
+    def shipment(self, s: FulfilledShipment) -> None:
+        """Amazon's shipment of an order: proof for a refunded or returned order."""
+        if s.order_id in self.refund_orders or s.order_id in self.returned_orders:
+            self.shipments.setdefault(s.order_id, []).append(s)
 
     def finish_refunds(self) -> None:
         """Fold the de-duplicated refund rows into one ``Refund`` per order + SKU (idempotent)."""

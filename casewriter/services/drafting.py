@@ -2,8 +2,9 @@
 
 Each finding becomes a draft (``reports.drafts.draft_from_finding``), is rendered, and is
 skipped when the log already holds an open case with the same identifiers (the duplicate
-guard) or when the log refuses one of its values (an amount out of range…); the rest are saved
-with the finding's own claim window and expected amount.
+guard), when a report it depends on was read only in part, or when the log refuses one of its
+values (an amount out of range…); the rest are saved with the finding's own claim window and
+expected amount.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ def save_drafts(
     try:
         for finding in findings:
             if finding.status != "claimable":
+                continue
+            if not finding.complete:  # a report it depends on broke part way
+                report.skipped.append((label(finding), "a report it needs was read only in part"))
                 continue
             draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
             rendered = engine.render(draft, as_of=as_of)

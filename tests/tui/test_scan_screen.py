@@ -71,3 +71,26 @@ async def test_missing_file_is_reported(app_factory: Callable[..., Any], tmp_pat
 def test_expand_paths_takes_report_files_from_folders() -> None:
     found = expand_paths([str(SAMPLES)])
     assert found and all(p.suffix in (".tsv", ".txt", ".csv") for p in found)
+
+
+async def test_an_unreadable_file_is_named_and_the_rest_scanned(
+    app_factory: Callable[..., Any],
+) -> None:
+    app = app_factory()
+    not_a_report = SAMPLES.parent / "not_a_report.csv"
+    ledger = SAMPLES / "GET_LEDGER_DETAIL_VIEW_DATA.tsv"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScanScreen)
+        screen.query_one("#scan-paths", Input).value = f"{not_a_report} {ledger}"
+        screen.query_one("#scan-as-of", Input).value = "2026-06-30"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        status = str(screen.query_one("#scan-status", Static).render())
+        assert "not read: " in status and "not_a_report.csv" in status, status
+        assert screen.findings and screen.query_one("#findings", DataTable).row_count > 0

@@ -189,6 +189,8 @@ class ScanScreen(Screen[None]):
         lines = [
             t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))
         ]
+        lines += [("read only in part: " if s.partial else "not read: ") + s.reason
+                  for s in result.skipped][:3]  # fmt: skip
         lines += [str(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
         self._fill()
