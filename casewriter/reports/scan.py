@@ -5,6 +5,7 @@ legacy files, ledger) so that each large file is filtered against what the small
 told us and nothing but keyed candidate events is kept. The marketplace is ``--marketplace``
 when given, else what the rows show (ledger Country, settlement marketplace name, currency),
 else the settings' default. "Today" is ``as_of`` or the date in that marketplace's time zone.
+Claim windows come only from the case-type catalog (``windows.py``), so a user's rules apply.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from casewriter.marketplaces import find as find_marketplace
+from casewriter.marketplaces import for_currency
 from casewriter.reports import records as rec
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult
 from casewriter.reports.readers import Progress, Warnings, iter_cells
@@ -31,23 +34,6 @@ AUTO_REIMBURSE_DAYS = 14
 
 _ORDER = ("inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
           "all-orders", "legacy-receipts", "legacy-adjustments", "ledger-detail")  # fmt: skip
-_CURRENCY_MP = {"USD": "US", "GBP": "UK", "CAD": "CA", "JPY": "JP", "EUR": "DE", "AUD": "AU",
-                "MXN": "MX", "INR": "IN", "AED": "AE", "SGD": "SG", "SEK": "SE", "PLN": "PL"}  # fmt: skip
-_NAME_MP = {"amazon.com": "US", "amazon.co.uk": "UK", "amazon.de": "DE", "amazon.fr": "FR",
-            "amazon.it": "IT", "amazon.es": "ES", "amazon.nl": "NL", "amazon.se": "SE",
-            "amazon.pl": "PL", "amazon.co.jp": "JP", "amazon.ca": "CA", "amazon.com.mx": "MX",
-            "amazon.com.au": "AU", "amazon.ae": "AE", "amazon.in": "IN", "amazon.sg": "SG"}  # fmt: skip
-
-
-def marketplace_code(text: str) -> str:
-    """A marketplace code from a country code or ``Amazon.co.uk``-style name ('' if unknown)."""
-    from casewriter.marketplaces import MARKETPLACES
-
-    t = text.strip().lower()
-    if t in _NAME_MP:
-        return _NAME_MP[t]
-    code = {"GB": "UK"}.get(t.upper(), t.upper())
-    return code if code in MARKETPLACES else ""
 
 
 def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progress | None,
@@ -98,15 +84,15 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
 def _detect_marketplace(data: Collected, refund_names: list[str], default: str) -> str:
     votes: Counter[str] = Counter()
     for country, n in data.countries.items():
-        if code := marketplace_code(country):
+        if code := find_marketplace(country):
             votes[code] += n
     for name in refund_names:
-        if code := marketplace_code(name):
+        if code := find_marketplace(name):
             votes[code] += 1
     if not votes:
         for currency, n in data.currencies.items():
-            if currency in _CURRENCY_MP:
-                votes[_CURRENCY_MP[currency]] += n
+            if code := for_currency(currency):
+                votes[code] += n
     return votes.most_common(1)[0][0] if votes else default
 
 
@@ -115,11 +101,12 @@ def scan(
     *,
     as_of: date | None = None,
     marketplace: str | None = None,
-    catalog: Catalog | None = None,
+    catalog: Catalog,
     progress: Progress | None = None,
     default_marketplace: str = "US",
 ) -> ScanResult:
-    """Scan the reports; ReportError when a file is not a known report or cannot be read."""
+    """Scan the reports; ReportError when a file is not a known report or cannot be read.
+    Claim windows come from ``catalog`` (the rules of the case type each finding maps to)."""
     from casewriter.dates import today_in
     from casewriter.marketplaces import get
 
@@ -148,7 +135,7 @@ def scan(
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
     result.reports = [summaries[i] for i in range(len(infos))]
     for f in found:
-        _finish(f, explicit or marketplace_code(f.marketplace) or main, today, catalog)
+        _finish(f, explicit or find_marketplace(f.marketplace) or main, today, catalog)
     result.findings = sorted(found, key=Finding.sort_key)
     for code, n in sorted(data.unknown_codes.items()):
         result.notes.append(
@@ -179,7 +166,7 @@ def _unverifiable_notes(data: Collected) -> list[str]:
     return notes
 
 
-def _finish(f: Finding, code: str, today: date, catalog: Catalog | None) -> None:
+def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
     from casewriter.marketplaces import get
 
     f.marketplace = code
