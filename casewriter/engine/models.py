@@ -10,9 +10,18 @@ import re
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
+from casewriter.engine.values import FactValue, JsonFact, fact_json
 
 ATTACHMENT_KINDS = ("file", "photo", "invoice", "pod")
 VALUE_KINDS = ("date", "quantity", "money", "text")
@@ -96,7 +105,7 @@ class FactSpec(_Strict):
         return self
 
 
-def _empty_to_none(v: Any) -> Any:
+def _empty_to_none(v: object) -> object:
     return None if v == "" else v
 
 
@@ -260,18 +269,21 @@ class Narrative(BaseModel):
 
     @field_validator("checked", mode="before")
     @classmethod
-    def _listify(cls, v: Any) -> Any:
+    def _listify(cls, v: object) -> object:
         return [v] if isinstance(v, str) else v
 
 
 class Draft(BaseModel):
-    """Everything the user said about one case; ``model_dump(mode="json")`` is what is logged."""
+    """Everything the user said about one case; ``model_dump(mode="json")`` is what is logged.
+
+    ``facts`` hold typed values (``values.FactValue``), read where the draft was made (case
+    file, wizard, scan finding); the log keeps their JSON form (``values.fact_json``)."""
 
     model_config = ConfigDict(extra="forbid")
     case_type: str
     marketplace: str = "US"
     profile: DraftProfile | str | None = None
-    facts: dict[str, Any] = Field(default_factory=dict)
+    facts: dict[str, FactValue] = Field(default_factory=dict)
     evidence: dict[str, list[str]] = Field(default_factory=dict)
     attachments: list[Attachment] = Field(default_factory=list)
     narrative: Narrative = Field(default_factory=Narrative)
@@ -283,10 +295,10 @@ class Draft(BaseModel):
 
     @field_validator("evidence", mode="before")
     @classmethod
-    def _evidence_lists(cls, v: Any) -> Any:
+    def _evidence_lists(cls, v: object) -> object:
         if not isinstance(v, dict):
             return v
-        out: dict[str, Any] = {}
+        out: dict[str, object] = {}
         for key, value in v.items():
             values = value if isinstance(value, list) else [value]
             out[key] = [str(x) if isinstance(x, int | float) else x for x in values]
@@ -296,6 +308,16 @@ class Draft(BaseModel):
     @classmethod
     def _upper(cls, v: str) -> str:
         return v.strip().upper()
+
+    @field_validator("facts", mode="before")
+    @classmethod
+    def _absent(cls, v: object) -> object:
+        """A fact given as null (JSON) is absent, as in a case file that leaves it out."""
+        return {k: x for k, x in v.items() if x is not None} if isinstance(v, dict) else v
+
+    @field_serializer("facts", when_used="json")
+    def _facts_json(self, facts: dict[str, FactValue]) -> dict[str, JsonFact]:
+        return {key: fact_json(value) for key, value in facts.items()}
 
 
 class ChecklistItem(BaseModel):
