@@ -9,8 +9,7 @@ import re
 import pytest
 
 from casewriter import marketplaces
-from casewriter.engine import deadline_text
-from casewriter.engine.models import Deadline
+from casewriter.engine import Deadline, deadline_text
 from tests.conftest import REPO
 
 PACKAGE = REPO / "casewriter"

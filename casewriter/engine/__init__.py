@@ -9,7 +9,8 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
 - ``rendering``: ``Engine`` (catalog + Jinja environment, built once) renders a ``Draft`` into
   a ``RenderedCase``; ``context`` builds what templates see; ``case_report`` prints it.
 - ``paste``: the paste text (subject, body, OER), one builder for render, the wizard and the log.
-- ``catalog``, ``models``: case types (pydantic) from the built-in and user TOML files.
+- ``catalog``, ``models``: case types (pydantic) from the built-in and user TOML files;
+  ``drafts``: a case, the user's ``Draft`` and the ``RenderedCase``.
 - ``casefile`` (+ ``casefile_fixups``): a TOML/JSON case file read into a ``Draft``.
 - ``values``, ``facts``: typed fact values (``Money``…) and reading them once where they enter.
 - ``checklist``, ``attachments``, ``deadlines`` (+ ``deadline_text``), ``urgency``,
@@ -36,19 +37,16 @@ if TYPE_CHECKING:
     from casewriter.engine.deadline_text import days_left
     from casewriter.engine.deadlines import evaluate as evaluate_deadline
     from casewriter.engine.deadlines import rules_for
-    from casewriter.engine.facts import coerce_fact
-    from casewriter.engine.models import (
-        CaseType,
+    from casewriter.engine.drafts import (
         ChecklistItem,
         Deadline,
-        DeadlineRule,
         Draft,
-        EvidenceSlot,
-        FactSpec,
         Narrative,
         OerText,
         RenderedCase,
     )
+    from casewriter.engine.facts import coerce_fact
+    from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
@@ -77,20 +75,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
-        name: ("models", name)
-        for name in (
-            "CaseType",
-            "ChecklistItem",
-            "Deadline",
-            "DeadlineRule",
-            "Draft",
-            "EvidenceSlot",
-            "FactSpec",
-            "Narrative",
-            "OerText",
-            "RenderedCase",
-        )
+        name: ("drafts", name)
+        for name in ("ChecklistItem", "Deadline", "Draft", "Narrative", "OerText", "RenderedCase")
     },
 }
 

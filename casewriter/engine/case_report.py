@@ -5,7 +5,7 @@ is, then a report after a separator (checklist, deadline, urgency, warnings)."""
 from __future__ import annotations
 
 from casewriter.engine.deadline_text import deadline_line
-from casewriter.engine.models import RenderedCase
+from casewriter.engine.drafts import RenderedCase
 from casewriter.engine.paste import PasteText
 
 SEPARATOR = "-" * 72

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from casewriter.engine.attachments import attachment_path, check_attachment, file_name_problem
-from casewriter.engine.models import CaseType, ChecklistItem, Draft, EvidenceSlot
+from casewriter.engine.drafts import ChecklistItem, Draft
+from casewriter.engine.models import CaseType, EvidenceSlot
 from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS, check

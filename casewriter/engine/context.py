@@ -15,9 +15,10 @@ from casewriter.dates import today_in
 from casewriter.engine import calculators, deadlines, urgency
 from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
 from casewriter.engine.deadline_text import deadline_warnings
+from casewriter.engine.drafts import Deadline, Draft, DraftProfile
 from casewriter.engine.facts import coerce_facts
 from casewriter.engine.jinja_env import data
-from casewriter.engine.models import CaseType, Deadline, Draft, DraftProfile, Urgency
+from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, template_value
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace

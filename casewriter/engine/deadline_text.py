@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the wording alone (``days_left`` for ``log due``) loads no pydantic
-    from casewriter.engine.models import Deadline
+    from casewriter.engine.drafts import Deadline
 
 #: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
 #: has this many days or fewer to run.

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casewriter.engine.models import RenderedCase
+from casewriter.engine.drafts import RenderedCase
 
 
 def oer_text(title: str, request: str) -> str:

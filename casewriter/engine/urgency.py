@@ -13,7 +13,8 @@ from decimal import Decimal
 from typing import Any
 
 from casewriter.engine.deadline_text import urgency_reason
-from casewriter.engine.models import CaseType, Deadline, Urgency
+from casewriter.engine.drafts import Deadline
+from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, Money
 
 # casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;

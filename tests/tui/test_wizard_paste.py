@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from casewriter.config import Profile, Settings
-from casewriter.engine.models import Draft
+from casewriter.engine import Draft
 from casewriter.identifiers import extract
 from casewriter.tui.wizard import WizardScreen
 from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
