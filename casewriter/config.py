@@ -16,11 +16,10 @@ from typing import Any
 
 from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
 from casewriter.errors import UsageError
+from casewriter.marketplaces import codes
 from casewriter.paths import AppPaths
 
-MARKETPLACE_CODES = (
-    "US", "CA", "MX", "UK", "DE", "FR", "IT", "ES", "NL", "SE", "PL", "JP", "AU", "AE", "IN", "SG",
-)  # fmt: skip
+MARKETPLACE_CODES = codes()  # the marketplace table's (casewriter/marketplaces.py)
 LANGUAGES = ("en", "zh")
 
 

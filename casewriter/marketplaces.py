@@ -1,8 +1,12 @@
 """The marketplace table: code, storefront name, Seller Central domain, time zone, currency,
-case language and the order in which people there write day, month and year.
+case language and the order in which people there write day, month and year; and the currency
+facts that go with it (the currencies casewriter knows, how many decimals each is written with).
 
-Plain frozen dataclasses, no heavy imports, so any module (and the TUI) can read it cheaply.
-Time zones are the ones Amazon uses for the storefront's business day.
+The one home of these facts: everything else derives from it (``codes()``, ``find()`` for a
+storefront name or domain, ``for_currency()`` for the storefront a currency points to,
+``CURRENCIES``, ``currency_places()``). Plain frozen dataclasses, no heavy imports, so any module
+(and the TUI) can read it cheaply. Time zones are the ones Amazon uses for the storefront's
+business day.
 """
 
 from __future__ import annotations
@@ -62,6 +66,16 @@ MARKETPLACES: dict[str, Marketplace] = {
 
 ALIASES = {"GB": "UK", "COM": "US", "USA": "US", "JA": "JP", "UAE": "AE"}
 
+#: Currencies of Amazon storefronts the table does not list yet, and the seller home currencies
+#: casewriter's users keep books in (CNY, HKD): the case log accepts these too.
+EXTRA_CURRENCIES: tuple[str, ...] = ("BRL", "SAR", "TRY", "EGP", "ZAR", "CNY", "HKD")
+#: Every currency code casewriter knows: the storefronts' (table order), then the extra ones.
+CURRENCIES: tuple[str, ...] = tuple(
+    dict.fromkeys([*(m.currency for m in MARKETPLACES.values()), *EXTRA_CURRENCIES])
+)
+#: Currencies written without decimals (ISO 4217 minor unit 0); every other one has two.
+NO_DECIMALS: frozenset[str] = frozenset({"JPY"})
+
 
 def get(code: str) -> Marketplace:
     """The marketplace for a code (case-insensitive; ``GB`` means ``UK``); UsageError if unknown."""
@@ -76,3 +90,26 @@ def get(code: str) -> Marketplace:
 
 def codes() -> tuple[str, ...]:
     return tuple(MARKETPLACES)
+
+
+def find(text: str) -> str:
+    """The code a report or a person names a storefront by, or ``""``: a code or alias
+    (``uk``, ``GB``), a storefront name or domain (``Amazon.co.uk``, ``www.amazon.de/``)."""
+    t = text.strip().lower().removeprefix("https://").removeprefix("www.").rstrip("/")
+    for m in MARKETPLACES.values():
+        if t == m.name.lower():
+            return m.code
+    key = t.upper()
+    key = ALIASES.get(key, key)
+    return key if key in MARKETPLACES else ""
+
+
+def for_currency(currency: str) -> str:
+    """The storefront a currency points to (``EUR`` → ``DE``, the first in the table), or ``""``."""
+    code = currency.strip().upper()
+    return next((m.code for m in MARKETPLACES.values() if m.currency == code), "")
+
+
+def currency_places(currency: str) -> int:
+    """How many decimals an amount in ``currency`` is written with (``JPY`` 0, else 2)."""
+    return 0 if currency.strip().upper() in NO_DECIMALS else 2

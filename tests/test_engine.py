@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from casewriter.config import Limits, Settings
+from casewriter.engine import Draft
 from casewriter.engine.casefile import load_case_file
-from casewriter.engine.models import Draft
 from casewriter.engine.rendering import Engine, oer_title
 from casewriter.errors import TemplateError
 from casewriter.paths import AppPaths

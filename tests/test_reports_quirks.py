@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from casewriter.errors import ReportError
 from casewriter.reports import Warnings, read_rows, scan, sniff
 from casewriter.reports.values import parse_date, parse_decimal
+from tests.builtin_catalog import builtin_catalog
 from tests.conftest import SAMPLES
 
 DATA = Path(__file__).parent / "data" / "reports"
@@ -51,7 +52,7 @@ def test_cells_are_decoded_and_unquoted() -> None:
 def test_us_quirk_set_findings() -> None:
     files = [DATA / n for n in ("ledger_quoted_crlf_bom.csv", "reimbursements_cp1252.txt",
                                 "all_orders_with_url.txt", "inbound_user.csv", "removal_service_speed.txt")]  # fmt: skip
-    result = scan(files, as_of=date(2026, 3, 30))
+    result = scan(files, as_of=date(2026, 3, 30), catalog=builtin_catalog())
     assert result.marketplace == "US" and result.warnings == []
     got = {(f.rule, tuple(f.ids.values())): (f.quantity, f.status) for f in result.findings}
     assert got == {
@@ -65,14 +66,14 @@ def test_us_quirk_set_findings() -> None:
 
 def test_eu_settlement_decimal_commas_and_day_first_dates() -> None:
     files = [DATA / "settlement_eu.txt", DATA / "returns_bom.txt"]
-    result = scan(files, as_of=date(2026, 10, 20))
+    result = scan(files, as_of=date(2026, 10, 20), catalog=builtin_catalog())
     assert result.marketplace == "DE"
     (f,) = result.findings  # the MFN refund is never flagged
     assert f.ids == {"order_id": "302-1111111-1111111", "sku": "EU-KETTLE"}
     assert f.event_date == date(2026, 9, 1) and f.status == "claimable"  # 49 days: EU 45–105
     assert (f.amount, f.currency) == (Decimal("24.99"), "EUR")
     assert f.window.closes == date(2026, 12, 15)
-    early = scan(files, as_of=date(2026, 10, 1)).findings[0]
+    early = scan(files, as_of=date(2026, 10, 1), catalog=builtin_catalog()).findings[0]
     assert early.status == "too-early"
 
 
@@ -105,7 +106,7 @@ def test_bad_rows_become_warnings_with_file_and_line(tmp_path: Path) -> None:
     text[17] = text[17].replace("\t-2\t", "\tlots\t")  # the E row, line 18
     path = tmp_path / "ledger.txt"
     path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    result = scan([path], as_of=date(2026, 6, 30), marketplace="US")
+    result = scan([path], as_of=date(2026, 6, 30), marketplace="US", catalog=builtin_catalog())
     assert any(f"{path}:18:" in w and "lots" in w for w in result.warnings)
 
 
@@ -122,7 +123,7 @@ def _check(path: Path) -> None:
     try:
         for _ in read_rows(info, warnings):
             pass
-        scan([info], as_of=date(2026, 6, 30), marketplace="US")
+        scan([info], as_of=date(2026, 6, 30), marketplace="US", catalog=builtin_catalog())
     except ReportError as exc:
         assert str(path) in exc.message
 

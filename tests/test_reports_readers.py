@@ -15,6 +15,7 @@ import pytest
 from casewriter.reports import Warnings, scan, sniff
 from casewriter.reports.collect import READERS
 from casewriter.reports.units import Dimensions, Money, Numbers, Volume, Weight, parse_month
+from tests.builtin_catalog import builtin_catalog
 from tests.conftest import SAMPLES
 
 FORMATS = Path(__file__).parent / "data" / "reports" / "formats"
@@ -149,7 +150,9 @@ def test_ledger_summary_is_read_as_a_source() -> None:
         1,
     )
     assert planter.ending_balance == 225 and planter.location == "US"
-    result = scan([FORMATS / "ledger_summary.csv"], as_of=date(2026, 6, 30))
+    result = scan(
+        [FORMATS / "ledger_summary.csv"], as_of=date(2026, 6, 30), catalog=builtin_catalog()
+    )
     (report,) = result.reports
     assert report.used and report.rows == 2 and result.marketplace == "US"
     assert not any("not used" in n for n in result.notes)
@@ -168,7 +171,7 @@ def test_new_types_are_read_and_noted_until_a_rule_uses_them() -> None:
     names = ["fee_preview_us.txt", "storage_fees.txt", "inventory_planning.txt",
              "manage_inventory.txt", "stranded_inventory.csv", "restock.csv",
              "seller_returns.txt", "afn_inventory.txt"]  # fmt: skip
-    result = scan([FORMATS / n for n in names], as_of=date(2026, 6, 30))
+    result = scan([FORMATS / n for n in names], as_of=date(2026, 6, 30), catalog=builtin_catalog())
     assert result.findings == [] and result.warnings == []
     rows = {Path(r.path).name: r.rows for r in result.reports}
     assert rows == {"fee_preview_us.txt": 2, "storage_fees.txt": 2, "inventory_planning.txt": 2,

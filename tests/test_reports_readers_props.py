@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from casewriter.errors import ReportError
 from casewriter.reports import Warnings, scan, sniff
 from casewriter.reports.collect import READERS
+from tests.builtin_catalog import builtin_catalog
 from tests.report_headers import FORMATS
 
 HEADERS = [(name, header) for name, header, _t, _v in FORMATS]
@@ -47,7 +48,7 @@ def _check(path: Path) -> None:
     for message in warnings.all():
         assert "\n" not in message
         assert message.startswith(f"{path}:") or message.startswith("... and ")
-    result = scan([info], as_of=date(2026, 6, 30), marketplace="US")
+    result = scan([info], as_of=date(2026, 6, 30), marketplace="US", catalog=builtin_catalog())
     for message in result.warnings:
         assert "\n" not in message
     for skipped in result.skipped:

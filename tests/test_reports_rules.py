@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from casewriter.reports import ScanResult, scan
+from tests.builtin_catalog import builtin_catalog
 
 LEDGER = ["Date", "FNSKU", "ASIN", "MSKU", "Title", "Event Type", "Reference ID", "Quantity",
           "Fulfillment Center", "Disposition", "Reason", "Country", "Reconciled Quantity",
@@ -58,7 +59,7 @@ def run(tmp_path: Path, ledger: list[dict[str, str]], reimb: list[dict[str, str]
     files = [write(tmp_path / "ledger.txt", LEDGER, ledger)]
     if reimb is not None:
         files.append(write(tmp_path / "reimb.txt", REIMB, reimb))
-    return scan(files + (extra or []), as_of=AS_OF, marketplace="US")
+    return scan(files + (extra or []), as_of=AS_OF, marketplace="US", catalog=builtin_catalog())
 
 
 def units(result: ScanResult) -> dict[str, int]:
@@ -142,11 +143,13 @@ def test_overlapping_downloads_count_once(tmp_path: Path) -> None:
     reimb = [paid("2026-05-10", "501", "Damaged_Warehouse", 1)]
     r1 = write(tmp_path / "r1.txt", REIMB, reimb)
     r2 = write(tmp_path / "r2.txt", REIMB, reimb)
-    result = scan([first, second, r1, r2], as_of=AS_OF, marketplace="US")
+    result = scan([first, second, r1, r2], as_of=AS_OF, marketplace="US", catalog=builtin_catalog())
     assert units(result) == {"10": 1, "11": 1}  # 2 unreconciled − 1 paid (once, not twice)
     # a later download shows the event reconciled: the more reconciled copy wins
     later = write(tmp_path / "ledger-july.txt", LEDGER, [adj("05-01", "10", -2, "E", 0, rec=2)])
-    assert units(scan([first, later], as_of=AS_OF, marketplace="US")) == {}
+    assert (
+        units(scan([first, later], as_of=AS_OF, marketplace="US", catalog=builtin_catalog())) == {}
+    )
 
 
 def test_window_status_and_auto_reimbursement_wait(tmp_path: Path) -> None:
@@ -174,7 +177,7 @@ def test_legacy_adjustments_are_read_but_never_claimed(tmp_path: Path) -> None:
             {"adjusted-date": "06/05/2022", "transaction-item-id": "778", "fnsku": "X00TEST001",
              "quantity": "1", "reason": "F"}]  # fmt: skip
     legacy = write(tmp_path / "adj.txt", header, rows)
-    result = scan([legacy], as_of=AS_OF, marketplace="US")
+    result = scan([legacy], as_of=AS_OF, marketplace="US", catalog=builtin_catalog())
     assert result.findings == [] and result.warnings == []
     assert any(
         "1 lost/damaged row(s) in the retired Inventory Adjustments" in n for n in result.notes
@@ -218,7 +221,7 @@ def test_refund_rules(tmp_path: Path) -> None:
         REIMB,
         [paid("2026-05-01", "9", "CustomerReturn", 1, order="111-0000000-0000004")],
     )
-    result = scan([settle, ret, reimb], as_of=AS_OF, marketplace="US")
+    result = scan([settle, ret, reimb], as_of=AS_OF, marketplace="US", catalog=builtin_catalog())
     (f,) = result.findings
     assert f.ids == {"order_id": "111-0000000-0000001", "sku": "A"}
     assert str(f.amount) == "40.00" and f.currency == "USD" and f.status == "claimable"

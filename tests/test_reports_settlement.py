@@ -14,6 +14,7 @@ import pytest
 from casewriter.reports import ScanResult, Warnings, scan, sniff
 from casewriter.reports.collect import collect
 from casewriter.reports.settlement import read_settlement, settlement_rules
+from tests.builtin_catalog import builtin_catalog
 from tests.report_headers import SETTLEMENT_FLAT, SETTLEMENT_V2
 
 FORMATS = Path(__file__).parent / "data" / "reports" / "formats"
@@ -54,7 +55,7 @@ def test_flat_file_rows_become_v2_records() -> None:
 
 
 def test_same_refund_in_either_layout_gives_the_same_finding(tmp_path: Path) -> None:
-    flat = scan([FORMATS / "settlement_flat_march.txt"], as_of=AS_OF)
+    flat = scan([FORMATS / "settlement_flat_march.txt"], as_of=AS_OF, catalog=builtin_catalog())
     v2_rows = [dict(zip(SETTLEMENT_V2, [""] * len(SETTLEMENT_V2), strict=True)) for _ in range(3)]
     v2_rows[0].update({"settlement-id": "11874402511", "currency": "USD", "total-amount": "612.44"})
     for row, (order, sku, day, amount) in zip(v2_rows[1:], [
@@ -66,7 +67,7 @@ def test_same_refund_in_either_layout_gives_the_same_finding(tmp_path: Path) -> 
     path = tmp_path / "v2.txt"
     lines = ["\t".join(SETTLEMENT_V2)] + ["\t".join(r[h] for h in SETTLEMENT_V2) for r in v2_rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    v2 = scan([path], as_of=AS_OF)
+    v2 = scan([path], as_of=AS_OF, catalog=builtin_catalog())
     assert [f.to_json() for f in flat.findings] == [f.to_json() for f in v2.findings]
     assert refunds(flat) == {PLANTER: ("claimable", Decimal("24.99")),
                              SAUCER: ("claimable", Decimal("12.99"))}  # fmt: skip
@@ -75,19 +76,25 @@ def test_same_refund_in_either_layout_gives_the_same_finding(tmp_path: Path) -> 
 def test_a_refund_a_later_flat_settlement_reimbursed_is_not_flagged() -> None:
     march = FORMATS / "settlement_flat_march.txt"
     may = FORMATS / "settlement_flat_may.txt"
-    assert set(refunds(scan([march, may], as_of=AS_OF))) == {SAUCER}
-    assert set(refunds(scan([may, march], as_of=AS_OF))) == {SAUCER}  # order does not matter
+    assert set(refunds(scan([march, may], as_of=AS_OF, catalog=builtin_catalog()))) == {SAUCER}
+    assert set(refunds(scan([may, march], as_of=AS_OF, catalog=builtin_catalog()))) == {
+        SAUCER
+    }  # order does not matter
 
 
 def test_a_refund_a_later_v2_settlement_reimbursed_is_not_flagged() -> None:
     refunded = FORMATS / "settlement_v2_refunds_de.txt"
-    alone = scan([refunded], as_of=AS_OF)
+    alone = scan([refunded], as_of=AS_OF, catalog=builtin_catalog())
     assert alone.marketplace == "DE"
     assert refunds(alone) == {
         ("305-4471093-2208817", "RW-KANNE-1L"): ("claimable", Decimal("34.90")),
         ("305-9912034-7761520", "RW-HERD-PRO"): ("claimable", Decimal("1234.00")),  # 1.234,00
     }
-    both = scan([refunded, FORMATS / "settlement_v2_reimbursed_de.txt"], as_of=AS_OF)
+    both = scan(
+        [refunded, FORMATS / "settlement_v2_reimbursed_de.txt"],
+        as_of=AS_OF,
+        catalog=builtin_catalog(),
+    )
     assert set(refunds(both)) == {("305-9912034-7761520", "RW-HERD-PRO")}
 
 
@@ -103,7 +110,9 @@ def test_v2_payment_names_are_found_in_either_column(tmp_path: Path, column: str
                     + "\n", encoding="utf-8")  # fmt: skip
     (paid,) = [r for r in read_settlement(sniff(path), Warnings()) if r.payment]
     assert (paid.payment, paid.amount) == ("WAREHOUSE_LOST", Decimal("24.99"))
-    result = scan([FORMATS / "settlement_flat_march.txt", path], as_of=AS_OF)
+    result = scan(
+        [FORMATS / "settlement_flat_march.txt", path], as_of=AS_OF, catalog=builtin_catalog()
+    )
     assert set(refunds(result)) == {SAUCER}
 
 
@@ -141,9 +150,9 @@ def test_settlement_payments_alone_and_overlapping_downloads() -> None:
 
 
 def test_a_joined_file_reads_as_its_parts_without_warnings() -> None:
-    joined = scan([FORMATS / "settlement_flat_joined.txt"], as_of=AS_OF)
+    joined = scan([FORMATS / "settlement_flat_joined.txt"], as_of=AS_OF, catalog=builtin_catalog())
     parts = scan([FORMATS / "settlement_flat_march.txt", FORMATS / "settlement_flat_may.txt"],
-                 as_of=AS_OF)  # fmt: skip
+                 as_of=AS_OF, catalog=builtin_catalog())  # fmt: skip
     assert joined.warnings == [] and joined.skipped == []
     assert [f.to_json() for f in joined.findings] == [f.to_json() for f in parts.findings]
     assert joined.reports[0].rows == sum(r.rows for r in parts.reports)
@@ -193,7 +202,7 @@ def test_header_of_another_report_in_the_middle_stops_that_file(tmp_path: Path) 
     v2 = "\t".join(SETTLEMENT_V2) + "\n"
     path = tmp_path / "joined.txt"
     path.write_text(march + v2 + "1\t\t\t\t\t\tRefund\n", encoding="utf-8")
-    result = scan([path], as_of=AS_OF)
+    result = scan([path], as_of=AS_OF, catalog=builtin_catalog())
     (skipped,) = result.skipped
     assert skipped.partial and "settlement-v2" in skipped.reason and f"{path}:19:" in skipped.reason
     assert set(refunds(result)) == {PLANTER, SAUCER}  # the rows before the break are used

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
+from casewriter.engine import days_left
 from casewriter.output import print_json, warn
 from casewriter.store import CaseStore, CaseSummary, LoggedCase
 from casewriter.store.model import (
@@ -230,7 +231,7 @@ def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     if report.deadlines:
         print(f"\nClaim windows closing within {report.horizon_days} days (not filed yet):")
         rows = [
-            [d.case.id, d.closes.isoformat(), f"{d.days_left} days left", d.case.subject]
+            [d.case.id, d.closes.isoformat(), days_left(d.days_left), d.case.subject]
             for d in report.deadlines
         ]
         print(table(["ID", "CLOSES", "LEFT", "SUBJECT"], rows))

@@ -180,10 +180,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not files:
         raise _nothing_readable(list(args.reports), skipped, failed)
     try:
-        catalog: Catalog | None = Catalog.load(ctx.paths, settings=ctx.settings)
-    except CatalogError as exc:  # windows fall back to the documented defaults
-        warn(f"case-type catalog not loaded, using default claim windows: {exc.message}")
-        catalog = None
+        catalog = Catalog.load(ctx.paths, settings=ctx.settings)
+    except CatalogError as exc:  # windows still come from the catalog: the files that load
+        warn(f"{exc.message}; claim windows come from the case types that load")
+        catalog = Catalog.load(ctx.paths, settings=ctx.settings, strict=False)
     result = scan(
         files,
         as_of=as_of,

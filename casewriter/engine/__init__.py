@@ -8,10 +8,14 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
 
 - ``rendering``: ``Engine`` (catalog + Jinja environment, built once) renders a ``Draft`` into
   a ``RenderedCase``; ``context`` builds what templates see; ``case_report`` prints it.
-- ``catalog``, ``models``: case types (pydantic) from the built-in and user TOML files.
+- ``paste``: the paste text (subject, body, OER), one builder for render, the wizard and the log.
+- ``catalog``, ``models``: case types (pydantic) from the built-in and user TOML files;
+  ``drafts``: a case, the user's ``Draft`` and the ``RenderedCase``.
 - ``casefile`` (+ ``casefile_fixups``): a TOML/JSON case file read into a ``Draft``.
-- ``facts``, ``checklist``, ``deadlines``, ``urgency``, ``calculators``: typed facts, the
-  evidence checklist, claim windows, the urgency suggestion, account-health calculators.
+- ``values``, ``facts``: typed fact values (``Money``…) and reading them once where they enter.
+- ``checklist``, ``attachments``, ``deadlines`` (+ ``deadline_text``), ``urgency``,
+  ``calculators``: the evidence checklist, attachment paths and types, claim windows and their
+  wording, the urgency suggestion, account-health calculators.
 - ``jinja_env`` and ``sandbox/``: the sandboxed environment and the render budget.
 - ``template_check``: ``casewriter templates check``.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing costs ~10 ms to import; mypy honours this name all the same
 if TYPE_CHECKING:
+    from casewriter.engine.attachments import attachment_path, check_attachment
     from casewriter.engine.case_report import format_markdown, format_text
     from casewriter.engine.casefile import (
         MAX_CASE_FILE,
@@ -28,24 +33,24 @@ if TYPE_CHECKING:
         parse_case_text,
     )
     from casewriter.engine.catalog import Catalog
-    from casewriter.engine.checklist import check_attachment, check_identifier
+    from casewriter.engine.checklist import check_identifier
+    from casewriter.engine.deadline_text import days_left
     from casewriter.engine.deadlines import evaluate as evaluate_deadline
     from casewriter.engine.deadlines import rules_for
-    from casewriter.engine.facts import coerce_fact
-    from casewriter.engine.models import (
-        CaseType,
+    from casewriter.engine.drafts import (
         ChecklistItem,
         Deadline,
-        DeadlineRule,
         Draft,
-        EvidenceSlot,
-        FactSpec,
         Narrative,
         OerText,
         RenderedCase,
     )
+    from casewriter.engine.facts import coerce_fact
+    from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
+    from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
+    from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -57,26 +62,23 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "parse_case_text": ("casefile", "parse_case_text"),
     "format_markdown": ("case_report", "format_markdown"),
     "format_text": ("case_report", "format_text"),
-    "check_attachment": ("checklist", "check_attachment"),
+    "attachment_path": ("attachments", "attachment_path"),
+    "check_attachment": ("attachments", "check_attachment"),
     "check_identifier": ("checklist", "check_identifier"),
     "coerce_fact": ("facts", "coerce_fact"),
+    "days_left": ("deadline_text", "days_left"),
+    "PasteText": ("paste", "PasteText"),
+    "oer_text": ("paste", "oer_text"),
+    "FactValue": ("values", "FactValue"),
+    "Money": ("values", "Money"),
+    "fact_json": ("values", "fact_json"),
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
-        name: ("models", name)
-        for name in (
-            "CaseType",
-            "ChecklistItem",
-            "Deadline",
-            "DeadlineRule",
-            "Draft",
-            "EvidenceSlot",
-            "FactSpec",
-            "Narrative",
-            "OerText",
-            "RenderedCase",
-        )
+        name: ("drafts", name)
+        for name in ("ChecklistItem", "Deadline", "Draft", "Narrative", "OerText", "RenderedCase")
     },
 }
 
@@ -91,18 +93,25 @@ __all__ = [
     "Engine",
     "EvidenceSlot",
     "FactSpec",
+    "FactValue",
+    "Money",
     "Narrative",
     "OerText",
+    "PasteText",
     "RenderedCase",
+    "attachment_path",
     "check_attachment",
     "check_identifier",
     "check_templates",
     "coerce_fact",
+    "days_left",
     "draft_from_data",
     "evaluate_deadline",
+    "fact_json",
     "format_markdown",
     "format_text",
     "load_case_file",
+    "oer_text",
     "parse_case_text",
     "rules_for",
 ]

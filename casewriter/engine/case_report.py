@@ -1,25 +1,15 @@
-"""A rendered case as text or Markdown: the case text first (subject, body, OER) so it can be
-copied as it is, then a report after a separator (checklist, deadline, urgency, warnings)."""
+"""A rendered case as text or Markdown: the case text first (subject, body, OER: the paste text
+of ``paste.py``, exactly what the wizard copies and the log keeps) so it can be copied as it
+is, then a report after a separator (checklist, deadline, urgency, warnings)."""
 
 from __future__ import annotations
 
-from casewriter.engine.models import Deadline, RenderedCase
+from casewriter.engine.deadline_text import deadline_line
+from casewriter.engine.drafts import RenderedCase
+from casewriter.engine.paste import PasteText
 
 SEPARATOR = "-" * 72
 _MARKS = {"provided": "ok", "missing": "missing", "invalid": "INVALID", "unverified": "unverified"}
-
-
-def deadline_line(d: Deadline) -> str:
-    src = f"{d.source}, as of {d.as_of.isoformat()}" if d.as_of else d.source
-    if d.status == "too-early":
-        head = f"too early – opens {d.opens.isoformat()}, closes {d.closes.isoformat()}"
-    elif d.status == "expired":
-        head = f"expired – closed {d.closes.isoformat()}"
-    else:
-        head = f"claimable – closes {d.closes.isoformat()} ({d.days_left} days left)"
-    safe = f"; to be safe file by {d.safe_by.isoformat()}" if d.safe_by else ""
-    clock = f"; clock: {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
-    return f"{head}{safe}{clock} [source: {src}]"
 
 
 def _report(case: RenderedCase, bullet: str) -> list[str]:
@@ -50,11 +40,9 @@ def _report(case: RenderedCase, bullet: str) -> list[str]:
 
 
 def format_text(case: RenderedCase) -> str:
-    out = [f"Subject: {case.subject}", "", case.body, ""]
-    if case.oer:
-        out += ["", f"OER title: {case.oer.title}", "", case.oer.request, ""]
-    out += [SEPARATOR, *_report(case, "  ")]
-    return "\n".join(out) + "\n"
+    """The paste text, then the report after a separator line."""
+    report = "\n".join([SEPARATOR, *_report(case, "  ")])
+    return f"{PasteText.of(case).text()}\n{report}\n"
 
 
 def format_markdown(case: RenderedCase) -> str:

@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from casewriter.documents import decode_text, parse_json, parse_toml
 from casewriter.engine.catalog import Catalog, did_you_mean, format_validation_error
+from casewriter.engine.drafts import Draft
 from casewriter.engine.facts import coerce_facts
-from casewriter.engine.models import Draft
 from casewriter.errors import CaseFileError, CasewriterError
 from casewriter.files import read_user_file
 from casewriter.marketplaces import get as get_marketplace

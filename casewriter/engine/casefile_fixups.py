@@ -21,8 +21,10 @@ import difflib
 import re
 from typing import Any
 
+from casewriter.engine.attachments import is_image
 from casewriter.engine.models import ATTACHMENT_KINDS, CaseType
-from casewriter.marketplaces import MARKETPLACES
+from casewriter.identifiers import TRACKING_KINDS
+from casewriter.marketplaces import find as find_marketplace
 
 TOP_ALIASES = {
     "identifiers": "evidence",
@@ -44,27 +46,7 @@ FACT_SYNONYMS = {
     "charge_date": ("fee_date",),
     "fee_date": ("charge_date",),
 }
-TRACKING_KINDS = (
-    "tracking",
-    "ups",
-    "usps",
-    "fedex",
-    "dhl",
-    "amazon_logistics",
-    "s10",
-    "yunexpress",
-)
-IMAGE_EXTS = ("jpeg", "jpg", "pjpeg", "gif", "png", "tiff", "tif", "webp", "heic")
 _SUFFIXES = ("_numbers", "_number", "_nos", "_no", "_ids", "s")
-
-
-def marketplace_code(value: str) -> str:
-    """``amazon.co.uk`` / ``www.Amazon.de`` → ``UK`` / ``DE``; anything else unchanged."""
-    text = value.strip().lower().removeprefix("https://").removeprefix("www.").rstrip("/")
-    for m in MARKETPLACES.values():
-        if text == m.name.lower():
-            return m.code
-    return value
 
 
 def _variants(key: str) -> list[str]:
@@ -127,8 +109,8 @@ def fix_top(data: dict[str, Any], notes: list[str]) -> dict[str, Any]:
             notes.append(f"Case file section {key!r} read as {real!r}.")
             key = real
         out[key] = value
-    if isinstance(out.get("marketplace"), str):
-        out["marketplace"] = marketplace_code(out["marketplace"])
+    if isinstance(out.get("marketplace"), str):  # a storefront name or domain: its code
+        out["marketplace"] = find_marketplace(out["marketplace"]) or out["marketplace"]
     return out
 
 
@@ -185,10 +167,9 @@ def fix_attachments(data: dict[str, Any], ct: CaseType, notes: list[str]) -> Non
             continue
         slot = att.get("slot")
         if slot is None:
-            ext = att["path"].rsplit(".", 1)[-1].lower() if "." in att["path"] else ""
             photos = [s for s in file_slots if s.kind == "photo"]
             required = [s for s in file_slots if s.required and s.kind != "photo"]
-            pick = (photos if ext in IMAGE_EXTS and photos else []) or required or file_slots
+            pick = (photos if is_image(att["path"]) else []) or required or file_slots
             att["slot"] = pick[0].key if pick else "attachment"
             notes.append(f"attachments.{i}: no slot given; filed under {att['slot']!r}.")
         elif isinstance(slot, str) and slot not in slot_keys and ct.attachments.allowed:

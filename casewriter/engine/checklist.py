@@ -5,17 +5,17 @@ values templates may show (only valid or unverified ones: an invalid value is ne
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from casewriter.engine.models import CaseType, ChecklistItem, Draft, EvidenceSlot
+from casewriter.engine.attachments import attachment_path, check_attachment, file_name_problem
+from casewriter.engine.drafts import ChecklistItem, Draft
+from casewriter.engine.models import CaseType, EvidenceSlot
+from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS, check
 from casewriter.marketplaces import Marketplace
-
-IMAGE_TYPES = ("jpeg", "jpg", "pjpeg", "gif", "png", "tiff", "tif", "webp", "heic")
 
 
 @dataclass
@@ -70,59 +70,6 @@ def _suggest(suggestion: str | None, text: str) -> str:
     return f" ({suggestion})"
 
 
-def _accepted(ct: CaseType, slot: EvidenceSlot) -> list[str]:
-    accepted = list(ct.attachments.accepted)
-    if slot.kind == "photo":
-        accepted = [e for e in accepted if e in IMAGE_TYPES] or list(IMAGE_TYPES)
-    return accepted
-
-
-_FILE_NAME = re.compile(r"^[^\s]+\.([A-Za-z0-9]{2,5})$")
-_FILE_EXTS = {*IMAGE_TYPES, "pdf", "doc", "docx", "xls", "xlsx", "csv", "txt", "zip", "bmp"}
-
-
-def _file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | None:
-    """A file name typed as an evidence value (``invoice = "inv.pdf"``) must still be a type
-    the slot accepts; descriptions of documents are taken as they are."""
-    m = _FILE_NAME.match(value.strip())
-    if not m or m.group(1).lower() not in _FILE_EXTS:
-        return None
-    ext, accepted = m.group(1).lower(), _accepted(ct, slot)
-    if ext in accepted:
-        return None
-    return f".{ext} files are not accepted here (accepted: {', '.join(accepted)})"
-
-
-def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
-    """Why this file breaks the slot's rules, or None."""
-    ext = path.suffix.lower().lstrip(".")
-    accepted = _accepted(ct, slot)
-    if ext not in accepted:
-        return f"{path.name}: .{ext or '(no extension)'} files are not accepted here (accepted: {', '.join(accepted)})"
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        return f"{path.name}: file not found ({path})"
-    except OSError as exc:
-        return f"{path.name}: cannot read ({exc.strerror})"
-    if not path.is_file():
-        return f"{path.name}: not a file ({path})"
-    if size > ct.attachments.max_mb * 1024 * 1024:
-        return (
-            f"{path.name}: {size / 1048576:.1f} MB is over the {ct.attachments.max_mb:g} MB limit"
-        )
-    if size == 0:
-        return f"{path.name}: the file is empty"
-    return None
-
-
-def resolve_attachment(draft: Draft, path: str) -> Path:
-    p = Path(path).expanduser()
-    if not p.is_absolute():
-        p = Path(draft.base_dir or ".") / p
-    return p
-
-
 def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en") -> EvidenceResult:
     id_kinds = set(KINDS)
     res = EvidenceResult()
@@ -158,7 +105,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             else:
                 _, value, reason = _check_value(slot, raw, mp)
                 if value is not None and slot.is_attachment:
-                    reason = _file_name_problem(ct, slot, value)
+                    reason = file_name_problem(ct, slot, value)
                     value = None if reason else value
                 if value is None:
                     bad = f"{raw.strip()!r}: {reason}"
@@ -175,7 +122,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             shown.append(value)
         if slot.is_attachment:
             for att in (a for a in draft.attachments if a.slot == slot.key):
-                problem = check_attachment(ct, slot, resolve_attachment(draft, att.path))
+                problem = check_attachment(ct, slot, attachment_path(att.path, draft.base_dir))
                 if problem:
                     reasons.append(problem)
                     res.warnings.append(f"Attachment ({label}) {problem}.")
@@ -232,7 +179,7 @@ def _attachment_rules(ct: CaseType, draft: Draft, res: EvidenceResult) -> None:
             )
 
 
-def fact_warnings(ct: CaseType, facts: dict[str, Any], lang: str = "en") -> list[str]:
+def fact_warnings(ct: CaseType, facts: Mapping[str, FactValue], lang: str = "en") -> list[str]:
     return [
         f"Missing fact: {spec.label.get(lang)} ({spec.key})."
         for spec in ct.facts

@@ -1,6 +1,7 @@
 """The render context templates see (docs/architecture.md, "Render context"), built from a
-draft: typed facts, checked evidence, the seller profile, the deadline, calculator results and
-the urgency suggestion, with every warning found on the way.
+draft: its facts (typed where the draft was made: only a hand-built draft's raw text is read
+here), checked evidence, the seller profile, the deadline, calculator results and the urgency
+suggestion, with every warning found on the way.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from casewriter.config import Settings
 from casewriter.dates import today_in
 from casewriter.engine import calculators, deadlines, urgency
 from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
-from casewriter.engine.facts import coerce_facts, context_value
+from casewriter.engine.deadline_text import deadline_warnings
+from casewriter.engine.drafts import Deadline, Draft, DraftProfile
+from casewriter.engine.facts import coerce_facts
 from casewriter.engine.jinja_env import data
-from casewriter.engine.models import CaseType, Deadline, Draft, DraftProfile, Urgency
+from casewriter.engine.models import CaseType, Urgency
+from casewriter.engine.values import FactValue, template_value
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-
-#: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
-#: has this many days or fewer to run.
-DAYS_LEFT_WARNING = 30
 
 
 @dataclass
@@ -71,7 +71,7 @@ def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], l
     return seller, []
 
 
-def derive(facts: dict[str, Any], ct: CaseType, calc: dict[str, Any]) -> None:
+def derive(facts: dict[str, FactValue], ct: CaseType, calc: dict[str, Any]) -> None:
     """Fill computed facts: a calculator's rate, or missing = shipped − received."""
     for spec in ct.facts:
         if not spec.computed or spec.key in facts:
@@ -94,12 +94,12 @@ def derive(facts: dict[str, Any], ct: CaseType, calc: dict[str, Any]) -> None:
 LATER_OF = {"clock_start_date": ("refund_date", "return_delivered_date")}
 
 
-def derive_clock(facts: dict[str, Any], ct: CaseType) -> str | None:
+def derive_clock(facts: dict[str, FactValue], ct: CaseType) -> str | None:
     """Fill a "later of" clock fact the draft left out; a note saying so, or None."""
     for key, sources in LATER_OF.items():
         if key in facts or ct.fact(key) is None:
             continue
-        dates = [(facts[s], s) for s in sources if isinstance(facts.get(s), date)]
+        dates = [(when, s) for s in sources if isinstance(when := facts.get(s), date)]
         if dates:
             when, src = max(dates)
             facts[key] = when
@@ -142,7 +142,7 @@ def build_context(
         "ct": ct.model_dump(mode="json", exclude={"source_file"}),
         "mp": mp.to_dict(),
         "seller": data("seller", seller),
-        "facts": data("facts", {k: context_value(v, mp.currency) for k, v in typed.items()}),
+        "facts": data("facts", {k: template_value(v, mp.currency) for k, v in typed.items()}),
         "ev": data("ev", evidence.ev),
         "evs": data("evs", evidence.evs),
         "attachments": evidence.attachments,
@@ -166,7 +166,7 @@ def build_context(
     )
 
 
-def deadline_context(d: Deadline | None) -> dict[str, Any] | None:
+def deadline_context(d: Deadline | None) -> dict[str, str | int | None] | None:
     if d is None:
         return None
     return {
@@ -180,30 +180,3 @@ def deadline_context(d: Deadline | None) -> dict[str, Any] | None:
         "clock": d.clock,
         "event_date": d.event_date.isoformat() if d.event_date else None,
     }
-
-
-def deadline_warnings(d: Deadline) -> list[str]:
-    src = f"{d.source}, as of {d.as_of.isoformat()}" if d.as_of else d.source
-    today = d.today.isoformat() if d.today else "today"
-    if d.status == "too-early":
-        n = (d.opens - d.today).days if d.today else 0
-        return [f"Too early to file: the claim window opens on {d.opens.isoformat()} ({n} days after {today}); "
-                f"Amazon rejects premature claims ({src})."]  # fmt: skip
-    if d.status == "expired":
-        return [f"The claim window closed on {d.closes.isoformat()} ({d.clock} + window; {src}); "
-                "Amazon is unlikely to accept the claim."]  # fmt: skip
-    out: list[str] = []
-    if d.safe_by and d.today and d.today > d.safe_by:
-        out.append(f"The shorter window some sources give ({d.safe_source}) ended on {d.safe_by.isoformat()}; "
-                   f"the longest documented window closes on {d.closes.isoformat()} ({src}). File now.")  # fmt: skip
-    elif d.days_left <= DAYS_LEFT_WARNING or d.safe_by:
-        safe = (
-            f"; to be safe, file by {d.safe_by.isoformat()} ({d.safe_source})" if d.safe_by else ""
-        )
-        left = (
-            "Last day to file"
-            if d.days_left == 0
-            else f"{d.days_left} day{'' if d.days_left == 1 else 's'} left"
-        )
-        out.append(f"{left}: the claim window closes on {d.closes.isoformat()} ({src}){safe}.")
-    return out

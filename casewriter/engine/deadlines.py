@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from casewriter.engine.models import CaseType, Deadline, DeadlineRule
+from casewriter.engine.drafts import Deadline
+from casewriter.engine.models import CaseType, DeadlineRule
 
 
 def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:

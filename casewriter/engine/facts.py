@@ -1,19 +1,25 @@
-"""Typed facts: turn what a case file or the wizard holds into the value a fact spec asks for
-(quantity → int ≥ 0, money → Decimal, date → date, percent → float, choice, bool, text), and
-back into what templates see (dates ``YYYY-MM-DD``, money ``"24.99"``).
+"""Facts read once, where they enter: turn what a case file, the wizard or a logged draft holds
+into the typed value a fact spec asks for (quantity → int ≥ 0, money → ``Money`` in the
+marketplace's currency, date → date, percent → float, choice, bool, text; ``values.py``).
+
+``coerce_facts`` reads a draft's facts and passes a value that is already typed for its spec
+through untouched, so a draft built by the case-file loader, the wizard or the scanner is never
+parsed twice; only a hand-built draft holding raw text is read here.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TypeGuard
 
-from casewriter.bounds import MAX_QUANTITY
+from casewriter.bounds import MAX_AMOUNT, MAX_QUANTITY, date_in_range
 from casewriter.dates import parse_date
 from casewriter.engine.models import FactSpec
+from casewriter.engine.values import FactValue, Money
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
 
@@ -24,7 +30,7 @@ _CURRENCY = re.compile(
 )
 
 
-def parse_quantity(value: Any, field: str) -> int:
+def parse_quantity(value: object, field: str) -> int:
     if isinstance(value, bool):
         raise UsageError(f"{field}: expected a whole number, got {value!r}")
     if isinstance(value, int):
@@ -49,10 +55,12 @@ def parse_quantity(value: Any, field: str) -> int:
     return number
 
 
-def parse_money(value: Any, field: str) -> Decimal:
+def parse_money(value: object, field: str) -> Decimal:
     """``24.99``, ``"24,99"``, ``"$24.99"``, ``"1,234.56"``, ``"1.234,56"`` → Decimal."""
     if isinstance(value, bool):
         raise UsageError(f"{field}: expected an amount, got {value!r}")
+    if isinstance(value, Money):  # read in another marketplace's currency: the amount stays
+        value = value.amount
     if isinstance(value, int | float | Decimal):
         text = str(value)
     elif isinstance(value, str):
@@ -74,7 +82,7 @@ def parse_money(value: Any, field: str) -> Decimal:
     return amount
 
 
-def parse_percent(value: Any, field: str) -> float:
+def parse_percent(value: object, field: str) -> float:
     text = str(value).strip().rstrip("%").strip() if not isinstance(value, bool) else "x"
     try:
         number = float(Decimal(text.replace(",", ".")))
@@ -85,7 +93,7 @@ def parse_percent(value: Any, field: str) -> float:
     return number
 
 
-def parse_bool(value: Any, field: str) -> bool:
+def parse_bool(value: object, field: str) -> bool:
     if isinstance(value, bool):
         return value
     text = str(value).strip().lower()
@@ -96,13 +104,13 @@ def parse_bool(value: Any, field: str) -> bool:
     raise UsageError(f"{field}: expected yes or no, got {value!r}")
 
 
-def coerce_fact(spec: FactSpec, value: Any, mp: Marketplace) -> tuple[Any, str | None]:
+def coerce_fact(spec: FactSpec, value: object, mp: Marketplace) -> tuple[FactValue, str | None]:
     """The typed value for ``spec`` and a note (e.g. how an ambiguous date was read)."""
     field = f"facts.{spec.key}"
     if spec.type == "quantity":
         return parse_quantity(value, field), None
     if spec.type == "money":
-        return parse_money(value, field), None
+        return Money(parse_money(value, field), mp.currency), None
     if spec.type == "date":
         parsed = parse_date(value, mp, field)
         return parsed.value, parsed.note
@@ -121,12 +129,40 @@ def coerce_fact(spec: FactSpec, value: Any, mp: Marketplace) -> tuple[Any, str |
     return text, None
 
 
+def is_typed(value: object, spec: FactSpec, mp: Marketplace) -> TypeGuard[FactValue]:
+    """Whether ``value`` is already what ``coerce_fact`` makes of a fact of ``spec``: the type
+    and the bounds it checks (a typed value out of range is read again, and refused)."""
+    if spec.type == "quantity":
+        return type(value) is int and 0 <= value <= MAX_QUANTITY
+    if spec.type == "money":
+        return isinstance(value, Money) and value.currency == mp.currency and _amount_ok(value)
+    if spec.type == "date":
+        return type(value) is date and date_in_range(value)
+    if spec.type == "percent":
+        return type(value) is float and 0 <= value <= 100
+    if spec.type == "bool":
+        return isinstance(value, bool)
+    if spec.type == "choice":
+        return isinstance(value, str) and value in spec.choices
+    return isinstance(value, str) and value == value.strip()
+
+
+def _amount_ok(money: Money) -> bool:
+    """What ``parse_money`` accepts: finite, 0 or more, 12 digits, 4 decimals at most."""
+    amount = money.amount
+    if not amount.is_finite() or amount < 0 or amount >= MAX_AMOUNT:
+        return False
+    exponent = amount.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -4
+
+
 def coerce_facts(
-    specs: list[FactSpec], raw: dict[str, Any], mp: Marketplace, *, strict: bool
-) -> tuple[dict[str, Any], list[str], list[str]]:
-    """Typed facts, notes (date read-backs) and problems (strict: raise on the first one)."""
+    specs: list[FactSpec], raw: Mapping[str, object], mp: Marketplace, *, strict: bool
+) -> tuple[dict[str, FactValue], list[str], list[str]]:
+    """Typed facts, notes (date read-backs) and problems (strict: raise on the first one).
+    A value already typed for its spec is kept as it is (it was read where it entered)."""
     by_key = {s.key: s for s in specs}
-    values: dict[str, Any] = {}
+    values: dict[str, FactValue] = {}
     notes: list[str] = []
     problems: list[str] = []
     for key, value in raw.items():
@@ -134,6 +170,10 @@ def coerce_facts(
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
         if spec is None:
+            if isinstance(value, FactValue):  # not a fact of this case type: kept, unused
+                values[key] = value
+            continue
+        if is_typed(value, spec, mp):
             values[key] = value
             continue
         try:
@@ -147,12 +187,3 @@ def coerce_facts(
         if note:
             notes.append(note)
     return values, notes, problems
-
-
-def context_value(value: Any, currency: str) -> Any:
-    """What a template sees for a typed fact."""
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.0f}" if currency == "JPY" else f"{value:.2f}"
-    return value

@@ -1,16 +1,15 @@
-"""Pydantic models of the case engine: the case-type catalog (``CaseType`` and its parts:
-evidence slots, facts, deadline rules, calculator thresholds), the user's ``Draft``, and what
-rendering returns (``RenderedCase`` with its checklist, deadline and
-OER text). ``RenderedCase.to_contract_json()`` is the contract's ``render --format json`` shape.
+"""Pydantic models of the case-type catalog: ``CaseType`` and its parts (evidence slots, facts,
+deadline rules, calculator thresholds), as read from the built-in and user TOML files. A case
+itself (the user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``drafts.py``.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
 
@@ -96,7 +95,7 @@ class FactSpec(_Strict):
         return self
 
 
-def _empty_to_none(v: Any) -> Any:
+def _empty_to_none(v: object) -> object:
     return None if v == "" else v
 
 
@@ -241,153 +240,3 @@ class CaseType(_Strict):
     @property
     def required_slots(self) -> list[EvidenceSlot]:
         return [s for s in self.evidence if s.required]
-
-
-class DraftProfile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = ""
-    name: str
-    merchant_token: str = ""
-    signature: str = ""
-
-
-class Attachment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    slot: str
-    path: str
-    description: str = ""
-
-    @property
-    def name(self) -> str:
-        return re.split(r"[\\/]", self.path)[-1]
-
-
-class Narrative(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    what_happened: str | None = None
-    request: str | None = None
-    checked: list[str] = Field(default_factory=list)
-
-    @field_validator("checked", mode="before")
-    @classmethod
-    def _listify(cls, v: Any) -> Any:
-        return [v] if isinstance(v, str) else v
-
-
-class Draft(BaseModel):
-    """Everything the user said about one case; ``model_dump(mode="json")`` is what is logged."""
-
-    model_config = ConfigDict(extra="forbid")
-    case_type: str
-    marketplace: str = "US"
-    profile: DraftProfile | str | None = None
-    facts: dict[str, Any] = Field(default_factory=dict)
-    evidence: dict[str, list[str]] = Field(default_factory=dict)
-    attachments: list[Attachment] = Field(default_factory=list)
-    narrative: Narrative = Field(default_factory=Narrative)
-    urgency: Urgency | None = None
-    oer: bool = False
-    base_dir: str | None = None
-    _notes: list[str] = PrivateAttr(default_factory=list)
-    """How the case file's loose values were read (e.g. an ambiguous date); not stored."""
-
-    @field_validator("evidence", mode="before")
-    @classmethod
-    def _evidence_lists(cls, v: Any) -> Any:
-        if not isinstance(v, dict):
-            return v
-        out: dict[str, Any] = {}
-        for key, value in v.items():
-            values = value if isinstance(value, list) else [value]
-            out[key] = [str(x) if isinstance(x, int | float) else x for x in values]
-        return out
-
-    @field_validator("marketplace")
-    @classmethod
-    def _upper(cls, v: str) -> str:
-        return v.strip().upper()
-
-
-class ChecklistItem(BaseModel):
-    slot: str
-    label: str
-    required: bool
-    status: Literal["provided", "missing", "invalid", "unverified"]
-    values: list[str] = Field(default_factory=list)
-    reason: str | None = None
-
-
-class Deadline(BaseModel):
-    opens: date
-    closes: date
-    safe_by: date | None = None
-    days_left: int
-    status: Literal["claimable", "too-early", "expired"]
-    source: str
-    as_of: date | None = None
-    """When the (longest) rule's source was read or took effect."""
-    clock: str = ""
-    event_date: date | None = None
-    today: date | None = None
-    note: str = ""
-    safe_source: str = ""
-
-    def contract_json(self) -> dict[str, Any]:
-        source = f"{self.source} (as of {self.as_of.isoformat()})" if self.as_of else self.source
-        return {
-            "opens": self.opens.isoformat(),
-            "closes": self.closes.isoformat(),
-            "safe_by": self.safe_by.isoformat() if self.safe_by else None,
-            "days_left": self.days_left,
-            "source": source,
-        }
-
-
-class OerText(BaseModel):
-    title: str
-    request: str
-
-
-class RenderedCase(BaseModel):
-    case_type: str
-    marketplace: str
-    urgency: Urgency
-    subject: str
-    body: str
-    oer: OerText | None = None
-    checklist: list[ChecklistItem] = Field(default_factory=list)
-    ready: bool
-    warnings: list[str] = Field(default_factory=list)
-    deadline: Deadline | None = None
-    urgency_suggestion: Urgency = "routine"
-    urgency_reasons: list[str] = Field(default_factory=list)
-    identifiers: list[tuple[str, str]] = Field(default_factory=list)
-    calc: dict[str, Any] = Field(default_factory=dict)
-
-    def to_contract_json(self) -> dict[str, Any]:
-        """Exactly the contract's keys (plus the urgency suggestion and identifiers after them)."""
-        return {
-            "case_type": self.case_type,
-            "marketplace": self.marketplace,
-            "urgency": self.urgency,
-            "subject": self.subject,
-            "body": self.body,
-            "oer": {"title": self.oer.title, "request": self.oer.request} if self.oer else None,
-            "checklist": [
-                {
-                    "slot": c.slot,
-                    "label": c.label,
-                    "required": c.required,
-                    "status": c.status,
-                    "values": list(c.values),
-                    "reason": c.reason,
-                }
-                for c in self.checklist
-            ],
-            "ready": self.ready,
-            "warnings": list(self.warnings),
-            "deadline": self.deadline.contract_json() if self.deadline else None,
-            "urgency_suggestion": self.urgency_suggestion,
-            "urgency_reasons": list(self.urgency_reasons),
-            "identifiers": [[k, v] for k, v in self.identifiers],
-        }

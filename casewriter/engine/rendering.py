@@ -16,7 +16,8 @@ from casewriter.engine import jinja_env
 from casewriter.engine.catalog import Catalog
 from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
-from casewriter.engine.models import CaseType, Draft, OerText, RenderedCase
+from casewriter.engine.drafts import Draft, OerText, RenderedCase
+from casewriter.engine.models import CaseType
 from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError, UsageError
 from casewriter.marketplaces import get as get_marketplace

@@ -12,7 +12,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from casewriter.engine.models import CaseType, Deadline, Urgency
+from casewriter.engine.deadline_text import urgency_reason
+from casewriter.engine.drafts import Deadline
+from casewriter.engine.models import CaseType, Urgency
+from casewriter.engine.values import FactValue, Money
 
 # casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
 # every Amazon figure, such as claim windows and metric targets, comes from the catalog data).
@@ -38,7 +41,7 @@ _UNIT_WORDS = (
 _RISK_WORDS = ("deactivat", "suspend", "at risk", "at-risk", "at_risk", "blocked", "停用", "封号")
 
 
-def units_at_stake(facts: Mapping[str, Any]) -> int:
+def units_at_stake(facts: Mapping[str, FactValue]) -> int:
     best = 0
     for key, value in facts.items():
         if (
@@ -50,8 +53,8 @@ def units_at_stake(facts: Mapping[str, Any]) -> int:
     return best
 
 
-def value_at_stake(facts: Mapping[str, Any]) -> Decimal:
-    amounts = {k: v for k, v in facts.items() if isinstance(v, Decimal)}
+def value_at_stake(facts: Mapping[str, FactValue]) -> Decimal:
+    amounts = {k: v.amount for k, v in facts.items() if isinstance(v, Money)}
     total = max(amounts.values(), default=Decimal(0))
     units = units_at_stake(facts)
     for key, amount in amounts.items():
@@ -60,7 +63,7 @@ def value_at_stake(facts: Mapping[str, Any]) -> Decimal:
     return total
 
 
-def account_at_risk(ct: CaseType, facts: Mapping[str, Any]) -> str | None:
+def account_at_risk(ct: CaseType, facts: Mapping[str, FactValue]) -> str | None:
     if ct.group != "account":
         return None
     for key, value in facts.items():
@@ -73,7 +76,7 @@ def account_at_risk(ct: CaseType, facts: Mapping[str, Any]) -> str | None:
 
 def suggest(
     ct: CaseType,
-    facts: Mapping[str, Any],
+    facts: Mapping[str, FactValue],
     deadline: Deadline | None,
     calc: Mapping[str, Any],
     currency: str,
@@ -91,10 +94,10 @@ def suggest(
     if deadline is not None and deadline.status == "claimable":
         left = deadline.days_left
         if left <= URGENT_DAYS and stake:
-            reasons.append(f"only {left} day{'s' if left != 1 else ''} left in the claim window")
+            reasons.append(urgency_reason(left, only=True))
             level = "urgent"
         elif left <= HIGH_DAYS:
-            reasons.append(f"{left} days left in the claim window")
+            reasons.append(urgency_reason(left, only=False))
             level = "high" if level == "routine" else level
     if units >= HIGH_UNITS:
         reasons.append(f"{units} units at stake")

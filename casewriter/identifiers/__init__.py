@@ -1,6 +1,7 @@
 """Seller identifiers: normalize, detect the kind, validate with real check digits, extract.
 
-The public API (docs/architecture.md): ``KINDS``, ``IdCheck``, ``Found``, ``normalize()``,
+The public API (docs/architecture.md): ``KINDS``, ``TRACKING_KINDS`` (``tracking`` and every
+carrier kind: the one list of them), ``IdCheck``, ``Found``, ``normalize()``,
 ``check()`` (never raises; fast enough for every keystroke) and ``extract()`` (never raises).
 Pure Python and stdlib only. This module is the front; the rules live in the internal modules
 beside it (``kinds``, ``amazon``, ``carriers``, ``nearmiss``, ``quick``, ``extractor``, …), which
@@ -36,7 +37,8 @@ from casewriter.identifiers.quick import bare_placeholder, placeholder
 from casewriter.identifiers.text import FREE_TEXT_KINDS, clean
 from casewriter.identifiers.text import normalize as _normalize
 
-__all__ = ["KINDS", "LABELS", "Found", "IdCheck", "check", "detect", "extract", "normalize"]
+__all__ = ["KINDS", "LABELS", "TRACKING_KINDS", "Found", "IdCheck", "check", "detect", "extract"]
+__all__ += ["normalize"]
 __all__ += ["VALID", "INVALID", "UNVERIFIED"]
 
 _SPLIT = LazyRe(r"[\s,;|/、，；]+")

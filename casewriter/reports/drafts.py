@@ -1,19 +1,19 @@
 """Turn a scan finding into a case draft (``scan --draft``).
 
 ``draft_from_finding`` fills the case type's evidence slots by identifier kind (FNSKU, ledger
-reference, FBA shipment id, order id, SKU) and its facts by key (the deadline rule's clock fact
-gets the event date; unit and value facts get the quantity and estimated value), plus a short
-factual narrative. Rendering and saving the drafts is ``casewriter.services.drafting``.
+reference, FBA shipment id, order id, SKU) and its facts by key, typed as the reports gave them
+(the deadline rule's clock fact gets the event date; unit and value facts get the quantity and
+the estimated value as ``Money`` in the marketplace's currency), plus a short factual narrative. Rendering and saving the drafts is ``casewriter.services.drafting``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from casewriter.reports.findings import Finding
 
 if TYPE_CHECKING:
-    from casewriter.engine import Catalog, Draft
+    from casewriter.engine import Catalog, Draft, FactValue
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
              "order_id": "order_id", "sku": "sku"}  # fmt: skip
@@ -40,16 +40,22 @@ _CHECKED = {
 }  # fmt: skip
 
 
-def _fact_value(key: str, ftype: str, finding: Finding, clock_facts: set[str]) -> Any:
+def _fact_value(
+    key: str, ftype: str, finding: Finding, clock_facts: set[str], currency: str
+) -> FactValue | None:
+    """The finding's value for one fact, typed as the engine types it (read from the report)."""
+    from casewriter.engine import Money
+
     k = key.lower()
     if ftype == "date" and (k in clock_facts or "date" in k) and finding.event_date:
-        return finding.event_date.isoformat()
+        return finding.event_date
     if ftype == "quantity":
         shipped = finding.details.get("shipped")
-        if "shipped" in k and shipped is not None:
+        if "shipped" in k and isinstance(shipped, int):
             return shipped
-        if "received" in k and finding.details.get("received") is not None:
-            return finding.details["received"]
+        received = finding.details.get("received")
+        if "received" in k and isinstance(received, int):
+            return received
         if any(w in k for w in ("missing", "lost", "damaged", "units", "quantity", "claim")):
             return finding.quantity
     if (
@@ -57,15 +63,17 @@ def _fact_value(key: str, ftype: str, finding: Finding, clock_facts: set[str]) -
         and finding.amount is not None
         and any(w in k for w in ("value", "amount", "price", "refund", "expected"))
     ):
-        return str(finding.amount)
+        return Money(finding.amount, currency)
     return None
 
 
 def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None = None) -> Draft:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
     from casewriter.engine import Draft, Narrative
+    from casewriter.marketplaces import get as get_marketplace
 
     ct = catalog.get(finding.case_type)
+    marketplace = get_marketplace(finding.marketplace or "US")
     evidence: dict[str, list[str]] = {}
     for slot in ct.evidence:
         for id_key, kind in _ID_KINDS.items():
@@ -73,11 +81,11 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
             if slot.kind == kind and value:
                 evidence.setdefault(slot.key, []).append(str(value))
     clock_facts = {r.clock_fact for r in ct.deadlines}
-    facts: dict[str, Any] = {}
+    facts: dict[str, FactValue] = {}
     for spec in ct.facts:
         if spec.computed:
             continue
-        value = _fact_value(spec.key, spec.type, finding, clock_facts)
+        value = _fact_value(spec.key, spec.type, finding, clock_facts, marketplace.currency)
         if value is not None:
             facts[spec.key] = value
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
@@ -86,7 +94,7 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     })  # fmt: skip
     return Draft(
         case_type=finding.case_type,
-        marketplace=finding.marketplace or "US",
+        marketplace=marketplace.code,
         profile=profile,
         facts=facts,
         evidence=evidence,

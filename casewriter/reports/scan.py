@@ -10,6 +10,7 @@ reason, and the rest are scanned; only when no file at all can be read does ``sc
 ``ReportError``. A report that breaks part way is listed too (``partial``): its rows before the
 break are used, and every finding of a rule that reads that kind of report is marked
 ``complete = False`` (``scan --draft`` saves no draft for it).
+Claim windows come only from the case-type catalog (``windows.py``), so a user's rules apply.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casewriter.errors import ReportError
+from casewriter.marketplaces import find as find_marketplace
+from casewriter.marketplaces import for_currency
 from casewriter.reports.collect import collect
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
 from casewriter.reports.readers import Progress
@@ -35,12 +38,6 @@ if TYPE_CHECKING:
 #: Amazon auto-reimburses warehouse losses: younger ledger rows wait (a heuristic).
 AUTO_REIMBURSE_DAYS = 14
 
-_CURRENCY_MP = {"USD": "US", "GBP": "UK", "CAD": "CA", "JPY": "JP", "EUR": "DE", "AUD": "AU",
-                "MXN": "MX", "INR": "IN", "AED": "AE", "SGD": "SG", "SEK": "SE", "PLN": "PL"}  # fmt: skip
-_NAME_MP = {"amazon.com": "US", "amazon.co.uk": "UK", "amazon.de": "DE", "amazon.fr": "FR",
-            "amazon.it": "IT", "amazon.es": "ES", "amazon.nl": "NL", "amazon.se": "SE",
-            "amazon.pl": "PL", "amazon.co.jp": "JP", "amazon.ca": "CA", "amazon.com.mx": "MX",
-            "amazon.com.au": "AU", "amazon.ae": "AE", "amazon.in": "IN", "amazon.sg": "SG"}  # fmt: skip
 _SETTLEMENTS = frozenset({"settlement-v2", "settlement-flat"})
 _WAREHOUSE_INPUTS = frozenset({"ledger-detail", "legacy-adjustments", "reimbursements",
                                "all-orders", "fulfilled-shipments"})  # fmt: skip
@@ -56,29 +53,18 @@ RULE_INPUTS: dict[str, frozenset[str]] = {
 }  # fmt: skip
 
 
-def marketplace_code(text: str) -> str:
-    """A marketplace code from a country code or ``Amazon.co.uk``-style name ('' if unknown)."""
-    from casewriter.marketplaces import MARKETPLACES
-
-    t = text.strip().lower()
-    if t in _NAME_MP:
-        return _NAME_MP[t]
-    code = {"GB": "UK"}.get(t.upper(), t.upper())
-    return code if code in MARKETPLACES else ""
-
-
 def _detect_marketplace(data: Collected, refund_names: list[str], default: str) -> str:
     votes: Counter[str] = Counter()
     for country, n in data.countries.items():
-        if code := marketplace_code(country):
+        if code := find_marketplace(country):
             votes[code] += n
     for name in refund_names:
-        if code := marketplace_code(name):
+        if code := find_marketplace(name):
             votes[code] += 1
     if not votes:
         for currency, n in data.currencies.items():
-            if currency in _CURRENCY_MP:
-                votes[_CURRENCY_MP[currency]] += n
+            if code := for_currency(currency):
+                votes[code] += n
     return votes.most_common(1)[0][0] if votes else default
 
 
@@ -87,7 +73,7 @@ def scan(
     *,
     as_of: date | None = None,
     marketplace: str | None = None,
-    catalog: Catalog | None = None,
+    catalog: Catalog,
     progress: Progress | None = None,
     default_marketplace: str = "US",
 ) -> ScanResult:
@@ -128,7 +114,7 @@ def scan(
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
     for f in found:
-        _finish(f, explicit or marketplace_code(f.marketplace) or main, today, catalog)
+        _finish(f, explicit or find_marketplace(f.marketplace) or main, today, catalog)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False
             f.notes.append("a report this finding depends on was read only in part: check "
@@ -180,7 +166,7 @@ def _unverifiable_notes(data: Collected) -> list[str]:
     return notes
 
 
-def _finish(f: Finding, code: str, today: date, catalog: Catalog | None) -> None:
+def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
     from casewriter.marketplaces import get
 
     f.marketplace = code

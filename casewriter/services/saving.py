@@ -2,12 +2,13 @@
 
 ``render --save``, ``scan --draft``, the wizard and the demo all log what the engine rendered;
 they differ only in what they add (edited texts, an expected amount from a report finding).
-Works on the engine's ``Draft`` or on its JSON dict (the wizard's state, an autosave).
+The subject and body logged are the paste text's (``casewriter.engine.PasteText``: the body,
+then the OER title and request), the same text ``render`` prints and the wizard copies; the
+draft is logged as ``Draft.model_dump(mode="json")`` (its typed facts in their JSON form).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -16,47 +17,38 @@ from casewriter.errors import UsageError
 from casewriter.store.model import LoggedCase, NewCase
 
 if TYPE_CHECKING:
-    from casewriter.engine import Draft, RenderedCase
+    from casewriter.engine import Draft, PasteText, RenderedCase
     from casewriter.store import CaseStore
 
 
-def profile_key(draft: Mapping[str, Any], default: str = "") -> str:
+def profile_key(draft: Draft, default: str = "") -> str:
     """Which seller account a draft belongs to: its profile id, else its name, else ``default``."""
-    profile = draft.get("profile")
-    if isinstance(profile, Mapping):
-        return str(profile.get("id") or profile.get("name") or default)
-    return str(profile or default)
-
-
-def logged_body(body: str, oer_request: str) -> str:
-    """The body kept in the log: the case body, then the OER request if there is one."""
-    if not oer_request.strip():
-        return body.rstrip() + "\n"
-    return f"{body.rstrip()}\n\n{oer_request.rstrip()}\n"
+    profile = draft.profile
+    if profile is None or isinstance(profile, str):
+        return profile or default
+    return profile.id or profile.name or default
 
 
 def new_case_from_render(
-    draft: Draft | Mapping[str, Any],
+    draft: Draft,
     rendered: RenderedCase,
     *,
     profile: str | None = None,
     default_profile: str = "",
-    subject: str | None = None,
-    body: str | None = None,
-    oer_request: str | None = None,
+    text: PasteText | None = None,
     expected_amount: Decimal | None = None,
     currency: str | None = None,
     deadline_closes: date | None = None,
 ) -> NewCase:
-    """A ``NewCase`` from the engine's draft (model or JSON dict) and its ``RenderedCase``.
+    """A ``NewCase`` from the engine's draft and its ``RenderedCase``.
 
-    ``subject``/``body``/``oer_request`` replace the rendered texts (the wizard's edits);
-    ``deadline_closes`` replaces the rendered deadline (a report finding's own window). The OER
-    request, when there is one, is logged inside the body, where it is pasted (product.md).
+    ``text`` replaces the rendered paste text (the wizard's edits); ``deadline_closes``
+    replaces the rendered deadline (a report finding's own window). The OER request, when there
+    is one, is logged inside the body after its title, where it is pasted (product.md).
     """
-    data: dict[str, Any] = (
-        dict(draft) if isinstance(draft, Mapping) else draft.model_dump(mode="json")
-    )
+    from casewriter.engine import PasteText
+
+    data: dict[str, Any] = draft.model_dump(mode="json")
     marketplace = str(rendered.marketplace or data.get("marketplace") or "")
     if currency is None:
         from casewriter.marketplaces import get as get_marketplace
@@ -65,18 +57,14 @@ def new_case_from_render(
             currency = get_marketplace(marketplace).currency
         except UsageError:
             currency = ""
+    paste = text if text is not None else PasteText.of(rendered)
     deadline = rendered.deadline
     return NewCase(
-        profile=profile if profile is not None else profile_key(data, default_profile),
+        profile=profile if profile is not None else profile_key(draft, default_profile),
         marketplace=marketplace,
         case_type=str(rendered.case_type),
-        subject=" ".join((subject if subject is not None else rendered.subject).split()),
-        body=logged_body(
-            body if body is not None else rendered.body,
-            oer_request
-            if oer_request is not None
-            else (rendered.oer.request if rendered.oer else ""),
-        ),
+        subject=paste.subject_line(),
+        body=paste.body_text(),
         draft=data,
         identifiers=[(str(k), str(v)) for k, v in rendered.identifiers],
         urgency=str(rendered.urgency or "routine"),
@@ -88,7 +76,7 @@ def new_case_from_render(
 
 def save_rendered(
     store: CaseStore,
-    draft: Draft | Mapping[str, Any],
+    draft: Draft,
     rendered: RenderedCase,
     *,
     default_profile: str = "",

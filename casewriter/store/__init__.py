@@ -1,29 +1,33 @@
 """The SQLite case log: ``CaseStore`` and its records.
 
-Importing this package opens nothing; ``CaseStore.open(paths)`` does. See
+Importing this package opens nothing and loads nothing: the names below are loaded on first use
+(PEP 562, as ``casewriter.engine`` does), so a screen or command that needs only the status
+list (``STATUSES``, from ``model.py``) does not pay for sqlite3 and the store's modules. See
 docs/architecture.md ("Store API") and ``cases.py``.
 """
 
 from __future__ import annotations
 
-from casewriter.store.cases import CaseStore
-from casewriter.store.model import (
-    CLOSED_STATUSES,
-    DUPLICATE_KINDS,
-    DUPLICATE_PAIR,
-    EVENT_KINDS,
-    OPEN_STATUSES,
-    STATUSES,
-    CaseSummary,
-    DeadlineItem,
-    DueReport,
-    Event,
-    LoggedCase,
-    NewCase,
-    SearchHit,
-    format_id,
-    parse_id,
-)
+TYPE_CHECKING = False  # typing costs ~10 ms to import; mypy honours this name all the same
+if TYPE_CHECKING:
+    from casewriter.store.cases import CaseStore
+    from casewriter.store.model import (
+        CLOSED_STATUSES,
+        DUPLICATE_KINDS,
+        DUPLICATE_PAIR,
+        EVENT_KINDS,
+        OPEN_STATUSES,
+        STATUSES,
+        CaseSummary,
+        DeadlineItem,
+        DueReport,
+        Event,
+        LoggedCase,
+        NewCase,
+        SearchHit,
+        format_id,
+        parse_id,
+    )
 
 __all__ = [
     "CLOSED_STATUSES",
@@ -43,3 +47,16 @@ __all__ = [
     "format_id",
     "parse_id",
 ]
+
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        """Load an exported name's module on first use (PEP 562)."""
+        if name not in __all__:
+            raise AttributeError(f"module 'casewriter.store' has no attribute {name!r}")
+        from importlib import import_module
+
+        module = "cases" if name == "CaseStore" else "model"
+        value = getattr(import_module(f"casewriter.store.{module}"), name)
+        globals()[name] = value
+        return value

@@ -10,7 +10,8 @@ is refused with one line (``UsageError``, exit 2) and nothing is written:
   typo such as ``0226`` or ``9999`` that would otherwise poison sorting, calendars and exports);
 - amounts: finite, not negative, below ``MAX_AMOUNT``, at most ``MAX_PLACES`` decimal places,
   written in plain decimal notation (``1000``, never ``1E+3``);
-- statuses, urgencies, marketplace codes and currencies from fixed lists.
+- statuses, urgencies, marketplace codes and currencies from fixed lists (the last two from
+  ``casewriter.marketplaces``, their one home).
 
 Readers use ``Cells``: a stored value that does not parse (a log written by an older version, or
 edited by hand) becomes ``None`` (or a fallback) and is recorded as invalid with its raw text, so
@@ -26,6 +27,7 @@ from decimal import Decimal, InvalidOperation
 
 from casewriter import bounds
 from casewriter.errors import UsageError
+from casewriter.marketplaces import CURRENCIES, codes
 
 # The same sanity range as every other input (casewriter/bounds.py).
 MIN_YEAR = bounds.EARLIEST_DATE.year
@@ -37,10 +39,6 @@ MAX_AMOUNT = Decimal(bounds.MAX_AMOUNT)
 MAX_PLACES = 4
 
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
-
-#: Currencies of Amazon storefronts (the marketplace table, plus storefronts it does not list
-#: yet) and the seller home currencies casewriter's users keep books in (CNY, HKD).
-EXTRA_CURRENCIES: tuple[str, ...] = ("BRL", "SAR", "TRY", "EGP", "ZAR", "CNY", "HKD")
 
 _STORED_TS = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")
 _DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -181,26 +179,13 @@ def check_urgency(value: str) -> str:
     return text
 
 
-_KNOWN: dict[str, tuple[str, ...]] = {}
-
-
 def currencies() -> tuple[str, ...]:
-    """Every currency code the log accepts."""
-    if "currency" not in _KNOWN:
-        from casewriter.marketplaces import MARKETPLACES
-
-        seen = dict.fromkeys(m.currency for m in MARKETPLACES.values())
-        seen.update(dict.fromkeys(EXTRA_CURRENCIES))
-        _KNOWN["currency"] = tuple(seen)
-    return _KNOWN["currency"]
+    """Every currency code the log accepts (``casewriter.marketplaces.CURRENCIES``)."""
+    return CURRENCIES
 
 
 def marketplace_codes() -> tuple[str, ...]:
-    if "marketplace" not in _KNOWN:
-        from casewriter.marketplaces import MARKETPLACES
-
-        _KNOWN["marketplace"] = tuple(MARKETPLACES)
-    return _KNOWN["marketplace"]
+    return codes()
 
 
 def check_currency(value: str) -> str:
@@ -215,8 +200,8 @@ def check_marketplace(value: str) -> str:
     """A marketplace code from the table (``us`` → ``US``); ``""`` means not recorded."""
     text = unicodedata.normalize("NFKC", str(value)).strip().upper()
     if text and text not in marketplace_codes():
-        codes = ", ".join(marketplace_codes())
-        raise UsageError(f"unknown marketplace {value!r} (one of: {codes})")
+        known = ", ".join(marketplace_codes())
+        raise UsageError(f"unknown marketplace {value!r} (one of: {known})")
     return text
 
 

@@ -4,6 +4,7 @@ pure state converts to the engine's Draft and back."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from textual import events
@@ -11,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
 from casewriter.config import Profile, Settings
-from casewriter.engine.models import Draft
+from casewriter.engine import Draft
 from casewriter.identifiers import extract
 from casewriter.tui.wizard import WizardScreen
 from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
@@ -116,8 +117,8 @@ def test_state_round_trips_through_draft_and_autosave() -> None:
     draft = state.to_draft(settings, specs)
     assert draft["facts"] == {
         "units_shipped": 1200,
-        "delivered_date": "2026-04-02",
-    }  # UK: day first
+        "delivered_date": date(2026, 4, 2),
+    }  # UK: day first; typed once, as the engine reads them
     assert state.fact_errors(specs) == {"cartons": "facts.cartons: 'many' is not a whole number"}
     assert draft["evidence"] == {"shipment_id": ["FBA17XKQ9M2Z"], "fnsku": ["X003KQ7ZP1"]}
     assert draft["attachments"] == [{"slot": "invoice", "path": "~/inv.pdf", "description": ""}]
@@ -127,10 +128,14 @@ def test_state_round_trips_through_draft_and_autosave() -> None:
     }
     assert draft["profile"]["name"] == "Northbay Goods"
     Draft.model_validate(draft)  # the engine accepts it as is
-    back = WizardState.from_dict(state.to_autosave(settings, specs), settings)
+    saved = state.to_autosave(settings, specs)
+    assert saved["facts"]["delivered_date"] == "2026-04-02"  # the JSON form the log keeps too
+    back = WizardState.from_dict(saved, settings)
     assert back.facts["cartons"] == "many"  # raw text survives the autosave
     assert back.edits == {"body": "edited"} and back.step == "review" and back.urgency == "high"
-    assert back.attachments == state.attachments and back.profile == "nb"
+    # a reopened draft's attachment is resolved once, to the absolute path the engine reads
+    assert back.attachments == {"invoice": [str(Path.home() / "inv.pdf")]}
+    assert back.profile == "nb"
 
 
 def test_free_text_is_told_from_identifiers() -> None:

@@ -12,11 +12,11 @@ from typing import Any
 
 from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls
+from casewriter.store import STATUSES
 from casewriter.tui.dialogs.confirm import ChoiceDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.i18n import t
 
-STATUSES = ("draft", "filed", "awaiting-amazon", "needs-reply", "resolved", "denied", "closed")
 _REL = re.compile(r"^\+?\s*(\d{1,3})\s*([dhw天])?$", re.IGNORECASE)
 
 

@@ -17,6 +17,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from casewriter.store import STATUSES
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
@@ -36,9 +37,7 @@ HOME_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("r", "reload", "act.reload", "tip.reload", "reload", show=False),
 )
 
-FILTERS: tuple[str, ...] = (
-    "all", "draft", "filed", "awaiting-amazon", "needs-reply", "resolved", "denied", "closed",
-)  # fmt: skip
+FILTERS: tuple[str, ...] = ("all", *STATUSES)
 SEARCH_DEBOUNCE_S = 0.15
 SEARCH_LIMIT = 50
 

@@ -14,10 +14,10 @@ from casewriter.services.saving import new_case_from_render
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.saving import case_text, write_text_file
+from casewriter.tui.wizard.saving import write_text_file
 
 if TYPE_CHECKING:
-    from casewriter.engine import RenderedCase
+    from casewriter.engine import PasteText, RenderedCase
     from casewriter.store.model import LoggedCase
 
 
@@ -58,32 +58,34 @@ class ReviewActionsMixin(Screen[str | None]):
             t("wz.rev.duplicate", case_id=c.id, status=c.status, subject=c.subject) for c in found
         ]
 
+    def paste_text(self) -> PasteText:
+        """The review's texts (edited or rendered) as the one paste text: what is copied,
+        saved to a file and logged."""
+        from casewriter.engine import PasteText
+
+        return PasteText(*self._texts())
+
     def action_copy(self) -> None:
-        subject, body, oer = self._texts()
-        self.app.copy_to_clipboard(case_text(subject, body, oer))
+        self.app.copy_to_clipboard(self.paste_text().text())
         self.notify(t("wz.rev.copied"))
 
     def action_save_file(self) -> None:
-        subject, body, oer = self._texts()
         raw = self.query_one("#file-path", Input).value
         try:
-            path = write_text_file(raw, case_text(subject, body, oer))
+            path = write_text_file(raw, self.paste_text().text())
         except CasewriterError as exc:
             self.notify(t("wz.rev.file_error", path=raw, error=exc.message), severity="error")
             return
         self.notify(t("wz.rev.saved_file", path=str(path)))
 
     def _save(self, rendered: RenderedCase) -> LoggedCase | None:
-        subject, body, oer = self._texts()
-        draft: dict[str, Any] = self.draft_dict()
-        draft.pop("base_dir", None)
+        from casewriter.engine import Draft
+
         record = new_case_from_render(
-            draft,
+            Draft.model_validate(self.draft_dict()),
             rendered,
             default_profile=self.services.settings.default_profile,
-            subject=subject,
-            body=body,
-            oer_request=oer,
+            text=self.paste_text(),
         )
         try:
             store = self.services.store

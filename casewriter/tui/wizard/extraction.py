@@ -7,11 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from casewriter.identifiers import Found, extract
-
-TRACKING_KINDS = frozenset(
-    {"tracking", "ups", "usps", "fedex", "dhl", "amazon_logistics", "s10", "yunexpress"}
-)
+from casewriter.identifiers import TRACKING_KINDS, Found, extract
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,16 @@
-"""What the review step's actions produce, without any UI: the plain text for the clipboard and
-for "save to file", and the default file name. Pure (no textual). The record handed to the case
-log is ``casewriter.services.saving.new_case_from_render``'s.
+"""Saving the review's text to a file, without any UI: the default file name and the write.
+Pure (no textual). The text itself is the engine's paste text (``casewriter.engine.PasteText``,
+the same for the clipboard, the file and the log); the record handed to the case log is
+``casewriter.services.saving.new_case_from_render``'s.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from casewriter.errors import CasewriterError, UsageError
 from casewriter.files import check_output_target, expand_user, os_reason, write_atomic
-
-if TYPE_CHECKING:
-    pass
-
-
-def case_text(subject: str, body: str, oer_request: str) -> str:
-    """Subject, body and (when there is one) the OER request, ready to paste or save."""
-    parts = [f"Subject: {subject.strip()}", "", body.rstrip()]
-    if oer_request.strip():
-        parts += ["", "-" * 40, "", oer_request.rstrip()]
-    return "\n".join(parts) + "\n"
 
 
 def default_file(case_type: str, now: datetime, home: Path | None = None) -> str:

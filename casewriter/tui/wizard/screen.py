@@ -8,7 +8,6 @@ Dismisses with the saved case's local id (``CW-000123``), or None when closed.
 
 from __future__ import annotations
 
-import os
 import uuid
 from pathlib import Path
 from typing import Any, ClassVar
@@ -116,10 +115,8 @@ class WizardScreen(ReviewActionsMixin):
         return {f.key: f for f in ct.facts} if ct else {}
 
     def draft_dict(self) -> dict[str, Any]:
-        """The engine Draft dict for the current state (relative attachments from the cwd)."""
-        draft = self.state.to_draft(self.services.settings, self.fact_specs())
-        draft["base_dir"] = os.getcwd()
-        return draft
+        """The engine Draft dict for the current state (typed facts, absolute attachments)."""
+        return self.state.to_draft(self.services.settings, self.fact_specs())
 
     def render_case(self) -> RenderedCase | None:
         """Render the current state (None, with a notification, when it cannot be rendered)."""

@@ -6,51 +6,74 @@ the engine's ``Draft`` dict (``case_type``, ``marketplace``, ``profile``, ``fact
 ``evidence``, ``attachments``, ``narrative``, ``urgency``, ``oer``).
 
 Facts are kept as the raw text typed (so nothing typed is ever lost, even when it does not
-parse yet) and converted by ``convert_fact`` when the draft is built. The autosave dict is a
-Draft dict plus a ``_wizard`` key (step, raw facts, edited texts) that ``from_dict`` reads back;
-``to_draft()`` never includes it.
+parse yet) and read into typed values (``casewriter.engine.FactValue``) by ``convert_fact``,
+once per distinct text: the field's check, the render and the save share that one reading, and
+the typed values go into the draft as they are (``to_draft``; ``to_autosave`` writes their JSON
+form). Attachment paths are stored absolute, resolved once with the engine's rule
+(``casewriter.engine.attachment_path``) when typed or when a logged draft is reopened. The
+autosave dict is a Draft dict plus a ``_wizard`` key (step, raw facts, edited texts) that
+``from_dict`` reads back; ``to_draft()`` never includes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
 from casewriter.errors import UsageError
 
 if TYPE_CHECKING:
-    from casewriter.engine import FactSpec
+    from casewriter.engine import FactSpec, FactValue
 
 STEPS: tuple[str, ...] = ("type", "evidence", "urgency", "review")
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
 EDIT_KEYS: tuple[str, ...] = ("subject", "body", "oer_request")
 
 
-def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[Any, str | None]:
-    """A fact's typed text as a JSON value the engine accepts, and a read-back note (dates).
+#: One reading per (fact, text, marketplace): the value, the read-back note, or why not.
+_Reading = tuple["FactValue | None", "str | None", "str | None"]
+_READINGS: dict[tuple[str, str, tuple[str, ...], str, str], _Reading] = {}
+_MAX_READINGS = 1024
 
-    Delegates to ``casewriter.engine.facts.coerce_fact`` (one source of truth); UsageError with the
-    reason when the text does not parse.
+
+def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[FactValue, str | None]:
+    """A fact's typed text as its typed value, and a read-back note (dates).
+
+    Read by ``casewriter.engine.coerce_fact`` (one source of truth), once per distinct text and
+    marketplace; UsageError with the reason when the text does not parse.
     """
     if spec is None:
         return raw.strip(), None
-    from casewriter.engine import coerce_fact
-    from casewriter.marketplaces import get
+    key = (spec.key, spec.type, tuple(spec.choices), raw, marketplace)
+    reading = _READINGS.get(key)
+    if reading is None:
+        from casewriter.engine import coerce_fact
+        from casewriter.marketplaces import get
 
-    try:
-        market = get(marketplace or "US")
-    except UsageError:
-        market = get("US")
-    value, note = coerce_fact(spec, raw, market)
-    if isinstance(value, date):
-        value = value.isoformat()
-    elif isinstance(value, Decimal):
-        value = f"{value:.2f}"
+        try:
+            market = get(marketplace or "US")
+        except UsageError:
+            market = get("US")
+        try:
+            reading = (*coerce_fact(spec, raw, market), None)
+        except UsageError as exc:
+            reading = (None, None, exc.message)
+        if len(_READINGS) >= _MAX_READINGS:
+            _READINGS.clear()
+        _READINGS[key] = reading
+    value, note, error = reading
+    if value is None:
+        raise UsageError(error or f"facts.{spec.key}: no value")
     return value, note
+
+
+def attachment_path(raw: str, base_dir: str | None = None) -> str:
+    """What the user typed for an attachment, as the absolute path the engine will read."""
+    from casewriter.engine import attachment_path as resolve
+
+    return str(resolve(raw, base_dir)) if raw.strip() else ""
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,7 +94,9 @@ class WizardState:
     evidence: dict[str, list[str]] = field(default_factory=dict)
     """Identifier/text slot key -> values as typed."""
     attachments: dict[str, list[str]] = field(default_factory=dict)
-    """File-like slot key (file, photo, invoice, pod) -> paths as typed."""
+    """File-like slot key (file, photo, invoice, pod) -> absolute paths."""
+    descriptions: dict[str, str] = field(default_factory=dict)
+    """Absolute path -> the description a reopened draft gave that file (kept, not asked)."""
     narrative: dict[str, str] = field(default_factory=dict)
     """``what_happened``, ``request``, ``checked`` (one item per line)."""
     urgency: str | None = None
@@ -105,10 +130,14 @@ class WizardState:
         for key, value in _mapping(data.get("evidence")).items():
             values = value if isinstance(value, list) else [value]
             state.evidence[str(key)] = [str(v) for v in values if v is not None and str(v) != ""]
+        base_dir = data.get("base_dir") if isinstance(data.get("base_dir"), str) else None
         for item in data.get("attachments") or []:
             if isinstance(item, Mapping) and item.get("path"):
                 slot = str(item.get("slot") or "file")
-                state.attachments.setdefault(slot, []).append(str(item["path"]))
+                path = attachment_path(str(item["path"]), base_dir)
+                state.attachments.setdefault(slot, []).append(path)
+                if isinstance(item.get("description"), str) and item["description"].strip():
+                    state.descriptions[path] = item["description"]
         narrative = _mapping(data.get("narrative"))
         for key in ("what_happened", "request"):
             if narrative.get(key):
@@ -151,7 +180,7 @@ class WizardState:
     ) -> dict[str, Any]:
         """The engine's Draft dict; facts that do not parse are left out (``fact_errors`` says why)."""
         specs = fact_specs or {}
-        facts: dict[str, Any] = {}
+        facts: dict[str, FactValue] = {}
         for key, raw in self.facts.items():
             if not raw.strip():
                 continue
@@ -174,7 +203,7 @@ class WizardState:
                 k: [v.strip() for v in vs if v.strip()] for k, vs in self.evidence.items()
             },
             "attachments": [
-                {"slot": slot, "path": p.strip(), "description": ""}
+                {"slot": slot, "path": p.strip(), "description": self.descriptions.get(p, "")}
                 for slot, ps in self.attachments.items()
                 for p in ps
                 if p.strip()
@@ -203,7 +232,10 @@ class WizardState:
         self, settings: Settings, fact_specs: Mapping[str, FactSpec] | None = None
     ) -> dict[str, Any]:
         """The Draft dict plus ``_wizard`` (step, raw facts, edits): nothing typed is lost."""
+        from casewriter.engine import fact_json
+
         data = self.to_draft(settings, fact_specs)
+        data["facts"] = {k: fact_json(v) for k, v in data["facts"].items()}
         data["_wizard"] = {"step": self.step, "facts": dict(self.facts), "edits": dict(self.edits)}
         return data
 

@@ -17,7 +17,7 @@ from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import t
-from casewriter.tui.wizard.state import convert_fact
+from casewriter.tui.wizard.state import attachment_path, convert_fact
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,12 @@ def check_fact_value(spec: FactSpec, value: str, marketplace: str) -> Verdict:
     return Verdict("valid", "", str(converted))
 
 
-def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str, base: Path) -> Verdict:
-    """Existence, type and size of an attachment path (the checklist's rule)."""
+def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str) -> Verdict:
+    """Existence, type and size of an attachment path (the checklist's rule, on the path the
+    engine's rule gives: ``~`` expanded, relative to the current folder)."""
     from casewriter.engine import check_attachment as _check_attachment
 
-    path = Path(raw.strip()).expanduser()
-    if not path.is_absolute():
-        path = base / path
+    path = Path(attachment_path(raw))
     problem = _check_attachment(ct, slot, path)
     if problem:
         return Verdict("invalid", "✗ " + problem)

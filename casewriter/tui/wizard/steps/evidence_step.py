@@ -6,8 +6,6 @@ text; attachment paths are checked for existence, type and size; the narrative c
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -19,7 +17,7 @@ from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, plain
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.state import WizardState, split_lines
+from casewriter.tui.wizard.state import WizardState, attachment_path, split_lines
 from casewriter.tui.wizard.steps import Edited
 from casewriter.tui.wizard.steps.paste_box import (
     FreeTextPasted,
@@ -207,9 +205,8 @@ class EvidenceStep(PasteBoxMixin):
         bad = False
         if slot.is_attachment:
             values = [v for v in self.state.attachments.get(slot.key, []) if v.strip()]
-            base = Path.home()
             for v in values:
-                verdict = check_attachment(ct, slot, v, base)
+                verdict = check_attachment(ct, slot, v)
                 lines.append(verdict.message)
                 bad = bad or verdict.status == "invalid"
             wid = f"att-{slot.key}"
@@ -267,6 +264,7 @@ class EvidenceStep(PasteBoxMixin):
             self._check_slot(ct, slot)
         elif prefix == "att" and (slot := ct.slot(key)) is not None:
             values = split_lines(text) if _repeatable(slot) else ([text] if text.strip() else [])
+            values = [attachment_path(v) for v in values]  # resolved once, stored absolute
             if values == self.state.attachments.get(key, []):
                 return
             self.state.attachments[key] = values

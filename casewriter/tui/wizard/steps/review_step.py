@@ -30,10 +30,12 @@ STATUS_MARK = {
 
 
 def oer_text(rendered: RenderedCase | None) -> str:
-    """The OER title and request as one editable text."""
+    """The OER title and request as one editable text (the paste text's OER part)."""
     if rendered is None or rendered.oer is None:
         return ""
-    return f"{rendered.oer.title}\n\n{rendered.oer.request}"
+    from casewriter.engine import oer_text as join
+
+    return join(rendered.oer.title, rendered.oer.request)
 
 
 def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
