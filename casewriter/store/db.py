@@ -37,6 +37,7 @@ from casewriter.errors import StoreError
 from casewriter.store.backup import safety_copy
 from casewriter.store.failures import StoreAccessError, describe, newest_copy_hint, why_not_writable
 from casewriter.store.migrations import APPLICATION_ID, LATEST, SCHEMA_OBJECTS, migrate
+from casewriter.store.values import read_text
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -89,6 +90,7 @@ def _ro(uri: str) -> sqlite3.Connection:
     conn = sqlite3.connect(
         uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
     )
+    conn.text_factory = read_text  # text that is not UTF-8 is read, never a failed query
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA user_version").fetchone()  # the first read opens the -shm
@@ -270,6 +272,7 @@ def _open_read_write(path: Path, version: int, notices: list[str]) -> sqlite3.Co
                 isolation_level=None,
                 check_same_thread=False,
             )
+            conn.text_factory = read_text
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
