@@ -210,7 +210,11 @@ def _draft(cells: Cells, raw: object) -> dict[str, Any]:
     if not raw:
         return {}
     try:
-        data = json.loads(raw) if isinstance(raw, (str, bytes)) and not isinstance(raw, BadText) else None
+        data = (
+            json.loads(raw)
+            if isinstance(raw, (str, bytes)) and not isinstance(raw, BadText)
+            else None
+        )
     except (ValueError, RecursionError):
         data = None
     if isinstance(data, dict):
