@@ -1,7 +1,8 @@
 """Opening the case log safely: checks before any write, private files, pragmas, transactions;
 SQLite failures are told as what they are by ``failures.py``.
 
-Order of operations when a log file exists: read its 100-byte header in Python, then open it
+Order of operations when a log file exists: refuse it if it (or its ``-wal``/``-shm``) is not a
+regular file (a FIFO would block SQLite forever), read its 100-byte header in Python, then open it
 **read-only** to read the schema version and application id, compare its tables and indexes
 with what that schema version has (``migrations.SCHEMA_OBJECTS``) and, for small files, run
 ``PRAGMA quick_check`` — only then is it opened read-write, copied aside if a migration is due
@@ -98,6 +99,34 @@ def _ro(uri: str) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _file_type(mode: int) -> str | None:
+    """What a non-regular file is, in a user's words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def require_regular(path: Path) -> None:
+    """Refuse, before SQLite opens anything, a log (or ``-wal``/``-shm`` beside it) that is not a
+    regular file: SQLite would wait forever on a FIFO and read a device as a database."""
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            kind = _file_type(name.stat().st_mode)
+        except OSError:
+            continue  # missing (a sidecar usually is): opening says why if it matters
+        if kind is not None:
+            raise StoreError(
+                f"{name} is {kind}, not a case log file; left untouched — move it away, "
+                "or use --home to keep the log somewhere else"
+            )
 
 
 def check_existing(path: Path, *, deep: bool | None = None) -> int:
@@ -236,6 +265,7 @@ def connect(
 
         raise StoreAccessError(f"cannot open the case log {path}: {os_reason(exc)}") from None
     if exists:
+        require_regular(path)
         version = check_existing(path, deep=deep_check)
     elif not create:
         raise StoreError(f"no case log at {path}")
