@@ -99,10 +99,6 @@ def test_backup_targets(cli: Any, seeded: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "nowhere").exists() and not (tmp_path / "missing").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F14: 'log backup -' writes a database file named '-' into the current folder",
-)
 def test_backup_to_dash_does_not_write_a_file_named_dash(seeded: Path, tmp_path: Path) -> None:
     env = dict(os.environ, CASEWRITER_HOME=str(seeded), PYTHONPATH=f"{NO_NETWORK_DIR}:{REPO}")
     proc = subprocess.run(
@@ -116,21 +112,19 @@ def test_backup_to_dash_does_not_write_a_file_named_dash(seeded: Path, tmp_path:
     assert proc.returncode == 2 or proc.stdout.startswith(b"SQLite format 3"), proc
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F14: 'log backup \"\"' (an empty name) writes a dated copy into the current folder",
-)
 def test_backup_to_an_empty_name_is_refused(seeded: Path, tmp_path: Path) -> None:
     env = dict(os.environ, CASEWRITER_HOME=str(seeded), PYTHONPATH=f"{NO_NETWORK_DIR}:{REPO}")
+    cwd = tmp_path / "cwd"  # an empty folder of its own: tmp_path also holds the home
+    cwd.mkdir()
     proc = subprocess.run(
         [sys.executable, "-m", "casewriter", "log", "backup", ""],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
+        cwd=cwd,
         env=env,
         timeout=60,
     )
-    assert proc.returncode == 2 and list(tmp_path.iterdir()) == [], proc
+    assert proc.returncode == 2 and list(cwd.iterdir()) == [], proc
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
