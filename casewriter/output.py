@@ -8,6 +8,11 @@ controls and bidi overrides shown as visible escapes (``casewriter.safetext``). 
 through ``print_json`` / ``json_text``, already terminal safe and exact. Bytes written to
 ``sys.stdout.buffer`` (``log export --out -``) pass exactly, unless the stream is a terminal,
 where they are escaped like text.
+
+Standard output that cannot be written: ``stdout_problem`` finds a device or full disk before a
+command starts (so it is refused with nothing done); when printing fails only after a change was
+committed (``saved``), ``casewriter.__main__`` says what was saved and exits 3, never the
+"nothing was changed" codes 1 and 2.
 """
 
 from __future__ import annotations
@@ -116,6 +121,53 @@ class safe_streams:  # noqa: N801 - used as a context manager: ``with safe_strea
             except (OSError, ValueError, AttributeError):
                 pass
         sys.stdout, sys.stderr = self._saved
+
+
+#: What the running command has already saved for good (``saved``): a failure to print its
+#: result after that must say so, never read as "nothing happened" (a retry would repeat it).
+_SAVED: dict[str, None] = {}
+
+
+def saved(what: str) -> None:
+    """Record that ``what`` (``"the case log"``) was changed and committed by this command."""
+    _SAVED[what] = None
+
+
+def saved_so_far() -> tuple[str, ...]:
+    return tuple(_SAVED)
+
+
+def forget_saved() -> None:
+    """A new command starts with nothing saved (``main`` may run more than once in a process)."""
+    _SAVED.clear()
+
+
+def stdout_problem() -> str | None:
+    """Why standard output cannot take the command's result, found before the command changes
+    anything: a device that refuses writes (``> /dev/full``: an empty write already fails) or a
+    regular file on a full disk. None when it looks writable (a terminal, a pipe: those are
+    only known when written)."""
+    import os
+    import stat
+
+    try:
+        fd = raw_stream(sys.stdout).fileno()
+    except (OSError, ValueError, AttributeError):  # no file behind stdout (a StringIO)
+        return None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISCHR(mode) and not os.isatty(fd):
+            os.write(fd, b"")
+        elif stat.S_ISREG(mode):
+            info = os.fstatvfs(fd)
+            free = info.f_bfree if os.geteuid() == 0 else info.f_bavail
+            if free * info.f_frsize < 16 * 1024:
+                return "no space left on the device"
+    except OSError as exc:
+        from casewriter.files import os_reason
+
+        return os_reason(exc)
+    return None
 
 
 def print_json(data: Any) -> None:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import StoreError
+from casewriter.output import saved
 from casewriter.store.backup import safety_copy
 from casewriter.store.failures import StoreAccessError, describe, newest_copy_hint, why_not_writable
 from casewriter.store.migrations import APPLICATION_ID, LATEST, SCHEMA_OBJECTS, migrate
@@ -352,6 +353,7 @@ def immediate(
         try:
             yield conn
             conn.execute("COMMIT")
+            saved("the case log")  # a failure to print the result now must not hide this
         except BaseException:
             if conn.in_transaction:  # SQLite may already have rolled back (I/O error, full)
                 try:

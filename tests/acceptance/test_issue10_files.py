@@ -128,10 +128,6 @@ def test_backup_to_an_empty_name_is_refused(seeded: Path, tmp_path: Path) -> Non
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
-@pytest.mark.xfail(
-    strict=True,
-    reason="F15: 'log note … > /dev/full' exits 1 with 'cannot write to standard output' but the note is saved",
-)
 def test_a_write_command_that_reports_failure_has_written_nothing(seeded: Path) -> None:
     env = dict(os.environ, CASEWRITER_HOME=str(seeded), PYTHONPATH=f"{NO_NETWORK_DIR}:{REPO}")
     with open("/dev/full", "w") as full:
