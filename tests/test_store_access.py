@@ -10,8 +10,8 @@ skipped with the reason; the same SQLite errors are also simulated, which always
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import sqlite3
 import stat
