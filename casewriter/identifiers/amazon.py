@@ -80,7 +80,10 @@ def _group_lost(parts: list[str]) -> str | None:
         which = "the first part (3 digits) is missing"
     else:
         return None
-    return f"{which}: an order ID is 3-7-7 digits (123-1234567-1234567); this is {lengths[0]}-7"
+    return (
+        f"{which}: an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); "
+        f"this is {lengths[0]}-7"
+    )
 
 
 def _extra_groups(parts: list[str]) -> Verdict:
