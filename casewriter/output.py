@@ -9,6 +9,10 @@ through ``print_json`` / ``json_text``, already terminal safe and exact. Bytes w
 ``sys.stdout.buffer`` (``log export --out -``) pass exactly, unless the stream is a terminal,
 where they are escaped like text.
 
+Error and warning lines cut what they quote of the input (``shorten_input``: a quoted value
+past ``QUOTE_CAP`` characters, a word past ``WORD_CAP``, the line past ``LINE_CAP``), so a
+100,000-character argument is never a 100,000-character "line".
+
 Standard output that cannot be written: ``stdout_problem`` finds a device or full disk before a
 command starts (so it is refused with nothing done); when printing fails only after a change was
 committed (``saved``), ``casewriter.__main__`` says what was saved and exits 3, never the
@@ -182,17 +186,43 @@ def print_json(data: Any) -> None:
         out.write(json.dumps(data, ensure_ascii=True, indent=2, default=str) + "\n")
 
 
+#: The longest quoted value (``'…'`` or ``"…"``, as ``!r`` quotes the user's input) an error or
+#: warning line shows whole; the longest unquoted word (a file name, an id) is longer, so real
+#: paths stay whole; and the longest line. Anything longer is cut with "…" (issue 10: a
+#: 100,000-digit case id made a 100,000-character "line").
+QUOTE_CAP = 80
+WORD_CAP = 240
+LINE_CAP = 2000
+
+
+def shorten_input(line: str) -> str:
+    """``line`` with every overlong quoted value, word and the line itself cut with "…"."""
+    if len(line) <= QUOTE_CAP:
+        return line
+    import re
+
+    quoted = re.compile(r"""(?<!\w)(['"])((?:(?!\1).){%d,}?)\1(?!\w)""" % (QUOTE_CAP + 1))
+    line = quoted.sub(lambda m: m[1] + m[2][: QUOTE_CAP - 1] + "…" + m[1], line)
+    words = re.compile(r"\S{%d,}" % (WORD_CAP + 1))
+    half = WORD_CAP // 2
+    line = words.sub(lambda m: m[0][:half] + "…" + m[0][-(half - 1) :], line)
+    return line if len(line) <= LINE_CAP else line[: LINE_CAP - 1] + "…"
+
+
 def print_error(message: str) -> None:
-    """The one line every failure prints: ``casewriter: error: <message>``."""
+    """The one line every failure prints: ``casewriter: error: <message>``, with what it quotes
+    of the input cut to a readable length (``shorten_input``)."""
     # Fold every line break and run of spaces: a message quoting the user's input (a key with a
     # newline in it) must still be one line, and must not lose what follows the break.
     one_line = " ".join(escape_controls(str(message)).split()) or "unknown error"
-    sys.stderr.write(f"casewriter: error: {one_line}\n")
+    sys.stderr.write(f"casewriter: error: {shorten_input(one_line)}\n")
 
 
 def warn(message: str) -> None:
-    """A non-fatal note on stderr."""
-    sys.stderr.write(f"casewriter: warning: {escape_controls(str(message))}\n")
+    """A non-fatal note on stderr (each of its lines shortened like an error's)."""
+    lines = escape_controls(str(message)).split("\n")
+    shown = "\n".join(shorten_input(line) for line in lines)
+    sys.stderr.write(f"casewriter: warning: {shown}\n")
 
 
 def write_progress(line: str, *, done: bool) -> None:

@@ -234,3 +234,41 @@ def test_print_json_and_errors_under_the_guard(monkeypatch: pytest.MonkeyPatch) 
         "casewriter: error: bad value '\\x1b]52;c;x\\x07' second line\n"
         "\rscanning r\\x1bport.tsv:  50%\rscanning r\\x1bport.tsv: 100%\n"
     )
+
+
+def test_error_lines_cut_what_they_quote_of_the_input() -> None:
+    """Issue 10 F20: one place (``print_error``/``warn``) keeps every quoted value, word and
+    line of an error readable, whatever the message's author quoted."""
+    from casewriter.output import LINE_CAP, QUOTE_CAP, WORD_CAP, shorten_input
+
+    long_id = "CW-" + "9" * 100_000
+    line = shorten_input(f"not a case id: {long_id!r} (expected a local id like CW-000123)")
+    assert (
+        line
+        == "not a case id: '" + long_id[: QUOTE_CAP - 1] + "…' (expected a local id like CW-000123)"
+    )
+    assert shorten_input(f'unknown kind "{"x" * 500}" (choose from: order_id)').startswith(
+        'unknown kind "' + "x" * (QUOTE_CAP - 1) + '…" (choose'
+    )
+    prose = "can't write it: the folder isn't there " + "and so on " * 20 + "don't retry"
+    assert shorten_input(prose) == prose  # apostrophes in words are not quotes
+    path = "/home/seller/" + "deep/" * 40 + "cases.db"  # 213 characters: shown whole
+    assert shorten_input(f"{path}: no such case file") == f"{path}: no such case file"
+    word = "x" * 100_000
+    cut = shorten_input(f"{word}: no such case file")
+    assert len(cut) < WORD_CAP + 40 and "…" in cut and cut.endswith("x: no such case file")
+    many = " ".join(["y" * 200] * 100)
+    assert len(shorten_input(many)) == LINE_CAP and shorten_input(many).endswith("…")
+    out = io.StringIO()
+    real = sys.stderr
+    sys.stderr = out
+    try:
+        print_error(f"not a date: {word!r}")
+        from casewriter.output import warn
+
+        warn(f"row 2: bad cell {word!r}\nrow 3: bad cell 'ok'")
+    finally:
+        sys.stderr = real
+    error, warning, second = out.getvalue().splitlines()
+    assert len(error) < 200 and error.endswith("…'")
+    assert len(warning) < 200 and second == "row 3: bad cell 'ok'"

@@ -212,6 +212,47 @@ def _surrogate_case(folder: Path) -> Path:
     return path
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="F3: a lone surrogate (\\ud800 JSON escape) in a case file: render --save is an internal error",
+)
+def test_lone_surrogate_in_a_json_case_file_is_a_one_line_error_on_save(
+    cli: Any, seeded: Path, tmp_path: Path
+) -> None:
+    before = cases_now(cli)
+    res = cli("render", str(_surrogate_case(tmp_path)), "--save")
+    assert res.code in (0, 2), res
+    assert "Traceback" not in res.err and "internal error" not in res.err, res.err
+    after = cases_now(cli)
+    assert after == before or len(after) == len(before) + 1
+
+
+def test_lone_surrogate_in_a_json_case_file_renders_as_an_escape(
+    cli: Any, home: Path, tmp_path: Path
+) -> None:
+    res = cli("render", str(_surrogate_case(tmp_path)))
+    assert res.code == 0, res
+    assert "\\ud800" in res.out and "\\udcff" in res.out
+
+
+@pytest.mark.xfail(
+    strict=True, reason="F3: a lone surrogate in an export file: log import is an internal error"
+)
+def test_lone_surrogate_in_an_import_file_is_refused_with_the_row(
+    cli: Any, seeded: Path, tmp_path: Path
+) -> None:
+    doc = json.loads(cli("log", "export").out)
+    doc["cases"][1]["subject"] = "bad \ud800 subject"
+    doc["cases"][1]["id"] = "CW-000900"
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")  # ASCII: the \ud800 escape
+    before = cases_now(cli)
+    res = cli("log", "import", str(path))
+    one_line_error(res)
+    assert "#2" in res.err
+    assert cases_now(cli) == before
+
+
 def test_import_with_the_same_id_twice_in_the_file_names_both_rows(
     cli: Any, seeded: Path, tmp_path: Path
 ) -> None:
