@@ -121,28 +121,33 @@ def parse_amount(text: object, what: str = "amount") -> Decimal | None:
     if text is None or text == "":
         return None
     if isinstance(text, bool) or not isinstance(text, (str, int, Decimal)):
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)")
     raw = unicodedata.normalize("NFKC", str(text)).strip()
     if _THOUSANDS.match(raw):
         raw = raw.replace(",", "")
     elif "," in raw:
         raise UsageError(
-            f"not an {what}: {text!r} (write the decimal part with a point, like 24.99)"
+            f"not {_a(what)}: {text!r} (write the decimal part with a point, like 24.99)"
         )
     if not _PLAIN_NUMBER.match(raw):
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)")
     try:
         amount = Decimal(raw)
     except InvalidOperation:
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)") from None
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)") from None
     check_amount(amount, what)
     return amount
+
+
+def _a(what: str) -> str:
+    """``an amount``, ``an expected amount``, ``a received amount``."""
+    return f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
 
 
 def check_amount(amount: Decimal, what: str = "amount") -> Decimal:
     """``amount`` if the log accepts it; UsageError (exit 2) otherwise."""
     if not amount.is_finite():
-        raise UsageError(f"not an {what}: {amount} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {amount} (expected a number like 24.99)")
     if amount < 0:
         raise UsageError(f"{what} must not be negative: {_show(amount)}")
     if amount >= MAX_AMOUNT:
