@@ -201,9 +201,11 @@ def shorten_input(line: str) -> str:
         return line
     import re
 
-    quoted = re.compile(r"""(?<!\w)(['"])((?:(?!\1).){%d,}?)\1(?!\w)""" % (QUOTE_CAP + 1))
+    quoted = re.compile(
+        r"""(?<!\w)(['"])((?:(?!\1).){""" + str(QUOTE_CAP + 1) + r""",}?)\1(?!\w)"""
+    )
     line = quoted.sub(lambda m: m[1] + m[2][: QUOTE_CAP - 1] + "…" + m[1], line)
-    words = re.compile(r"\S{%d,}" % (WORD_CAP + 1))
+    words = re.compile(r"\S{" + str(WORD_CAP + 1) + ",}")
     half = WORD_CAP // 2
     line = words.sub(lambda m: m[0][:half] + "…" + m[0][-(half - 1) :], line)
     return line if len(line) <= LINE_CAP else line[: LINE_CAP - 1] + "…"
