@@ -5,7 +5,9 @@ no heavy imports) and a handler that imports what it needs when it runs. Only th
 command being run is imported (all of them for ``--help``), and ``--version`` answers before
 argparse loads, which keeps ``--version``, ``check`` and ``extract`` fast and free of textual,
 jinja2 and pydantic. Every failure ends here as one line on stderr and an exit code; never a
-traceback.
+traceback. Exit codes: 0 done, 2 bad input, 1 another failure (both: nothing was changed), 3
+the change was saved but its result could not be printed (standard output failed after the
+commit; a standard output known to fail is refused before the command runs).
 """
 
 from __future__ import annotations
@@ -14,12 +16,23 @@ import sys
 
 from casewriter import __version__
 from casewriter.errors import CasewriterError
-from casewriter.output import print_error, safe_streams
+from casewriter.output import (
+    forget_saved,
+    print_error,
+    safe_streams,
+    saved_so_far,
+    stdout_problem,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+
+#: Exit code of a command that saved its change (the case log was written) but could not print
+#: its result: the change stands, so running it again would repeat it (a second note). Exit 1
+#: and 2 always mean nothing was changed.
+SAVED_NOT_PRINTED = 3
 
 #: Global options that take a value (so the command name is the token after it).
 _VALUED_OPTIONS = ("--home", "--lang")
@@ -116,8 +129,12 @@ def _run(args_list: list[str]) -> int:
             raw = arg.encode("utf-8", "surrogateescape")
             print_error(f"argument {number} is not valid UTF-8 text: {raw!r}")
             return 2
+    label = ""
+    forget_saved()
     try:
         if args_list in (["--version"], ["-V"]):
+            if not _stdout_writable():
+                return 1
             sys.stdout.write(f"casewriter {__version__}\n")
             sys.stdout.flush()
             return 0
@@ -131,6 +148,9 @@ def _run(args_list: list[str]) -> int:
             from casewriter.commands.new import open_tui
 
             return open_tui(ctx)
+        label = " ".join(str(x) for x in (args.command, getattr(args, "log_command", None)) if x)
+        if not _stdout_writable():
+            return 1
         code = int(handler(args, ctx) or 0)
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         return code
@@ -150,10 +170,26 @@ def _run(args_list: list[str]) -> int:
         from casewriter.files import os_reason
 
         _discard_stdout()
+        done = saved_so_far()
+        if done:
+            print_error(
+                f"{label or 'the command'}: saved to {' and '.join(done)}, but could not print "
+                f"the result: {os_reason(exc)} — do not run it again; 'casewriter log list' "
+                "shows the log"
+            )
+            return SAVED_NOT_PRINTED
         print_error(f"cannot write to standard output: {os_reason(exc)}")
         return 1
     except Exception as exc:  # the boundary: a bug still gets one line, not a traceback
         return _internal_error(exc)
+
+
+def _stdout_writable() -> bool:
+    """Refuse, before the command changes anything, a standard output known to fail."""
+    problem = stdout_problem()
+    if problem is not None:
+        print_error(f"cannot write to standard output: {problem}; nothing done")
+    return problem is None
 
 
 def _internal_error(exc: Exception) -> int:

@@ -182,6 +182,17 @@ def expand_user(text: str, what: str = "file") -> Path:
         raise UsageError(f"{what}: {text}: cannot find the home folder that '~' names") from None
 
 
+def _names_a_stream(path: str) -> bool:
+    """``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``…: links to a descriptor of the
+    process, which an atomic rename would replace; ``-`` is how to name standard output."""
+    parts = path.split("/")
+    return (
+        path in ("/dev/stdin", "/dev/stdout", "/dev/stderr")
+        or (len(parts) == 4 and parts[1:3] == ["dev", "fd"] and parts[3].isdigit())
+        or (len(parts) == 5 and parts[1] == "proc" and parts[3] == "fd" and parts[4].isdigit())
+    )
+
+
 def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
     """The path to write, or ``None`` for standard output (``-``). Refuses a folder, a device
     or a FIFO, a name ending in ``/`` and a folder that does not exist, each in one line
@@ -192,6 +203,8 @@ def check_output_target(path: str | Path, what: str = "--out") -> Path | None:
     if not text.strip():
         raise UsageError(f"{what}: no file name given")
     target = expand_user(text, what)
+    if _names_a_stream(os.path.abspath(target)):
+        raise UsageError(f"{what}: {text} is a standard stream, not a file: use '-' for stdout")
     try:
         info = target.stat()  # follows a link: a link to /dev/sda is still a device
     except ValueError:  # a NUL in the name (pasted into the TUI)

@@ -6,18 +6,28 @@ such as ``\\x9b`` starts a sequence on some terminals) and bidi overrides that m
 differently from what it holds (Trojan Source). Shown text never carries them raw:
 
 - ``escape_controls`` shows each as a visible escape: C0 controls except newline and tab, DEL
-  and C1 as ``\\x1b``; bidi overrides and isolates (U+202A–202E, U+2066–2069) and lone
-  surrogates as ``\\u202e``. A carriage return is kept only as part of a CRLF line break.
-  Everything printable (markup-like ``[b]``, CJK, emoji, combining marks) is left as it is,
-  so a literal backslash in the text looks like an escape: the mapping is for reading, not
-  for parsing back.
+  and C1 as ``\\x1b``; bidi overrides and isolates (U+202A–202E, U+2066–2069), bidi marks
+  (LRM U+200E, RLM U+200F, ALM U+061C), line and paragraph separators (U+2028, U+2029) and
+  lone surrogates as ``\\u202e``. So is every invisible format character that can hide or
+  reorder text: zero-width space, word joiner, BOM, soft hyphen, Mongolian vowel separator,
+  invisible operators (U+2061–2064), the deprecated format controls (U+206A–206F),
+  interlinear annotation marks (U+FFF9–FFFB) and tag characters (U+E0000–E007F, shown as
+  ``\\U000e0041``: invisible text can be smuggled in them). A carriage return is kept only
+  as part of a CRLF line break. Kept because they carry meaning and hide nothing there: the
+  zero-width joiner and non-joiner (U+200D, U+200C) between two non-ASCII characters (emoji
+  sequences such as 👩‍💻, Indic and Persian words; between ASCII letters, or at an edge,
+  they are escaped), and tag characters inside an emoji flag tag sequence (🏴 + up to 7 tags +
+  CANCEL TAG, the Scotland and Wales flags). Everything printable (markup-like ``[b]``,
+  CJK, emoji, combining marks, variation selectors) is left as it is, so a literal backslash
+  in the text looks like an escape: the mapping is for reading, not for parsing back.
 - ``escape_offsets`` is the same mapping with each original index's new index, so styled
   text (Rich ``Text`` spans) can be escaped without moving its styles.
 - ``control_pictures`` keeps the length (one character for one): ``ESC`` becomes ``␛``; used
   where a cursor indexes the text (an editable input box).
 - ``json_safe`` makes a JSON document from ``json.dumps(..., ensure_ascii=False)`` terminal
-  safe and still exact: ``json.dumps`` escapes C0 itself; this writes DEL, C1, bidi overrides
-  and lone surrogates as ``\\uXXXX`` too, which decode to the same string.
+  safe and still exact: ``json.dumps`` escapes C0 itself; this writes every other character
+  ``escape_controls`` escapes (joiners and tags included, context-free) as ``\\uXXXX`` (a
+  surrogate pair for tag characters), which decode to the same string.
 
 Stdlib only and nothing at import time (the pattern compiles on first use): ``check`` and
 ``--version`` stay fast.
@@ -32,11 +42,25 @@ if TYPE_CHECKING:
 #: The bidi embedding/override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
-# C0 except TAB and LF, DEL, C1, bidi, surrogates: one character class (fast to scan); the CR of
-# a CRLF is let through by the code (``_keeps``), not by the pattern.
-_UNSAFE_SOURCE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+# Invisible format characters that can hide or reorder text (besides C0, DEL, C1): soft hyphen,
+# ALM, Mongolian vowel separator, ZWSP ZWNJ ZWJ LRM RLM, line/paragraph separators, the bidi
+# embeddings and overrides, word joiner, invisible operators, the isolates and the deprecated
+# format controls, BOM, interlinear annotation marks, lone surrogates, tag characters.
+_FORMAT = (
+    "\xad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+    "\ud800-\udfff\U000e0000-\U000e007f"
+)
+# C0 except TAB and LF, DEL, C1 and the format characters: one character class (fast to scan);
+# the CR of a CRLF, joiners between non-ASCII characters and an emoji flag's tags are let
+# through by the code (``_keeps``), not by the pattern.
+_UNSAFE_SOURCE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_FORMAT}]"
 # What ``json.dumps`` leaves raw that a terminal must not get (it escapes C0 itself).
-_JSON_UNSAFE_SOURCE = "[\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+_JSON_UNSAFE_SOURCE = f"[\x7f-\x9f{_FORMAT}]"
+_JOINERS = "\u200c\u200d"
+_BLACK_FLAG = "\U0001f3f4"
+_CANCEL_TAG = "\U000e007f"
+#: The most tag characters an emoji tag sequence holds (a subdivision code and CANCEL TAG).
+_MAX_TAGS = 8
 
 _compiled: dict[str, re.Pattern[str]] = {}
 
@@ -51,8 +75,48 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def _keeps(match: re.Match[str]) -> bool:
-    """Whether a matched character stays as it is: the CR of a CRLF line break."""
-    return match.group() == "\r" and match.string.startswith("\n", match.end())
+    """Whether a matched character stays as it is: the CR of a CRLF line break, or a joiner or
+    tag that belongs to an emoji sequence or a word (``_meaningful``)."""
+    if match.group() == "\r":
+        return match.string.startswith("\n", match.end())
+    return _meaningful(match.string, match.start())
+
+
+def _is_tag(ch: str) -> bool:
+    return "\U000e0000" <= ch <= "\U000e007f"
+
+
+def _joinable(ch: str) -> bool:
+    """A character a ZWJ/ZWNJ may join: not ASCII, not a space, not itself unsafe (an emoji,
+    a variation selector, a letter of a script that joins)."""
+    return not ch.isascii() and not ch.isspace() and _pattern(_UNSAFE_SOURCE).match(ch) is None
+
+
+def _meaningful(text: str, at: int) -> bool:
+    """Whether the format character at ``text[at]`` is kept: a ZWJ/ZWNJ between two joinable
+    characters, or a tag inside ``🏴`` + tags + CANCEL TAG (at most ``_MAX_TAGS`` tags); both
+    checks look at a bounded window, so hostile runs stay linear."""
+    ch = text[at]
+    if ch in _JOINERS:
+        return 0 < at < len(text) - 1 and _joinable(text[at - 1]) and _joinable(text[at + 1])
+    if not _is_tag(ch):
+        return False
+    start = at
+    while start > 0 and _is_tag(text[start - 1]):
+        start -= 1
+        if at - start >= _MAX_TAGS:
+            return False
+    end = at + 1
+    while end < len(text) and _is_tag(text[end]):
+        end += 1
+        if end - start > _MAX_TAGS:
+            return False
+    return (
+        end - start >= 2
+        and start > 0
+        and text[start - 1] == _BLACK_FLAG
+        and text[end - 1] == _CANCEL_TAG
+    )
 
 
 def _escape_match(match: re.Match[str]) -> str:
@@ -60,9 +124,12 @@ def _escape_match(match: re.Match[str]) -> str:
 
 
 def escape_char(ch: str) -> str:
-    """The visible escape of one unsafe character: ``\\x1b``, ``\\x9b``, ``\\u202e``."""
+    """The visible escape of one unsafe character: ``\\x1b``, ``\\x9b``, ``\\u202e``,
+    ``\\U000e0041``."""
     code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def has_controls(text: str) -> bool:
@@ -118,15 +185,30 @@ def control_picture(ch: str) -> str:
 
 def control_pictures(text: str) -> str:
     """``text`` with each unsafe character replaced by one printable one (same length, so an
-    index into ``text`` is the same index into the result). CR of a CRLF is pictured too."""
-    return _pattern(_UNSAFE_SOURCE).sub(lambda m: control_picture(m.group()), text)
+    index into ``text`` is the same index into the result). CR of a CRLF is pictured too;
+    joiners and tags that ``escape_controls`` keeps stay."""
+
+    def picture(match: re.Match[str]) -> str:
+        kept = match.group() != "\r" and _meaningful(match.string, match.start())
+        return match.group() if kept else control_picture(match.group())
+
+    return _pattern(_UNSAFE_SOURCE).sub(picture, text)
 
 
 def json_safe(json_text: str) -> str:
     """A JSON document (``ensure_ascii=False``) with DEL, C1, bidi overrides and lone
     surrogates written as ``\\uXXXX``: the same data, nothing a terminal acts on. Those
     characters can only occur inside JSON strings, where ``\\uXXXX`` is their exact escape."""
-    return _pattern(_JSON_UNSAFE_SOURCE).sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    return _pattern(_JSON_UNSAFE_SOURCE).sub(lambda m: _json_escape(m.group()), json_text)
+
+
+def _json_escape(ch: str) -> str:
+    """``\\uXXXX``, or the UTF-16 surrogate pair JSON uses above U+FFFF."""
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def json_text(data: object, *, indent: int | None = 2) -> str:

@@ -316,3 +316,22 @@ def test_the_wizard_save_to_file_refuses_bad_names_in_one_line(tmp_path: Path) -
             write_text_file(name, "text")
     written = write_text_file(str(tmp_path / "new" / "case.txt"), "主题\n")
     assert written.read_text(encoding="utf-8") == "主题\n" and _mode(written) == 0o600
+
+
+@pytest.mark.parametrize(
+    "name", ["/dev/stdout", "/dev/stderr", "/dev/fd/1", "/proc/self/fd/1", "/proc/123/fd/2"]
+)
+def test_a_standard_stream_named_as_a_file_points_to_dash(name: str) -> None:
+    """``--out /dev/stdout`` was refused without saying ``-``; with stdout redirected to a file it
+    was even accepted, and the atomic rename replaced the ``/dev/stdout`` link itself."""
+    with pytest.raises(UsageError) as err:
+        check_output_target(name)
+    assert err.value.message == (
+        f"--out: {name} is a standard stream, not a file: use '-' for stdout"
+    )
+    assert check_output_target("-") is None
+
+
+def test_the_out_cli_points_from_dev_stdout_to_dash(cli) -> None:  # type: ignore[no-untyped-def]
+    res = cli("log", "export", "--out", "/dev/stdout")
+    assert res.code == 2 and "use '-' for stdout" in res.err and res.out == "", res

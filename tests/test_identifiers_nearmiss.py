@@ -46,6 +46,12 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
     ("113-7746201-558O93", "order_id", "a letter (O) where only digits belong (O for 0?)"),
     ("113-7746201558093", "order_id", "17 digits in 3-7-7 groups"),
     ("1137746201-558093", "order_id", "17 digits in 3-7-7 groups"),
+    ("902-3159896", "order_id", "the last part (7 digits) is missing"),
+    ("S01-3718414", "order_id", "the last part (7 digits) is missing"),
+    ("3159896-1390916", "order_id", "the first part (3 digits) is missing"),
+    ("902-3159896-1390916-1", "order_id", "'1' is not part of the order ID 902-3159896-1390916"),
+    ("1-902-3159896-1390916", "order_id", "this has 4"),
+    ("902 3159896 1390916 1", "order_id", "this has 4"),
     # --- FBA shipment ID: FBA + 8–10
     ("FBA15DJ9S3", "shipment_id", "this has 7 after FBA"),
     ("FBA15DJ9S3J5XY", "shipment_id", "this has 11 after FBA"),
@@ -60,6 +66,7 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
     ("X00000E5T", "fnsku", "this has 9 characters"),
     ("X00000E5TXX", "fnsku", "this has 11 characters"),
     ("XO0000E5TX", "fnsku", "letter O"),
+    ("X103KQ7ZP1", "fnsku", "an FNSKU starts with X0 (X, zero); this starts with X1"),
     # --- ASIN: B0 + 8
     ("B0000COYX", "asin", "this has 9 characters"),
     ("B0000COYXDD", "asin", "this has 11 characters"),
@@ -89,6 +96,9 @@ NEAR_MISSES: list[tuple[str, str, str]] = [
     ("RR123456785CNN", "s10", "it ends with CNN"),
     ("RR123456784CN", "s10", "check digit"),
     ("RB123456785UK", "s10", "the United Kingdom is GB"),
+    ("RRI23456785CN", "s10", "letter I"),
+    ("RR12345678SCN", "s10", "the 9 digits hold a letter (S for 5?)"),
+    ("RRI2345678SCN", "s10", "letters (I for 1 and S for 5?)"),
     # --- LPN: LPN + 10
     ("LPNRR9K2X7Q4", "lpn", "this has 9 after LPN"),
     ("LPNRR9K2X7Q4TT", "lpn", "this has 11 after LPN"),
@@ -146,6 +156,11 @@ def test_one_character_fixes_are_suggested_exactly() -> None:
     assert check("T2229521272164446").suggestion == "did you mean YT2229521272164446?"
     assert check("113-7746201-558O934").suggestion == "did you mean 113-7746201-5580934?"
     assert check("RB123456785UK").suggestion == "did you mean RB123456785GB?"
+    assert check("RRI23456785CN").suggestion == "did you mean RR123456785CN?"
+    assert check("RR12345678SCN").suggestion == "did you mean RR123456785CN?"
+    assert check("RR12345678SCN", "s10").suggestion == "did you mean RR123456785CN?"
+    assert check("X103KQ7ZP1", "fnsku").suggestion == "did you mean X003KQ7ZP1?"
+    assert check("902-3159896-1390916-1").suggestion == "did you mean 902-3159896-1390916?"
 
 
 def test_the_order_near_miss_keeps_its_groups() -> None:
@@ -161,6 +176,9 @@ NOT_NEAR = [
     ("CW-MUG-11OZ-BLK", "order_id"),  # a SKU
     ("UG12345678YP", "s10"),  # Yanwen: YP is no country, so not an S10 near miss
     ("B0C7QX3N5L", "shipment_id"),  # a real ASIN (B0…)
+    ("2026-03-15-1", "order_id"),  # a date with a suffix
+    ("RR123456789", "s10"),  # no country code
+    ("SOILSAMPLE1CN", "s10"),  # a word, not a serial with a look-alike letter
 ]
 
 
@@ -184,6 +202,9 @@ ASKED: list[tuple[str, str, str, str]] = [
     ("case_id", "113-7746201-558093", "invalid", "looks like an order ID"),
     ("case_id", "72345678O1", "invalid", "letter O"),
     ("case_id", "723456789", "unverified", "usually 10 digits"),
+    ("case_id", "902-3159896", "invalid", "looks like an order ID with a mistake"),
+    ("gtin", "3159896-1390916", "invalid", "looks like an order ID with a mistake"),
+    ("tracking", "902-3159896-1390916-1", "invalid", "looks like an order ID with a mistake"),
     ("tracking", "113-7746201-558093", "invalid", "looks like an order ID"),
     ("tracking", "FBA15DJ9S3", "invalid", "looks like an FBA shipment ID with a mistake"),
     ("tracking", "FBA15DJ9S3J5", "invalid", "looks like an FBA shipment ID, not"),
@@ -290,9 +311,26 @@ def test_extract_reports_other_shaped_near_misses_as_invalid() -> None:
 def test_extract_does_not_invent_near_misses() -> None:
     text = (
         "Delivered 2026-03-15, call 138-1234-5678, SKU CW-MUG-11OZ-BLK, removal RMV-NB-0412, "
-        "we have 113 7746201 558093 units, FedEx 7961 2345 6789, Yanwen UG12345678YP."
+        "we have 113 7746201 558093 units, FedEx 7961 2345 6789, Yanwen UG12345678YP, "
+        "hotline 400-8208820, tel 0391-1234567, batch 1234567-7654321, SOILSAMPLE1CN."
     )
     assert [f for f in extract(text) if f.kind in ("order_id", "s10")] == []
+
+
+def test_extract_reports_lost_and_extra_groups_and_lettered_s10_numbers() -> None:
+    assert _found("Hello, order 902-3159896 was refunded") == [
+        ("order_id", "902-3159896", "invalid")
+    ]
+    assert _found("订单号：3159896-1390916") == [("order_id", "3159896-1390916", "invalid")]
+    assert _found("see 902-3159896-1390916-1 and 1-902-3159896-1390916") == [
+        ("order_id", "902-3159896-1390916-1", "invalid"),
+        ("order_id", "1-902-3159896-1390916", "invalid"),
+    ]
+    assert _found("post RRI23456785CN, RR12345678SCN and RR123456785CN") == [
+        ("s10", "RRI23456785CN", "invalid"),
+        ("s10", "RR12345678SCN", "invalid"),
+        ("s10", "RR123456785CN", "valid"),
+    ]
 
 
 def test_the_extract_cli_reports_the_near_miss(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -402,6 +440,33 @@ def test_an_order_id_one_digit_or_letter_off_is_an_invalid_order_id(
     at = position % (len(order) + (0 if delete else 1))
     assume(not delete or order[at] != "-")  # a lost dash leaves 17 digits: still the order
     mutated = order[:at] + order[at + 1 :] if delete else order[:at] + char + order[at:]
+    result = check(mutated)
+    assert (result.kind, result.status) == ("order_id", "invalid"), (mutated, result)
+    assert result.reason and result.suggestion
+    message = f"Hello, order {mutated} was refunded."
+    assert [(f.kind, f.status) for f in extract(message)] == [("order_id", "invalid")], mutated
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    order=ORDERS,
+    dropped=st.integers(min_value=0, max_value=2),
+    extra=_text(_DIGITS, 1).flatmap(lambda d: st.text(_DIGITS, min_size=1, max_size=7)),
+    mode=st.sampled_from(["drop", "append", "prepend"]),
+)
+def test_an_order_id_with_a_group_lost_or_added_is_an_invalid_order_id(
+    order: str, dropped: int, extra: str, mode: str
+) -> None:
+    """The same rule for whole groups (issue 10 F6/F7): ``902-3159896`` is not a valid case
+    ID, ``3159896-1390916`` not a bad GTIN, ``902-3159896-1390916-1`` not "some tracking
+    number"; ``extract`` agrees (a lost group only after "order", as phone numbers are 3-7)."""
+    groups = order.split("-")
+    if mode == "drop":
+        mutated = "-".join(groups[:dropped] + groups[dropped + 1 :])
+    elif mode == "append":
+        mutated = f"{order}-{extra}"
+    else:
+        mutated = f"{extra}-{order}"
     result = check(mutated)
     assert (result.kind, result.status) == ("order_id", "invalid"), (mutated, result)
     assert result.reason and result.suggestion

@@ -76,7 +76,10 @@ BAD_ROWS: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "huge amount": (_with(expected={"amount": "1e308", "currency": "USD"}), "too large"),
     "NaN amount": (_with(expected={"amount": "NaN", "currency": "USD"}), "not an"),
-    "float infinity": (_with(received={"amount": float("inf"), "currency": "USD"}), "not an"),
+    "float infinity": (
+        _with(received={"amount": float("inf"), "currency": "USD"}),
+        "not a received amount",
+    ),
     "mixed currencies": (_with(expected={"amount": "5", "currency": "EUR"}), "amounts in EUR"),
     "unknown identifier kind": (
         _with(identifiers=[{"kind": "password", "value": "x"}]),

@@ -13,6 +13,7 @@ from casewriter.cells import clip
 from casewriter.output import SafeTextStream, print_error, print_json, safe_streams, write_progress
 from casewriter.safetext import (
     control_pictures,
+    escape_char,
     escape_controls,
     escape_offsets,
     has_controls,
@@ -40,7 +41,85 @@ def test_every_control_class_and_the_exceptions() -> None:
     assert escape_controls("line\nnext\ttab") == "line\nnext\ttab"
     assert escape_controls("windows\r\nline") == "windows\r\nline"  # CRLF is a line break
     assert escape_controls("over\rwrite") == "over\\x0dwrite"
-    assert escape_controls("\u200e\u00a0\u3000中") == "\u200e\u00a0\u3000中"  # printable/space
+    assert escape_controls("\u00a0\u3000中\u202f") == "\u00a0\u3000中\u202f"  # spaces stay
+    assert escape_controls("\u200e") == "\\u200e"  # a bidi mark: issue 10 F18
+
+
+#: Invisible format characters that hide or reorder text (issue 10 F18): written out by hand.
+FORMAT_CHARACTERS = {
+    "\u200e": "\\u200e",  # LRM
+    "\u200f": "\\u200f",  # RLM
+    "\u061c": "\\u061c",  # ALM
+    "\u2028": "\\u2028",  # LINE SEPARATOR
+    "\u2029": "\\u2029",  # PARAGRAPH SEPARATOR
+    "\u200b": "\\u200b",  # ZERO WIDTH SPACE
+    "\u2060": "\\u2060",  # WORD JOINER
+    "\ufeff": "\\ufeff",  # BOM / ZWNBSP
+    "\u00ad": "\\xad",  # SOFT HYPHEN
+    "\u180e": "\\u180e",  # MONGOLIAN VOWEL SEPARATOR
+    "\u2062": "\\u2062",  # INVISIBLE TIMES
+    "\u206e": "\\u206e",  # NATIONAL DIGIT SHAPES (deprecated)
+    "\ufff9": "\\ufff9",  # INTERLINEAR ANNOTATION ANCHOR
+    "\U000e0041": "\\U000e0041",  # TAG LATIN CAPITAL LETTER A (hidden text)
+}
+SCOTLAND = "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f"
+
+
+@pytest.mark.parametrize("raw", list(FORMAT_CHARACTERS), ids=lambda c: f"U+{ord(c):04X}")
+def test_format_characters_that_hide_or_reorder_text_are_escaped(raw: str) -> None:
+    text = f"FBA17{raw}XKQ"
+    shown = f"FBA17{FORMAT_CHARACTERS[raw]}XKQ"
+    assert escape_controls(text) == shown and has_controls(text)
+    assert escape_offsets(text)[0] == shown
+    assert clip(text, 100) == shown
+    pictured = control_pictures(text)
+    assert len(pictured) == len(text) and raw not in pictured
+    doc = json_text({"v": text})
+    assert raw not in doc and json.loads(doc) == {"v": text}  # exact, and nothing raw
+
+
+def test_joiners_and_flag_tags_stay_where_they_build_an_emoji_or_a_word() -> None:
+    kept = [
+        "👩\u200d💻 coder",  # ZWJ sequence
+        "❤\ufe0f\u200d🔥 on fire",  # after a variation selector
+        "👨\u200d👩\u200d👧 family",
+        "می\u200cخواهم",  # ZWNJ in a Persian word
+        f"flag {SCOTLAND} ok",  # emoji tag sequence
+    ]
+    for text in kept:
+        assert escape_controls(text) == text and not has_controls(text), text
+        assert control_pictures(text) == text
+        assert escape_offsets(text) == (text, list(range(len(text) + 1)))
+    escaped = {
+        "FBA\u200d17": "FBA\\u200d17",  # between ASCII: it only hides
+        "\u200d👍": "\\u200d👍",  # at an edge
+        "👍\u200d": "👍\\u200d",
+        "👍\u200d\u200d👍": "👍\\u200d\\u200d👍",  # next to another joiner
+        "中 \u200c 文": "中 \\u200c 文",  # next to a space
+        "hi\U000e0068\U000e0069": "hi\\U000e0068\\U000e0069",  # smuggled, no flag
+        SCOTLAND[:-1]: "\U0001f3f4" + "".join(f"\\U{ord(c):08x}" for c in SCOTLAND[1:-1]),
+        "\U0001f3f4" + "\U000e0067" * 8 + "\U000e007f": "\U0001f3f4"
+        + "\\U000e0067" * 8
+        + "\\U000e007f",  # too many tags for a flag
+    }
+    for raw, shown in escaped.items():
+        assert escape_controls(raw) == shown, raw
+        assert escape_offsets(raw)[0] == shown
+    for text in [*kept, *escaped]:
+        doc = json_text([text])
+        assert json.loads(doc) == [text]
+        assert not any(c in doc for c in "\u200c\u200d\U000e0067\U000e0068")  # JSON escapes all
+
+
+def test_long_runs_of_format_characters_stay_linear() -> None:
+    import time
+
+    for ch in ("\u200d", "\U000e0067", "\u200e"):
+        text = ch * 100_000
+        started = time.perf_counter()
+        shown = escape_controls(text)
+        assert time.perf_counter() - started < 5
+        assert shown == escape_char(ch) * 100_000
 
 
 def test_escape_offsets_keep_spans_on_the_same_characters() -> None:
@@ -155,3 +234,41 @@ def test_print_json_and_errors_under_the_guard(monkeypatch: pytest.MonkeyPatch) 
         "casewriter: error: bad value '\\x1b]52;c;x\\x07' second line\n"
         "\rscanning r\\x1bport.tsv:  50%\rscanning r\\x1bport.tsv: 100%\n"
     )
+
+
+def test_error_lines_cut_what_they_quote_of_the_input() -> None:
+    """Issue 10 F20: one place (``print_error``/``warn``) keeps every quoted value, word and
+    line of an error readable, whatever the message's author quoted."""
+    from casewriter.output import LINE_CAP, QUOTE_CAP, WORD_CAP, shorten_input
+
+    long_id = "CW-" + "9" * 100_000
+    line = shorten_input(f"not a case id: {long_id!r} (expected a local id like CW-000123)")
+    assert (
+        line
+        == "not a case id: '" + long_id[: QUOTE_CAP - 1] + "…' (expected a local id like CW-000123)"
+    )
+    assert shorten_input(f'unknown kind "{"x" * 500}" (choose from: order_id)').startswith(
+        'unknown kind "' + "x" * (QUOTE_CAP - 1) + '…" (choose'
+    )
+    prose = "can't write it: the folder isn't there " + "and so on " * 20 + "don't retry"
+    assert shorten_input(prose) == prose  # apostrophes in words are not quotes
+    path = "/home/seller/" + "deep/" * 40 + "cases.db"  # 213 characters: shown whole
+    assert shorten_input(f"{path}: no such case file") == f"{path}: no such case file"
+    word = "x" * 100_000
+    cut = shorten_input(f"{word}: no such case file")
+    assert len(cut) < WORD_CAP + 40 and "…" in cut and cut.endswith("x: no such case file")
+    many = " ".join(["y" * 200] * 100)
+    assert len(shorten_input(many)) == LINE_CAP and shorten_input(many).endswith("…")
+    out = io.StringIO()
+    real = sys.stderr
+    sys.stderr = out
+    try:
+        print_error(f"not a date: {word!r}")
+        from casewriter.output import warn
+
+        warn(f"row 2: bad cell {word!r}\nrow 3: bad cell 'ok'")
+    finally:
+        sys.stderr = real
+    error, warning, second = out.getvalue().splitlines()
+    assert len(error) < 200 and error.endswith("…'")
+    assert len(warning) < 200 and second == "row 3: bad cell 'ok'"

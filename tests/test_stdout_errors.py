@@ -80,10 +80,82 @@ def test_full_disk_on_stdout_is_one_line(seeded: Path, args: tuple[str, ...]) ->
     with open("/dev/full", "w") as full:
         res = _run(seeded, args, stdout=full)
     assert res.code == 1, res
-    assert (
-        res.err
-        == "casewriter: error: cannot write to standard output: no space left on the device\n"
+    assert res.err == (
+        "casewriter: error: cannot write to standard output: no space left on the device; "
+        "nothing done\n"
     )
+
+
+WRITES = [
+    ("log", "note", "CW-000001", "a note"),
+    ("log", "follow-up", "CW-000001", "2026-06-01"),
+    ("render", str(EXAMPLE), "--save"),
+    ("scan", str(SAMPLES), "--draft"),
+]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args", WRITES, ids=lambda a: " ".join(a[:2]))
+def test_a_write_command_to_a_full_stdout_is_refused_before_it_writes(
+    seeded: Path, args: tuple[str, ...]
+) -> None:
+    """Issue 10 F15: the note was saved, then "cannot write to standard output" (exit 1) made
+    a retry save it twice. A stdout known to fail is refused first: nothing is changed."""
+    before = _export(seeded)
+    with open("/dev/full", "w") as full:
+        res = _run(seeded, args, stdout=full)
+    assert res.code == 1 and res.err.endswith("no space left on the device; nothing done\n"), res
+    assert _export(seeded) == before
+
+
+def _export(home: Path) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-m", "casewriter", "log", "export"],
+        capture_output=True, text=True, env=_env(home), timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split('"cases"', 1)[1]  # without exported_at
+
+
+def _limited(size: int) -> None:
+    """In the child: files may not grow past ``size`` bytes (writes beyond fail, EFBIG)."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+
+@pytest.mark.parametrize(
+    ("args", "label"),
+    [
+        (("log", "note", "CW-000001", "a note"), "log note"),
+        (("scan", str(SAMPLES), "--draft"), "scan"),
+    ],
+    ids=["note", "scan-draft"],
+)
+def test_a_failed_print_after_the_commit_says_it_was_saved(
+    seeded: Path, tmp_path: Path, args: tuple[str, ...], label: str
+) -> None:
+    """Standard output fails only after the change is committed (here: a file that may not
+    grow, so every write to it fails while the log, far below the limit, is written): the line
+    says what was saved and exit 3 says "done, do not repeat", never 1 ("nothing changed")."""
+    if label == "scan":  # a log without the sample's open case, so the scan drafts one
+        seeded = tmp_path / "fresh"
+        seeded.mkdir()
+    out = tmp_path / "out.txt"
+    out.write_bytes(b"x" * 4_000_000)
+    before = _export(seeded).count('"id"')
+    with out.open("ab") as fh:
+        res = _run(seeded, args, stdout=fh, preexec_fn=lambda: _limited(4_000_010))
+    assert res.code == 3, res
+    assert res.err.startswith(
+        f"casewriter: error: {label}: saved to the case log, but could not print the result: "
+    ), res.err
+    assert "do not run it again" in res.err and res.err.count("\n") == 1
+    after = _export(seeded)
+    if label == "log note":
+        assert after.count('"a note"') == 1
+    else:
+        assert after.count('"id"') > before
 
 
 @pytest.mark.parametrize("args", COMMANDS[:4] + [("log", "list"), ("log", "export")])

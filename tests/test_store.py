@@ -237,6 +237,42 @@ def test_backup_is_a_readable_copy(store: CaseStore, tmp_path: Path) -> None:
         store.backup(target)
 
 
+@pytest.mark.parametrize("name", ["-", "", "   "])
+def test_backup_refuses_standard_output_and_an_empty_name(
+    store: CaseStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Issue 10 F14: ``-`` wrote a file named ``-``, ``""`` a dated copy in the current folder."""
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    store.save_new(make_case())
+    with pytest.raises(UsageError, match="log backup"):
+        store.backup(name)
+    assert list(cwd.iterdir()) == []
+
+
+def test_a_failed_backup_names_the_copy_not_the_case_log(store: CaseStore, tmp_path: Path) -> None:
+    """A full disk while copying: the message is about the backup file, not "the case log"."""
+    from casewriter.errors import StoreError
+    from casewriter.store.backup import backup_to
+
+    class FullDisk:
+        def backup(self, target: object) -> None:
+            exc = sqlite3.OperationalError("database or disk is full")
+            exc.sqlite_errorcode = 13  # type: ignore[attr-defined]
+            raise exc
+
+    (tmp_path / "copies").mkdir()
+    target = tmp_path / "copies" / "copy.db"
+    with pytest.raises(StoreError) as caught:
+        backup_to(FullDisk(), store.path, target)  # type: ignore[arg-type]
+    message = caught.value.message
+    assert message == (
+        f"cannot write the copy {target}: no space left on the device; nothing was written"
+    )
+    assert "case log" not in message and list(target.parent.iterdir()) == []
+
+
 def test_stats(store: CaseStore) -> None:
     a = store.save_new(make_case(identifiers=[]))
     b = store.save_new(make_case(identifiers=[], case_type="warehouse-lost"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -312,3 +313,41 @@ def test_reading_falls_back_when_the_log_cannot_be_written(
         assert [c.id for c in reader.list()] == ["CW-000001"]
         with pytest.raises(StoreError, match="read-only"):
             reader.add_event(1, "note", "x")
+
+
+@pytest.mark.parametrize(
+    ("where", "make", "says"),
+    [
+        ("cases.db", os.mkfifo, "a named pipe (FIFO)"),
+        ("cases.db", os.mkdir, "a folder"),
+        ("cases.db-wal", os.mkfifo, "a named pipe (FIFO)"),
+    ],
+    ids=["fifo-log", "folder-log", "fifo-wal"],
+)
+def test_a_log_that_is_not_a_regular_file_is_refused_before_sqlite_opens_it(
+    home: Path, where: str, make: object, says: str
+) -> None:
+    """A FIFO where the log belongs would make SQLite wait forever (issue 10 F11): every open
+    refuses it at once, in one line, and leaves it as it was."""
+    if where.endswith("-wal"):
+        with CaseStore.open(AppPaths.under(home)) as store:
+            store.save_new(make_case())
+        for extra in ("cases.db-wal", "cases.db-shm"):
+            (home / extra).unlink(missing_ok=True)
+    make(home / where)  # type: ignore[operator]
+    before = (home / where).stat()
+    with pytest.raises(StoreError, match=r"is " + re.escape(says) + ", not a case log file"):
+        CaseStore.open(AppPaths.under(home))
+    env = dict(os.environ, CASEWRITER_HOME=str(home), PYTHONPATH=f"{NO_NETWORK_DIR}:{REPO}")
+    for args in (["log", "list"], ["log", "note", "1", "hi"], ["log", "export"]):
+        proc = subprocess.run(
+            [sys.executable, "-m", "casewriter", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=20,
+        )
+        assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc
+        assert says in proc.stderr and "Traceback" not in proc.stderr
+    after = (home / where).stat()
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)

@@ -189,3 +189,68 @@ def test_the_old_strftime_bug_end_to_end(cli, home: Path) -> None:  # type: igno
         ("log", "export"),
     ):
         assert cli(*args).code == 0, args
+
+
+#: Text columns a non-UTF-8 value can land in (another tool, a disk error): (table, column,
+#: field name in ``invalid``).
+NOT_UTF8 = [
+    ("cases", "profile", "profile"),
+    ("cases", "case_type", "case_type"),
+    ("cases", "subject", "subject"),
+    ("cases", "body", "body"),
+    ("cases", "sc_case_id", "sc_case_id"),
+    ("cases", "marketplace", "marketplace"),
+    ("cases", "currency", "currency"),
+    ("cases", "urgency", "urgency"),
+    ("cases", "status", "status"),
+    ("cases", "follow_up_at", "follow_up"),
+    ("cases", "draft_json", "draft"),
+    ("events", "text", "events[1].text"),
+    ("events", "kind", "events[1].kind"),
+    ("events", "at", "events[1].at"),
+    ("identifiers", "value", "identifier"),
+    ("identifiers", "kind", "identifier"),
+]
+
+
+@pytest.mark.parametrize(("table", "column", "field"), NOT_UTF8)
+def test_text_that_is_not_utf8_is_read_marked_and_repaired(
+    three: Path, paths: AppPaths, table: str, column: str, field: str
+) -> None:
+    key = "id" if table == "cases" else "case_id"
+    conn = sqlite3.connect(three)
+    conn.execute(f"UPDATE {table} SET {column} = CAST(x'41ff42c3' AS TEXT) WHERE {key} = 2")
+    conn.commit()
+    conn.close()
+    with CaseStore.open(paths, clock=lambda: T0) as store:
+        assert {c.id for c in store.list()} == {"CW-000001", "CW-000002", "CW-000003"}
+        case = store.get(2)
+        assert (field, "b'A\\xffB\\xc3'") in case.invalid
+        store.search("FBA17XKQ9M2Z")
+        store.due(T0)
+        assert store.stats()["total"] == 3
+        exported = {r["id"]: r for r in store.export_rows()}
+        assert exported["CW-000002"]["invalid"][field] == "b'A\\xffB\\xc3'"
+        json.dumps(exported, ensure_ascii=False)
+        repaired, changes = store.repair(2)
+        assert repaired.invalid == [] and changes
+        assert "b'A\\\\xffB\\\\xc3'" in repaired.events[-1].text  # the raw bytes, kept
+        assert store.get(2).invalid == []
+    raw = sqlite3.connect(three)
+    try:  # every value is valid UTF-8 text again: a plain connection reads the whole log
+        for name in ("cases", "events", "identifiers"):
+            raw.execute(f"SELECT * FROM {name}").fetchall()
+    finally:
+        raw.close()
+
+
+def test_bad_text_is_a_str_that_remembers_its_bytes() -> None:
+    from casewriter.store.values import BadText, Cells, plain_text, read_text
+
+    assert read_text("少件".encode()) == "少件" and type(read_text(b"ok")) is str
+    bad = read_text(b"A\xffB")
+    assert isinstance(bad, BadText) and bad == "A\ufffdB" and bad.raw == b"A\xffB"
+    assert type(plain_text(bad)) is str
+    cells = Cells()
+    assert cells.choice("urgency", bad, ("routine",)) == "A\ufffdB"
+    assert cells.invalid == [("urgency", "b'A\\xffB'")]  # marked once, with the bytes

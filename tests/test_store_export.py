@@ -283,3 +283,25 @@ def test_ics_skips_values_that_cannot_be_read(tmp_path: Path) -> None:
     assert [x for x in cal.walk() if x.name in ("VTODO", "VEVENT")] == []
     assert a.id and b.id
     store.close()
+
+
+@pytest.mark.parametrize("renumber", [False, True], ids=["plain", "renumber"])
+def test_one_id_twice_in_an_import_file_is_refused_naming_both_rows(
+    tmp_path: Path, renumber: bool
+) -> None:
+    """Issue 10 F12: the second case was dropped as "already in the log" (or, renumbered, the
+    summary lost one). The same number written two ways (``CW-000777``, ``777``) is the same id."""
+    src = CaseStore.open(AppPaths.under(tmp_path / "a"), clock=lambda: T0)
+    _populate(src)
+    doc = export_document(src)
+    src.close()
+    dst = CaseStore.open(AppPaths.under(tmp_path / "b"), clock=lambda: T0)
+    dst.save_new(make_case(subject="already here"))
+    before = _strip(export_document(dst))
+    one, two = doc["cases"]
+    rows = [dict(one, id="CW-000777"), dict(two), dict(two, id="777", subject="twin")]
+    with pytest.raises(UsageError) as caught:
+        dst.import_rows(rows, renumber=renumber)
+    assert caught.value.message.startswith("cases #1 and #3 both have the id CW-000777")
+    assert _strip(export_document(dst)) == before  # nothing imported
+    dst.close()

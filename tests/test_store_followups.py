@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casewriter.commands.log_format import local, parse_when
+from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from tests.test_store import make_case
@@ -99,6 +100,23 @@ def test_local_display_and_parse_when_follow_tz(monkeypatch: pytest.MonkeyPatch,
     assert parse_when("+48h", instant) == instant + timedelta(hours=48)
     assert parse_when("+2d", instant) == instant + timedelta(days=2)
     assert parse_when("none", instant) is None
+
+
+@pytest.mark.parametrize(
+    "typed", ["2026-03-08", "20260308", "2026/3/8", "2026.03.08", "2026年3月8日", "２０２６-03-08"]
+)
+def test_every_way_of_writing_a_day_means_09_00_local(
+    monkeypatch: pytest.MonkeyPatch, tz: None, typed: str
+) -> None:
+    """``20260308`` meant 00:00 UTC and ``2026-03-08`` 09:00 local (issue 10 acceptance,
+    cosmetic): every date-only form is the same moment."""
+    _set_tz(monkeypatch, "Asia/Shanghai")
+    instant = datetime(2026, 3, 1, tzinfo=UTC)
+    assert parse_when(typed, instant) == datetime(2026, 3, 8, 1, 0, tzinfo=UTC)
+    assert parse_when("20260308T1430", instant) == datetime(2026, 3, 8, 6, 30, tzinfo=UTC)
+    for bad in ("2026-02-30", "2026/13/01", "19690101"):
+        with pytest.raises(UsageError):
+            parse_when(bad, instant)
 
 
 @settings(max_examples=40, deadline=None)

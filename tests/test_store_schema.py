@@ -13,7 +13,7 @@ import pytest
 
 from casewriter.errors import StoreError
 from casewriter.paths import AppPaths
-from casewriter.store import CaseStore
+from casewriter.store import CaseStore, schema
 from casewriter.store.copies import KEEP, safety_copies
 from casewriter.store.migrations import LATEST, MIGRATIONS, SCHEMA_OBJECTS
 from tests.conftest import run_cli
@@ -67,6 +67,81 @@ def test_a_log_missing_a_table_or_index_is_refused_untouched(paths: AppPaths, dr
     assert result.code == 1 and result.err.count("\n") == 1 and name in result.err
     assert _sha(paths.db_file) == before
     assert sorted(p.name for p in paths.data_dir.iterdir()) == listing
+
+
+#: Changes another program could make to a log (issue 10 F17): each is damage, refused untouched.
+TAMPERED = [
+    (
+        "CREATE TRIGGER foreign_t AFTER INSERT ON events BEGIN UPDATE cases SET subject = 'x'; END",
+        "trigger foreign_t is not part of schema v3",
+    ),
+    ("CREATE VIEW v AS SELECT id FROM cases", "view v is not part of schema v3"),
+    ("CREATE TABLE notes_of_another_tool (x)", "table notes_of_another_tool is not part of"),
+    ("CREATE INDEX mine ON cases(subject)", "index mine is not part of schema v3"),
+    ("ALTER TABLE cases ADD COLUMN evil TEXT", "table cases is defined differently"),
+    (
+        "DROP INDEX cases_updated; CREATE INDEX cases_updated ON cases(created_at)",
+        "index cases_updated is defined differently",
+    ),
+    (
+        "DROP INDEX cases_follow_up; CREATE UNIQUE INDEX cases_follow_up ON cases(follow_up_at)",
+        "index cases_follow_up is defined differently",
+    ),
+    ("PRAGMA user_version = -1", "its schema version -1 is not one casewriter writes"),
+    ("PRAGMA user_version = 0", "its schema version 0 is not one casewriter writes"),
+]
+
+
+@pytest.mark.parametrize(("change", "says"), TAMPERED, ids=[t[1][:30] for t in TAMPERED])
+def test_a_log_changed_by_another_program_is_refused_untouched(
+    paths: AppPaths, change: str, says: str
+) -> None:
+    with CaseStore.open(paths) as store:
+        store.save_new(make_case())
+    conn = sqlite3.connect(paths.db_file)
+    conn.executescript(change)
+    conn.close()
+    before = _sha(paths.db_file)
+    listing = sorted(p.name for p in paths.data_dir.iterdir())
+    with pytest.raises(StoreError) as err:
+        CaseStore.open(paths)
+    assert "damaged" in err.value.message and says in err.value.message, err.value.message
+    for args in (("log", "list"), ("log", "note", "1", "hello")):
+        result = run_cli(*args, home=paths.data_dir)
+        assert result.code == 1 and result.err.count("\n") == 1 and says in result.err, result
+        assert "already exists" not in result.err and "internal error" not in result.err
+    assert _sha(paths.db_file) == before
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == listing
+
+
+def test_sqlite_s_own_objects_and_whitespace_are_not_damage(paths: AppPaths) -> None:
+    """``ANALYZE`` (``sqlite_stat1``) is SQLite's own business, and the check compares
+    statements with whitespace folded; an old log migrated up is exactly a new one."""
+    with CaseStore.open(paths) as store:
+        store.save_new(make_case())
+    conn = sqlite3.connect(paths.db_file)
+    conn.execute("ANALYZE")
+    conn.commit()
+    conn.close()
+    with CaseStore.open(paths) as store:
+        assert store.count() == 1
+    old = paths.data_dir / "old"
+    old.mkdir()
+    _build_at(old / "cases.db", 1)
+    with CaseStore.open(AppPaths.under(old)) as store:
+        assert store.count() == 1
+    for db_file in (paths.db_file, old / "cases.db"):
+        conn = sqlite3.connect(db_file)
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_schema").fetchall()
+        conn.close()
+        assert schema.problems(rows, LATEST) == []
+
+
+def test_expected_statements_come_from_the_migrations() -> None:
+    want = schema.expected_sql(LATEST)
+    assert set(want) == SCHEMA_OBJECTS[LATEST]
+    assert want[("index", "cases_updated")] == "CREATE INDEX cases_updated ON cases(updated_at)"
+    assert "search_extra TEXT NOT NULL DEFAULT ''" in want[("table", "cases")]
 
 
 def test_migration_writes_a_safety_copy_first(paths: AppPaths) -> None:

@@ -104,18 +104,30 @@ def test_amounts_are_written_in_plain_decimal_notation(typed: str, stored: str) 
         ("1000000000000", "too large"),
         ("-5", "must not be negative"),
         ("-0.01", "must not be negative"),
-        ("NaN", "not an"),
-        ("Infinity", "not an"),
+        ("NaN", "not a received amount: "),
+        ("Infinity", "not a received amount: "),
         ("24,99", "with a point"),
         ("12.34567", "decimal places"),
-        ("lots", "not an"),
-        ("0x10", "not an"),
+        ("lots", "not a received amount: "),
+        ("0x10", "not a received amount: "),
     ],
 )
 def test_bad_amounts_are_refused(typed: str, words: str) -> None:
     with pytest.raises(UsageError) as err:
         values.parse_amount(typed, "received amount")
     assert words in err.value.message
+
+
+def test_amount_errors_use_the_right_article() -> None:
+    """Cosmetic (issue 10 acceptance): "not an received amount" read wrong."""
+    for what, says in (
+        ("amount", "not an amount: 'lots'"),
+        ("expected amount", "not an expected amount: 'lots'"),
+        ("received amount", "not a received amount: 'lots'"),
+    ):
+        with pytest.raises(UsageError) as err:
+            values.parse_amount("lots", what)
+        assert err.value.message.startswith(says)
 
 
 def test_codes() -> None:
@@ -188,7 +200,7 @@ def test_a_refused_write_changes_nothing(logged: CaseStore, name: str) -> None:
         (("log", "reply", "1", "--from", "amazon", "--at", "0226-05-01", "hi"), "out of range"),
         (("log", "status", "1", "resolved", "--received", "1e308"), "too large"),
         (("log", "status", "1", "resolved", "--received", "-3"), "must not be negative"),
-        (("log", "status", "1", "resolved", "--received", "nan"), "not an"),
+        (("log", "status", "1", "resolved", "--received", "nan"), "not a received amount"),
         (("log", "status", "1", "resolved", "--currency", "=1+1"), "unknown currency"),
         (
             ("log", "file", "1", "--case-id", "7261849305", "--link", "CW-000099"),

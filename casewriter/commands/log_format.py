@@ -46,8 +46,9 @@ _REL = re.compile(r"^\+?\s*(\d{1,4})\s*(h|hours?|d|days?)$", re.IGNORECASE)
 
 
 def parse_when(text: str, now: datetime) -> datetime | None:
-    """``none``, ``+48h``, ``+2d``, ``2026-05-01`` (09:00 local) or an ISO date-time (naive =
-    local time). UsageError (exit 2) otherwise."""
+    """``none``, ``+48h``, ``+2d``, a date (``2026-05-01``, ``20260501``, ``2026/5/1``,
+    ``2026年5月1日``: 09:00 local) or an ISO date-time (naive = local time). UsageError (exit 2)
+    otherwise."""
     value = unicodedata.normalize("NFKC", text).strip()
     if value.lower() in ("none", "clear", "-"):
         return None
@@ -57,8 +58,8 @@ def parse_when(text: str, now: datetime) -> datetime | None:
         unit = rel.group(2).lower()
         return now + (timedelta(hours=n) if unit.startswith("h") else timedelta(days=n))
     try:
-        if len(value) == 10:
-            day = date.fromisoformat(value)
+        day = _day_only(value)
+        if day is not None:
             _check_year(day.year, value)
             return datetime.combine(day, time(9, 0)).astimezone().astimezone(UTC)
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -70,6 +71,24 @@ def parse_when(text: str, now: datetime) -> datetime | None:
         raise UsageError(
             f"not a date or time: {text!r} (use 2026-05-01, 2026-05-01T14:30, +48h, +2d or none)"
         ) from None
+
+
+_YMD = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def _day_only(value: str) -> date | None:
+    """A date without a time, in any form it is written: ``2026-05-01``, ``20260501`` (both ISO
+    8601), ``2026/5/1``, ``2026.5.1``, ``2026年5月1日``. Every one means 09:00 local time (a
+    bare ``20260501`` used to mean midnight UTC: the same day, another time)."""
+    ymd = _YMD.match(value)
+    if ymd:
+        return date(int(ymd[1]), int(ymd[2]), int(ymd[3]))  # ValueError if not a real day
+    if "T" in value.upper() or ":" in value or " " in value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _check_year(year: int, text: str) -> None:

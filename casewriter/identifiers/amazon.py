@@ -68,6 +68,40 @@ def _order_parts_reason(parts: list[str]) -> str:
     return "; ".join(problems)
 
 
+def _group_lost(parts: list[str]) -> str | None:
+    """``902-3159896`` / ``3159896-1390916``: two of the three groups, the other not copied."""
+    digits = [p[1:] if i == 0 and p[:1] in ("D", "S") else p for i, p in enumerate(parts)]
+    if len(parts) != 2 or not all(p.isdigit() for p in digits):
+        return None
+    lengths = (len(parts[0]), len(parts[1]))
+    if lengths == (3, 7):
+        which = "the last part (7 digits) is missing"
+    elif lengths == (7, 7):
+        which = "the first part (3 digits) is missing"
+    else:
+        return None
+    return (
+        f"{which}: an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); "
+        f"this is {lengths[0]}-7"
+    )
+
+
+def _extra_groups(parts: list[str]) -> Verdict:
+    """``902-3159896-1390916-1``: more than three groups; name the order ID inside, if any."""
+    for i in range(len(parts) - 2):
+        inside = "-".join(parts[i : i + 3])
+        if ORDER_ID.fullmatch(inside):
+            extra = "-".join(parts[:i] + parts[i + 3 :])
+            return bad(
+                f"an order ID has 3 parts (123-1234567-1234567); this has {len(parts)}: "
+                f"'{extra}' is not part of the order ID {inside}",
+                f"did you mean {inside}?",
+            )
+    return bad(
+        f"an order ID has 3 parts (123-1234567-1234567); this has {len(parts)}", HINTS["order_id"]
+    )
+
+
 def order_rule(v: str) -> Verdict:
     if ORDER_ID.fullmatch(v):
         return ok()
@@ -79,6 +113,11 @@ def order_rule(v: str) -> Verdict:
         reason = _order_parts_reason(parts)
         if reason:
             return bad(reason, HINTS["order_id"])
+    lost = _group_lost(parts)
+    if lost is not None:
+        return bad(lost, HINTS["order_id"])
+    if len(parts) > 3 and all(parts):
+        return _extra_groups(parts)
     if digits != 17:
         return bad(
             f"an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); this has {digits}",
@@ -140,6 +179,12 @@ def fnsku_rule(v: str) -> Verdict:
         return bad(
             "the second character is the letter O: an FNSKU starts with X0 (zero)",
             f"did you mean X0{v[2:]}?",
+        )
+    if len(v) == 10 and ALNUM.fullmatch(v):  # the right length: the prefix is what is wrong
+        fixed = "X0" + v[2:]
+        return bad(
+            f"an FNSKU starts with X0 (X, zero); this starts with {v[:2]}",
+            f"did you mean {fixed}?" if v[0] == "X" and v[1].isdigit() else HINTS["fnsku"],
         )
     return bad(
         f"an FNSKU is X0 + 8 letters/digits (or the ASIN for stickerless stock); this has {_count(v)}",

@@ -6,6 +6,10 @@ ASCII, dash variants to ``-``, ideographic/no-break spaces to a space, one chara
 bisect table). Reported offsets index the ORIGINAL text, and the original span normalizes to
 the reported value.
 
+A dashed value shaped like an order ID but not one (a group too short or too long, lettered,
+an extra group after it) is reported as an invalid order ID; one with a whole group missing
+(``902-3159896``) only right after "order"/"订单", since ``400-8208820`` is a phone number.
+
 Policy for bare digit runs (a 10-digit number may be a case ID, a DHL waybill or an ISBN):
 nothing is reported unless a context word sits shortly before it ("case", "案例", "DHL",
 "ISBN", "reimbursement", "reference", "tracking", "UPC"…). The exceptions are 17 digits
@@ -47,7 +51,7 @@ _PATTERN = rf"""
       (?P<removal>(?=[A-Za-z._-]*[0-9])[A-Za-z0-9](?:[A-Za-z0-9._-]{{0,38}}[A-Za-z0-9])?)
 | (?i:seller\s+sku|m?sku)\s*:\s*(?P<sku>[^\s,;。、，；]{{0,39}}[^\s,;。、，；.:!?)\]】」])
 | (?P<order_id>(?:[0-9]{{3}}|[DdSs][0-9]{{2}})(?:-{{1,2}}|\ )?[0-9]{{7}}(?:-{{1,2}}|\ )?[0-9]{{7}})
-| (?P<order_near>[{_A}]{{2,4}}-[{_A}]{{5,9}}-[{_A}]{{5,9}})
+| (?P<order_near>[{_A}]{{1,12}}(?:-[{_A}]{{1,16}}){{1,5}})
 | (?P<ups>1[Zz][{_A}]{{16}})
 | (?P<upsspaced>1[Zz](?:\ ?[{_A}]){{16}})
 | (?P<amazon_logistics>(?i:TB[ACM])[0-9]{{12}})
@@ -65,7 +69,8 @@ _PATTERN = rf"""
     | 1[Zz](?:[{_A}]{{14,15}}|[{_A}]{{17,18}})
     | (?i:TB[ACM])(?:[0-9]{{10,11}}|[0-9]{{13,14}})
     | (?i:YT)(?:[0-9]{{14,15}}|[0-9]{{17,18}})
-    | [A-Za-z]{{2}}(?:[0-9]{{8}}|[0-9]{{10}})[A-Za-z]{{2}})
+    | [A-Za-z]{{2}}(?:[0-9]{{8}}|[0-9]{{10}})[A-Za-z]{{2}}
+    | [A-Za-z]{{2}}(?=[A-Za-z]{{0,2}}[0-9])[0-9OoIiLlSsBbZz]{{9}}[A-Za-z]{{2}})
 | (?P<waybill>[AHJKTV][0-9]{{10}})
 | (?P<order_spaced>[0-9]{{2,4}}\ [0-9]{{5,9}}\ [0-9]{{5,9}})
 | (?P<spaced>[0-9]{{4}}(?:\ [0-9]{{4}}){{2,8}}(?:\ [0-9]{{1,3}})?)
@@ -160,8 +165,14 @@ def _kind_of(match: re.Match[str], shadow: str) -> str | None:
         return {"removal": "removal_order_id"}.get(group, group)
     if group == "upsspaced":  # ``1Z 12345E 66 0527 2234``: only when the check digit passes
         return "ups" if tracking_rule(text.replace(" ", "").upper()).status == "valid" else None
-    if group == "order_near":  # a dashed 3-7-7 that is not one: an invalid order ID
-        return "order_id" if order_parts(text.upper()) is not None else None
+    if group == "order_near":  # dashed like an order ID but not one: an invalid order ID
+        parts = order_parts(text.upper())
+        if parts is None:
+            return None
+        if len(parts) == 2 and "-" in text and len(text) < 17:  # 3-7 / 7-7: a group lost...
+            start = max(0, match.start() - _WINDOW)  # ...or a phone number (400-8208820)
+            return "order_id" if _ORDER_WORD.search(shadow, start, match.start()) else None
+        return "order_id"
     if group == "order_spaced":  # spaces, not dashes: only right after "order" / "订单"
         if not _ORDER_WORD.search(shadow, max(0, match.start() - _WINDOW), match.start()):
             return None

@@ -12,15 +12,17 @@ Shapes (on the cleaned, uppercased text):
 
 - Order ID: three groups separated by dashes or spaces, 2–4 / 5–9 / 5–9 characters, mostly
   digits (a 3-7-7 of the exact lengths may hold letters); or two groups where one dash of
-  3-7-7 is missing (``113-7746201558093``). Dates (4-2-2), phone numbers (3-4-4), a spaced
-  FedEx number (4-4-4) or EAN-13 as printed (1-6-6) are not this shape.
+  3-7-7 is missing (``113-7746201558093``) or a whole group was lost (``902-3159896``,
+  ``3159896-1390916``, dashed as typed); or four or more groups, three of them an order ID's
+  and the rest short digit groups (``902-3159896-1390916-1``). Dates (4-2-2), phone numbers
+  (3-4-4), a spaced FedEx number (4-4-4) or EAN-13 as printed (1-6-6) are not this shape.
 - Amazon prefixes with one character off (substituted, missing or extra): ``FBA`` (shipment
-  ID), ``LPN``; ``X0`` and ``B0`` with a wrong length; an ISBN-10 ending in ``X`` with a wrong
+  ID), ``LPN``; ``X0`` and ``B0`` with a wrong length; ``XO``/``X1``… for ``X0``; an ISBN-10 ending in ``X`` with a wrong
   length (``amazon_kind``; the rules in ``amazon`` explain them, with ``prefix_fix``).
 - Carrier shapes one character off, returned as invalid verdicts of that carrier
   (``carriers`` calls them before its catch-all "unverified, format unknown"): an S10 number
   with 8 or 10 digits or a letter missing or extra at either end, when its country code is
-  real (``s10_near``); ``TB…``/``BA…`` for ``TBA…``, ``Z…`` or ``IZ…`` for ``1Z…``, ``T…``
+  real, or with a look-alike letter among its digits (``RRI23456785CN``) (``s10_near``); ``TB…``/``BA…`` for ``TBA…``, ``Z…`` or ``IZ…`` for ``1Z…``, ``T…``
   for ``YT…`` (``near_miss_rule``).
 """
 
@@ -34,10 +36,17 @@ from casewriter.identifiers.lazyre import LazyRe
 from casewriter.identifiers.model import Verdict
 
 _THREE = LazyRe(r"([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})", re.ASCII)
-_TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)
+_TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{7}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)
+_MANY = LazyRe(r"[0-9A-Z]{1,12}(?:[\s\-]+[0-9A-Z]{1,12}){3,5}", re.ASCII)
+_SEPARATORS = LazyRe(r"[\s\-]+", re.ASCII)
 _ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
 _NUMBER = LazyRe(r"[0-9]+", re.ASCII)
 _S10_NEAR = LazyRe(r"([A-Z]{1,3})([0-9]{8,10})([A-Z]{1,3})", re.ASCII)
+_S10_LETTERED = LazyRe(r"([A-Z]{2})([0-9A-Z]{9})([A-Z]{2})", re.ASCII)
+#: Letters typed for the digits they resemble in a serial: O/I/L (identifiers.md §4), and S, B
+#: and Z, which fonts on postal receipts make look like 5, 8 and 2. Only offered as a
+#: suggestion when the result passes the S10 check digit.
+_SERIAL_LOOKALIKES = {"O": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"}
 _DIGITS = "0123456789"
 _LOOKALIKES = "OIL"
 
@@ -80,26 +89,39 @@ def _count(chars: str, pool: str) -> int:
     return sum(c in pool for c in chars)
 
 
+def _three_parts(parts: tuple[str, ...]) -> bool:
+    """Three groups in an order ID's shape: 3-7-7 (letters allowed), or 2–4 / 5–9 / 5–9 and
+    mostly digits."""
+    lengths = tuple(len(p) for p in parts)
+    joined = "".join(parts)
+    digits = _count(joined, _DIGITS)
+    if lengths == (3, 7, 7) and digits >= 7:
+        return True  # 3-7-7 with letters in it
+    numeric = digits + _count(joined, _LOOKALIKES)
+    return (
+        2 <= lengths[0] <= 4
+        and 5 <= lengths[1] <= 9
+        and 5 <= lengths[2] <= 9
+        and digits >= 10
+        and numeric >= len(joined) - 3
+    )
+
+
+def _mostly_digits(part: str) -> bool:
+    return _count(part, _DIGITS) + _count(part, _LOOKALIKES) >= len(part) - 1 and any(
+        c in _DIGITS for c in part
+    )
+
+
 def order_parts(cleaned: str) -> tuple[str, ...] | None:
-    """The groups of ``cleaned`` (uppercased) when it has an order ID's dashed shape."""
+    """The groups of ``cleaned`` (uppercased) when it has an order ID's dashed shape: three
+    groups (``_three_parts``); two where one dash of 3-7-7 is missing (``113-7746201558093``)
+    or a whole group was not copied (``902-3159896``, ``3159896-1390916``: dashes only, as
+    typed); or four or more where three of them are an order ID's and the others are short
+    digit groups (``902-3159896-1390916-1``)."""
     three = _THREE.fullmatch(cleaned)
     if three is not None:
-        parts = three.groups()
-        lengths = tuple(len(p) for p in parts)
-        joined = "".join(parts)
-        digits = _count(joined, _DIGITS)
-        if lengths == (3, 7, 7) and digits >= 7:
-            return parts  # 3-7-7 with letters in it
-        numeric = digits + _count(joined, _LOOKALIKES)
-        if (
-            2 <= lengths[0] <= 4
-            and 5 <= lengths[1] <= 9
-            and 5 <= lengths[2] <= 9
-            and digits >= 10
-            and numeric >= len(joined) - 3
-        ):
-            return parts
-        return None
+        return three.groups() if _three_parts(three.groups()) else None
     two = _TWO.fullmatch(cleaned)
     if two is not None:
         head, tail = two.groups()
@@ -110,6 +132,15 @@ def order_parts(cleaned: str) -> tuple[str, ...] | None:
         )
         if one_dash_missing and 15 <= len(joined) <= 19 and digits >= len(joined) - 2:
             return two.groups()
+        lost_group = (len(head), len(tail)) in ((3, 7), (7, 7))
+        if lost_group and _mostly_digits(head) and _mostly_digits(tail) and digits >= 8:
+            return two.groups()
+        return None
+    if _MANY.fullmatch(cleaned):
+        parts = tuple(p for p in _SEPARATORS.split(cleaned) if p)
+        windows = [parts[i : i + 3] for i in range(len(parts) - 2)]
+        if all(_mostly_digits(p) for p in parts) and any(_three_parts(w) for w in windows):
+            return parts
     return None
 
 
@@ -169,6 +200,8 @@ def amazon_kind(v: str) -> str | None:
         return "fnsku"
     if v.startswith("XO") and n == 10:
         return "fnsku"  # letter O for the zero
+    if v[:1] == "X" and v[1:2] in "123456789" and n == 10 and _count(v, _DIGITS) >= 3:
+        return "fnsku"  # another digit for the zero of X0
     if v.startswith("B0") and 8 <= n <= 12 and n != 10:
         return "asin"
     if n in (9, 11) and v.endswith("X") and v[:-1].isdigit():
@@ -182,8 +215,35 @@ def amazon_kind(v: str) -> str | None:
 # Carrier shapes one character off (``carriers`` calls these before its catch-all).
 
 
+def _s10_lettered(v: str) -> Verdict | None:
+    """``RRI23456785CN``, ``RR12345678SCN``: an S10 number (real country code) with one or two
+    look-alike letters among its 9 digits."""
+    match = _S10_LETTERED.fullmatch(v)
+    if not match:
+        return None
+    head, serial, country = match.groups()
+    letters = [c for c in serial if not c.isdigit()]
+    if not letters or len(letters) > 2 or any(c not in _SERIAL_LOOKALIKES for c in letters):
+        return None
+    if country not in ISO_COUNTRIES and country != "UK":
+        return None
+    fixed = head + "".join(_SERIAL_LOOKALIKES.get(c, c) for c in serial) + country
+    shown = " and ".join(f"{c} for {_SERIAL_LOOKALIKES[c]}" for c in dict.fromkeys(letters))
+    return Verdict(
+        "invalid",
+        "an international postal (S10) number is 2 letters, 9 digits and a country code; "
+        f"the 9 digits hold {'a letter' if len(letters) == 1 else 'letters'} ({shown}?)",
+        f"did you mean {fixed}?" if cs.s10_ok(fixed) else HINTS["s10"],
+        post_name("GB" if country == "UK" else country),
+        "s10",
+    )
+
+
 def s10_near(v: str) -> Verdict | None:
     """One character off an S10 shape whose country code is real: a typo, not a new carrier."""
+    lettered = _s10_lettered(v)
+    if lettered is not None:
+        return lettered
     match = _S10_NEAR.fullmatch(v)
     if not match:
         return None

@@ -3,7 +3,8 @@ processes write) into a temporary file that is renamed into place (``files.atomi
 failed copy leaves nothing behind.
 
 - ``backup_to``: ``log backup PATH`` — a new file (never overwriting one), or a dated file
-  inside a folder (an existing folder, or a path ending in ``/``, which is created).
+  inside a folder (an existing folder, or a path ending in ``/``, which is created). ``-`` and
+  an empty name are refused: a SQLite copy is a file, not a stream.
 - ``safety_copy``: before a schema migration and before ``log import``, a copy beside the log
   named ``cases-safety-YYYYMMDD-HHMMSS-<why>.db``; only the newest ``KEEP`` are kept, so
   "restore a backup" always has one to offer.
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from casewriter.errors import StoreError, UsageError
 from casewriter.store.copies import KEEP, SAFETY, safety_copies, stamp
-from casewriter.store.failures import describe
+from casewriter.store.failures import StoreAccessError, describe
 
 
 def _copy(source: sqlite3.Connection, target: Path, *, overwrite: bool) -> None:
@@ -33,8 +34,9 @@ def _copy(source: sqlite3.Connection, target: Path, *, overwrite: bool) -> None:
             finally:
                 dest.close()
     except sqlite3.Error as exc:
-        error = describe(exc, target)
-        raise StoreError(f"cannot write the copy {target}: {error.message}") from None
+        error = describe(exc, target)  # (its message is about "the case log": not this file)
+        reason = error.reason if isinstance(error, StoreAccessError) else str(exc)
+        raise StoreError(f"cannot write the copy {target}: {reason}; nothing was written") from None
     except UsageError:
         raise
     except CasewriterError as exc:
@@ -44,6 +46,13 @@ def _copy(source: sqlite3.Connection, target: Path, *, overwrite: bool) -> None:
 def backup_to(source: sqlite3.Connection, log: Path, path: str | Path) -> Path:
     """``log backup PATH``: the file written (a dated name inside a folder)."""
     text = str(path)
+    if not text.strip():
+        raise UsageError(f"log backup needs a file or folder name to copy the log to, not {text!r}")
+    if text == "-":
+        raise UsageError(
+            "log backup writes a file: '-' (standard output) is not supported for a SQLite "
+            "copy; name a file or a folder"
+        )
     target = Path(text).expanduser()
     if text.endswith(("/", os.sep)) or target.is_dir():
         try:

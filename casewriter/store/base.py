@@ -30,7 +30,7 @@ from casewriter.store.rows import (
     duplicate_case_ids,
     summary_from_row,
 )
-from casewriter.store.values import URGENCIES, Cells
+from casewriter.store.values import URGENCIES, BadText, Cells
 
 FULL_COLS = (
     "id, profile, marketplace, case_type, status, sc_case_id, subject, body, draft_json, "
@@ -210,10 +210,14 @@ def _draft(cells: Cells, raw: object) -> dict[str, Any]:
     if not raw:
         return {}
     try:
-        data = json.loads(raw) if isinstance(raw, (str, bytes)) else None
+        data = (
+            json.loads(raw)
+            if isinstance(raw, (str, bytes)) and not isinstance(raw, BadText)
+            else None
+        )
     except (ValueError, RecursionError):
         data = None
     if isinstance(data, dict):
         return data
-    cells.invalid.append(("draft", raw if isinstance(raw, str) else repr(raw)))
+    cells.invalid.append(("draft", raw if type(raw) is str else repr(getattr(raw, "raw", raw))))
     return {}

@@ -1,11 +1,13 @@
-"""Opening the case log safely: checks before any write, private files, pragmas, transactions;
-SQLite failures are told as what they are by ``failures.py``.
+"""Opening the case log safely: checks before any write (``precheck.py``), private files,
+pragmas, transactions; SQLite failures are told as what they are by ``failures.py``.
 
-Order of operations when a log file exists: read its 100-byte header in Python, then open it
-**read-only** to read the schema version and application id, compare its tables and indexes
-with what that schema version has (``migrations.SCHEMA_OBJECTS``) and, for small files, run
-``PRAGMA quick_check`` — only then is it opened read-write, copied aside if a migration is due
-(``backup.safety_copy``), migrated and switched to WAL. So a corrupt or damaged file, a foreign
+Order of operations when a log file exists: refuse it if it (or its ``-wal``/``-shm``) is not a
+regular file (a FIFO would block SQLite forever), read its 100-byte header in Python, then open it
+**read-only** to read the schema version and application id, compare every schema object and
+its ``CREATE`` statement with what that schema version has (``schema.problems``: a missing or
+redefined table or index, a foreign trigger, a negative version are damage) and, for small
+files, run ``PRAGMA quick_check`` — only then is it opened read-write, copied aside if a
+migration is due (``backup.safety_copy``), migrated and switched to WAL. So a corrupt or damaged file, a foreign
 SQLite file or one written by a newer casewriter is reported with a ``StoreError`` naming the
 file and left byte-for-byte untouched.
 
@@ -34,18 +36,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import StoreError
+from casewriter.output import saved
 from casewriter.store.backup import safety_copy
-from casewriter.store.failures import StoreAccessError, describe, newest_copy_hint, why_not_writable
-from casewriter.store.migrations import APPLICATION_ID, LATEST, SCHEMA_OBJECTS, migrate
+from casewriter.store.failures import StoreAccessError, describe, why_not_writable
+from casewriter.store.migrations import LATEST, migrate
+from casewriter.store.precheck import (
+    BUSY_TIMEOUT_MS,
+    _writable,
+    check_existing,
+    open_read_only,
+    require_regular,
+)
+from casewriter.store.values import read_text
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 10_000
 _UMASK_LOCK = threading.Lock()
-
-#: Files up to this size get a full ``PRAGMA quick_check`` at every open (about 70 ms at this
-#: size; 440 ms at 100k cases). Larger logs are checked when a migration is about to run, and
-#: otherwise rely on SQLite reporting a damaged page when it is read (a ``StoreError``).
-QUICK_CHECK_MAX_BYTES = 32 * 1024 * 1024
 
 
 @dataclass
@@ -55,136 +59,6 @@ class Opened:
     conn: sqlite3.Connection
     read_only: bool = False
     notices: list[str] = field(default_factory=list)
-
-
-def _has_wal(path: Path) -> bool:
-    try:
-        return Path(f"{path}-wal").stat().st_size > 0
-    except OSError:
-        return False
-
-
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
-
-
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that creates nothing beside a log it may not write.
-
-    ``mode=ro`` still needs the ``-shm`` file (SQLite creates it, with the log's own mode);
-    where that is impossible or unwanted (the log or its folder not writable, the disk full)
-    and there is no write-ahead log to read, the file is opened ``immutable`` instead."""
-    base = f"{path.resolve().as_uri()}?mode=ro"
-    if not _writable(path) and not _has_wal(path):
-        return _ro(f"{base}&immutable=1")
-    try:
-        return _ro(base)
-    except sqlite3.Error:
-        if _has_wal(path):
-            raise
-        return _ro(f"{base}&immutable=1")
-
-
-def _ro(uri: str) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
-    )
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA user_version").fetchone()  # the first read opens the -shm
-    except BaseException:
-        conn.close()
-        raise
-    return conn
-
-
-def check_existing(path: Path, *, deep: bool | None = None) -> int:
-    """Validate an existing log without writing to it; returns its schema version.
-    ``deep``: run ``quick_check`` (True), never (False), or when small or migrating (None)."""
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        from casewriter.files import os_reason
-
-        raise StoreAccessError(f"cannot read the case log {path}: {os_reason(exc)}") from None
-    if not header:
-        return 0  # an empty file is an empty database
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise StoreError(
-            f"{path} is not a casewriter case log (not a SQLite database); left untouched"
-        )
-    sidecars = [Path(f"{path}-wal"), Path(f"{path}-shm")]
-    fresh = not any(p.exists() for p in sidecars)
-    try:
-        conn = open_read_only(path)
-    except sqlite3.Error as exc:
-        raise describe(exc, path, writing=False) from None
-    try:
-        return _check(conn, path, deep)
-    except StoreError:
-        conn.close()
-        if fresh:
-            _tidy(path)
-        raise
-    finally:
-        conn.close()
-
-
-def _tidy(path: Path) -> None:
-    """Let SQLite remove the empty ``-wal``/``-shm`` our read-only look created beside a log we
-    refuse: a read-write connection that only reads checkpoints nothing (the log's bytes stay
-    as they are) and, being the last one to close, deletes them — and leaves them if another
-    process has the log open, so this is safe at any time."""
-    if not _writable(path):
-        return
-    try:
-        conn = sqlite3.connect(str(path), timeout=0)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        pass
-
-
-def _check(conn: sqlite3.Connection, path: Path, deep: bool | None) -> int:
-    try:
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
-        if app_id not in (0, APPLICATION_ID):
-            raise StoreError(
-                f"{path} is a SQLite file of another program, not a casewriter log; left untouched"
-            )
-        if version > LATEST:
-            raise StoreError(
-                f"{path} was written by a newer casewriter (log schema v{version}; this version "
-                f"reads up to v{LATEST}): upgrade casewriter; the file was left untouched"
-            )
-        have = set(conn.execute("SELECT type, name FROM sqlite_schema").fetchall())
-        if version == 0 and app_id == 0 and have:
-            raise StoreError(
-                f"{path} is a SQLite file of another program, not a casewriter log; left untouched"
-            )
-        missing = sorted(SCHEMA_OBJECTS.get(version, frozenset()) - have)
-        if missing:
-            names = ", ".join(f"{kind} {name}" for kind, name in missing)
-            raise StoreError(
-                f"the case log {path} is damaged: {names} missing from schema v{version}; "
-                "left untouched — restore a backup" + newest_copy_hint(path)
-            )
-        if deep is None:
-            deep = version < LATEST or path.stat().st_size <= QUICK_CHECK_MAX_BYTES
-        if deep:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if result != "ok":
-                raise StoreError(
-                    f"the case log {path} is corrupt ({result}); left untouched — restore a backup"
-                    + newest_copy_hint(path)
-                )
-        return version
-    except sqlite3.Error as exc:
-        raise describe(exc, path, writing=False) from None
 
 
 def _create_private(path: Path) -> None:
@@ -234,6 +108,7 @@ def connect(
 
         raise StoreAccessError(f"cannot open the case log {path}: {os_reason(exc)}") from None
     if exists:
+        require_regular(path)
         version = check_existing(path, deep=deep_check)
     elif not create:
         raise StoreError(f"no case log at {path}")
@@ -270,6 +145,7 @@ def _open_read_write(path: Path, version: int, notices: list[str]) -> sqlite3.Co
                 isolation_level=None,
                 check_same_thread=False,
             )
+            conn.text_factory = read_text
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -319,6 +195,7 @@ def immediate(
         try:
             yield conn
             conn.execute("COMMIT")
+            saved("the case log")  # a failure to print the result now must not hide this
         except BaseException:
             if conn.in_transaction:  # SQLite may already have rolled back (I/O error, full)
                 try:

@@ -8,7 +8,9 @@ are checked and inserted one by one inside one transaction, so nothing is import
 are, and with ``jsonstream.iter_cases`` memory does not grow with the file.
 
 Import never overwrites: a case whose id already exists is skipped, or with ``renumber`` gets
-the next free id (links inside the import follow it); the report says which. Large imports
+the next free id (links inside the import follow it); the report says which. Two cases with one
+id in the same file refuse the file, naming both (with or without ``renumber``): links inside
+the file could not tell which one they mean, and an export never holds an id twice. Large imports
 insert plainly and rebuild the full-text indexes once at the end (about 3× faster, stack.md).
 """
 
@@ -221,10 +223,18 @@ def import_rows(
     renumbered: dict[str, str] = {}
     with_links: list[tuple[int, list[int], str]] = []
     had_invalid: list[str] = []
+    first_row: dict[int, int] = {}
     with store._tx() as conn:
         for n, row in enumerate(rows, start=1):
             item = _Row(row, n, case_types).validated()
             num = item["num"]
+            if num in first_row:
+                raise UsageError(
+                    f"cases #{first_row[num]} and #{n} both have the id {format_id(num)}: an "
+                    "import file holds each case once (links to it could not tell them apart); "
+                    "give one of them another id"
+                )
+            first_row[num] = n
             exists = conn.execute("SELECT 1 FROM cases WHERE id = ?", (num,)).fetchone()
             if exists and not renumber:
                 skipped.append(format_id(num))

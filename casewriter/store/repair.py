@@ -47,6 +47,7 @@ def repair(
         old = fts_snapshot(conn, num)
         sets: dict[str, Any] = {}
         changes: list[str] = []
+        identifiers_done = False
         event_ids = [
             int(r[0])
             for r in conn.execute("SELECT id FROM events WHERE case_id = ? ORDER BY id", (num,))
@@ -76,7 +77,7 @@ def repair(
                 changes.append(f"{field} {shown!r} cleared")
             elif field in TEXT_COLUMNS:
                 sets[field] = getattr(case, field)
-                changes.append(f"{field} re-written as text")
+                changes.append(f"{field} {shown!r} re-written as text")
             elif (found := _EVENT.match(field)) and int(found.group(1)) <= len(event_ids):
                 index = int(found.group(1))
                 event = case.events[index - 1]
@@ -90,12 +91,14 @@ def repair(
                 )
                 changes.append(f"{field} {shown!r} set to {value!r}")
             elif field == "identifier":
-                conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
-                conn.executemany(
-                    "INSERT OR IGNORE INTO identifiers(case_id, kind, value) VALUES (?, ?, ?)",
-                    [(num, k, v) for k, v in case.identifiers],
-                )
-                changes.append("identifiers re-written as text")
+                if not identifiers_done:
+                    identifiers_done = True
+                    conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
+                    conn.executemany(
+                        "INSERT OR IGNORE INTO identifiers(case_id, kind, value) VALUES (?, ?, ?)",
+                        [(num, k, v) for k, v in case.identifiers],
+                    )
+                changes.append(f"identifier {shown!r} re-written as text")
         sets["updated_at"] = at
         for column, value in sets.items():
             conn.execute(f"UPDATE cases SET {column} = ? WHERE id = ?", (value, num))

@@ -15,7 +15,10 @@ is refused with one line (``UsageError``, exit 2) and nothing is written:
 
 Readers use ``Cells``: a stored value that does not parse (a log written by an older version, or
 edited by hand) becomes ``None`` (or a fallback) and is recorded as invalid with its raw text, so
-one bad row never makes the log unreadable.
+one bad row never makes the log unreadable. Text stored as bytes that are not UTF-8 (another
+tool, a disk error) is read through ``read_text``, the connection's ``text_factory``: it becomes
+a ``BadText`` (the text with U+FFFD for each bad byte, and the raw bytes), so every reader keeps
+working and ``Cells`` marks the value invalid (``log repair`` re-writes it as text).
 """
 
 from __future__ import annotations
@@ -116,28 +119,33 @@ def parse_amount(text: object, what: str = "amount") -> Decimal | None:
     if text is None or text == "":
         return None
     if isinstance(text, bool) or not isinstance(text, (str, int, Decimal)):
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)")
     raw = unicodedata.normalize("NFKC", str(text)).strip()
     if _THOUSANDS.match(raw):
         raw = raw.replace(",", "")
     elif "," in raw:
         raise UsageError(
-            f"not an {what}: {text!r} (write the decimal part with a point, like 24.99)"
+            f"not {_a(what)}: {text!r} (write the decimal part with a point, like 24.99)"
         )
     if not _PLAIN_NUMBER.match(raw):
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)")
     try:
         amount = Decimal(raw)
     except InvalidOperation:
-        raise UsageError(f"not an {what}: {text!r} (expected a number like 24.99)") from None
+        raise UsageError(f"not {_a(what)}: {text!r} (expected a number like 24.99)") from None
     check_amount(amount, what)
     return amount
+
+
+def _a(what: str) -> str:
+    """``an amount``, ``an expected amount``, ``a received amount``."""
+    return f"{'an' if what[:1].lower() in 'aeiou' else 'a'} {what}"
 
 
 def check_amount(amount: Decimal, what: str = "amount") -> Decimal:
     """``amount`` if the log accepts it; UsageError (exit 2) otherwise."""
     if not amount.is_finite():
-        raise UsageError(f"not an {what}: {amount} (expected a number like 24.99)")
+        raise UsageError(f"not {_a(what)}: {amount} (expected a number like 24.99)")
     if amount < 0:
         raise UsageError(f"{what} must not be negative: {_show(amount)}")
     if amount >= MAX_AMOUNT:
@@ -205,6 +213,37 @@ def check_marketplace(value: str) -> str:
     return text
 
 
+class BadText(str):
+    """Stored text that was not valid UTF-8: decoded with U+FFFD replacements; ``raw`` keeps the
+    bytes. It is a ``str``, so a reader that does not check for it still works."""
+
+    __slots__ = ("raw",)
+    raw: bytes
+
+    def __new__(cls, raw: bytes) -> BadText:
+        self = super().__new__(cls, raw.decode("utf-8", "replace"))
+        self.raw = raw
+        return self
+
+
+def read_text(raw: bytes) -> str:
+    """The log connections' ``text_factory``: UTF-8 text as ``str``; anything else as a
+    ``BadText`` instead of SQLite's "Could not decode to UTF-8" for the whole query."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return BadText(bytes(raw))
+
+
+def plain_text(value: object) -> str:
+    """``value`` as a plain ``str`` (a ``BadText`` loses its raw bytes; ``None`` is empty)."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return str(value)  # a str subclass's str() is a plain str
+
+
 class Cells:
     """Reads the stored values of one row, turning each unreadable one into ``None`` (or a
     fallback) and remembering it in ``invalid`` as ``(field, raw text)``."""
@@ -215,6 +254,8 @@ class Cells:
         self.invalid: list[tuple[str, str]] = []
 
     def _bad(self, field: str, raw: object) -> None:
+        if isinstance(raw, BadText):
+            raw = raw.raw
         self.invalid.append((field, raw if isinstance(raw, str) else repr(raw)))
 
     def ts(self, field: str, raw: object) -> datetime | None:
@@ -251,6 +292,9 @@ class Cells:
         return None
 
     def text(self, field: str, raw: object) -> str:
+        if isinstance(raw, BadText):
+            self._bad(field, raw)
+            return plain_text(raw)
         if isinstance(raw, str):
             return raw
         if raw is None:
@@ -265,8 +309,8 @@ class Cells:
     ) -> str:
         """Text that must be one of ``allowed`` (or ``""`` with ``empty``)."""
         text = self.text(field, raw)
-        if text not in allowed and not (empty and text == ""):
-            self._bad(field, raw)
+        if text not in allowed and not (empty and text == "") and not isinstance(raw, BadText):
+            self._bad(field, raw)  # (a BadText was marked by ``text`` already)
         return text
 
     def marketplace(self, raw: object) -> str:

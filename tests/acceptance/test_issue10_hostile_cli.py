@@ -178,10 +178,6 @@ def test_template_file_names_are_shown_as_escapes(cli: Any, home: Path) -> None:
         assert shown in res.out + res.err, args
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F18: bidi marks (U+200E/200F/061C) and U+2028/2029 reach the terminal raw (beyond the issue's listed ranges)",
-)
 def test_bidi_marks_and_line_separators_are_shown_as_escapes(cli: Any, home: Path) -> None:
     with CaseStore.open(AppPaths.under(home)) as store:
         store.save_new(

@@ -12,8 +12,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
-
 from tests.conftest import CliResult
 
 
@@ -68,10 +66,6 @@ def test_near_misses_are_invalid_ids_of_their_kind(cli: Any) -> None:
     assert wrong == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F6: '902-3159896' (order id, last group lost) is answered 'valid case_id 9023159896'",
-)
 def test_order_id_missing_its_last_group_is_not_a_valid_case_id(cli: Any) -> None:
     """``902-3159896``: an order id whose last 7 digits were not copied. Answered as a valid
     Seller Central case id (the dashes dropped), the same fall-through as the issue's
@@ -80,28 +74,16 @@ def test_order_id_missing_its_last_group_is_not_a_valid_case_id(cli: Any) -> Non
     assert result["status"] == "invalid" and result["kind"] == "order_id", result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F7: '3159896-1390916' (order id, first group lost) is called an invalid GTIN",
-)
 def test_order_id_missing_its_first_group_is_an_invalid_order_id(cli: Any) -> None:
     result = check_one(cli, "3159896-1390916")
     assert result["status"] == "invalid" and result["kind"] == "order_id", result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F7: an order id with a 4th dashed group falls through to 'unverified tracking' (exit 0)",
-)
 def test_order_id_with_an_extra_group_is_not_an_unverified_tracking_number(cli: Any) -> None:
     result = check_one(cli, "902-3159896-1390916-1")
     assert result["status"] == "invalid" and result["kind"] == "order_id", result
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F8: an S10 number with letter I for 1 is 'unverified tracking' (exit 0) without --kind",
-)
 def test_s10_with_a_look_alike_letter_is_invalid_with_the_fix(cli: Any) -> None:
     """identifiers.md §4: letter O for 0, l/I for 1 in numeric parts: reject, suggest the fix.
     With ``--kind s10`` casewriter does exactly that; detection should too."""
@@ -111,10 +93,6 @@ def test_s10_with_a_look_alike_letter_is_invalid_with_the_fix(cli: Any) -> None:
     assert "RR123456785CN" in (result["suggestion"] or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F9: check --kind fnsku X103KQ7ZP1 gives the wrong reason ('this has 10 characters')",
-)
 def test_fnsku_with_a_wrong_prefix_names_the_prefix(cli: Any) -> None:
     result = check_one(cli, "X103KQ7ZP1", "--kind", "fnsku")
     assert result["status"] == "invalid"

@@ -171,10 +171,6 @@ def test_every_reader_survives_bad_values_in_the_other_columns(cli: Any, home: P
     assert [c["id"] for c in after if "invalid" in c] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F2: one non-UTF-8 stored text value makes list/search/export/repair of the whole log fail",
-)
 @pytest.mark.parametrize("column", ["subject", "body"])
 def test_text_that_is_not_utf8_in_one_case_leaves_the_log_readable(
     cli: Any, seeded: Path, column: str
@@ -195,9 +191,6 @@ def test_text_that_is_not_utf8_in_one_case_leaves_the_log_readable(
     assert "CW-000001" in cli("log", "list").out
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F2: a non-UTF-8 event text or identifier breaks show and every export"
-)
 def test_event_text_that_is_not_utf8_leaves_show_and_export_working(cli: Any, seeded: Path) -> None:
     conn = sqlite3.connect(seeded / "cases.db")
     conn.execute("UPDATE events SET text = CAST(x'41ff42c3' AS TEXT) WHERE case_id = 2")
@@ -260,10 +253,6 @@ def test_lone_surrogate_in_an_import_file_is_refused_with_the_row(
     assert cases_now(cli) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F12: two cases with one id in an import file: the 2nd is dropped as 'already in the log'",
-)
 def test_import_with_the_same_id_twice_in_the_file_names_both_rows(
     cli: Any, seeded: Path, tmp_path: Path
 ) -> None:

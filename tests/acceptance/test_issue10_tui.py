@@ -169,9 +169,6 @@ async def test_home_and_detail_open_on_a_log_with_unreadable_values(
         assert "Damaged 少件" in drawn(app, "damaged detail")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F2: a non-UTF-8 subject in one case: the TUI home cannot list the log"
-)
 async def test_home_lists_a_log_holding_text_that_is_not_utf8(
     services: Services, app_factory: Callable[..., Any]
 ) -> None:
