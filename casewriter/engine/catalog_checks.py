@@ -102,6 +102,7 @@ _THRESHOLD_FACT_TYPES = {
     "denominator": ("quantity",),
     "rate_fact": ("percent",),
     "target_fact": ("percent",),
+    "window_fact": ("quantity",),
 }
 
 

@@ -146,6 +146,14 @@ class Threshold(_Strict):
     comparison: Literal["below", "at_least"]
     kind: Literal["target", "alert"] = "target"
     window: str = ""
+    """The measuring window as the source words it (``"10 and 30 days"``)."""
+    window_days: list[int] = Field(default_factory=list)
+    """The windows the source documents, in days (``[10, 30]``); empty when it names none."""
+    window_fact: str | None = None
+    """A fact holding the seller's period in days for this metric's counts; without it, the only
+    documented window (``window_days`` of one value) is the period."""
+    unit: str = ""
+    """What the denominator counts, for the text (``orders``, ``shipments``, ``units``)."""
     norm_low_pct: float | None = Field(default=None, ge=0, le=100)
     norm_high_pct: float | None = Field(default=None, ge=0, le=100)
     source: str = Field(min_length=1)
@@ -154,7 +162,7 @@ class Threshold(_Strict):
 
     _none = field_validator(
         "numerator", "denominator", "rate_fact", "target_fact", "norm_low_pct", "norm_high_pct",
-        mode="before",
+        "window_fact", mode="before",
     )(_empty_to_none)  # fmt: skip
 
     @model_validator(mode="after")
@@ -167,6 +175,8 @@ class Threshold(_Strict):
             raise ValueError("give both numerator and denominator (fact keys), or neither")
         if self.numerator is None and self.rate_fact is None:
             raise ValueError("give numerator and denominator, or rate_fact (fact keys)")
+        if any(not 0 < d <= 366 for d in self.window_days):
+            raise ValueError("window_days: each window is 1 to 366 days")
         if (self.norm_low_pct is None) != (self.norm_high_pct is None):
             raise ValueError("give both norm_low_pct and norm_high_pct, or neither")
         if self.norm_low_pct is not None and self.norm_high_pct is not None:
@@ -182,6 +192,7 @@ class Threshold(_Strict):
             "denominator": self.denominator,
             "rate_fact": self.rate_fact,
             "target_fact": self.target_fact,
+            "window_fact": self.window_fact,
         }
         return {k: v for k, v in fields.items() if v is not None}
 
