@@ -27,8 +27,20 @@ def source_text(d: Deadline) -> str:
     return f"{d.source}, as of {d.as_of.isoformat()}" if d.as_of else d.source
 
 
+def period_text(d: Deadline) -> str:
+    """What a period that is not a claim window is for: its catalog note, else a plain line."""
+    return d.note.rstrip(".") if d.note else f"a period that starts at the {d.clock}"
+
+
 def deadline_line(d: Deadline) -> str:
     """One line for the checklist: status, dates, the safer date, the clock and the source."""
+    clock = f"; clock: {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
+    if not d.claim_window:
+        when = d.closes.isoformat()
+        state = (
+            f"ended {when}" if d.status == "expired" else f"ends {when} ({days_left(d.days_left)})"
+        )
+        return f"not a claim window – {state}{clock} [source: {source_text(d)}]"
     if d.status == "too-early":
         head = f"too early – opens {d.opens.isoformat()}, closes {d.closes.isoformat()}"
     elif d.status == "expired":
@@ -36,7 +48,6 @@ def deadline_line(d: Deadline) -> str:
     else:
         head = f"claimable – closes {d.closes.isoformat()} ({days_left(d.days_left)})"
     safe = f"; to be safe file by {d.safe_by.isoformat()}" if d.safe_by else ""
-    clock = f"; clock: {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
     return f"{head}{safe}{clock} [source: {source_text(d)}]"
 
 
@@ -45,6 +56,14 @@ def deadline_warnings(d: Deadline) -> list[str]:
     days left once ``DAYS_LEFT_WARNING`` or fewer remain (or a safer date exists)."""
     src = source_text(d)
     today = d.today.isoformat() if d.today else "today"
+    if not d.claim_window:
+        # a period to act (stranded units): never "the claim window closes"
+        if d.status == "expired":
+            return [f"{period_text(d)}: the period ended on {d.closes.isoformat()} ({src})."]
+        if d.days_left <= DAYS_LEFT_WARNING:
+            left = "Last day" if d.days_left == 0 else days_left(d.days_left)
+            return [f"{left}: {period_text(d)}; the period ends on {d.closes.isoformat()} ({src})."]
+        return []
     if d.status == "too-early":
         n = (d.opens - d.today).days if d.today else 0
         return [f"Too early to file: the claim window opens on {d.opens.isoformat()} ({n} days after {today}); "
@@ -64,6 +83,8 @@ def deadline_warnings(d: Deadline) -> list[str]:
     return []
 
 
-def urgency_reason(left: int, *, only: bool) -> str:
-    """Why the days left raise the suggested urgency: ``only 2 days left in the claim window``."""
-    return f"{'only ' if only else ''}{days_left(left)} in the claim window"
+def urgency_reason(left: int, *, only: bool, claim_window: bool = True) -> str:
+    """Why the days left raise the suggested urgency: ``only 2 days left in the claim window``
+    (``… left to act`` for a period that is not a claim window)."""
+    where = "in the claim window" if claim_window else "to act"
+    return f"{'only ' if only else ''}{days_left(left)} {where}"

@@ -73,6 +73,7 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
         today=as_of,
         note="; ".join(dict.fromkeys(notes)),
         safe_source=f"{shortest.source}, as of {shortest.as_of.isoformat()}" if safe_by else "",
+        claim_window=longest.claim_window,
     )
 
 

@@ -117,6 +117,8 @@ class Deadline(BaseModel):
     today: date | None = None
     note: str = ""
     safe_source: str = ""
+    claim_window: bool = True
+    """False: a period to act, not a claim window (``DeadlineRule.claim_window``)."""
 
     def contract_json(self) -> dict[str, Any]:
         source = f"{self.source} (as of {self.as_of.isoformat()})" if self.as_of else self.source

@@ -94,10 +94,10 @@ def suggest(
     if deadline is not None and deadline.status == "claimable":
         left = deadline.days_left
         if left <= URGENT_DAYS and stake:
-            reasons.append(urgency_reason(left, only=True))
+            reasons.append(urgency_reason(left, only=True, claim_window=deadline.claim_window))
             level = "urgent"
         elif left <= HIGH_DAYS:
-            reasons.append(urgency_reason(left, only=False))
+            reasons.append(urgency_reason(left, only=False, claim_window=deadline.claim_window))
             level = "high" if level == "routine" else level
     if units >= HIGH_UNITS:
         reasons.append(f"{units} units at stake")
