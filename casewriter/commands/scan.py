@@ -351,7 +351,10 @@ def format_text(result: ScanResult) -> str:
             if f.amount is not None:
                 totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
         money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items())) or "no estimate"
-        lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
+        if status == "to-review":  # values of different kinds (stock at risk, a fee to check)
+            lines.append(f"  total: {len(group)} lead(s) to check; each value is its own estimate")
+        else:
+            lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
     if result.notes:
         lines += ["", "Notes:"] + [f"  {n}" for n in result.notes]
     return "\n".join(lines) + "\n"

@@ -73,7 +73,8 @@ READERS: dict[str, Reader] = {
 }
 assert set(READERS) == set(REPORT_TYPES)
 
-_ORDER = ("seller-measurements", "inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
+_ORDER = ("seller-measurements", "fee-preview", "stranded-inventory", "storage-fees",
+          "inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
           "settlement-flat", "all-orders", "fulfilled-shipments", "legacy-receipts",
           "legacy-inventory-events", "legacy-adjustments", "ledger-detail")  # fmt: skip
 _SKU_MAPS = frozenset({"ledger-summary", "legacy-inventory-events", "manage-inventory",
@@ -145,11 +146,13 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         rows: Counter[tuple[object, ...]] = Counter()
         paid: Counter[rec.SettlementRow] = Counter()
         fee_rows: Counter[tuple[object, ...]] = Counter()
+        fees = data.fees
         try:
             for s in read_settlement(info, warnings, progress):
                 data.refund_row(s, rows)
                 data.payment_row(s, paid)
-                data.fees.settlement_row(s, fee_rows)
+                if s.payment or fees.measurements:  # fee rows only matter for measured SKUs
+                    fees.settlement_row(s, fee_rows)
         finally:
             data.settlement_file(rows, paid)
             data.fees.settlement_file(fee_rows)
@@ -182,8 +185,8 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         finally:
             data.merge_receipts(counter)
     elif t == "seller-measurements":
-        for m in read_measurements(info, warnings, progress):
-            data.fees.measurement(m)
+        for size in read_measurements(info, warnings, progress):
+            data.fees.measurement(size)
     elif t == "storage-fees":
         for fee in read_storage_fees(info, warnings, progress):
             data.fees.storage(fee)

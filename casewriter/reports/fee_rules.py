@@ -26,9 +26,9 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from casewriter.reports.fee_state import Charge, FeeData
+from casewriter.reports.fee_state import Charge, FeeData, StorageTier
 from casewriter.reports.fee_tables import fee_table, why_no_fee_table
-from casewriter.reports.fees import FeePreview, StorageFee
+from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
@@ -40,6 +40,7 @@ CASE_TYPE = "fee-dimension-weight"
 NO_WINDOW = "no documented window"
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
+_WHOLE = frozenset({"JPY"})  # currencies written without decimals
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
 
 
@@ -76,6 +77,11 @@ def catalog_window(catalog: Catalog | None, case_type: str, mp: str, day: date,
     return Window(d.opens, d.closes, d.safe_by, d.source, d.status)
 
 
+def money(amount: Decimal, currency: str) -> Decimal:
+    """An amount rounded as its currency is written (yen have no cents)."""
+    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
+
+
 def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
     return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
 
@@ -101,6 +107,7 @@ class _Priced:
     fee_source: str = ""
     window: Window | None = None
     notes: list[str] = field(default_factory=list)
+    no_table: str = ""  # why no fee table prices this charge
 
 
 def classify(table: TierTable, m: Measurement) -> Classified | None:
@@ -112,7 +119,7 @@ def classify(table: TierTable, m: Measurement) -> Classified | None:
     return table.classify((a, b, c), weight)
 
 
-def amazon_side(table: TierTable, p: FeePreview | None, s: StorageFee | None) -> Side | None:
+def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -> Side | None:
     """Amazon's tier from the Fee Preview, else the storage report (as written, else computed)."""
     for tier_text, dims, weight in (
         (p.size_tier, p.dimensions, p.weight) if p else ("", None, None),
@@ -144,8 +151,12 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
                     for (s, cur), p in data.previews.items() if s == sku}  # fmt: skip
         storage = {}
         for (item, country), row in data.storage_tiers.items():
-            if fnsku_sku.get(item) == sku or item in {p.fnsku for p in previews.values()} or (
-                item == sku_fnsku.get(sku)
+            if row is None:
+                continue
+            if (
+                fnsku_sku.get(item) == sku
+                or item in {p.fnsku for p in previews.values()}
+                or (item == sku_fnsku.get(sku))
             ):
                 storage[market_of(country=country, currency=row.currency,
                                   default=default_mp) or default_mp] = row  # fmt: skip
@@ -161,7 +172,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
     return findings
 
 
-def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageFee | None,
+def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
          charges: list[Charge], data: FeeData, today: date, catalog: Catalog | None,
          sku_fnsku: dict[str, str]) -> Finding | None:  # fmt: skip
     table = tier_table(mp, today)
@@ -172,8 +183,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageFee | None,
         return None
     theirs = amazon_side(table, p, s)
     wrong_tier = theirs is not None and theirs.low > mine.rank
-    priced = [_price(c, m, mp, p, data, today, catalog) for c in charges]
-    priced = [x for x in priced if x is not None]
+    priced = [x for c in charges if (x := _price(c, m, mp, p, data, today, catalog)) is not None]
     over = [x for x in priced if x.expected is None or x.per_unit - x.expected >= _CENT]
     if not wrong_tier:
         over = [x for x in over if x.expected is not None]  # a band overcharge needs a fee table
@@ -230,7 +240,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageFee | None,
                                                for x in expired), Decimal(0))  # fmt: skip
         f.details["expired_units"] = units
         if known is not None:
-            f.details["expired_amount"] = known.quantize(_CENT)
+            f.details["expired_amount"] = money(known, f.currency)
         f.notes.append(f"{len(expired)} older charge(s), {units} unit(s), are past the 90-day "
                        "window and can no longer be claimed")  # fmt: skip
     f.details["orders"] = [
@@ -245,6 +255,12 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageFee | None,
         f.details["fee_table"] = "; ".join(sources)
     for note in dict.fromkeys(n for x in chosen for n in x.notes):
         f.notes.append(note)
+    for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
+        days = sorted({x.charge.posted.isoformat() for x in chosen
+                       if x.no_table == reason and x.charge.posted})  # fmt: skip
+        when = f" (charges of {', '.join(days[:5])}{' …' if len(days) > 5 else ''})" if days else ""
+        f.notes.append(f"{reason}{when}: the amount is unknown; the finding names both tiers, "
+                       "the fee charged and the units")  # fmt: skip
     _facts(f, m, mine, theirs, chosen, f.amount)
     return f
 
@@ -255,7 +271,7 @@ def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDa
     if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
         return None  # reversed, or refunded by a fee correction: nothing to claim
     units = c.quantity or 1
-    per_unit = (-c.fee / units).quantize(_CENT)
+    per_unit = money(-c.fee / units, c.currency)
     day = c.posted or today
     out = _Priced(c, per_unit, units, None)
     out.window = catalog_window(catalog, CASE_TYPE, mp, day, today)
@@ -265,8 +281,7 @@ def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDa
     table = tier_table(mp, day)
     fees = fee_table(mp, day, price)
     if table is None or fees is None or fees.tier_table != table.id:
-        out.notes.append(why_no_fee_table(mp, day, price) + ": the amount is unknown; the "
-                         "finding names both tiers, the fee charged and the units")  # fmt: skip
+        out.no_table = why_no_fee_table(mp, day, price)
         return out
     mine = classify(table, m)
     if mine is not None:
@@ -282,10 +297,10 @@ def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDa
 def _amount(f: Finding, chosen: list[_Priced]) -> None:
     if any(x.expected is None for x in chosen):
         f.amount = None
-        f.details["amount_unknown"] = "no fee table for the period of every charge"
+        f.details["amount_unknown"] = "no fee table held prices every charge (see the notes)"
         return
     total = sum(((x.per_unit - (x.expected or 0)) * x.units for x in chosen), Decimal(0))
-    f.amount = total.quantize(_CENT)
+    f.amount = money(total, f.currency)
 
 
 def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,

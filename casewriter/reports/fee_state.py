@@ -1,7 +1,9 @@
 """What the fee and stranded rules keep while rows stream past (``Collected.fees``).
 
 Memory stays flat: per SKU, the seller's measurement and Amazon's latest Fee Preview row; per
-item and country, the latest storage row's tier and measurements; the storage rows whose fee
+item and country, the latest storage row's tier and measurements (only once the seller's
+measurements are read: files are read measurements, Fee Preview, stranded, storage, then the
+rest; without measurements only a stranded item's key is kept); the storage rows whose fee
 does not add up (checked as they are read, so a matching row is never kept); the FBA
 fulfilment fee charges of measured SKUs only (measurements are read first), folded per order +
 SKU; fee corrections paid inside settlements (``INCORRECT_FEES_ITEMS``); stranded items.
@@ -15,12 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from casewriter.reports.fee_tables import fba_fees
 from casewriter.reports.fees import FeePreview, StorageFee
 from casewriter.reports.inventory import StrandedItem
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.records import SettlementRow
+from casewriter.reports.units import Dimensions, Weight
 
 #: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
 FEE_CORRECTIONS = frozenset({"INCORRECT_FEES_ITEMS"})
@@ -41,6 +45,18 @@ class Charge:
     settlements: set[str] = field(default_factory=set)
 
 
+class StorageTier(NamedTuple):
+    """What the fee rule needs of an item's latest storage row (a slim copy of it)."""
+
+    asin: str
+    fnsku: str
+    size_tier: str
+    dimensions: Dimensions | None
+    weight: Weight | None
+    month: date | None
+    currency: str
+
+
 @dataclass
 class StorageMismatch:
     """Storage rows of one item, country and month whose fee exceeds what they add up to."""
@@ -52,20 +68,32 @@ class StorageMismatch:
     currency: str
     charged: Decimal = Decimal(0)
     expected: Decimal = Decimal(0)
-    rows: dict[str, tuple[int, Decimal, Decimal]] = field(default_factory=dict)  # fc → line, fee, expected
+    rows: dict[str, tuple[int, Decimal, Decimal]] = field(
+        default_factory=dict
+    )  # fc → line, fee, expected
 
 
 @dataclass
 class FeeData:
     measurements: dict[str, Measurement] = field(default_factory=dict)  # SKU (upper) →
     previews: dict[tuple[str, str], FeePreview] = field(default_factory=dict)  # (SKU, currency) →
-    storage_tiers: dict[tuple[str, str], StorageFee] = field(default_factory=dict)  # (item, country)
+    #: (item, country) → the latest tier: kept for every item once measurements are read, else
+    #: only the key of a stranded item (its marketplace); files are read in that order
+    storage_tiers: dict[tuple[str, str], StorageTier | None] = field(default_factory=dict)
     storage_bad: dict[tuple[str, str, date | None], StorageMismatch] = field(default_factory=dict)
     storage_rows: int = 0
     charge_rows: Counter[tuple[object, ...]] = field(default_factory=Counter)
     charges: dict[tuple[str, str], Charge] = field(default_factory=dict)
     fee_paid: set[tuple[str, str]] = field(default_factory=set)  # (order, SKU upper)
     stranded: dict[tuple[str, str], StrandedItem] = field(default_factory=dict)
+    stranded_items: set[str] = field(default_factory=set)  # their FNSKUs and ASINs
+
+    _types: frozenset[str] | None = None
+
+    def _fee_types(self) -> frozenset[str]:
+        if self._types is None:
+            self._types = fba_fees().fee_types
+        return self._types
 
     # -- seller measurements, Fee Preview, storage fees ----------------------------------
     def measurement(self, m: Measurement) -> None:
@@ -80,9 +108,13 @@ class FeeData:
         self.storage_rows += 1
         item = s.fnsku or s.asin
         key = (item, s.country)
-        old = self.storage_tiers.get(key)
-        if old is None or (s.month or date.min) >= (old.month or date.min):
-            self.storage_tiers[key] = s
+        if self.measurements:
+            old = self.storage_tiers.get(key)
+            if old is None or (s.month or date.min) >= (old.month or date.min):
+                self.storage_tiers[key] = StorageTier(s.asin, s.fnsku, s.size_tier, s.dimensions,
+                                                      s.weight, s.month, s.currency)  # fmt: skip
+        elif item in self.stranded_items:
+            self.storage_tiers.setdefault(key, None)
         expected = storage_expected(s)
         if expected is None or s.estimated_fee is None:
             return
@@ -101,13 +133,16 @@ class FeeData:
     # -- settlements -----------------------------------------------------------------------
     def settlement_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
         """A row of a measured SKU's order (its fee, quantity, price) or a fee correction."""
+        if s.payment:
+            if s.payment in FEE_CORRECTIONS and s.order_id:
+                self.fee_paid.add((s.order_id, s.sku.upper()))
+            return
+        if not self.measurements or not s.order_id:
+            return
         sku = s.sku.upper()
-        if s.payment in FEE_CORRECTIONS and s.order_id:
-            self.fee_paid.add((s.order_id, sku))
+        if sku not in self.measurements:
             return
-        if not s.order_id or sku not in self.measurements:
-            return
-        fee = s.description in fba_fees().fee_types
+        fee = s.description in self._fee_types()
         price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
         if not (fee or price or s.quantity):
             return
@@ -129,7 +164,11 @@ class FeeData:
             value = (amount if isinstance(amount, Decimal) else Decimal(0)) * n
             if kind == "FEE":
                 c.fee += value
-                if isinstance(posted, date) and value < 0 and (c.posted is None or posted < c.posted):
+                if (
+                    isinstance(posted, date)
+                    and value < 0
+                    and (c.posted is None or posted < c.posted)
+                ):
                     c.posted = posted
             elif kind == "PRINCIPAL" and ttype == "ORDER":
                 c.principal += value
@@ -142,6 +181,7 @@ class FeeData:
     # -- stranded --------------------------------------------------------------------------
     def stranded_item(self, item: StrandedItem) -> None:
         self.stranded[(item.sku.upper(), item.fnsku)] = item
+        self.stranded_items.update(x for x in (item.fnsku, item.asin) if x)
 
 
 def storage_expected(s: StorageFee) -> Decimal | None:

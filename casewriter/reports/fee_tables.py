@@ -162,13 +162,14 @@ def fee_table(marketplace: str, day: date, price: Decimal | None) -> FeeTable | 
 
 
 def why_no_fee_table(marketplace: str, day: date, price: Decimal | None) -> str:
-    """Why ``fee_table`` found none: no table for the period, or a price outside its range."""
+    """Why ``fee_table`` found none (no table for the period, or a price outside its range),
+    worded without the date so that charges with the same reason share one note."""
     code = marketplace.upper()
-    dated = [t for t in fba_fees().fee_tables if t.marketplace == code and t.covers(day, None)
-             or (t.marketplace == code and any(a <= day <= b for a, b in t.periods))]  # fmt: skip
+    dated = [t for t in fba_fees().fee_tables
+             if t.marketplace == code and any(a <= day <= b for a, b in t.periods)]  # fmt: skip
     if not dated:
-        return f"no fee table held for {code} on {day.isoformat()}"
+        return f"no fee table held for {code} on the date of the charge"
     if price is None:
-        return f"the unit price of the order is unknown ({dated[0].name} depends on it)"
-    return (f"unit price {price.quantize(Decimal('0.01'))} is outside the price range of "
+        return f"the unit price is unknown ({dated[0].name} depends on it)"
+    return (f"the unit price ({price.quantize(Decimal('0.01'))}) is outside the price range of "
             f"{dated[0].name}")  # fmt: skip

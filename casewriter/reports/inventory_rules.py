@@ -21,17 +21,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from casewriter.reports.fee_rules import NO_WINDOW, catalog_window, market_of
+from casewriter.reports.fee_rules import NO_WINDOW, catalog_window, market_of, money
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.findings import Finding, Window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-_CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
 
 
@@ -45,9 +43,10 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
     for (_item, country, month), bad in sorted(data.storage_bad.items(),
                                                key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or date.min)):  # fmt: skip
         mp = market_of(country=country, currency=bad.currency, default=default_mp) or default_mp
-        over = (bad.charged - bad.expected).quantize(_CENT)
-        rows = {"month": month.strftime("%Y-%m") if month else None,
-                "charged": bad.charged.quantize(_CENT), "expected": bad.expected.quantize(_CENT),
+        cur = bad.currency
+        over = money(bad.charged - bad.expected, cur)
+        rows: dict[str, Any] = {"month": month.strftime("%Y-%m") if month else None,
+                "charged": money(bad.charged, cur), "expected": money(bad.expected, cur),
                 "fulfillment_centers": sorted(bad.rows)}  # fmt: skip
         fee = on_fee.get((bad.fnsku, mp)) or on_fee.get((bad.asin, mp))
         if fee is not None:  # the tier is wrong: a fee finding, with these rows as evidence
@@ -68,8 +67,8 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
                      "lines": sorted(r[0] for r in bad.rows.values())},
         )  # fmt: skip
         f.notes.append(
-            f"Amazon's estimate {bad.charged.quantize(_CENT)} {bad.currency} is above volume x "
-            f"average quantity x rate less incentives ({bad.expected.quantize(_CENT)}): check the "
+            f"Amazon's estimate {rows['charged']} {cur} is above volume x "
+            f"average quantity x rate less incentives ({rows['expected']}): check the "
             "storage fee report and your Fee Preview before asking Amazon about it"
         )
         f.notes.append(f"{NO_WINDOW} for storage fee disputes")
@@ -86,6 +85,8 @@ def _charged_on(month: date | None) -> date | None:
 
 def stranded(data: FeeData, default_mp: str, today: date,
              catalog: Catalog | None) -> list[Finding]:  # fmt: skip
+    from casewriter.marketplaces import get
+
     out: list[Finding] = []
     for (_sku, fnsku), s in sorted(data.stranded.items()):
         if s.fulfilled_by.strip().upper() in _SELLER_FULFILLED:
@@ -93,13 +94,14 @@ def stranded(data: FeeData, default_mp: str, today: date,
         sellable, unsellable = s.fulfillable or 0, s.unfulfillable or 0
         if sellable + unsellable + (s.reserved or 0) <= 0:
             continue
-        window = _stranded_window(s.stranded_on, s.auto_removal_on, default_mp, today, catalog)
+        mp = _market_of_item(data, s.sku, fnsku, s.asin) or default_mp
+        window = _stranded_window(s.stranded_on, s.auto_removal_on, mp, today, catalog)
         f = Finding(
             rule="stranded-inventory",
             ids={"sku": s.sku or None, "fnsku": fnsku or None, "asin": s.asin or None},
             quantity=sellable + unsellable,
             event_date=s.stranded_on,
-            marketplace=default_mp,
+            marketplace=mp,
             status="to-review",
             window=window,
             details={"primary_action": s.primary_action, "stranded_reason": s.reason,
@@ -110,7 +112,8 @@ def stranded(data: FeeData, default_mp: str, today: date,
                      "act_by": s.auto_removal_on, "line": s.line},
         )  # fmt: skip
         if s.your_price is not None and sellable:
-            f.amount = (s.your_price * sellable).quantize(_CENT)
+            f.currency = get(mp).currency
+            f.amount = money(s.your_price * sellable, f.currency)
             f.details["value_is"] = "an estimate: your-price x fulfillable units, not a payment"
         fix = s.primary_action or "see the Fix stranded inventory page"
         act = f"act by {s.auto_removal_on.isoformat()}" if s.auto_removal_on else "act soon"
@@ -126,6 +129,17 @@ def stranded(data: FeeData, default_mp: str, today: date,
             f.case_facts["error_message"] = s.error_message
         out.append(f)
     return out
+
+
+def _market_of_item(data: FeeData, sku: str, fnsku: str, asin: str) -> str:
+    """The one marketplace the item's Fee Preview or storage rows show ('' if none or several):
+    the stranded report itself names none."""
+    found = {market_of(currency=p.currency) for (k, _c), p in data.previews.items()
+             if k == sku.upper() or (fnsku and p.fnsku == fnsku)}  # fmt: skip
+    found |= {market_of(country=country) for (item, country) in data.storage_tiers
+              if item in (fnsku, asin) and item}  # fmt: skip
+    found.discard("")
+    return found.pop() if len(found) == 1 else ""
 
 
 def _stranded_window(stranded_on: date | None, removal: date | None, mp: str, today: date,

@@ -24,7 +24,7 @@ from casewriter.errors import ReportError
 from casewriter.reports.collect import collect
 from casewriter.reports.fee_rules import overcharges
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
-from casewriter.reports.inventory_rules import stranded, storage_checks
+from casewriter.reports.inventory_rules import storage_checks, stranded
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff

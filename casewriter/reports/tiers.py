@@ -123,7 +123,9 @@ class TierTable(BaseModel):
             for alias in (t.name, *t.aliases):
                 key = canon_tier(alias)
                 if not key or owner.setdefault(key, t.id) != t.id:
-                    raise ValueError(f"table {self.id}: alias {alias!r} is empty or names two tiers")
+                    raise ValueError(
+                        f"table {self.id}: alias {alias!r} is empty or names two tiers"
+                    )
         return self
 
     def rank(self, tier_id: str) -> int:

@@ -62,8 +62,10 @@ def save_drafts(
     store = CaseStore.open(paths)
     try:
         for finding in findings:
-            wanted = claimable if finding.status == "claimable" else (
-                finding.status == "to-review" and finding.rule in review_rules
+            wanted = (
+                claimable
+                if finding.status == "claimable"
+                else (finding.status == "to-review" and finding.rule in review_rules)
             )
             if not wanted:
                 continue
