@@ -194,3 +194,14 @@ def test_text_output_groups_leads_apart(cli) -> None:  # type: ignore[no-untyped
     assert "TO REVIEW — check before acting (3)" in res.out
     assert "CLAIMABLE — file now (1)" in res.out
     assert "23760 JPY" in res.out  # yen without decimals
+
+
+def test_a_marketplace_without_a_tier_table_is_named_not_guessed(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    src = SELLERS / "brightpeak"
+    shutil.copy(src / "my_measurements.csv", tmp_path)
+    text = (src / "fee_preview.txt").read_text("utf-8").replace("\tUSD\t", "\tCAD\t")
+    (tmp_path / "preview_ca.txt").write_text(text, "utf-8")
+    res = cli("scan", str(tmp_path), "--as-of", "2025-10-10", "--json")
+    data = json.loads(res.out)
+    assert res.code == 0 and data["findings"] == []
+    assert any(n.startswith("size tiers not checked for CA") for n in data["notes"])

@@ -139,8 +139,10 @@ def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -
 
 
 def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today: date,
-                catalog: Catalog | None) -> list[Finding]:  # fmt: skip
+                catalog: Catalog | None, notes: list[str] | None = None) -> list[Finding]:  # fmt: skip
+    """The fee-overcharge findings; a marketplace with no tier table held gets a note."""
     findings: list[Finding] = []
+    untiered: set[str] = set()
     fnsku_sku = {f: s for s, f in sku_fnsku.items()}
     by_sku: dict[str, dict[str, list[Charge]]] = {}
     for (_order, sku), c in sorted(data.charges.items()):
@@ -165,10 +167,16 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
             p = previews.get(mp)
             if p is not None and p.fulfilled_by.strip().upper() in _SELLER_FULFILLED:
                 continue  # seller-fulfilled: no FBA fee
+            if tier_table(mp, today) is None:
+                untiered.add(mp)
+                continue
             f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, catalog,
                      sku_fnsku)  # fmt: skip
             if f is not None:
                 findings.append(f)
+    if notes is not None:
+        notes += [f"size tiers not checked for {mp}: no tier table is held for that marketplace "
+                  "(casewriter/reports/data/size_tiers.toml)" for mp in sorted(untiered)]  # fmt: skip
     return findings
 
 

@@ -126,7 +126,8 @@ def scan(
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
-    fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog)
+    fee_notes: list[str] = []
+    fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog, fee_notes)
     found += fee_found + storage_checks(data.fees, explicit or main, fee_found, data.sku_fnsku)
     found += stranded(data.fees, explicit or main, today, catalog)
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
@@ -148,7 +149,7 @@ def scan(
             f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
             "check those rows by hand"
         )
-    result.notes += _unverifiable_notes(data)
+    result.notes += _unverifiable_notes(data) + fee_notes
     if not data.fees.measurements and {i.type for i in infos} & _FEE_REPORTS:
         result.notes.append(
             "fee reports read, but no measurements of your own: add a CSV "
