@@ -205,3 +205,17 @@ def test_a_marketplace_without_a_tier_table_is_named_not_guessed(tmp_path: Path,
     data = json.loads(res.out)
     assert res.code == 0 and data["findings"] == []
     assert any(n.startswith("size tiers not checked for CA") for n in data["notes"])
+
+
+def test_charges_all_past_the_window_are_one_expired_finding(cli) -> None:  # type: ignore[no-untyped-def]
+    """Three months later every brightpeak charge is past its 90 days: what waiting lost."""
+    res = cli("scan", str(SELLERS / "brightpeak"), "--as-of", "2026-01-20", "--json")
+    fees = {f["ids"]["sku"]: f for f in json.loads(res.out)["findings"]
+            if f["rule"] == "fee-overcharge"}  # fmt: skip
+    lamp = fees["BP-LAMP-01"]
+    assert (lamp["status"], lamp["quantity"], lamp["event_date"]) == ("expired", 7, "2025-09-02")
+    assert lamp["estimated_value"] == {"amount": "7.84", "currency": "USD"}  # 7 x 1.12
+    assert lamp["window"]["closes"] == "2025-12-01"
+    assert fees["BP-TENT-03"]["status"] == "expired"
+    assert fees["BP-CARD-06"]["status"] == "expired"
+    assert fees["BP-RUG-04"]["status"] == "to-review"

@@ -130,9 +130,11 @@ def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -
         read = table.read(tier_text) if tier_text else None
         if read is not None:
             return Side(tier_text, read[0], read[1], dims_t, weight_t)
-        if dims and weight and None not in (dims.longest, dims.median, dims.shortest):
-            got = classify(table, Measurement(0, "", (dims.longest, dims.median, dims.shortest),  # type: ignore[arg-type]
-                                              dims.unit, weight.value, weight.unit))  # fmt: skip
+        sides = (dims.longest, dims.median, dims.shortest) if dims else (None, None, None)
+        a, b, c = sides
+        if dims and weight and a is not None and b is not None and c is not None:
+            got = classify(table, Measurement(0, "", (a, b, c), dims.unit, weight.value,
+                                              weight.unit))  # fmt: skip
             if got is not None:
                 return Side(got.tier.name, got.rank, got.rank, dims_t, weight_t, got)
     return None
@@ -230,15 +232,15 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.window = Window(None, None, None, NO_WINDOW)
         f.notes.append(f"{NO_WINDOW} for fee claims in {mp}: check Amazon's help page")
         chosen, expired = over, []
-    else:
-        chosen = [x for x in over if x.window and x.window.status == "claimable"]
+    else:  # open charges (claimable, or too early under a user's window) before lost ones
+        chosen = [x for x in over if x.window and x.window.status != "expired"]
         expired = [x for x in over if x.window and x.window.status == "expired"]
-        chosen = chosen or expired
-        expired = [] if chosen is expired else expired
+        if not chosen:
+            chosen, expired = expired, []
     dated = [x.charge.posted for x in chosen if x.charge.posted]
-    if dated:
-        f.event_date = min(dated) if chosen[0].window and chosen[0].window.status == "claimable" \
-            else max(dated)  # fmt: skip
+    if dated:  # the oldest open charge sets the window; when all are lost, the newest
+        is_open = any(x.window and x.window.status != "expired" for x in chosen)
+        f.event_date = min(dated) if is_open else max(dated)
     f.quantity = sum(x.units for x in chosen)
     _amount(f, chosen)
     if expired:
