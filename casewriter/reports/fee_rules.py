@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
@@ -44,6 +45,7 @@ _WHOLE = frozenset({"JPY"})  # currencies written without decimals
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
 
 
+@lru_cache(maxsize=512)
 def market_of(name: str = "", currency: str = "", country: str = "", default: str = "") -> str:
     """A marketplace code from a storefront name, a country code or a currency ('' if none)."""
     from casewriter.marketplaces import ALIASES, MARKETPLACES
@@ -145,25 +147,24 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
     """The fee-overcharge findings; a marketplace with no tier table held gets a note."""
     findings: list[Finding] = []
     untiered: set[str] = set()
-    fnsku_sku = {f: s for s, f in sku_fnsku.items()}
     by_sku: dict[str, dict[str, list[Charge]]] = {}
     for (_order, sku), c in sorted(data.charges.items()):
         mp = market_of(c.marketplace_name, c.currency, default=default_mp) or default_mp
         by_sku.setdefault(sku, {}).setdefault(mp, []).append(c)
+    previews_of: dict[str, dict[str, FeePreview]] = {}  # SKU → marketplace → row
+    for (sku, cur), row_p in data.previews.items():
+        mp = market_of(currency=cur, default=default_mp) or default_mp
+        previews_of.setdefault(sku, {})[mp] = row_p
+    storage_of: dict[str, dict[str, StorageTier]] = {}  # FNSKU or ASIN → marketplace → row
+    for (item, country), row in data.storage_tiers.items():
+        if row is not None:
+            mp = market_of(country=country, currency=row.currency, default=default_mp)
+            storage_of.setdefault(item, {})[mp or default_mp] = row
     for sku, m in sorted(data.measurements.items()):
-        previews = {market_of(currency=cur, default=default_mp) or default_mp: p
-                    for (s, cur), p in data.previews.items() if s == sku}  # fmt: skip
-        storage = {}
-        for (item, country), row in data.storage_tiers.items():
-            if row is None:
-                continue
-            if (
-                fnsku_sku.get(item) == sku
-                or item in {p.fnsku for p in previews.values()}
-                or (item == sku_fnsku.get(sku))
-            ):
-                storage[market_of(country=country, currency=row.currency,
-                                  default=default_mp) or default_mp] = row  # fmt: skip
+        previews = previews_of.get(sku, {})
+        items = {x for v in previews.values() for x in (v.fnsku, v.asin)} | {sku_fnsku.get(sku)}
+        storage = {mp: row for item in sorted(i for i in items if i)
+                   for mp, row in storage_of.get(item, {}).items()}  # fmt: skip
         charges = by_sku.get(sku, {})
         for mp in sorted(set(previews) | set(storage) | set(charges)):
             p = previews.get(mp)

@@ -88,13 +88,14 @@ def stranded(data: FeeData, default_mp: str, today: date,
     from casewriter.marketplaces import get
 
     out: list[Finding] = []
+    markets = _markets_of_items(data) if data.stranded else {}
     for (_sku, fnsku), s in sorted(data.stranded.items()):
         if s.fulfilled_by.strip().upper() in _SELLER_FULFILLED:
             continue
         sellable, unsellable = s.fulfillable or 0, s.unfulfillable or 0
         if sellable + unsellable + (s.reserved or 0) <= 0:
             continue
-        mp = _market_of_item(data, s.sku, fnsku, s.asin) or default_mp
+        mp = _market_of_item(markets, s.sku, fnsku, s.asin) or default_mp
         window = _stranded_window(s.stranded_on, s.auto_removal_on, mp, today, catalog)
         f = Finding(
             rule="stranded-inventory",
@@ -131,15 +132,28 @@ def stranded(data: FeeData, default_mp: str, today: date,
     return out
 
 
-def _market_of_item(data: FeeData, sku: str, fnsku: str, asin: str) -> str:
-    """The one marketplace the item's Fee Preview or storage rows show ('' if none or several):
-    the stranded report itself names none."""
-    found = {market_of(currency=p.currency) for (k, _c), p in data.previews.items()
-             if k == sku.upper() or (fnsku and p.fnsku == fnsku)}  # fmt: skip
-    found |= {market_of(country=country) for (item, country) in data.storage_tiers
-              if item in (fnsku, asin) and item}  # fmt: skip
-    found.discard("")
-    return found.pop() if len(found) == 1 else ""
+def _markets_of_items(data: FeeData) -> dict[str, set[str]]:
+    """SKU, FNSKU or ASIN → the marketplaces its Fee Preview and storage rows show (the
+    stranded report itself names none); built once."""
+    out: dict[str, set[str]] = {}
+    for (sku, currency), p in data.previews.items():
+        mp = market_of(currency=currency)
+        for key in (sku, p.fnsku, p.asin):
+            if key and mp:
+                out.setdefault(key, set()).add(mp)
+    for item, country in data.storage_tiers:
+        mp = market_of(country=country)
+        if item and mp:
+            out.setdefault(item, set()).add(mp)
+    return out
+
+
+def _market_of_item(markets: dict[str, set[str]], sku: str, fnsku: str, asin: str) -> str:
+    """The one marketplace the item's reports show ('' if none or several)."""
+    found: set[str] = set()
+    for key in (sku.upper(), fnsku, asin):
+        found |= markets.get(key, set()) if key else set()
+    return next(iter(found)) if len(found) == 1 else ""
 
 
 def _stranded_window(stranded_on: date | None, removal: date | None, mp: str, today: date,
