@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from casewriter.reports.readers import Progress, Warnings, iter_cells
@@ -32,6 +33,10 @@ from casewriter.reports.units import (
 from casewriter.reports.values import norm, parse_date
 
 T = TypeVar("T")
+
+#: dates and months repeat row after row: parse each distinct cell once per run
+_day = lru_cache(maxsize=4096)(parse_date)
+_month = lru_cache(maxsize=1024)(parse_month)
 
 _EMPTY = frozenset({"", "-", "--", "n/a", "na", "none", "null", "not applicable"})
 _TRUE = frozenset({"y", "yes", "true", "1", "t"})
@@ -113,7 +118,7 @@ class Fields:
         if cell.lower() in _EMPTY:
             return None
         try:
-            return parse_date(cell)
+            return _day(cell)
         except ValueError as exc:
             raise self._fail(names, exc) from None
 
@@ -126,7 +131,7 @@ class Fields:
 
     def month(self, row: list[str], *names: str) -> date | None:
         try:
-            return parse_month(self.text(row, *names))
+            return _month(self.text(row, *names))
         except ValueError as exc:
             raise self._fail(names, exc) from None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from casewriter.bounds import MAX_REPORT_AMOUNT, MAX_REPORT_UNITS
@@ -66,15 +67,18 @@ def _unit_key(text: str) -> str:
     return "".join(ch for ch in text.lower().replace("³", "3") if ch.isalnum())
 
 
+@lru_cache(maxsize=256)
 def length_unit(text: str) -> str:
     """``inches`` → ``in``; ``""`` when empty or unknown."""
     return _LENGTH.get(_unit_key(text), "")
 
 
+@lru_cache(maxsize=256)
 def weight_unit(text: str) -> str:
     return _WEIGHT.get(_unit_key(text), "")
 
 
+@lru_cache(maxsize=256)
 def volume_unit(text: str) -> str:
     return _VOLUME.get(_unit_key(text), "")
 
