@@ -219,3 +219,42 @@ def test_charges_all_past_the_window_are_one_expired_finding(cli) -> None:  # ty
     assert fees["BP-TENT-03"]["status"] == "expired"
     assert fees["BP-CARD-06"]["status"] == "expired"
     assert fees["BP-RUG-04"]["status"] == "to-review"
+
+
+def test_a_users_window_for_fee_claims_applies(paths: AppPaths, cli) -> None:  # type: ignore[no-untyped-def]
+    """Windows come only from the catalog: a config.toml override of fee-dimension-weight (here
+    60 days) moves which charges are still claimable and the finding's dates and amount."""
+    paths.config_file.parent.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(
+        '[[deadline_overrides]]\ncase_type = "fee-dimension-weight"\nmarketplaces = ["US"]\n'
+        'clock = "fee charge"\nclock_fact = "charge_date"\nmin_days = 0\nmax_days = 60\n'
+        'source = "My own reading, 2025-10-01"\nas_of = "2025-10-01"\n',
+        encoding="utf-8",
+    )
+    data = scanned(cli, "brightpeak")
+    lamp = next(f for f in data["findings"] if f["ids"].get("sku") == "BP-LAMP-01")
+    # 60 days: 07-20 closed on 09-18; 08-15 (1 unit) and 09-02 (3 units) are still open
+    assert (lamp["status"], lamp["quantity"], lamp["event_date"]) == ("claimable", 4, "2025-08-15")
+    assert lamp["window"]["closes"] == "2025-10-14"
+    assert lamp["window"]["source"] == "My own reading, 2025-10-01"
+    assert lamp["estimated_value"] == {"amount": "4.48", "currency": "USD"}
+    assert lamp["details"]["expired_units"] == 3
+
+
+def test_bad_measurement_rows_are_warned_about_and_the_rest_used(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "bp"
+    shutil.copytree(SELLERS / "brightpeak", folder)
+    sizes = folder / "my_measurements.csv"
+    sizes.write_text(
+        sizes.read_text("utf-8")
+        + "BP-BAD-1,10,8,,in,2,lb\nBP-BAD-2,10,8,1,furlongs,2,lb\nBP-BAD-3,10,8,1,in,-2,lb\n"
+        + "BP-BAD-4,10,8,1,in,lots,lb\n",
+        encoding="utf-8",
+    )
+    res = cli("scan", str(folder), "--as-of", "2025-10-10", "--json")
+    data = json.loads(res.out)
+    assert res.code == 0
+    bad = [w for w in data["warnings"] if "my_measurements.csv" in w]
+    assert [w.split(":")[1] for w in bad] == ["8", "9", "10", "11"]  # file:line, each skipped
+    assert "not a length unit: 'furlongs'" in bad[1]
+    assert len([f for f in data["findings"] if f["rule"] == "fee-overcharge"]) == 4
