@@ -94,3 +94,38 @@ async def test_an_unreadable_file_is_named_and_the_rest_scanned(
         status = str(screen.query_one("#scan-status", Static).render())
         assert "not read: " in status and "not_a_report.csv" in status, status
         assert screen.findings and screen.query_one("#findings", DataTable).row_count > 0
+
+
+async def test_fee_findings_and_a_selected_stranded_lead(
+    services: Services, app_factory: Callable[..., Any]
+) -> None:
+    """Leads (to-review) are listed but F6 selects only claimable findings; a stranded lead the
+    seller selects is drafted as a stranded-inventory case (scan --draft-stranded does the same)."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "reports" / "sellers2" / "brightpeak"
+    app = app_factory()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScanScreen)
+        screen.query_one("#scan-paths", Input).value = str(folder)
+        screen.query_one("#scan-as-of", Input).value = "2025-10-10"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        statuses = {(f.rule, f.status) for f in screen.findings}
+        assert ("fee-overcharge", "claimable") in statuses
+        assert ("stranded-inventory", "to-review") in statuses
+        assert screen.query_one("#findings", DataTable).row_count == len(screen.findings)
+        await pilot.press("f6")
+        assert {screen.findings[i].rule for i in screen.selected} == {"fee-overcharge"}
+        candle = next(i for i, f in enumerate(screen.findings)
+                      if f.ids.get("sku") == "BP-CANDLE-07")  # fmt: skip
+        storage = next(i for i, f in enumerate(screen.findings) if f.rule == "storage-fee-check")
+        screen.selected = {candle, storage}
+        await pilot.press("f7")
+        await pilot.pause()
+        cases = services.store.list(status="draft")
+        assert [c.case_type for c in cases] == ["stranded-inventory"]  # a storage lead never
