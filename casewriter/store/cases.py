@@ -32,6 +32,7 @@ from casewriter.store.model import (
 )
 from casewriter.store.rows import (
     SUMMARY_COLS,
+    check_sc_case_id,
     fts_snapshot,
     fts_sync,
     normalize_identifiers,
@@ -91,16 +92,7 @@ class CaseStore(LifecycleMixin):
         with self._tx() as conn:
             if other is not None:
                 self._require(conn, other)
-            cur = conn.execute(
-                "INSERT INTO cases(profile, marketplace, case_type, status, subject, body, "
-                "draft_json, urgency, deadline_closes, expected_amount, currency, created_at, "
-                "updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*cols, at, at),
-            )
-            num = int(cur.lastrowid or 0)
-            _put_identifiers(conn, num, new.identifiers)
-            self._event(conn, num, "created", at)
-            fts_sync(conn, num, None)
+            num = self._insert(conn, cols, new, at)
             if other is not None:
                 self._link(conn, num, other, at)
             case = self._result(num, duplicates=True)
@@ -114,23 +106,71 @@ class CaseStore(LifecycleMixin):
         at = ts_text(self._now(now)) or ""
         cols = _case_values(new)
         with self._tx() as conn:
-            _status, sc_case_id, _fu, _filed = self._require(conn, num)
-            old = fts_snapshot(conn, num)
-            conn.execute(
-                "UPDATE cases SET profile = ?, marketplace = ?, case_type = ?, subject = ?, "
-                "body = ?, draft_json = ?, urgency = ?, deadline_closes = ?, expected_amount = ?, "
-                "currency = ?, updated_at = ? WHERE id = ?",
-                (*cols, at, num),
-            )
-            conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
-            idents = list(new.identifiers)
-            if sc_case_id:
-                idents.append(("case_id", str(sc_case_id)))
-            _put_identifiers(conn, num, idents)
-            self._event(conn, num, "edited", at)
-            fts_sync(conn, num, old)
+            self._replace(conn, num, cols, new, at)
             case = self._result(num, duplicates=True)
         return case
+
+    def save_filed(
+        self,
+        new: NewCase,
+        sc_case_id: str,
+        now: datetime | None = None,
+        *,
+        case_id: str | int | None = None,
+    ) -> LoggedCase:
+        """Log ``new`` (a new case, or ``case_id``'s new draft) and mark it filed under
+        ``sc_case_id`` (events ``created``/``edited`` then ``filed``), in one transaction: if
+        any part fails, the log is left as it was."""
+        normalized, _warning = check_sc_case_id(sc_case_id)
+        when = self._now(now)
+        at = ts_text(when) or ""
+        cols = _case_values(new)
+        num = None if case_id is None else self._num(case_id)
+        with self._tx() as conn:
+            if num is None:
+                num = self._insert(conn, cols, new, at)
+            else:
+                self._replace(conn, num, cols, new, at)
+            self._file_in(conn, num, normalized, when)
+            case = self._result(num, duplicates=True)
+        return case
+
+    def _insert(
+        self, conn: sqlite3.Connection, cols: tuple[Any, ...], new: NewCase, at: str
+    ) -> int:
+        """Insert a new case (event ``created``) inside a transaction; its number."""
+        cur = conn.execute(
+            "INSERT INTO cases(profile, marketplace, case_type, status, subject, body, "
+            "draft_json, urgency, deadline_closes, expected_amount, currency, created_at, "
+            "updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*cols, at, at),
+        )
+        num = int(cur.lastrowid or 0)
+        _put_identifiers(conn, num, new.identifiers)
+        self._event(conn, num, "created", at)
+        fts_sync(conn, num, None)
+        return num
+
+    def _replace(
+        self, conn: sqlite3.Connection, num: int, cols: tuple[Any, ...], new: NewCase, at: str
+    ) -> None:
+        """Replace case ``num``'s draft, text and identifiers (event ``edited``) inside a
+        transaction; its Seller Central case id stays one of its identifiers."""
+        _status, sc_case_id, _fu, _filed = self._require(conn, num)
+        old = fts_snapshot(conn, num)
+        conn.execute(
+            "UPDATE cases SET profile = ?, marketplace = ?, case_type = ?, subject = ?, "
+            "body = ?, draft_json = ?, urgency = ?, deadline_closes = ?, expected_amount = ?, "
+            "currency = ?, updated_at = ? WHERE id = ?",
+            (*cols, at, num),
+        )
+        conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
+        idents = list(new.identifiers)
+        if sc_case_id:
+            idents.append(("case_id", str(sc_case_id)))
+        _put_identifiers(conn, num, idents)
+        self._event(conn, num, "edited", at)
+        fts_sync(conn, num, old)
 
     def unlinked_duplicates(self, case_id: str | int) -> list[CaseSummary]:
         """Open cases sharing an identifier with this one that it is not linked to yet."""

@@ -57,45 +57,59 @@ class LifecycleMixin(StoreBase):
         normalized, _warning = check_sc_case_id(sc_case_id)
         when = self._now(now)
         at = ts_text(when) or ""
-        due = _later(when, follow_up_hours or self.follow_up_hours)
         others = [self._num(x) for x in link]
         for other in others:
             if other == num:
                 raise UsageError(f"cannot link {format_id(num)} to itself")
         with self._tx() as conn:
-            status, old_sc, _fu, filed_at = self._require(conn, num)
+            self._require(conn, num)
             for other in others:
                 self._require(conn, other)
                 self._link(conn, num, other, at)
             if guard:
                 self._guard(conn, num, normalized)
-            old = fts_snapshot(conn, num)
-            if old_sc and old_sc != normalized:
-                conn.execute(
-                    "DELETE FROM identifiers WHERE case_id = ? AND kind = 'case_id' AND value = ?",
-                    (num, old_sc),
-                )
-            conn.execute(
-                "INSERT OR IGNORE INTO identifiers(case_id, kind, value) VALUES (?, 'case_id', ?)",
-                (num, normalized),
-            )
-            conn.execute(
-                "UPDATE cases SET status = 'filed', sc_case_id = ?, filed_at = ?, follow_up_at = ?, "
-                "resolved_at = NULL, updated_at = ? WHERE id = ?",
-                (
-                    normalized,
-                    at if filed_at is None or old_sc != normalized else filed_at,
-                    due,
-                    at,
-                    num,
-                ),
-            )
-            if status in CLOSED_STATUSES:
-                self._event(conn, num, "reopened", at, f"{status} → filed")
-            self._event(conn, num, "filed", at, normalized)
-            fts_sync(conn, num, old)
+            self._file_in(conn, num, normalized, when, follow_up_hours)
             case = self._result(num, duplicates=True)
         return case
+
+    def _file_in(
+        self,
+        conn: sqlite3.Connection,
+        num: int,
+        normalized: str,
+        when: datetime,
+        follow_up_hours: int | None = None,
+    ) -> None:
+        """Mark case ``num`` filed under the (checked) Seller Central case id ``normalized``
+        inside a transaction: its identifiers, status, dates and events."""
+        at = ts_text(when) or ""
+        due = _later(when, follow_up_hours or self.follow_up_hours)
+        status, old_sc, _fu, filed_at = self._require(conn, num)
+        old = fts_snapshot(conn, num)
+        if old_sc and old_sc != normalized:
+            conn.execute(
+                "DELETE FROM identifiers WHERE case_id = ? AND kind = 'case_id' AND value = ?",
+                (num, old_sc),
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO identifiers(case_id, kind, value) VALUES (?, 'case_id', ?)",
+            (num, normalized),
+        )
+        conn.execute(
+            "UPDATE cases SET status = 'filed', sc_case_id = ?, filed_at = ?, follow_up_at = ?, "
+            "resolved_at = NULL, updated_at = ? WHERE id = ?",
+            (
+                normalized,
+                at if filed_at is None or old_sc != normalized else filed_at,
+                due,
+                at,
+                num,
+            ),
+        )
+        if status in CLOSED_STATUSES:
+            self._event(conn, num, "reopened", at, f"{status} → filed")
+        self._event(conn, num, "filed", at, normalized)
+        fts_sync(conn, num, old)
 
     def _guard(self, conn: sqlite3.Connection, num: int, sc_case_id: str) -> None:
         """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` shares a
