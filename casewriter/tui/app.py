@@ -31,9 +31,9 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
 
 def _commands_provider() -> Any:
     """The palette provider, imported only when the palette opens (keeps start-up cheap)."""
-    from casewriter.tui.commands import CasewriterCommands
+    from casewriter.tui.palette import ActionPalette
 
-    return CasewriterCommands
+    return ActionPalette
 
 
 class CasewriterApp(App[int]):

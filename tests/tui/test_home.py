@@ -199,7 +199,7 @@ async def test_pending_autosave_is_offered_on_start(
 
 
 async def test_command_palette_lists_every_home_action(app_factory: Callable[..., Any]) -> None:
-    from casewriter.tui.commands import palette_actions
+    from casewriter.tui.palette import palette_actions
     from casewriter.tui.screens.home import HOME_ACTIONS
 
     app = app_factory()

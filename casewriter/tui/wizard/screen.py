@@ -36,7 +36,6 @@ from casewriter.tui.wizard.steps.evidence_step import EvidenceStep
 from casewriter.tui.wizard.steps.review_step import ReviewStep
 from casewriter.tui.wizard.steps.type_step import TypeStep
 from casewriter.tui.wizard.steps.urgency_step import UrgencyStep
-from casewriter.tui.wizard.strings import register_strings
 
 AUTOSAVE_DELAY = 0.4
 """Seconds of quiet after an edit before the draft is autosaved."""
@@ -74,7 +73,6 @@ class WizardScreen(ReviewActionsMixin):
         autosave_path: Path | None = None,
         case_id: str | None = None,
     ) -> None:
-        register_strings()
         super().__init__()
         self.services = services
         self.case_id = case_id
