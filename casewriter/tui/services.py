@@ -76,7 +76,8 @@ class Services:
 
     @property
     def store(self) -> CaseStore:
-        """The case log, opened on first use (``StoreError`` if corrupt or newer)."""
+        """The case log, opened on first use (``StoreError`` if corrupt or newer). A log that is
+        fine but cannot be written here is opened read-only (``read_only_notice`` says why)."""
         with self._lock:
             if self._store is None:
                 from casewriter.store import CaseStore
@@ -86,8 +87,17 @@ class Services:
                     follow_up_hours=self.settings.follow_up_hours,
                     clock=self.clock,
                     deep_check=self.deep_check,
+                    allow_read_only=True,
                 )
             return self._store
+
+    @property
+    def read_only_notice(self) -> str | None:
+        """Why the case log cannot be written (it was opened read-only), or None."""
+        store = self.store
+        if not store.read_only:
+            return None
+        return "; ".join(store.notices) or f"the case log {store.path} is read-only"
 
     def save_settings(self, settings: Settings) -> None:
         """Write ``config.toml`` and use the new settings from now on."""

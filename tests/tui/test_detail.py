@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from casewriter.identifiers import check
 from casewriter.tui.dialogs.prompt import PromptDialog
-from casewriter.tui.screens.case_actions import parse_follow_up
+from casewriter.tui.screens.case_inputs import parse_follow_up
 from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.services import Services
 from tests.tui.conftest import FIXED_NOW, SIZE, add_case

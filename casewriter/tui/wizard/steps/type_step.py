@@ -50,6 +50,29 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
 class TypeStep(Horizontal):
     """Case type list + details, marketplace and profile."""
 
+    DEFAULT_CSS = """
+    #type-left {
+        width: 1fr;
+    }
+    #type-list {
+        height: 1fr;
+    }
+    #type-right {
+        width: 1fr;
+        padding: 0 1;
+    }
+    #type-choices {
+        height: auto;
+    }
+    #type-choices Vertical {
+        height: auto;
+        width: 1fr;
+    }
+    #type-info {
+        padding: 1 0 0 0;
+    }
+    """
+
     def __init__(self, state: WizardState, services: Services, catalog: Catalog) -> None:
         super().__init__(id="step-type")
         self.state = state
@@ -94,7 +117,7 @@ class TypeStep(Horizontal):
         self.fill_list()
         self.show_info()
 
-    def refresh_language(self) -> None:
+    def relabel(self) -> None:
         self.query_one("#type-search", Input).placeholder = t("wz.type.search")
         self.query_one("#lbl-marketplace", Label).update(t("wz.type.marketplace"))
         self.query_one("#lbl-profile", Label).update(t("wz.type.profile"))
