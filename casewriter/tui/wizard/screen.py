@@ -8,6 +8,10 @@ widgets (rendering, the duplicate check, saving or filing in the log, the autosa
 announces the case (``cases_changed``); a read-only log refuses it with its reason.
 
 Dismisses with the saved case's local id (``CW-000123``), or None when closed.
+
+Near 400 lines, with reason: the layout, moving between steps and the actions that need
+several steps at once belong together; everything else (engine and log work, the header and
+nav bar, each step's fields, focus and messages) already lives in its own module.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, OptionList
+from textual.widgets import Button, ContentSwitcher
 
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -209,26 +213,16 @@ class WizardScreen(Screen[str | None]):
             self.autosave_now()
 
     def _focus_first(self) -> None:
-        step = self.state.step
-        if step == "type":
-            target: Any = (
-                self.query_one("#type-list", OptionList)
-                if self.state.case_type
-                else self.query_one("#type-search", Input)
-            )
-        elif step == "evidence":
-            evidence = self.query_one(EvidenceStep)
-            target = evidence.focus_target()
-            if target.id == "paste":
-                # Focusing would scroll the box itself to the top edge and hide its hint: focus
-                # without scrolling, then show the step from its top.
-                target.focus(scroll_visible=False)
-                evidence.scroll_home(animate=False)
-                return
-        elif step == "urgency":
-            target = self.query_one("#urgency")
-        else:
-            target = self.query_one("#save-draft", Button)
+        """Focus where the user starts on the current step (the step knows which field)."""
+        step = self.query_one(f"#step-{self.state.step}")
+        assert isinstance(step, (TypeStep, EvidenceStep, UrgencyStep, ReviewStep))
+        target = step.focus_target()
+        if target.id == "paste":
+            # Focusing would scroll the box itself to the top edge and hide its hint: focus
+            # without scrolling, then show the step from its top.
+            target.focus(scroll_visible=False)
+            step.scroll_home(animate=False)
+            return
         target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

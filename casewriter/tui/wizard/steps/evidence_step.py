@@ -33,7 +33,7 @@ from casewriter.tui.wizard.steps.paste_box import (
     SlotInput,
     field_text,
 )
-from casewriter.tui.wizard.validators import check_attachment, check_fact_value, check_slot_value
+from casewriter.tui.wizard.validators import check_fact_value, slot_messages
 
 
 class EvidenceStep(VerticalScroll):
@@ -180,41 +180,14 @@ class EvidenceStep(VerticalScroll):
         msg.set_class(bad, "-bad")
 
     def _check_slot(self, ct: CaseType, slot: EvidenceSlot) -> None:
-        market = self.state.marketplace
-        lines: list[str] = []
-        bad = False
-        if slot.is_attachment:
-            values = [v for v in self.state.attachments.get(slot.key, []) if v.strip()]
-            base = Path.home()
-            for v in values:
-                verdict = check_attachment(ct, slot, v, base)
-                lines.append(verdict.message)
-                bad = bad or verdict.status == "invalid"
-            wid = f"att-{slot.key}"
-        else:
-            values = [v for v in self.state.evidence.get(slot.key, []) if v.strip()]
-            for v in values:
-                verdict = check_slot_value(slot, v, market)
-                if verdict.message:
-                    lines.append(verdict.message)
-                bad = bad or verdict.status == "invalid"
-            wid = f"slot-{slot.key}"
-        if slot.max and len(values) > slot.max:
-            lines.append("✗ " + t("wz.ev.too_many", n=slot.max))
-            bad = True
-        self._set_msg(wid, lines, bad)
+        lines, bad = slot_messages(ct, slot, self.state, Path.home())
+        self._set_msg(f"att-{slot.key}" if slot.is_attachment else f"slot-{slot.key}", lines, bad)
 
     def _check_fact(self, spec: FactSpec) -> None:
         raw = self.state.facts.get(spec.key, "")
-        if not raw.strip():
-            self._set_msg(f"fact-{spec.key}", [], False)
-            return
-        verdict = check_fact_value(spec, raw, self.state.marketplace)
-        self._set_msg(
-            f"fact-{spec.key}",
-            [verdict.message] if verdict.message else [],
-            verdict.status == "invalid",
-        )
+        verdict = check_fact_value(spec, raw, self.state.marketplace) if raw.strip() else None
+        message = [verdict.message] if verdict and verdict.message else []
+        self._set_msg(f"fact-{spec.key}", message, bool(verdict and verdict.status == "invalid"))
 
     # ------------------------------------------------------------------ edits
     @on(Input.Changed)

@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
@@ -131,6 +132,9 @@ class ReviewStep(Horizontal):
                 yield Button(t("wz.mark_filed"), id="mark-filed", variant="success")
             yield Label(t("wz.rev.file_path"), id="lbl-file-path")
             yield Input(self.default_file, id="file-path")
+
+    def focus_target(self) -> Widget:
+        return self.query_one("#save-draft", Button)
 
     def relabel(self) -> None:
         tabs = self.query_one("#rev-tabs", TabbedContent)

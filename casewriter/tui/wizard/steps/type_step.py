@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -116,6 +117,12 @@ class TypeStep(Horizontal):
     def on_mount(self) -> None:
         self.fill_list()
         self.show_info()
+
+    def focus_target(self) -> Widget:
+        """The case type list once a type is chosen, else the search box."""
+        if self.state.case_type:
+            return self.query_one("#type-list", OptionList)
+        return self.query_one("#type-search", Input)
 
     def relabel(self) -> None:
         self.query_one("#type-search", Input).placeholder = t("wz.type.search")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import RadioButton, RadioSet, Switch
 
 from casewriter.engine import CaseType, RenderedCase
@@ -84,6 +85,9 @@ class UrgencyStep(VerticalScroll):
             yield Label(t("wz.urg.oer"), id="lbl-oer")
         yield Static(id="urg-oer-na")
         yield Static(t("wz.urg.rare"), id="urg-rare")
+
+    def focus_target(self) -> Widget:
+        return self.query_one("#urgency", RadioSet)
 
     def relabel(self) -> None:
         for level in URGENCIES:
