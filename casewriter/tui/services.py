@@ -1,5 +1,6 @@
 """What every screen of the app may use: paths, settings, the UI language, a clock, and the
-case engine and case log opened lazily on first use.
+case engine and case log opened lazily on first use (the log read-only when it cannot be
+written here: ``read_only_notice`` says why).
 
 The home screen never touches ``engine`` (the catalog and Jinja load only when the wizard
 needs them), and ``store`` opens the SQLite log on first access. Tests build ``Services`` with

@@ -117,3 +117,30 @@ async def test_scan_drafts_are_refused(
     monkeypatch.undo()
     with CaseStore.open(paths) as store:
         assert store.count() == 0
+
+
+def test_launch_opens_a_log_it_cannot_write(
+    paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``casewriter`` opens the log before the app starts: a log it cannot write is no longer
+    the CLI's error (exit 1) but opened read-only, with the reason for the home screen."""
+    from dataclasses import dataclass
+
+    from casewriter.config import Settings
+    from casewriter.tui.launch import build_services
+
+    @dataclass
+    class Ctx:
+        paths: AppPaths
+        settings: Settings
+        lang: str | None = None
+
+    CaseStore.open(paths).close()
+    monkeypatch.setattr(db, "_open_read_write", _disk_full)
+    services = build_services(Ctx(paths, Settings(lang="en")))
+    try:
+        assert services.store.read_only
+        notice = services.read_only_notice
+        assert notice and "read-only" in notice and "no space left" in notice
+    finally:
+        services.close()
