@@ -10,7 +10,9 @@
   ``type_into`` (key by key, only where typing itself is tested), ``next_step``/``back_step``
   (the keys a user presses), ``notifications``.
 * ``add_case``: log a case through the store API.
-* Stabilisers (autouse): cursor blink frozen, no button press flash, English restored.
+* Stabilisers (autouse): cursor blink frozen, no button press flash, every toast recorded
+  (``notifications`` lists them all, even those that timed out on a slow machine), English
+  restored.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Select, TextArea
 from textual.worker import WorkerState
@@ -42,7 +45,8 @@ def fixed_clock() -> datetime:
 
 @pytest.fixture(autouse=True)
 def _stable_tui(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Freeze cursor blinking, drop the button press flash, restore English afterwards."""
+    """Freeze cursor blinking, drop the button press flash, record every toast, restore
+    English afterwards."""
     monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
     monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
     original = Button.__init__
@@ -52,6 +56,14 @@ def _stable_tui(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         self.active_effect_duration = 0
 
     monkeypatch.setattr(Button, "__init__", no_flash)
+    notify = App.notify
+
+    def recording_notify(self: App[Any], message: str, **kwargs: Any) -> None:
+        # What the app shows (CasewriterApp.notify has escaped it by now).
+        self.__dict__.setdefault("_shown_toasts", []).append(message)
+        notify(self, message, **kwargs)
+
+    monkeypatch.setattr(App, "notify", recording_notify)
     i18n.set_language("en")
     yield
     i18n.set_language("en")
@@ -214,4 +226,5 @@ async def back_step(pilot: Pilot[Any]) -> None:
 
 
 def notifications(pilot: Pilot[Any]) -> list[str]:
-    return [n.message for n in pilot.app._notifications]
+    """Every toast the app has shown, oldest first (those that timed out too)."""
+    return list(pilot.app.__dict__.get("_shown_toasts", []))
