@@ -188,8 +188,9 @@ EXPECT: dict[str, Expect] = {
     "s34-general.toml": Expect("2026-05-10", "Deal ID 7c1e4b92-5d0a", {"reference": "provided"}, True),
     "s35-listing-match.toml": Expect(
         "2026-05-10", "B0C7QX9R2L", {"other_asin": "provided", "gtin": "provided"}, True),
-    "s36-return-wrong-item-oer.toml": Expect(
-        "2026-05-10", "113-7746201-5580934", {"photos": "provided"}, True, oer=True,
+    "s36-return-wrong-item-oer.toml": Expect(  # a wrong item needs proof of ownership too
+        "2026-05-10", "113-7746201-5580934", {"photos": "provided", "invoice": "missing"}, False,
+        oer=True,
         problem="Wrong or Damaged Customer Return",
         warnings=("'wrong item' read as 'wrong item returned'",)),
     "s37-inbound-damaged.toml": Expect(

@@ -75,10 +75,19 @@ def test_builtin_performance_metrics_come_from_the_case_type(paths: AppPaths) ->
     assert (odr["numerator"], odr["denominator"], odr["period_days"]) == (4, 1187, 60)
     assert (cancel["numerator"], cancel["denominator"], cancel["period_days"]) == (2, 138, 7)
     body = case.body
-    assert "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 4% – missed" in body
-    assert "Valid Tracking Rate: 93.14% (570 of 612 shipments over 30 days), target 95% or more – missed" in body
+    assert (
+        "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 4% – missed"
+        in body
+    )
+    assert (
+        "Valid Tracking Rate: 93.14% (570 of 612 shipments over 30 days), target 95% or more – missed"
+        in body
+    )
     assert "Order Defect Rate: 0.34% (4 of 1,187 orders over 60 days), target under 1%\n" in body
-    assert "Pre-fulfilment Cancel Rate: 1.45% (2 of 138 orders over 7 days), target under 2.5%\n" in body
+    assert (
+        "Pre-fulfilment Cancel Rate: 1.45% (2 of 138 orders over 7 days), target under 2.5%\n"
+        in body
+    )
     assert "Late Shipment Rate and Valid Tracking Rate – " in case.subject
     (lsr_warning,) = [w for w in case.warnings if w.startswith("Late Shipment Rate")]
     assert "200285190" in lsr_warning and "as of 2026-06-01" in lsr_warning
@@ -116,12 +125,21 @@ def test_user_case_type_changes_the_thresholds(paths: AppPaths) -> None:
     case = render(paths, "performance-metric-poa")
     assert case.calc["lsr"]["ok"] and case.calc["lsr"]["as_of"] == "2026-09-15"
     assert case.calc["failing"] == ["vtr"]
-    assert "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 8%\n" in case.body
-    assert "Order Defect Rate: 0.34% (4 of 1,187 orders over 60 days), target under 0.5%\n" in case.body
+    assert (
+        "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 8%\n"
+        in case.body
+    )
+    assert (
+        "Order Defect Rate: 0.34% (4 of 1,187 orders over 60 days), target under 0.5%\n"
+        in case.body
+    )
     assert not any(w.startswith("Late Shipment Rate") for w in case.warnings)
     case = render(paths, "performance-metric-poa", {"order_defects": 9})
     assert case.calc["failing"] == ["odr", "vtr"]
-    assert "Order Defect Rate: 0.76% (9 of 1,187 orders over 60 days), target under 0.5% – missed" in case.body
+    assert (
+        "Order Defect Rate: 0.76% (9 of 1,187 orders over 60 days), target under 0.5% – missed"
+        in case.body
+    )
     assert any(w.startswith("Order Defect Rate: 0.76% (target < 0.5%)") for w in case.warnings)
 
 

@@ -131,7 +131,7 @@ def build_context(
         if res.get("window_warning"):
             warnings.append(f"{res['window_warning']}.")
     warnings += fact_warnings(ct, typed, lang)
-    evidence = check_evidence(ct, draft, mp, lang)
+    evidence = check_evidence(ct, draft, mp, lang, typed)
     warnings += evidence.warnings
     seller, profile_warnings = resolve_profile(settings, draft)
     warnings += profile_warnings

@@ -6,6 +6,7 @@ itself (the user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``d
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
@@ -56,10 +57,29 @@ class AttachmentRules(_Strict):
         return [e.lower().lstrip(".") for e in v]
 
 
+class RequiredWhen(_Strict):
+    """A conditional requirement: the slot or fact is required when the draft's ``fact`` has
+    one of the values ``in`` (a choice fact's choices, or ``true`` for a yes/no fact), e.g.
+    supplier invoices for inauthentic and condition complaints:
+    ``required_when = { fact = "complaint_type", in = ["inauthentic item complaints"] }``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    fact: str
+    values: list[str | bool] = Field(alias="in", min_length=1)
+
+    def holds(self, facts: Mapping[str, object]) -> bool:
+        value = facts.get(self.fact)
+        return value is not None and any(
+            value is v if isinstance(v, bool) else value == v for v in self.values
+        )
+
+
 class EvidenceSlot(_Strict):
     key: str
     kind: str
     required: bool = False
+    required_when: RequiredWhen | None = None
     min: int = Field(default=1, ge=0)
     max: int = Field(default=1, ge=0)  # 0 = unlimited
     label: Text
@@ -76,6 +96,10 @@ class EvidenceSlot(_Strict):
             raise ValueError("must be snake_case (a-z, 0-9, _)")
         return v
 
+    def required_for(self, facts: Mapping[str, object]) -> bool:
+        """Required for a draft with these facts: always, or when ``required_when`` holds."""
+        return self.required or (self.required_when is not None and self.required_when.holds(facts))
+
     @property
     def is_attachment(self) -> bool:
         return self.kind in ATTACHMENT_KINDS
@@ -90,6 +114,7 @@ class FactSpec(_Strict):
     key: str
     type: Literal["quantity", "money", "date", "text", "percent", "choice", "bool"]
     required: bool = False
+    required_when: RequiredWhen | None = None
     label: Text
     help: Text = Text(en="")
     choices: list[str] = Field(default_factory=list)
@@ -97,6 +122,10 @@ class FactSpec(_Strict):
     term: str = ""
     """What the case text calls this fact where a generic template lists it (``Units
     stranded``), when the label (the wizard's question) would not do. Default: the label."""
+
+    def required_for(self, facts: Mapping[str, object]) -> bool:
+        """Required for a draft with these facts: always, or when ``required_when`` holds."""
+        return self.required or (self.required_when is not None and self.required_when.holds(facts))
 
     @model_validator(mode="after")
     def _choices(self) -> FactSpec:
