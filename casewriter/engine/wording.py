@@ -223,8 +223,8 @@ def document_text(document: str, description: str) -> str:
     parts = [p.strip(" )").lower() for p in document.split(" (")]
     if any(p and p in said for p in parts):
         return description
-    first = parts[0].split(" ")[0] if parts[0] else ""
-    if first and said.startswith(first + " "):
+    first = parts[0].split(" ")[0].rstrip("s") if parts[0] else ""  # "Photos…" / "Photo of…"
+    if first and said.split(" ")[0].rstrip("s") == first:
         return description
     return f"{document}: {description}"
 
