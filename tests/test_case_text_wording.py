@@ -17,6 +17,7 @@ import pytest
 from casewriter.__main__ import main
 from casewriter.config import Settings
 from casewriter.engine import wording
+from casewriter.engine.case_report import format_text
 from casewriter.engine.casefile import draft_from_data, load_case_file
 from casewriter.engine.rendering import Engine
 from casewriter.identifiers import gtin_name, impb_routing
@@ -286,7 +287,7 @@ def test_oer_never_gives_the_safer_date(
     assert any("2026-07-31" in w for w in data["warnings"])  # the seller still sees it
 
 
-@pytest.mark.parametrize("as_of", ["2026-05-10", "2026-05-19", "2026-06-30"])
+@pytest.mark.parametrize("as_of", ["2026-04-10", "2026-05-10", "2026-05-19", "2026-06-30"])
 def test_a_period_to_act_is_never_called_a_claim_window(engine: Engine, as_of: str) -> None:
     draft = load_case_file(REPO / "templates/examples/stranded-inventory.toml", engine.catalog)
     draft = draft.model_copy(update={"oer": True, "facts": {**draft.facts,
@@ -296,7 +297,12 @@ def test_a_period_to_act_is_never_called_a_claim_window(engine: Engine, as_of: s
     assert case.oer is not None
     for text in (*case.warnings, case.body, case.oer.request, *case.urgency_reasons):
         assert "claim window" not in text, text
-    if as_of == "2026-06-30":
+    # the checklist's verdict too (before the stranded date it used to say "the claim window is
+    # too early"): only a claim window makes a case early or late
+    assert "Checklist: ready to file\n" in format_text(case)
+    if as_of == "2026-04-10":
+        assert case.warnings == []
+    elif as_of == "2026-06-30":
         assert any("ended on 2026-05-20" in w for w in case.warnings)
     else:
         assert any("ends on 2026-05-20" in w for w in case.warnings)
