@@ -120,6 +120,31 @@ EXPECT: dict[str, Expect] = {
         oer=("Please review the photos with priority and reimburse the 4 units claimed for removal "
              "order SZL0603XK.",),
         oer_absent=("delivery record", "closes on")),
+    "inbound-missing-uk-bare-tracking.toml": Expect(
+        "2026-06-10", "Missing units in shipment FBA15LQ7KX2M – 9 units of FNSKU X002KT9PQ4 (+1 more)",
+        True,
+        present=("Shipment FBA15LQ7KX2M was delivered to BHX4 on 2026-03-02, but 9 units were not "
+                 "received.",
+                 "- Units shipped: 120 · received: 111 · missing: 9\n",
+                 "- Tracking: 1Z12345E6605272234\n",
+                 "- Supplier invoice (proof of ownership): 供应商发票 SZL-2026-0211，120件 "
+                 "(attached: supplier-invoice.pdf)",
+                 "Please investigate the 9 missing units of X002KT9PQ4 and X002KT9PR7 in shipment "
+                 "FBA15LQ7KX2M"),
+        absent=("Carrier tracking", "shows the package", "Inventory Ledger", "Reimbursements report",
+                "closed on", "units of X002KT9PQ4,")),
+    "warehouse-lost-de-found-not-checked.toml": Expect(
+        "2026-06-16", "Lost inventory not reimbursed – FNSKU X004DE7KQ2 (+1 more) – ledger reference "
+        "81735520946613 – 5 units", True,
+        present=("as lost in fulfilment centre LEJ1 (references 81735520946613 and 81735520946628). "
+                 "We have not received a reimbursement for them.",
+                 "- Ledger Reference IDs: 81735520946613, 81735520946628\n",
+                 "- Manufacturing cost: EUR 11.90 per unit (EUR 59.50 in total)",
+                 "- Reimbursements report: no Lost_Warehouse reimbursement for X004DE7KQ2 and "
+                 "X004DE7KR5 on or after 2026-04-29.",
+                 "inside the claim window for fulfilment-centre losses."),
+        absent=("Found (F)", "no sooner than", "18 months"),
+        warnings=("12 days left: the claim window closes on 2026-06-28",)),
 }
 # fmt: on
 
