@@ -186,3 +186,29 @@ def test_scenario(capsys: pytest.CaptureFixture[str], home: Path, name: str) -> 
     other = UK_WORDS if data["marketplace"] in ("US", "MX") else US_WORDS
     for text in texts:
         assert not [w for w in other if w in text.lower()], (name, text)
+
+
+#: Sentences of the older scenario files (tests/data/scenarios/) for these types that must read
+#: whole when a fact is absent: no dangling ", remove it." without a fee, no "the inventory we
+#: need to send of …" without a unit count.
+OLDER: dict[str, tuple[str, ...]] = {
+    "s31-capacity-urgent-oer.toml": (
+        "is 1,200, which does not cover the inventory of B0CQ7WN3KD and B09XJ4PL2R that we need "
+        "to send.\n",
+    ),
+    "s38-inbound-problem-fee.toml": (
+        "Please review the problem recorded for shipment FBA16QZ8RT3N against the photos of our "
+        "prep and remove it.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OLDER))
+def test_older_scenario_reads_whole(
+    capsys: pytest.CaptureFixture[str], home: Path, name: str
+) -> None:
+    args = ["--home", str(home), "render", str(SCENARIOS.parent / name), "--format", "json"]
+    assert main([*args, "--as-of", "2026-05-10"]) == 0
+    body = json.loads(capsys.readouterr().out)["body"]
+    for text in OLDER[name]:
+        assert text in body, body
