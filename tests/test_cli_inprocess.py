@@ -216,4 +216,7 @@ def test_without_the_marker_cli_runs_here(
 ) -> None:
     _no_main_here(monkeypatch)
     result = cli("check", "B0C7QX3N5L")
-    assert result.code == 1 and "AssertionError: ran in the test process" in result.err
+    if os.environ.get("CASEWRITER_TEST_SUBPROCESS"):  # every call a process: main is not ours
+        assert result.code == 0
+    else:
+        assert result.code == 1 and "AssertionError: ran in the test process" in result.err
