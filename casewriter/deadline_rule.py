@@ -14,6 +14,7 @@ so the TUI's start-up does not pay for it.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -115,9 +116,10 @@ _TYPE_WORDS = {
 }
 
 
-def explain(exc: ValidationError, where: str) -> str:
+def explain(exc: ValidationError, where: str, meaning: Mapping[str, str] | None = None) -> str:
     """The first error of ``exc`` as one line: ``<where>.<field>: <what is wrong>`` (a list item
-    as ``field[i]``), naming what the field accepts."""
+    as ``field[i]``), naming what the field accepts; a missing field is described by
+    ``meaning[field]`` when given."""
     first = exc.errors()[0]
     path = where
     for part in first["loc"]:
@@ -125,7 +127,8 @@ def explain(exc: ValidationError, where: str) -> str:
     kind, got = first["type"], first.get("input")
     ctx = first.get("ctx") or {}
     if kind == "missing":
-        problem = "missing (required)"
+        what = (meaning or {}).get(str(first["loc"][-1]), "") if first["loc"] else ""
+        problem = f"missing (required: {what})" if what else "missing (required)"
     elif kind in _TYPE_WORDS:
         problem = f"expected {_TYPE_WORDS[kind]}, got {got!r}"
     elif kind == "greater_than_equal":

@@ -180,9 +180,10 @@ def _table(
         elif spec.default_from is not None:
             values[f.name] = spec.default_from()
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise here.fail(f"missing (required: {accepted(f.name, hints(cls)[f.name], spec)})")
+            what = accepted(f.name, hints(cls)[f.name], spec)
+            raise here.fail(f"missing (required: {spec.doc}; {what})")
     if rule_fields:
-        values.update(_rule(data, rule_fields, where))
+        values.update(_rule(cls, data, rule_fields, where))
     return cls(**values)
 
 
@@ -239,7 +240,7 @@ def reads_as(cls: type, name: str, raw: Any) -> tuple[bool, Any]:
         return False, None
 
 
-def _rule(data: Mapping[str, Any], names: list[str], where: _Where) -> dict[str, Any]:
+def _rule(cls: type, data: Mapping[str, Any], names: list[str], where: _Where) -> dict[str, Any]:
     """The deadline-rule fields of ``data``, checked by the catalog's deadline model."""
     from pydantic import ValidationError
 
@@ -249,6 +250,7 @@ def _rule(data: Mapping[str, Any], names: list[str], where: _Where) -> dict[str,
     try:
         rule = DeadlineRule.model_validate(given)
     except ValidationError as exc:
-        raise UsageError(f"{where.file}: {explain(exc, where.path)}") from None
+        meaning = {f.name: spec_of(f).doc for f in dataclasses.fields(cls)}
+        raise UsageError(f"{where.file}: {explain(exc, where.path, meaning)}") from None
     out = {name: getattr(rule, name) for name in names}
     return {k: tuple(v) if isinstance(v, list) else v for k, v in out.items()}
