@@ -124,18 +124,19 @@ def explain(exc: ValidationError, where: str, meaning: Mapping[str, str] | None 
     path = where
     for part in first["loc"]:
         path += f"[{part}]" if isinstance(part, int) else f".{part}"
-    kind, got = first["type"], first.get("input")
+    kind, raw = first["type"], repr(first.get("input"))
+    got = raw if len(raw) <= 60 else f"{raw[:57]}..."
     ctx = first.get("ctx") or {}
     if kind == "missing":
         what = (meaning or {}).get(str(first["loc"][-1]), "") if first["loc"] else ""
         problem = f"missing (required: {what})" if what else "missing (required)"
     elif kind in _TYPE_WORDS:
-        problem = f"expected {_TYPE_WORDS[kind]}, got {got!r}"
+        problem = f"expected {_TYPE_WORDS[kind]}, got {got}"
     elif kind == "greater_than_equal":
-        problem = f"must be {ctx.get('ge')} or more, got {got!r}"
+        problem = f"must be {ctx.get('ge')} or more, got {got}"
     elif kind == "less_than_equal":
         problem = (
-            f"at most {ctx.get('le')} (a claim window longer than ten years is a typo), got {got!r}"
+            f"at most {ctx.get('le')} (a claim window longer than ten years is a typo), got {got}"
         )
     elif kind == "extra_forbidden":
         problem = "unknown field"

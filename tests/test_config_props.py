@@ -126,7 +126,7 @@ def commented(text: str) -> tuple[str, list[str]]:
     return "\n".join(out) + "\n", notes
 
 
-@PROPS
+@settings(max_examples=40, deadline=None)
 @given(any_settings, any_settings, st.data())
 def test_comments_survive_a_save(tmp_path_factory: pytest.TempPathFactory, original: Settings,
                                  other: Settings, data: st.DataObject) -> None:  # fmt: skip

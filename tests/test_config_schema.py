@@ -60,6 +60,18 @@ def test_each_mistake_is_one_line_with_key_and_what_is_accepted(
     assert "\n" not in err.value.message and err.value.exit_code == 2
 
 
+def test_a_huge_value_is_quoted_short() -> None:
+    with pytest.raises(UsageError) as err:
+        settings_from_dict({"lang": "x" * 100_000, "default_marketplace": "US"})
+    assert len(err.value.message) < 200 and err.value.message.endswith("...")
+    with pytest.raises(UsageError) as err:
+        settings_from_dict(
+            {"deadline_overrides": [{"case_type": "x", "marketplaces": "US" * 9999}]}
+        )
+    assert "marketplaces: expected a list, got 'USUS" in err.value.message
+    assert len(err.value.message) < 200 and err.value.message.endswith("...")
+
+
 def test_values_are_normalised_as_declared() -> None:
     settings = settings_from_dict(
         {"default_marketplace": " uk ", "profiles": [{"id": "a", "name": "A",

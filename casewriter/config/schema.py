@@ -146,26 +146,29 @@ class _Where:
         )
 
 
-def read_table(
-    cls: type[T], data: Any, file: str, path: str = "", defaults: Mapping[str, Any] | None = None
-) -> T:
+def shown(value: Any) -> str:
+    """``repr(value)`` cut to a length an error line can quote."""
+    text = repr(value)
+    return text if len(text) <= 60 else f"{text[:57]}..."
+
+
+def read_table(cls: type[T], data: Any, file: str, path: str = "") -> T:
     """``data`` (a parsed TOML table) checked against the settings dataclass ``cls`` and built
     into it; UsageError naming ``file`` and the key path on the first problem."""
-    return _table(cls, data, _Where(file, path), defaults or {})
+    return _table(cls, data, _Where(file, path))
 
 
-def _table(
-    cls: type[T], data: Any, where: _Where, defaults: Mapping[str, Any], what: str = "a table"
-) -> T:
+def _table(cls: type[T], data: Any, where: _Where, what: str = "a table") -> T:
     if not isinstance(data, dict):
-        raise where.fail(f"expected {what}, got {data!r}")
+        raise where.fail(f"expected {what}, got {shown(data)}")
     declared = dataclasses.fields(cls)  # type: ignore[arg-type]
     names = [f.name for f in declared]
     for key in data:
         if key not in names:
             noun = "field" if where.path else "setting"
             raise where.fail(
-                f"unknown {noun} {key!r}{did_you_mean(str(key), names)} (known: {', '.join(names)})"
+                f"unknown {noun} {shown(key)}{did_you_mean(str(key), names)} "
+                f"(known: {', '.join(names)})"
             )
     values: dict[str, Any] = {}
     rule_fields = [f.name for f in declared if spec_of(f).rule]
@@ -175,8 +178,6 @@ def _table(
             continue
         if f.name in data:
             values[f.name] = _value(f.name, hints(cls)[f.name], spec, data[f.name], here)
-        elif f.name in defaults:
-            values[f.name] = defaults[f.name]
         elif spec.default_from is not None:
             values[f.name] = spec.default_from()
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
@@ -192,13 +193,13 @@ def _value(name: str, tp: Any, spec: Spec, raw: Any, where: _Where) -> Any:
     if optional and raw == "":
         return None
     if kind == "table":
-        return _table(inner, raw, where, {}, accepted(name, tp, spec))
+        return _table(inner, raw, where, accepted(name, tp, spec))
     if kind in ("tables", "list"):
         if not isinstance(raw, list):
-            raise where.fail(f"expected {accepted(name, tp, spec)}, got {raw!r}")
+            raise where.fail(f"expected {accepted(name, tp, spec)}, got {shown(raw)}")
         if kind == "tables":
             what = f"a [[{name}]] table"
-            return tuple(_table(inner, x, where.item(i), {}, what) for i, x in enumerate(raw))
+            return tuple(_table(inner, x, where.item(i), what) for i, x in enumerate(raw))
         item_spec = dataclasses.replace(spec, between=None)
         return tuple(_scalar(name, inner, item_spec, x, where.item(i)) for i, x in enumerate(raw))
     return _scalar(name, tp, spec, raw, where)
@@ -219,14 +220,15 @@ def _scalar(name: str, tp: Any, spec: Spec, raw: Any, where: _Where) -> Any:
         value = value.strip().upper()
     if ok and spec.choices and value not in spec.choices:
         raise where.fail(
-            f"expected {accepted(name, tp, spec)}, got {raw!r}{did_you_mean(value, spec.choices)}"
+            f"expected {accepted(name, tp, spec)}, got {shown(raw)}"
+            f"{did_you_mean(value, spec.choices)}"
         )
     if ok and spec.between is not None:
         ok = spec.between[0] <= value <= spec.between[1]
     if ok and spec.not_empty:
         ok = bool(value.strip())
     if not ok:
-        raise where.fail(f"expected {accepted(name, tp, spec)}, got {raw!r}")
+        raise where.fail(f"expected {accepted(name, tp, spec)}, got {shown(raw)}")
     return value
 
 
