@@ -17,6 +17,7 @@ from collections.abc import MutableMapping
 from typing import Any
 
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Array, InlineTable, Table
 
 from casewriter.config.model import Settings
@@ -34,8 +35,11 @@ def config_text(settings: Settings, old: str | None = None, where: str = "config
     if old is None or not old.strip():
         return tomlkit.dumps(_new_document(settings))
     parse_toml(old, where)  # one clear line (and bounded nesting) before tomlkit sees it
-    doc = tomlkit.parse(old)
-    _update(doc, settings, documented=True)
+    try:
+        doc = tomlkit.parse(old)
+        _update(doc, settings, documented=True)
+    except TOMLKitError as exc:  # valid TOML that tomlkit cannot edit: leave it as it is
+        raise UsageError(f"{where}: cannot be updated in place ({exc}); not overwritten") from None
     return tomlkit.dumps(doc)
 
 
