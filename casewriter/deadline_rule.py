@@ -3,7 +3,8 @@
 A case type's ``[[deadlines]]`` (the engine's catalog) and a user's ``[[deadline_overrides]]``
 in ``config.toml`` (``casewriter.config``) are both this model, so both are checked by the same
 rules: marketplace codes (or ``*``), a clock fact that is a fact key, windows within
-``casewriter.bounds``, a source and an as-of date (a rule is data with a source, never a
+``casewriter.bounds`` that open before they close (one of ``max_days`` or ``max_months``, never
+after ``min_days``), a source and an as-of date (a rule is data with a source, never a
 constant in code). ``explain`` turns its validation errors into the one-line wording config
 errors use.
 
@@ -14,8 +15,10 @@ so the TUI's start-up does not pay for it.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -103,7 +106,47 @@ class DeadlineRule(BaseModel):
     def _window(self) -> DeadlineRule:
         if self.max_days is None and self.max_months is None:
             raise _invalid("give max_days or max_months (the latest day to file)")
+        if self.max_days is not None and self.max_months is not None:
+            raise _invalid(
+                f"give max_days or max_months, not both (max_days = {self.max_days}, "
+                f"max_months = {self.max_months}): keep the one the source states"
+            )
+        if self.max_days is not None and self.min_days > self.max_days:
+            raise _invalid(
+                f"min_days = {self.min_days} is after max_days = {self.max_days}: the window "
+                f"would close before it opens (make min_days at most {self.max_days})"
+            )
+        if self.max_months is not None:
+            shortest = shortest_months_span(self.max_months)
+            if self.min_days > shortest:
+                raise _invalid(
+                    f"min_days = {self.min_days} is after max_months = {self.max_months} "
+                    f"({shortest} days at the shortest): the window would close before it "
+                    f"opens (make min_days at most {shortest})"
+                )
         return self
+
+
+@cache
+def shortest_months_span(months: int) -> int:
+    """The fewest days ``months`` calendar months can span (a date plus ``months`` months, the
+    day clamped to the month's end as the engine counts: 31 January + 1 month = 28 February,
+    28 days). Only the 1st and the 29th to 31st of a month can differ; the starts run over
+    2096 to 2103, which hold the sparsest Februaries there are (2100 is not a leap year)."""
+    spans = []
+    for year in range(2096, 2104):
+        for month in range(1, 13):
+            for day in (1, 29, 30, 31):
+                if day <= monthrange(year, month)[1]:
+                    start = date(year, month, day)
+                    spans.append((_plus_months(start, months) - start).days)
+    return min(spans)
+
+
+def _plus_months(start: date, months: int) -> date:
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(start.day, monthrange(year, month + 1)[1]))
 
 
 #: pydantic's error types, worded the way config.toml errors are.
