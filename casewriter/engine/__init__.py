@@ -18,6 +18,7 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
   wording, the urgency suggestion, account-health calculators.
 - ``jinja_env`` and ``sandbox/``: the sandboxed environment and the render budget.
 - ``template_check``: ``casewriter templates check``.
+- ``type_search``: case types ranked for a query; the words the log indexes for each type.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
+    from casewriter.engine.type_search import rank_types, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
@@ -75,6 +77,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    "rank_types": ("type_search", "rank_types"),
+    "type_words": ("type_search", "type_words"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
@@ -113,7 +117,9 @@ __all__ = [
     "load_case_file",
     "oer_text",
     "parse_case_text",
+    "rank_types",
     "rules_for",
+    "type_words",
 ]
 
 if not TYPE_CHECKING:

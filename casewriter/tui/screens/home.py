@@ -208,8 +208,7 @@ class HomeScreen(Screen[None]):
         """Search the log (debounced; a newer search cancels this one)."""
         if debounce:
             await asyncio.sleep(SEARCH_DEBOUNCE_S)
-        store = self.services.store
-        hits = await asyncio.to_thread(store.search, text, SEARCH_LIMIT)
+        hits = await asyncio.to_thread(self.services.search, text, SEARCH_LIMIT)
         if text != self.query_text:
             return
         status = self._status_filter()

@@ -4,6 +4,8 @@ column names."""
 
 from __future__ import annotations
 
+from casewriter.store.model import STATUS_NAMES
+
 STRINGS: dict[str, tuple[str, str]] = {
     # the app and its app-wide actions
     "app.title": ("casewriter", "casewriter 案件助手"),
@@ -27,13 +29,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.id": ("ID", "编号"),
     "col.status": ("Status", "状态"),
     # case statuses
-    "status.draft": ("draft", "草稿"),
-    "status.filed": ("filed", "已提交"),
-    "status.awaiting-amazon": ("awaiting Amazon", "等待亚马逊"),
-    "status.needs-reply": ("needs reply", "需回复"),
-    "status.resolved": ("resolved", "已解决"),
-    "status.denied": ("denied", "被拒"),
-    "status.closed": ("closed", "已关闭"),
+    **{f"status.{status}": names for status, names in STATUS_NAMES.items()},
     # dialogs
     "dlg.ok": ("OK", "确定"),
     "dlg.cancel": ("Cancel", "取消"),
