@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from casewriter.engine import CaseType, Catalog, DeadlineRule, rank_types, rules_for
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, t, tn
 from casewriter.tui.safe import Input, Label, Static, plain
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState
@@ -39,9 +39,9 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
     lines: list[str] = []
     for r in rules:
         latest = (
-            t("wz.type.months", n=r.max_months)
+            tn("wz.type.months", r.max_months)
             if r.max_months is not None
-            else t("wz.type.days", n=r.max_days)
+            else tn("wz.type.days", r.max_days)
         )
         lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=r.clock))
         lines.append("  " + t("wz.type.source", source=r.source, as_of=r.as_of.isoformat()))
