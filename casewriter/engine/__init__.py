@@ -51,7 +51,7 @@ if TYPE_CHECKING:
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
-    from casewriter.engine.type_search import rank_types, type_words
+    from casewriter.engine.type_search import rank_types, type_titles, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
@@ -79,6 +79,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "check_templates": ("template_check", "check_all"),
     "rank_types": ("type_search", "rank_types"),
     "type_words": ("type_search", "type_words"),
+    "type_titles": ("type_search", "type_titles"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
@@ -119,6 +120,7 @@ __all__ = [
     "parse_case_text",
     "rank_types",
     "rules_for",
+    "type_titles",
     "type_words",
 ]
 

@@ -92,6 +92,22 @@ def type_words(paths: AppPaths) -> dict[str, str]:
     return {ct_id: _line(data) for ct_id, data in found.items()}
 
 
+def type_titles(paths: AppPaths) -> dict[str, tuple[str, str]]:
+    """Case type id → (English title, Chinese title), read as ``type_words`` reads (cheap: the
+    home table shows titles, never ids, without loading the catalog)."""
+    out: dict[str, tuple[str, str]] = {}
+    for root in (paths.builtin_templates, paths.user_templates):
+        for data in _tomls(root / "case_types"):
+            title = data.get("title")
+            if isinstance(title, dict) and isinstance(title.get("en"), str):
+                zh = title.get("zh")
+                out[str(data["id"])] = (
+                    title["en"],
+                    zh if isinstance(zh, str) and zh else title["en"],
+                )
+    return out
+
+
 def _tomls(folder: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     try:

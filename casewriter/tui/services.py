@@ -53,6 +53,7 @@ class Services:
         self._engine: Engine | None = None
         self._store: CaseStore | None = None
         self._words_indexed = False
+        self._titles: dict[str, tuple[str, str]] | None = None
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -107,6 +108,15 @@ class Services:
             except CasewriterError:
                 pass  # a log that refuses the write is still searched as it is
         return store.search(text, limit)
+
+    def type_title(self, case_type: str, lang: str) -> str:
+        """A case type's title in ``lang`` (the id itself for a type no file defines)."""
+        if self._titles is None:
+            from casewriter.engine import type_titles
+
+            self._titles = type_titles(self.paths)
+        titles = self._titles.get(case_type)
+        return case_type if titles is None else titles[1 if lang == "zh" else 0]
 
     @property
     def read_only_notice(self) -> str | None:

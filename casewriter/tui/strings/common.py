@@ -23,6 +23,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.language": ("Switch the interface language", "切换界面语言"),
     "act.quit": ("Quit", "退出"),
     "tip.quit": ("Leave casewriter", "退出 casewriter"),
+    "act.palette": ("palette", "命令面板"),
+    "tip.palette": (
+        "Open the command palette: every action of this screen",
+        "打开命令面板：本屏的所有操作",
+    ),
     "act.back": ("Back", "返回"),
     "tip.back": ("Go back to the previous screen", "返回上一屏"),
     # table columns several screens show
