@@ -23,7 +23,7 @@ def test_corrupt_log_is_a_one_line_error(home: Path) -> None:
 def test_every_string_has_both_languages() -> None:
     assert i18n.missing_translations() == []
     i18n.set_language("zh")
-    assert i18n.t("home.count", shown=1, total=2) == "共 2 个 Case，已显示 1 个"
+    assert i18n.tn("home.count", 2, shown=1) == "共 2 个 Case，已显示 1 个"
     assert i18n.t("no.such.key") == "no.such.key"
     i18n.set_language("en")
 

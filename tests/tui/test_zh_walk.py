@@ -6,14 +6,13 @@ through one helper."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from casewriter.tui import i18n
 from casewriter.tui.app import CasewriterApp
-from casewriter.tui.strings import CATALOG
 from casewriter.tui.services import Services
+from casewriter.tui.strings import CATALOG
 from tests.conftest import REPO
 from tests.tui.conftest import RunApp, add_case, calm, next_step, set_field, wizard
 from tests.tui.test_hostile_tui import drawn
@@ -131,7 +130,6 @@ WHITELIST = {
     "kg",
     "lb",
     "cm",
-    "in",
     "nf",
     "ok",
     "listing",

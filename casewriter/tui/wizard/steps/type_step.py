@@ -41,7 +41,7 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
         latest = (
             tn("wz.type.months", r.max_months)
             if r.max_months is not None
-            else tn("wz.type.days", r.max_days)
+            else tn("wz.type.days", r.max_days or 0)
         )
         lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=r.clock))
         lines.append("  " + t("wz.type.source", source=r.source, as_of=r.as_of.isoformat()))
