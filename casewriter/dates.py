@@ -80,6 +80,8 @@ class ParsedDate:
     note: str | None = None
     year_inferred: bool = False
     """No year was written: the latest such date on or before the "as of" date was taken."""
+    order: str | None = None
+    """``day first`` / ``month first`` when day and month could be either, read ``mp``'s way."""
 
 
 @dataclass(frozen=True)
@@ -265,9 +267,8 @@ def _parse_date(text: object, mp: Marketplace, field: str, as_of: date | None) -
             if str(exc) == "no year":
                 raise UsageError(f"{field}: {raw[:40]!r} has no year (try YYYY-MM-DD)") from None
             raise UsageError(f"{field}: {raw[:40]!r} is not a real date") from None
-        return ParsedDate(
-            reading.value, _note(field, raw, reading, mp, as_of), reading.year_inferred
-        )
+        note = _note(field, raw, reading, mp, as_of)
+        return ParsedDate(reading.value, note, reading.year_inferred, reading.how)
     return _parse_loose(cleaned, raw, mp, field, as_of)
 
 
