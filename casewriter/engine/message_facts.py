@@ -98,7 +98,7 @@ def _dates(
             continue
         before = word_before(low, text, hit.start, w.dates)
         after = _word_after(low, text, hit.end, w)
-        near = min((x for x in (after, before) if x is not None), key=lambda x: x[2], default=None)
+        near = min((x for x in (before, after) if x is not None), key=lambda x: x[2], default=None)
         if hit.bare and not _bare_is_date(low, hit, near, w):
             continue
         spans.claim(hit.start, hit.end)

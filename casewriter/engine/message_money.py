@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from casewriter.engine.message_model import WINDOW, Amount, Spans, word_before
 from casewriter.engine.message_words import Words
-from casewriter.marketplaces import Marketplace
+from casewriter.marketplaces import Marketplace, currency_places
 
 
 def _decimal(number: str) -> Decimal | None:
@@ -86,6 +86,10 @@ def amounts(
         if value is None or not spans.free(start, end):
             continue
         currency, note = _currency(mark.group(), mp, w)
+        places = currency_places(currency)
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent < places:  # 85 CNY is 85.00, 500 JPY is 500
+            value = value.quantize(Decimal(1).scaleb(-places))
         near = word_before(low, text, start, w.money_roles)
         role, word = (near[0], near[1]) if near else (None, None)
         spans.claim(start, end)
