@@ -84,7 +84,14 @@ def test_extract_json_from_stdin(tmp_path: Path) -> None:
         "marketplace": "US",
         "as_of": "2026-12-06",
         "quantities": [
-            {"value": 4, "role": "missing", "word": "少了", "text": "少了4件", "start": 38, "end": 42}
+            {
+                "value": 4,
+                "role": "missing",
+                "word": "少了",
+                "text": "少了4件",
+                "start": 38,
+                "end": 42,
+            }
         ],
         "dates": [],
         "carriers": [],
@@ -105,7 +112,7 @@ def test_extract_json_from_stdin(tmp_path: Path) -> None:
                 "start": 26,
                 "end": 38,
             },
-        ]
+        ],
     }
 
 

@@ -203,3 +203,15 @@ def test_any_text_reads_without_error(text: str) -> None:
         assert 0 <= item.start < item.end <= len(text)
     for q in found.quantities:
         assert q.value >= 0
+
+
+def test_the_readme_example_is_what_extract_prints(cli: Any) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    head = readme.index("`extract --json [--marketplace M] [--as-of DATE] [--type TYPE]` prints")
+    message = readme[readme.index("`", readme.index("For\n`", head)) + 1 :]
+    message = message[: message.index("`")]
+    block = readme[readme.index("```json\n", head) + 8 :]
+    shown = json.loads(block[: block.index("```")])
+    result = cli("extract", "--json", "--as-of", shown["as_of"], stdin=message)
+    assert result.code == 0, result.err
+    assert json.loads(result.out) == shown

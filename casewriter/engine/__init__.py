@@ -50,9 +50,9 @@ if TYPE_CHECKING:
     )
     from casewriter.engine.facts import coerce_fact
     from casewriter.engine.message_facts import read_message
-    from casewriter.engine.message_model import MessageFacts
     from casewriter.engine.message_map import Fill, Left
     from casewriter.engine.message_map import plan as plan_message
+    from casewriter.engine.message_model import MessageFacts
     from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine

@@ -34,16 +34,17 @@ from casewriter.identifiers import TRACKING_KINDS, Found, check, extract
 from casewriter.marketplaces import Marketplace
 
 #: Full-width ASCII (１２, ＦＢＡ) and wide spaces read as ASCII, one character for one.
-_WIDE = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | {"\u3000": " ", "\xa0": " "}
-_WIDE_RE = re.compile("[" + re.escape("".join(_WIDE)) + "]")
+_WIDE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
+_WIDE_RUN = re.compile("[\uff01-\uff5e\u3000\xa0]+")
 #: ASCII capitals to lower case (``str.lower`` may change the length of a few other letters).
 _LOWER = {c: c + 32 for c in range(0x41, 0x5B)}
 
 
 def _shadows(text: str) -> tuple[str, str]:
     """The message with ASCII digits and letters (offsets kept), and the same in lower case.
-    A regex substitution beats ``str.translate`` on text that is mostly left as it is."""
-    shadow = _WIDE_RE.sub(lambda m: _WIDE[m.group()], text)
+    Only runs of wide characters are translated: ``str.translate`` over the whole text is slow
+    on text that is mostly left as it is."""
+    shadow = _WIDE_RUN.sub(lambda m: m.group().translate(_WIDE), text)
     low = shadow.lower()
     return shadow, low if len(low) == len(shadow) else shadow.translate(_LOWER)
 
