@@ -55,7 +55,7 @@ _END = r"(?![0-9]|[/.\-][0-9]|(?<=[a-z.])[a-z])"
 #: straight to those characters. ``f`` is a number's first digit, the rest is in its group.
 _DIGIT_FORMS = re.compile(
     rf"""(?P<f>[0-9])(?<![0-9a-z][0-9])(?:
-      (?P<y>(?<=1)9[0-9]{{2}}|(?<=2)0[0-9]{{2}})\s*(?P<ysep>[-/.年])\s*(?P<ym>[0-9]{{1,2}})
+      (?P<y>[0-9]{{3}})\s*(?P<ysep>[-/.年])\s*(?P<ym>[0-9]{{1,2}})
           \s*[-/.月]\s*(?P<yd>[0-9]{{1,2}})(?:\s*[日号號])?
     | (?P<cm>[0-9]?)\s*月\s*(?P<cd>[0-9]{{1,2}})(?:\s*[日号號])?
     | (?P<a>[0-9]?)(?P<sep>[/.\-])(?P<b>[0-9]{{1,2}})(?P=sep)(?P<ny>[0-9]{{4}}|[0-9]{{2}})
@@ -240,12 +240,18 @@ def parse_date(
     ``need_year``."""
     from casewriter.bounds import check_date
 
-    parsed = _parse_date(text, mp, field, None if need_year else (as_of or today_in(mp)))
+    parsed = _parse_date(text, mp, field, as_of, not need_year)
     check_date(parsed.value, field)
     return parsed
 
 
-def _parse_date(text: object, mp: Marketplace, field: str, as_of: date | None) -> ParsedDate:
+_YEAR_GROUPS = ("y", "ny", "ey", "dy")
+
+
+def _parse_date(
+    text: object, mp: Marketplace, field: str, as_of: date | None, infer: bool
+) -> ParsedDate:
+    """``parse_date`` before the range check; "today" is looked up only for a year-less date."""
     if isinstance(text, datetime):
         return ParsedDate(text.date())
     if isinstance(text, date):
@@ -261,6 +267,8 @@ def _parse_date(text: object, mp: Marketplace, field: str, as_of: date | None) -
     if len(cleaned) <= 40:
         m = _DIGIT_FORMS.fullmatch(lowered) or _MONTH_FORMS.fullmatch(lowered)
     if m is not None:
+        if infer and as_of is None and not any(m.groupdict().get(g) for g in _YEAR_GROUPS):
+            as_of = today_in(mp)
         try:
             reading = _read(m, mp, as_of)
         except ValueError as exc:
@@ -269,11 +277,11 @@ def _parse_date(text: object, mp: Marketplace, field: str, as_of: date | None) -
             raise UsageError(f"{field}: {raw[:40]!r} is not a real date") from None
         note = _note(field, raw, reading, mp, as_of)
         return ParsedDate(reading.value, note, reading.year_inferred, reading.how)
-    return _parse_loose(cleaned, raw, mp, field, as_of)
+    return _parse_loose(cleaned, raw, mp, field, as_of, infer)
 
 
 def _parse_loose(
-    cleaned: str, raw: str, mp: Marketplace, field: str, as_of: date | None
+    cleaned: str, raw: str, mp: Marketplace, field: str, as_of: date | None, infer: bool
 ) -> ParsedDate:
     from dateutil import parser as du_parser
 
@@ -285,6 +293,8 @@ def _parse_loose(
     except (ValueError, OverflowError, TypeError):
         raise UsageError(f"{field}: {raw[:40]!r} is not a date (try YYYY-MM-DD)") from None
     if parsed.year == 1900 and "1900" not in cleaned:
+        if infer and as_of is None:
+            as_of = today_in(mp)
         try:
             reading = _ymd(None, parsed.month, parsed.day, as_of)
         except ValueError:

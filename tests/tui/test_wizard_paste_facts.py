@@ -100,8 +100,8 @@ async def test_a_typed_value_is_kept_and_said(run_app: RunApp) -> None:
         assert wz.query_one("#fact-units_missing", Input).value == "10"
         assert wz.state.facts["carrier"] == "ups"
         said = _said(wz)
-        assert "Kept what you typed: Units missing 10 (the message says 12)" in said
-        assert "Carrier" not in said.split("Kept what you typed")[1]  # same value: nothing to say
+        assert "Kept what the field holds: Units missing 10 (the message says 12)" in said
+        assert "Carrier" not in said.split("Kept what the field holds")[1]  # same: nothing to say
         assert wz.state.facts["delivered_date"] == "2026-03-02"  # the empty one is filled
 
 

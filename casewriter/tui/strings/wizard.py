@@ -74,7 +74,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Nothing found for the empty fields of this case type.",
         "没有找到可填入本案件类型空白字段的内容。",
     ),
-    "wz.ev.skipped": ("Not used: {items}", "未使用：{items}"),
     # the paste box: facts (quantities, dates, carriers, amounts) from the pasted text
     "wz.ev.facts_filled": ("Facts filled: {items}", "已填入事实：{items}"),
     "wz.ev.fill": ("{label} ← {value}", "{label} ← {value}"),
@@ -82,7 +81,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wz.ev.fill_date": ("{label} ← {source} → {value}{how}", "{label} ← {source} → {value}{how}"),
     "wz.ev.year_from_as_of": ("year from as-of {as_of}", "年份按截至日期 {as_of}"),
     "wz.ev.how": (" ({how})", "（{how}）"),
-    "wz.ev.kept": ("Kept what you typed: {items}", "保留了您输入的值：{items}"),
+    "wz.ev.kept": ("Kept what the field holds: {items}", "保留了字段中已有的值：{items}"),
     "wz.ev.kept_item": (
         "{label} {typed} (the message says {value})",
         "{label} {typed}（消息中为 {value}）",
