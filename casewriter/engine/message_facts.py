@@ -64,9 +64,7 @@ def read_message(text: str, mp: Marketplace, as_of: date) -> MessageFacts:
 def _read(text: str, mp: Marketplace, as_of: date) -> MessageFacts:
     shadow, low = _shadows(text)
     found = MessageFacts(identifiers=extract(text))
-    spans = Spans()
-    for item in found.identifiers:
-        spans.claim(item.start, item.end)
+    spans = Spans((item.start, item.end) for item in found.identifiers)
     w = words()
     found.amounts = amounts(shadow, low, text, mp, w, spans)
     found.dates, found.problems = _dates(low, text, mp, as_of, w, spans)

@@ -7,6 +7,7 @@ value (``word_before``).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -118,9 +119,16 @@ class Spans:
     """Character ranges already claimed (identifiers, then amounts, dates, quantities), kept
     sorted and apart, so each look is a bisection."""
 
-    def __init__(self) -> None:
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        """Start with ``ranges`` claimed (overlapping ones merged)."""
         self.starts: list[int] = []
         self.ends: list[int] = []
+        for start, end in sorted(ranges):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+                continue
+            self.starts.append(start)
+            self.ends.append(end)
 
     def free(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)
