@@ -170,7 +170,7 @@ async def test_the_paste_box_speaks_chinese(run_app: RunApp) -> None:
         await _paste(pilot, ISSUE)
         said = _said(wz)
         assert "已填入事实：" in said
-        assert "缺少数量 ← 12（少了12件）" in said
+        assert "少件数量 ← 12（少了12件）" in said
         assert "送达日期 ← 3月2号 → 2026-03-02（年份按截至日期 2026-12-06）" in said
         await set_field(pilot, "fact-delivered_date", "3月2号")
         assert "年份按截至日期 2026-12-06 推定" in _msg(wz, "delivered_date")
