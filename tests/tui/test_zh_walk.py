@@ -14,7 +14,7 @@ from casewriter.tui.app import CasewriterApp
 from casewriter.tui.services import Services
 from casewriter.tui.strings import CATALOG
 from tests.conftest import REPO
-from tests.tui.conftest import RunApp, add_case, calm, next_step, set_field, wizard
+from tests.tui.conftest import RunApp, add_case, calm
 from tests.tui.test_hostile_tui import drawn
 
 #: Words allowed in a Chinese screen: the product name, Amazon's and carriers' own names and
@@ -184,24 +184,6 @@ def test_plurals_and_signed_days() -> None:
         assert i18n.tn("home.count", 1, shown=1) == "共 1 个 Case，已显示 1 个"
     finally:
         i18n.set_language("en")
-
-
-async def _walk(pilot: object, app: CasewriterApp, services: Services) -> dict[str, str]:
-    """Every screen's drawn text: home, the wizard's steps with a type chosen, settings."""
-    seen: dict[str, str] = {"home": drawn(app, "home")}
-    await pilot.press("n")  # type: ignore[attr-defined]
-    await calm(pilot)  # type: ignore[arg-type]
-    wz = wizard(pilot)  # type: ignore[arg-type]
-    await set_field(pilot, "type-search", "少件")  # type: ignore[arg-type]
-    await pilot.press("down")  # type: ignore[attr-defined]
-    await calm(pilot)  # type: ignore[arg-type]
-    seen["wizard-type"] = drawn(app, "wizard type")
-    await next_step(pilot)  # type: ignore[arg-type]
-    seen["wizard-evidence"] = drawn(app, "wizard evidence")
-    assert wz.state.case_type == "inbound-missing-units"
-    await pilot.press("escape")  # type: ignore[attr-defined]
-    await calm(pilot)  # type: ignore[arg-type]
-    return seen
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
