@@ -26,6 +26,7 @@ from casewriter.store import values
 from casewriter.store.base import StoreBase
 from casewriter.store.cjk import cjk_rebuild
 from casewriter.store.jsonstream import FORMAT
+from casewriter.store.migrations import SEARCH_EXTRA_SQL
 from casewriter.store.model import EVENT_KINDS, STATUSES, format_id, parse_id
 from casewriter.store.rows import check_sc_case_id, fts_sync, normalize_identifiers
 
@@ -296,12 +297,6 @@ def _insert(conn: sqlite3.Connection, num: int | None, item: dict[str, Any]) -> 
 
 def _rebuild_search(conn: sqlite3.Connection) -> None:
     """Recompute every ``search_extra`` in one statement and rebuild both FTS indexes."""
-    conn.execute(
-        "UPDATE cases SET search_extra = trim(coalesce(sc_case_id, '') || char(10) || "
-        "coalesce((SELECT group_concat(value, char(10)) FROM identifiers i WHERE i.case_id = cases.id), '') "
-        "|| char(10) || coalesce((SELECT group_concat(text, char(10)) FROM events e "
-        "WHERE e.case_id = cases.id AND e.text != '' AND e.kind IN ('note', 'amazon-replied', 'we-replied')), ''), "
-        "char(10))"
-    )
+    conn.execute(f"UPDATE cases SET search_extra = {SEARCH_EXTRA_SQL}")
     conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
     cjk_rebuild(conn)

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from casewriter.tui import i18n
-from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.bindings import ActionSpec, bindings, relabel, relabel_palette
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
@@ -60,6 +60,7 @@ class CasewriterApp(App[int]):
         self.cases_changed: Signal[str] = Signal(self, "cases-changed")
         """Published by whatever wrote to the case log, with the case id ("" for several)."""
         self.title = t("app.title")
+        relabel_palette(self)
         relabel(self, APP_ACTIONS)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -119,6 +120,7 @@ class CasewriterApp(App[int]):
         i18n.set_language(lang)
         self.services.lang = lang
         self.title = t("app.title")
+        relabel_palette(self)
         relabel(self, APP_ACTIONS)
         self.language_changed.publish(lang)
 

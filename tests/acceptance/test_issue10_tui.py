@@ -42,7 +42,7 @@ async def to_language(pilot: Any, app: CasewriterApp, lang: str) -> None:
     if lang == "zh":
         await pilot.press("f4")
         await calm(pilot)
-        assert "案件" in drawn(app, "after F4")
+        assert "Case 记录" in drawn(app, "after F4")
 
 
 def _fill(services: Services) -> dict[str, str]:
