@@ -276,10 +276,6 @@ async def test_wizard_attachment_under_an_unknown_users_home_does_not_crash(
         assert "no-such-user" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F16: text pasted into the command palette (ctrl+p) reaches the terminal raw: an OSC 52 ended by ESC \\ passes",
-)
 async def test_text_pasted_into_the_command_palette_is_drawn_safely(
     app_factory: Callable[..., Any],
 ) -> None:
