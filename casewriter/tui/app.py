@@ -117,7 +117,7 @@ class CasewriterApp(App[int]):
 
         from casewriter.tui.palette import SafeCommandPalette
 
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(SafeCommandPalette(id="--command-palette"))
 
     # -- language ---------------------------------------------------------------------------
