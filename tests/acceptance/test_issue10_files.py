@@ -197,10 +197,6 @@ def test_a_log_with_a_foreign_trigger_is_refused_untouched(cli: Any, seeded: Pat
     assert (seeded / "cases.db").read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F19: a report row with a negative quantity is dropped without the 'row skipped' warning other bad cells get",
-)
 def test_a_negative_quantity_in_a_report_is_warned_about(cli: Any, tmp_path: Path) -> None:
     from tests.conftest import SAMPLES
 
