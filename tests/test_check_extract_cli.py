@@ -1,4 +1,5 @@
-"""``casewriter check`` and ``casewriter extract`` through a real subprocess."""
+"""``casewriter check`` and ``casewriter extract`` through the real CLI (``run_cli``: see
+tests/conftest.py)."""
 
 from __future__ import annotations
 
