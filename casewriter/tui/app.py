@@ -112,6 +112,15 @@ class CasewriterApp(App[int]):
             markup=False,
         )
 
+    def action_command_palette(self) -> None:
+        """``ctrl+p``: Textual's palette, with a query box that draws controls safely."""
+        from textual.command import CommandPalette
+
+        from casewriter.tui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     # -- language ---------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
