@@ -32,30 +32,70 @@ def _lit(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split(" "))
 
 
+def _norm(word: str, case: bool) -> str:
+    return " ".join(word.split()) if case else " ".join(word.lower().split())
+
+
+def _guard(first: str, not_after: str, case: bool) -> str:
+    """What may not stand before a word starting with ``first`` (checked after it)."""
+    around = "A-Za-z" if case else "0-9A-Za-z"
+    escaped = re.escape(first)
+    if first.isascii() and first.isalnum():
+        return f"(?<![{around}]{escaped})"
+    if not_after:
+        return f"(?<![{re.escape(not_after)}]{escaped})"
+    return ""
+
+
+def _end_guard(last: str, case: bool) -> str:
+    around = "A-Za-z" if case else "0-9A-Za-z"
+    return f"(?![{around}])" if last.isascii() and last.isalnum() else ""
+
+
 def word_pattern(word: str, *, not_after: str = "", case: bool = False) -> str:
     """One word as a pattern that starts with its first character (so the regex engine can skip
     ahead): spaces stretch, a Latin word only whole, a Chinese word not right after a character
     of ``not_after``. Lower-cased unless ``case`` (a currency mark: whole among letters only,
     so ``USD12`` and ``12USD`` are read)."""
-    text = " ".join(word.split()) if case else " ".join(word.lower().split())
+    text = _norm(word, case)
     first = re.escape(text[0])
-    around = "A-Za-z" if case else "0-9A-Za-z"
-    if text[0].isascii() and text[0].isalnum():
-        guard = f"(?<![{around}]{first})"
-    elif not_after:
-        guard = f"(?<![{re.escape(not_after)}]{first})"
-    else:
-        guard = ""
-    body = first + guard + _lit(text[1:])
-    if text[-1].isascii() and text[-1].isalnum():
-        body += f"(?![{around}])"
-    return body
+    return first + _guard(text[0], not_after, case) + _lit(text[1:]) + _end_guard(text[-1], case)
 
 
-def alternation(words: list[str], **kwargs: Any) -> str:
-    """Longest word first, so ``少收了`` wins over ``少``."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(word_pattern(w, **kwargs) for w in ordered) + ")"
+#: A trie node: next character (" " stands for a run of spaces) -> node; "" marks a word's end.
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie, case: bool, last: str) -> str:
+    """The words below ``node``, each continuation before the word ending here, so the longest
+    word still wins and each character is compared once, whatever the number of words."""
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child, case, ch)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if "" in node:
+        branches.append(_end_guard(last, case))
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def alternation(words: list[str], *, not_after: str = "", case: bool = False) -> str:
+    """Any of ``words`` (as ``word_pattern`` each), the longest that matches winning (so
+    ``少收了`` wins over ``少``), compiled as a trie: the regex engine picks the branch by the
+    first character instead of trying every word in turn."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in _norm(word, case):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = [
+        re.escape(first) + _guard(first, not_after, case) + _trie_pattern(child, case, first)
+        for first, child in sorted(root.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def key(word: str) -> str:
@@ -159,8 +199,7 @@ def _compile(data: dict[str, Any]) -> Words:
     m = data["money"]
     marks = {**m["after"], **m["before"]}
     codes = {c: c for c in CURRENCIES}
-    every = sorted({*marks, *codes}, key=lambda k: (-len(k), k))
-    money_marks = "|".join(word_pattern(k, case=True) for k in every)
+    money_marks = alternation([*marks, *codes], case=True)
     money_role, money_facts = _roles(m["roles"], "words")
     names: dict[str, str] = {}
     spellings: dict[str, set[str]] = {}
