@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
@@ -45,7 +46,33 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }  # fmt: skip
-_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _trie(words: list[str], guard: str = "") -> str:
+    """``words`` as one alternation that branches on each character in turn (the longest word
+    that matches still wins); ``guard`` (``{c}`` standing for the first character) is checked
+    right after a word's first character."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def below(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(ch) + below(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    first = [
+        re.escape(ch) + guard.format(c=re.escape(ch)) + below(child)
+        for ch, child in sorted(root.items())
+    ]
+    return "(?:" + "|".join(first) + ")"
+
+
+_MON = _trie(list(MONTHS))
 _ORD = r"(?:st|nd|rd|th)?"
 _END = r"(?![0-9]|[/.\-][0-9]|(?<=[a-z.])[a-z])"
 #: The forms, unanchored: ``find_dates`` searches text with them, ``parse_date`` matches a whole
@@ -54,7 +81,9 @@ _END = r"(?![0-9]|[/.\-][0-9]|(?<=[a-z.])[a-z])"
 #: month's first letter) and checks what stands before it only then, so the regex engine skips
 #: straight to those characters. ``f`` is a number's first digit, the rest is in its group.
 _DIGIT_FORMS = re.compile(
-    rf"""(?P<f>[0-9])(?<![0-9a-z][0-9])(?:
+    rf"""(?P<f>[0-9])(?<![0-9a-z][0-9])
+    (?=[0-9]?[\s月/.\-a-z]|[0-9]{{3}}\s*[-/.年])  # what every form has next: fails fast
+    (?:
       (?P<y>[0-9]{{3}})\s*(?P<ysep>[-/.年])\s*(?P<ym>[0-9]{{1,2}})
           \s*[-/.月]\s*(?P<yd>[0-9]{{1,2}})(?:\s*[日号號])?
     | (?P<cm>[0-9]?)\s*月\s*(?P<cd>[0-9]{{1,2}})(?:\s*[日号號])?
@@ -67,7 +96,7 @@ _DIGIT_FORMS = re.compile(
 )
 _MONTH_FORMS = re.compile(
     "(?P<em>"
-    + "|".join(f"{n[0]}(?<![0-9a-z]{n[0]}){n[1:]}" for n in sorted(MONTHS, key=len, reverse=True))
+    + _trie(list(MONTHS), guard="(?<![0-9a-z]{c})")
     + rf")\.?\s*(?P<ed>[0-9]{{1,2}}){_ORD}(?:,?\s*(?P<ey>(?:19|20)[0-9]{{2}}))?{_END}"
 )
 

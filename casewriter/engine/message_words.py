@@ -22,7 +22,10 @@ from casewriter.errors import CasewriterError
 WORDS_FILE = Path(__file__).with_name("message_words.toml")
 
 #: A count of units: 12, 1,200 (never a piece of a longer number, a decimal or a ratio).
-NUMBER = r"[0-9](?<![0-9a-z.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,8})(?![0-9]|[.,/][0-9])"
+#: Its first digit (not inside a longer number or word) and the rest.
+_NUMBER_FIRST = r"[0-9](?<![0-9a-z.,][0-9])"
+_NUMBER_REST = r"(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,8})(?![0-9]|[.,/][0-9])"
+NUMBER = _NUMBER_FIRST + _NUMBER_REST
 #: An amount as written after its first digit: 12.50, 1,234.56, 1.234,56, 8,99, 1200.
 _AMOUNT_REST = r"(?:[0-9]{0,2}(?:[,.'][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]{0,11}(?:[.,][0-9]{1,2})?)"
 AMOUNT = "[0-9]" + _AMOUNT_REST
@@ -96,6 +99,11 @@ def alternation(words: list[str], *, not_after: str = "", case: bool = False) ->
         for first, child in sorted(root.items())
     ]
     return "(?:" + "|".join(branches) + ")"
+
+
+def _firsts(words: list[str]) -> str:
+    """The characters ``words`` start with (lower case), as the inside of a ``[...]`` class."""
+    return "".join(re.escape(c) for c in sorted({_norm(w, False)[0] for w in words}))
 
 
 def key(word: str) -> str:
@@ -191,7 +199,14 @@ def _compile(data: dict[str, Any]) -> Words:
         rf"\s*(?:{alternation(q['fillers'])}\s*)?(?P<n>{NUMBER}){count}"
         rf"(?:\s*{alternation(q['of_words'])}\s*(?P<of>{NUMBER})(?:\s*{units})?)?"
     )
-    after = rf"(?P<n>{NUMBER}){count}\s*(?:{aux}\s*)?(?P<w>{alternation(list(after_role))})"
+    # What the number's digits are followed by (a unit, an auxiliary or the word, spaces
+    # between): checked right at the first digit, so the many numbers followed by anything else
+    # (order IDs, prices) fail at once.
+    then = _firsts([*q["units"], *q["auxiliaries"], *after_role])
+    after = (
+        rf"(?P<n>{_NUMBER_FIRST}(?=[0-9,]*+\s*+[{then}]){_NUMBER_REST}){count}"
+        rf"\s*(?:{aux}\s*)?(?P<w>{alternation(list(after_role))})"
+    )
 
     d = data["dates"]
     date_role, date_facts = _roles(d["roles"], "words")
