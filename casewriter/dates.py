@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from casewriter.errors import UsageError
@@ -160,8 +161,10 @@ class _Reading:
     """``day first`` / ``month first`` when an ambiguous numeric date was read one way."""
 
 
+@lru_cache(maxsize=4096)
 def _ymd(year: int | None, month: int, day: int, as_of: date | None) -> _Reading:
-    """The date, the year inferred from ``as_of`` when none was written; ValueError if none."""
+    """The date, the year inferred from ``as_of`` when none was written; ValueError if none.
+    Cached: a long paste writes the same few dates again and again."""
     if year is not None:
         return _Reading(date(year, month, day))
     if as_of is None:
@@ -186,24 +189,23 @@ def _numeric(a: int, b: int, year: int | None, mp: Marketplace, as_of: date | No
 
 def _read(m: re.Match[str], mp: Marketplace, as_of: date | None) -> _Reading:
     """What one match of the forms says; ValueError when it is no real date."""
-    g = m.groupdict()
-    f = g.get("f") or ""
-    if g.get("y"):
-        return _ymd(int(f + g["y"]), int(g["ym"]), int(g["yd"]), as_of)
-    if g.get("cd"):
-        return _ymd(None, int(f + g["cm"]), int(g["cd"]), as_of)
-    if g.get("sep"):
-        a, b, y = int(f + g["a"]), int(g["b"]), g["ny"]
+    if m.re is _MONTH_FORMS:
+        year_text, month, day = m["ey"], MONTHS[m["em"]], int(m["ed"])
+        return _ymd(int(year_text) if year_text else None, month, day, as_of)
+    f = m["f"]
+    if m["y"]:
+        return _ymd(int(f + m["y"]), int(m["ym"]), int(m["yd"]), as_of)
+    if m["cd"]:
+        return _ymd(None, int(f + m["cm"]), int(m["cd"]), as_of)
+    if m["sep"]:
+        a, b, y = int(f + m["a"]), int(m["b"]), m["ny"]
         year = int(y) + 2000 if len(y) == 2 else int(y)
-        if g["sep"] == ".":  # 03.04.2026 is day first everywhere it is written
+        if m["sep"] == ".":  # 03.04.2026 is day first everywhere it is written
             return _ymd(year, b, a, as_of)
         return _numeric(a, b, year, mp, as_of)
-    if g.get("sb"):
-        return _numeric(int(f + g["sa"]), int(g["sb"]), None, mp, as_of)
-    if g.get("em"):
-        year_text, month, day = g["ey"], MONTHS[g["em"]], int(g["ed"])
-    else:
-        year_text, month, day = g["dy"], MONTHS[g["dm"]], int(f + g["dd"])
+    if m["sb"]:
+        return _numeric(int(f + m["sa"]), int(m["sb"]), None, mp, as_of)
+    year_text, month, day = m["dy"], MONTHS[m["dm"]], int(f + m["dd"])
     return _ymd(int(year_text) if year_text else None, month, day, as_of)
 
 
@@ -248,7 +250,7 @@ def find_dates(text: str, mp: Marketplace, as_of: date) -> list[DateHit]:
             hits.append(DateHit(m.start(), m.end(), raw, None, note=f"{raw}: out of range"))
             continue
         note = _note("date", raw, reading, mp, as_of) if reading.how else None
-        bare = bool(m.groupdict().get("sb"))
+        bare = m.re is _DIGIT_FORMS and bool(m["sb"])
         hits.append(
             DateHit(m.start(), m.end(), raw, reading.value, reading.year_inferred, note, bare)
         )
