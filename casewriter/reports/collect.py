@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from casewriter.errors import ReportError
 from casewriter.reports import records as rec
+from casewriter.reports.costs import read_costs
 from casewriter.reports.fees import read_fee_preview, read_storage_fees
 from casewriter.reports.inventory import (
     read_afn_inventory,
@@ -28,8 +30,11 @@ from casewriter.reports.inventory import (
     read_restock,
     read_stranded,
 )
+from casewriter.reports.money_data import money_rules
+from casewriter.reports.money_state import Charges, Prices
 from casewriter.reports.planning import read_planning
-from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
 from casewriter.reports.shipments import read_fulfilled_shipments
@@ -38,10 +43,6 @@ from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
 
 Reader = Callable[[ReportInfo, Warnings, Progress | None], Iterator[Any]]
-
-
-def _cells(info: ReportInfo, warnings: Warnings, progress: Progress | None) -> Iterator[Any]:
-    return iter_cells(info, warnings, progress)
 
 
 #: report type → the reader that streams its typed records
@@ -54,8 +55,8 @@ READERS: dict[str, Reader] = {
     "fulfilled-shipments": read_fulfilled_shipments,
     "settlement-v2": read_settlement,
     "settlement-flat": read_settlement,
-    "removal-order-detail": _cells,  # read by the removal rules of a later round
-    "removal-shipment-detail": _cells,
+    "removal-order-detail": read_removal_orders,
+    "removal-shipment-detail": read_removal_shipments,
     "inbound-shipment-items": rec.read_inbound,
     "fee-preview": read_fee_preview,
     "storage-fees": read_storage_fees,
@@ -68,6 +69,7 @@ READERS: dict[str, Reader] = {
     "legacy-adjustments": rec.read_legacy_adjustments,
     "legacy-receipts": rec.read_legacy_receipts,
     "legacy-inventory-events": read_inventory_events,
+    "manufacturing-costs": read_costs,
 }
 assert set(READERS) == set(REPORT_TYPES)
 
@@ -131,20 +133,28 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         finally:
             data.reimbursement_file(seen)
     elif t == "customer-returns":
+        damaged = money_rules().damaged_dispositions
         for ret in rec.read_returns(info, warnings, progress):
             data.returned.add((ret.order_id, ret.sku.upper()))
             data.returned_orders.add(ret.order_id)
+            data.money.customer_return(ret, damaged)
             if ret.sku and ret.fnsku:
                 data.sku_fnsku.setdefault(ret.sku.upper(), ret.fnsku)
     elif t in ("settlement-v2", "settlement-flat"):
         rows: Counter[tuple[object, ...]] = Counter()
         paid: Counter[rec.SettlementRow] = Counter()
+        charges: Charges = {}
+        prices: Prices = {}
+        currency_of = data.settlement_currency
         try:
             for s in read_settlement(info, warnings, progress):
                 data.refund_row(s, rows)
                 data.payment_row(s, paid)
+                currency = s.currency or currency_of.get(s.settlement_id, "")
+                data.money.settlement_row(s, currency, charges, prices)
         finally:
             data.settlement_file(rows, paid)
+            data.money.settlement_file(charges, prices)
     elif t == "all-orders":
         for o in rec.read_orders(info, warnings, progress):
             data.order(o)
@@ -171,6 +181,8 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         try:
             for row in rows_in:
                 data.ledger_row(row, counter, t == "legacy-adjustments")
+                if row.reason == "F":
+                    data.money.found_units(row.fnsku, row.date)
         finally:
             data.merge_receipts(counter)
     elif t in _SKU_MAPS:
@@ -178,8 +190,30 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
             sku, fnsku = getattr(item, "sku", ""), getattr(item, "fnsku", "")
             if sku and fnsku:
                 data.sku_fnsku.setdefault(sku.upper(), fnsku)
-            if t == "ledger-summary" and item.location:
-                data.countries[item.location] += 1
-    else:  # removal reports, storage fees, seller-fulfilled returns: read and counted
+            if t == "ledger-summary":
+                if item.location:
+                    data.countries[item.location] += 1
+                if item.found:
+                    data.money.found_units(item.fnsku, month_end(item.period))
+            elif t == "manage-inventory":
+                data.money.researching_units(item.fnsku, item.sku, item.afn_researching)
+    elif t == "removal-order-detail":
+        for line in read_removal_orders(info, warnings, progress):
+            data.money.removal_line(line)
+    elif t == "removal-shipment-detail":
+        for package in read_removal_shipments(info, warnings, progress):
+            data.money.removal_package(package)
+    elif t == "manufacturing-costs":
+        for cost in read_costs(info, warnings, progress):
+            data.money.cost(cost)
+    else:  # storage fees, seller-fulfilled returns: read and counted
         for _ in READERS[t](info, warnings, progress):
             pass
+
+
+def month_end(day: date) -> date:
+    """The last day of a summary period that starts on the 1st (a month), else the day."""
+    if day.day != 1:
+        return day
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)

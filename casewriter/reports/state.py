@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from casewriter.reports.money_state import MoneyState
 from casewriter.reports.payments import Payment, from_report, from_settlements, merge
 from casewriter.reports.records import (
     CLAIM_DAMAGED,
@@ -82,6 +83,8 @@ class Collected:
     settlement_paid_orders: set[str] = field(default_factory=set)
     #: Amazon's shipments of refunded or returned orders, by order id (proof for those cases)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
+    #: what the money rules keep (removals, damaged returns, charges, prices, costs …)
+    money: MoneyState = field(default_factory=MoneyState)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
