@@ -30,6 +30,7 @@ class Payment:
     reimbursement_id: str = ""  # "" when seen only in a settlement
     settlement_id: str = ""  # "" when seen only in the Reimbursements report
     source: str = "reimbursements"  # "reimbursements" | "settlement" | "both"
+    quantity: int | None = None  # units, when a settlement row gives them
 
 
 @dataclass
@@ -39,11 +40,16 @@ class _Sum:
     kind: str
     sku: str
     currency: str
+    quantity: int | None = None
 
-    def add(self, amount: Decimal | None, n: int, day: date | None) -> None:
+    def add(
+        self, amount: Decimal | None, n: int, day: date | None, quantity: int | None = None
+    ) -> None:
         self.amount += (amount or Decimal(0)) * n
         if day is not None and (self.day is None or day < self.day):
             self.day = day
+        if quantity is not None and quantity > 0:
+            self.quantity = (self.quantity or 0) + quantity * n
 
 
 def from_report(rows: Iterable[tuple[Reimbursement, int]]) -> list[Payment]:
@@ -68,7 +74,7 @@ def from_settlements(
         key = (s.settlement_id, s.payment, s.order_id, s.sku.upper(), s.posted)
         currency = s.currency or currency_of.get(s.settlement_id, "")
         entry = sums.setdefault(key, _Sum(Decimal(0), s.posted, s.payment, s.sku, currency))
-        entry.add(s.amount, n, s.posted)
+        entry.add(s.amount, n, s.posted, s.quantity)
     return [
         Payment(
             e.kind,
@@ -79,6 +85,7 @@ def from_settlements(
             e.day,
             settlement_id=sid,
             source="settlement",
+            quantity=e.quantity,
         )  # fmt: skip
         for (sid, _kind, order, _sku, _posted), e in sums.items()
     ]
@@ -112,5 +119,6 @@ def merge(report: list[Payment], settled: list[Payment], match_days: int) -> lis
         unmatched.remove(best)
         out.append(Payment(best.kind, best.order_id, best.sku, best.amount,
                            best.currency or s.currency, best.day or s.day,
-                           best.reimbursement_id, s.settlement_id, "both"))  # fmt: skip
+                           best.reimbursement_id, s.settlement_id, "both",
+                           best.quantity or s.quantity))  # fmt: skip
     return out + unmatched

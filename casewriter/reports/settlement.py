@@ -18,7 +18,7 @@ is data: ``data/settlement.toml``) are payments: ``payment`` names the kind, els
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,6 +39,8 @@ class SettlementRules:
     payment_types: frozenset[str]
     match_days: int
     source: str
+    #: settlement payment kind → the Reimbursements report reason it pays like (normalized)
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +51,11 @@ def settlement_rules(path: Path = SETTLEMENT_DATA) -> SettlementRules:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         types = frozenset(norm(str(t)) for t in data["payment_types"])
         days = int(data["match_days"])
+        kinds = {norm(str(k)): norm(str(v)) for k, v in data.get("payment_kinds", {}).items()}
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError,
-            ValueError) as exc:  # fmt: skip
+            ValueError, AttributeError) as exc:  # fmt: skip
         raise CasewriterError(f"cannot read the settlement rules {path}: {exc}") from None
-    return SettlementRules(types, days, str(data.get("source", "")))
+    return SettlementRules(types, days, str(data.get("source", "")), kinds)
 
 
 #: older flat file: (amount-type, type column or None, amount column)
