@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from casewriter.engine import Catalog, Draft
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
-             "order_id": "order_id", "sku": "sku"}  # fmt: skip
+             "order_id": "order_id", "sku": "sku", "removal_order_id": "removal_order_id",
+             "tracking": "tracking", "reimbursement_id": "reimbursement_id", "asin": "asin"}  # fmt: skip
 
 _STORY = {
     "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
@@ -27,6 +28,22 @@ _STORY = {
     "fulfillment center (reference {reference_id}, {day}) with no reimbursement.",
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
+    "removal-incomplete": "Removal order {removal_order_id} (FNSKU {fnsku}) is shown as completed "
+    "with {q} unit(s) fewer shipped than requested; none of them was cancelled, disposed or "
+    "reimbursed (last shipment {day}).",
+    "removal-lost": "Removal order {removal_order_id}: the package with tracking number "
+    "{tracking} ({q} unit(s)) was shipped on {day} and never arrived at our address.",
+    "return-damaged": "The customer return of order {order_id} (SKU {sku}) was received on {day} "
+    "and graded as damaged by the carrier or at the fulfilment centre, and it was not "
+    "reimbursed.",
+    "refund-over-charge": "Order {order_id} (SKU {sku}) was refunded on {day} for more than the "
+    "customer was charged for the item; the difference was deducted from our account.",
+    "reimbursement-underpaid": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "FNSKU {fnsku} below their manufacturing cost.",
+    "reimbursement-below-price": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "FNSKU {fnsku} well below the item's selling price.",
+    "researching-units": "{q} unit(s) of FNSKU {fnsku} are still being researched long after "
+    "shipment {shipment_id} closed, and none have been found.",
 }
 _CHECKED = {
     "inbound-shortfall": ["The shipment status is Closed.",
@@ -37,6 +54,24 @@ _CHECKED = {
                           "The Reimbursements report shows no Damaged_Warehouse payment for them."],
     "refund-not-returned": ["The FBA customer returns report has no return for this order and SKU.",
                             "The Reimbursements report has no row for this order."],
+    "removal-incomplete": ["The Removal Order Detail report shows the order as completed with "
+                           "these units neither shipped, cancelled nor disposed.",
+                           "The Reimbursements report has no payment for this removal order."],
+    "removal-lost": ["The Removal Shipment Detail report lists the package, its carrier and "
+                     "tracking number.",
+                     "Nothing arrived at our address under this tracking number.",
+                     "The Reimbursements report has no payment for this removal order."],
+    "return-damaged": ["The FBA customer returns report grades the return as carrier- or "
+                       "warehouse-damaged.",
+                       "The Reimbursements report has no row for this order."],
+    "refund-over-charge": ["The settlement shows the refunded principal above the principal "
+                           "charged for the order.",
+                           "The Reimbursements report has no row for this order."],
+    "reimbursement-underpaid": ["The Reimbursements report shows the amount paid per unit.",
+                                "Our supplier invoice shows the manufacturing cost per unit."],
+    "reimbursement-below-price": ["The Reimbursements report shows the amount paid per unit."],
+    "researching-units": ["Manage FBA Inventory shows the units as researching.",
+                          "The inventory ledger shows no Found entry since the shipment closed."],
 }  # fmt: skip
 
 
@@ -67,19 +102,32 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
 
     ct = catalog.get(finding.case_type)
     evidence: dict[str, list[str]] = {}
+    slots = {slot.key for slot in ct.evidence}
     for slot in ct.evidence:
+        if slot.key in finding.draft_evidence:
+            continue
         for id_key, kind in _ID_KINDS.items():
             value = finding.ids.get(id_key) or finding.details.get(id_key)
-            if slot.kind == kind and value:
-                evidence.setdefault(slot.key, []).append(str(value))
+            if slot.kind == kind and isinstance(value, str) and value:
+                evidence.setdefault(slot.key, []).append(value)
+    for key, values in finding.draft_evidence.items():
+        if key in slots and values:
+            evidence[key] = list(values)
     clock_facts = {r.clock_fact for r in ct.deadlines}
     facts: dict[str, Any] = {}
+    known = {spec.key for spec in ct.facts if not spec.computed}
     for spec in ct.facts:
         if spec.computed:
             continue
         value = _fact_value(spec.key, spec.type, finding, clock_facts)
         if value is not None:
             facts[spec.key] = value
+    for key, value in finding.draft_facts.items():  # the rule's own facts win; None unsets
+        if key in known:
+            if value is None:
+                facts.pop(key, None)
+            else:
+                facts[key] = value
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
     story = _STORY[finding.rule].format(q=finding.quantity, day=day, **{
         k: v or "-" for k, v in {**{"sku": finding.details.get("sku")}, **finding.ids}.items()

@@ -23,10 +23,13 @@ from typing import TYPE_CHECKING
 from casewriter.errors import ReportError
 from casewriter.reports.collect import collect
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
+from casewriter.reports.money import MONEY_RULES, money_findings
+from casewriter.reports.money import finish as finish_money
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
+from casewriter.reports.summary import summarize
 from casewriter.reports.windows import window_for
 
 if TYPE_CHECKING:
@@ -44,6 +47,9 @@ _NAME_MP = {"amazon.com": "US", "amazon.co.uk": "UK", "amazon.de": "DE", "amazon
 _SETTLEMENTS = frozenset({"settlement-v2", "settlement-flat"})
 _WAREHOUSE_INPUTS = frozenset({"ledger-detail", "legacy-adjustments", "reimbursements",
                                "all-orders", "fulfilled-shipments"})  # fmt: skip
+_REMOVALS = frozenset({"removal-order-detail", "removal-shipment-detail"})
+#: what a money rule's value and "already paid" check read
+_VALUE = _SETTLEMENTS | {"reimbursements", "all-orders", "manufacturing-costs"}
 #: rule → the report types it reads (a finding is incomplete when one of them was read in part);
 #: a rule not listed here depends on every report.
 RULE_INPUTS: dict[str, frozenset[str]] = {
@@ -53,6 +59,14 @@ RULE_INPUTS: dict[str, frozenset[str]] = {
                                     "reimbursements", "all-orders", "fulfilled-shipments"}),
     "refund-not-returned": _SETTLEMENTS | {"customer-returns", "reimbursements", "all-orders",
                                            "fulfilled-shipments", "ledger-detail"},
+    "removal-incomplete": _REMOVALS | _VALUE,
+    "removal-lost": _REMOVALS | _VALUE,
+    "return-damaged": _VALUE | {"customer-returns", "fulfilled-shipments"},
+    "refund-over-charge": _VALUE | {"fulfilled-shipments"},
+    "reimbursement-underpaid": _VALUE,
+    "reimbursement-below-price": _VALUE,
+    "researching-units": _VALUE | {"manage-inventory", "inbound-shipment-items", "ledger-detail",
+                                   "ledger-summary", "legacy-receipts"},
 }  # fmt: skip
 
 
@@ -90,9 +104,12 @@ def scan(
     catalog: Catalog | None = None,
     progress: Progress | None = None,
     default_marketplace: str = "US",
+    confirm_removal_lost: Sequence[str] = (),
 ) -> ScanResult:
     """Scan the reports. Unreadable ones are listed in ``skipped``; ReportError only when no
-    file at all can be read."""
+    file at all can be read. ``confirm_removal_lost``: removal order ids or tracking numbers
+    the seller says never arrived (those packages become claims; the ones matching no package
+    are listed in ``ScanResult.unconfirmed``)."""
     from casewriter.dates import today_in
     from casewriter.marketplaces import get
 
@@ -115,31 +132,43 @@ def scan(
     data, warnings = got.data, got.warnings
     paid = Paid(data)
     found = warehouse(data, paid) + inbound(data, paid) + refunds(data, paid)
-    _attach_shipments(found, data)
     names = [r.marketplace_name for r in data.refunds.values()]
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
+    more, money_notes, matched = money_findings(data, paid, found, main, today,
+                                                confirm_removal_lost)  # fmt: skip
+    found += more
+    _attach_shipments(found, data)
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
+    result.unconfirmed = [c for c in confirm_removal_lost if c not in matched]
     result.reports = [
         ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
         for n, i in enumerate(infos)
     ]
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
+    kept: list[Finding] = []
     for f in found:
-        _finish(f, explicit or marketplace_code(f.marketplace) or main, today, catalog)
+        code = explicit or marketplace_code(f.marketplace) or main
+        if f.rule in MONEY_RULES:
+            if not finish_money(f, code, today, catalog):
+                continue  # a lead out of its window: nothing to act on
+        else:
+            _finish(f, code, today, catalog)
+        kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False
             f.notes.append("a report this finding depends on was read only in part: check "
                            "it before filing")  # fmt: skip
-    result.findings = sorted(found, key=Finding.sort_key)
+    result.findings = sorted(kept, key=Finding.sort_key)
+    result.summary = summarize(result.findings, today)
     for code, n in sorted(data.unknown_codes.items()):
         result.notes.append(
             f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
             "check those rows by hand"
         )
-    result.notes += _unverifiable_notes(data)
+    result.notes += _unverifiable_notes(data) + money_notes
     for s in result.reports:
         if not s.used:
             result.notes.append(

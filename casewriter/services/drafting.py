@@ -1,10 +1,10 @@
 """``scan --draft`` and the scan screen's "draft": one case per claimable finding, logged.
 
-Each finding becomes a draft (``reports.drafts.draft_from_finding``), is rendered, and is
-skipped when the log already holds an open case with the same identifiers (the duplicate
-guard), when a report it depends on was read only in part, or when the log refuses one of its
-values (an amount out of range…); the rest are saved with the finding's own claim window and
-expected amount.
+Each claimable finding, and each claim with no documented window (``draftable``), becomes a
+draft (``reports.drafts.draft_from_finding``), is rendered, and is skipped when the log already
+holds an open case with the same identifiers (the duplicate guard), when a report it depends on
+was read only in part, or when the log refuses one of its values (an amount out of range…); the
+rest are saved with the finding's own claim window and expected amount.
 """
 
 from __future__ import annotations
@@ -34,10 +34,16 @@ def label(finding: Finding) -> str:
     return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
 
 
+def draftable(finding: Finding) -> bool:
+    """Claimable findings, and claims with no documented window (``to-review`` but not a lead:
+    file them soon). Leads, too-early and expired findings are never drafted."""
+    return finding.status == "claimable" or (finding.status == "to-review" and not finding.lead)
+
+
 def save_drafts(
     findings: Iterable[Finding], paths: AppPaths, settings: Settings, as_of: date
 ) -> DraftReport:
-    """Render and log one draft per claimable finding; skip those with an open case."""
+    """Render and log one draft per draftable finding; skip those with an open case."""
     from casewriter.engine import Engine
     from casewriter.store import CaseStore
 
@@ -47,7 +53,7 @@ def save_drafts(
     store = CaseStore.open(paths)
     try:
         for finding in findings:
-            if finding.status != "claimable":
+            if not draftable(finding):
                 continue
             if not finding.complete:  # a report it depends on broke part way
                 report.skipped.append((label(finding), "a report it needs was read only in part"))
