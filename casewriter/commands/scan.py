@@ -57,6 +57,8 @@ report types (the "type" of each report in --json):
   legacy-adjustments       Inventory Adjustments (retired 2023)
   legacy-receipts          Received Inventory (retired)
   legacy-inventory-events  Inventory Event Detail (retired)
+  manufacturing-costs      your manufacturing costs: a CSV you keep, header sku,cost,currency
+                           (in the folder, named on the command line, or --costs FILE)
 
 rules (the "rule" of each finding):
   inbound-shortfall        closed inbound shipment: shipped - received - already paid
@@ -64,9 +66,28 @@ rules (the "rule" of each finding):
   warehouse-damaged        ledger units damaged in the warehouse, not reimbursed
   refund-not-returned      refunded FBA order, no return and no reimbursement (in the
                            Reimbursements report or inside a settlement)
+  removal-incomplete       finished removal order that shipped fewer units than requested,
+                           the rest neither cancelled, disposed nor paid
+  removal-lost             removal package (carrier + tracking): a lead to review while its
+                           window is open; a claim once you confirm it never arrived
+                           (--confirm-removal-lost)
+  return-damaged           FBA return graded damaged by the carrier or the warehouse, not
+                           reimbursed (no documented window: to-review)
+  refund-over-charge       refund larger than the principal charged for the order
+  reimbursement-underpaid  reimbursement below your manufacturing cost (lost or damaged
+                           before a customer order, since March 2025: --costs)
+  reimbursement-below-price
+                           other reimbursement well below the average selling price: a lead
+  researching-units        units still researching long after their shipment closed, none
+                           found since: a lead
+
+status: claimable (file now), too-early (with the date it opens), expired, to-review (a
+lead to check, never drafted; or a claim with no documented window, drafted by --draft).
+The scan ends with the money at stake: claimable by rule and currency, too early by date,
+expired, to review, and the five findings worth the most.
 
 exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
-2 bad input (nothing readable, a bad option)
+2 bad input (nothing readable, a bad option, a --confirm-removal-lost matching nothing)
 """
 
 
@@ -89,6 +110,22 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--marketplace", metavar="M", default=None, help="e.g. US, UK, DE")
     parser.add_argument(
         "--draft", action="store_true", help="save a draft case for each claimable finding"
+    )
+    parser.add_argument(
+        "--costs",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="your manufacturing costs, a CSV with the header sku,cost,currency (also "
+        "recognised by its header in a scanned folder)",
+    )
+    parser.add_argument(
+        "--confirm-removal-lost",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a removal order id (every package of it) or a tracking number that never "
+        "arrived: that removal-lost lead becomes a claim (repeat for several)",
     )
     parser.set_defaults(handler=run)
 
@@ -145,6 +182,25 @@ def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) 
     )
 
 
+def _cost_files(names: list[str], have: list[ReportInfo]) -> list[ReportInfo]:
+    """``--costs FILE``: each must be a manufacturing-cost CSV (sku,cost,currency)."""
+    from casewriter.errors import UsageError
+    from casewriter.reports.sniff import sniff
+
+    seen = {info.path.resolve() for info in have}
+    out: list[ReportInfo] = []
+    for name in names:
+        path = Path(name)
+        info = sniff(path)
+        if info.type != "manufacturing-costs":
+            raise UsageError(f"--costs {name}: not a cost CSV (header sku,cost,currency); "
+                             f"it reads as {info.type}")  # fmt: skip
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            out.append(info)
+    return out
+
+
 def _progress_printer(files: list[ReportInfo]) -> Progress | None:
     tty = sys.stderr.isatty()
     sizes = {info.path: info.size for info in files}
@@ -179,6 +235,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     files, skipped, failed = _expand(list(args.reports))
     if not files:
         raise _nothing_readable(list(args.reports), skipped, failed)
+    files += _cost_files(args.costs, files)
     try:
         catalog: Catalog | None = Catalog.load(ctx.paths, settings=ctx.settings)
     except CatalogError as exc:  # windows fall back to the documented defaults
@@ -191,7 +248,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         catalog=catalog,
         progress=_progress_printer(files),
         default_marketplace=ctx.settings.default_marketplace,
+        confirm_removal_lost=list(args.confirm_removal_lost),
     )
+    if result.unconfirmed:  # before any draft is saved: a failed command writes nothing
+        from casewriter.errors import UsageError
+
+        raise UsageError(
+            "--confirm-removal-lost "
+            + ", ".join(result.unconfirmed)
+            + ": no removal package with that order id or tracking number in the reports"
+        )
     result.notes[:0] = skipped
     result.skipped[:0] = failed
     drafted: dict[str, Any] | None = None
@@ -251,6 +317,7 @@ _TITLES = {
     "claimable": "CLAIMABLE — file now",
     "too-early": "TOO EARLY — wait",
     "expired": "EXPIRED — window closed",
+    "to-review": "TO REVIEW — check first (leads, and claims with no documented window)",
 }
 
 
@@ -274,7 +341,7 @@ def format_text(result: ScanResult) -> str:
         if not group:
             continue
         lines += ["", f"{title} ({len(group)})"]
-        lines.append(f"  {'rule':<20} {'ids':<38} {'units':>5}  {'event':<10}  "
+        lines.append(f"  {'rule':<25} {'ids':<38} {'units':>5}  {'event':<10}  "
                      f"{'closes':<10}  {'value':>12}")  # fmt: skip
         totals: dict[str, Decimal] = {}
         units = 0
@@ -286,7 +353,7 @@ def format_text(result: ScanResult) -> str:
             value = f"{f.amount} {f.currency}" if f.amount is not None else "-"
             event = f.event_date.isoformat() if f.event_date else "-"
             lines.append(
-                f"  {f.rule:<20} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"
+                f"  {f.rule:<25} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"
             )
             lines += [f"      note: {n}" for n in f.notes]
             units += f.quantity
@@ -296,4 +363,8 @@ def format_text(result: ScanResult) -> str:
         lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
     if result.notes:
         lines += ["", "Notes:"] + [f"  {n}" for n in result.notes]
+    if result.findings:
+        from casewriter.reports.summary_text import format_summary
+
+        lines += ["", *format_summary(result.summary)]
     return "\n".join(lines) + "\n"

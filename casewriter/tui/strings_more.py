@@ -149,6 +149,15 @@ _S: dict[str, tuple[str, str]] = {
         "{n} drafts saved, {skipped} skipped (not claimable, or an open case exists)",
         "已保存 {n} 个草稿，跳过 {skipped} 个（不可索赔或已有未结案件）",
     ),
+    "scan.money": (
+        "Money at stake (estimates): claimable now {claimable} · too early {early} · "
+        "expired {expired} · to review {review}",
+        "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
+        "待核查 {review}",
+    ),
+    "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
+    "scan.money_none": ("none", "无"),
+    "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
     "col.ids": ("Ids", "编号"),
