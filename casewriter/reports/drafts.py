@@ -28,9 +28,9 @@ _STORY = {
     "fulfillment center (reference {reference_id}, {day}) with no reimbursement.",
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
-    "removal-incomplete": "Removal order {removal_order_id} (FNSKU {fnsku}) is shown as completed "
-    "with {q} unit(s) fewer shipped than requested; none of them was cancelled, disposed or "
-    "reimbursed (last shipment {day}).",
+    "removal-incomplete": "The Removal Order Detail report shows removal order {removal_order_id} "
+    "(FNSKU {fnsku}) as completed with {requested} unit(s) requested and {shipped} shipped: "
+    "{q} unit(s) were neither shipped, cancelled, disposed nor reimbursed (last shipment {day}).",
     "removal-lost": "Removal order {removal_order_id}: the package with tracking number "
     "{tracking} ({q} unit(s)) was shipped on {day} and never arrived at our address.",
     "return-damaged": "The customer return of order {order_id} (SKU {sku}) was received on {day} "
@@ -129,8 +129,9 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
             else:
                 facts[key] = value
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
+    words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
     story = _STORY[finding.rule].format(q=finding.quantity, day=day, **{
-        k: v or "-" for k, v in {**{"sku": finding.details.get("sku")}, **finding.ids}.items()
+        k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()
     })  # fmt: skip
     return Draft(
         case_type=finding.case_type,

@@ -112,9 +112,11 @@ def _incomplete(
             + " (delivery is later, so the real window closes no earlier); enter the delivery "
             "date in the case"
         )
-        f.draft_facts = {"issue": "incomplete", "units_expected": line.requested,
-                         "units_received": line.shipped, "units_affected": units,
+        # what arrived is for the seller to count: the case states the claimed units, the
+        # narrative what the report shows (requested, shipped); no delivery date is known
+        f.draft_facts = {"issue": "incomplete", "units_affected": units,
                          "packages": len({p.tracking for p in shipped}) or None,
+                         "units_expected": None, "units_received": None, "units_damaged": None,
                          "delivered_date": None}  # fmt: skip
         f.draft_evidence = {"tracking": sorted({p.tracking for p in shipped if p.tracking})}
         estimate(f, unit_value(data, paid, line.sku, fnsku, currency=line.currency), units,
@@ -203,9 +205,15 @@ def _lost_finding(
         f.details["value_basis"] = "; ".join(dict.fromkeys(bases))
     else:
         estimate(f, None, units, f"removal order {order}")
-    f.draft_facts = {"units_shipped": units, "units_received": 0, "shipment_created_date":
-                     event.isoformat() if event else None, "shipped_date":
-                     event.isoformat() if event else None, "carrier": parts[0].carrier or None,
-                     "units_value": str(f.amount) if f.amount is not None else None}  # fmt: skip
+    cost_based = f.details.get("value_basis") == "your manufacturing cost (cost CSV)"
+    f.draft_facts = {
+        "units_shipped": units,
+        "units_received": 0,
+        "shipment_created_date": event.isoformat() if event else None,
+        "shipped_date": event.isoformat() if event else None,
+        "carrier": parts[0].carrier or None,
+        "last_scan_date": None,  # no report gives the carrier's scans
+        "units_value": str(f.amount) if cost_based and f.amount is not None else None,
+    }
     f.draft_evidence = {"tracking": [tracking], "fnsku": fnskus}
     return f
