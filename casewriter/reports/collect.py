@@ -5,12 +5,15 @@ Owns ``READERS`` (report type → its typed reader: every type ``sniff`` recogni
 settlements, All Orders, Fulfilled Shipments, legacy files, ledger, then the rest) so each large
 file is filtered against what the small ones already told us. A file that stops being readable
 part way (``ReportError``) keeps the rows read before the break, is listed as read in part, and
-the others are still read. Reports whose figures no rule uses yet are still read through their
-typed reader, so their bad rows are warned about and their rows counted.
+the others are still read. Reports whose figures no rule uses yet are read for the few columns
+the scan uses (``light.py``: the SKU ↔ FNSKU map, the ledger summary's Found units) and their
+rows counted; settlement rows no rule reads (fees) are skipped before their amounts are parsed,
+and Fulfilled Shipments rows of orders no rule looks at are read as order lines only.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from casewriter.errors import ReportError
+from casewriter.reports import light
 from casewriter.reports import records as rec
 from casewriter.reports.costs import read_costs
 from casewriter.reports.fees import read_fee_preview, read_storage_fees
@@ -33,11 +37,11 @@ from casewriter.reports.inventory import (
 from casewriter.reports.money_data import money_rules
 from casewriter.reports.money_state import Charges, Prices
 from casewriter.reports.planning import read_planning
-from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
-from casewriter.reports.shipments import read_fulfilled_shipments
+from casewriter.reports.shipments import order_line, read_fulfilled_shipments, read_shipment_orders
 from casewriter.reports.signatures import REPORT_TYPES
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
@@ -81,6 +85,13 @@ _SKU_MAPS = frozenset({"ledger-summary", "legacy-inventory-events", "manage-inve
                        "fee-preview"})  # fmt: skip
 
 
+def settlement_wanted(transaction: str, amount_type: str, description: str) -> bool:
+    """The settlement amounts a rule reads (besides payments and the totals row, always read):
+    item prices — refunds (refund-not-returned, return-damaged, refund-over-charge) and order
+    principal (refund-over-charge, reimbursement-below-price). Fee rows are skipped unread."""
+    return amount_type == "ITEMPRICE" and (transaction == "REFUND" or description == "PRINCIPAL")
+
+
 @dataclass
 class Partial:
     """A report that could not be read to its end (rows before the break were used)."""
@@ -104,6 +115,28 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
     ordered = sorted(range(len(infos)), key=lambda i: (rank.get(infos[i].type, 99), i))
     out = Collection()
     want_receipts = any(i.type == "inbound-shipment-items" for i in infos)
+    # Reading makes millions of small, acyclic objects (rows, records); the cyclic garbage
+    # collector would walk the growing heap again and again for nothing (a third of the time
+    # of a million-row scan), so it is paused while the files are read.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        _read_all(infos, ordered, out, progress, want_receipts)
+    finally:
+        if paused:
+            gc.enable()
+    out.data.finish_refunds()
+    out.data.finish_receipts()
+    return out
+
+
+def _read_all(
+    infos: list[ReportInfo],
+    ordered: list[int],
+    out: Collection,
+    progress: Progress | None,
+    want_receipts: bool,
+) -> None:
     for i in ordered:
         info = infos[i]
         if info.type in ("all-orders", "fulfilled-shipments"):
@@ -114,9 +147,6 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
         except ReportError as exc:
             out.partial.append(Partial(info.path, info.type, exc.message))
         out.rows[i] = out.warnings.rows - before
-    out.data.finish_refunds()
-    out.data.finish_receipts()
-    return out
 
 
 def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progress | None,
@@ -145,13 +175,16 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         paid: Counter[rec.SettlementRow] = Counter()
         charges: Charges = {}
         prices: Prices = {}
-        currency_of = data.settlement_currency
+        currency_of, watch = data.settlement_currency, data.money.watch_orders
+        refund_row, money_row = data.refund_row, data.money.settlement_row
         try:
-            for s in read_settlement(info, warnings, progress):
-                data.refund_row(s, rows)
-                data.payment_row(s, paid)
-                currency = s.currency or currency_of.get(s.settlement_id, "")
-                data.money.settlement_row(s, currency, charges, prices)
+            for s in read_settlement(info, warnings, progress, settlement_wanted):
+                refund_row(s, rows)
+                if s.payment:
+                    data.payment_row(s, paid)
+                if s.transaction_type == "ORDER" or s.order_id in watch:
+                    currency = s.currency or currency_of.get(s.settlement_id, "")
+                    money_row(s, currency, charges, prices)
         finally:
             data.settlement_file(rows, paid)
             data.money.settlement_file(charges, prices)
@@ -159,12 +192,16 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         for o in rec.read_orders(info, warnings, progress):
             data.order(o)
     elif t == "fulfilled-shipments":
-        for sh in read_fulfilled_shipments(info, warnings, progress):
-            price = sh.item_price.amount if sh.item_price else None
-            channel = "MERCHANT" if sh.channel in ("MERCHANT", "MFN") else "AMAZON"
-            data.order(rec.OrderRow(sh.order_id, sh.sku, "", channel, sh.quantity, sh.currency,
-                                    price, sh.ship_country))  # fmt: skip
-            data.shipment(sh)
+
+        def proof(order: str) -> bool:  # read in full: a shipment the rules may show as proof
+            return order in data.refund_orders or order in data.money.watch_orders
+
+        for sh in read_shipment_orders(info, warnings, progress, proof):
+            if isinstance(sh, rec.OrderRow):
+                data.order(sh)
+            else:
+                data.order(order_line(sh))
+                data.shipment(sh)
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()
         try:
@@ -185,17 +222,24 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
                     data.money.found_units(row.fnsku, row.date)
         finally:
             data.merge_receipts(counter)
+    elif t == "ledger-summary":
+        for sku, fnsku, location, period, found in light.ledger_summary(info, warnings, progress):
+            if sku:
+                data.sku_fnsku.setdefault(sku.upper(), fnsku)
+            if location:
+                data.countries[location] += 1
+            if found:
+                data.money.found_units(fnsku, month_end(period))
+    elif t in light.ITEM_COLUMNS:  # figures no rule reads: the item columns only
+        for sku, fnsku in light.items(info, warnings, progress):
+            if sku and fnsku:
+                data.sku_fnsku.setdefault(sku.upper(), fnsku)
     elif t in _SKU_MAPS:
         for item in READERS[t](info, warnings, progress):
             sku, fnsku = getattr(item, "sku", ""), getattr(item, "fnsku", "")
             if sku and fnsku:
                 data.sku_fnsku.setdefault(sku.upper(), fnsku)
-            if t == "ledger-summary":
-                if item.location:
-                    data.countries[item.location] += 1
-                if item.found:
-                    data.money.found_units(item.fnsku, month_end(item.period))
-            elif t == "manage-inventory":
+            if t == "manage-inventory":
                 data.money.researching_units(item.fnsku, item.sku, item.afn_researching)
     elif t == "removal-order-detail":
         for line in read_removal_orders(info, warnings, progress):
@@ -206,7 +250,10 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
     elif t == "manufacturing-costs":
         for cost in read_costs(info, warnings, progress):
             data.money.cost(cost)
-    else:  # storage fees, seller-fulfilled returns: read and counted
+    elif t == "seller-returns":  # seller-fulfilled: no FBA rule reads them; counted
+        for _ in iter_cells(info, warnings, progress):
+            pass
+    else:  # storage fees: read and counted
         for _ in READERS[t](info, warnings, progress):
             pass
 

@@ -47,26 +47,31 @@ class Fields:
 
     def __init__(self, info: ReportInfo, *, redact: bool = False) -> None:
         self._idx = info.columns
-        self._cache: dict[str, int] = {}
+        self._cache: dict[tuple[str, ...], int] = {}
         self._prefixed: dict[str, list[tuple[str, int]]] = {}
         self.redact = redact
         self.numbers = Numbers()
 
     def index(self, *names: str) -> int:
         """Index of the first of ``names`` the file has, else -1."""
-        key = "|".join(names)
-        found = self._cache.get(key)
+        found = self._cache.get(names)
         if found is None:
             found = next((self._idx[c] for c in map(canon, names) if c in self._idx), -1)
-            self._cache[key] = found
+            self._cache[names] = found
         return found
 
     def has(self, *names: str) -> bool:
         return self.index(*names) >= 0
 
     def text(self, row: list[str], *names: str) -> str:
-        i = self.index(*names)
-        return row[i].strip().strip('"').strip() if 0 <= i < len(row) else ""
+        # called for every cell of every row: the column index is looked up once per name
+        i = self._cache.get(names)
+        if i is None:
+            i = self.index(*names)
+        if i < 0 or i >= len(row):
+            return ""
+        cell = row[i].strip()
+        return cell.strip('"').strip() if cell[:1] == '"' or cell[-1:] == '"' else cell
 
     def upper(self, row: list[str], *names: str) -> str:
         return self.text(row, *names).upper()
@@ -91,6 +96,8 @@ class Fields:
 
     def count(self, row: list[str], *names: str) -> int | None:
         cell = self.text(row, *names)
+        if cell.isdigit() and len(cell) <= 12:  # the usual cell: no sign, no separators
+            return int(cell)
         if cell.lower() in _EMPTY:
             return None
         try:

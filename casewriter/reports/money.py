@@ -17,6 +17,7 @@ drafted; it is reported only while it can still be acted on (its window open, or
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -61,9 +62,29 @@ def money_findings(
 
 
 def catalog_window(
+    case_type: str,
+    marketplace: str,
+    event: date,
+    today: date,
+    catalog: Catalog | None,
+    memo: dict[tuple[str, str, date], Window | None] | None = None,
+) -> Window | None:
+    """The catalog's window for ``event``; None when it has no rule in force for it. ``memo``
+    keeps the windows already worked out in one scan (thousands of findings share a date)."""
+    key = (case_type, marketplace, event)
+    if memo is not None and key in memo:
+        known = memo[key]
+        return None if known is None else replace(known)
+    window = _catalog_window(case_type, marketplace, event, today, catalog)
+    if memo is not None:
+        memo[key] = window
+        return None if window is None else replace(window)
+    return window
+
+
+def _catalog_window(
     case_type: str, marketplace: str, event: date, today: date, catalog: Catalog | None
 ) -> Window | None:
-    """The catalog's window for ``event``; None when it has no rule in force for it."""
     if catalog is None or case_type not in catalog:
         return None
     from casewriter.engine import evaluate_deadline
@@ -75,7 +96,13 @@ def catalog_window(
                   deadline.status)  # fmt: skip
 
 
-def finish(f: Finding, code: str, today: date, catalog: Catalog | None) -> bool:
+def finish(
+    f: Finding,
+    code: str,
+    today: date,
+    catalog: Catalog | None,
+    memo: dict[tuple[str, str, date], Window | None] | None = None,
+) -> bool:
     """Give ``f`` its marketplace, window and status; False when a lead is out of its window
     (nothing to act on: it is dropped)."""
     from casewriter.marketplaces import get
@@ -88,7 +115,7 @@ def finish(f: Finding, code: str, today: date, catalog: Catalog | None) -> bool:
             f.window = Window(None, None, None, "no event date in the reports", "to-review")
         f.status = "to-review"
         return True
-    window = catalog_window(f.case_type, code, f.event_date, today, catalog)
+    window = catalog_window(f.case_type, code, f.event_date, today, catalog, memo)
     if window is None:
         why = "" if catalog is not None else " (case-type catalog not loaded)"
         f.window = Window(None, None, None, f"{NO_WINDOW}{why}", "to-review")

@@ -41,7 +41,7 @@ class MoneyState:
     costs: dict[str, Cost] = field(default_factory=dict)
     #: orders whose marketplace the money rules need (damaged returns)
     watch_orders: set[str] = field(default_factory=set)
-    _price_index: dict[str, list[tuple[str, int, Decimal, int]]] | None = None
+    _price_index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] | None = None
 
     # -- removals -----------------------------------------------------------------------
     def removal_line(self, r: RemovalLine) -> None:
@@ -105,21 +105,28 @@ class MoneyState:
         """(average principal per unit, units, first month, last month) of the SKU in the
         ``months`` calendar months up to ``day`` (all months when that period has no sale)."""
         if self._price_index is None:
-            index: dict[str, list[tuple[str, int, Decimal, int]]] = {}
+            index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] = {}
             for (_sid, k, c, m), (t, u) in self.prices.items():
-                index.setdefault(k, []).append((c, m, t, u))
+                per_month = index.setdefault(k, {}).setdefault(c, {})
+                total, units = per_month.get(m, (Decimal(0), 0))
+                per_month[m] = (total + t, units + u)
             self._price_index = index
-        rows = [(m, t, u) for c, m, t, u in self._price_index.get(sku.upper(), ())
-                if c == currency or not c or not currency]  # fmt: skip
+        by_currency = self._price_index.get(sku.upper(), {})
+        rows: dict[int, tuple[Decimal, int]] = {}
+        for cur, per_month in by_currency.items():
+            if cur == currency or not cur or not currency:
+                for m, (t, u) in per_month.items():
+                    total, units = rows.get(m, (Decimal(0), 0))
+                    rows[m] = (total + t, units + u)
         if day is not None:
             end = day.year * 12 + day.month - 1
-            recent = [r for r in rows if end - months < r[0] <= end]
+            recent = {m: rows[m] for m in range(end - months + 1, end + 1) if m in rows}
             rows = recent or rows
-        units = sum(u for _m, _t, u in rows)
+        units = sum(u for _t, u in rows.values())
         if units <= 0:
             return None
-        total = sum((t for _m, t, _u in rows), Decimal(0))
-        return total / units, units, min(m for m, _t, _u in rows), max(m for m, _t, _u in rows)
+        total = sum((t for t, _u in rows.values()), Decimal(0))
+        return total / units, units, min(rows), max(rows)
 
     # -- inventory ----------------------------------------------------------------------
     def researching_units(self, fnsku: str, sku: str, qty: int | None) -> None:

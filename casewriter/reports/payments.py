@@ -107,18 +107,22 @@ def _same(report: Payment, settled: Payment, match_days: int) -> bool:
 
 def merge(report: list[Payment], settled: list[Payment], match_days: int) -> list[Payment]:
     """Every payment once: a settlement payment matching a report payment becomes one."""
-    unmatched = list(report)
+    by_item: dict[tuple[str, str], list[Payment]] = {}  # only the same order + SKU can match
+    for p in report:
+        by_item.setdefault((p.order_id, p.sku.upper()), []).append(p)
+    matched: set[int] = set()
     out: list[Payment] = []
     for s in sorted(settled, key=lambda p: (p.day or date.min, p.settlement_id, p.order_id)):
-        candidates = [p for p in unmatched if _same(p, s, match_days)]
+        same = by_item.get((s.order_id, s.sku.upper()), [])
+        candidates = [p for p in same if id(p) not in matched and _same(p, s, match_days)]
         if not candidates:
             out.append(s)
             continue
         best = min(candidates, key=lambda p: abs(((p.day or s.day or date.min) -
                                                   (s.day or p.day or date.min)).days))  # fmt: skip
-        unmatched.remove(best)
+        matched.add(id(best))
         out.append(Payment(best.kind, best.order_id, best.sku, best.amount,
                            best.currency or s.currency, best.day or s.day,
                            best.reimbursement_id, s.settlement_id, "both",
                            best.quantity or s.quantity))  # fmt: skip
-    return out + unmatched
+    return out + [p for p in report if id(p) not in matched]

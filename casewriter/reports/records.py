@@ -225,9 +225,9 @@ def read_returns(
     c = Cells(info)
     names = ("orderid", "sku", "fnsku", "returndate", "quantity", "detaileddisposition", "status",
              "reason", "licenseplatenumber", "fulfillmentcenterid", "asin")  # fmt: skip
-    idx = [c.index(n) for n in names]
+    pick = c.picker([c.index(n) for n in names])
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
+        v = pick(row)
         if not v[0]:
             warnings.row(info, line, "no order-id")
             continue
@@ -252,9 +252,9 @@ def read_orders(
     c = Cells(info)
     names = ("amazonorderid", "sku", "asin", "fulfillmentchannel", "quantity", "currency",
              "itemprice", "shipcountry")  # fmt: skip
-    idx = [c.index(n) for n in names]
+    pick = c.picker([c.index(n) for n in names])
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
+        v = pick(row)
         try:
             qty, price = parse_int(v[4]), parse_decimal(v[6])
         except ValueError as exc:

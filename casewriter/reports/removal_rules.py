@@ -38,11 +38,13 @@ def _packages(data: Collected) -> dict[str, list[RemovalPackage]]:
     return by_order
 
 
-def _currency(data: Collected, order: str) -> str:
+def _currencies(data: Collected) -> dict[str, str]:
+    """Removal order id → the currency its order lines name."""
+    out: dict[str, str] = {}
     for line in data.money.removal_lines.values():
-        if line.order_id == order and line.currency:
-            return line.currency
-    return ""
+        if line.currency:
+            out.setdefault(line.order_id, line.currency)
+    return out
 
 
 def removal_findings(
@@ -134,12 +136,13 @@ def _lost(
 ) -> tuple[list[Finding], set[str]]:
     out: list[Finding] = []
     matched: set[str] = set()  # the confirmations as typed
+    currencies = _currencies(data)
     for order, items in sorted(packages.items()):
         by_tracking: dict[str, list[RemovalPackage]] = defaultdict(list)
         for p in items:
             if p.tracking and p.order_type != "DISPOSAL":
                 by_tracking[p.tracking].append(p)
-        currency = _currency(data, order)
+        currency = currencies.get(order, "")
         for tracking, parts in sorted(by_tracking.items()):
             hits = {k for k in (order.upper(), tracking.upper()) if k in wanted}
             matched |= {wanted[k] for k in hits}

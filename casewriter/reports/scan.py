@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from casewriter.errors import ReportError
 from casewriter.reports.collect import collect
-from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
+from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
 from casewriter.reports.money import MONEY_RULES, money_findings
 from casewriter.reports.money import finish as finish_money
 from casewriter.reports.readers import Progress
@@ -149,10 +149,11 @@ def scan(
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
+    windows: dict[tuple[str, str, date], Window | None] = {}
     for f in found:
         code = explicit or marketplace_code(f.marketplace) or main
         if f.rule in MONEY_RULES:
-            if not finish_money(f, code, today, catalog):
+            if not finish_money(f, code, today, catalog, windows):
                 continue  # a lead out of its window: nothing to act on
         else:
             _finish(f, code, today, catalog)

@@ -17,9 +17,10 @@ is data: ``data/settlement.toml``) are payments: ``payment`` names the kind, els
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from casewriter.errors import CasewriterError
@@ -75,12 +76,23 @@ _COMMON = ("settlementid", "currency", "transactiontype", "orderid", "fulfillmen
            "posteddate", "posteddatetime", "sku", "quantitypurchased", "marketplacename")  # fmt: skip
 
 
+#: ``want(transaction type, amount type, description)``, each normalized: False skips the amount
+#: before its cells are parsed (a settlement is mostly fee rows no rule reads; a million rows
+#: must scan in little more than the time it takes to split them). Payments and the totals row
+#: are always read.
+Want = Callable[[str, str, str], bool]
+
+
 def read_settlement(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None = None
+    info: ReportInfo,
+    warnings: Warnings,
+    progress: Progress | None = None,
+    want: Want | None = None,
 ) -> Iterator[SettlementRow]:
-    """Every amount of a settlement report (either layout) as a ``SettlementRow``."""
+    """Every amount of a settlement report (either layout) as a ``SettlementRow`` (with
+    ``want``, only the amounts it accepts; their bad cells are warned about, the others' not)."""
     if info.type == "settlement-flat":
-        yield from _read_flat(info, warnings, progress)
+        yield from _read_flat(info, warnings, progress, want)
         return
     c = Cells(info)
     payments = settlement_rules().payment_types
@@ -91,43 +103,86 @@ def read_settlement(
         c.index("amount"),
     )
     numbers = Numbers()
+    pick = c.picker([*idx, i_type, i_desc, i_amount])
+    # the row's kind is read first, raw (most rows stop there): transaction type, amount type
+    # and description; the few distinct kinds are normalized and judged once each
+    kind_columns = [idx[2], i_type, i_desc]
+    kinds = c.picker(kind_columns)
+    getter, need = itemgetter(*kind_columns), max(kind_columns)
+    fast = min(kind_columns) >= 0
+    seen: dict[tuple[str, ...], tuple[str, str, str, str, bool]] = {}
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
-        numbers.hint(v[1] or v[9])
+        raw = getter(row) if fast and len(row) > need else tuple(kinds(row))
+        known = seen.get(raw)
+        if known is None:
+            ttype, atype, desc = norm(raw[0]), norm(raw[1]), norm(raw[2])
+            payment = ttype if ttype in payments else desc if desc in payments else ""
+            keep = not ttype or bool(payment) or want is None or want(ttype, atype, desc)
+            known = (ttype, atype, desc, payment, keep)
+            if len(seen) < 4096:
+                seen[raw] = known
+        ttype, atype, desc, payment, keep = known
+        if not keep:
+            continue
+        v = pick(row)
+        if numbers.comma is None:
+            numbers.hint(v[1] or v[9])
         try:
-            amount = numbers.dec(c.get(row, i_amount))
+            amount = numbers.dec(v[12])
             posted = parse_date(v[5]) or parse_date(v[6])
-            qty = numbers.whole(v[8])
+            qty = numbers.whole(v[8]) if v[8] else None
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        ttype, desc = norm(v[2]), norm(c.get(row, i_desc))
-        payment = ttype if ttype in payments else desc if desc in payments else ""
-        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], norm(c.get(row, i_type)),
-                            desc, amount, norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], atype, desc, amount,
+                            norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
 
 
 def _read_flat(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None
+    info: ReportInfo, warnings: Warnings, progress: Progress | None, want: Want | None
 ) -> Iterator[SettlementRow]:
     c = Cells(info)
     payments = settlement_rules().payment_types
     idx = [c.index(n) for n in _COMMON]
     amounts = [(kind, c.index(t) if t else -1, c.index(a)) for kind, t, a in _FLAT_AMOUNTS]
     amounts = [a for a in amounts if a[2] >= 0]
+    pick = c.picker(idx + [i for _k, t, a in amounts for i in (t, a)])
+    # the amount columns filled and their types decide whether a row is read at all: the few
+    # distinct shapes are judged once each, from the raw cells (most rows are fees)
+    shape = c.picker([idx[2]] + [i for _k, t, a in amounts for i in (t, a)])
+    skip: dict[tuple[str, ...], bool] = {}
     numbers = Numbers()
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
-        numbers.hint(v[1] or v[9])
+        if want is not None:
+            raw = shape(row)
+            key = (
+                raw[0],
+                *[raw[1 + 2 * n] if raw[2 + 2 * n] else "\0" for n in range(len(amounts))],
+            )
+            if skip.get(key):
+                continue
+        v = pick(row)
         ttype = norm(v[2])
+        wanted = []  # (kind, description, amount cell, payment) of the amounts to read
+        for n, (kind, _t, _a) in enumerate(amounts):
+            cell = v[11 + 2 * n]
+            if not cell:
+                continue
+            described = v[10 + 2 * n]
+            desc = norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
+            payment = ttype if ttype in payments else desc if desc in payments else ""
+            if payment or want is None or want(ttype, kind, desc):
+                wanted.append((kind, desc, cell, payment))
+        if ttype and not wanted and want is not None:
+            if len(skip) < 4096:
+                skip[key] = True
+            continue  # only amounts no rule reads (a blank row stays: the totals row)
+        if numbers.comma is None:
+            numbers.hint(v[1] or v[9])
         try:
             posted = parse_date(v[5]) or parse_date(v[6])
-            qty = numbers.whole(v[8])
-            filled = []
-            for kind, i_type, i_amount in amounts:
-                cell = c.get(row, i_amount)
-                if cell:
-                    filled.append((kind, c.get(row, i_type), numbers.dec(cell)))
+            qty = numbers.whole(v[8]) if v[8] else None
+            filled = [(kind, desc, numbers.dec(cell), pay) for kind, desc, cell, pay in wanted]
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
@@ -135,8 +190,6 @@ def _read_flat(
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], "", "", None, norm(v[4]),
                                 posted, v[7], qty, v[9], "")  # fmt: skip
             continue
-        for kind, described, amount in filled:
-            desc = norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
-            payment = ttype if ttype in payments else desc if desc in payments else ""
+        for kind, desc, amount, payment in filled:
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], kind, desc, amount,
                                 norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
