@@ -42,6 +42,7 @@ class MoneyState:
     #: orders whose marketplace the money rules need (damaged returns)
     watch_orders: set[str] = field(default_factory=set)
     _price_index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] | None = None
+    _merged: dict[tuple[str, str], dict[int, tuple[Decimal, int]]] = field(default_factory=dict)
 
     # -- removals -----------------------------------------------------------------------
     def removal_line(self, r: RemovalLine) -> None:
@@ -91,12 +92,14 @@ class MoneyState:
             if seen is None or units > seen[1]:
                 self.prices[pkey] = (total, units)
         self._price_index = None
+        self._merged = {}
 
-    def charged(self) -> dict[tuple[str, str], Decimal]:
-        """Principal charged per order + SKU over every settlement."""
+    def charged(self, items: set[tuple[str, str]]) -> dict[tuple[str, str], Decimal]:
+        """Principal charged over every settlement for each of ``items`` (order, SKU)."""
         out: dict[tuple[str, str], Decimal] = {}
         for (_sid, order, sku), amount in self.charges.items():
-            out[(order, sku)] = out.get((order, sku), Decimal(0)) + amount
+            if (order, sku) in items:
+                out[(order, sku)] = out.get((order, sku), Decimal(0)) + amount
         return out
 
     def average_price(
@@ -111,13 +114,15 @@ class MoneyState:
                 total, units = per_month.get(m, (Decimal(0), 0))
                 per_month[m] = (total + t, units + u)
             self._price_index = index
-        by_currency = self._price_index.get(sku.upper(), {})
-        rows: dict[int, tuple[Decimal, int]] = {}
-        for cur, per_month in by_currency.items():
-            if cur == currency or not cur or not currency:
-                for m, (t, u) in per_month.items():
-                    total, units = rows.get(m, (Decimal(0), 0))
-                    rows[m] = (total + t, units + u)
+        rows = self._merged.get((sku.upper(), currency))
+        if rows is None:  # the SKU's months in this currency (or with none given), once
+            rows = {}
+            for cur, per_month in self._price_index.get(sku.upper(), {}).items():
+                if cur == currency or not cur or not currency:
+                    for m, (t, u) in per_month.items():
+                        total, units = rows.get(m, (Decimal(0), 0))
+                        rows[m] = (total + t, units + u)
+            self._merged[(sku.upper(), currency)] = rows
         if day is not None:
             end = day.year * 12 + day.month - 1
             recent = {m: rows[m] for m in range(end - months + 1, end + 1) if m in rows}

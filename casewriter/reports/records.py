@@ -198,9 +198,9 @@ def read_reimbursements(
              "fnsku", "currencyunit", "amountperunit", "amounttotal", "quantityreimbursedtotal",
              "originalreimbursementid", "originalreimbursementtype",
              "quantityreimbursedcash", "quantityreimbursedinventory")  # fmt: skip
-    idx = [c.index(n) for n in names]
+    pick = c.picker([c.index(n) for n in names])
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
+        v = pick(row)
         try:
             approved, per_unit, total = parse_date(v[0]), parse_decimal(v[8]), parse_decimal(v[9])
             qty = parse_int(v[10])

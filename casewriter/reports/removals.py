@@ -1,4 +1,4 @@
-"""Removal reports read into typed records, and the two removal rules.
+"""Removal reports read into typed records, and what the two removal rules (``removal_rules``) flag.
 
 Readers: Removal order detail (``GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA``, both the
 ``order-source`` and the older ``service-speed`` variant) → ``RemovalLine``; Removal shipment
@@ -28,14 +28,16 @@ paid; superseded (older) rows of an order line; packages of an order a reimburse
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from casewriter.reports.fields import Fields, typed_rows
-from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
+from casewriter.reports.units import Numbers
+from casewriter.reports.values import norm, parse_date
 
 
 class RemovalLine(NamedTuple):
@@ -88,46 +90,84 @@ class RemovalPackage(NamedTuple):
         return (self.order_id, self.tracking.upper(), self.fnsku or self.sku.upper())
 
 
+_ORDER_COLUMNS = ("request-date", "order-id", "order-type", "order-status", "last-updated-date",
+                  "sku", "fnsku", "disposition", "requested-quantity", "cancelled-quantity",
+                  "disposed-quantity", "shipped-quantity", "in-process-quantity", "removal-fee",
+                  "currency")  # fmt: skip
+_PACKAGE_COLUMNS = ("request-date", "order-id", "shipment-date", "sku", "fnsku", "disposition",
+                    "shipped-quantity", "carrier", "tracking-number", "removal-order-type")  # fmt: skip
+
+
+def _picker(info: ReportInfo, names: tuple[str, ...]) -> Callable[[list[str]], list[str]]:
+    c = Cells(info)
+    return c.picker([c.index(canon(n)) for n in names])
+
+
+def _count(numbers: Numbers, cell: str, name: str) -> int | None:
+    try:
+        return numbers.whole(cell)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+
+
 def read_removal_orders(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[RemovalLine]:
-    def build(f: Fields, r: list[str], line: int) -> RemovalLine | str:
-        order, sku, fnsku = f.text(r, "order-id"), f.text(r, "sku"), f.upper(r, "fnsku")
+    pick, numbers = _picker(info, _ORDER_COLUMNS), Numbers()
+    for line, row in iter_cells(info, warnings, progress):
+        (req, order, otype, status, updated, sku, fnsku, disp, rq, ca, di, sh, ip, fee,
+         currency) = pick(row)  # fmt: skip
         if not order or not (sku or fnsku):
-            return "no order-id, sku or fnsku"
-        currency = f.upper(r, "currency")
-        f.numbers.hint(currency)
-        requested = f.count(r, "requested-quantity")
+            warnings.row(info, line, "no order-id, sku or fnsku")
+            continue
+        currency = currency.upper()
+        numbers.hint(currency)
+        try:
+            requested = _count(numbers, rq, "requested-quantity")
+            cancelled = _count(numbers, ca, "cancelled-quantity") or 0
+            disposed = _count(numbers, di, "disposed-quantity") or 0
+            shipped = _count(numbers, sh, "shipped-quantity") or 0
+            in_process = _count(numbers, ip, "in-process-quantity") or 0
+            amount = numbers.dec(fee) if fee else None
+            requested_on, updated_on = _day(req, "request-date"), _day(updated, "last-updated-date")
+        except ValueError as exc:
+            warnings.row(info, line, str(exc))
+            continue
         if requested is None:
-            return "no requested-quantity"
-        return RemovalLine(
-            line, f.day(r, "request-date"), order, f.code(r, "order-type"),
-            f.code(r, "order-status"), f.day(r, "last-updated-date"), sku, fnsku,
-            f.code(r, "disposition"), requested, f.count(r, "cancelled-quantity") or 0,
-            f.count(r, "disposed-quantity") or 0, f.count(r, "shipped-quantity") or 0,
-            f.count(r, "in-process-quantity") or 0, f.dec(r, "removal-fee"), currency,
-        )  # fmt: skip
-
-    return typed_rows(info, warnings, progress, build)
+            warnings.row(info, line, "no requested-quantity")
+            continue
+        yield RemovalLine(line, requested_on, order, norm(otype), norm(status), updated_on, sku,
+                          fnsku.upper(), norm(disp), requested, cancelled, disposed, shipped,
+                          in_process, amount, currency)  # fmt: skip
 
 
 def read_removal_shipments(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[RemovalPackage]:
-    def build(f: Fields, r: list[str], line: int) -> RemovalPackage | str:
-        order, sku, fnsku = f.text(r, "order-id"), f.text(r, "sku"), f.upper(r, "fnsku")
+    pick, numbers = _picker(info, _PACKAGE_COLUMNS), Numbers()
+    for line, row in iter_cells(info, warnings, progress):
+        req, order, shipped_on, sku, fnsku, disp, qty, carrier, tracking, otype = pick(row)
         if not order or not (sku or fnsku):
-            return "no order-id, sku or fnsku"
-        qty = f.count(r, "shipped-quantity")
-        if qty is None:
-            return "no shipped-quantity"
-        return RemovalPackage(
-            line, f.day(r, "request-date"), order, f.day(r, "shipment-date"), sku, fnsku,
-            f.code(r, "disposition"), qty, f.text(r, "carrier"), f.text(r, "tracking-number"),
-            f.code(r, "removal-order-type"),
-        )  # fmt: skip
+            warnings.row(info, line, "no order-id, sku or fnsku")
+            continue
+        try:
+            quantity = _count(numbers, qty, "shipped-quantity")
+            requested_on, day = _day(req, "request-date"), _day(shipped_on, "shipment-date")
+        except ValueError as exc:
+            warnings.row(info, line, str(exc))
+            continue
+        if quantity is None:
+            warnings.row(info, line, "no shipped-quantity")
+            continue
+        yield RemovalPackage(line, requested_on, order, day, sku, fnsku.upper(), norm(disp),
+                             quantity, carrier, tracking, norm(otype))  # fmt: skip
 
-    return typed_rows(info, warnings, progress, build)
+
+def _day(cell: str, name: str) -> date | None:
+    try:
+        return parse_date(cell)
+    except ValueError as exc:
+        raise ValueError(f"{name}: {exc}") from None
 
 
 def newer(new: RemovalLine, old: RemovalLine) -> bool:

@@ -94,7 +94,7 @@ def damaged_returns(data: Collected, paid: Paid) -> list[Finding]:
 def over_refunds(data: Collected, paid: Paid) -> tuple[list[Finding], int]:
     """Refunds larger than the charge, and how many refunds had no charge to compare with."""
     tolerance = money_rules().over_tolerance
-    charged = data.money.charged()
+    charged = data.money.charged(set(data.refunds))
     out: list[Finding] = []
     unknown = 0
     for (order, sku), ref in sorted(data.refunds.items()):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from casewriter.errors import ReportError
-from casewriter.reports.collect import collect
+from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
 from casewriter.reports.money import MONEY_RULES, money_findings
 from casewriter.reports.money import finish as finish_money
@@ -110,8 +110,6 @@ def scan(
     file at all can be read. ``confirm_removal_lost``: removal order ids or tracking numbers
     the seller says never arrived (those packages become claims; the ones matching no package
     are listed in ``ScanResult.unconfirmed``)."""
-    from casewriter.dates import today_in
-    from casewriter.marketplaces import get
 
     infos: list[ReportInfo] = []
     skipped: list[Skipped] = []
@@ -128,6 +126,24 @@ def scan(
             raise ReportError(skipped[0].reason)
         raise ReportError(f"none of the {len(skipped)} files is a readable Seller Central "
                           "report: " + "; ".join(s.reason for s in skipped))  # fmt: skip
+    with gc_paused():
+        return _scan(infos, skipped, as_of, marketplace, catalog, progress, default_marketplace,
+                     confirm_removal_lost)  # fmt: skip
+
+
+def _scan(
+    infos: list[ReportInfo],
+    skipped: list[Skipped],
+    as_of: date | None,
+    marketplace: str | None,
+    catalog: Catalog | None,
+    progress: Progress | None,
+    default_marketplace: str,
+    confirm_removal_lost: Sequence[str],
+) -> ScanResult:
+    from casewriter.dates import today_in
+    from casewriter.marketplaces import get
+
     got = collect(infos, progress)
     data, warnings = got.data, got.warnings
     paid = Paid(data)

@@ -205,6 +205,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
 
 
+@lru_cache(maxsize=1024)  # a summary repeats its few months on every row
 def parse_month(text: str) -> date | None:
     """A month cell (``2026-05``, ``05/2026``, ``May-2026``, ``2026-05-01``) as its first day;
     None when empty; ValueError on garbage."""
