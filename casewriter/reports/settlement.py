@@ -146,37 +146,39 @@ def _read_flat(
     idx = [c.index(n) for n in _COMMON]
     amounts = [(kind, c.index(t) if t else -1, c.index(a)) for kind, t, a in _FLAT_AMOUNTS]
     amounts = [a for a in amounts if a[2] >= 0]
-    pick = c.picker(idx + [i for _k, t, a in amounts for i in (t, a)])
-    # the amount columns filled and their types decide whether a row is read at all: the few
-    # distinct shapes are judged once each, from the raw cells (most rows are fees)
-    shape = c.picker([idx[2]] + [i for _k, t, a in amounts for i in (t, a)])
-    skip: dict[tuple[str, ...], bool] = {}
+    common = c.picker(idx)
+    # which amount columns are filled, their types and the transaction type make a row's shape;
+    # the amounts to read (kind, description, payment) are worked out once per shape, and a
+    # shape with none is skipped unread (most rows are fees)
+    type_cells = c.picker([idx[2]] + [t for _k, t, _a in amounts])
+    amount_cells = c.picker([a for _k, _t, a in amounts])
+    plans: dict[tuple[object, ...], tuple[str, list[tuple[int, str, str, str]]]] = {}
     numbers = Numbers()
     for line, row in iter_cells(info, warnings, progress):
-        if want is not None:
-            raw = shape(row)
-            key = (
-                raw[0],
-                *[raw[1 + 2 * n] if raw[2 + 2 * n] else "\0" for n in range(len(amounts))],
-            )
-            if skip.get(key):
-                continue
-        v = pick(row)
-        ttype = norm(v[2])
-        wanted = []  # (kind, description, amount cell, payment) of the amounts to read
-        for n, (kind, _t, _a) in enumerate(amounts):
-            cell = v[11 + 2 * n]
-            if not cell:
-                continue
-            described = v[10 + 2 * n]
-            desc = norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
-            payment = ttype if ttype in payments else desc if desc in payments else ""
-            if payment or want is None or want(ttype, kind, desc):
-                wanted.append((kind, desc, cell, payment))
-        if ttype and not wanted and want is not None:
-            if len(skip) < 4096:
-                skip[key] = True
+        types, cells = type_cells(row), amount_cells(row)
+        key = (*types, *map(bool, cells))
+        plan = plans.get(key)
+        if plan is None:
+            ttype = norm(types[0])
+            reads = []  # (amount index, kind, description, payment)
+            for n, (kind, _t, _a) in enumerate(amounts):
+                if not cells[n]:
+                    continue
+                described = types[1 + n]
+                desc = (
+                    norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
+                )
+                payment = ttype if ttype in payments else desc if desc in payments else ""
+                if payment or want is None or want(ttype, kind, desc):
+                    reads.append((n, kind, desc, payment))
+            plan = (ttype, reads)
+            if len(plans) < 4096:
+                plans[key] = plan
+        ttype, reads = plan
+        if ttype and not reads and want is not None:
             continue  # only amounts no rule reads (a blank row stays: the totals row)
+        v = common(row)
+        wanted = [(kind, desc, cells[n], pay) for n, kind, desc, pay in reads]
         if numbers.comma is None:
             numbers.hint(v[1] or v[9])
         try:
