@@ -154,3 +154,10 @@ def test_sakuraya_drafts_its_claims_with_no_documented_window(cli: Any) -> None:
     assert len(data["drafts"]["drafted"]) == 4
     for c in cases:  # no window known: nothing in the log claims one
         assert c["deadline_closes"] is None
+
+
+def test_draft_summary_says_leads_were_left_to_check(cli: Any) -> None:
+    res = cli("scan", str(BRIGHTPEAK), "--as-of", AS_OF, "--draft")
+    assert res.code == 0, res.err
+    assert "Drafts saved: 7;" in res.out
+    assert "not drafted: 4 lead(s) to check first" in res.out

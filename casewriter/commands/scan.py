@@ -278,7 +278,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         sys.stdout.write(format_text(result))
         if drafted is not None:
-            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"]))
+            leads = sum(1 for f in result.findings if f.lead)
+            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"], leads))
         for message in result.warnings:
             warn(message)
     if result.skipped and ctx.json:

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 SHOWN_DRAFTS = 10
 
 
-def format_drafts(drafted: list[str], skipped: list[dict[str, str]]) -> str:
-    """The ``--draft`` summary: counts, the first few case ids and skipped findings, and the
-    command that lists the rest."""
+def format_drafts(drafted: list[str], skipped: list[dict[str, str]], leads: int = 0) -> str:
+    """The ``--draft`` summary: counts, the first few case ids and skipped findings, the
+    command that lists the rest, and how many leads were left for the seller to check."""
     lines = [
         f"\nDrafts saved: {len(drafted)}; skipped (open case already in the log): {len(skipped)}"
     ]
@@ -34,6 +34,9 @@ def format_drafts(drafted: list[str], skipped: list[dict[str, str]]) -> str:
         lines.append(
             f"  … and {len(skipped) - SHOWN_DRAFTS:,} more skipped (--json lists them all)"
         )
+    if leads:
+        lines.append(f"  not drafted: {leads} lead(s) to check first (to-review); a removal "
+                     "package that never arrived becomes a claim with --confirm-removal-lost")  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
