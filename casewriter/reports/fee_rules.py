@@ -33,6 +33,7 @@ from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
+from casewriter.reports.windows import catalog_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -64,19 +65,6 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
             return default if users else ""
         return users[0]
     return ""
-
-
-def catalog_window(catalog: Catalog | None, case_type: str, mp: str, day: date,
-                   today: date) -> Window | None:  # fmt: skip
-    """The catalog's window for an event on ``day``; None when it documents none."""
-    if catalog is None or case_type not in catalog:
-        return None
-    from casewriter.engine import evaluate_deadline
-
-    d = evaluate_deadline(catalog.deadline_rules(case_type, mp), day, today)
-    if d is None:
-        return None
-    return Window(d.opens, d.closes, d.safe_by, d.source, d.status)
 
 
 def money(amount: Decimal, currency: str) -> Decimal:
@@ -221,6 +209,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         if charges:
             return None  # every charge reversed, refunded or at your tier's fee: nothing to claim
         f.status = "to-review"
+        f.lead = True  # nothing charged to claim yet: a tier to check, not a claim
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
                           "settlements given; the window is 90 days from each charge")  # fmt: skip
         f.notes.append("Amazon's tier is above the one your measurements give, but the "
@@ -285,7 +274,7 @@ def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDa
     per_unit = money(-c.fee / units, c.currency)
     day = c.posted or today
     out = _Priced(c, per_unit, units, None)
-    out.window = catalog_window(catalog, CASE_TYPE, mp, day, today)
+    out.window = catalog_window(CASE_TYPE, mp, day, today, catalog)
     price = (c.principal / units) if c.principal > 0 else None
     if price is None and p is not None:
         price = (p.your_price or p.sales_price or (None, ""))[0]
@@ -334,5 +323,7 @@ def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
         facts["units_charged"] = sum(x.units for x in chosen)
         if f.event_date:
             facts["charge_date"] = f.event_date.isoformat()
-    f.case_facts = facts
-    f.case_evidence = {"order_id": [x.charge.order_id for x in chosen]}
+    f.draft_facts = facts
+    f.draft_evidence = {
+        "order_id": list(dict.fromkeys(x.charge.order_id for x in chosen if x.charge.order_id))
+    }

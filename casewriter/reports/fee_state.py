@@ -90,7 +90,8 @@ class FeeData:
 
     _types: frozenset[str] | None = None
 
-    def _fee_types(self) -> frozenset[str]:
+    def fee_types(self) -> frozenset[str]:
+        """The settlement descriptions of an FBA fulfilment fee (``fba_fees.toml``), normalized."""
         if self._types is None:
             self._types = fba_fees().fee_types
         return self._types
@@ -142,7 +143,7 @@ class FeeData:
         sku = s.sku.upper()
         if sku not in self.measurements:
             return
-        fee = s.description in self._fee_types()
+        fee = s.description in self.fee_types()
         price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
         if not (fee or price or s.quantity):
             return

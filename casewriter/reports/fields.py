@@ -102,6 +102,8 @@ class Fields:
 
     def count(self, row: list[str], *names: str) -> int | None:
         cell = self.text(row, *names)
+        if cell.isdecimal() and len(cell) <= 9:  # the usual cell: no sign, no separators, in bounds
+            return int(cell)
         if cell.lower() in _EMPTY:
             return None
         try:

@@ -84,45 +84,53 @@ def iter_cells(
         heads |= {"\ufeff" + h for h in heads}
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
+        data_rows = 0
         try:
             next(reader, None)  # the header, already read by sniff
-            count = 0
-            while True:
+            count = error_at = 0
+            while True:  # a for loop per stretch of good rows (faster than next() per row)
                 try:
-                    row = next(reader)
-                except StopIteration:
+                    for row in reader:  # the checks below run a million times: keep them cheap
+                        count += 1
+                        if progress is not None and not count % _PROGRESS_EVERY:
+                            progress(info.path, raw.tell(), total)
+                        if len(row) <= 1 and (not row or not row[0].strip()):
+                            continue
+                        c0 = row[0]
+                        # no header name starts with a digit: data rows (dates, ids) skip canon()
+                        if c0 in heads or (
+                            len(c0) <= head_len
+                            and c0
+                            and not c0[0].isdigit()
+                            and canon(c0) == head_key
+                        ):
+                            if _header_again(info, row, reader.line_num, layout):
+                                continue
+                        if layout[0] is not None:
+                            order = layout[0]
+                            width = len(row)
+                            row = [row[j] if 0 <= j < width else "" for j in order]
+                        data_rows += 1
+                        if plain_tabs and (row[0][:1] == '"' or row[-1][-1:] == '"'):
+                            row = [c.strip('"') for c in row]
+                        yield reader.line_num, row
                     break
                 except csv.Error as exc:
                     warnings.row(info, reader.line_num, f"unreadable row: {exc}")
-                    bad_in_a_row += 1
+                    # unreadable rows in a row: no good row read since the last one
+                    bad_in_a_row = bad_in_a_row + 1 if count == error_at else 1
+                    error_at = count
                     if bad_in_a_row > _MAX_BAD_IN_A_ROW:
                         raise ReportError(
                             f"{info.path}:{reader.line_num}: too many unreadable rows; "
                             "is this file a Seller Central report?"
                         ) from None
-                    continue
-                bad_in_a_row = 0
-                count += 1
-                if progress is not None and not count % _PROGRESS_EVERY:
-                    progress(info.path, raw.tell(), total)
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                c0 = row[0]
-                if c0 in heads or (len(c0) <= head_len and c0 and canon(c0) == head_key):
-                    if _header_again(info, row, reader.line_num, layout):
-                        continue
-                if layout[0] is not None:
-                    order = layout[0]
-                    width = len(row)
-                    row = [row[j] if 0 <= j < width else "" for j in order]
-                warnings.rows += 1
-                if plain_tabs and (row[0].startswith('"') or row[-1].endswith('"')):
-                    row = [c.strip('"') for c in row]
-                yield reader.line_num, row
         except UnicodeDecodeError:
             raise ReportError(f"{info.path}: not valid {info.encoding} text") from None
         except OSError as exc:
             raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
+        finally:
+            warnings.rows += data_rows  # counted here, not per row (a million rows)
     if progress is not None:
         progress(info.path, total, total)
 
@@ -168,6 +176,32 @@ class Cells:
 
     def __init__(self, info: ReportInfo) -> None:
         self._idx = info.columns
+
+    def picker(self, indexes: list[int]) -> Callable[[list[str]], list[str]]:
+        """``pick(row)`` → the stripped cells at ``indexes`` ('' for -1 or a short row), in
+        one C-level ``itemgetter`` call for a full row: the readers call it on every row."""
+        from operator import itemgetter
+
+        present = [i for i in indexes if i >= 0]
+        if not present:
+            return lambda row: [""] * len(indexes)
+        need = max(present)
+        safe = [i if i >= 0 else need for i in indexes]  # a missing column reads a real one…
+        blank = [n for n, i in enumerate(indexes) if i < 0]  # …then is blanked
+        getter = itemgetter(*safe)
+        single = len(safe) == 1
+        get = self.get
+
+        def pick(row: list[str]) -> list[str]:
+            if len(row) <= need:
+                return [get(row, i) for i in indexes]
+            got = getter(row)
+            cells = [got.strip()] if single else list(map(str.strip, got))
+            for n in blank:
+                cells[n] = ""
+            return cells
+
+        return pick
 
     def index(self, *keys: str) -> int:
         """Index of the first key present, else -1."""

@@ -13,14 +13,17 @@ tells the marketplace).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import NamedTuple
 
 from casewriter.reports.fields import Fields
-from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.records import OrderRow
+from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money
+from casewriter.reports.values import norm
 
 
 class FulfilledShipment(NamedTuple):
@@ -54,35 +57,100 @@ class FulfilledShipment(NamedTuple):
 def read_fulfilled_shipments(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[FulfilledShipment]:
+    """Every row as a ``FulfilledShipment``."""
     f = Fields(info, redact=True)
     width = len(info.header)
     for line, row in iter_cells(info, warnings, progress):
-        if len(row) > width:  # a tab inside a cell: every column after it is off by one
-            warnings.row(info, line, f"{len(row)} columns, the header has {width}")
-            continue
-        order, shipment = f.text(row, "amazon-order-id"), f.text(row, "shipment-id")
-        currency = f.upper(row, "currency")
+        record = _shipment(f, row, line, width)
+        if isinstance(record, str):
+            warnings.row(info, line, record)
+        else:
+            yield record
+
+
+def read_shipment_orders(
+    info: ReportInfo, warnings: Warnings, progress: Progress | None, full: Callable[[str], bool]
+) -> Iterator[FulfilledShipment | OrderRow]:
+    """The scan's reading: a row whose order ``full`` accepts as a whole ``FulfilledShipment``
+    (the proof of a refunded order or a damaged return), every other row only as the order
+    line it is (``OrderRow``: SKU, quantity, price, currency, country, channel) — most rows."""
+    f = Fields(info, redact=True)
+    width = len(info.header)
+    c = Cells(info)
+    pick = c.picker([c.index(canon(n)) for n in _LIGHT])
+    for line, row in iter_cells(info, warnings, progress):
+        cells = pick(row)
+        record: FulfilledShipment | OrderRow | str
+        if len(row) > width or full(cells[0]):
+            record = _shipment(f, row, line, width)
+        else:
+            record = _order_line(f, cells)
+        if isinstance(record, str):
+            warnings.row(info, line, record)
+        else:
+            yield record
+
+
+def _shipment(f: Fields, row: list[str], line: int, width: int) -> FulfilledShipment | str:
+    """A whole row, or why it is skipped."""
+    if len(row) > width:  # a tab inside a cell: every column after it is off by one
+        return f"{len(row)} columns, the header has {width}"
+    order, shipment = f.text(row, "amazon-order-id"), f.text(row, "shipment-id")
+    currency = f.upper(row, "currency")
+    f.numbers.hint(currency)
+    try:
+        quantity = f.count(row, "quantity-shipped")
+        record = FulfilledShipment(
+            line, order, f.text(row, "merchant-order-id"), shipment,
+            f.text(row, "shipment-item-id"), f.text(row, "amazon-order-item-id"),
+            f.text(row, "sku"), quantity or 0, f.day(row, "purchase-date"),
+            f.day(row, "payments-date"), f.day(row, "shipment-date"),
+            f.day(row, "reporting-date"), f.day(row, "estimated-arrival-date"), currency,
+            f.money(row, currency, "item-price"), f.money(row, currency, "item-tax"),
+            f.money(row, currency, "shipping-price"),
+            f.money(row, currency, "item-promotion-discount"),
+            f.text(row, "ship-service-level"), f.upper(row, "ship-country"),
+            f.text(row, "carrier"), f.text(row, "tracking-number"),
+            f.upper(row, "fulfillment-center-id"), f.code(row, "fulfillment-channel"),
+            f.text(row, "sales-channel"),
+        )  # fmt: skip
+    except ValueError as exc:
+        return str(exc)
+    if not order or not shipment or quantity is None:
+        return "no amazon-order-id, shipment-id or quantity-shipped"
+    return record
+
+
+#: what an order line needs, in this order (the light reading of a row)
+_LIGHT = ("amazon-order-id", "shipment-id", "sku", "quantity-shipped", "currency", "item-price",
+          "ship-country", "fulfillment-channel")  # fmt: skip
+
+
+def _order_line(f: Fields, cells: list[str]) -> OrderRow | str:
+    """An order line from the cells of ``_LIGHT``, or why the row is skipped (naming the
+    column, never quoting a cell: the report carries buyer data)."""
+    order, shipment, sku, qty_cell, currency, price_cell, country, channel = cells
+    currency = currency.upper()
+    if f.numbers.comma is None:
         f.numbers.hint(currency)
-        try:
-            quantity = f.count(row, "quantity-shipped")
-            record = FulfilledShipment(
-                line, order, f.text(row, "merchant-order-id"), shipment,
-                f.text(row, "shipment-item-id"), f.text(row, "amazon-order-item-id"),
-                f.text(row, "sku"), quantity or 0, f.day(row, "purchase-date"),
-                f.day(row, "payments-date"), f.day(row, "shipment-date"),
-                f.day(row, "reporting-date"), f.day(row, "estimated-arrival-date"), currency,
-                f.money(row, currency, "item-price"), f.money(row, currency, "item-tax"),
-                f.money(row, currency, "shipping-price"),
-                f.money(row, currency, "item-promotion-discount"),
-                f.text(row, "ship-service-level"), f.upper(row, "ship-country"),
-                f.text(row, "carrier"), f.text(row, "tracking-number"),
-                f.upper(row, "fulfillment-center-id"), f.code(row, "fulfillment-channel"),
-                f.text(row, "sales-channel"),
-            )  # fmt: skip
-        except ValueError as exc:
-            warnings.row(info, line, str(exc))
-            continue
-        if not order or not shipment or quantity is None:
-            warnings.row(info, line, "no amazon-order-id, shipment-id or quantity-shipped")
-            continue
-        yield record
+    try:
+        quantity = f.numbers.whole(qty_cell) if qty_cell else None
+    except ValueError:
+        return "quantity-shipped: not a valid value"
+    try:
+        price = f.numbers.dec(price_cell)
+    except ValueError:
+        return "item-price: not a valid value"
+    if not order or not shipment or quantity is None:
+        return "no amazon-order-id, shipment-id or quantity-shipped"
+    merchant = norm(channel) in ("MERCHANT", "MFN")
+    return OrderRow(order, sku, "", "MERCHANT" if merchant else "AMAZON", quantity, currency,
+                    price, country.upper())  # fmt: skip
+
+
+def order_line(sh: FulfilledShipment) -> OrderRow:
+    """A whole shipment row as the order line it also is."""
+    price = sh.item_price.amount if sh.item_price else None
+    channel = "MERCHANT" if sh.channel in ("MERCHANT", "MFN") else "AMAZON"
+    return OrderRow(sh.order_id, sh.sku, "", channel, sh.quantity, sh.currency, price,
+                    sh.ship_country)  # fmt: skip

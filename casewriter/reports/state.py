@@ -5,7 +5,7 @@ adjustments by FNSKU + Reference ID (overlapping downloads count once; the more 
 wins, since reconciliation only grows), receipts per shipment, reimbursement rows (de-duplicated
 across overlapping downloads), returns, refund rows, payments inside settlements (de-duplicated
 the same way; ``payments()`` merges them with the Reimbursements report, each payment once),
-Amazon's shipments of refunded or returned orders (proof for those cases), and per-SKU prices.
+Amazon's shipments of refunded orders and damaged returns (proof for those cases), and per-SKU prices.
 
 Only ``Adjustments`` rows can be claims, and only when they carry an Unreconciled Quantity
 (rule 2 of design/reports.md). Claim-coded rows without one (the retired Inventory Adjustments
@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.fee_state import FeeData
+from casewriter.reports.money_state import MoneyState
 from casewriter.reports.payments import Payment, from_report, from_settlements, merge
 from casewriter.reports.records import (
     CLAIM_DAMAGED,
@@ -81,11 +82,14 @@ class Collected:
     settlement_payments: Counter[SettlementRow] = field(default_factory=Counter)
     #: orders a settlement shows a payment for (REVERSAL_REIMBURSEMENT …)
     settlement_paid_orders: set[str] = field(default_factory=set)
-    #: Amazon's shipments of refunded or returned orders, by order id (proof for those cases)
+    #: Amazon's shipments of refunded orders and damaged returns, by order id (their proof)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
     #: what the fee and stranded rules keep (measurements, Fee Preview, storage, fee charges)
     fees: FeeData = field(default_factory=FeeData)
+    #: what the money rules keep (removals, damaged returns, charges, prices, costs …)
+    money: MoneyState = field(default_factory=MoneyState)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
+    _per_unit: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
     def ledger_row(
@@ -179,8 +183,9 @@ class Collected:
         return merge(from_report(report), settled, match_days)
 
     def shipment(self, s: FulfilledShipment) -> None:
-        """Amazon's shipment of an order: proof for a refunded or returned order."""
-        if s.order_id in self.refund_orders or s.order_id in self.returned_orders:
+        """Amazon's shipment of an order: proof for a refunded order or a damaged return (the
+        orders a finding can name)."""
+        if s.order_id in self.refund_orders or s.order_id in self.money.watch_orders:
             self.shipments.setdefault(s.order_id, []).append(s)
 
     def finish_refunds(self) -> None:
@@ -214,7 +219,12 @@ class Collected:
             self.order_channel[o.order_id] = o.channel
             self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
         if o.item_price is not None and o.item_price > 0 and o.quantity and o.quantity > 0:
-            per_unit = (o.item_price / o.quantity).quantize(Decimal("0.01"))
+            raw = (o.item_price, o.quantity)
+            per_unit = self._per_unit.get(raw)  # prices repeat: divide each pair once
+            if per_unit is None:
+                per_unit = (o.item_price / o.quantity).quantize(Decimal("0.01"))
+                if len(self._per_unit) < 1 << 14:
+                    self._per_unit[raw] = per_unit
             for key in (o.sku.upper(), o.asin):
                 if key:
                     self.unit_price[key] = (per_unit, o.currency)
