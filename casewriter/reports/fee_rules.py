@@ -28,12 +28,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
-from casewriter.reports.fee_tables import fee_table, why_no_fee_table
+from casewriter.reports.fee_tables import FeeTable, fee_table, why_no_fee_table
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
-from casewriter.reports.windows import catalog_window
+from casewriter.reports.windows import Memo, catalog_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -100,6 +100,61 @@ class _Priced:
     no_table: str = ""  # why no fee table prices this charge
 
 
+@dataclass
+class _Memo:
+    """What the fee rule works out once per scan rather than once per charge (a seller who
+    measured every SKU has a fee charge on every order): windows by (case type, marketplace,
+    day), tier and fee tables by (marketplace, day[, price]), a SKU's tier by table, the fee of
+    a tier and weight by fee table."""
+
+    windows: Memo = field(default_factory=dict)
+    tiers: dict[tuple[str, date], TierTable | None] = field(default_factory=dict)
+    fee_tables: dict[tuple[str, date, Decimal | None], FeeTable | None] = field(
+        default_factory=dict
+    )
+    mine: dict[tuple[str, str], Classified | None] = field(default_factory=dict)
+    fees: dict[tuple[str, str, Decimal, str], Decimal | None] = field(default_factory=dict)
+    why: dict[tuple[str, date, Decimal | None], str] = field(default_factory=dict)
+
+    def window(self, mp: str, day: date, today: date, catalog: Catalog | None) -> Window | None:
+        """The catalog's window of a charge on ``day``, shared by the charges of that day (read,
+        never changed: a finding gets a window of its own)."""
+        key = (CASE_TYPE, mp, day)
+        if key not in self.windows:
+            self.windows[key] = catalog_window(CASE_TYPE, mp, day, today, catalog)
+        return self.windows[key]
+
+    def tier_table(self, mp: str, day: date) -> TierTable | None:
+        key = (mp, day)
+        if key not in self.tiers:
+            self.tiers[key] = tier_table(mp, day)
+        return self.tiers[key]
+
+    def fee_table(self, mp: str, day: date, price: Decimal | None) -> FeeTable | None:
+        key = (mp, day, price)
+        if key not in self.fee_tables:
+            self.fee_tables[key] = fee_table(mp, day, price)
+        return self.fee_tables[key]
+
+    def why_no_fee_table(self, mp: str, day: date, price: Decimal | None) -> str:
+        key = (mp, day, price)
+        if key not in self.why:
+            self.why[key] = why_no_fee_table(mp, day, price)
+        return self.why[key]
+
+    def classify(self, table: TierTable, m: Measurement) -> Classified | None:
+        key = (table.id, m.sku.upper())
+        if key not in self.mine:
+            self.mine[key] = classify(table, m)
+        return self.mine[key]
+
+    def fee(self, fees: FeeTable, mine: Classified, unit: str) -> Decimal | None:
+        key = (fees.id, mine.tier.id, mine.ship_weight, unit)
+        if key not in self.fees:
+            self.fees[key] = fees.fee(mine.tier.id, mine.ship_weight, unit)
+        return self.fees[key]
+
+
 def classify(table: TierTable, m: Measurement) -> Classified | None:
     sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
     weight = weight_in(m.weight, m.weight_unit, table.weight_unit)
@@ -148,6 +203,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
         if row is not None:
             mp = market_of(country=country, currency=row.currency, default=default_mp)
             storage_of.setdefault(item, {})[mp or default_mp] = row
+    memo = _Memo()
     for sku, m in sorted(data.measurements.items()):
         previews = previews_of.get(sku, {})
         items = {x for v in previews.values() for x in (v.fnsku, v.asin)} | {sku_fnsku.get(sku)}
@@ -162,7 +218,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
                 untiered.add(mp)
                 continue
             f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, catalog,
-                     sku_fnsku)  # fmt: skip
+                     sku_fnsku, memo)  # fmt: skip
             if f is not None:
                 findings.append(f)
     if notes is not None:
@@ -173,7 +229,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
 
 def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
          charges: list[Charge], data: FeeData, today: date, catalog: Catalog | None,
-         sku_fnsku: dict[str, str]) -> Finding | None:  # fmt: skip
+         sku_fnsku: dict[str, str], memo: _Memo) -> Finding | None:  # fmt: skip
     table = tier_table(mp, today)
     if table is None:
         return None
@@ -182,7 +238,8 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         return None
     theirs = amazon_side(table, p, s)
     wrong_tier = theirs is not None and theirs.low > mine.rank
-    priced = [x for c in charges if (x := _price(c, m, mp, p, data, today, catalog)) is not None]
+    priced = [x for c in charges
+              if (x := _price(c, m, mp, p, data, today, catalog, memo)) is not None]  # fmt: skip
     over = [x for x in priced if x.expected is None or x.per_unit - x.expected >= _CENT]
     if not wrong_tier:
         over = [x for x in over if x.expected is not None]  # a band overcharge needs a fee table
@@ -266,7 +323,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
 
 
 def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeData,
-           today: date, catalog: Catalog | None) -> _Priced | None:  # fmt: skip
+           today: date, catalog: Catalog | None, memo: _Memo) -> _Priced | None:  # fmt: skip
     """A charge with its fee per unit and the fee of the seller's tier (None when unknown)."""
     if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
         return None  # reversed, or refunded by a fee correction: nothing to claim
@@ -274,18 +331,18 @@ def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDa
     per_unit = money(-c.fee / units, c.currency)
     day = c.posted or today
     out = _Priced(c, per_unit, units, None)
-    out.window = catalog_window(CASE_TYPE, mp, day, today, catalog)
+    out.window = memo.window(mp, day, today, catalog)
     price = (c.principal / units) if c.principal > 0 else None
     if price is None and p is not None:
         price = (p.your_price or p.sales_price or (None, ""))[0]
-    table = tier_table(mp, day)
-    fees = fee_table(mp, day, price)
+    table = memo.tier_table(mp, day)
+    fees = memo.fee_table(mp, day, price)
     if table is None or fees is None or fees.tier_table != table.id:
-        out.no_table = why_no_fee_table(mp, day, price)
+        out.no_table = memo.why_no_fee_table(mp, day, price)
         return out
-    mine = classify(table, m)
+    mine = memo.classify(table, m)
     if mine is not None:
-        fee = fees.fee(mine.tier.id, mine.ship_weight, table.weight_unit)
+        fee = memo.fee(fees, mine, table.weight_unit)
         if fee is not None:
             out.expected = fee
             out.fee_source = fees.label()
