@@ -7,8 +7,8 @@ tier table in force (``tiers.py``); Amazon's from the Fee Preview's ``product-si
 put through the same table). The charges are the settlement's FBA fulfilment fee rows of that
 SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
 and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
-seller's tier, times the units; otherwise the amount is unknown and the finding names both
-tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
+seller's tier, times the units (each charge priced by ``fee_pricing.price``); otherwise the
+amount is unknown and the finding names both tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
 charges: one finding per SKU and marketplace, dated by its oldest charge still inside the window
 (claimable), else its newest (expired); the expired part is named in the finding.
 
@@ -16,33 +16,33 @@ charges: one finding per SKU and marketplace, dated by its oldest charge still i
 (with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
 ``fulfilled-by`` Merchant); a charge whose fee was reversed, or refunded by a fee correction
 (``INCORRECT_FEES_ITEMS`` for that order and SKU); a charge at or below the fee of the
-seller's tier. A SKU with a wrong tier but no charge in the settlements given is ``to-review``.
+seller's tier. A SKU with a wrong tier but no charge in the settlements given is a lead
+(``to-review``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from casewriter.reports.fee_pricing import CASE_TYPE, Priced, PriceMemo, classify, money, price
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
-from casewriter.reports.fee_tables import FeeTable, fee_table, why_no_fee_table
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
-from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
-from casewriter.reports.windows import Memo, catalog_window
+from casewriter.reports.tiers import Classified, TierTable, tier_table
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-CASE_TYPE = "fee-dimension-weight"
+__all__ = ["CASE_TYPE", "NO_WINDOW", "market_of", "money", "overcharges"]
+
 NO_WINDOW = "no documented window"
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
-_WHOLE = frozenset({"JPY"})  # currencies written without decimals
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
 
 
@@ -67,11 +67,6 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
     return ""
 
 
-def money(amount: Decimal, currency: str) -> Decimal:
-    """An amount rounded as its currency is written (yen have no cents)."""
-    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
-
-
 def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
     return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
 
@@ -86,82 +81,6 @@ class Side:
     dimensions: str = ""
     weight: str = ""
     classified: Classified | None = None
-
-
-@dataclass
-class _Priced:
-    charge: Charge
-    per_unit: Decimal
-    units: int
-    expected: Decimal | None
-    fee_source: str = ""
-    window: Window | None = None
-    notes: list[str] = field(default_factory=list)
-    no_table: str = ""  # why no fee table prices this charge
-
-
-@dataclass
-class _Memo:
-    """What the fee rule works out once per scan rather than once per charge (a seller who
-    measured every SKU has a fee charge on every order): windows by (case type, marketplace,
-    day), tier and fee tables by (marketplace, day[, price]), a SKU's tier by table, the fee of
-    a tier and weight by fee table."""
-
-    windows: Memo = field(default_factory=dict)
-    tiers: dict[tuple[str, date], TierTable | None] = field(default_factory=dict)
-    fee_tables: dict[tuple[str, date, Decimal | None], FeeTable | None] = field(
-        default_factory=dict
-    )
-    mine: dict[tuple[str, str], Classified | None] = field(default_factory=dict)
-    fees: dict[tuple[str, str, Decimal, str], Decimal | None] = field(default_factory=dict)
-    why: dict[tuple[str, date, Decimal | None], str] = field(default_factory=dict)
-
-    def window(self, mp: str, day: date, today: date, catalog: Catalog | None) -> Window | None:
-        """The catalog's window of a charge on ``day``, shared by the charges of that day (read,
-        never changed: a finding gets a window of its own)."""
-        key = (CASE_TYPE, mp, day)
-        if key not in self.windows:
-            self.windows[key] = catalog_window(CASE_TYPE, mp, day, today, catalog)
-        return self.windows[key]
-
-    def tier_table(self, mp: str, day: date) -> TierTable | None:
-        key = (mp, day)
-        if key not in self.tiers:
-            self.tiers[key] = tier_table(mp, day)
-        return self.tiers[key]
-
-    def fee_table(self, mp: str, day: date, price: Decimal | None) -> FeeTable | None:
-        key = (mp, day, price)
-        if key not in self.fee_tables:
-            self.fee_tables[key] = fee_table(mp, day, price)
-        return self.fee_tables[key]
-
-    def why_no_fee_table(self, mp: str, day: date, price: Decimal | None) -> str:
-        key = (mp, day, price)
-        if key not in self.why:
-            self.why[key] = why_no_fee_table(mp, day, price)
-        return self.why[key]
-
-    def classify(self, table: TierTable, m: Measurement) -> Classified | None:
-        key = (table.id, m.sku.upper())
-        if key not in self.mine:
-            self.mine[key] = classify(table, m)
-        return self.mine[key]
-
-    def fee(self, fees: FeeTable, mine: Classified, unit: str) -> Decimal | None:
-        key = (fees.id, mine.tier.id, mine.ship_weight, unit)
-        if key not in self.fees:
-            self.fees[key] = fees.fee(mine.tier.id, mine.ship_weight, unit)
-        return self.fees[key]
-
-
-def classify(table: TierTable, m: Measurement) -> Classified | None:
-    sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
-    weight = weight_in(m.weight, m.weight_unit, table.weight_unit)
-    if weight is None or any(s is None for s in sides):
-        return None
-    a, b, c = (s for s in sides if s is not None)
-    return table.classify((a, b, c), weight)
 
 
 def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -> Side | None:
@@ -203,7 +122,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
         if row is not None:
             mp = market_of(country=country, currency=row.currency, default=default_mp)
             storage_of.setdefault(item, {})[mp or default_mp] = row
-    memo = _Memo()
+    memo = PriceMemo(catalog, today)
     for sku, m in sorted(data.measurements.items()):
         previews = previews_of.get(sku, {})
         items = {x for v in previews.values() for x in (v.fnsku, v.asin)} | {sku_fnsku.get(sku)}
@@ -217,8 +136,8 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
             if tier_table(mp, today) is None:
                 untiered.add(mp)
                 continue
-            f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, catalog,
-                     sku_fnsku, memo)  # fmt: skip
+            f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, sku_fnsku,
+                     memo)  # fmt: skip
             if f is not None:
                 findings.append(f)
     if notes is not None:
@@ -228,8 +147,8 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
 
 
 def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
-         charges: list[Charge], data: FeeData, today: date, catalog: Catalog | None,
-         sku_fnsku: dict[str, str], memo: _Memo) -> Finding | None:  # fmt: skip
+         charges: list[Charge], data: FeeData, today: date, sku_fnsku: dict[str, str],
+         memo: PriceMemo) -> Finding | None:  # fmt: skip
     table = tier_table(mp, today)
     if table is None:
         return None
@@ -238,8 +157,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         return None
     theirs = amazon_side(table, p, s)
     wrong_tier = theirs is not None and theirs.low > mine.rank
-    priced = [x for c in charges
-              if (x := _price(c, m, mp, p, data, today, catalog, memo)) is not None]  # fmt: skip
+    priced = [x for c in charges if (x := price(c, m, mp, p, data, memo)) is not None]
     over = [x for x in priced if x.expected is None or x.per_unit - x.expected >= _CENT]
     if not wrong_tier:
         over = [x for x in over if x.expected is not None]  # a band overcharge needs a fee table
@@ -310,7 +228,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     sources = sorted({x.fee_source for x in chosen if x.fee_source})
     if sources:
         f.details["fee_table"] = "; ".join(sources)
-    for note in dict.fromkeys(n for x in chosen for n in x.notes):
+    for note in dict.fromkeys(x.note for x in chosen if x.note):
         f.notes.append(note)
     for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
         days = sorted({x.charge.posted.isoformat() for x in chosen
@@ -322,36 +240,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     return f
 
 
-def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeData,
-           today: date, catalog: Catalog | None, memo: _Memo) -> _Priced | None:  # fmt: skip
-    """A charge with its fee per unit and the fee of the seller's tier (None when unknown)."""
-    if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
-        return None  # reversed, or refunded by a fee correction: nothing to claim
-    units = c.quantity or 1
-    per_unit = money(-c.fee / units, c.currency)
-    day = c.posted or today
-    out = _Priced(c, per_unit, units, None)
-    out.window = memo.window(mp, day, today, catalog)
-    price = (c.principal / units) if c.principal > 0 else None
-    if price is None and p is not None:
-        price = (p.your_price or p.sales_price or (None, ""))[0]
-    table = memo.tier_table(mp, day)
-    fees = memo.fee_table(mp, day, price)
-    if table is None or fees is None or fees.tier_table != table.id:
-        out.no_table = memo.why_no_fee_table(mp, day, price)
-        return out
-    mine = memo.classify(table, m)
-    if mine is not None:
-        fee = memo.fee(fees, mine, table.weight_unit)
-        if fee is not None:
-            out.expected = fee
-            out.fee_source = fees.label()
-            flag = " [belief: check it against your Fee Preview]" if fees.belief else ""
-            out.notes.append(f"fee for your tier from {fees.name}{flag}")
-    return out
-
-
-def _amount(f: Finding, chosen: list[_Priced]) -> None:
+def _amount(f: Finding, chosen: list[Priced]) -> None:
     if any(x.expected is None for x in chosen):
         f.amount = None
         f.details["amount_unknown"] = "no fee table held prices every charge (see the notes)"
@@ -361,7 +250,7 @@ def _amount(f: Finding, chosen: list[_Priced]) -> None:
 
 
 def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
-           chosen: list[_Priced], amount: Decimal | None) -> None:  # fmt: skip
+           chosen: list[Priced], amount: Decimal | None) -> None:  # fmt: skip
     """What ``--draft`` puts in the case's facts and evidence."""
     dims, weight = m.text()
     facts: dict[str, Any] = {"our_dimensions": dims, "our_weight": weight,
