@@ -202,22 +202,29 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         paid: Counter[rec.SettlementRow] = Counter()
         charges: Charges = {}
         prices: Prices = {}
-        fee_rows: Counter[tuple[object, ...]] = Counter()
+        fee_rows: dict[tuple[object, ...], int] = {}
         fees = data.fees
         measured = bool(fees.measurements)  # fee rows only matter for measured SKUs
         currency_of, watch = data.settlement_currency, data.money.watch_orders
-        refund_row, money_row = data.refund_row, data.money.settlement_row
+        refund_row, money_row, fee_row = (
+            data.refund_row,
+            data.money.settlement_row,
+            fees.settlement_row,
+        )
         wanted = fee_rows_wanted(fees.fee_types()) if measured else settlement_wanted
         try:
             for s in read_settlement(info, warnings, progress, wanted):
                 refund_row(s, rows)
                 if s.payment:
                     data.payment_row(s, paid)
-                if s.transaction_type == "ORDER" or s.order_id in watch:
+                # the money rules read an order's principal (and any row of a watched order)
+                if (s.description == "PRINCIPAL" and s.transaction_type == "ORDER") or (
+                    s.order_id in watch
+                ):
                     currency = s.currency or currency_of.get(s.settlement_id, "")
                     money_row(s, currency, charges, prices)
-                if s.payment or measured:
-                    fees.settlement_row(s, fee_rows)
+                if measured or s.payment:
+                    fee_row(s, fee_rows)
         finally:
             data.settlement_file(rows, paid)
             data.money.settlement_file(charges, prices)
