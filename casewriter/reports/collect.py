@@ -45,7 +45,7 @@ from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
-from casewriter.reports.shipments import order_line, read_fulfilled_shipments, read_shipment_orders
+from casewriter.reports.shipments import read_fulfilled_shipments, read_shipment_orders
 from casewriter.reports.signatures import REPORT_TYPES
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
@@ -230,19 +230,14 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
             data.money.settlement_file(charges, prices)
             fees.settlement_file(fee_rows)
     elif t == "all-orders":
-        for o in rec.read_orders(info, warnings, progress):
-            data.order(o)
+        data.orders(rec.read_orders(info, warnings, progress))
     elif t == "fulfilled-shipments":
 
         def proof(order: str) -> bool:  # read in full: a shipment the rules may show as proof
             return order in data.refund_orders or order in data.money.watch_orders
 
-        for sh in read_shipment_orders(info, warnings, progress, proof):
-            if isinstance(sh, rec.OrderRow):
-                data.order(sh)
-            else:
-                data.order(order_line(sh))
-                data.shipment(sh)
+        # every row is an order line; a row of an order a rule may show is kept whole too
+        data.orders(read_shipment_orders(info, warnings, progress, proof, data.shipment))
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()
         try:

@@ -69,22 +69,31 @@ def read_fulfilled_shipments(
 
 
 def read_shipment_orders(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None, full: Callable[[str], bool]
-) -> Iterator[FulfilledShipment | OrderRow]:
-    """The scan's reading: a row whose order ``full`` accepts as a whole ``FulfilledShipment``
-    (the proof of a refunded order or a damaged return), every other row only as the order
-    line it is (``OrderRow``: SKU, quantity, price, currency, country, channel) — most rows."""
+    info: ReportInfo,
+    warnings: Warnings,
+    progress: Progress | None,
+    full: Callable[[str], bool],
+    keep: Callable[[FulfilledShipment], None],
+) -> Iterator[OrderRow]:
+    """The scan's reading: every row as the order line it is (``OrderRow``: SKU, quantity,
+    price, currency, country, channel); a row whose order ``full`` accepts is read whole too,
+    and that ``FulfilledShipment`` (the proof of a refunded order or a damaged return) given to
+    ``keep`` — few rows."""
     f = Fields(info, redact=True)
     width = len(info.header)
     c = Cells(info)
     pick = c.picker([c.index(canon(n)) for n in _LIGHT])
     for line, row in iter_cells(info, warnings, progress):
         cells = pick(row)
-        record: FulfilledShipment | OrderRow | str
         if len(row) > width or full(cells[0]):
-            record = _shipment(f, row, line, width)
-        else:
-            record = _order_line(f, cells)
+            whole = _shipment(f, row, line, width)
+            if isinstance(whole, str):
+                warnings.row(info, line, whole)
+                continue
+            keep(whole)
+            yield order_line(whole)
+            continue
+        record = _order_line(f, cells)
         if isinstance(record, str):
             warnings.row(info, line, record)
         else:

@@ -16,6 +16,7 @@ claimed: nothing in the files shows the units are still unreconciled.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -210,24 +211,34 @@ class Collected:
             ref.marketplace_name = ref.marketplace_name or str(mname)
         self.refund_orders = {k[0] for k in self.refunds}
 
-    def order(self, o: OrderRow) -> None:
-        if o.currency:
-            self.currencies[o.currency] += 1
-        if o.country:
-            self.countries[o.country] += 1
-        if o.order_id in self.refund_orders:
-            self.order_channel[o.order_id] = o.channel
-            self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
-        if o.item_price is not None and o.item_price > 0 and o.quantity and o.quantity > 0:
-            raw = (o.item_price, o.quantity)
-            per_unit = self._per_unit.get(raw)  # prices repeat: divide each pair once
+    def orders(self, rows: Iterable[OrderRow]) -> None:
+        """Order lines (All Orders, Fulfilled Shipments): the currency and country they count
+        for, the channel and line of a refunded order, each SKU's and ASIN's latest unit price.
+        One loop per file with everything it touches bound once (a file has 100,000 lines)."""
+        currencies, countries = self.currencies, self.countries
+        refunded, channel, lines = self.refund_orders, self.order_channel, self.order_lines
+        unit_price, memo = self.unit_price, self._per_unit
+        cent = Decimal("0.01")
+        for o in rows:
+            if o.currency:
+                currencies[o.currency] += 1
+            if o.country:
+                countries[o.country] += 1
+            if o.order_id in refunded:
+                channel[o.order_id] = o.channel
+                lines.setdefault((o.order_id, o.sku.upper()), o)
+            price, quantity = o.item_price, o.quantity
+            if price is None or not quantity or quantity <= 0 or price <= 0:
+                continue
+            per_unit = memo.get((price, quantity))  # prices repeat: divide each pair once
             if per_unit is None:
-                per_unit = (o.item_price / o.quantity).quantize(Decimal("0.01"))
-                if len(self._per_unit) < 1 << 14:
-                    self._per_unit[raw] = per_unit
-            for key in (o.sku.upper(), o.asin):
-                if key:
-                    self.unit_price[key] = (per_unit, o.currency)
+                per_unit = (price / quantity).quantize(cent)
+                if len(memo) < 1 << 14:
+                    memo[(price, quantity)] = per_unit
+            if o.sku:
+                unit_price[o.sku.upper()] = (per_unit, o.currency)
+            if o.asin:
+                unit_price[o.asin] = (per_unit, o.currency)
 
     def inbound_row(self, r: InboundRow) -> None:
         if r.sku and r.fnsku:
