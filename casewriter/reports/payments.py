@@ -57,7 +57,9 @@ def from_report(rows: Iterable[tuple[Reimbursement, int]]) -> list[Payment]:
     sums: dict[tuple[str, str, str, str], _Sum] = {}
     for r, n in rows:
         key = (r.reimbursement_id, r.order_id, r.sku.upper(), r.currency)
-        entry = sums.setdefault(key, _Sum(Decimal(0), None, r.reason, r.sku, r.currency))
+        entry = sums.get(key)
+        if entry is None:
+            entry = sums[key] = _Sum(Decimal(0), None, r.reason, r.sku, r.currency)
         entry.add(r.amount_total, n, r.approval_date)
     return [
         Payment(e.kind, order, e.sku, e.amount, e.currency, e.day, reimbursement_id=rid)
@@ -73,7 +75,9 @@ def from_settlements(
     for s, n in rows:
         key = (s.settlement_id, s.payment, s.order_id, s.sku.upper(), s.posted)
         currency = s.currency or currency_of.get(s.settlement_id, "")
-        entry = sums.setdefault(key, _Sum(Decimal(0), s.posted, s.payment, s.sku, currency))
+        entry = sums.get(key)
+        if entry is None:
+            entry = sums[key] = _Sum(Decimal(0), s.posted, s.payment, s.sku, currency)
         entry.add(s.amount, n, s.posted, s.quantity)
     return [
         Payment(

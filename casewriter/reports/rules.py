@@ -212,15 +212,18 @@ def inbound(data: Collected, paid: Paid) -> list[Finding]:
         info[(shipment, key)] = (r.sku, r.status, event, r.shipped, received)
     remaining = {(s[2], s[3]): s[4] for s in shortfalls}
     shortfalls.sort()
+    of_item: dict[str, list[tuple[bool, date, str, str, int, str, date | None]]] = {}
+    for s in shortfalls:  # in their sorted order, per item: a payment only meets its item's
+        of_item.setdefault(s[3], []).append(s)
     for (kind, fnsku), entries in paid.by_kind.items():
-        if kind != "LOST_INBOUND":
+        if kind != "LOST_INBOUND" or fnsku not in of_item:
             continue
         for approved, _rid, units, order in entries:
             named = order.upper() if order.upper().startswith("FBA") else ""
-            for _open, _ev, shipment, key, _short, _st, shipped_on in shortfalls:
+            for _open, _ev, shipment, key, _short, _st, shipped_on in of_item[fnsku]:
                 if units <= 0:
                     break
-                if key != fnsku or (named and shipment != named):
+                if named and shipment != named:
                     continue
                 if approved is not None and shipped_on is not None and approved < shipped_on:
                     continue
