@@ -26,6 +26,7 @@ from typing import Literal
 from casewriter.errors import ReportError
 from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
+from casewriter.reports.values import norm
 
 #: progress(path, bytes_read, total_bytes)
 Progress = Callable[[Path, int, int], None]
@@ -62,10 +63,28 @@ def _field_limit() -> None:
         csv.field_size_limit(min(limit, sys.maxsize))
 
 
+@dataclass(frozen=True)
+class Skip:
+    """Data rows a reader never reads, dropped by ``iter_cells`` before its other checks (but
+    counted): rows whose cell at ``column`` is empty, unless the cell at ``unless_column``
+    reads ``unless`` (compared as ``values.norm`` compares). Rows with fewer than ``width``
+    cells are never dropped (the reader warns about them), nor is any row once a repeated
+    header has reordered the columns. No header is dropped: its names are never empty."""
+
+    column: int
+    width: int
+    unless_column: int = -1
+    unless: str = ""
+
+
 def iter_cells(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None = None
+    info: ReportInfo,
+    warnings: Warnings,
+    progress: Progress | None = None,
+    skip: Skip | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for every data row after the header; blank rows skipped."""
+    """(line number, cells) for every data row after the header; blank rows skipped, and the
+    rows ``skip`` describes (a ledger is mostly rows no rule reads)."""
     _field_limit()
     errors = "strict" if info.encoding == "utf-8-sig" else "replace"
     plain_tabs = info.delimiter == "\t" and not info.quoted
@@ -91,6 +110,11 @@ def iter_cells(
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
         data_rows = 0
+        col, width, other, unless = (
+            (skip.column, max(skip.width, skip.column + 1), skip.unless_column, skip.unless)
+            if skip
+            else (-1, 1 << 30, -1, "")
+        )
         try:
             next(rows, None)  # the header, already read by sniff
             count = error_at = 0
@@ -100,6 +124,14 @@ def iter_cells(
                         count += 1
                         if progress is not None and not count % _PROGRESS_EVERY:
                             progress(info.path, raw.tell(), total)
+                        if (
+                            len(row) >= width
+                            and not row[col]
+                            and layout[0] is None
+                            and (other < 0 or norm(row[other]) != unless)
+                        ):
+                            data_rows += 1  # a data row (no header has an empty name)
+                            continue
                         if len(row) <= 1 and (not row or not row[0].strip()):
                             continue
                         c0 = row[0]

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
-from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.readers import Cells, Progress, Skip, Warnings, iter_cells
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.values import ledger_date, norm, parse_date, parse_decimal, parse_int
 
@@ -141,7 +141,11 @@ def read_ledger(
     )
     get = c.get
     need = max(i_reason, i_event, i_qty)
-    for line, row in iter_cells(info, warnings, progress):
+    # rows with no reason code (and, unless receipts are wanted, any event) are dropped unread
+    drop = (
+        Skip(i_reason, need + 1, i_event if receipts else -1, "RECEIPTS") if i_reason >= 0 else None
+    )
+    for line, row in iter_cells(info, warnings, progress, drop):
         if len(row) <= need:
             warnings.row(info, line, f"only {len(row)} columns")
             continue
