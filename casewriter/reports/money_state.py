@@ -22,6 +22,8 @@ from casewriter.reports.removals import RemovalLine, RemovalPackage, newer
 
 Charges = dict[tuple[str, str, str], Decimal]  # (settlement id, order id, SKU) → principal
 Prices = dict[tuple[str, str, str, int], tuple[Decimal, int]]  # (sid, SKU, currency, month)
+_ZERO = Decimal(0)
+_NOTHING = (_ZERO, 0)  # no sale yet: total, units
 
 
 @dataclass
@@ -67,19 +69,21 @@ class MoneyState:
         self, s: SettlementRow, currency: str, charges: Charges, prices: Prices
     ) -> None:
         """An Order/ItemPrice/Principal row: the charge, and the SKU's selling price."""
-        if s.order_id in self.watch_orders and s.marketplace_name:
-            self.order_market.setdefault(s.order_id, s.marketplace_name)
-        if s.transaction_type != "ORDER" or s.amount_type != "ITEMPRICE" or s.amount is None:
+        order, amount = s.order_id, s.amount
+        if order in self.watch_orders and s.marketplace_name:
+            self.order_market.setdefault(order, s.marketplace_name)
+        if s.description != "PRINCIPAL" or s.transaction_type != "ORDER" or amount is None:
             return
-        if s.description != "PRINCIPAL" or not s.order_id:
+        if s.amount_type != "ITEMPRICE" or not order:
             return
         sku = s.sku.upper()
-        key = (s.settlement_id, s.order_id, sku)
-        charges[key] = charges.get(key, Decimal(0)) + s.amount
-        if s.quantity and s.quantity > 0 and s.amount > 0 and s.posted is not None:
-            pkey = (s.settlement_id, sku, currency, s.posted.year * 12 + s.posted.month - 1)
-            total, units = prices.get(pkey, (Decimal(0), 0))
-            prices[pkey] = (total + s.amount, units + s.quantity)
+        key = (s.settlement_id, order, sku)
+        charges[key] = charges.get(key, _ZERO) + amount
+        quantity, posted = s.quantity, s.posted
+        if quantity and quantity > 0 and posted is not None and amount > 0:
+            pkey = (s.settlement_id, sku, currency, posted.year * 12 + posted.month - 1)
+            total, units = prices.get(pkey, _NOTHING)
+            prices[pkey] = (total + amount, units + quantity)
 
     def settlement_file(self, charges: Charges, prices: Prices) -> None:
         """One file's sums; a settlement seen in two files counts once (the fuller copy)."""
