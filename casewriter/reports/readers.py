@@ -6,6 +6,11 @@ Nothing is kept in memory beyond the current row. A row that cannot be read beco
 naming the file and line (collected in ``Warnings``); the scan goes on. A file that stops
 decoding, or is unreadable, raises ``ReportError`` naming the file.
 
+A reader may name the rows it never reads (``Skip``: judged on a few raw cells, once per
+distinct set): they are dropped before anything else is done with them, and counted. Plain
+tab-separated files are split line by line (``_tab_rows``); quoted and comma-separated ones go
+through the csv module.
+
 Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
 data and not worth a warning). When the repeated header is the same report in another column
 order (an All Orders download with ``url`` joined to one without), the rows after it are put
@@ -20,13 +25,13 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
 from casewriter.errors import ReportError
 from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
-from casewriter.reports.values import norm
 
 #: progress(path, bytes_read, total_bytes)
 Progress = Callable[[Path, int, int], None]
@@ -65,16 +70,16 @@ def _field_limit() -> None:
 
 @dataclass(frozen=True)
 class Skip:
-    """Data rows a reader never reads, dropped by ``iter_cells`` before its other checks (but
-    counted): rows whose cell at ``column`` is empty, unless the cell at ``unless_column``
-    reads ``unless`` (compared as ``values.norm`` compares). Rows with fewer than ``width``
-    cells are never dropped (the reader warns about them), nor is any row once a repeated
-    header has reordered the columns. No header is dropped: its names are never empty."""
+    """Data rows a reader never reads, dropped by ``iter_cells`` before its other checks (and
+    counted as data rows): ``drop(cells)`` judges the raw cells at ``columns`` (a ledger row's
+    reason and event, a settlement row's transaction type, amount type and description), once
+    per distinct set of cells. Rows with fewer than ``width`` cells are never dropped (the
+    reader warns about them), nor is a row once a repeated header has reordered the columns,
+    nor a set of cells holding a column's own name (a repeated header)."""
 
-    column: int
+    columns: tuple[int, ...]
     width: int
-    unless_column: int = -1
-    unless: str = ""
+    drop: Callable[[tuple[str, ...]], bool]
 
 
 def iter_cells(
@@ -110,11 +115,7 @@ def iter_cells(
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
         data_rows = 0
-        col, width, other, unless = (
-            (skip.column, max(skip.width, skip.column + 1), skip.unless_column, skip.unless)
-            if skip
-            else (-1, 1 << 30, -1, "")
-        )
+        width, cells_of, dropped = _skipping(info, skip)
         try:
             next(rows, None)  # the header, already read by sniff
             count = error_at = 0
@@ -124,14 +125,14 @@ def iter_cells(
                         count += 1
                         if progress is not None and not count % _PROGRESS_EVERY:
                             progress(info.path, raw.tell(), total)
-                        if (
-                            len(row) >= width
-                            and not row[col]
-                            and layout[0] is None
-                            and (other < 0 or norm(row[other]) != unless)
-                        ):
-                            data_rows += 1  # a data row (no header has an empty name)
-                            continue
+                        if len(row) >= width and layout[0] is None:
+                            key = cells_of(row)
+                            verdict = dropped.get(key)
+                            if verdict is None:
+                                verdict = _judge(info, skip, key, dropped)
+                            if verdict:
+                                data_rows += 1
+                                continue
                         if len(row) <= 1 and (not row or not row[0].strip()):
                             continue
                         c0 = row[0]
@@ -173,6 +174,29 @@ def iter_cells(
             warnings.rows += data_rows  # counted here, not per row (a million rows)
     if progress is not None:
         progress(info.path, total, total)
+
+
+def _skipping(
+    info: ReportInfo, skip: Skip | None
+) -> tuple[int, Callable[[list[str]], tuple[str, ...]], dict[tuple[str, ...], bool]]:
+    """(the width a row needs to be judged, its judged cells in one C call, the verdicts)."""
+    if skip is None or not skip.columns or min(skip.columns) < 0:
+        return 1 << 62, tuple, {}
+    get = itemgetter(*skip.columns)
+    cells_of = get if len(skip.columns) > 1 else (lambda row: (get(row),))
+    return max(skip.width, max(skip.columns) + 1), cells_of, {}
+
+
+def _judge(
+    info: ReportInfo, skip: Skip | None, key: tuple[str, ...], dropped: dict[tuple[str, ...], bool]
+) -> bool:
+    """``skip.drop(key)``, never for the cells of a repeated header; remembered (bounded)."""
+    assert skip is not None
+    names = {canon(info.header[i]) for i in skip.columns if i < len(info.header)}
+    verdict = not any(canon(c) in names for c in key if c) and skip.drop(key)
+    if len(dropped) < 4096:
+        dropped[key] = verdict
+    return verdict
 
 
 def _tab_rows(text: io.TextIOWrapper) -> Iterator[list[str]]:

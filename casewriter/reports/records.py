@@ -141,10 +141,12 @@ def read_ledger(
     )
     get = c.get
     need = max(i_reason, i_event, i_qty)
+
     # rows with no reason code (and, unless receipts are wanted, any event) are dropped unread
-    drop = (
-        Skip(i_reason, need + 1, i_event if receipts else -1, "RECEIPTS") if i_reason >= 0 else None
-    )
+    def unread(cells: tuple[str, ...]) -> bool:
+        return not norm(cells[0]) and (not receipts or norm(cells[1]) != "RECEIPTS")
+
+    drop = Skip((i_reason, i_event), need + 1, unread) if min(i_reason, i_event) >= 0 else None
     for line, row in iter_cells(info, warnings, progress, drop):
         if len(row) <= need:
             warnings.row(info, line, f"only {len(row)} columns")

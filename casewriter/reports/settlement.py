@@ -24,7 +24,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from casewriter.errors import CasewriterError
-from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.readers import Cells, Progress, Skip, Warnings, iter_cells
 from casewriter.reports.records import SettlementRow
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Numbers
@@ -115,7 +115,15 @@ def read_settlement(
     getter, need = itemgetter(*kind_columns), max(kind_columns)
     fast = min(kind_columns) >= 0
     seen: dict[tuple[str, ...], tuple[str, str, str, str, bool]] = {}
-    for line, row in iter_cells(info, warnings, progress):
+
+    def unread(cells: tuple[str, ...]) -> bool:  # what ``want`` turns down, dropped unparsed
+        assert want is not None
+        ttype, atype, desc = norm(cells[0]), norm(cells[1]), norm(cells[2])
+        paid = ttype in payments or desc in payments
+        return bool(ttype) and not paid and not want(ttype, atype, desc)
+
+    drop = Skip(tuple(kind_columns), need + 1, unread) if want is not None and fast else None
+    for line, row in iter_cells(info, warnings, progress, drop):
         raw = getter(row) if fast and len(row) > need else tuple(kinds(row))
         known = seen.get(raw)
         if known is None:
