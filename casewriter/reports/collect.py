@@ -232,11 +232,9 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
     elif t == "all-orders":
         data.orders(rec.read_orders(info, warnings, progress))
     elif t == "fulfilled-shipments":
-
-        def proof(order: str) -> bool:  # read in full: a shipment the rules may show as proof
-            return order in data.refund_orders or order in data.money.watch_orders
-
-        # every row is an order line; a row of an order a rule may show is kept whole too
+        # every row is an order line; a row of an order a rule may show as proof (refunded, or a
+        # damaged return's) is kept whole too
+        proof = (data.refund_orders, data.money.watch_orders)
         data.orders(read_shipment_orders(info, warnings, progress, proof, data.shipment))
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()

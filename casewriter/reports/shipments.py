@@ -13,7 +13,7 @@ tells the marketplace).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from datetime import date
 from typing import NamedTuple
 
@@ -72,20 +72,24 @@ def read_shipment_orders(
     info: ReportInfo,
     warnings: Warnings,
     progress: Progress | None,
-    full: Callable[[str], bool],
+    proof: tuple[Container[str], Container[str]],
     keep: Callable[[FulfilledShipment], None],
 ) -> Iterator[OrderRow]:
     """The scan's reading: every row as the order line it is (``OrderRow``: SKU, quantity,
-    price, currency, country, channel); a row whose order ``full`` accepts is read whole too,
-    and that ``FulfilledShipment`` (the proof of a refunded order or a damaged return) given to
-    ``keep`` — few rows."""
+    price, currency, country, channel); a row of an order in one of the ``proof`` sets is read
+    whole too, and that ``FulfilledShipment`` (the proof of a refunded order or a damaged
+    return) given to ``keep`` — few rows. An order line is made in this loop (it runs for
+    every row of a 100,000-row report); its bad cells are named by column, never quoted."""
     f = Fields(info, redact=True)
     width = len(info.header)
     c = Cells(info)
     pick = c.picker([c.index(canon(n)) for n in _LIGHT])
+    numbers = f.numbers
+    merchant = {"MERCHANT", "MFN"}
+    refunded, watched = proof
     for line, row in iter_cells(info, warnings, progress):
-        cells = pick(row)
-        if len(row) > width or full(cells[0]):
+        order, shipment, sku, qty_cell, currency, price_cell, country, channel = pick(row)
+        if len(row) > width or order in refunded or order in watched:
             whole = _shipment(f, row, line, width)
             if isinstance(whole, str):
                 warnings.row(info, line, whole)
@@ -93,11 +97,24 @@ def read_shipment_orders(
             keep(whole)
             yield order_line(whole)
             continue
-        record = _order_line(f, cells)
-        if isinstance(record, str):
-            warnings.row(info, line, record)
-        else:
-            yield record
+        currency = currency.upper()
+        if numbers.comma is None:
+            numbers.hint(currency)
+        try:
+            quantity = numbers.whole(qty_cell) if qty_cell else None
+        except ValueError:
+            warnings.row(info, line, "quantity-shipped: not a valid value")
+            continue
+        try:
+            price = numbers.dec(price_cell)
+        except ValueError:
+            warnings.row(info, line, "item-price: not a valid value")
+            continue
+        if not order or not shipment or quantity is None:
+            warnings.row(info, line, "no amazon-order-id, shipment-id or quantity-shipped")
+            continue
+        yield OrderRow(order, sku, "", "MERCHANT" if norm(channel) in merchant else "AMAZON",
+                       quantity, currency, price, country.upper())  # fmt: skip
 
 
 def _shipment(f: Fields, row: list[str], line: int, width: int) -> FulfilledShipment | str:
@@ -133,28 +150,6 @@ def _shipment(f: Fields, row: list[str], line: int, width: int) -> FulfilledShip
 #: what an order line needs, in this order (the light reading of a row)
 _LIGHT = ("amazon-order-id", "shipment-id", "sku", "quantity-shipped", "currency", "item-price",
           "ship-country", "fulfillment-channel")  # fmt: skip
-
-
-def _order_line(f: Fields, cells: list[str]) -> OrderRow | str:
-    """An order line from the cells of ``_LIGHT``, or why the row is skipped (naming the
-    column, never quoting a cell: the report carries buyer data)."""
-    order, shipment, sku, qty_cell, currency, price_cell, country, channel = cells
-    currency = currency.upper()
-    if f.numbers.comma is None:
-        f.numbers.hint(currency)
-    try:
-        quantity = f.numbers.whole(qty_cell) if qty_cell else None
-    except ValueError:
-        return "quantity-shipped: not a valid value"
-    try:
-        price = f.numbers.dec(price_cell)
-    except ValueError:
-        return "item-price: not a valid value"
-    if not order or not shipment or quantity is None:
-        return "no amazon-order-id, shipment-id or quantity-shipped"
-    merchant = norm(channel) in ("MERCHANT", "MFN")
-    return OrderRow(order, sku, "", "MERCHANT" if merchant else "AMAZON", quantity, currency,
-                    price, country.upper())  # fmt: skip
 
 
 def order_line(sh: FulfilledShipment) -> OrderRow:
