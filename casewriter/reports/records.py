@@ -221,7 +221,7 @@ def read_reimbursements(
         cash = _lenient(parse_int, v[13])
         yield Reimbursement(
             line, approved, v[1], v[2], v[3], norm(v[4]), v[5], v[6].upper(), v[7].upper(),
-            per_unit, total, qty, v[11], norm(v[12]), tuple(x.strip() for x in row), cash,
+            per_unit, total, qty, v[11], norm(v[12]), tuple(map(str.strip, row)), cash,
         )  # fmt: skip
 
 
