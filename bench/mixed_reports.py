@@ -1,6 +1,6 @@
 """A benchmark folder mixing every report type ``scan`` reads, in realistic proportions.
 
-``generate_mixed(rows)`` writes ``bench/out/mixed_<rows>/`` (reused when present): one file per
+``generate_mixed(rows)`` writes ``bench/out/mixed_<rows>_v<VERSION>/`` (reused when present): one file per
 report type, sized by ``SHARES`` — the ledger about half of all rows, settlements (both layouts)
 a quarter, the order reports a sixth, returns, reimbursements, removals, inbound, snapshots and
 legacy files the rest — for a seller with 400 SKUs over 18 months (2025-01-01 to 2026-06-30).
@@ -8,7 +8,10 @@ Each order has six Settlement V2 amounts (principal, tax, shipping, commission, 
 shipping chargeback) as real settlements list them. The content exercises every rule: about
 5 % of orders refunded, returns of several dispositions (one in forty damaged), reimbursements
 of every reason (some reversed, one in twenty below its basis), removal orders (some short)
-and packages, researching units, payments inside settlements, and the seller's cost CSV. Headers come from ``tests/report_headers.py`` (the documented ones).
+and packages, researching units, payments inside settlements, Fee Preview, monthly storage fees
+and stranded inventory, and the seller's own CSVs: manufacturing costs and measurements (one SKU
+in ten charged a bigger size tier than measured, so the fee rules read the settlements' FBA fee
+rows). Headers come from ``tests/report_headers.py`` (the documented ones).
 Buyer columns of Amazon Fulfilled Shipments are filled (the scanner must drop them).
 """
 
@@ -45,9 +48,11 @@ from tests.report_headers import (
 )
 
 OUT = Path(__file__).resolve().parent / "out"
+MEASUREMENTS = ["sku", "length", "width", "height", "dimension_unit", "weight", "weight_unit"]
 START = date(2025, 1, 1)
 DAYS = 546  # to 2026-06-30
 SKUS = 400
+VERSION = 2  # of what the folder holds: a new version is generated afresh
 
 #: report file → share of all rows (the ledger takes what is left)
 SHARES: dict[str, float] = {
@@ -61,7 +66,7 @@ SHARES: dict[str, float] = {
 }  # fmt: skip
 #: snapshot reports: one row per SKU
 PER_SKU = ("fee_preview.txt", "manage_inventory.txt", "restock.txt", "afn_inventory.txt",
-           "costs.csv")  # fmt: skip
+           "costs.csv", "measurements.csv")  # fmt: skip
 
 
 #: the amounts of one order in Settlement V2: (description, amount type, share of the price;
@@ -108,7 +113,7 @@ def _write(path: Path, lines: Iterator[str]) -> None:
 
 
 def generate_mixed(rows: int) -> Path:
-    folder = OUT / f"mixed_{rows}"
+    folder = OUT / f"mixed_{rows}_v{VERSION}"
     if (folder / "ledger_detail.txt").exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
@@ -414,4 +419,9 @@ def _makers(
             "Warehouse-Condition-code": "SELLABLE", "Quantity Available": 38})),
         "costs.csv": (["sku", "cost", "currency"], per_sku(lambda s, f, a, t, p, n: {
             "sku": s, "cost": f"{p * 0.3:.2f}", "currency": "USD"})),
+        # one SKU in ten is a small envelope Amazon charges as Large standard (fee-overcharge)
+        "measurements.csv": (MEASUREMENTS, per_sku(lambda s, f, a, t, p, n: {
+            "sku": s, "dimension_unit": "in", "weight_unit": "oz",
+            **({"length": "11.8", "width": "8.5", "height": "0.6", "weight": "8.8"} if n % 10 == 3
+               else {"length": "10.2", "width": "6.1", "height": "3.3", "weight": "17.6"})})),
     }  # fmt: skip
