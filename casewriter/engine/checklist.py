@@ -29,7 +29,10 @@ class EvidenceResult:
 
     @property
     def ready(self) -> bool:
-        return not any(i.required and i.status in ("missing", "invalid") for i in self.items)
+        """Nothing required missing, nothing provided invalid (``readiness`` says why not)."""
+        return not any(
+            i.status == "invalid" or (i.required and i.status == "missing") for i in self.items
+        )
 
 
 def check_identifier(value: str, kind: str) -> tuple[str, str | None, str | None, str | None]:
@@ -171,7 +174,7 @@ def _attachment_rules(ct: CaseType, draft: Draft, res: EvidenceResult) -> None:
             "This response box takes no attachments: send the proof of delivery and other files "
             "to the buyer through Buyer-Seller Messages, and say so in the response."
         )
-    if ct.items_slot and ct.max_items:
+    if ct.items_slot and ct.max_items and ct.items is None:  # item lines count themselves
         n = len(res.evs.get(ct.items_slot, []))
         if n > ct.max_items:
             res.warnings.append(

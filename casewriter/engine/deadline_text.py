@@ -29,6 +29,13 @@ def source_text(d: Deadline) -> str:
 
 def deadline_line(d: Deadline) -> str:
     """One line for the checklist: status, dates, the safer date, the clock and the source."""
+    if not d.claim_window:
+        clock = (
+            f" from the {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
+        )
+        state = "passed" if d.status == "expired" else f"{days_left(max(d.days_left, 0))}"
+        return (f"act by {d.closes.isoformat()} ({state}){clock}; a deadline, not a claim window "
+                f"[source: {source_text(d)}]")  # fmt: skip
     if d.status == "too-early":
         head = f"too early – opens {d.opens.isoformat()}, closes {d.closes.isoformat()}"
     elif d.status == "expired":
@@ -45,6 +52,16 @@ def deadline_warnings(d: Deadline) -> list[str]:
     days left once ``DAYS_LEFT_WARNING`` or fewer remain (or a safer date exists)."""
     src = source_text(d)
     today = d.today.isoformat() if d.today else "today"
+    if not d.claim_window:  # a deadline to act by (stranded units): never "claim window"
+        note = f" {d.note}" if d.note else ""
+        if d.status == "expired":
+            return [
+                f"The deadline ({d.clock} + window) passed on {d.closes.isoformat()} ({src}).{note}"
+            ]
+        if d.days_left <= DAYS_LEFT_WARNING:
+            left = "Last day" if d.days_left == 0 else days_left(d.days_left)
+            return [f"{left}: act by {d.closes.isoformat()} ({d.clock} + window; {src}).{note}"]
+        return []
     if d.status == "too-early":
         n = (d.opens - d.today).days if d.today else 0
         return [f"Too early to file: the claim window opens on {d.opens.isoformat()} ({n} days after {today}); "
@@ -64,6 +81,8 @@ def deadline_warnings(d: Deadline) -> list[str]:
     return []
 
 
-def urgency_reason(left: int, *, only: bool) -> str:
-    """Why the days left raise the suggested urgency: ``only 2 days left in the claim window``."""
-    return f"{'only ' if only else ''}{days_left(left)} in the claim window"
+def urgency_reason(left: int, *, only: bool, claim: bool = True) -> str:
+    """Why the days left raise the suggested urgency: ``only 2 days left in the claim window``
+    (``before the deadline`` for a deadline that is not a claim window)."""
+    where = "in the claim window" if claim else "before the deadline"
+    return f"{'only ' if only else ''}{days_left(left)} {where}"

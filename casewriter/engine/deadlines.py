@@ -73,21 +73,31 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
         today=as_of,
         note="; ".join(dict.fromkeys(notes)),
         safe_source=f"{shortest.source}, as of {shortest.as_of.isoformat()}" if safe_by else "",
+        claim_window=longest.claim_window,
     )
 
 
 def for_facts(
     ct: CaseType, marketplace: str, facts: dict[str, Any], as_of: date
 ) -> tuple[Deadline | None, str | None]:
-    """A draft's claim window from its typed facts, or a hint about the missing clock fact."""
+    """A draft's claim window from its typed facts, or a hint: the clock fact to add, or that
+    the catalog documents no window for this marketplace (a warning, never a blocker)."""
     rules = rules_for(ct, marketplace)
     if not rules:
+        if ct.claim_window and any(r.claim_window for r in ct.deadlines):
+            return None, (
+                f"No documented claim window for {ct.id} on the {marketplace.upper()} marketplace: "
+                "check the time limit on Seller Central's help pages before filing."
+            )
         return None, None
     for fact_key in dict.fromkeys(r.clock_fact for r in rules):
         event = facts.get(fact_key)
         if isinstance(event, date):
             same = [r for r in rules if r.clock_fact == fact_key]
-            return evaluate(same, event, as_of), None
+            found = evaluate(same, event, as_of)
+            if found is not None and not ct.claim_window:
+                found = found.model_copy(update={"claim_window": False})
+            return found, None
     asks: list[str] = []
     clocks: list[str] = []
     for rule in rules:

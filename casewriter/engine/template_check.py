@@ -18,7 +18,7 @@ from casewriter.errors import CasewriterError, TemplateError
 from casewriter.files import read_user_file
 from casewriter.paths import AppPaths
 
-CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer",
+CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer", "items", "totals",
                 "deadline", "calc", "today"}  # fmt: skip
 
 
