@@ -22,6 +22,7 @@ from casewriter.store.model import (
     CLOSED_STATUSES,
     CaseSummary,
     DeadlineItem,
+    DuplicateKeys,
     DueReport,
     LoggedCase,
     NewCase,
@@ -103,7 +104,7 @@ class CaseStore(LifecycleMixin):
             fts_sync(conn, num, None)
             if other is not None:
                 self._link(conn, num, other, at)
-            case = self._result(num, duplicates=True)
+            case = self._result(num, duplicates=True, keys=new.duplicate_keys)
         return case
 
     def update_case(
@@ -129,14 +130,18 @@ class CaseStore(LifecycleMixin):
             _put_identifiers(conn, num, idents)
             self._event(conn, num, "edited", at)
             fts_sync(conn, num, old)
-            case = self._result(num, duplicates=True)
+            case = self._result(num, duplicates=True, keys=new.duplicate_keys)
         return case
 
-    def unlinked_duplicates(self, case_id: str | int) -> list[CaseSummary]:
-        """Open cases sharing an identifier with this one that it is not linked to yet."""
+    def unlinked_duplicates(
+        self, case_id: str | int, *, keys: DuplicateKeys | None = None
+    ) -> list[CaseSummary]:
+        """Open cases on the same problem as this one (``keys``: its type's rule) that it is
+        not linked to yet."""
         case = self.get(case_id)
         linked = set(case.links)
-        return [d for d in self.duplicates(case.identifiers, exclude=case.id) if d.id not in linked]
+        found = self.duplicates(case.identifiers, exclude=case.id, case_type=case.case_type, keys=keys)
+        return [d for d in found if d.id not in linked]
 
     # -- reading ----------------------------------------------------------------------------
     def _where(

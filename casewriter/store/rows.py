@@ -14,10 +14,13 @@ from casewriter.errors import UsageError
 from casewriter.store.cjk import cjk_sync
 from casewriter.store.migrations import search_extra_for
 from casewriter.store.model import (
+    CLOSED_STATUSES,
+    DEFAULT_DUPLICATE_KEYS,
     DUPLICATE_KINDS,
     DUPLICATE_PAIR,
     STATUSES,
     CaseSummary,
+    DuplicateKeys,
     format_id,
 )
 from casewriter.store.values import URGENCIES, Cells
@@ -131,6 +134,60 @@ def duplicate_case_ids(
                     [(DUPLICATE_PAIR[0], a), (DUPLICATE_PAIR[1], b)]
                 )
     return found
+
+
+_SUMMARY_OF_C = ", ".join(f"c.{col.strip()}" for col in SUMMARY_COLS.split(","))
+
+
+def same_problem(
+    conn: sqlite3.Connection,
+    case_type: str,
+    identifiers: Iterable[tuple[str, str]],
+    keys: DuplicateKeys | None = None,
+    *,
+    exclude: int | None = None,
+    include_closed: bool = False,
+) -> list[CaseSummary]:
+    """Logged cases on the same problem as a case of ``case_type`` with these identifiers: a case
+    of the same type sharing every kind of one group of ``keys`` (the log's general rule when
+    None), or any case with the same Seller Central case id. One query on the identifier index
+    (``identifiers_value``) joined to the cases; closed ones only with ``include_closed``."""
+    groups = tuple(tuple(g) for g in (keys if keys is not None else DEFAULT_DUPLICATE_KEYS))
+    wanted = {k for g in groups for k in g} | {"case_id"}
+    ids = {(k, v) for k, v in normalize_identifiers(identifiers) if k in wanted}
+    if not ids:
+        return []
+    values = sorted({v for _k, v in ids})
+    marks = ",".join("?" * len(values))
+    closed = "" if include_closed else (
+        f" AND c.status NOT IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
+    )  # fmt: skip
+    rows = conn.execute(
+        f"SELECT i.kind, i.value, {_SUMMARY_OF_C} FROM identifiers i JOIN cases c "
+        f"ON c.id = i.case_id WHERE i.value IN ({marks}) "
+        f"AND (c.case_type = ? OR i.kind = 'case_id'){closed} ORDER BY c.id",
+        [*values, case_type],
+    ).fetchall()
+    shared: dict[int, list[tuple[str, str]]] = {}
+    summary_rows: dict[int, tuple[Any, ...]] = {}
+    for row in rows:
+        pair = (str(row[0]), str(row[1]))
+        num = int(row[2])
+        if pair in ids and num != exclude:
+            shared.setdefault(num, []).append(pair)
+            summary_rows[num] = tuple(row[2:])
+    out: list[CaseSummary] = []
+    for num, pairs in shared.items():
+        kinds = {k for k, _v in pairs}
+        same_type = summary_rows[num][3] == case_type
+        hit = [g for g in groups if same_type and set(g) <= kinds]
+        if "case_id" in kinds:
+            hit.append(("case_id",))
+        if hit:
+            named = {k for g in hit for k in g}
+            matched = sorted(dict.fromkeys(p for p in pairs if p[0] in named))
+            out.append(summary_from_row(summary_rows[num], matched))
+    return out
 
 
 def fts_snapshot(conn: sqlite3.Connection, num: int) -> tuple[str, str, str] | None:
