@@ -38,16 +38,21 @@ if TYPE_CHECKING:
     from casewriter.engine.deadlines import evaluate as evaluate_deadline
     from casewriter.engine.deadlines import rules_for
     from casewriter.engine.drafts import (
+        CheckedItem,
         ChecklistItem,
         Deadline,
         Draft,
+        DuplicateCase,
+        ItemLine,
         Narrative,
         OerText,
+        ReadyReason,
         RenderedCase,
     )
     from casewriter.engine.facts import coerce_fact
     from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
     from casewriter.engine.paste import PasteText, oer_text
+    from casewriter.engine.readiness import with_duplicates
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
     from casewriter.engine.values import FactValue, Money, fact_json
@@ -69,6 +74,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "days_left": ("deadline_text", "days_left"),
     "PasteText": ("paste", "PasteText"),
     "oer_text": ("paste", "oer_text"),
+    "with_duplicates": ("readiness", "with_duplicates"),
     "FactValue": ("values", "FactValue"),
     "Money": ("values", "Money"),
     "fact_json": ("values", "fact_json"),
@@ -78,7 +84,18 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
-        for name in ("ChecklistItem", "Deadline", "Draft", "Narrative", "OerText", "RenderedCase")
+        for name in (
+            "CheckedItem",
+            "ChecklistItem",
+            "Deadline",
+            "Draft",
+            "DuplicateCase",
+            "ItemLine",
+            "Narrative",
+            "OerText",
+            "ReadyReason",
+            "RenderedCase",
+        )
     },
 }
 
@@ -86,18 +103,22 @@ __all__ = [
     "MAX_CASE_FILE",
     "CaseType",
     "Catalog",
+    "CheckedItem",
     "ChecklistItem",
     "Deadline",
     "DeadlineRule",
     "Draft",
+    "DuplicateCase",
     "Engine",
     "EvidenceSlot",
     "FactSpec",
     "FactValue",
+    "ItemLine",
     "Money",
     "Narrative",
     "OerText",
     "PasteText",
+    "ReadyReason",
     "RenderedCase",
     "attachment_path",
     "check_attachment",
@@ -114,6 +135,7 @@ __all__ = [
     "oer_text",
     "parse_case_text",
     "rules_for",
+    "with_duplicates",
 ]
 
 if not TYPE_CHECKING:

@@ -235,6 +235,8 @@ class RenderedCase(BaseModel):
     urgency_reasons: list[str] = Field(default_factory=list)
     identifiers: list[tuple[str, str]] = Field(default_factory=list)
     calc: dict[str, Any] = Field(default_factory=dict)
+    duplicate_keys: list[list[str]] | None = None
+    """The case type's rule for what names one problem (the catalog's ``duplicate_keys``)."""
 
     def to_contract_json(self) -> dict[str, Any]:
         """Exactly the contract's keys (round 1, then round 2's ``items``, ``duplicates`` and

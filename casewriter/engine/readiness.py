@@ -111,11 +111,10 @@ def duplicate_text(case: DuplicateCase) -> str:
 def closed_text(case: DuplicateCase) -> str:
     """The sentence for a resolved, closed or denied case on the same problem: reopen it, or
     (denied) do not resubmit (Amazon's support guidelines, domain.md §4 and §8)."""
-    where = (
-        f"Seller Central case {case.sc_case_id}"
-        if case.sc_case_id
-        else "it in Seller Central (the log has no Seller Central case id for it)"
-    )
+    if case.sc_case_id:
+        where = f"Seller Central case {case.sc_case_id}"
+    else:
+        where = "that case in Seller Central (the log holds no Seller Central case id for it)"
     if case.status == "denied":
         return (f"Amazon denied {case.id} on the same problem ({_shared(case)}): its support "
                 "guidelines ask not to resubmit a declined request. Reply in "

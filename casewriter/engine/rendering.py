@@ -177,6 +177,7 @@ class Engine:
             urgency_reasons=built.reasons,
             identifiers=built.evidence.identifiers,
             calc=built.calc,
+            duplicate_keys=ct.duplicate_keys,
         )
 
 

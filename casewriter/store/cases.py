@@ -22,8 +22,8 @@ from casewriter.store.model import (
     CLOSED_STATUSES,
     CaseSummary,
     DeadlineItem,
-    DuplicateKeys,
     DueReport,
+    DuplicateKeys,
     LoggedCase,
     NewCase,
     SearchHit,
@@ -71,6 +71,17 @@ class CaseStore(LifecycleMixin):
         store = cls(opened.conn, path, follow_up_hours=follow_up_hours, clock=clock)
         store.read_only = opened.read_only
         store.notices = list(opened.notices)
+        return store
+
+    @classmethod
+    def open_read_only(cls, paths: AppPaths) -> CaseStore | None:
+        """The log only to read (``db.connect_read_only``: nothing created, migrated or
+        written), or None when there is none yet."""
+        opened = db.connect_read_only(paths.db_file)
+        if opened is None:
+            return None
+        store = cls(opened.conn, paths.db_file)
+        store.read_only = True
         return store
 
     def __enter__(self) -> CaseStore:
@@ -140,7 +151,9 @@ class CaseStore(LifecycleMixin):
         not linked to yet."""
         case = self.get(case_id)
         linked = set(case.links)
-        found = self.duplicates(case.identifiers, exclude=case.id, case_type=case.case_type, keys=keys)
+        found = self.duplicates(
+            case.identifiers, exclude=case.id, case_type=case.case_type, keys=keys
+        )
         return [d for d in found if d.id not in linked]
 
     # -- reading ----------------------------------------------------------------------------
