@@ -21,6 +21,7 @@ from casewriter.store.base import StoreBase
 from casewriter.store.model import (
     CLOSED_STATUSES,
     DuplicateCaseError,
+    DuplicateKeys,
     LoggedCase,
     check_status,
     describe_duplicate,
@@ -49,10 +50,14 @@ class LifecycleMixin(StoreBase):
         follow_up_hours: int | None = None,
         link: Iterable[str | int] = (),
         guard: bool = False,
+        forced: str | None = None,
+        duplicate_keys: DuplicateKeys | None = None,
     ) -> LoggedCase:
         """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
         link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
-        an open case that is already filed shares an identifier and is not linked."""
+        an open case on the same problem (``duplicate_keys``: its type's rule) that is already
+        filed is not linked. ``forced``: it was filed although not ready; the reasons are kept
+        as a ``forced`` event, in the same transaction."""
         num = self._num(case_id)
         normalized, _warning = check_sc_case_id(sc_case_id)
         when = self._now(now)
@@ -68,7 +73,7 @@ class LifecycleMixin(StoreBase):
                 self._require(conn, other)
                 self._link(conn, num, other, at)
             if guard:
-                self._guard(conn, num, normalized)
+                self._guard(conn, num, normalized, duplicate_keys)
             old = fts_snapshot(conn, num)
             if old_sc and old_sc != normalized:
                 conn.execute(
@@ -93,13 +98,23 @@ class LifecycleMixin(StoreBase):
             if status in CLOSED_STATUSES:
                 self._event(conn, num, "reopened", at, f"{status} → filed")
             self._event(conn, num, "filed", at, normalized)
+            if forced:
+                self._event(conn, num, "forced", at, forced)
             fts_sync(conn, num, old)
-            case = self._result(num, duplicates=True)
+            case = self._result(num, duplicates=True, keys=duplicate_keys)
         return case
 
-    def _guard(self, conn: sqlite3.Connection, num: int, sc_case_id: str) -> None:
-        """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` shares a
-        duplicate-relevant identifier with it (or its new Seller Central case id)."""
+    def _guard(
+        self,
+        conn: sqlite3.Connection,
+        num: int,
+        sc_case_id: str,
+        keys: DuplicateKeys | None = None,
+    ) -> None:
+        """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` is on the
+        same problem (its type's rule ``keys``; or its new Seller Central case id)."""
+        row = conn.execute("SELECT case_type FROM cases WHERE id = ?", (num,)).fetchone()
+        case_type = str(row[0]) if row and row[0] is not None else None
         idents = [
             (str(k), str(v))
             for k, v in conn.execute(
@@ -114,7 +129,9 @@ class LifecycleMixin(StoreBase):
         }
         blocking = [
             d
-            for d in self.duplicates([*idents, ("case_id", sc_case_id)], exclude=num)
+            for d in self.duplicates(
+                [*idents, ("case_id", sc_case_id)], exclude=num, case_type=case_type, keys=keys
+            )
             if parse_id(d.id) not in linked and d.status != "draft"
         ]
         if blocking:

@@ -46,7 +46,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "follow-up-changed",
     "amounts-changed",
     "imported",
+    "forced",
 )
+"""``forced``: filed although it was not ready (``log file --force``); its text lists why."""
 
 #: The log's general duplicate rule, for a case type whose catalog entry names no
 #: ``duplicate_keys``: identifier kinds that each name one specific problem, and the pair FNSKU +
