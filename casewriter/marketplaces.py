@@ -1,6 +1,7 @@
 """The marketplace table: code, storefront name, Seller Central domain, time zone, currency,
-case language and the order in which people there write day, month and year; and the currency
-facts that go with it (the currencies casewriter knows, how many decimals each is written with).
+case language, the order in which people there write day, month and year, and how English case
+text is spelt there; and the currency facts that go with it (the currencies casewriter knows,
+how many decimals each is written with).
 
 The one home of these facts: everything else derives from it (``codes()``, ``find()`` for a
 storefront name or domain, ``for_currency()`` for the storefront a currency points to,
@@ -17,6 +18,7 @@ from typing import Literal
 from casewriter.errors import UsageError
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
+Spelling = Literal["US", "UK"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class Marketplace:
     """Language cases are usually written in (BCP 47)."""
     date_order: DateOrder
     """How an ambiguous ``04/03/2026`` is read: month first (MDY), day first (DMY)."""
+    spelling: Spelling = "UK"
+    """How English case text is spelt there: ``US`` ("fulfillment center") on Amazon.com and
+    Amazon.com.mx, ``UK`` ("fulfilment centre", as Amazon's own pages there write it) elsewhere
+    (the word pairs: ``templates/spelling.toml``)."""
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
@@ -45,9 +51,9 @@ _SC_EU = "sellercentral-europe.amazon.com"
 MARKETPLACES: dict[str, Marketplace] = {
     m.code: m
     for m in (
-        Marketplace("US", "Amazon.com", "sellercentral.amazon.com", "America/Los_Angeles", "USD", "en-US", "MDY"),
+        Marketplace("US", "Amazon.com", "sellercentral.amazon.com", "America/Los_Angeles", "USD", "en-US", "MDY", "US"),
         Marketplace("CA", "Amazon.ca", "sellercentral.amazon.ca", "America/Los_Angeles", "CAD", "en-CA", "MDY"),
-        Marketplace("MX", "Amazon.com.mx", "sellercentral.amazon.com.mx", "America/Mexico_City", "MXN", "es-MX", "DMY"),
+        Marketplace("MX", "Amazon.com.mx", "sellercentral.amazon.com.mx", "America/Mexico_City", "MXN", "es-MX", "DMY", "US"),
         Marketplace("UK", "Amazon.co.uk", _SC_EU, "Europe/London", "GBP", "en-GB", "DMY"),
         Marketplace("DE", "Amazon.de", _SC_EU, "Europe/Berlin", "EUR", "de-DE", "DMY"),
         Marketplace("FR", "Amazon.fr", _SC_EU, "Europe/Paris", "EUR", "fr-FR", "DMY"),

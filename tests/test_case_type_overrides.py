@@ -220,8 +220,8 @@ def test_built_in_fixes_still_arrive(builtin_copy: AppPaths) -> None:
     fixed = toml.read_text(encoding="utf-8")
     fixed = fixed.replace("Reconcile first:", "Reconcile first (fixed):")
     fixed = fixed.replace(
-        'max_days = 60\nsource = "Seller Central help GEV4254LJJ9BAEG"',
-        'max_days = 61\nsource = "Seller Central help GEV4254LJJ9BAEG"',
+        'max_days = 60\neffective_from = "2025-01-09"',
+        'max_days = 61\neffective_from = "2025-01-09"',
     )
     toml.write_text(fixed, encoding="utf-8")
     ct = Catalog.load(builtin_copy).get("warehouse-lost")
@@ -230,7 +230,10 @@ def test_built_in_fixes_still_arrive(builtin_copy: AppPaths) -> None:
     assert ct.tips.zh[4] == "每个Case最多3个FNSKU（客户经理要求）。"
     assert len(ct.tips.en) == len(ct.tips.zh) == 5
     de = [r for r in ct.deadlines if "DE" in r.marketplaces]
-    assert [r.max_days for r in de] == [61]  # the built-in fix, in a marketplace not overridden
+    assert [r.max_days for r in de] == [
+        61,
+        None,
+    ]  # the built-in fix, in a marketplace not overridden
     assert [r.max_days for r in ct.deadlines if "US" in r.marketplaces] == [45]
 
 

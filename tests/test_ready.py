@@ -58,11 +58,11 @@ def test_a_deadline_that_is_not_a_claim_window_never_blocks(cli, tmp_path: Path)
     data = render(cli, scenario(tmp_path, "s26-stranded.toml"), "2026-06-15")
     assert data["ready"] is True and data["ready_reasons"] == []
     warnings = "\n".join(data["warnings"])
-    assert "The deadline (stranded notice + window) passed on 2026-05-20" in warnings
+    assert "the period ended on 2026-05-20" in warnings
     assert "claim window closed" not in warnings and "Amazon is unlikely to accept" not in warnings
     assert "claim window" not in data["body"]
     text = cli("render", str(scenario(tmp_path, "s26-stranded.toml")), "--as-of", "2026-06-15").out
-    assert "a deadline, not a claim window" in text
+    assert "not a claim window – ended 2026-05-20" in text
 
 
 def test_an_invalid_optional_attachment_blocks_until_removed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -101,7 +101,7 @@ EXPECT: dict[str, Expect] = {
         Window("2024-09-01", "0d", "18m"), "claimable"),
     "s07-warehouse-damaged-uk-first-day.toml": Expect(
         "2026-05-01", "X007KD9WS2", {"fnsku": "provided"}, True,
-        Window("2026-04-01", "30d", "60d"), "claimable"),
+        Window("2026-04-01", "0d", "60d"), "claimable"),
     "s08-warehouse-lost-too-many-items.toml": Expect(
         "2026-05-10", "X001ZZ9K3Q", {"fnsku": "provided"}, True,
         Window("2026-04-20", "0d", "60d"), "claimable",
@@ -307,7 +307,7 @@ def test_scenario(capsys: pytest.CaptureFixture[str], home: Path, name: str) -> 
 
 # --- the window matrix: (case type, clock fact, marketplaces, event, earliest, latest, safe) --
 MATRIX: list[tuple[str, str, tuple[str, ...], str, str, str, str | None]] = [
-    # FC lost/damaged: 60 days from 23 Oct 2024 (was 18 months); UAE 60; UK no sooner than 30
+    # FC lost/damaged: 60 days from 23 Oct 2024 (was 18 months); UAE 60
     *[(ct, "ledger_date", ("US",), "2026-03-10", "0d", "60d", None)
       for ct in ("warehouse-lost", "warehouse-damaged")],
     *[(ct, "ledger_date", ("US",), "2024-10-23", "0d", "60d", None)
@@ -316,7 +316,13 @@ MATRIX: list[tuple[str, str, tuple[str, ...], str, str, str, str | None]] = [
       for ct in ("warehouse-lost", "warehouse-damaged")],
     *[(ct, "ledger_date", ("AE",), "2026-03-10", "0d", "60d", None)
       for ct in ("warehouse-lost", "warehouse-damaged")],
-    *[(ct, "ledger_date", ("UK",), "2026-03-10", "30d", "60d", None)
+    # UK/EU: 0–60 days since 9 Jan 2025; "no sooner than 30 days" (to 18 months) is the rule
+    # before it (domain.md §2, settled 2026-12-06)
+    *[(ct, "ledger_date", EU, "2026-03-10", "0d", "60d", None)
+      for ct in ("warehouse-lost", "warehouse-damaged")],
+    *[(ct, "ledger_date", EU, "2025-01-09", "0d", "60d", None)
+      for ct in ("warehouse-lost", "warehouse-damaged")],
+    *[(ct, "ledger_date", EU, "2025-01-08", "30d", "18m", None)
       for ct in ("warehouse-lost", "warehouse-damaged")],
     # customer refund, item not returned: US 60–120 from 23 Oct 2024, EU/UK 45–105 from 9 Jan
     # 2025; before: 45 days – 18 months

@@ -132,7 +132,7 @@ def test_one_fragment_overridden_the_rest_kept(cli, home: Path) -> None:  # type
     assert after_lost == before_lost.replace(
         "We are Northbay Goods (merchant token A2NBGOODS7XQ1), selling on Amazon.com.",
         "We are Northbay Goods (our own words).",
-    ).replace("\n\nEvidence (attached)\n", "\n\nAttached\n")
+    ).replace("\n\nEvidence\n", "\n\nAttached\n")
     assert after_lost != before_lost
     assert "(our own words)" in body(cli, DAMAGED) and before_damaged != body(cli, DAMAGED)
 

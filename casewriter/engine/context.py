@@ -12,7 +12,7 @@ from typing import Any
 
 from casewriter.config import Settings
 from casewriter.dates import today_in
-from casewriter.engine import calculators, deadlines, urgency
+from casewriter.engine import calculators, deadlines, urgency, wording
 from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
 from casewriter.engine.deadline_text import deadline_warnings
 from casewriter.engine.drafts import Deadline, Draft, DraftProfile
@@ -40,6 +40,10 @@ class Built:
     items: ItemsResult = field(default_factory=ItemsResult)
     facts: dict[str, FactValue] = field(default_factory=dict)
     """The typed facts as rendered (item totals, computed and derived facts filled in)."""
+    keep: list[str] = field(default_factory=list)
+    """The seller's own words and identifiers as they appear in the text: never respelt."""
+    own_text: list[str] = field(default_factory=list)
+    """The seller's free text (narrative, descriptions, text facts): checked for spelling."""
 
 
 def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], list[str]]:
@@ -157,14 +161,32 @@ def build_context(
     suggestion, reasons = urgency.suggest(ct, typed, deadline, calc, mp.currency)
     narrative = {k: v for k, v in draft.narrative.model_dump().items() if v}
     main_slot = ct.slot(ct.main_identifier)
+    evs, zips = wording.shown_values(ct, evidence.evs)
+    ev = {k: v[0] for k, v in evs.items() if v}
+    own_text = [
+        *(x for v in narrative.values() for x in ([v] if isinstance(v, str) else v)),
+        *(a["description"] for a in evidence.attachments if a.get("description")),
+        *(v for k, v in typed.items() if isinstance(v, str) and _is_text(ct, k)),
+        *(x for s in ct.evidence if not s.kind_is_identifier for x in evidence.evs.get(s.key, [])),
+    ]
+    keep = [
+        *own_text,
+        *(x for v in evidence.evs.values() for x in v),
+        *(x for v in evs.values() for x in v),
+        *(a["name"] for a in evidence.attachments),
+        *(v for v in seller.values() if v),
+    ]
     ctx: dict[str, Any] = {
         "ct": ct.model_dump(mode="json", exclude={"source_file"}),
         "mp": mp.to_dict(),
         "seller": data("seller", seller),
         "facts": data("facts", {k: template_value(v, mp.currency) for k, v in typed.items()}),
-        "ev": data("ev", evidence.ev),
-        "evs": data("evs", evidence.evs),
-        "attachments": evidence.attachments,
+        "ev": data("ev", ev),
+        "evs": data("evs", evs),
+        "zips": zips,
+        "terms": wording.terms(ct, evs, mp.code),
+        "attachments": wording.with_documents(ct, evidence.attachments),
+        "documents": wording.documents(ct, evidence.attachments, evidence.evs),
         "narrative": data("narrative", narrative),
         "urgency": draft.urgency or suggestion,
         "oer": draft.oer,
@@ -186,7 +208,14 @@ def build_context(
         main_label=main_slot.label.en if main_slot else ct.main_identifier,
         items=items,
         facts=typed,
+        keep=keep,
+        own_text=own_text,
     )
+
+
+def _is_text(ct: CaseType, key: str) -> bool:
+    spec = ct.fact(key)
+    return spec is not None and spec.type == "text"
 
 
 def deadline_context(d: Deadline | None) -> dict[str, str | int | None] | None:

@@ -27,15 +27,20 @@ def source_text(d: Deadline) -> str:
     return f"{d.source}, as of {d.as_of.isoformat()}" if d.as_of else d.source
 
 
+def period_text(d: Deadline) -> str:
+    """What a period that is not a claim window is for: its catalog note, else a plain line."""
+    return d.note.rstrip(".") if d.note else f"a period that starts at the {d.clock}"
+
+
 def deadline_line(d: Deadline) -> str:
     """One line for the checklist: status, dates, the safer date, the clock and the source."""
+    clock = f"; clock: {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
     if not d.claim_window:
-        clock = (
-            f" from the {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
+        when = d.closes.isoformat()
+        state = (
+            f"ended {when}" if d.status == "expired" else f"ends {when} ({days_left(d.days_left)})"
         )
-        state = "passed" if d.status == "expired" else f"{days_left(max(d.days_left, 0))}"
-        return (f"act by {d.closes.isoformat()} ({state}){clock}; a deadline, not a claim window "
-                f"[source: {source_text(d)}]")  # fmt: skip
+        return f"not a claim window – {state}{clock} [source: {source_text(d)}]"
     if d.status == "too-early":
         head = f"too early – opens {d.opens.isoformat()}, closes {d.closes.isoformat()}"
     elif d.status == "expired":
@@ -43,7 +48,6 @@ def deadline_line(d: Deadline) -> str:
     else:
         head = f"claimable – closes {d.closes.isoformat()} ({days_left(d.days_left)})"
     safe = f"; to be safe file by {d.safe_by.isoformat()}" if d.safe_by else ""
-    clock = f"; clock: {d.clock} on {d.event_date.isoformat()}" if d.event_date and d.clock else ""
     return f"{head}{safe}{clock} [source: {source_text(d)}]"
 
 
@@ -52,15 +56,13 @@ def deadline_warnings(d: Deadline) -> list[str]:
     days left once ``DAYS_LEFT_WARNING`` or fewer remain (or a safer date exists)."""
     src = source_text(d)
     today = d.today.isoformat() if d.today else "today"
-    if not d.claim_window:  # a deadline to act by (stranded units): never "claim window"
-        note = f" {d.note}" if d.note else ""
+    if not d.claim_window:
+        # a period to act (stranded units): never "the claim window closes"
         if d.status == "expired":
-            return [
-                f"The deadline ({d.clock} + window) passed on {d.closes.isoformat()} ({src}).{note}"
-            ]
+            return [f"{period_text(d)}: the period ended on {d.closes.isoformat()} ({src})."]
         if d.days_left <= DAYS_LEFT_WARNING:
             left = "Last day" if d.days_left == 0 else days_left(d.days_left)
-            return [f"{left}: act by {d.closes.isoformat()} ({d.clock} + window; {src}).{note}"]
+            return [f"{left}: {period_text(d)}; the period ends on {d.closes.isoformat()} ({src})."]
         return []
     if d.status == "too-early":
         n = (d.opens - d.today).days if d.today else 0
@@ -81,8 +83,8 @@ def deadline_warnings(d: Deadline) -> list[str]:
     return []
 
 
-def urgency_reason(left: int, *, only: bool, claim: bool = True) -> str:
+def urgency_reason(left: int, *, only: bool, claim_window: bool = True) -> str:
     """Why the days left raise the suggested urgency: ``only 2 days left in the claim window``
-    (``before the deadline`` for a deadline that is not a claim window)."""
-    where = "in the claim window" if claim else "before the deadline"
+    (``… left to act`` for a period that is not a claim window)."""
+    where = "in the claim window" if claim_window else "to act"
     return f"{'only ' if only else ''}{days_left(left)} {where}"

@@ -146,7 +146,7 @@ class Deadline(BaseModel):
     note: str = ""
     safe_source: str = ""
     claim_window: bool = True
-    """False: a deadline to act by (not a claim window); it never blocks filing."""
+    """False: a period to act, not a claim window (``DeadlineRule.claim_window``)."""
 
     def contract_json(self) -> dict[str, Any]:
         source = f"{self.source} (as of {self.as_of.isoformat()})" if self.as_of else self.source

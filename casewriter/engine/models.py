@@ -82,6 +82,10 @@ class EvidenceSlot(_Strict):
     max: int = Field(default=1, ge=0)  # 0 = unlimited
     label: Text
     help: Text = Text(en="")
+    term: str = ""
+    """What the case text (sent to Amazon) calls this slot's values or documents, when the
+    label (the wizard's question) would not do: ``Return tracking``, ``Letter of authorisation
+    from the rights owner``. Default: Amazon's name for the identifier kind, else the label."""
 
     @field_validator("key")
     @classmethod
@@ -94,6 +98,11 @@ class EvidenceSlot(_Strict):
     def is_attachment(self) -> bool:
         return self.kind in ATTACHMENT_KINDS
 
+    @property
+    def kind_is_identifier(self) -> bool:
+        """An identifier kind (not a document or a date/quantity/money/text value)."""
+        return self.kind not in ATTACHMENT_KINDS and self.kind not in VALUE_KINDS
+
 
 class FactSpec(_Strict):
     key: str
@@ -103,6 +112,9 @@ class FactSpec(_Strict):
     help: Text = Text(en="")
     choices: list[str] = Field(default_factory=list)
     computed: bool = False
+    term: str = ""
+    """What the case text calls this fact where a generic template lists it (``Units
+    stranded``), when the label (the wizard's question) would not do. Default: the label."""
 
     @model_validator(mode="after")
     def _choices(self) -> FactSpec:
@@ -131,8 +143,9 @@ class DeadlineRule(_Strict):
     until: date | None = None
     note: str = ""
     claim_window: bool = True
-    """False: a deadline to act by (relist or remove stranded units), not a window for a
-    claim: it is shown and warned about, but never blocks filing."""
+    """False: a period to act (relist or remove stranded units within 30 days), not a window
+    for filing a claim: it never makes a case too early or too late to file, and its wording
+    never says "claim window"."""
 
     _none = field_validator("effective_from", "until", "max_days", "max_months", mode="before")(
         _empty_to_none

@@ -12,7 +12,7 @@ from typing import Any
 from jinja2 import Template
 
 from casewriter.config import Settings
-from casewriter.engine import jinja_env
+from casewriter.engine import jinja_env, wording
 from casewriter.engine.catalog import Catalog
 from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
@@ -48,6 +48,7 @@ class Engine:
         self.settings = settings
         self.catalog = catalog
         self.env = jinja_env.build_environment(paths)
+        self.spelling = wording.load_spelling(paths.builtin_templates)
         self._subjects: dict[str, Template] = {}
 
     @classmethod
@@ -130,6 +131,12 @@ class Engine:
                 warnings.append(
                     f"An OER request is unusual for {ct.id}; check it fits before sending."
                 )
+        # the marketplace's spelling ("fulfilment centre" / "fulfillment center"), the seller's
+        # own words and identifiers untouched (engine/wording.py, templates/spelling.toml)
+        body, subject, oer = self._respell(mp.spelling, built.keep, body, subject, oer)
+        note = wording.spelling_warning(built.own_text, self.spelling, mp.spelling, mp.name)
+        if note:
+            warnings.append(note)
         if urgency == "urgent":
             # case-writing.md §1: an urgent case with an OER carries exactly the OER title as
             # its subject; an urgent case without one is only prefixed.
@@ -179,6 +186,16 @@ class Engine:
             calc=built.calc,
             duplicate_keys=ct.duplicate_keys,
         )
+
+    def _respell(
+        self, to: str, keep: list[str], body: str, subject: str, oer: OerText | None
+    ) -> tuple[str, str, OerText | None]:
+        def fix(text: str) -> str:
+            return wording.respell(text, self.spelling, to, keep)
+
+        if oer is not None:
+            oer = OerText(title=fix(oer.title), request=fix(oer.request))
+        return fix(body), fix(subject), oer
 
 
 def _raise(exc: BaseException) -> Any:

@@ -18,8 +18,8 @@ from casewriter.errors import CasewriterError, TemplateError
 from casewriter.files import read_user_file
 from casewriter.paths import AppPaths
 
-CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer", "items", "totals",
-                "deadline", "calc", "today"}  # fmt: skip
+CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer",
+                "items", "totals", "deadline", "calc", "today", "terms", "zips", "documents"}  # fmt: skip
 
 
 def undeclared(env: Environment, ast: nodes.Template) -> set[str]:

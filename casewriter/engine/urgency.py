@@ -122,10 +122,10 @@ def suggest(
     if deadline is not None and deadline.status == "claimable":
         left, claim = deadline.days_left, deadline.claim_window
         if left <= cut.urgent_days and stake:
-            reasons.append(urgency_reason(left, only=True, claim=claim))
+            reasons.append(urgency_reason(left, only=True, claim_window=claim))
             level = "urgent"
         elif left <= cut.high_days:
-            reasons.append(urgency_reason(left, only=False, claim=claim))
+            reasons.append(urgency_reason(left, only=False, claim_window=claim))
             level = _raise(level, "high")
     if units >= cut.high_units:
         reasons.append(f"{units} units at stake")

@@ -30,7 +30,9 @@ so the published test sets pass and the seller is still told to double-check.
 from __future__ import annotations
 
 from casewriter.identifiers import amazon, carriers
-from casewriter.identifiers.kinds import KINDS, LABELS, TRACKING_KINDS, detect, guard, rule
+from casewriter.identifiers.amazon import gtin_name
+from casewriter.identifiers.carriers import impb_routing
+from casewriter.identifiers.kinds import KINDS, LABELS, NAMES, TRACKING_KINDS, detect, guard, rule
 from casewriter.identifiers.lazyre import LazyRe
 from casewriter.identifiers.model import INVALID, UNVERIFIED, VALID, Found, IdCheck, Verdict, bad
 from casewriter.identifiers.quick import bare_placeholder, placeholder
@@ -38,7 +40,7 @@ from casewriter.identifiers.text import FREE_TEXT_KINDS, clean
 from casewriter.identifiers.text import normalize as _normalize
 
 __all__ = ["KINDS", "LABELS", "TRACKING_KINDS", "Found", "IdCheck", "check", "detect", "extract"]
-__all__ += ["normalize"]
+__all__ += ["normalize", "NAMES", "gtin_name", "impb_routing"]
 __all__ += ["VALID", "INVALID", "UNVERIFIED"]
 
 _SPLIT = LazyRe(r"[\s,;|/、，；]+")

@@ -233,6 +233,21 @@ def gtin_rule(v: str) -> Verdict:
     return ok()
 
 
+#: GS1 Japan's EAN-13 prefixes: a code issued in Japan is a JAN (Japanese Article Number).
+JAN_PREFIXES = ("45", "49")
+
+
+def gtin_name(v: str, marketplace: str = "") -> str:
+    """What a valid GTIN is called where it is sold: ``UPC`` (12 digits), ``EAN`` (8 or 13),
+    ``JAN`` (a 45/49 EAN-13 on amazon.co.jp, ``JP``), ``GTIN`` (14)."""
+    n = len(v)
+    if n == 12:
+        return "UPC"
+    if n == 13 and marketplace.upper() == "JP" and v.startswith(JAN_PREFIXES):
+        return "JAN"
+    return "EAN" if n in (8, 13) else "GTIN"
+
+
 def case_rule(v: str) -> Verdict:
     if not DIGITS.fullmatch(v):
         return bad("a Seller Central case ID has only digits (usually 10)")

@@ -99,6 +99,19 @@ def _usps_digits(v: str) -> Verdict | None:
     return None
 
 
+def impb_routing(v: str) -> tuple[str, str] | None:
+    """A USPS barcode read with its ``420`` + ZIP (or ZIP+4) routing prefix, split into the
+    tracking number (20, 22 or 26 digits, as USPS Tracking shows it) and the ZIP code; None for
+    any other value. The tail whose check digit holds wins (ZIP+4 first, as Pub 199 prints it)."""
+    if not (v.startswith("420") and _digits(v) and len(v) in (28, 30, 32, 34, 38)):
+        return None
+    for cut in (12, 8):
+        tail = v[cut:]
+        if _impb_shape(tail) and cs.usps_ok(tail):
+            return tail, v[3:cut]
+    return None
+
+
 def usps_rule(v: str) -> Verdict | None:
     if _digits(v):
         return _usps_digits(v)

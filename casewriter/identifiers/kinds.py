@@ -39,6 +39,24 @@ LABELS = {
     "sku": "a SKU",
 }
 
+#: What a case text calls each kind, one value and several (case-writing.md §3: "Identifiers
+#: labelled (Shipment ID, FNSKU, SKU, ASIN, Order ID, Tracking, Reference ID)").
+NAMES: dict[str, tuple[str, str]] = {
+    "order_id": ("Order ID", "Order IDs"),
+    "asin": ("ASIN", "ASINs"),
+    "isbn10": ("ISBN", "ISBNs"),
+    "fnsku": ("FNSKU", "FNSKUs"),
+    "shipment_id": ("Shipment ID", "Shipment IDs"),
+    "gtin": ("UPC/EAN", "UPC/EAN"),
+    "case_id": ("Case ID", "Case IDs"),
+    "reimbursement_id": ("Reimbursement ID", "Reimbursement IDs"),
+    "reference_id": ("Reference ID", "Reference IDs"),
+    "removal_order_id": ("Removal order ID", "Removal order IDs"),
+    "lpn": ("LPN", "LPNs"),
+    "sku": ("SKU", "SKUs"),
+    **{k: ("Tracking", "Tracking") for k in ("tracking", *carriers.CARRIER_KINDS)},
+}
+
 TRACKING_KINDS = frozenset(carriers.CARRIER_KINDS) | {"tracking"}
 _LOOKALIKE = str.maketrans({"O": "0", "I": "1", "L": "1"})
 
