@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, Literal
 
 from casewriter.dates import parse_date
@@ -35,8 +36,15 @@ from casewriter.engine.models import (
 )
 from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
-from casewriter.identifiers import check
+from casewriter.identifiers import IdCheck, check
 from casewriter.marketplaces import Marketplace
+
+
+@lru_cache(maxsize=4096)
+def _checked(value: str, kind: str) -> IdCheck:
+    """``identifiers.check``, remembered: the wizard re-renders the same lines on every key."""
+    return check(value, kind)
+
 
 #: Other spellings of an item field in a case file, read with a note.
 FIELD_ALIASES = {
@@ -182,7 +190,7 @@ def _check_line(line: ItemLine, spec: ItemsSpec, derived: bool) -> tuple[Checked
     status: Literal["provided", "invalid", "unverified"] = "provided"
     for f, value in line.given().items():
         if f in ITEM_ID_FIELDS:
-            result = check(str(value), f)
+            result = _checked(str(value), f)
             if result.status == "invalid" or not result.normalized:
                 problems.append(f"{LABELS[f]} {str(value)!r}: {result.reason or 'not valid'}")
                 values[f] = str(value)

@@ -136,9 +136,6 @@ def duplicate_case_ids(
     return found
 
 
-_SUMMARY_OF_C = ", ".join(f"c.{col.strip()}" for col in SUMMARY_COLS.split(","))
-
-
 def same_problem(
     conn: sqlite3.Connection,
     case_type: str,
@@ -150,43 +147,45 @@ def same_problem(
 ) -> list[CaseSummary]:
     """Logged cases on the same problem as a case of ``case_type`` with these identifiers: a case
     of the same type sharing every kind of one group of ``keys`` (the log's general rule when
-    None), or any case with the same Seller Central case id. One query on the identifier index
-    (``identifiers_value``) joined to the cases; closed ones only with ``include_closed``."""
+    None), or any case with the same Seller Central case id; closed ones only with
+    ``include_closed``. One query on the covering identifier index (``identifiers_value``)
+    finds the candidates; only when there are some, one more reads them by primary key."""
     groups = tuple(tuple(g) for g in (keys if keys is not None else DEFAULT_DUPLICATE_KEYS))
     wanted = {k for g in groups for k in g} | {"case_id"}
     ids = {(k, v) for k, v in normalize_identifiers(identifiers) if k in wanted}
     if not ids:
         return []
     values = sorted({v for _k, v in ids})
-    marks = ",".join("?" * len(values))
+    shared: dict[int, list[tuple[str, str]]] = {}
+    for num, kind, value in conn.execute(
+        f"SELECT case_id, kind, value FROM identifiers WHERE value IN ({','.join('?' * len(values))})",
+        values,
+    ):
+        if (str(kind), str(value)) in ids and int(num) != exclude:
+            shared.setdefault(int(num), []).append((str(kind), str(value)))
+    by_id = {num: {k for k, _v in pairs} for num, pairs in shared.items()}
+    candidates = [n for n, kinds in by_id.items() if "case_id" in kinds or any(set(g) <= kinds for g in groups)]  # fmt: skip
+    if not candidates:
+        return []
     closed = "" if include_closed else (
-        f" AND c.status NOT IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
+        f" AND status NOT IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
     )  # fmt: skip
     rows = conn.execute(
-        f"SELECT i.kind, i.value, {_SUMMARY_OF_C} FROM identifiers i JOIN cases c "
-        f"ON c.id = i.case_id WHERE i.value IN ({marks}) "
-        f"AND (c.case_type = ? OR i.kind = 'case_id'){closed} ORDER BY c.id",
-        [*values, case_type],
+        f"SELECT {SUMMARY_COLS} FROM cases WHERE id IN ({','.join('?' * len(candidates))}) "
+        f"AND (case_type = ? OR id IN ({','.join(str(n) for n in candidates if 'case_id' in by_id[n]) or 'NULL'})){closed} "
+        "ORDER BY id",
+        [*candidates, case_type],
     ).fetchall()
-    shared: dict[int, list[tuple[str, str]]] = {}
-    summary_rows: dict[int, tuple[Any, ...]] = {}
-    for row in rows:
-        pair = (str(row[0]), str(row[1]))
-        num = int(row[2])
-        if pair in ids and num != exclude:
-            shared.setdefault(num, []).append(pair)
-            summary_rows[num] = tuple(row[2:])
     out: list[CaseSummary] = []
-    for num, pairs in shared.items():
-        kinds = {k for k, _v in pairs}
-        same_type = summary_rows[num][3] == case_type
-        hit = [g for g in groups if same_type and set(g) <= kinds]
+    for row in rows:
+        num = int(row[0])
+        kinds = by_id[num]
+        hit = [g for g in groups if row[3] == case_type and set(g) <= kinds]
         if "case_id" in kinds:
             hit.append(("case_id",))
-        if hit:
-            named = {k for g in hit for k in g}
-            matched = sorted(dict.fromkeys(p for p in pairs if p[0] in named))
-            out.append(summary_from_row(summary_rows[num], matched))
+        named = {k for g in hit for k in g}
+        matched = sorted(dict.fromkeys(p for p in shared[num] if p[0] in named))
+        out.append(summary_from_row(tuple(row), matched))
     return out
 
 
