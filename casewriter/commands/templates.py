@@ -278,7 +278,7 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if existing and not args.force:
         raise UsageError(f"{existing[0]} already exists; use --force to overwrite it")
     contents = [read_user_file(src, "template") for src, _ in targets]  # all read, then written
-    from casewriter.engine.template_copies import record
+    from casewriter.engine import record_template_copies as record
 
     # what was copied, recorded first: `templates check` says when a built-in changes later
     record(ctx.paths.user_templates, dict(zip(names, contents, strict=True)))
@@ -312,7 +312,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
             "problems": [exc.message],
             "warnings": [],
         }
-    from casewriter.engine.template_copies import compare
+    from casewriter.engine import compare_template_copies as compare
 
     user = ctx.paths.user_templates
     copies = compare(user, ctx.paths.builtin_templates, template_files(user))
@@ -335,7 +335,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
 def run_accept(args: argparse.Namespace, ctx: Context) -> int:
     """Record today's built-in as the one the user's copy of NAME follows (the copy itself is
     left as it is)."""
-    from casewriter.engine.template_copies import record
+    from casewriter.engine import record_template_copies as record
     from casewriter.files import read_user_file
     from casewriter.output import print_json
 

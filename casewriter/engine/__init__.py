@@ -55,6 +55,8 @@ if TYPE_CHECKING:
     from casewriter.engine.readiness import with_duplicates
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
+    from casewriter.engine.template_copies import compare as compare_template_copies
+    from casewriter.engine.template_copies import record as record_template_copies
     from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
@@ -81,6 +83,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    "compare_template_copies": ("template_copies", "compare"),
+    "record_template_copies": ("template_copies", "record"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
@@ -125,6 +129,7 @@ __all__ = [
     "check_identifier",
     "check_templates",
     "coerce_fact",
+    "compare_template_copies",
     "days_left",
     "draft_from_data",
     "evaluate_deadline",
@@ -134,6 +139,7 @@ __all__ = [
     "load_case_file",
     "oer_text",
     "parse_case_text",
+    "record_template_copies",
     "rules_for",
     "with_duplicates",
 ]
