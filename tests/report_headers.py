@@ -185,6 +185,8 @@ AFN_INVENTORY_BY_COUNTRY = _split(
     "seller-sku, fulfillment-channel-sku, asin, condition-type, country, "
     "Warehouse-Condition-code, Quantity Available"
 )
+#: the seller's own measurements CSV (README "Scan reports for claims"), not an Amazon report
+SELLER_MEASUREMENTS = _split("sku, length, width, height, dimension_unit, weight, weight_unit")
 
 #: (format name, header, expected type, expected variant)
 FORMATS: list[tuple[str, list[str], str, str]] = [
@@ -215,4 +217,5 @@ FORMATS: list[tuple[str, list[str], str, str]] = [
     ("seller-fulfilled returns", SELLER_RETURNS, "seller-returns", "safe-t"),
     ("AFN inventory", AFN_INVENTORY, "afn-inventory", ""),
     ("AFN inventory by country", AFN_INVENTORY_BY_COUNTRY, "afn-inventory", "by-country"),
+    ("your measurements", SELLER_MEASUREMENTS, "seller-measurements", ""),
 ]  # fmt: skip

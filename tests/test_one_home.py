@@ -71,12 +71,12 @@ def test_tracking_kinds_and_statuses_have_one_home() -> None:
     from casewriter.identifiers import TRACKING_KINDS
     from casewriter.identifiers.carriers import CARRIER_KINDS
     from casewriter.store import STATUSES
-    from casewriter.tui.screens import case_actions, home
+    from casewriter.tui.screens import case_detail, home
     from casewriter.tui.wizard import extraction
 
     assert {"tracking", *CARRIER_KINDS} == TRACKING_KINDS
     assert extraction.TRACKING_KINDS is TRACKING_KINDS is casefile_fixups.TRACKING_KINDS
-    assert case_actions.STATUSES is STATUSES and home.FILTERS == ("all", *STATUSES)
+    assert case_detail.STATUSES is STATUSES and home.FILTERS == ("all", *STATUSES)
 
 
 def _deadline(days_left: int) -> Deadline:

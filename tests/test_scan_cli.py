@@ -84,4 +84,7 @@ def test_draft_saves_claimable_findings_once(cli) -> None:  # type: ignore[no-un
     third = json.loads(cli(*args).out)["drafts"]
     assert third["drafted"] == []
     reasons = [s["reason"] for s in third["skipped"]]
-    assert f"closed case {closed}: reopen Seller Central case 7261849305 instead of opening a new case" in reasons
+    assert (
+        f"closed case {closed}: reopen Seller Central case 7261849305 instead of opening a new case"
+        in reasons
+    )

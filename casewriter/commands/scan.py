@@ -57,6 +57,7 @@ report types (the "type" of each report in --json):
   legacy-adjustments       Inventory Adjustments (retired 2023)
   legacy-receipts          Received Inventory (retired)
   legacy-inventory-events  Inventory Event Detail (retired)
+  seller-measurements      your own measurements (CSV, see below)
 
 rules (the "rule" of each finding):
   inbound-shortfall        closed inbound shipment: shipped - received - already paid
@@ -64,6 +65,20 @@ rules (the "rule" of each finding):
   warehouse-damaged        ledger units damaged in the warehouse, not reimbursed
   refund-not-returned      refunded FBA order, no return and no reimbursement (in the
                            Reimbursements report or inside a settlement)
+  fee-overcharge           FBA fee of a bigger size tier or weight band than your own
+                           measurements give (Fee Preview / storage tier vs your CSV; the
+                           charges from the settlements' FBA fulfilment fee rows)
+  storage-fee-check        monthly storage fee above volume x average quantity x rate, less
+                           incentives (to-review)
+  stranded-inventory       stranded units, their value (your-price x units, an estimate),
+                           Amazon's fix and the auto-removal date (to-review)
+
+your measurements: a CSV with the header sku,length,width,height,dimension_unit,weight,
+weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder
+like a report or given with --measurements FILE. Without it no tier is checked.
+
+statuses: claimable, too-early, expired, and to-review (a lead to check: no claim window, or a
+figure to verify; drafted only when asked, e.g. --draft-stranded)
 
 exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
 2 bad input (nothing readable, a bad option)
@@ -79,7 +94,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         description=(
             "Read Seller Central reports (recognised by their header row, whatever the file is "
             "called) and list lost, damaged, short-received and refunded-not-returned units "
-            "that can still be claimed."
+            "that can still be claimed, FBA fees charged for a bigger size than your own "
+            "measurements, storage fees that do not add up and stranded inventory."
         ),
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -89,6 +105,19 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument("--marketplace", metavar="M", default=None, help="e.g. US, UK, DE")
     parser.add_argument(
         "--draft", action="store_true", help="save a draft case for each claimable finding"
+    )
+    parser.add_argument(
+        "--draft-stranded",
+        action="store_true",
+        help="also save a stranded-inventory draft for each stranded finding (to-review: try "
+        "Amazon's Fix stranded inventory page first)",
+    )
+    parser.add_argument(
+        "--measurements",
+        metavar="FILE",
+        default=None,
+        help="your own measurements CSV (sku,length,width,height,dimension_unit,weight,"
+        "weight_unit) to check Amazon's size tiers against",
     )
     parser.set_defaults(handler=run)
 
@@ -118,6 +147,25 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]
             except ReportError as exc:
                 failed.append(Skipped(path, exc.message))
     return files, notes, failed
+
+
+def _add_measurements(files: list[ReportInfo], name: str) -> None:
+    """``--measurements FILE``: must be the seller's measurements CSV (exit 2 otherwise)."""
+    from casewriter.errors import ReportError, UsageError
+    from casewriter.files import expand_user
+    from casewriter.reports.measurements import HEADER
+    from casewriter.reports.sniff import sniff
+
+    path = expand_user(name, "--measurements file")
+    try:
+        info = sniff(path)
+    except ReportError as exc:
+        raise UsageError(f"--measurements: {exc.message}; the header must be {HEADER}") from None
+    if info.type != "seller-measurements":
+        raise UsageError(f"--measurements: {path} is a {info.type} report, not your "
+                         f"measurements (header: {HEADER})")  # fmt: skip
+    if all(f.path.resolve() != path.resolve() for f in files):
+        files.append(info)
 
 
 #: How many files' reasons a scan that found nothing readable names before summarising.
@@ -179,6 +227,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     files, skipped, failed = _expand(list(args.reports))
     if not files:
         raise _nothing_readable(list(args.reports), skipped, failed)
+    if args.measurements:
+        _add_measurements(files, args.measurements)
     try:
         catalog = Catalog.load(ctx.paths, settings=ctx.settings)
     except CatalogError as exc:  # windows still come from the catalog: the files that load
@@ -195,10 +245,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     result.notes[:0] = skipped
     result.skipped[:0] = failed
     drafted: dict[str, Any] | None = None
-    if args.draft:
-        from casewriter.services.drafting import save_drafts
+    if args.draft or args.draft_stranded:
+        from casewriter.services.drafting import DRAFTABLE_LEADS, save_drafts
 
-        report = save_drafts(result.findings, ctx.paths, ctx.settings, result.as_of)
+        report = save_drafts(
+            result.findings,
+            ctx.paths,
+            ctx.settings,
+            result.as_of,
+            claimable=args.draft,
+            review_rules=DRAFTABLE_LEADS if args.draft_stranded else frozenset(),
+        )
         drafted = {
             "drafted": report.drafted,
             "skipped": [{"finding": f, "reason": r} for f, r in report.skipped],
@@ -251,6 +308,7 @@ _TITLES = {
     "claimable": "CLAIMABLE — file now",
     "too-early": "TOO EARLY — wait",
     "expired": "EXPIRED — window closed",
+    "to-review": "TO REVIEW — check before acting",
 }
 
 
@@ -293,7 +351,10 @@ def format_text(result: ScanResult) -> str:
             if f.amount is not None:
                 totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
         money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items())) or "no estimate"
-        lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
+        if status == "to-review":  # values of different kinds (stock at risk, a fee to check)
+            lines.append(f"  total: {len(group)} lead(s) to check; each value is its own estimate")
+        else:
+            lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
     if result.notes:
         lines += ["", "Notes:"] + [f"  {n}" for n in result.notes]
     return "\n".join(lines) + "\n"

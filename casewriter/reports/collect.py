@@ -28,6 +28,7 @@ from casewriter.reports.inventory import (
     read_restock,
     read_stranded,
 )
+from casewriter.reports.measurements import read_measurements
 from casewriter.reports.planning import read_planning
 from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.seller_returns import read_seller_returns
@@ -68,15 +69,19 @@ READERS: dict[str, Reader] = {
     "legacy-adjustments": rec.read_legacy_adjustments,
     "legacy-receipts": rec.read_legacy_receipts,
     "legacy-inventory-events": read_inventory_events,
+    "seller-measurements": read_measurements,
 }
 assert set(READERS) == set(REPORT_TYPES)
 
-_ORDER = ("inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
+_ORDER = ("seller-measurements", "fee-preview", "stranded-inventory", "storage-fees",
+          "inbound-shipment-items", "reimbursements", "customer-returns", "settlement-v2",
           "settlement-flat", "all-orders", "fulfilled-shipments", "legacy-receipts",
           "legacy-inventory-events", "legacy-adjustments", "ledger-detail")  # fmt: skip
 _SKU_MAPS = frozenset({"ledger-summary", "legacy-inventory-events", "manage-inventory",
                        "stranded-inventory", "restock", "afn-inventory", "inventory-planning",
                        "fee-preview"})  # fmt: skip
+#: reports the fee and stranded rules keep records of (``Collected.fees``)
+_FEE_KEEP = {"fee-preview": "preview", "stranded-inventory": "stranded_item"}
 
 
 @dataclass
@@ -114,6 +119,7 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
         out.rows[i] = out.warnings.rows - before
     out.data.finish_refunds()
     out.data.finish_receipts()
+    out.data.fees.finish_charges()
     return out
 
 
@@ -139,12 +145,17 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
     elif t in ("settlement-v2", "settlement-flat"):
         rows: Counter[tuple[object, ...]] = Counter()
         paid: Counter[rec.SettlementRow] = Counter()
+        fee_rows: Counter[tuple[object, ...]] = Counter()
+        fees = data.fees
         try:
             for s in read_settlement(info, warnings, progress):
                 data.refund_row(s, rows)
                 data.payment_row(s, paid)
+                if s.payment or fees.measurements:  # fee rows only matter for measured SKUs
+                    fees.settlement_row(s, fee_rows)
         finally:
             data.settlement_file(rows, paid)
+            data.fees.settlement_file(fee_rows)
     elif t == "all-orders":
         for o in rec.read_orders(info, warnings, progress):
             data.order(o)
@@ -173,13 +184,24 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
                 data.ledger_row(row, counter, t == "legacy-adjustments")
         finally:
             data.merge_receipts(counter)
+    elif t == "seller-measurements":
+        for size in read_measurements(info, warnings, progress):
+            data.fees.measurement(size)
+    elif t == "storage-fees":
+        for fee in read_storage_fees(info, warnings, progress):
+            data.fees.storage(fee)
+            if fee.country:
+                data.countries[fee.country] += 1
     elif t in _SKU_MAPS:
+        keep = getattr(data.fees, _FEE_KEEP[t]) if t in _FEE_KEEP else None
         for item in READERS[t](info, warnings, progress):
             sku, fnsku = getattr(item, "sku", ""), getattr(item, "fnsku", "")
             if sku and fnsku:
                 data.sku_fnsku.setdefault(sku.upper(), fnsku)
             if t == "ledger-summary" and item.location:
                 data.countries[item.location] += 1
-    else:  # removal reports, storage fees, seller-fulfilled returns: read and counted
+            if keep is not None:
+                keep(item)
+    else:  # removal reports, seller-fulfilled returns: read and counted
         for _ in READERS[t](info, warnings, progress):
             pass

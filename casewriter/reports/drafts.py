@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from casewriter.engine import Catalog, Draft, FactValue
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
-             "order_id": "order_id", "sku": "sku"}  # fmt: skip
+             "order_id": "order_id", "sku": "sku", "asin": "asin"}  # fmt: skip
 
 _STORY = {
     "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
@@ -27,6 +27,10 @@ _STORY = {
     "fulfillment center (reference {reference_id}, {day}) with no reimbursement.",
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
+    "fee-overcharge": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
+    "charged the FBA fulfilment fee of a larger size tier than the unit's real packaged size.",
+    "stranded-inventory": "{q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) have been "
+    "stranded since {day}, and the Fix stranded inventory page does not clear them.",
 }
 _CHECKED = {
     "inbound-shortfall": ["The shipment status is Closed.",
@@ -37,6 +41,10 @@ _CHECKED = {
                           "The Reimbursements report shows no Damaged_Warehouse payment for them."],
     "refund-not-returned": ["The FBA customer returns report has no return for this order and SKU.",
                             "The Reimbursements report has no row for this order."],
+    "fee-overcharge": ["We measured one unit in its original packaging, longest side first.",
+                       "The settlement reports show the fulfilment fee charged for these orders."],
+    "stranded-inventory": ["The stranded inventory report names the reason and Amazon's fix.",
+                           "The units are still stranded."],
 }  # fmt: skip
 
 
@@ -80,16 +88,22 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
             value = finding.ids.get(id_key) or finding.details.get(id_key)
             if slot.kind == kind and value:
                 evidence.setdefault(slot.key, []).append(str(value))
+    for slot in ct.evidence:
+        for value in finding.case_evidence.get(slot.kind, []):
+            if value and value not in evidence.get(slot.key, []):
+                evidence.setdefault(slot.key, []).append(value)
     clock_facts = {r.clock_fact for r in ct.deadlines}
     facts: dict[str, FactValue] = {}
     for spec in ct.facts:
         if spec.computed:
             continue
-        value = _fact_value(spec.key, spec.type, finding, clock_facts, marketplace.currency)
+        value = finding.case_facts.get(spec.key)
+        if value is None:
+            value = _fact_value(spec.key, spec.type, finding, clock_facts, marketplace.currency)
         if value is not None:
             facts[spec.key] = value
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
-    story = _STORY[finding.rule].format(q=finding.quantity, day=day, **{
+    story = _STORY.get(finding.rule, "{q} unit(s) of SKU {sku}: see the details below.").format(q=finding.quantity, day=day, **{
         k: v or "-" for k, v in {**{"sku": finding.details.get("sku")}, **finding.ids}.items()
     })  # fmt: skip
     return Draft(
@@ -98,5 +112,5 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
         profile=profile,
         facts=facts,
         evidence=evidence,
-        narrative=Narrative(what_happened=story, checked=list(_CHECKED[finding.rule])),
+        narrative=Narrative(what_happened=story, checked=list(_CHECKED.get(finding.rule, []))),
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import TypeVar
 
 from casewriter.reports.readers import Progress, Warnings, iter_cells
@@ -33,6 +34,10 @@ from casewriter.reports.values import norm, parse_date
 
 T = TypeVar("T")
 
+#: dates and months repeat row after row: parse each distinct cell once per run
+_day = lru_cache(maxsize=4096)(parse_date)
+_month = lru_cache(maxsize=1024)(parse_month)
+
 _EMPTY = frozenset({"", "-", "--", "n/a", "na", "none", "null", "not applicable"})
 _TRUE = frozenset({"y", "yes", "true", "1", "t"})
 _FALSE = frozenset({"n", "no", "false", "0", "f"})
@@ -47,26 +52,32 @@ class Fields:
 
     def __init__(self, info: ReportInfo, *, redact: bool = False) -> None:
         self._idx = info.columns
-        self._cache: dict[str, int] = {}
+        self._cache: dict[tuple[str, ...], int] = {}
         self._prefixed: dict[str, list[tuple[str, int]]] = {}
         self.redact = redact
         self.numbers = Numbers()
 
     def index(self, *names: str) -> int:
         """Index of the first of ``names`` the file has, else -1."""
-        key = "|".join(names)
-        found = self._cache.get(key)
+        found = self._cache.get(names)
         if found is None:
             found = next((self._idx[c] for c in map(canon, names) if c in self._idx), -1)
-            self._cache[key] = found
+            self._cache[names] = found
         return found
 
     def has(self, *names: str) -> bool:
         return self.index(*names) >= 0
 
     def text(self, row: list[str], *names: str) -> str:
-        i = self.index(*names)
-        return row[i].strip().strip('"').strip() if 0 <= i < len(row) else ""
+        i = self._cache.get(names)
+        if i is None:
+            i = self.index(*names)
+        if not 0 <= i < len(row):
+            return ""
+        cell = row[i].strip()
+        if cell[:1] == '"' or cell[-1:] == '"':  # the quotes of a cell the csv module left
+            cell = cell.strip('"').strip()
+        return cell
 
     def upper(self, row: list[str], *names: str) -> str:
         return self.text(row, *names).upper()
@@ -107,7 +118,7 @@ class Fields:
         if cell.lower() in _EMPTY:
             return None
         try:
-            return parse_date(cell)
+            return _day(cell)
         except ValueError as exc:
             raise self._fail(names, exc) from None
 
@@ -120,7 +131,7 @@ class Fields:
 
     def month(self, row: list[str], *names: str) -> date | None:
         try:
-            return parse_month(self.text(row, *names))
+            return _month(self.text(row, *names))
         except ValueError as exc:
             raise self._fail(names, exc) from None
 

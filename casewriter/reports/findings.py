@@ -17,8 +17,13 @@ RULE_CASE_TYPES = {
     "warehouse-lost": "warehouse-lost",
     "warehouse-damaged": "warehouse-damaged",
     "refund-not-returned": "customer-return-not-received",
+    "fee-overcharge": "fee-dimension-weight",
+    "storage-fee-check": "general",
+    "stranded-inventory": "stranded-inventory",
 }
-STATUSES = ("claimable", "too-early", "expired")
+#: ``to-review``: a lead the seller checks before acting (no claim window applies, or a figure
+#: to verify); ``scan --draft`` drafts it only when asked (``--draft-stranded``).
+STATUSES = ("claimable", "too-early", "expired", "to-review")
 
 
 @dataclass
@@ -57,6 +62,10 @@ class Finding:
     notes: list[str] = field(default_factory=list)
     #: False when a report the rule reads was read only in part (no draft is saved for it)
     complete: bool = True
+    #: what ``--draft`` puts in the case beyond ids and dates: fact key → value, and
+    #: identifier kind → values (not in ``--json``: the details carry the same figures)
+    case_facts: dict[str, Any] = field(default_factory=dict)
+    case_evidence: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def case_type(self) -> str:

@@ -25,7 +25,9 @@ from casewriter.errors import ReportError
 from casewriter.marketplaces import find as find_marketplace
 from casewriter.marketplaces import for_currency
 from casewriter.reports.collect import collect
+from casewriter.reports.fee_rules import overcharges
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
+from casewriter.reports.inventory_rules import storage_checks, stranded
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
@@ -50,7 +52,11 @@ RULE_INPUTS: dict[str, frozenset[str]] = {
                                     "reimbursements", "all-orders", "fulfilled-shipments"}),
     "refund-not-returned": _SETTLEMENTS | {"customer-returns", "reimbursements", "all-orders",
                                            "fulfilled-shipments", "ledger-detail"},
+    "fee-overcharge": _SETTLEMENTS | {"seller-measurements", "fee-preview", "storage-fees"},
+    "storage-fee-check": frozenset({"storage-fees", "seller-measurements", "fee-preview"}),
+    "stranded-inventory": frozenset({"stranded-inventory"}),
 }  # fmt: skip
+_FEE_REPORTS = frozenset({"fee-preview", "storage-fees"})
 
 
 def _detect_marketplace(data: Collected, refund_names: list[str], default: str) -> str:
@@ -106,6 +112,10 @@ def scan(
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
+    fee_notes: list[str] = []
+    fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog, fee_notes)
+    found += fee_found + storage_checks(data.fees, explicit or main, fee_found, data.sku_fnsku)
+    found += stranded(data.fees, explicit or main, today, catalog)
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
     result.reports = [
         ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
@@ -125,7 +135,13 @@ def scan(
             f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
             "check those rows by hand"
         )
-    result.notes += _unverifiable_notes(data)
+    result.notes += _unverifiable_notes(data) + fee_notes
+    if not data.fees.measurements and {i.type for i in infos} & _FEE_REPORTS:
+        result.notes.append(
+            "fee reports read, but no measurements of your own: add a CSV "
+            "(sku,length,width,height,dimension_unit,weight,weight_unit) to the folder or "
+            "give it with --measurements FILE to check Amazon's size tiers"
+        )
     for s in result.reports:
         if not s.used:
             result.notes.append(
@@ -171,6 +187,10 @@ def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
 
     f.marketplace = code
     preset = f.status
+    if preset == "to-review":  # a lead: its rule set the window (or none) itself
+        if f.amount is not None and not f.currency:
+            f.currency = get(code).currency
+        return
     f.window = window_for(f.case_type, code, f.event_date, today, catalog)
     f.status = f.window.status
     if preset == "too-early" and f.status == "claimable":

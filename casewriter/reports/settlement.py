@@ -68,6 +68,10 @@ _FLAT_AMOUNTS = (
     ("OTHER_TRANSACTION", None, "otheramount"),
 )
 
+#: dates, types and descriptions repeat row after row: parse each distinct cell once per run
+_date = lru_cache(maxsize=4096)(parse_date)
+_norm = lru_cache(maxsize=4096)(norm)
+
 _COMMON = ("settlementid", "currency", "transactiontype", "orderid", "fulfillmentid",
            "posteddate", "posteddatetime", "sku", "quantitypurchased", "marketplacename")  # fmt: skip
 
@@ -89,19 +93,21 @@ def read_settlement(
     )
     numbers = Numbers()
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
-        numbers.hint(v[1] or v[9])
+        n = len(row)
+        v = [row[i].strip() if 0 <= i < n else "" for i in idx]
+        if numbers.comma is None:
+            numbers.hint(v[1] or v[9])
         try:
             amount = numbers.dec(c.get(row, i_amount))
-            posted = parse_date(v[5]) or parse_date(v[6])
+            posted = _date(v[5]) or _date(v[6])
             qty = numbers.whole(v[8])
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        ttype, desc = norm(v[2]), norm(c.get(row, i_desc))
+        ttype, desc = _norm(v[2]), _norm(c.get(row, i_desc))
         payment = ttype if ttype in payments else desc if desc in payments else ""
-        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], norm(c.get(row, i_type)),
-                            desc, amount, norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], _norm(c.get(row, i_type)),
+                            desc, amount, _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
 
 
 def _read_flat(
@@ -114,11 +120,13 @@ def _read_flat(
     amounts = [a for a in amounts if a[2] >= 0]
     numbers = Numbers()
     for line, row in iter_cells(info, warnings, progress):
-        v = [c.get(row, i) for i in idx]
-        numbers.hint(v[1] or v[9])
-        ttype = norm(v[2])
+        n = len(row)
+        v = [row[i].strip() if 0 <= i < n else "" for i in idx]
+        if numbers.comma is None:
+            numbers.hint(v[1] or v[9])
+        ttype = _norm(v[2])
         try:
-            posted = parse_date(v[5]) or parse_date(v[6])
+            posted = _date(v[5]) or _date(v[6])
             qty = numbers.whole(v[8])
             filled = []
             for kind, i_type, i_amount in amounts:

@@ -54,6 +54,7 @@ TITLES: dict[str, str] = {
     "legacy-adjustments": "Inventory Adjustments, legacy (GET_FBA_FULFILLMENT_INVENTORY_ADJUSTMENTS_DATA)",
     "legacy-receipts": "Received Inventory, legacy (GET_FBA_FULFILLMENT_INVENTORY_RECEIPTS_DATA)",
     "legacy-inventory-events": "Inventory Event Detail, legacy (GET_FBA_FULFILLMENT_INVENTORY_SUMMARY_DATA)",
+    "seller-measurements": "Your own measurements (CSV: sku,length,width,height,dimension_unit,weight,weight_unit)",
 }  # fmt: skip
 
 #: Every report type ``scan`` recognises.
@@ -66,6 +67,7 @@ USED_BY_RULES = frozenset({
     "fulfilled-shipments", "settlement-v2", "settlement-flat", "inbound-shipment-items",
     "legacy-adjustments", "legacy-receipts", "legacy-inventory-events",
     "removal-order-detail", "removal-shipment-detail",
+    "fee-preview", "storage-fees", "stranded-inventory", "seller-measurements",
 })  # fmt: skip
 
 #: (type, required columns, any-of alternatives: at least one set must be present too).
@@ -113,6 +115,8 @@ SIGNATURES: tuple[tuple[str, frozenset[str], tuple[frozenset[str], ...]], ...] =
     ("seller-returns", _cols("Order ID, Return request date, Return request status, Amazon RMA ID, "
                              "Merchant RMA ID, Label type, ASIN, Merchant SKU, Return quantity, "
                              "Return Reason"), ()),
+    ("seller-measurements", _cols("sku, length, width, height, dimension_unit, weight, "
+                                  "weight_unit"), ()),
     ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type, "
                             "Warehouse-Condition-code, Quantity Available"), ()),
 )  # fmt: skip

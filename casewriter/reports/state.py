@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from casewriter.reports.fee_state import FeeData
 from casewriter.reports.payments import Payment, from_report, from_settlements, merge
 from casewriter.reports.records import (
     CLAIM_DAMAGED,
@@ -82,6 +83,8 @@ class Collected:
     settlement_paid_orders: set[str] = field(default_factory=set)
     #: Amazon's shipments of refunded or returned orders, by order id (proof for those cases)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
+    #: what the fee and stranded rules keep (measurements, Fee Preview, storage, fee charges)
+    fees: FeeData = field(default_factory=FeeData)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------

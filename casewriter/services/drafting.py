@@ -1,5 +1,9 @@
 """``scan --draft`` and the scan screen's "draft": one case per claimable finding, logged.
 
+``to-review`` findings are leads, not claims: they are drafted only for the rules the caller
+names (``review_rules``: ``scan --draft-stranded``, or a stranded finding selected in the scan
+screen), with their act-by date as the case's deadline.
+
 Each finding becomes a draft (``reports.drafts.draft_from_finding``), is rendered, and is
 skipped when the log already holds a case on the same problem (``services.duplicates``, by the
 case type's rule: an open one to reply in, a closed or denied one to reopen rather than
@@ -21,10 +25,10 @@ from casewriter.paths import AppPaths
 from casewriter.reports.drafts import draft_from_finding
 from casewriter.reports.findings import Finding
 from casewriter.services.duplicates import same_problem
+from casewriter.services.saving import new_case_from_render
 
 if TYPE_CHECKING:
     from casewriter.engine import DuplicateCase
-from casewriter.services.saving import new_case_from_render
 
 
 @dataclass
@@ -38,6 +42,10 @@ class DraftReport:
 def label(finding: Finding) -> str:
     """A finding as a skip report names it: its rule and identifiers."""
     return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
+
+
+#: the to-review rules a seller may ask to draft (``scan --draft-stranded``)
+DRAFTABLE_LEADS = frozenset({"stranded-inventory"})
 
 
 def _why(found: list[DuplicateCase]) -> str:
@@ -55,9 +63,16 @@ def _why(found: list[DuplicateCase]) -> str:
 
 
 def save_drafts(
-    findings: Iterable[Finding], paths: AppPaths, settings: Settings, as_of: date
+    findings: Iterable[Finding],
+    paths: AppPaths,
+    settings: Settings,
+    as_of: date,
+    *,
+    claimable: bool = True,
+    review_rules: frozenset[str] = frozenset(),
 ) -> DraftReport:
-    """Render and log one draft per claimable finding; skip those with an open case."""
+    """Render and log one draft per claimable finding (unless ``claimable`` is False) and per
+    ``to-review`` finding of ``review_rules``; skip those with an open case."""
     from casewriter.engine import Engine
     from casewriter.store import CaseStore
 
@@ -67,7 +82,12 @@ def save_drafts(
     store = CaseStore.open(paths)
     try:
         for finding in findings:
-            if finding.status != "claimable":
+            wanted = (
+                claimable
+                if finding.status == "claimable"
+                else (finding.status == "to-review" and finding.rule in review_rules)
+            )
+            if not wanted:
                 continue
             if not finding.complete:  # a report it depends on broke part way
                 report.skipped.append((label(finding), "a report it needs was read only in part"))

@@ -1,23 +1,26 @@
-"""``CaseStore``: the case log's public API (see docs/architecture.md, "Store API").
+"""``CaseStore``: the case log's public API, all of it in one class (see docs/architecture.md,
+"Store API") — a little over 300 lines for that reason: most methods only say what they do and
+call the module that does it.
 
-Opening checks the file before touching it (``db.connect``); saving, listing and counting live
-here; filing and replies in ``lifecycle.py``; search, export/import and stats in their own
+Opening checks the file before touching it (``db.connect``); listing, counting and the due
+report live here; saving is ``saving.py``'s; filing, replies, statuses, follow-ups, amounts
+and links ``lifecycle.py``'s; search, export/import, stats, backups and repair have their own
 modules. One store holds one connection guarded by a lock, so TUI worker threads may share it.
 """
 
 from __future__ import annotations
 
 import builtins
-import sqlite3
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
-from casewriter.store import db, values
-from casewriter.store.lifecycle import LifecycleMixin
+from casewriter.store import db, lifecycle, saving
+from casewriter.store.base import StoreBase
 from casewriter.store.model import (
     CLOSED_STATUSES,
     CaseSummary,
@@ -33,9 +36,6 @@ from casewriter.store.model import (
 )
 from casewriter.store.rows import (
     SUMMARY_COLS,
-    fts_snapshot,
-    fts_sync,
-    normalize_identifiers,
     summary_from_row,
 )
 
@@ -46,7 +46,7 @@ ORDERS = {
 }
 
 
-class CaseStore(LifecycleMixin):
+class CaseStore(StoreBase):
     """The SQLite case log. Use ``CaseStore.open(paths)``; close it (or use ``with``)."""
 
     @classmethod
@@ -90,60 +90,131 @@ class CaseStore(LifecycleMixin):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- saving -----------------------------------------------------------------------------
+    # -- saving (saving.py) -----------------------------------------------------------------
     def save_new(
         self, new: NewCase, now: datetime | None = None, *, link: str | int | None = None
     ) -> LoggedCase:
         """Log a new case (status ``draft``, event ``created``); ``.duplicates`` lists open
         cases that share an identifier with it. ``link``: also link it to that case, in the
         same transaction (an unknown case id saves nothing)."""
-        at = ts_text(self._now(now)) or ""
-        cols = _case_values(new)
-        other = None if link is None else self._num(link)
-        with self._tx() as conn:
-            if other is not None:
-                self._require(conn, other)
-            cur = conn.execute(
-                "INSERT INTO cases(profile, marketplace, case_type, status, subject, body, "
-                "draft_json, urgency, deadline_closes, expected_amount, currency, created_at, "
-                "updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*cols, at, at),
-            )
-            num = int(cur.lastrowid or 0)
-            _put_identifiers(conn, num, new.identifiers)
-            self._event(conn, num, "created", at)
-            fts_sync(conn, num, None)
-            if other is not None:
-                self._link(conn, num, other, at)
-            case = self._result(num, duplicates=True, keys=new.duplicate_keys)
-        return case
+        return saving.save_new(self, new, now, link=link)
 
     def update_case(
         self, case_id: str | int, new: NewCase, now: datetime | None = None
     ) -> LoggedCase:
         """Replace a case's draft, text and identifiers (event ``edited``)."""
-        num = self._num(case_id)
-        at = ts_text(self._now(now)) or ""
-        cols = _case_values(new)
-        with self._tx() as conn:
-            _status, sc_case_id, _fu, _filed = self._require(conn, num)
-            old = fts_snapshot(conn, num)
-            conn.execute(
-                "UPDATE cases SET profile = ?, marketplace = ?, case_type = ?, subject = ?, "
-                "body = ?, draft_json = ?, urgency = ?, deadline_closes = ?, expected_amount = ?, "
-                "currency = ?, updated_at = ? WHERE id = ?",
-                (*cols, at, num),
-            )
-            conn.execute("DELETE FROM identifiers WHERE case_id = ?", (num,))
-            idents = list(new.identifiers)
-            if sc_case_id:
-                idents.append(("case_id", str(sc_case_id)))
-            _put_identifiers(conn, num, idents)
-            self._event(conn, num, "edited", at)
-            fts_sync(conn, num, old)
-            case = self._result(num, duplicates=True, keys=new.duplicate_keys)
-        return case
+        return saving.update_case(self, case_id, new, now)
 
+    def save_filed(
+        self,
+        new: NewCase,
+        sc_case_id: str,
+        now: datetime | None = None,
+        *,
+        case_id: str | int | None = None,
+    ) -> LoggedCase:
+        """Log ``new`` (a new case, or ``case_id``'s new draft) and mark it filed under
+        ``sc_case_id`` (events ``created``/``edited`` then ``filed``), in one transaction: if
+        any part fails, the log is left as it was."""
+        return saving.save_filed(self, new, sc_case_id, now, case_id=case_id)
+
+    # -- after saving (lifecycle.py) ------------------------------------------------------
+    def file(
+        self,
+        case_id: str | int,
+        sc_case_id: str,
+        now: datetime | None = None,
+        *,
+        follow_up_hours: int | None = None,
+        link: Iterable[str | int] = (),
+        guard: bool = False,
+        forced: str | None = None,
+        duplicate_keys: DuplicateKeys | None = None,
+    ) -> LoggedCase:
+        """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
+        link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
+        an open case on the same problem (``duplicate_keys``: its type's rule) that is already
+        filed is not linked. ``forced``: filed although not ready; the reasons are kept as a
+        ``forced`` event, in the same transaction."""
+        return lifecycle.file(
+            self,
+            case_id,
+            sc_case_id,
+            now,
+            follow_up_hours=follow_up_hours,
+            link=link,
+            guard=guard,
+            forced=forced,
+            duplicate_keys=duplicate_keys,
+        )
+
+    def set_status(
+        self,
+        case_id: str | int,
+        status: str,
+        note: str | None = None,
+        now: datetime | None = None,
+        *,
+        expected: Decimal | None = None,
+        received: Decimal | None = None,
+        currency: str | None = None,
+    ) -> LoggedCase:
+        """Change the status (``reopened`` when a closed case becomes open again), with an
+        optional note and amounts, all in one transaction."""
+        return lifecycle.set_status(
+            self,
+            case_id,
+            status,
+            note,
+            now,
+            expected=expected,
+            received=received,
+            currency=currency,
+        )
+
+    def add_event(
+        self, case_id: str | int, kind: str, text: str = "", now: datetime | None = None
+    ) -> LoggedCase:
+        """A note, or a reply (``amazon-replied`` / ``we-replied``) that moves the follow-up."""
+        return lifecycle.add_event(self, case_id, kind, text, now)
+
+    def set_follow_up(
+        self, case_id: str | int, when: datetime | None, now: datetime | None = None
+    ) -> LoggedCase:
+        """Set (or clear, with ``None``) the follow-up time."""
+        return lifecycle.set_follow_up(self, case_id, when, now)
+
+    def set_amounts(
+        self,
+        case_id: str | int,
+        *,
+        expected: Decimal | None = None,
+        received: Decimal | None = None,
+        currency: str | None = None,
+        now: datetime | None = None,
+    ) -> LoggedCase:
+        """Record the reimbursement expected and/or received (``None`` leaves a value as is)."""
+        return lifecycle.set_amounts(
+            self, case_id, expected=expected, received=received, currency=currency, now=now
+        )
+
+    def link(
+        self, case_id: str | int, other_id: str | int, now: datetime | None = None
+    ) -> LoggedCase:
+        """Record that two cases belong together (acknowledges a duplicate-guard warning);
+        returns the first case as it is now."""
+        return lifecycle.link(self, case_id, other_id, now)
+
+    def repair(
+        self, case_id: str | int, now: datetime | None = None
+    ) -> tuple[LoggedCase, list[str]]:
+        """Clear or reset the values of a case that cannot be read (``repair.py``); the old
+        raw values go into a note. Returns the case and what was changed."""
+        from casewriter.store.repair import repair
+
+        return repair(self, case_id, now)
+
+    # -- reading ----------------------------------------------------------------------------
     def unlinked_duplicates(
         self, case_id: str | int, *, keys: DuplicateKeys | None = None
     ) -> list[CaseSummary]:
@@ -156,7 +227,6 @@ class CaseStore(LifecycleMixin):
         )
         return [d for d in found if d.id not in linked]
 
-    # -- reading ----------------------------------------------------------------------------
     def _where(
         self,
         status: str | None,
@@ -305,42 +375,6 @@ class CaseStore(LifecycleMixin):
 
         with self._read() as conn:
             return safety_copy(conn, self.path, why)
-
-
-def _case_values(new: NewCase) -> tuple[Any, ...]:
-    """The stored columns of a ``NewCase``, every one checked (UsageError before any write)."""
-    import json  # here, not at the top: opening the log for the TUI's first frame skips it
-
-    if not isinstance(new.case_type, str) or not new.case_type.strip():
-        raise UsageError("a case needs a case type")
-    closes = new.deadline_closes
-    if closes is not None and not isinstance(closes, date):
-        raise UsageError(f"not a date: {closes!r} (the claim window's closing day)")
-    try:
-        draft = json.dumps(new.draft, ensure_ascii=False, sort_keys=True, default=str)
-    except (TypeError, ValueError, RecursionError) as exc:
-        raise UsageError(f"the draft cannot be stored: {exc}") from None
-    return (
-        str(new.profile),
-        values.check_marketplace(new.marketplace),
-        new.case_type,
-        str(new.subject),
-        str(new.body),
-        draft,
-        values.check_urgency(new.urgency),
-        None if closes is None else values.date_text(closes, "claim window closing day"),
-        None
-        if new.expected_amount is None
-        else values.amount_text(new.expected_amount, "expected amount"),
-        values.check_currency(new.currency),
-    )
-
-
-def _put_identifiers(conn: sqlite3.Connection, num: int, idents: Iterable[tuple[str, str]]) -> None:
-    conn.executemany(
-        "INSERT OR IGNORE INTO identifiers(case_id, kind, value) VALUES (?, ?, ?)",
-        [(num, k, v) for k, v in normalize_identifiers(idents)],
-    )
 
 
 __all__ = ["CLOSED_STATUSES", "CaseStore"]

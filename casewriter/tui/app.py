@@ -1,25 +1,29 @@
-"""The Textual application: builds the screen stack, owns the UI language switch and the
-app-wide actions (new case, settings, scan reports, language, quit).
+"""The Textual application: builds the screen stack, owns the UI language switch, the
+app-wide actions (new case, settings, scan reports, language, quit) and the announcements
+screens subscribe to (``language_changed``, ``cases_changed``: see ``casewriter.tui.host``).
 
 ``make_app(services)`` is the one factory used by ``launch`` and by tests. The home screen is
-pushed on mount; ``start_case_type`` (``casewriter new TYPE``) pushes the wizard on top of it.
+the default screen; ``start_case_type`` (``casewriter new TYPE``) pushes the wizard on top of it.
 """
 
 from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.signal import Signal
 
 from casewriter.tui import i18n
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
-from casewriter.tui.styles import APP_CSS
+
+if TYPE_CHECKING:
+    from casewriter.tui.host import Host
 
 APP_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("f2", "app.open_settings", "act.settings", "tip.settings", "open-settings"),
@@ -29,19 +33,18 @@ APP_ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
-def _commands_provider() -> Any:
+def _palette_provider() -> Any:
     """The palette provider, imported only when the palette opens (keeps start-up cheap)."""
-    from casewriter.tui.commands import CasewriterCommands
+    from casewriter.tui.palette import ActionPalette
 
-    return CasewriterCommands
+    return ActionPalette
 
 
 class CasewriterApp(App[int]):
     """casewriter's TUI."""
 
-    CSS_PATH = APP_CSS
     TITLE = "casewriter"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_commands_provider}
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {_palette_provider}
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = APP_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(APP_ACTIONS)
     ENABLE_COMMAND_PALETTE = True
@@ -52,6 +55,10 @@ class CasewriterApp(App[int]):
         super().__init__()
         self.services = services
         self.start_case_type = start_case_type
+        self.language_changed: Signal[str] = Signal(self, "language-changed")
+        """Published with the new UI language once ``set_language`` switched it."""
+        self.cases_changed: Signal[str] = Signal(self, "cases-changed")
+        """Published by whatever wrote to the case log, with the case id ("" for several)."""
         self.title = t("app.title")
         relabel(self, APP_ACTIONS)
 
@@ -107,19 +114,13 @@ class CasewriterApp(App[int]):
     # -- language ---------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
-        """Switch the UI language at run time and re-label every screen in the stack."""
-        from casewriter.tui.messages import LanguageChanged
-
+        """Switch the UI language at run time; every screen that subscribed to
+        ``language_changed`` re-labels itself."""
         i18n.set_language(lang)
         self.services.lang = lang
         self.title = t("app.title")
         relabel(self, APP_ACTIONS)
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_language", None)
-            if callable(refresh):
-                refresh()
-            screen.post_message(LanguageChanged(lang))
-        self.refresh_bindings()
+        self.language_changed.publish(lang)
 
     def action_toggle_language(self) -> None:
         lang = "zh" if self.services.lang == "en" else "en"
@@ -151,13 +152,12 @@ class CasewriterApp(App[int]):
         autosave_path: Path | None = None,
         case_id: str | None = None,
     ) -> None:
-        """Push the wizard; when it saves a case, open that case's detail."""
+        """Push the wizard (it announces the case it saves: ``cases_changed``)."""
         from casewriter.tui.wizard import WizardScreen
 
         def done(saved: str | None) -> None:
             if saved:
                 self.notify(t("msg.case_saved", case_id=saved))
-                self.refresh_cases(saved)
 
         self.push_screen(
             WizardScreen(
@@ -170,13 +170,6 @@ class CasewriterApp(App[int]):
             done,
         )
 
-    def refresh_cases(self, case_id: str | None = None) -> None:
-        """Tell every screen showing cases to reload (after a save elsewhere)."""
-        for screen in self.screen_stack:
-            reload = getattr(screen, "reload_cases", None)
-            if callable(reload):
-                reload()
-
     def on_unmount(self) -> None:
         if self._gc_paused:
             self._gc_paused = False
@@ -187,3 +180,10 @@ class CasewriterApp(App[int]):
 def make_app(services: Services, *, start_case_type: str | None = None) -> CasewriterApp:
     """Build the app (``launch`` and tests)."""
     return CasewriterApp(services, start_case_type=start_case_type)
+
+
+if TYPE_CHECKING:
+
+    def _is_host(app: CasewriterApp) -> Host:
+        """mypy checks here that the app gives screens all that ``Host`` promises."""
+        return app

@@ -1,7 +1,7 @@
 """Key bindings as data: each action has a key, an id, and i18n keys for its footer label and
 tooltip. Screens declare ``ACTIONS`` (a tuple of ``ActionSpec``) and ``BINDINGS =
 bindings(ACTIONS)``; ``relabel(node, ACTIONS)`` re-translates them when the language changes,
-and the command palette (``casewriter.tui.commands``) lists the same specs, so every key is
+and the command palette (``casewriter.tui.palette``) lists the same specs, so every key is
 also a palette command.
 """
 

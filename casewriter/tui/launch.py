@@ -2,7 +2,8 @@
 
 Builds ``Services`` from the CLI context (``--home``, ``--lang``, config), opens the case log
 *before* the app starts so a corrupt or newer log is the CLI's one-line error (``StoreError``,
-exit 1) rather than a broken screen, then runs the app.
+exit 1) rather than a broken screen, then runs the app. A log that is fine but cannot be
+written here opens read-only: the home screen says why and write actions are refused.
 """
 
 from __future__ import annotations

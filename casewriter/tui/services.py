@@ -1,5 +1,6 @@
 """What every screen of the app may use: paths, settings, the UI language, a clock, and the
-case engine and case log opened lazily on first use.
+case engine and case log opened lazily on first use (the log read-only when it cannot be
+written here: ``read_only_notice`` says why).
 
 The home screen never touches ``engine`` (the catalog and Jinja load only when the wizard
 needs them), and ``store`` opens the SQLite log on first access. Tests build ``Services`` with
@@ -76,7 +77,8 @@ class Services:
 
     @property
     def store(self) -> CaseStore:
-        """The case log, opened on first use (``StoreError`` if corrupt or newer)."""
+        """The case log, opened on first use (``StoreError`` if corrupt or newer). A log that is
+        fine but cannot be written here is opened read-only (``read_only_notice`` says why)."""
         with self._lock:
             if self._store is None:
                 from casewriter.store import CaseStore
@@ -86,8 +88,17 @@ class Services:
                     follow_up_hours=self.settings.follow_up_hours,
                     clock=self.clock,
                     deep_check=self.deep_check,
+                    allow_read_only=True,
                 )
             return self._store
+
+    @property
+    def read_only_notice(self) -> str | None:
+        """Why the case log cannot be written (it was opened read-only), or None."""
+        store = self.store
+        if not store.read_only:
+            return None
+        return "; ".join(store.notices) or f"the case log {store.path} is read-only"
 
     def save_settings(self, settings: Settings) -> None:
         """Write ``config.toml`` and use the new settings from now on."""

@@ -32,9 +32,8 @@ from casewriter.tui.screens.settings import SettingsScreen
 from casewriter.tui.services import Services
 from tests.hostile import SHORT_CORPUS
 from tests.test_hostile_cli import hostile_report
-from tests.tui.conftest import FIXED_NOW, add_case
-from tests.tui.test_hostile_tui import drawn, wait
-from tests.tui.wizard_helpers import next_step, set_field, settle, wizard
+from tests.tui.conftest import FIXED_NOW, add_case, calm, next_step, set_field, wizard
+from tests.tui.test_hostile_tui import drawn
 
 DUE = ("osc52-st", "csi-clear", "bidi", "c1-csi")
 
@@ -42,7 +41,7 @@ DUE = ("osc52-st", "csi-clear", "bidi", "c1-csi")
 async def to_language(pilot: Any, app: CasewriterApp, lang: str) -> None:
     if lang == "zh":
         await pilot.press("f4")
-        await wait(pilot)
+        await calm(pilot)
         assert "案件" in drawn(app, "after F4")
 
 
@@ -67,7 +66,7 @@ async def test_home_detail_and_dialogs_draw_hostile_text_safely(
     ids = _fill(services)
     app = app_factory()
     async with app.run_test(size=size) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         await to_language(pilot, app, lang)
         text = drawn(app, f"home {size} {lang}")
         panel = str(app.screen.query_one("#due", Static).render())
@@ -81,19 +80,19 @@ async def test_home_detail_and_dialogs_draw_hostile_text_safely(
             table.focus()
             table.move_cursor(row=[str(k.value) for k in table.rows].index(ids[name]))
             await pilot.press("enter")
-            await wait(pilot)
+            await calm(pilot)
             assert isinstance(app.screen, CaseDetailScreen)
             text = drawn(app, f"detail {name} {size} {lang}")
             assert "\\x1b" in text or "\\u202e" in text
             for key in keys:  # note, status, follow-up, mark filed
                 await pilot.press(key)
-                await wait(pilot)
+                await calm(pilot)
                 drawn(app, f"dialog {key} on {name} {size} {lang}")
                 await pilot.press("escape")
-                await wait(pilot)
+                await calm(pilot)
                 assert isinstance(app.screen, CaseDetailScreen)
             await pilot.press("escape")
-            await wait(pilot)
+            await calm(pilot)
             assert isinstance(app.screen, HomeScreen)
         assert app.is_running
 
@@ -104,37 +103,37 @@ async def test_follow_up_prompt_and_mark_filed_refuse_without_writing(
     case_id = add_case(services, "Missing units FBA17XKQ9M2Z")
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         await to_language(pilot, app, "zh")
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         detail = app.screen
         assert isinstance(detail, CaseDetailScreen)
         for value in ("0226-05-01", "9999-12-31T23:59-12:00", "[/]"):
             await pilot.press("u")
-            await wait(pilot)
+            await calm(pilot)
             dialog = app.screen
             assert isinstance(dialog, PromptDialog)
             dialog.query_one(Input).value = value
             await pilot.press("enter")
-            await wait(pilot)
+            await calm(pilot)
             if app.screen is dialog:  # refused in the dialog
                 await pilot.press("escape")
-                await wait(pilot)
+                await calm(pilot)
             assert app.screen is detail and app.is_running, value
             assert services.store.get(case_id).follow_up is None, value
         for value in ("[/] \x1b]52;c;ZXZpbA==\x07", "99999999999999999999"):
             await pilot.press("f")
-            await wait(pilot)
+            await calm(pilot)
             dialog = app.screen
             assert isinstance(dialog, PromptDialog)
             dialog.query_one(Input).value = value
             await pilot.press("enter")
-            await wait(pilot)
+            await calm(pilot)
             drawn(app, f"mark filed {value!r}")
             if app.screen is dialog:
                 await pilot.press("escape")
-                await wait(pilot)
+                await calm(pilot)
             assert app.screen is detail and app.is_running, value
             case = services.store.get(case_id)
             assert (case.status, case.sc_case_id) == ("draft", None), value
@@ -158,13 +157,13 @@ async def test_home_and_detail_open_on_a_log_with_unreadable_values(
     conn.close()
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         table = app.screen.query_one(DataTable)
         assert {str(k.value) for k in table.rows} == {"CW-000001", bad}
         table.focus()
         table.move_cursor(row=[str(k.value) for k in table.rows].index(bad))
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, CaseDetailScreen)
         assert "Damaged 少件" in drawn(app, "damaged detail")
 
@@ -181,7 +180,7 @@ async def test_home_lists_a_log_holding_text_that_is_not_utf8(
     conn.close()
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one(DataTable).row_count == 2
 
@@ -201,22 +200,22 @@ async def test_scan_screen_and_settings_in_chinese_at_80x24(
     report = hostile_report(tmp_path)
     app = app_factory()
     async with app.run_test(size=size) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         await to_language(pilot, app, "zh")
         await pilot.press("f3")
-        await wait(pilot)
+        await calm(pilot)
         screen = app.screen
         assert isinstance(screen, ScanScreen)
         screen.query_one("#scan-paths", Input).value = str(report)
         screen.query_one("#scan-as-of", Input).value = "2026-05-01"
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         text = drawn(app, f"scan zh {size}")
         assert "[ ]" in text
         await pilot.press("escape")
-        await wait(pilot)
+        await calm(pilot)
         await pilot.press("f2")
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, SettingsScreen)
         assert "店铺 [/] \\x1b]52;c;ZXZpbA==\\x07" in drawn(app, f"settings zh {size}")
 
@@ -229,12 +228,12 @@ async def test_wizard_live_checks_call_order_id_near_misses_invalid(
     field knows its kind and refuses it.)"""
     app = app_factory(start_case_type="a-to-z-response")
     async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         wz = wizard(pilot)
         await next_step(pilot)
         for value, says in (("113-7746201-558093", "6 digits, 7 expected"), ("902-3159896", "17")):
             await set_field(pilot, "slot-order_id", value)
-            await settle(pilot)
+            await calm(pilot)
             message = str(wz.query_one("#msg-slot-order_id", Static).render())
             assert "✓" not in message and "✗" in message and says in message, (value, message)
 
@@ -244,17 +243,17 @@ async def test_wizard_refuses_far_dates_and_odd_attachment_paths(
 ) -> None:
     app = app_factory(start_case_type="inbound-missing-units")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         wz = wizard(pilot)
         await next_step(pilot)
         for value in ("9999-12-31", "2026年13月45日"):
             await set_field(pilot, "fact-delivered_date", value)
-            await settle(pilot)
+            await calm(pilot)
             message = str(wz.query_one("#msg-fact-delivered_date", Static).render())
             assert value not in ("", message) and "✓" not in message, (value, message)
         for path in ("a\x00b.pdf", "/dev/zero"):
             await set_field(pilot, "att-invoice", path)
-            await settle(pilot)
+            await calm(pilot)
             drawn(app, f"attachment {path[:20]!r}")
             assert app.is_running
         await next_step(pilot)
@@ -272,10 +271,10 @@ async def test_wizard_attachment_under_an_unknown_users_home_does_not_crash(
 ) -> None:
     app = app_factory(start_case_type="inbound-missing-units")
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         await next_step(pilot)
         await set_field(pilot, "att-invoice", "~no-such-user/invoice.pdf")
-        await settle(pilot)
+        await calm(pilot)
         assert app.is_running
         message = str(wizard(pilot).query_one("#msg-att-invoice", Static).render())
         assert "no-such-user" in message
@@ -290,11 +289,11 @@ async def test_text_pasted_into_the_command_palette_is_drawn_safely(
 ) -> None:
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await wait(pilot)
+        await calm(pilot)
         await pilot.press("ctrl+p")
-        await wait(pilot)
+        await calm(pilot)
         app.post_message(events.Paste("pal \x1b]52;c;ZXZpbA==\x1b\\ [/] \u202eevil \x9b2J"))
-        await wait(pilot)
+        await calm(pilot)
         assert "pal " in drawn(app, "command palette with a pasted query")
 
 
@@ -322,9 +321,9 @@ async def test_resumed_autosave_with_a_lone_surrogate_does_not_crash(
     (folder / "k1.json").write_text(json.dumps({**payload, "draft": draft}), encoding="utf-8")
     app = app_factory()
     async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         await pilot.click("#resume")
-        await settle(pilot)
+        await calm(pilot)
         wizard(pilot)
         await next_step(pilot)
         assert app.is_running

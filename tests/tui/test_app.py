@@ -28,9 +28,17 @@ def test_every_string_has_both_languages() -> None:
     i18n.set_language("en")
 
 
-def test_register_adds_strings() -> None:
-    i18n.register({"test.hello": {"en": "Hello {name}", "zh": "你好 {name}"}})
-    assert i18n.t("test.hello", name="A") == "Hello A"
+def test_strings_are_grouped_by_screen_without_a_key_twice() -> None:
+    """Each screen's strings are in their own module; ``t`` finds every one of them, and no
+    key is defined by two modules (one would silently hide the other)."""
+    from casewriter.tui.strings import CATALOG, MODULES, duplicate_keys
+
+    assert duplicate_keys() == []
+    assert sum(len(m.STRINGS) for m in MODULES) == len(CATALOG)
+    names = {m.__name__.rsplit(".", 1)[1] for m in MODULES}
+    assert names == {"common", "home", "detail", "settings", "scan", "wizard"}
     i18n.set_language("zh")
-    assert i18n.t("test.hello", name="A") == "你好 A"
+    assert i18n.t("wz.rev.filed", case_id="CW-000001", sc_id="1") == "CW-000001 已标记为已提交（1）"
+    assert i18n.t("detail.title", id="CW-000002") == "案件 CW-000002"
     i18n.set_language("en")
+    assert i18n.t("scan.title") == "Scan reports"

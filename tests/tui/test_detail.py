@@ -4,7 +4,6 @@ and save to file."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,37 +11,37 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from casewriter.identifiers import check
 from casewriter.tui.dialogs.prompt import PromptDialog
-from casewriter.tui.screens.case_actions import parse_follow_up
 from casewriter.tui.screens.case_detail import CaseDetailScreen
+from casewriter.tui.screens.case_inputs import parse_follow_up
 from casewriter.tui.services import Services
-from tests.tui.conftest import FIXED_NOW, SIZE, add_case
+from tests.tui.conftest import FIXED_NOW, RunApp, add_case, calm
 
 
 async def open_detail(app: Any, pilot: Any) -> CaseDetailScreen:
-    await pilot.pause()
+    await calm(pilot)
     await pilot.press("enter")
-    await pilot.pause()
+    await calm(pilot)
     assert isinstance(app.screen, CaseDetailScreen)
     return app.screen
 
 
 async def test_detail_shows_case_and_adds_a_chinese_note(
-    services: Services, app_factory: Callable[..., Any]
+    services: Services, run_app: RunApp
 ) -> None:
     case_id = add_case(
         services, "Missing units in FBA17XKQ9M2Z", body="Hello,\n\nFour units are missing."
     )
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with run_app() as pilot:
+        app = pilot.app
         screen = await open_detail(app, pilot)
         assert screen.query_one("#detail-body", TextArea).text.startswith("Hello,")
         assert case_id in str(screen.query_one("#detail-title", Static).render())
         await pilot.press("a")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, PromptDialog)
         app.screen.query_one(TextArea).insert("已致电客服，等待回复")
         await pilot.click("#ok")
-        await pilot.pause()
+        await calm(pilot)
         case = services.store.get(case_id)
         assert case.events[-1].kind == "note"
         assert case.events[-1].text == "已致电客服，等待回复"
@@ -50,72 +49,68 @@ async def test_detail_shows_case_and_adds_a_chinese_note(
 
 
 async def test_mark_filed_rejects_invalid_id_then_files(
-    services: Services, app_factory: Callable[..., Any]
+    services: Services, run_app: RunApp
 ) -> None:
     case_id = add_case(services, "Lost in warehouse", case_type="warehouse-lost")
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with run_app() as pilot:
+        app = pilot.app
         screen = await open_detail(app, pilot)
         await pilot.press("f")
-        await pilot.pause()
+        await calm(pilot)
         dialog = app.screen
         assert isinstance(dialog, PromptDialog)
         dialog.query_one(Input).value = "12345"
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         assert app.screen is dialog  # stays open
         reason = check("12345", "case_id").reason
         assert reason and reason in str(dialog.query_one("#prompt-error", Static).render())
         dialog.query_one(Input).value = "18274659301"
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         assert app.screen is screen
         case = services.store.get(case_id)
         assert case.status == "filed" and case.sc_case_id == "18274659301"
         assert "18274659301" in str(screen.query_one("#detail-header", Static).render())
 
 
-async def test_change_status_and_follow_up(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_change_status_and_follow_up(services: Services, run_app: RunApp) -> None:
     case_id = add_case(services, "A-to-z claim", case_type="a-to-z-response")
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with run_app() as pilot:
+        app = pilot.app
         await open_detail(app, pilot)
         await pilot.press("s")
-        await pilot.pause()
+        await calm(pilot)
         options = app.screen.query_one(OptionList)
         options.highlighted = 6  # closed
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         assert services.store.get(case_id).status == "closed"
         await pilot.press("u")
-        await pilot.pause()
+        await calm(pilot)
         app.screen.query_one(Input).value = "+3d"
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         follow_up = services.store.get(case_id).follow_up
         assert follow_up is not None and (follow_up - FIXED_NOW).days == 3
 
 
-async def test_copy_and_save_to_file(
-    services: Services, app_factory: Callable[..., Any], tmp_path: Path
-) -> None:
+async def test_copy_and_save_to_file(services: Services, run_app: RunApp, tmp_path: Path) -> None:
     add_case(services, "退款未退货 order 112-1234567-7654321", body="Body 中文正文")
     target = tmp_path / "out" / "case.txt"
     target.parent.mkdir()
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
+    async with run_app() as pilot:
+        app = pilot.app
         await open_detail(app, pilot)
         await pilot.press("c")
         assert app.clipboard == "退款未退货 order 112-1234567-7654321"
         await pilot.press("b")
         assert app.clipboard == "Body 中文正文"
         await pilot.press("v")
-        await pilot.pause()
+        await calm(pilot)
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         assert target.read_text(encoding="utf-8").startswith("退款未退货 order")
 
 

@@ -3,9 +3,7 @@ language switch, the autosave resume prompt."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
@@ -17,7 +15,7 @@ from casewriter.tui.screens.home import HomeScreen
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import PAGE, CaseTable
 from casewriter.tui.widgets.status_filter import StatusFilter
-from tests.tui.conftest import FIXED_NOW, SIZE, add_case
+from tests.tui.conftest import FIXED_NOW, RunApp, add_case, calm
 
 
 def table_ids(app: CasewriterApp) -> list[str]:
@@ -50,13 +48,10 @@ def populate(services: Services) -> dict[str, str]:
     return ids
 
 
-async def test_home_lists_cases_newest_first(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_home_lists_cases_newest_first(services: Services, run_app: RunApp) -> None:
     ids = populate(services)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, HomeScreen)
         assert table_ids(app) == [ids["atoz"], ids["lost"], ids["inbound"]]
         count = str(app.screen.query_one("#count", Static).render())
@@ -65,101 +60,85 @@ async def test_home_lists_cases_newest_first(
         assert ids["inbound"] in due and "3 days left" in due
 
 
-async def test_status_filter_narrows_the_table(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_status_filter_narrows_the_table(services: Services, run_app: RunApp) -> None:
     ids = populate(services)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         app.screen.query_one("#status-filter", StatusFilter).value = "filed"
-        await pilot.pause()
+        await calm(pilot)
         assert table_ids(app) == [ids["atoz"]]
         await pilot.press("f")  # cycle to the next status: awaiting-amazon
-        await pilot.pause()
+        await calm(pilot)
         assert app.screen.query_one("#status-filter", StatusFilter).value == "awaiting-amazon"
         assert table_ids(app) == []
         assert "No case matches" in str(app.screen.query_one("#count", Static).render())
 
 
 async def test_search_narrows_the_table_including_chinese(
-    services: Services, app_factory: Callable[..., Any]
+    services: Services, run_app: RunApp
 ) -> None:
     ids = populate(services)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press(*"FBA17XKQ9M2Z")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await calm(pilot)
         assert table_ids(app) == [ids["inbound"]]
         app.screen.query_one("#search", Input).value = "仓库丢失"
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await calm(pilot)
         assert table_ids(app) == [ids["lost"]]
         app.screen.query_one("#search", Input).value = ""
-        await pilot.pause()
+        await calm(pilot)
         assert len(table_ids(app)) == 3
 
 
-async def test_enter_opens_the_case_detail(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_enter_opens_the_case_detail(services: Services, run_app: RunApp) -> None:
     ids = populate(services)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("down", "enter")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, CaseDetailScreen)
         assert app.screen.case_id == ids["lost"]
         await pilot.press("escape")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_table_pages_lazily(services: Services, app_factory: Callable[..., Any]) -> None:
+async def test_table_pages_lazily(services: Services, run_app: RunApp) -> None:
     from casewriter.store import NewCase
 
     for i in range(PAGE + 30):
         services.store.save_new(
             NewCase("p", "US", "warehouse-lost", f"Lost unit {i}", "body", {}, []), now=FIXED_NOW
         )
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         table = app.screen.query_one(CaseTable)
         assert table.total == PAGE + 30
         assert table.row_count == PAGE
         table.move_cursor(row=PAGE - 5)
-        await pilot.pause()
+        await calm(pilot)
         assert table.row_count == PAGE + 30
         assert len(set(table_ids(app))) == PAGE + 30
 
 
-async def test_empty_log_shows_first_run_help(app_factory: Callable[..., Any]) -> None:
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+async def test_empty_log_shows_first_run_help(run_app: RunApp) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
         empty = app.screen.query_one("#empty", Static)
         assert empty.display is True
         assert "Press n to draft your first case" in str(empty.render())
         assert app.screen.query_one(CaseTable).display is False
 
 
-async def test_language_switch_relabels_home(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_language_switch_relabels_home(services: Services, run_app: RunApp) -> None:
     populate(services)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("f4")
-        await pilot.pause()
+        await calm(pilot)
         screen = app.screen
         assert str(screen.query_one("#home-title", Static).render()) == "案件记录"
         assert screen.query_one("#search", Input).placeholder.startswith("搜索案件")
@@ -173,47 +152,43 @@ async def test_language_switch_relabels_home(
         assert "已提交" in [str(table.get_cell_at((r, 1))) for r in range(table.row_count)]
         assert services.settings.lang == "zh"  # persisted
         await pilot.press("f4")
-        await pilot.pause()
+        await calm(pilot)
         assert str(screen.query_one("#home-title", Static).render()) == "Case log"
 
 
-async def test_pending_autosave_is_offered_on_start(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_pending_autosave_is_offered_on_start(services: Services, run_app: RunApp) -> None:
     draft = {
         "case_type": "inbound-missing-units",
         "marketplace": "US",
         "evidence": {"shipment_id": ["FBA17XKQ9M2Z"]},
     }
     path = autosave.save(services.paths, "session-1", draft, step="facts", now=FIXED_NOW)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, ResumeDialog)
         description = str(app.screen.query_one("#resume-description", Static).render())
         assert "inbound-missing-units" in description
         await pilot.click("#discard")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert not path.exists()
 
 
-async def test_command_palette_lists_every_home_action(app_factory: Callable[..., Any]) -> None:
-    from casewriter.tui.commands import palette_actions
+async def test_command_palette_lists_every_home_action(run_app: RunApp) -> None:
+    from casewriter.tui.palette import palette_actions
     from casewriter.tui.screens.home import HOME_ACTIONS
 
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         ids = {spec.id for _, spec in palette_actions(app.screen, app)}
         assert {s.id for s in HOME_ACTIONS} <= ids
         assert {"open-settings", "open-scan", "toggle-language"} <= ids
         await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Settings")
-        await pilot.pause(0.5)
+        await calm(pilot)
+        app.screen.query_one(Input).value = "Settings"  # the palette searches as it changes
+        await calm(pilot)
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await calm(pilot)
         from casewriter.tui.screens.settings import SettingsScreen
 
         assert isinstance(app.screen, SettingsScreen)

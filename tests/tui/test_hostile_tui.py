@@ -14,14 +14,12 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from textual import events
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from casewriter.config import Profile, Settings
@@ -42,8 +40,7 @@ from tests.hostile import (
     assert_no_raw_control,
 )
 from tests.test_hostile_cli import hostile_report
-from tests.tui.conftest import FIXED_NOW, add_case
-from tests.tui.wizard_helpers import back_step, settle
+from tests.tui.conftest import FIXED_NOW, RunApp, add_case, back_step, calm
 
 BIG = (160, 50)
 # What Textual itself writes between the text: colours (SGR) and cursor moves.
@@ -88,12 +85,6 @@ def one_line(text: str) -> str:
     return "".join(line.strip("│ ▎▊") for line in text.splitlines())
 
 
-async def wait(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def static_text(screen: Any, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
@@ -101,17 +92,14 @@ def static_text(screen: Any, selector: str) -> str:
 # -- home: table, search, due panel ---------------------------------------------------------
 
 
-async def test_home_table_search_and_due_panel(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_home_table_search_and_due_panel(services: Services, run_app: RunApp) -> None:
     due = {"osc52-st", "csi-clear", "bidi", "nul-and-c0"}
     for item in CORPUS:
         case_id = add_case(services, item.raw, case_type="general", body=f"hostile {item.raw}")
         if item.name in due:
             services.store.set_follow_up(case_id, FIXED_NOW - timedelta(hours=3))
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         text = drawn(app, "home")
         for item in SHORT_CORPUS:
             assert shown_start(item, 30) in text, item.name
@@ -121,17 +109,13 @@ async def test_home_table_search_and_due_panel(
                 assert shown_start(item, 12) in panel, item.name
         search = app.screen.query_one("#search", Input)
         search.value = "hostile"
-        await wait(pilot)
-        await pilot.pause(0.4)  # the search is debounced
-        await wait(pilot)
+        await calm(pilot)  # the debounced search is a worker: calm waits for it
         text = drawn(app, "home search")
         assert app.screen.query_one("#cases", DataTable).row_count == len(CORPUS)
         for item in SHORT_CORPUS:
             assert shown_start(item, 30) in text, item.name
         search.value = "[/] \x1b[2J"  # pasted into the box: drawn as ␛, counted in the title
-        await wait(pilot)
-        await pilot.pause(0.4)
-        await wait(pilot)
+        await calm(pilot)  # the debounced search is a worker: calm waits for it
         text = drawn(app, "home search for markup")
         assert "[/] ␛[2J" in text
         assert "\\x1b[2J" in static_text(app.screen, "#count")
@@ -140,20 +124,17 @@ async def test_home_table_search_and_due_panel(
 # -- case detail: header, subject, body, timeline, dialogs, toasts --------------------------
 
 
-async def test_case_detail_timeline_dialogs_and_toasts(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_case_detail_timeline_dialogs_and_toasts(services: Services, run_app: RunApp) -> None:
     body = "\n".join(item.raw for item in CORPUS)
     case_id = add_case(
         services, SUBJECT, case_type="general", body=body, profile="shop [/] \x1b[31m"
     )
     for item in SHORT_CORPUS:
         services.store.add_event(case_id, "note", item.raw)
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         screen = app.screen
         assert isinstance(screen, CaseDetailScreen)
         text = drawn(app, "case detail")
@@ -162,44 +143,44 @@ async def test_case_detail_timeline_dialogs_and_toasts(
         assert_all_shown(screen.query_one("#detail-body", TextArea).text, "detail body")
         assert_all_shown(static_text(screen, "#timeline-events"), "timeline", SHORT_CORPUS)
         await pilot.click("#detail-subject")  # "[@click=app.quit]" is text, not an action
-        await pilot.pause()
+        await calm(pilot)
         assert app.is_running and app.screen is screen
 
         await pilot.press("a")  # a note pasted from the clipboard
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, PromptDialog)
         app.post_message(events.Paste(NOTE_PASTED))
-        await wait(pilot)
+        await calm(pilot)
         assert NOTE_PASTED_SHOWN in drawn(app, "note dialog")
         await pilot.click("#ok")
-        await wait(pilot)
+        await calm(pilot)
         assert services.store.get(case_id).events[-1].text == NOTE_PASTED_SHOWN
         assert NOTE_PASTED_SHOWN in static_text(screen, "#timeline-events")
         drawn(app, "after the note")
 
         await pilot.press("u")  # "[/]" typed in the follow-up prompt used to crash
-        await wait(pilot)
+        await calm(pilot)
         dialog = app.screen
         assert isinstance(dialog, PromptDialog)
         dialog.query_one(Input).value = "[/] soon \x1b[2J"
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         assert app.screen is dialog
         assert "[/] soon \\x1b[2J" in static_text(dialog, "#prompt-error")
         assert "[/] soon ␛[2J" in drawn(app, "follow-up dialog")
         await pilot.press("escape")
-        await wait(pilot)
+        await calm(pilot)
 
         await pilot.press("s")
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         drawn(app, "status dialog")
         await pilot.press("escape")
-        await wait(pilot)
+        await calm(pilot)
 
         for item in (CORPUS[1], CORPUS[5], CORPUS[9], CORPUS[10]):
             app.notify(item.raw, title=item.raw[:20], severity="error", timeout=30)
-        await wait(pilot)
+        await calm(pilot)
         toasts = one_line(drawn(app, "toasts"))
         for item in (CORPUS[1], CORPUS[5], CORPUS[9], CORPUS[10]):
             assert item.shown in toasts, item.name
@@ -226,9 +207,7 @@ def _user_case_type(services: Services) -> str:
     return title
 
 
-async def test_wizard_type_evidence_and_review(
-    services: Services, app_factory: Callable[..., Any]
-) -> None:
+async def test_wizard_type_evidence_and_review(services: Services, run_app: RunApp) -> None:
     title = _user_case_type(services)
     narrative = "\n".join(item.raw for item in CORPUS)
     draft = {
@@ -239,11 +218,10 @@ async def test_wizard_type_evidence_and_review(
         "narrative": {"what_happened": narrative, "checked": [i.raw for i in SHORT_CORPUS]},
         "_wizard": {"step": "review"},
     }
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         app.open_wizard(draft=draft)
-        await settle(pilot)
+        await calm(pilot)
         wz = app.screen
         assert isinstance(wz, WizardScreen)
         text = drawn(app, "wizard review")
@@ -261,13 +239,13 @@ async def test_wizard_type_evidence_and_review(
         assert_all_shown(wz.query_one("#nar-what_happened", TextArea).text, "narrative")
         wz.query_one("#paste", TextArea).focus()  # a hostile message pasted into the paste box
         app.post_message(events.Paste(f"{NOTE_PASTED}\nshipment FBA17XKQ9M2Z\x1b[2J ok"))
-        await settle(pilot)
+        await calm(pilot)
         assert NOTE_PASTED_SHOWN in wz.query_one("#paste", TextArea).text
         assert "FBA17XKQ9M2Z" in static_text(wz, "#extract-result")
         drawn(app, "wizard paste box")
 
         await back_step(pilot)  # the type step: a user case type with a hostile title
-        await settle(pilot)
+        await calm(pilot)
         text = drawn(app, "wizard type step")
         assert "Refund [/] pending | [@click=app.quit]quit now[/] |" in text  # list and details
         shown_title = " | ".join(item.shown for item in SHORT_CORPUS[:6])
@@ -278,25 +256,24 @@ async def test_wizard_type_evidence_and_review(
 # -- scan screen ----------------------------------------------------------------------------
 
 
-async def test_scan_screen_hostile_report(app_factory: Callable[..., Any], tmp_path: Path) -> None:
+async def test_scan_screen_hostile_report(run_app: RunApp, tmp_path: Path) -> None:
     report = hostile_report(tmp_path)
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         await pilot.press("f3")
-        await wait(pilot)
+        await calm(pilot)
         screen = app.screen
         assert isinstance(screen, ScanScreen)
         screen.query_one("#scan-paths", Input).value = str(report)
         screen.query_one("#scan-as-of", Input).value = "2026-05-01"
         await pilot.press("enter")
-        await wait(pilot)
+        await calm(pilot)
         text = drawn(app, "scan results")
         assert "FBA17XKQ9M2Z[/]\\x1b]52;C;ZXZPBA==" in text  # ids are shown normalized
         assert "[ ]" in text  # the selection box is text, not eaten as markup
         screen.query_one("#findings", DataTable).focus()
         await pilot.press("space")
-        await wait(pilot)
+        await calm(pilot)
         assert "[x]" in drawn(app, "scan selection")
 
 
@@ -304,7 +281,7 @@ async def test_scan_screen_hostile_report(app_factory: Callable[..., Any], tmp_p
 
 
 async def test_settings_profiles_and_profile_dialog(
-    services: Services, app_factory: Callable[..., Any], settings: Settings
+    services: Services, run_app: RunApp, settings: Settings
 ) -> None:
     hostile = Profile(
         id="shop",
@@ -313,24 +290,23 @@ async def test_settings_profiles_and_profile_dialog(
         signature="Sig \u202eevil \x9b2J",
     )
     services.settings = settings.with_changes(profiles=(hostile,))
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         await pilot.press("f2")
-        await wait(pilot)
+        await calm(pilot)
         assert isinstance(app.screen, SettingsScreen)
         text = drawn(app, "settings")
         assert "Shop [/] [@click=app.quit]q[/] \\x1b]52;c;ZXZpbA==\\x07" in text
         app.screen.query_one("#default-profile", Select).focus()
         await pilot.press("enter")  # open the profile list (its options are the names)
-        await wait(pilot)
+        await calm(pilot)
         text = drawn(app, "profile list")  # a narrow list: the name wraps
         assert "shop (Shop [/]" in text and "\\x1b]52;c;ZXZpbA==\\x07)" in text
         await pilot.press("escape")
-        await wait(pilot)
+        await calm(pilot)
         app.screen.query_one("#profiles", DataTable).focus()
         await pilot.press("enter")  # edit the profile: the fields hold the exact values
-        await wait(pilot)
+        await calm(pilot)
         dialog = app.screen
         assert isinstance(dialog, ProfileDialog)
         assert dialog.query_one("#profile-name", Input).value == hostile.name
@@ -344,18 +320,17 @@ async def test_settings_profiles_and_profile_dialog(
 
 
 async def test_input_draws_controls_without_moving_the_cursor(
-    app_factory: Callable[..., Any],
+    run_app: RunApp,
 ) -> None:
     from casewriter.tui.safe import Input as SafeInput
 
-    app = app_factory()
-    async with app.run_test(size=BIG) as pilot:
-        await wait(pilot)
+    async with run_app(size=BIG) as pilot:
+        app = pilot.app
         field = SafeInput("a\x1b[2Jb\u202ec")
         await app.screen.mount(field)
         field.focus()
         field.cursor_position = 3
-        await pilot.pause()
+        await calm(pilot)
         assert field.value == "a\x1b[2Jb\u202ec"  # the value is kept exactly
         assert field._value.plain == "a␛[2Jb\ufffdc"
         assert field._position_to_cell(3) == 3  # one cell per character, cursor in step

@@ -4,8 +4,6 @@ table, the due panel, search and the case detail of the damaged case all draw.""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
-from typing import Any
 
 from textual.widgets import Static, TextArea
 
@@ -13,7 +11,7 @@ from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.screens.home import HomeScreen
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
-from tests.tui.conftest import SIZE, add_case
+from tests.tui.conftest import RunApp, add_case, calm
 
 
 def damage(services: Services, case_id: str) -> None:
@@ -31,16 +29,15 @@ def damage(services: Services, case_id: str) -> None:
 
 
 async def test_home_and_detail_draw_a_case_with_unreadable_values(
-    services: Services, app_factory: Callable[..., Any]
+    services: Services, run_app: RunApp
 ) -> None:
     add_case(services, "A healthy case FBA15ABCDE12")
     bad = add_case(services, "The damaged case 少件 FBA17XKQ9M2Z")
     services.store.file(bad, "7261849305")
     services.close()  # the TUI opens the log itself, after the damage
     damage(services, bad)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         assert isinstance(app.screen, HomeScreen)
         table = app.screen.query_one(CaseTable)
         assert {str(k.value) for k in table.rows} == {"CW-000001", bad}
@@ -48,11 +45,11 @@ async def test_home_and_detail_draw_a_case_with_unreadable_values(
         row = [str(k.value) for k in table.rows].index(bad)
         table.move_cursor(row=row)
         await pilot.press("enter")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, CaseDetailScreen)
         assert app.screen.case is not None and app.screen.case.id == bad
         assert "The damaged case" in str(app.screen.query_one("#detail-subject", Static).render())
         assert app.screen.query_one("#detail-body", TextArea).text.startswith("Hello")
         await pilot.press("escape")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, HomeScreen)

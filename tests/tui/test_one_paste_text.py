@@ -21,8 +21,7 @@ from casewriter.engine import load_case_file
 from casewriter.engine.case_report import SEPARATOR
 from casewriter.tui.services import Services
 from tests.conftest import REPO
-from tests.tui.conftest import FIXED_NOW
-from tests.tui.wizard_helpers import next_step, set_field, settle, wizard
+from tests.tui.conftest import FIXED_NOW, calm, next_step, set_field, wizard
 
 SIZE = (100, 32)
 EXAMPLE = REPO / "templates" / "examples" / "inbound-missing-units.toml"
@@ -72,9 +71,9 @@ async def test_render_wizard_and_log_paste_one_text(
     draft = load_case_file(case, services.engine.catalog, services.settings)
     app = app_factory()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         app.open_wizard(draft=draft.model_dump(mode="json"))
-        await settle(pilot)
+        await calm(pilot)
         wz = wizard(pilot)
         files = tmp_path / "cases" / "files"
         invoice = str(files / "invoice-2026-0311.pdf")
@@ -91,9 +90,9 @@ async def test_render_wizard_and_log_paste_one_text(
         target = tmp_path / "saved.txt"
         await set_field(pilot, "file-path", str(target))
         await pilot.press("f9")
-        await settle(pilot)
+        await calm(pilot)
         await pilot.press("ctrl+s")
-        await settle(pilot)
+        await calm(pilot)
 
     assert copied == printed
     assert target.read_text(encoding="utf-8") == printed
@@ -117,7 +116,7 @@ async def test_a_typed_attachment_is_checked_and_rendered_at_one_path(
     (elsewhere / "here.pdf").write_bytes(b"%PDF-1.4 in the current folder")
     app = app_factory(start_case_type="inbound-missing-units")
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await calm(pilot)
         wz = wizard(pilot)
         await next_step(pilot)
         await set_field(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")

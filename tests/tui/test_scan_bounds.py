@@ -5,57 +5,49 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Static
 
 from tests.conftest import SAMPLES
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import RunApp, calm
 
 
 async def _scan(app: Any, pilot: Any, paths: str, as_of: str) -> str:
     await pilot.press("f3")
-    await pilot.pause()
+    await calm(pilot)
     app.screen.query_one("#scan-paths", Input).value = paths
     app.screen.query_one("#scan-as-of", Input).value = as_of
     await pilot.press("enter")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await calm(pilot)
     return str(app.screen.query_one("#scan-status", Static).render())
 
 
-async def test_as_of_far_in_the_future_is_not_a_date(app_factory: Callable[..., Any]) -> None:
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+async def test_as_of_far_in_the_future_is_not_a_date(run_app: RunApp) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
         status = await _scan(app, pilot, str(SAMPLES), "9999-12-31")
         assert "Not a date: 9999-12-31" in status
 
 
 async def test_report_cells_far_in_the_future_are_skipped_rows(
-    app_factory: Callable[..., Any], tmp_path: Path
+    run_app: RunApp, tmp_path: Path
 ) -> None:
     folder = tmp_path / "reports"
     shutil.copytree(SAMPLES, folder)
     ledger = folder / "GET_LEDGER_DETAIL_VIEW_DATA.tsv"
     ledger.write_text(ledger.read_text().replace("06/24/2026", "12/31/9999"))
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         status = await _scan(app, pilot, str(folder), "2026-07-01")
         assert "claimable" in status and "out of range" in status, status
 
 
-async def test_a_fifo_as_a_report_is_refused(
-    app_factory: Callable[..., Any], tmp_path: Path
-) -> None:
+async def test_a_fifo_as_a_report_is_refused(run_app: RunApp, tmp_path: Path) -> None:
     fifo = tmp_path / "GET_LEDGER_DETAIL_VIEW_DATA.tsv"
     os.mkfifo(fifo)
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with run_app() as pilot:
+        app = pilot.app
         status = await _scan(app, pilot, str(fifo), "2026-07-01")
         assert "not a regular file" in status, status

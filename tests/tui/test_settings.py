@@ -2,46 +2,42 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from textual.widgets import Button, Input, Select, Static
 
 from casewriter.config import load_settings
 from casewriter.tui.dialogs.profile import ProfileDialog
 from casewriter.tui.screens.settings import SettingsScreen
 from casewriter.tui.services import Services
-from tests.tui.conftest import SIZE
+from tests.tui.conftest import RunApp, calm
 
 
-async def test_add_profile_and_save(services: Services, app_factory: Callable[..., Any]) -> None:
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+async def test_add_profile_and_save(services: Services, run_app: RunApp) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("f2")
-        await pilot.pause()
+        await calm(pilot)
         assert isinstance(app.screen, SettingsScreen)
         await pilot.click("#btn-add")
-        await pilot.pause()
+        await calm(pilot)
         dialog = app.screen
         assert isinstance(dialog, ProfileDialog)
         dialog.query_one("#profile-id", Input).value = "bad id!"
         await pilot.click("#ok")
-        await pilot.pause()
+        await calm(pilot)
         assert "letters, digits" in str(dialog.query_one("#profile-error", Static).render())
         dialog.query_one("#profile-id", Input).value = "shenzhen"
         dialog.query_one("#profile-name", Input).value = "深圳优品 Shenzhen Goods"
         dialog.query_one("#profile-token", Input).value = "a2sz1goods7x"
         dialog.query_one("#profile-marketplace", Select).value = "UK"
         await pilot.click("#ok")
-        await pilot.pause()
+        await calm(pilot)
         screen = app.screen
         assert isinstance(screen, SettingsScreen)
         screen.query_one("#default-profile", Select).value = "shenzhen"
         screen.query_one("#hours", Input).value = "72"
         screen.query_one("#marketplace", Select).value = "DE"
         await pilot.click("#btn-save")
-        await pilot.pause()
+        await calm(pilot)
     saved = load_settings(services.paths)
     assert saved.follow_up_hours == 72
     assert saved.default_marketplace == "DE"
@@ -54,31 +50,29 @@ async def test_add_profile_and_save(services: Services, app_factory: Callable[..
     )
 
 
-async def test_bad_hours_are_refused(services: Services, app_factory: Callable[..., Any]) -> None:
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+async def test_bad_hours_are_refused(services: Services, run_app: RunApp) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("f2")
-        await pilot.pause()
+        await calm(pilot)
         app.screen.query_one("#hours", Input).value = "0"
         await pilot.click("#btn-save")
-        await pilot.pause()
+        await calm(pilot)
         assert "1 to 1440" in str(app.screen.query_one("#settings-error", Static).render())
     assert not services.paths.config_file.exists()
 
 
-async def test_language_select_relabels_every_screen(app_factory: Callable[..., Any]) -> None:
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+async def test_language_select_relabels_every_screen(run_app: RunApp) -> None:
+    async with run_app() as pilot:
+        app = pilot.app
         await pilot.press("f2")
-        await pilot.pause()
+        await calm(pilot)
         app.screen.query_one("#lang", Select).value = "zh"
-        await pilot.pause()
+        await calm(pilot)
         assert str(app.screen.query_one("#settings-title", Static).render()) == "设置"
         assert str(app.screen.query_one("#btn-save", Button).label) == "保存"
         home = app.screen_stack[-2]
         assert str(home.query_one("#home-title", Static).render()) == "案件记录"
         await pilot.press("escape")
-        await pilot.pause()
+        await calm(pilot)
         assert str(app.screen.query_one("#count", Static).render()).startswith("共 0 个案件")

@@ -3,7 +3,6 @@ pure state converts to the engine's Draft and back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -17,7 +16,7 @@ from casewriter.identifiers import extract
 from casewriter.tui.wizard import WizardScreen
 from casewriter.tui.wizard.extraction import SlotSpec, fill_slots, is_free_text
 from casewriter.tui.wizard.state import WizardState
-from tests.tui.wizard_helpers import find, next_step, set_field, settle, type_into, wizard
+from tests.tui.conftest import RunApp, calm, next_step, set_field, type_into, wizard
 
 PASTED = (
     "您好，货件 FBA17XKQ9M2Z 少了4件，FNSKU：X003KQ7ZP1，"
@@ -25,22 +24,17 @@ PASTED = (
 )
 WECHAT = "亲，货件ＦＢＡ17XKQ9M2Z少了4件，FNSKU x003kq7zp1，UPS单号 1Z12345E6605272234"
 """What a seller pastes first: a chat message, full-width letters and lower case included."""
-SIZE = (100, 32)
 
 
 async def _evidence_step(pilot: Pilot[Any]) -> WizardScreen:
-    await settle(pilot)
     await next_step(pilot)
-    wz = wizard(pilot)
-    await find(pilot, "slot-shipment_id")
-    await settle(pilot)
-    return wz
+    return wizard(pilot)
 
 
 async def _paste(pilot: Pilot[Any], text: str) -> None:
     """A bracketed paste from the terminal: the app forwards it to the focused widget."""
     pilot.app.post_message(events.Paste(text))
-    await settle(pilot)
+    await calm(pilot)
 
 
 def _assert_wechat_extracted(wz: WizardScreen) -> None:
@@ -56,25 +50,22 @@ def _assert_wechat_extracted(wz: WizardScreen) -> None:
     assert "✓ FBA17XKQ9M2Z" in str(wz.query_one("#msg-slot-shipment_id", Static).render())
 
 
-async def test_paste_extraction_fills_empty_slots(app_factory: Callable[..., Any]) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
-        wz = wizard(pilot)
-        await next_step(pilot)
+async def test_paste_extraction_fills_empty_slots(run_app: RunApp) -> None:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
+        wz = await _evidence_step(pilot)
         await set_field(pilot, "slot-asin", "B0C7QX2M4K")  # already filled: left alone
         paste = wz.query_one("#paste", TextArea)
         paste.focus()
-        await pilot.pause()
         paste.insert(PASTED)
+        await calm(pilot)
         await pilot.press("f5")
-        await settle(pilot)
+        await calm(pilot)
         assert wz.state.evidence["shipment_id"] == ["FBA17XKQ9M2Z"]
         assert wz.state.evidence["fnsku"] == ["X003KQ7ZP1"]
         assert wz.state.evidence["tracking"] == ["1Z12345E6605272234"]
         assert wz.state.evidence["asin"] == ["B0C7QX2M4K"]
-        assert (await find(pilot, "slot-shipment_id")).value == "FBA17XKQ9M2Z"
-        assert (await find(pilot, "slot-tracking")).text == "1Z12345E6605272234"
+        assert wz.query_one("#slot-shipment_id", Input).value == "FBA17XKQ9M2Z"
+        assert wz.query_one("#slot-tracking", TextArea).text == "1Z12345E6605272234"
         result = str(wz.query_one("#extract-result", Static).render())
         assert "FBA shipment ID ← FBA17XKQ9M2Z" in result
         assert "113-1234567-1234567" in result  # found, but this case type has no order slot
@@ -146,18 +137,11 @@ def test_free_text_is_told_from_identifiers() -> None:
         assert not is_free_text(typed), typed
 
 
-async def test_new_case_opens_evidence_with_the_paste_box_focused(
-    app_factory: Callable[..., Any],
-) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_new_case_opens_evidence_with_the_paste_box_focused(run_app: RunApp) -> None:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         wz = await _evidence_step(pilot)
         paste_box = wz.query_one("#paste", TextArea)
         hint = wz.query_one("#lbl-paste")
-        for _ in range(40):  # focus and layout settle after the step switch: allow a loaded 2 s
-            if wz.focused is paste_box and hint.region.height and hint.region.y >= 1:
-                break
-            await pilot.pause(0.05)
         assert wz.focused is paste_box
         assert hint.region.height and hint.region.y >= 1  # the hint is on screen, not scrolled
         # what a seller does first: paste the whole message (into the box, extracted at once)
@@ -167,14 +151,13 @@ async def test_new_case_opens_evidence_with_the_paste_box_focused(
 
 
 async def test_message_pasted_into_the_shipment_field_goes_to_the_paste_box(
-    app_factory: Callable[..., Any],
+    run_app: RunApp,
 ) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         wz = await _evidence_step(pilot)
-        field: Input = await find(pilot, "slot-shipment_id")
+        field = wz.query_one("#slot-shipment_id", Input)
         field.focus()
-        await settle(pilot)
+        await calm(pilot)
         await _paste(pilot, WECHAT + "\n谢谢")
         _assert_wechat_extracted(wz)
         assert "谢谢" in wz.query_one("#paste", TextArea).text  # the whole message, all lines
@@ -185,43 +168,37 @@ async def test_message_pasted_into_the_shipment_field_goes_to_the_paste_box(
         assert field.value == "fba17xkq9m3a"
 
 
-async def test_f5_takes_free_text_from_the_focused_field(
-    app_factory: Callable[..., Any],
-) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_f5_takes_free_text_from_the_focused_field(run_app: RunApp) -> None:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         wz = await _evidence_step(pilot)
         await set_field(pilot, "slot-shipment_id", WECHAT)  # typed (or pasted key by key)
         wz.query_one("#slot-shipment_id", Input).focus()
-        await settle(pilot)
+        await calm(pilot)
         assert "can't be part of" in str(wz.query_one("#msg-slot-shipment_id", Static).render())
         await pilot.press("f5")
-        await settle(pilot)
+        await calm(pilot)
         _assert_wechat_extracted(wz)
         await pilot.press("f5")  # again: nothing new, the message still says what was filled
-        await settle(pilot)
+        await calm(pilot)
         assert "FBA17XKQ9M2Z" in str(wz.query_one("#extract-result", Static).render())
 
 
-async def test_typing_is_not_interrupted_until_the_field_is_left(
-    app_factory: Callable[..., Any],
-) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
+async def test_typing_is_not_interrupted_until_the_field_is_left(run_app: RunApp) -> None:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         wz = await _evidence_step(pilot)
         await type_into(pilot, "slot-shipment_id", "FBA17XKQ9M2Z and X003KQ7ZP1")
         field = wz.query_one("#slot-shipment_id", Input)
         assert field.value == "FBA17XKQ9M2Z and X003KQ7ZP1"  # every key stays where typed
         assert wz.query_one("#paste", TextArea).text == ""
         await pilot.press("tab")  # leaving the field
-        await settle(pilot)
+        await calm(pilot)
         assert field.value == "FBA17XKQ9M2Z"
         assert wz.state.evidence["fnsku"] == ["X003KQ7ZP1"]
         assert wz.query_one("#paste", TextArea).text == "FBA17XKQ9M2Z and X003KQ7ZP1"
 
 
 async def test_resumed_draft_keeps_values_and_focuses_the_first_empty_required_field(
-    app_factory: Callable[..., Any],
+    run_app: RunApp,
 ) -> None:
     draft = {
         "case_type": "inbound-missing-units",
@@ -230,14 +207,11 @@ async def test_resumed_draft_keeps_values_and_focuses_the_first_empty_required_f
         "facts": {},
         "_wizard": {"step": "evidence", "facts": {"units_shipped": "100"}},
     }
-    app = app_factory()
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        pilot.app.open_wizard(draft=draft)
-        await settle(pilot)
+    async with run_app() as pilot:
+        pilot.app.open_wizard(draft=draft)  # type: ignore[attr-defined]
+        await calm(pilot)
         wz = wizard(pilot)
-        assert (await find(pilot, "slot-shipment_id")).value == "FBA17XKQ9M2Z"
-        await settle(pilot)
+        assert wz.query_one("#slot-shipment_id", Input).value == "FBA17XKQ9M2Z"
         assert wz.query_one("#slot-fnsku", TextArea).text == "X003KQ7ZP1"
         assert wz.query_one("#fact-units_shipped", Input).value == "100"
         assert wz.focused is wz.query_one("#att-invoice")  # first required field still empty

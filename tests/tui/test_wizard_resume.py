@@ -8,10 +8,10 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from casewriter.config import Settings
@@ -19,18 +19,19 @@ from casewriter.paths import AppPaths
 from casewriter.tui import autosave
 from casewriter.tui.app import make_app
 from casewriter.tui.services import Services
-from tests.tui.conftest import fixed_clock
-from tests.tui.wizard_helpers import (
+from casewriter.tui.wizard.screen import AUTOSAVE_DELAY
+from tests.tui.conftest import (
+    SIZE,
+    RunApp,
     back_step,
-    find,
+    calm,
+    fill,
+    fixed_clock,
     next_step,
     set_field,
-    settle,
-    type_into,
     wizard,
 )
 
-SIZE = (100, 32)
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -41,33 +42,46 @@ async def _resume_in_fresh_app(paths: AppPaths) -> dict[str, Any]:
     values: dict[str, Any] = {}
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+            await calm(pilot)
             assert type(pilot.app.screen).__name__ == "ResumeDialog", pilot.app.screen
             await pilot.click("#resume")
-            await settle(pilot)
+            await calm(pilot)
             wz = wizard(pilot)
             values["step"] = wz.state.step
-            values["shipment_id"] = (await find(pilot, "slot-shipment_id")).value
-            values["fnsku"] = (await find(pilot, "slot-fnsku")).text
-            values["units"] = (await find(pilot, "fact-units_shipped")).value
-            values["what"] = (await find(pilot, "nar-what_happened")).text
+            values["shipment_id"] = wz.query_one("#slot-shipment_id", Input).value
+            values["fnsku"] = wz.query_one("#slot-fnsku", TextArea).text
+            values["units"] = wz.query_one("#fact-units_shipped", Input).value
+            values["what"] = wz.query_one("#nar-what_happened", TextArea).text
     finally:
         services.close()
     return values
 
 
+async def _autosaved(pilot: Pilot[Any], paths: AppPaths, text: str) -> None:
+    """Wait (within a few debounce delays) until the autosave holds ``text``."""
+    for _ in range(int(8 * AUTOSAVE_DELAY / 0.05)):
+        pending = autosave.list_pending(paths)
+        if pending and text in pending[0].path.read_text(encoding="utf-8"):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"no autosave holding {text!r}")
+
+
 async def test_pilot_session_autosaves_and_fresh_app_resumes(
-    app_factory: Callable[..., Any], services: Services, paths: AppPaths
+    run_app: RunApp, services: Services, paths: AppPaths
 ) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         await next_step(pilot)
-        await type_into(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
-        await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX003KQ7ZP2")
-        await type_into(pilot, "fact-units_shipped", "100")
-        await set_field(pilot, "nar-what_happened", "四件没有入库 — 4 units never received.")
-        await pilot.pause(0.8)  # the debounced autosave
+        await fill(
+            pilot,
+            {
+                "slot-shipment_id": "FBA17XKQ9M2Z",
+                "slot-fnsku": "X003KQ7ZP1\nX003KQ7ZP2",
+                "fact-units_shipped": "100",
+                "nar-what_happened": "四件没有入库 — 4 units never received.",
+            },
+        )
+        await _autosaved(pilot, paths, "四件没有入库")  # the debounced autosave after the edits
         # the session ends here without the wizard finishing (as if the terminal closed)
     (entry,) = autosave.list_pending(paths)
     assert entry.case_type == "inbound-missing-units" and entry.step == "evidence"
@@ -107,10 +121,7 @@ CHILD = textwrap.dedent(
             for _ in range(5):
                 await pilot.pause()
             screen = app.screen
-            screen.query_one("#slot-shipment_id").focus()
-            await pilot.pause()
-            for ch in "FBA17XKQ9M2Z":
-                await pilot.press(ch)
+            screen.query_one("#slot-shipment_id").value = "FBA17XKQ9M2Z"
             screen.query_one("#slot-fnsku").text = "X003KQ7ZP1"
             screen.query_one("#fact-units_shipped").value = "100"
             screen.query_one("#nar-what_happened").text = "少了四件"
@@ -157,24 +168,25 @@ async def test_sigkilled_session_draft_comes_back(paths: AppPaths, home: Path) -
     assert values["what"] == "少了四件"
 
 
-async def test_back_and_forward_keep_values(app_factory: Callable[..., Any]) -> None:
-    app = app_factory(start_case_type="inbound-missing-units")
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+async def test_back_and_forward_keep_values(run_app: RunApp) -> None:
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
         wz = wizard(pilot)
         await next_step(pilot)
-        await type_into(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
-        await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX003KQ7ZP2")
-        await set_field(pilot, "fact-delivered_date", "2026-04-02")
-        await set_field(pilot, "fact-checked_ledger", "true")
+        await fill(
+            pilot,
+            {
+                "slot-shipment_id": "FBA17XKQ9M2Z",
+                "slot-fnsku": "X003KQ7ZP1\nX003KQ7ZP2",
+                "fact-delivered_date": "2026-04-02",
+                "fact-checked_ledger": "true",
+            },
+        )
         await next_step(pilot)
         await pilot.click("#urg-high")
-        await settle(pilot)
+        await calm(pilot)
         assert wz.state.urgency == "high"
         await next_step(pilot)
-        body = wz.query_one("#rev-body", TextArea)
-        body.text = "My own body text. 我的正文。"
-        await pilot.pause()
+        await set_field(pilot, "rev-body", "My own body text. 我的正文。")
         for _ in range(3):
             await back_step(pilot)
         assert wz.state.step == "type"

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Static
 
-from tests.tui.wizard_helpers import next_step, set_field, settle
-
-SIZE = (100, 32)
+from casewriter.tui.wizard.screen import AUTOSAVE_DELAY
+from tests.tui.conftest import SIZE, calm, fill, next_step, set_field
 
 
 @pytest.fixture(autouse=True)
@@ -19,52 +19,51 @@ def _fixed_home(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", "/home/seller")
 
 
-async def _quiet(pilot: Pilot[Any]) -> None:
-    """Let the debounced autosave and late checks finish before the picture is taken."""
-    await pilot.pause(0.6)
-    await settle(pilot)
-
-
 async def _evidence(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
+    await calm(pilot)
     await next_step(pilot)
-    await set_field(pilot, "slot-shipment_id", "FBA17XKQ9M2Z")
-    await set_field(pilot, "slot-fnsku", "X003KQ7ZP1\nX00BAD")
-    await _quiet(pilot)
+    await fill(pilot, {"slot-shipment_id": "FBA17XKQ9M2Z", "slot-fnsku": "X003KQ7ZP1\nX00BAD"})
     # Scroll deterministically: a focused field scrolls itself into view with an animation
     # whose progress at capture time depends on machine load, so drop focus, then scroll the
     # FNSKU field (and its error) to the top without animation.
     screen = pilot.app.screen
     screen.set_focus(None)
-    await settle(pilot)
+    await calm(pilot)
     screen.query_one("#slot-fnsku").scroll_visible(animate=False, top=True)
     await pilot.wait_for_scheduled_animations()
-    await settle(pilot)
+    await calm(pilot)
 
 
 async def _urgency(pilot: Pilot[Any]) -> None:
     await _evidence(pilot)
-    await set_field(pilot, "fact-units_shipped", "100")
-    await set_field(pilot, "fact-units_received", "96")
-    await set_field(pilot, "fact-delivered_date", "2026-04-02")
+    await fill(
+        pilot,
+        {
+            "fact-units_shipped": "100",
+            "fact-units_received": "96",
+            "fact-delivered_date": "2026-04-02",
+        },
+    )
     await next_step(pilot)
-    await _quiet(pilot)
 
 
 async def _review(pilot: Pilot[Any]) -> None:
     await _urgency(pilot)
     await set_field(pilot, "nar-what_happened", "四件没有入库。")
     await next_step(pilot)
-    await _quiet(pilot)
 
 
 async def _type_search(pilot: Pilot[Any]) -> None:
-    await settle(pilot)
+    await calm(pilot)
     await pilot.press("n")
-    await settle(pilot)
-    for ch in "return":
-        await pilot.press(ch)
-    await _quiet(pilot)
+    await calm(pilot)
+    await set_field(pilot, "type-search", "return")  # highlights the first match: an edit
+    status = pilot.app.screen.query_one("#wz-status", Static)
+    for _ in range(int(8 * AUTOSAVE_DELAY / 0.05)):  # the debounced autosave, then the picture
+        if "Autosaved" in str(status.render()):
+            break
+        await pilot.pause(0.05)
+    await calm(pilot)
 
 
 def test_snapshot_type_step(snap_compare: Any, app_factory: Callable[..., Any]) -> None:

@@ -8,24 +8,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
+from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static, plain
-from casewriter.tui.styles import SCREENS_CSS
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """A question with Yes / No; Esc answers No."""
-
-    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(False)", show=False)]
 
     def __init__(self, question: str, *, yes: str | None = None, no: str | None = None) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.question = question
         self.yes = yes or t("dlg.yes")
         self.no = no or t("dlg.no")
@@ -46,17 +43,22 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(Dialog[str | None]):
     """Pick one of ``choices`` ((value, label) pairs); Esc returns None."""
 
-    CSS_PATH = SCREENS_CSS
+    DEFAULT_CSS = """
+    #choices {
+        height: auto;
+        max-height: 16;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(
         self, title: str, choices: list[tuple[str, str]], *, current: str | None = None
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.title_text = title
         self.choices = choices
         self.current = current

@@ -11,13 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select
 
 from casewriter.config import MARKETPLACE_CODES, Profile
+from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
-from casewriter.tui.styles import SCREENS_CSS
+from casewriter.tui.widgets.parts import FieldError, FormLabel, FormRow
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
@@ -33,15 +33,22 @@ def check_profile(profile: Profile, taken: set[str]) -> str | None:
     return None
 
 
-class ProfileDialog(ModalScreen[Profile | None]):
+class ProfileDialog(Dialog[Profile | None]):
     """Edit a profile; ``taken`` are the ids of the other profiles."""
 
-    CSS_PATH = SCREENS_CSS
+    DEFAULT_CSS = """
+    ProfileDialog .dialog-box {
+        width: 90;
+    }
+    ProfileDialog FormRow Input, ProfileDialog FormRow Select {
+        width: 1fr;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(None)", show=False)]
 
     def __init__(self, profile: Profile | None, taken: set[str], default_marketplace: str) -> None:
-        super().__init__(id="profile-dialog", classes="dialog")
+        super().__init__(id="profile-dialog")
         self.profile = profile or Profile(id="", name="", default_marketplace=default_marketplace)
         self.taken = taken
 
@@ -68,10 +75,10 @@ class ProfileDialog(ModalScreen[Profile | None]):
                 ),
                 ("profile.signature", Input(p.signature, id="profile-signature")),
             ):
-                with Horizontal(classes="form-row"):
-                    yield Static(t(label), classes="form-label")
+                with FormRow():
+                    yield FormLabel(t(label))
                     yield widget
-            yield Static("", id="profile-error", classes="field-error")
+            yield FieldError("", id="profile-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dlg.ok"), variant="primary", id="ok")
                 yield Button(t("dlg.cancel"), id="cancel")

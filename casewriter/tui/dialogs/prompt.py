@@ -11,21 +11,25 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static, TextArea
-from casewriter.tui.styles import SCREENS_CSS
+from casewriter.tui.widgets.parts import FieldError
 
 Check = Callable[[str], str | None]
 """Returns an error message for a bad value, None for a good one."""
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(Dialog[str | None]):
     """Returns the text typed (stripped), or None when cancelled."""
 
-    CSS_PATH = SCREENS_CSS
+    DEFAULT_CSS = """
+    #prompt-text {
+        height: 8;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("escape", "cancel", show=False),
@@ -42,7 +46,7 @@ class PromptDialog(ModalScreen[str | None]):
         allow_empty: bool = False,
         placeholder: str = "",
     ) -> None:
-        super().__init__(classes="dialog")
+        super().__init__()
         self.title_text = title
         self.value = value
         self.multiline = multiline
@@ -57,7 +61,7 @@ class PromptDialog(ModalScreen[str | None]):
                 yield TextArea(self.value, id="prompt-text", soft_wrap=True)
             else:
                 yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
-            yield Static("", id="prompt-error", classes="field-error")
+            yield FieldError("", id="prompt-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dlg.ok"), variant="primary", id="ok")
                 yield Button(t("dlg.cancel"), id="cancel")

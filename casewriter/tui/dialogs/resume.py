@@ -12,25 +12,24 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Button
 
+from casewriter.tui.dialogs.base import Dialog
+from casewriter.tui.host import host
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
-from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import short_datetime
 
 
-class ResumeDialog(ModalScreen[str]):
+class ResumeDialog(Dialog[str]):
     """Resume / Discard / Later for one autosave."""
-
-    CSS_PATH = SCREENS_CSS
 
     BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss('later')", show=False)]
 
     def __init__(self, description: str) -> None:
-        super().__init__(id="resume-dialog", classes="dialog")
+        super().__init__(id="resume-dialog")
         self.description = description
 
     def compose(self) -> ComposeResult:
@@ -78,9 +77,7 @@ def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool =
             except Exception as exc:  # noqa: BLE001
                 screen.notify(str(exc), severity="error")
                 return
-            screen.app.open_wizard(  # type: ignore[attr-defined]
-                draft=draft, autosave_path=entry.path, case_id=entry.case_id
-            )
+            host(screen).open_wizard(draft=draft, autosave_path=entry.path, case_id=entry.case_id)
         elif choice == "discard":
             autosave.discard(entry.path)
 

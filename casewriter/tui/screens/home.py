@@ -1,9 +1,11 @@
 """The home screen: the case log in a lazily paged table, a status filter, search, and the
-"needs attention" panel (follow-ups due and claim windows closing) at the top.
+"needs attention" panel (follow-ups due and claim windows closing) at the top; one line saying
+why when the log could only be opened read-only.
 
 Never loads the whole log: it reads ``PAGE`` rows at a time with ``store.list(limit, offset)``
 and fetches the next page when the cursor nears the end of what is loaded. Search runs in an
-exclusive, debounced worker. Pending autosaves are offered back on start.
+exclusive, debounced worker. Pending autosaves are offered back on start. Reloads when the app
+announces a change to the log (``cases_changed``), re-labels itself on ``language_changed``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from textual.widgets import DataTable
 
 from casewriter.store import STATUSES
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.host import host
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.widgets.due_panel import DuePanel
 from casewriter.tui.widgets.key_footer import KeyFooter
+from casewriter.tui.widgets.parts import ScreenTitle
 from casewriter.tui.widgets.status_filter import StatusFilter
 
 HOME_ACTIONS: tuple[ActionSpec, ...] = (
@@ -49,6 +53,35 @@ def filter_label(value: str) -> str:
 class HomeScreen(Screen[None]):
     """The case log."""
 
+    DEFAULT_CSS = """
+    #read-only {
+        height: 1;
+        padding: 0 1;
+        color: $warning;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    #home-controls {
+        height: 3;
+    }
+    #search {
+        width: 1fr;
+    }
+    #cases {
+        height: 1fr;
+    }
+    #empty {
+        height: 1fr;
+        padding: 1 2;
+        border: round $accent;
+    }
+    #count {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = HOME_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(HOME_ACTIONS)
 
@@ -62,7 +95,10 @@ class HomeScreen(Screen[None]):
         self._shown_once = False
 
     def compose(self) -> ComposeResult:
-        yield Static(t("home.title"), id="home-title", classes="screen-title")
+        yield ScreenTitle(t("home.title"), id="home-title")
+        notice = self.services.read_only_notice
+        if notice is not None:
+            yield Static(t("log.read_only", notice=notice), id="read-only")
         yield DuePanel(self.services, id="due")
         with Horizontal(id="home-controls"):
             yield StatusFilter(FILTERS, filter_label, value="all", id="status-filter")
@@ -74,6 +110,9 @@ class HomeScreen(Screen[None]):
         yield KeyFooter(ready=True)
 
     def on_mount(self) -> None:
+        app = host(self)
+        app.language_changed.subscribe(self, self._relabel)
+        app.cases_changed.subscribe(self, self._cases_changed)
         self.query_one(CaseTable).focus()
         self.reload_table()
         # The first frame shows the table; the due panel's query and the autosave check
@@ -96,8 +135,11 @@ class HomeScreen(Screen[None]):
     def table(self) -> CaseTable:
         return self.query_one(CaseTable)
 
+    def _cases_changed(self, _case_id: str) -> None:
+        self.reload_cases()
+
     def reload_cases(self) -> None:
-        """Reload the due panel and the table (after a case changed elsewhere)."""
+        """Reload the due panel and the table."""
         self.query_one(DuePanel).reload()
         self.reload_table()
 
@@ -198,7 +240,7 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(CaseDetailScreen(self.services, case_id))
 
     def action_new_case(self) -> None:
-        self.app.open_wizard()  # type: ignore[attr-defined]
+        host(self).open_wizard()
 
     def action_edit_draft(self) -> None:
         case_id = self.table.selected_id()
@@ -206,7 +248,7 @@ class HomeScreen(Screen[None]):
             self.notify(t("msg.no_selection"))
             return
         case = self.services.store.get(case_id)
-        self.app.open_wizard(draft=case.draft, case_id=case.id)  # type: ignore[attr-defined]
+        host(self).open_wizard(draft=case.draft, case_id=case.id)
 
     def action_reload(self) -> None:
         self.reload_cases()
@@ -221,12 +263,15 @@ class HomeScreen(Screen[None]):
 
     # -- language ---------------------------------------------------------------------------
 
-    def refresh_language(self) -> None:
+    def _relabel(self, _lang: str) -> None:
         relabel(self, HOME_ACTIONS)
         self.query_one("#home-title", Static).update(t("home.title"))
+        notice = self.services.read_only_notice
+        if notice is not None:
+            self.query_one("#read-only", Static).update(t("log.read_only", notice=notice))
         self.query_one("#empty", Static).update(t("home.empty_body"))
         self.query_one("#search", Input).placeholder = t("search.placeholder")
-        self.query_one("#status-filter", StatusFilter).refresh_language()
-        self.table.refresh_language()
+        self.query_one("#status-filter", StatusFilter).refresh()
+        self.table.relabel()
         self.query_one(DuePanel).reload()
         self._update_count()

@@ -1,6 +1,7 @@
 """The "Scan reports" screen: type report paths (files or folders), scan them in a thread
 worker with a progress bar, review the findings in a table, select some (space) and save a
-draft case for each ("draft selected", the same path as ``casewriter scan --draft``).
+draft case for each ("draft selected", the same path as ``casewriter scan --draft``; refused
+with its reason when the log is read-only; announced with ``cases_changed``).
 """
 
 from __future__ import annotations
@@ -13,21 +14,23 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, ProgressBar, Select
+from textual.widgets import Button, DataTable, ProgressBar, Select
 
 from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
 from casewriter.tui.services import Services
-from casewriter.tui.styles import SCREENS_CSS
 from casewriter.tui.text import truncate
+from casewriter.tui.widgets.key_footer import KeyFooter
+from casewriter.tui.widgets.parts import ButtonBar, FormRow, ScreenTitle
 
 if TYPE_CHECKING:
     from casewriter.reports import Finding, ScanResult
@@ -52,7 +55,26 @@ COLUMNS = (
 class ScanScreen(Screen[None]):
     """Scan downloaded Seller Central reports for claims."""
 
-    CSS_PATH = SCREENS_CSS
+    DEFAULT_CSS = """
+    #scan-form {
+        height: auto;
+        padding: 0 1;
+    }
+    #scan-paths {
+        width: 1fr;
+    }
+    #scan-progress {
+        height: 1;
+        padding: 0 1;
+    }
+    #scan-status {
+        height: auto;
+        padding: 0 1;
+    }
+    #findings {
+        height: 1fr;
+    }
+    """
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SCAN_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(SCAN_ACTIONS)
@@ -66,10 +88,10 @@ class ScanScreen(Screen[None]):
         self.selected: set[int] = set()
 
     def compose(self) -> ComposeResult:
-        yield Static(t("scan.title"), id="scan-title", classes="screen-title")
+        yield ScreenTitle(t("scan.title"), id="scan-title")
         with Vertical(id="scan-form"):
             yield Static(t("scan.files"), id="lbl-files")
-            with Horizontal(classes="form-row"):
+            with FormRow():
                 yield Input(self.paths_text, id="scan-paths")
                 yield Select(
                     [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
@@ -78,16 +100,17 @@ class ScanScreen(Screen[None]):
                     id="scan-marketplace",
                 )
                 yield Input("", placeholder=t("scan.as_of"), id="scan-as-of")
-        with Horizontal(id="scan-buttons"):
+        with ButtonBar(id="scan-buttons"):
             yield Button(t("act.run_scan"), id="btn-scan", variant="primary")
             yield Button(t("act.select_claimable"), id="btn-claimable")
             yield Button(t("act.draft_selected"), id="btn-draft", variant="success")
         yield ProgressBar(total=1, id="scan-progress", show_eta=False)
         yield Static("", id="scan-status")
         yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, SCAN_ACTIONS)
         self.query_one(ProgressBar).display = False
         self._columns()
@@ -189,7 +212,7 @@ class ScanScreen(Screen[None]):
         lines = [
             t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))
         ]
-        lines += [("read only in part: " if s.partial else "not read: ") + s.reason
+        lines += [t("scan.partial" if s.partial else "scan.not_read", reason=s.reason)
                   for s in result.skipped][:3]  # fmt: skip
         lines += [str(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
@@ -221,6 +244,8 @@ class ScanScreen(Screen[None]):
         if not self.selected or self.result is None:
             self.notify(t("scan.none_selected"), severity="warning")
             return
+        if not log_writable(self):
+            return
         chosen = [self.findings[i] for i in sorted(self.selected)]
         try:
             saved, skipped = draft_findings(self.services, chosen, self.result.as_of)
@@ -230,11 +255,11 @@ class ScanScreen(Screen[None]):
         message = t("scan.drafted", n=len(saved), skipped=skipped)
         self.query_one("#scan-status", Static).update(message)
         self.notify(message)
-        self.app.refresh_cases()  # type: ignore[attr-defined]
+        host(self).cases_changed.publish("")
 
     # -- language and navigation ------------------------------------------------------------
 
-    def refresh_language(self) -> None:
+    def _relabel(self, _lang: str) -> None:
         relabel(self, SCAN_ACTIONS)
         self.query_one("#scan-title", Static).update(t("scan.title"))
         self.query_one("#lbl-files", Static).update(t("scan.files"))

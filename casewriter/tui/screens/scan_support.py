@@ -69,8 +69,11 @@ def draft_findings(
     services: Services, findings: list[Finding], as_of: date
 ) -> tuple[list[str], int]:
     """Save one draft per claimable finding, exactly as ``scan --draft`` does (the duplicate
-    guard skips findings with an open case); returns (new case ids, skipped count)."""
-    from casewriter.services.drafting import save_drafts
+    guard skips findings with an open case); a selected stranded finding is drafted too, as
+    ``scan --draft-stranded`` does. Returns (new case ids, skipped count)."""
+    from casewriter.services.drafting import DRAFTABLE_LEADS, save_drafts
 
-    report = save_drafts(findings, services.paths, services.settings, as_of)
+    report = save_drafts(
+        findings, services.paths, services.settings, as_of, review_rules=DRAFTABLE_LEADS
+    )
     return list(report.drafted), len(findings) - len(report.drafted)

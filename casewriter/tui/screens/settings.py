@@ -1,6 +1,7 @@
 """The settings screen: seller accounts (profiles), default marketplace and profile, UI
-language (switches every visible screen at once) and follow-up hours; saved to
-``config.toml`` with ``casewriter.config.save_settings`` (through ``Services.save_settings``).
+language (switches every screen at once, through the app's ``language_changed``) and
+follow-up hours; saved to ``config.toml`` with ``casewriter.config.save_settings`` (through
+``Services.save_settings``).
 """
 
 from __future__ import annotations
@@ -11,19 +12,28 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Select
+from textual.widgets import Button, DataTable, Select
 
 from casewriter.config import MARKETPLACE_CODES, Profile, Settings
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.profile import ProfileDialog
+from casewriter.tui.host import host
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.services import Services
-from casewriter.tui.styles import SCREENS_CSS
+from casewriter.tui.widgets.key_footer import KeyFooter
+from casewriter.tui.widgets.parts import (
+    ButtonBar,
+    FieldError,
+    FormLabel,
+    FormRow,
+    ScreenTitle,
+    SectionTitle,
+)
 
 SETTINGS_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
@@ -55,7 +65,15 @@ BUTTONS = (
 class SettingsScreen(Screen[None]):
     """Edit ``Settings``; nothing is written until Save (except the language switch)."""
 
-    CSS_PATH = SCREENS_CSS
+    DEFAULT_CSS = """
+    #settings-form {
+        height: auto;
+        padding: 0 1;
+    }
+    #profiles {
+        height: 1fr;
+    }
+    """
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SETTINGS_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(SETTINGS_ACTIONS)
@@ -67,49 +85,50 @@ class SettingsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         s = self.services.settings
-        yield Static(t("settings.title"), id="settings-title", classes="screen-title")
+        yield ScreenTitle(t("settings.title"), id="settings-title")
         with Vertical(id="settings-form"):
-            with Horizontal(classes="form-row"):
-                yield Static(t("settings.language"), id="lbl-lang", classes="form-label")
+            with FormRow():
+                yield FormLabel(t("settings.language"), id="lbl-lang")
                 yield Select(
                     [("English", "en"), ("简体中文", "zh")],
                     value=self.services.lang,
                     allow_blank=False,
                     id="lang",
                 )
-            with Horizontal(classes="form-row"):
-                yield Static(t("settings.marketplace"), id="lbl-market", classes="form-label")
+            with FormRow():
+                yield FormLabel(t("settings.marketplace"), id="lbl-market")
                 yield Select(
                     [(c, c) for c in MARKETPLACE_CODES],
                     value=s.default_marketplace,
                     allow_blank=False,
                     id="marketplace",
                 )
-            with Horizontal(classes="form-row"):
-                yield Static(t("settings.default_profile"), id="lbl-profile", classes="form-label")
+            with FormRow():
+                yield FormLabel(t("settings.default_profile"), id="lbl-profile")
                 yield Select(
                     self._profile_options(),
                     value=s.default_profile,
                     allow_blank=False,
                     id="default-profile",
                 )
-            with Horizontal(classes="form-row"):
-                yield Static(t("settings.follow_up"), id="lbl-hours", classes="form-label")
+            with FormRow():
+                yield FormLabel(t("settings.follow_up"), id="lbl-hours")
                 yield Input(str(s.follow_up_hours), id="hours", type="integer")
-        yield Static(t("settings.profiles"), id="profiles-title", classes="section-title")
+        yield SectionTitle(t("settings.profiles"), id="profiles-title")
         yield DataTable(id="profiles", cursor_type="row")
-        with Horizontal(id="settings-buttons"):
+        with ButtonBar(id="settings-buttons"):
             yield Button(t("act.add_profile"), id="btn-add")
             yield Button(t("act.edit_profile"), id="btn-edit")
             yield Button(t("act.remove_profile"), id="btn-remove", variant="error")
             yield Button(t("act.save"), id="btn-save", variant="primary")
-        yield Static("", id="settings-error", classes="field-error")
-        yield Footer()
+        yield FieldError("", id="settings-error")
+        yield KeyFooter()
 
     def _profile_options(self) -> list[tuple[Text, str]]:
         return [(plain("—"), "")] + [(plain(f"{p.id} ({p.name})"), p.id) for p in self.profiles]
 
     def on_mount(self) -> None:
+        host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, SETTINGS_ACTIONS)
         self._fill_profiles()
 
@@ -138,10 +157,11 @@ class SettingsScreen(Screen[None]):
     def _language_chosen(self, event: Select.Changed) -> None:
         lang = str(event.value)
         if lang != self.services.lang:
-            self.app.set_language(lang)  # type: ignore[attr-defined]
+            host(self).set_language(lang)
 
-    def refresh_language(self) -> None:
+    def _relabel(self, lang: str) -> None:
         relabel(self, SETTINGS_ACTIONS)
+        self.query_one("#lang", Select).value = lang  # also when switched with F4 here
         for selector, key in LABELS:
             self.query_one(selector, Static).update(t(key))
         for selector, key in BUTTONS:

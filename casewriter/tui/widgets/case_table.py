@@ -77,7 +77,7 @@ class CaseTable(DataTable[Any]):
             # (importing its 3 ms emoji table at start-up) and a ``[`` in a label would vanish.
             self.add_column(Text(t(label)), key=key, width=w or self._subject_width)
 
-    def refresh_language(self) -> None:
+    def relabel(self) -> None:
         """Re-label the columns and re-draw the status cells in the current language."""
         for key, label, _ in COLUMNS:
             column = self.columns.get(key)  # type: ignore[call-overload]

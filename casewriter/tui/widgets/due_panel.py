@@ -25,7 +25,21 @@ HORIZON_DAYS = 7
 
 
 class DuePanel(Static):
-    """Follow-ups due and deadlines closing."""
+    """Follow-ups due and deadlines closing (a warning border when there are some)."""
+
+    DEFAULT_CSS = """
+    DuePanel {
+        height: auto;
+        max-height: 7;
+        padding: 0 1;
+        border: round $secondary;
+        color: $text-muted;
+    }
+    DuePanel.has-items {
+        border: round $warning;
+        color: $text;
+    }
+    """
 
     def __init__(self, services: Services, *, id: str | None = None) -> None:  # noqa: A002 - textual API name
         super().__init__("", id=id)

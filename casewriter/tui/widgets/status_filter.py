@@ -27,7 +27,24 @@ ARROW = "▼"
 
 
 class StatusFilter(Widget, can_focus=True):
-    """Choose one of ``values``; ``label(value)`` gives the text shown for a value."""
+    """Choose one of ``values``; ``label(value)`` gives the text shown for a value (``refresh``
+    redraws it, e.g. in a new UI language)."""
+
+    DEFAULT_CSS = """
+    StatusFilter {
+        width: 28;
+        height: 3;
+        padding: 0 2;
+        border: tall $border-blurred;
+        background: $surface;
+        color: $foreground;
+        pointer: pointer;
+    }
+    StatusFilter:focus {
+        border: tall $border;
+        background-tint: $foreground 5%;
+    }
+    """
 
     BINDINGS: ClassVar[list[Any]] = [
         Binding("enter,space", "open_menu", show=False),
@@ -83,10 +100,6 @@ class StatusFilter(Widget, can_focus=True):
 
     def action_step(self, step: int) -> None:
         self.cycle(step)
-
-    def refresh_language(self) -> None:
-        """Redraw the chosen value's label in the current language."""
-        self.refresh()
 
     async def _on_click(self, event: events.Click) -> None:
         event.stop()

@@ -1,41 +1,52 @@
 """``WizardScreen``: the four steps (case type → facts and evidence → urgency → review) in one
 screen over a pure ``WizardState``. Moving between steps never loses what was typed; the state
-is autosaved at every step change and, debounced, on every edit. The review actions (copy,
-save to file, save draft, mark as filed) live in ``ReviewActionsMixin``.
+is autosaved at every step change and, debounced, on every edit.
+
+The screen lays out the steps, moves between them and runs the actions; the work apart from
+widgets (rendering, the duplicate check, saving or filing in the log, the autosave file) is
+``WizardSession``'s, and the review step copies and saves the text to a file itself. Saving
+announces the case (``cases_changed``); a read-only log refuses it with its reason.
 
 Dismisses with the saved case's local id (``CW-000123``), or None when closed.
+
+Near 400 lines, with reason: the layout, moving between steps and the actions that need
+several steps at once belong together; everything else (engine and log work, the header and
+nav bar, each step's fields, focus and messages) already lives in its own module.
 """
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, OptionList
+from textual.widgets import Button, ContentSwitcher
 
-from casewriter.engine import CaseType, Catalog, FactSpec, RenderedCase
 from casewriter.errors import CasewriterError
-from casewriter.tui import autosave
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.actions import ReviewActionsMixin
+from casewriter.tui.widgets.key_footer import KeyFooter
+from casewriter.tui.wizard.chrome import StepHeader, StepNav
 from casewriter.tui.wizard.saving import default_file
+from casewriter.tui.wizard.session import WizardSession
 from casewriter.tui.wizard.state import STEPS, WizardState
-from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited
+from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited, FieldsRebuilt
 from casewriter.tui.wizard.steps.evidence_step import EvidenceStep
 from casewriter.tui.wizard.steps.review_step import ReviewStep
 from casewriter.tui.wizard.steps.type_step import TypeStep
 from casewriter.tui.wizard.steps.urgency_step import UrgencyStep
-from casewriter.tui.wizard.strings import register_strings
+
+if TYPE_CHECKING:
+    from casewriter.engine import CaseType, RenderedCase
+    from casewriter.store import LoggedCase, NewCase
 
 AUTOSAVE_DELAY = 0.4
 """Seconds of quiet after an edit before the draft is autosaved."""
@@ -55,10 +66,19 @@ _STEP_ACTIONS = {"extract": ("evidence",), "copy": ("review",), "save_file": ("r
                  "save_draft": ("review",), "mark_filed": ("review",)}  # fmt: skip
 
 
-class WizardScreen(ReviewActionsMixin):
+class WizardScreen(Screen[str | None]):
     """Draft a case step by step."""
 
-    CSS_PATH = "wizard.tcss"
+    DEFAULT_CSS = """
+    #wz-switcher {
+        height: 1fr;
+    }
+    #wz-error {
+        padding: 1 2;
+        color: $error;
+    }
+    """
+
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = WIZARD_ACTIONS
     BINDINGS: ClassVar[list[Binding | tuple[str, str] | tuple[str, str, str]]] = list(
         bindings(WIZARD_ACTIONS)
@@ -73,132 +93,97 @@ class WizardScreen(ReviewActionsMixin):
         autosave_path: Path | None = None,
         case_id: str | None = None,
     ) -> None:
-        register_strings()
         super().__init__()
         self.services = services
-        self.case_id = case_id
         settings = services.settings
-        self.state = (
+        state = (
             WizardState.from_dict(draft, settings)
             if draft
             else WizardState.new(settings, case_type)
         )
         if case_type and draft is None:
-            self.state.case_type = case_type
-        self.autosave_path = autosave_path
-        if autosave_path is not None:
-            self.autosave_key = autosave_path.stem
-        elif case_id:
-            self.autosave_key = f"case-{case_id}"
-        else:
-            self.autosave_key = f"new-{uuid.uuid4().hex[:12]}"
-        self.rendered: RenderedCase | None = None
+            state.case_type = case_type
+        self.session = WizardSession(services, state, case_id=case_id, autosave_path=autosave_path)
         self.load_error: str | None = None
         self._timer: Timer | None = None
         self._finished = False
 
-    # ------------------------------------------------------------------ engine
     @property
-    def catalog(self) -> Catalog:
-        return self.services.engine.catalog
+    def state(self) -> WizardState:
+        return self.session.state
+
+    @property
+    def rendered(self) -> RenderedCase | None:
+        """The latest render."""
+        return self.session.rendered
 
     @property
     def case_type(self) -> CaseType | None:
-        ct = self.state.case_type
-        try:
-            return self.catalog.get(ct) if ct and ct in self.catalog else None
-        except CasewriterError:
-            return None
-
-    def fact_specs(self) -> dict[str, FactSpec]:
-        ct = self.case_type
-        return {f.key: f for f in ct.facts} if ct else {}
-
-    def draft_dict(self) -> dict[str, Any]:
-        """The engine Draft dict for the current state (typed facts, absolute attachments)."""
-        return self.state.to_draft(self.services.settings, self.fact_specs())
+        return self.session.case_type
 
     def render_case(self) -> RenderedCase | None:
         """Render the current state (None, with a notification, when it cannot be rendered)."""
         if self.case_type is None:
             return None
-        from casewriter.dates import today_in
-        from casewriter.engine import Draft
-        from casewriter.marketplaces import get
-
         try:
-            draft = Draft.model_validate(self.draft_dict())
-            as_of = today_in(get(draft.marketplace), now=self.services.now())
-            self.rendered = self.services.engine.render(draft, as_of=as_of)
+            return self.session.render()
         except CasewriterError as exc:
             self.notify(t("wz.rev.render_error", error=exc.message), severity="error")
-            return None
         except Exception as exc:  # noqa: BLE001 - a broken template must not lose the draft
             self.notify(t("wz.rev.render_error", error=str(exc).splitlines()[0]), severity="error")
-            return None
-        return self.rendered
+        return None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        yield Static(id="wz-steps")
+        yield StepHeader(id="wz-steps")
         try:
-            catalog = self.catalog
+            catalog = self.session.catalog
         except CasewriterError as exc:
             self.load_error = exc.message
             yield Static(t("wz.no_engine", error=exc.message), id="wz-error")
-            yield Footer()
+            yield KeyFooter()
             return
         if self.state.case_type and self.state.case_type not in catalog:
             self.notify(t("wz.unknown_type", case_type=self.state.case_type), severity="error")
             self.state.case_type = ""
             self.state.step = "type"
-        settings = self.services.settings
         with ContentSwitcher(initial=f"step-{self.state.step}", id="wz-switcher"):
             yield TypeStep(self.state, self.services, catalog)
-            yield EvidenceStep(self.state, self.services, catalog)
+            yield EvidenceStep(self.state, catalog)
             yield UrgencyStep(self.state)
             yield ReviewStep(
-                self.state, settings.limits, default_file(self.state.case_type, self.services.now())
+                self.state,
+                self.services.settings.limits,
+                default_file(self.state.case_type, self.services.now()),
             )
-        with Horizontal(id="wz-nav"):
-            yield Button(t("wz.back"), id="wz-back")
-            yield Static(id="wz-status")
-            yield Button(t("wz.next"), id="wz-next", variant="primary")
-        yield Footer()
+        yield StepNav(id="wz-nav")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
+        host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, WIZARD_ACTIONS)
         if self.load_error is None:
             self.show_step(self.state.step, save=False)
 
-    def refresh_language(self) -> None:
-        """Re-label everything in the new UI language (called by the app)."""
+    def _relabel(self, _lang: str) -> None:
         relabel(self, WIZARD_ACTIONS)
         if self.load_error is not None:
             return
-        self.query_one("#wz-back", Button).label = t("wz.back")
-        self.query_one("#wz-next", Button).label = t("wz.next")
-        self.query_one(TypeStep).refresh_language()
-        self.query_one(EvidenceStep).refresh_language()
-        self.query_one(UrgencyStep).refresh_language()
-        self.query_one(ReviewStep).refresh_language()
+        self.query_one(StepNav).relabel()
+        self.query_one(TypeStep).relabel()
+        self.query_one(EvidenceStep).relabel()
+        self.query_one(UrgencyStep).relabel()
+        self.query_one(ReviewStep).relabel()
         self.show_step(self.state.step, save=False)
 
-    def _header(self) -> Text:
-        title = t("wz.title_edit", case_id=self.case_id) if self.case_id else t("wz.title")
-        out = Text(f" {title}  ", style="bold")
-        current = self.state.step_index()
-        for i, step in enumerate(STEPS):
-            if i:
-                out.append(" › ", style="dim")
-            label = f"{i + 1} {t('wz.step.' + step)}"
-            out.append(
-                label, style="bold reverse" if i == current else ("" if i < current else "dim")
-            )
+    def _show_header(self) -> None:
         ct = self.case_type
-        if ct is not None:
-            out.append(f"   {ct.id} · {self.state.marketplace}", style="dim")
-        return out
+        self.query_one(StepHeader).show(
+            self.state.step,
+            case_id=self.session.case_id,
+            case_type=ct.id if ct is not None else "",
+            marketplace=self.state.marketplace,
+        )
 
     # ------------------------------------------------------------------ navigation
     def show_step(self, step: str, *, save: bool = True) -> None:
@@ -219,36 +204,25 @@ class WizardScreen(ReviewActionsMixin):
         elif step == "review":
             rendered = self.render_case()
             if rendered is not None:
-                self.query_one(ReviewStep).show(rendered, self.duplicate_lines(rendered))
-        self.query_one("#wz-steps", Static).update(self._header())
-        self.query_one("#wz-back", Button).disabled = step == "type"
-        self.query_one("#wz-next", Button).disabled = step == "review"
+                self.query_one(ReviewStep).show(rendered, self.session.duplicate_lines(rendered))
+        self._show_header()
+        self.query_one(StepNav).show(step)
         self.refresh_bindings()
         self.call_after_refresh(self._focus_first)
         if save:
             self.autosave_now()
 
     def _focus_first(self) -> None:
-        step = self.state.step
-        if step == "type":
-            target: Any = (
-                self.query_one("#type-list", OptionList)
-                if self.state.case_type
-                else self.query_one("#type-search", Input)
-            )
-        elif step == "evidence":
-            evidence = self.query_one(EvidenceStep)
-            target = evidence.focus_target()
-            if target.id == "paste":
-                # Focusing would scroll the box itself to the top edge and hide its hint: focus
-                # without scrolling, then show the step from its top.
-                target.focus(scroll_visible=False)
-                evidence.scroll_home(animate=False)
-                return
-        elif step == "urgency":
-            target = self.query_one("#urgency")
-        else:
-            target = self.query_one("#save-draft", Button)
+        """Focus where the user starts on the current step (the step knows which field)."""
+        step = self.query_one(f"#step-{self.state.step}")
+        assert isinstance(step, (TypeStep, EvidenceStep, UrgencyStep, ReviewStep))
+        target = step.focus_target()
+        if target.id == "paste":
+            # Focusing would scroll the box itself to the top edge and hide its hint: focus
+            # without scrolling, then show the step from its top.
+            target.focus(scroll_visible=False)
+            step.scroll_home(animate=False)
+            return
         target.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -289,7 +263,7 @@ class WizardScreen(ReviewActionsMixin):
     def action_close(self) -> None:
         """Leave the wizard; the autosave stays (offered again) unless nothing was typed."""
         self._flush_autosave()
-        if not self.state.case_type and self.autosave_path_now() is not None:
+        if not self.state.case_type and self.session.autosave_path is not None:
             self.discard_autosave()
         self.dismiss(None)
 
@@ -297,6 +271,7 @@ class WizardScreen(ReviewActionsMixin):
         self.query_one(EvidenceStep).extract_pressed()
 
     @on(Button.Pressed, "#wz-next")
+    @on(Advance)
     def _next_pressed(self) -> None:
         self.action_next()
 
@@ -304,34 +279,80 @@ class WizardScreen(ReviewActionsMixin):
     def _back_pressed(self) -> None:
         self.action_back()
 
+    @on(CaseTypeChosen)
+    def _type_chosen(self) -> None:
+        self._show_header()
+
+    @on(FieldsRebuilt)
+    def _fields_rebuilt(self) -> None:
+        if self.state.step == "evidence":
+            self._focus_first()
+
+    # ------------------------------------------------------------------ review actions
     @on(Button.Pressed, "#copy")
-    def _copy_pressed(self) -> None:
-        self.action_copy()
+    def action_copy(self) -> None:
+        self.query_one(ReviewStep).copy()
 
     @on(Button.Pressed, "#save-file")
-    def _save_file_pressed(self) -> None:
-        self.action_save_file()
+    @on(Input.Submitted, "#file-path")
+    def action_save_file(self) -> None:
+        self.query_one(ReviewStep).save_file()
+
+    def _log(
+        self, rendered: RenderedCase, write: Callable[[NewCase], LoggedCase]
+    ) -> LoggedCase | None:
+        """Write the case as the review shows it; announce it, or show the store's error."""
+        text = self.query_one(ReviewStep).paste_text()
+        try:
+            logged = write(self.session.record(rendered, text))
+        except CasewriterError as exc:
+            self.notify(t("wz.rev.store_error", error=exc.message), severity="error")
+            return None
+        host(self).cases_changed.publish(logged.id)
+        return logged
 
     @on(Button.Pressed, "#save-draft")
-    def _save_draft_pressed(self) -> None:
-        self.action_save_draft()
+    def action_save_draft(self) -> None:
+        if not log_writable(self):
+            return
+        rendered = self.render_case()
+        if rendered is None:
+            return
+        logged = self._log(rendered, self.session.save)
+        if logged is not None:
+            self.notify(t("wz.rev.saved", case_id=logged.id))
+            self.finish(logged.id)
 
     @on(Button.Pressed, "#mark-filed")
     @on(Input.Submitted, "#sc-id")
-    def _mark_filed_pressed(self) -> None:
-        self.action_mark_filed()
+    def action_mark_filed(self) -> None:
+        if not log_writable(self):
+            return
+        sc_input = self.query_one("#sc-id", Input)
+        raw = sc_input.value.strip()
+        if not raw:
+            self.notify(t("wz.rev.need_id"), severity="warning")
+            sc_input.focus()
+            return
+        from casewriter.identifiers import check
 
-    @on(Input.Submitted, "#file-path")
-    def _file_path_submitted(self) -> None:
-        self.action_save_file()
-
-    @on(Advance)
-    def _advance(self) -> None:
-        self.action_next()
-
-    @on(CaseTypeChosen)
-    def _type_chosen(self) -> None:
-        self.query_one("#wz-steps", Static).update(self._header())
+        result = check(raw, "case_id")
+        sc_case_id = result.normalized
+        if result.status != "valid" or not sc_case_id:
+            self.notify(t("wz.rev.bad_id", reason=result.reason or result.status), severity="error")
+            sc_input.focus()
+            return
+        rendered = self.render_case()
+        if rendered is None:
+            return
+        not_ready = self.session.not_ready(rendered)
+        if not_ready is not None:
+            self.notify(not_ready, severity="error")
+            return
+        logged = self._log(rendered, lambda record: self.session.save_filed(record, sc_case_id))
+        if logged is not None:
+            self.notify(t("wz.rev.filed", case_id=logged.id, sc_id=sc_case_id))
+            self.finish(logged.id)
 
     # ------------------------------------------------------------------ autosave
     @on(Edited)
@@ -346,35 +367,23 @@ class WizardScreen(ReviewActionsMixin):
             self._timer = None
             self.autosave_now()
 
-    def autosave_path_now(self) -> Path | None:
-        return self.autosave_path
-
     def autosave_now(self) -> None:
         """Write the state to the autosave file (a failure warns, never crashes)."""
         self._timer = None
         if self._finished:
             return
         try:
-            data = self.state.to_autosave(self.services.settings, self.fact_specs())
-            self.autosave_path = autosave.save(
-                self.services.paths,
-                self.autosave_key,
-                data,
-                step=self.state.step,
-                case_id=self.case_id,
-            )
+            self.session.autosave()
         except (OSError, CasewriterError) as exc:
             self.notify(f"autosave: {exc}", severity="warning")
             return
-        self.query_one("#wz-status", Static).update(Text(t("wz.autosaved"), style="dim"))
+        self.query_one(StepNav).autosaved()
 
     def discard_autosave(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if self.autosave_path is not None:
-            autosave.discard(self.autosave_path)
-            self.autosave_path = None
+        self.session.discard_autosave()
 
     def finish(self, case_id: str) -> None:
         """The case is in the log: drop the autosave and return its id."""

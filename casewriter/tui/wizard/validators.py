@@ -17,7 +17,7 @@ from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import t
-from casewriter.tui.wizard.state import attachment_path, convert_fact
+from casewriter.tui.wizard.state import WizardState, attachment_path, convert_fact
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,27 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str) -> Verdict:
         return Verdict("invalid", "✗ " + problem)
     size = max(1, path.stat().st_size // 1024)
     return Verdict("valid", t("wz.ev.file_ok", name=path.name, size=size), str(path))
+
+
+def slot_messages(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> tuple[list[str], bool]:
+    """The message lines under a slot's field for the values in ``state`` (attachments as the
+    absolute paths the state keeps), and whether any is invalid (too many values included)."""
+    lines: list[str] = []
+    bad = False
+    if slot.is_attachment:
+        values = [v for v in state.attachments.get(slot.key, []) if v.strip()]
+        verdicts = [check_attachment(ct, slot, v) for v in values]
+    else:
+        values = [v for v in state.evidence.get(slot.key, []) if v.strip()]
+        verdicts = [check_slot_value(slot, v, state.marketplace) for v in values]
+    for verdict in verdicts:
+        if verdict.message:
+            lines.append(verdict.message)
+        bad = bad or verdict.status == "invalid"
+    if slot.max and len(values) > slot.max:
+        lines.append("✗ " + t("wz.ev.too_many", n=slot.max))
+        bad = True
+    return lines, bad
 
 
 class SlotValidator(Validator):

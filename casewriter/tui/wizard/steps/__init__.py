@@ -28,3 +28,9 @@ class CaseTypeChosen(Message):
     """The case type (or marketplace) changed: later steps rebuild their fields."""
 
     case_type: str
+
+
+@dataclass
+class FieldsRebuilt(Message):
+    """The evidence step rebuilt its fields (new case type, marketplace or language): the
+    screen puts the focus back on one of them."""

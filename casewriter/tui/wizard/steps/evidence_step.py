@@ -1,69 +1,90 @@
-"""Step 2: facts and evidence. Fields are built from the case type's evidence slots and facts
-(required ones marked ``*``; repeatable slots take one value per line), each checked as the
-user types through the core modules; a paste box fills empty identifier slots from pasted
-text; attachment paths are checked for existence, type and size; the narrative comes last.
+"""Step 2: facts and evidence. The paste box (``PastePanel``) on top fills empty identifier
+slots from pasted text; below it the fields built from the case type's evidence slots and facts
+(``evidence_fields.py``), each checked as the user types through the core modules (identifiers,
+facts, attachments' existence, type and size); the narrative comes last.
+
+A whole message pasted into one identifier field, or left in it when the field is left (or on
+F5), goes to the paste box and is extracted, so the field keeps only its identifier; typing key
+by key is never interrupted. Every edit goes into the ``WizardState`` at once (``Edited`` up).
 """
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
 from casewriter.engine import CaseType, Catalog, EvidenceSlot, FactSpec
-from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import get_language, t
-from casewriter.tui.safe import Input, Label, Static, TextArea, plain
-from casewriter.tui.services import Services
+from casewriter.tui.safe import Input, Static, TextArea
+from casewriter.tui.wizard.extraction import is_free_text
 from casewriter.tui.wizard.state import WizardState, attachment_path, split_lines
-from casewriter.tui.wizard.steps import Edited
+from casewriter.tui.wizard.steps import Edited, FieldsRebuilt
+from casewriter.tui.wizard.steps.evidence_fields import field_widgets, repeatable
 from casewriter.tui.wizard.steps.paste_box import (
     FreeTextPasted,
     PasteBox,
-    PasteBoxMixin,
+    PastePanel,
     SlotArea,
     SlotInput,
+    field_text,
 )
-from casewriter.tui.wizard.validators import (
-    FactValidator,
-    SlotValidator,
-    check_attachment,
-    check_fact_value,
-    check_slot_value,
-)
-
-NARRATIVE = (
-    ("what_happened", "wz.ev.what_happened"),
-    ("request", "wz.ev.request"),
-    ("checked", "wz.ev.checked"),
-)
+from casewriter.tui.wizard.validators import check_fact_value, slot_messages
 
 
-LONG_TEXT = ("cause", "action", "measure", "detail", "issue", "explanation", "summary", "plan")
-
-
-def _repeatable(slot: EvidenceSlot) -> bool:
-    return slot.max != 1
-
-
-class EvidenceStep(PasteBoxMixin):
+class EvidenceStep(VerticalScroll):
     """Paste box, evidence slots, facts, attachments and narrative."""
 
-    def __init__(self, state: WizardState, services: Services, catalog: Catalog) -> None:
+    DEFAULT_CSS = """
+    EvidenceStep {
+        padding: 0 1;
+    }
+    #ev-fields {
+        height: auto;
+    }
+    .section {
+        text-style: bold;
+        color: $accent;
+        margin: 1 0 0 0;
+    }
+    .field-label {
+        margin: 1 0 0 0;
+    }
+    .help {
+        color: $text-muted;
+    }
+    .help.warn {
+        color: $warning;
+    }
+    TextArea.many {
+        height: 4;
+    }
+    TextArea.narrative {
+        height: 4;
+    }
+    .msg {
+        color: $success;
+        height: auto;
+    }
+    .msg.-bad {
+        color: $error;
+    }
+    .hint {
+        color: $text-muted;
+        margin: 1 0;
+    }
+    """
+
+    def __init__(self, state: WizardState, catalog: Catalog) -> None:
         super().__init__(id="step-evidence")
         self.state = state
-        self.services = services
         self.catalog = catalog
         self.built_for: tuple[str, str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Label(t("wz.ev.paste"), id="lbl-paste")
-        yield PasteBox(id="paste", soft_wrap=True)
-        with Horizontal(id="paste-row"):
-            yield Button(t("wz.extract"), id="extract")
-            yield Static(id="extract-result")
+        yield PastePanel()
         yield Vertical(id="ev-fields")
 
     @property
@@ -71,114 +92,71 @@ class EvidenceStep(PasteBoxMixin):
         ct = self.state.case_type
         return self.catalog.get(ct) if ct and ct in self.catalog else None
 
-    def refresh_language(self) -> None:
-        self.query_one("#lbl-paste", Label).update(t("wz.ev.paste"))
-        self.query_one("#extract", Button).label = t("wz.extract")
+    @property
+    def paste(self) -> PastePanel:
+        return self.query_one(PastePanel)
+
+    def relabel(self) -> None:
+        self.paste.relabel()
         self.built_for = None
         self.build()
 
-    # ------------------------------------------------------------------ building
     def build(self) -> None:
-        """(Re)build the fields from the state when the case type or marketplace changed."""
+        """(Re)build the fields from the state when the case type, marketplace or language
+        changed. A rebuild removes the old fields before mounting the new ones (which reuse
+        their ids), then posts ``FieldsRebuilt``."""
         built = (self.state.case_type, self.state.marketplace, get_language())
         if built == self.built_for:
             return
         self.built_for = built
         box = self.query_one("#ev-fields", Vertical)
-        box.remove_children()
         ct = self.case_type
-        if ct is None:
-            box.mount(Static(t("wz.type.need")))
+        widgets = field_widgets(ct, self.state) if ct is not None else [Static(t("wz.type.need"))]
+        if box.children:
+            self._rebuild(box, widgets)
             return
-        widgets: list[Widget] = [Label(t("wz.ev.evidence"), classes="section")]
-        for slot in ct.evidence:
-            widgets += self._slot_widgets(ct, slot)
-        facts = [f for f in ct.facts if not f.computed]
-        if facts:
-            widgets.append(Label(t("wz.ev.facts"), classes="section"))
-            for spec in facts:
-                widgets += self._fact_widgets(spec)
-        widgets.append(Label(t("wz.ev.narrative"), classes="section"))
-        for key, label in NARRATIVE:
-            widgets.append(Label(t(label), classes="field-label"))
-            widgets.append(
-                TextArea(
-                    self.state.narrative.get(key, ""),
-                    id=f"nar-{key}",
-                    soft_wrap=True,
-                    classes="narrative",
-                )
-            )
-        widgets.append(Static(t("wz.ev.required"), classes="hint"))
         box.mount_all(widgets)
         self.call_after_refresh(self._check_all)
 
-    def _label(self, text: str, required: bool, many: bool, hint: str = "") -> list[Widget]:
-        extra = [t("wz.ev.one_per_line")] if many else []
-        if hint:
-            extra.append(hint)
-        suffix = f" ({'; '.join(extra)})" if extra else ""
-        return [Label(f"{text}{' *' if required else ''}{suffix}", classes="field-label")]
+    @work(exclusive=True, group="evidence-fields")
+    async def _rebuild(self, box: Vertical, widgets: list[Widget]) -> None:
+        await box.remove_children()
+        await box.mount_all(widgets)
+        self._check_all()
+        self.post_message(FieldsRebuilt())
 
-    def _help(self, text: str) -> list[Widget]:
-        return [Static(text, classes="help")] if text else []
+    # ------------------------------------------------------------------ focus
+    def has_values(self) -> bool:
+        """Whether anything was entered on this step yet (a resumed draft, or back from later)."""
+        s = self.state
+        lists = [*s.evidence.values(), *s.attachments.values()]
+        return any(v.strip() for vs in lists for v in vs) or any(
+            v.strip() for v in (*s.facts.values(), *s.narrative.values())
+        )
 
-    def _slot_widgets(self, ct: CaseType, slot: EvidenceSlot) -> list[Widget]:
-        lang = get_language()
-        many = _repeatable(slot)
-        if slot.is_attachment:
-            hint = t("wz.ev.path_hint", types=", ".join(ct.attachments.accepted))
-            values = self.state.attachments.get(slot.key, [])
-            wid = f"att-{slot.key}"
-        else:
-            hint = ""
-            values = self.state.evidence.get(slot.key, [])
-            wid = f"slot-{slot.key}"
-        out = self._label(slot.label.get(lang), slot.required, many, hint)
-        out += self._help(slot.help.get(lang))
-        if slot.is_attachment and not ct.attachments.allowed:
-            out.append(Static(t("wz.ev.no_attach"), classes="help warn"))
-        ident = not slot.is_attachment and slot.kind in KINDS
-        if many:
-            area = SlotArea if ident else TextArea
-            out.append(area("\n".join(values), id=wid, soft_wrap=False, classes="many"))
-        else:
-            validators = [] if slot.is_attachment else [SlotValidator(slot, self.state.marketplace)]
-            field = SlotInput if ident else Input
-            value = values[0] if values else ""
-            out.append(field(value, id=wid, validators=validators, valid_empty=True))
-        out.append(Static("", id=f"msg-{wid}", classes="msg"))
-        return out
-
-    def _fact_widgets(self, spec: FactSpec) -> list[Widget]:
-        lang = get_language()
-        out = self._label(spec.label.get(lang), spec.required, False)
-        out += self._help(spec.help.get(lang))
-        raw = self.state.facts.get(spec.key, "")
-        wid = f"fact-{spec.key}"
-        if spec.type in ("choice", "bool"):
-            options = (
-                [(c, c) for c in spec.choices]
-                if spec.type == "choice"
-                else [(t("wz.ev.yes"), "true"), (t("wz.ev.no"), "false")]
-            )
-            values = [v for _, v in options]
-            shown = [(plain(label), v) for label, v in options]  # a str option is markup
-            current = raw if raw in values else Select.NULL
-            if spec.type == "bool" and raw:
-                current = "true" if raw.lower() in ("true", "yes", "1", "是") else "false"
-            out.append(Select(shown, value=current, id=wid, prompt=t("wz.ev.choose")))
-        else:
-            out.append(
-                Input(
-                    raw,
-                    id=wid,
-                    validators=[FactValidator(spec, self.state.marketplace)],
-                    valid_empty=True,
-                )
-            )
-        out.append(Static("", id=f"msg-{wid}", classes="msg"))
-        return out
+    def focus_target(self) -> Widget:
+        """The paste box for a new case; otherwise the first empty required field (or the box)."""
+        box = self.paste.box
+        ct = self.case_type
+        if ct is None or not self.has_values():
+            return box
+        s = self.state
+        wanted: list[tuple[str, str]] = []
+        for e in ct.evidence:
+            if e.required:
+                values = (s.attachments if e.is_attachment else s.evidence).get(e.key, [])
+                wid = f"att-{e.key}" if e.is_attachment else f"slot-{e.key}"
+                wanted.append((wid, "".join(values)))
+        wanted += [
+            (f"fact-{f.key}", s.facts.get(f.key, ""))
+            for f in ct.facts
+            if f.required and not f.computed
+        ]
+        for wid, value in wanted:
+            found = self.query(f"#{wid}")
+            if not value.strip() and found and found.first().focusable:
+                return found.first()
+        return box
 
     # ------------------------------------------------------------------ checking
     def _check_all(self) -> None:
@@ -200,40 +178,14 @@ class EvidenceStep(PasteBoxMixin):
         msg.set_class(bad, "-bad")
 
     def _check_slot(self, ct: CaseType, slot: EvidenceSlot) -> None:
-        market = self.state.marketplace
-        lines: list[str] = []
-        bad = False
-        if slot.is_attachment:
-            values = [v for v in self.state.attachments.get(slot.key, []) if v.strip()]
-            for v in values:
-                verdict = check_attachment(ct, slot, v)
-                lines.append(verdict.message)
-                bad = bad or verdict.status == "invalid"
-            wid = f"att-{slot.key}"
-        else:
-            values = [v for v in self.state.evidence.get(slot.key, []) if v.strip()]
-            for v in values:
-                verdict = check_slot_value(slot, v, market)
-                if verdict.message:
-                    lines.append(verdict.message)
-                bad = bad or verdict.status == "invalid"
-            wid = f"slot-{slot.key}"
-        if slot.max and len(values) > slot.max:
-            lines.append("✗ " + t("wz.ev.too_many", n=slot.max))
-            bad = True
-        self._set_msg(wid, lines, bad)
+        lines, bad = slot_messages(ct, slot, self.state)
+        self._set_msg(f"att-{slot.key}" if slot.is_attachment else f"slot-{slot.key}", lines, bad)
 
     def _check_fact(self, spec: FactSpec) -> None:
         raw = self.state.facts.get(spec.key, "")
-        if not raw.strip():
-            self._set_msg(f"fact-{spec.key}", [], False)
-            return
-        verdict = check_fact_value(spec, raw, self.state.marketplace)
-        self._set_msg(
-            f"fact-{spec.key}",
-            [verdict.message] if verdict.message else [],
-            verdict.status == "invalid",
-        )
+        verdict = check_fact_value(spec, raw, self.state.marketplace) if raw.strip() else None
+        message = [verdict.message] if verdict and verdict.message else []
+        self._set_msg(f"fact-{spec.key}", message, bool(verdict and verdict.status == "invalid"))
 
     # ------------------------------------------------------------------ edits
     @on(Input.Changed)
@@ -257,13 +209,13 @@ class EvidenceStep(PasteBoxMixin):
             return
         prefix, key = wid.split("-", 1)
         if prefix == "slot" and (slot := ct.slot(key)) is not None:
-            values = split_lines(text) if _repeatable(slot) else ([text] if text.strip() else [])
+            values = split_lines(text) if repeatable(slot) else ([text] if text.strip() else [])
             if values == self.state.evidence.get(key, []):
                 return
             self.state.evidence[key] = values
             self._check_slot(ct, slot)
         elif prefix == "att" and (slot := ct.slot(key)) is not None:
-            values = split_lines(text) if _repeatable(slot) else ([text] if text.strip() else [])
+            values = split_lines(text) if repeatable(slot) else ([text] if text.strip() else [])
             values = [attachment_path(v) for v in values]  # resolved once, stored absolute
             if values == self.state.attachments.get(key, []):
                 return
@@ -283,7 +235,65 @@ class EvidenceStep(PasteBoxMixin):
             return
         self.post_message(Edited(wid))
 
-    # ------------------------------------------------------------------ paste box
+    # ------------------------------------------------------------------ the paste box
+    def _slot_field(self, widget: Widget | None) -> EvidenceSlot | None:
+        """The identifier slot behind a field, when ``widget`` is one."""
+        ct = self.case_type
+        if ct is None or not isinstance(widget, (SlotInput, SlotArea)):
+            return None
+        return ct.slot((widget.id or "").removeprefix("slot-"))
+
+    def absorb(self, field: Widget, text: str, *, clear: bool) -> None:
+        """Move free ``text`` from an identifier field to the paste box and extract it; with
+        ``clear`` the field's own value is that text and is emptied first."""
+        slot = self._slot_field(field)
+        self.paste.append(text)
+        if clear and slot is not None:
+            self.state.evidence[slot.key] = []
+        added = self.run_extract()
+        if clear and slot is not None and slot.key not in added:
+            self._show_values(slot.key)
+            ct = self.case_type
+            if ct is not None:
+                self._check_slot(ct, slot)
+            self.post_message(Edited(field.id or ""))
+
+    def absorb_field(self, widget: Widget | None) -> bool:
+        """Absorb ``widget``'s text when it is an identifier field holding free text."""
+        if self._slot_field(widget) is None or widget is None:
+            return False
+        text = field_text(widget)
+        if not is_free_text(text):
+            return False
+        self.absorb(widget, text, clear=True)
+        return True
+
+    def extract_pressed(self) -> None:
+        """F5 / the button: a focused field holding free text first goes to the paste box."""
+        if not self.absorb_field(self.screen.focused):
+            self.run_extract(again=True)
+
+    def run_extract(self, *, again: bool = False) -> list[str]:
+        """Fill empty identifier slots from the paste box and show them; the keys filled."""
+        ct = self.case_type
+        added = self.paste.extract(ct, self.state.evidence, again=again)
+        for key in added:
+            self._show_values(key)
+            slot = ct.slot(key) if ct is not None else None
+            if ct is not None and slot is not None:
+                self._check_slot(ct, slot)
+        if added:
+            self.post_message(Edited("extract"))
+        return added
+
+    def _show_values(self, key: str) -> None:
+        values = self.state.evidence.get(key, [])
+        for widget in self.query(f"#slot-{key}"):
+            if isinstance(widget, Input):
+                widget.value = values[0] if values else ""
+            elif isinstance(widget, TextArea):
+                widget.text = "\n".join(values)
+
     @on(Button.Pressed, "#extract")
     def _extract_pressed(self) -> None:
         self.extract_pressed()

@@ -1,7 +1,8 @@
 """Step 4: review. Subject, body and OER request in tabs, editable (edits are kept in the state
 and saved); the evidence checklist and warnings beside them (duplicate open cases included);
-character counts against the configured limits; the action buttons (copy, save to file, save
-draft, mark as filed) post ``Button.Pressed`` up to the wizard screen, which does the work.
+character counts against the configured limits. Copying the text (OSC 52) and saving it to a
+file are done here (``copy``, ``save_file``); the buttons post ``Button.Pressed`` up to the
+wizard screen, which runs the actions (saving in the case log is the screen's).
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
-from casewriter.engine import RenderedCase
+from casewriter.engine import PasteText, RenderedCase
+from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Label, Static, TextArea
+from casewriter.tui.wizard.saving import write_text_file
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Edited
 from casewriter.tui.wizard.steps.urgency_step import deadline_text
@@ -68,6 +72,39 @@ def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
 class ReviewStep(Horizontal):
     """Editable texts in tabs + checklist and actions."""
 
+    DEFAULT_CSS = """
+    #rev-left {
+        width: 3fr;
+    }
+    #rev-tabs {
+        height: 1fr;
+    }
+    #rev-tabs TabPane {
+        padding: 0;
+    }
+    #rev-body, #rev-oer {
+        height: 1fr;
+    }
+    #rev-counts {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    #rev-actions {
+        height: 3;
+    }
+    #rev-side {
+        width: 2fr;
+        padding: 0 1;
+    }
+    #rev-side .action-row {
+        height: auto;
+    }
+    #sc-id {
+        width: 1fr;
+    }
+    """
+
     def __init__(self, state: WizardState, limits: Limits, default_file: str) -> None:
         super().__init__(id="step-review")
         self.state = state
@@ -98,7 +135,10 @@ class ReviewStep(Horizontal):
             yield Label(t("wz.rev.file_path"), id="lbl-file-path")
             yield Input(self.default_file, id="file-path")
 
-    def refresh_language(self) -> None:
+    def focus_target(self) -> Widget:
+        return self.query_one("#save-draft", Button)
+
+    def relabel(self) -> None:
         tabs = self.query_one("#rev-tabs", TabbedContent)
         for pane_id, key in (
             ("tab-subject", "wz.rev.subject"),
@@ -137,6 +177,30 @@ class ReviewStep(Horizontal):
     def text(self, key: str) -> str:
         """The current text of ``subject``, ``body`` or ``oer_request`` (edited or rendered)."""
         return self.state.edits.get(key, self.rendered.get(key, ""))
+
+    def texts(self) -> tuple[str, str, str]:
+        """Subject, body and OER request as they stand (what is copied, saved and logged)."""
+        return self.text("subject"), self.text("body"), self.text("oer_request")
+
+    def paste_text(self) -> PasteText:
+        """The texts as they stand (edited or rendered) as the one paste text: what is
+        copied, saved to a file and logged."""
+        return PasteText(*self.texts())
+
+    def copy(self) -> None:
+        """Copy the paste text to the clipboard (OSC 52: best effort, hence "save to file")."""
+        self.app.copy_to_clipboard(self.paste_text().text())
+        self.notify(t("wz.rev.copied"))
+
+    def save_file(self) -> None:
+        """Write the paste text to the file named in the "save to" field."""
+        raw = self.query_one("#file-path", Input).value
+        try:
+            path = write_text_file(raw, self.paste_text().text())
+        except CasewriterError as exc:
+            self.notify(t("wz.rev.file_error", path=raw, error=exc.message), severity="error")
+            return
+        self.notify(t("wz.rev.saved_file", path=str(path)))
 
     def update_counts(self) -> None:
         subject, body = self.text("subject"), self.text("body")

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
@@ -49,6 +50,29 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
 
 class TypeStep(Horizontal):
     """Case type list + details, marketplace and profile."""
+
+    DEFAULT_CSS = """
+    #type-left {
+        width: 1fr;
+    }
+    #type-list {
+        height: 1fr;
+    }
+    #type-right {
+        width: 1fr;
+        padding: 0 1;
+    }
+    #type-choices {
+        height: auto;
+    }
+    #type-choices Vertical {
+        height: auto;
+        width: 1fr;
+    }
+    #type-info {
+        padding: 1 0 0 0;
+    }
+    """
 
     def __init__(self, state: WizardState, services: Services, catalog: Catalog) -> None:
         super().__init__(id="step-type")
@@ -94,7 +118,13 @@ class TypeStep(Horizontal):
         self.fill_list()
         self.show_info()
 
-    def refresh_language(self) -> None:
+    def focus_target(self) -> Widget:
+        """The case type list once a type is chosen, else the search box."""
+        if self.state.case_type:
+            return self.query_one("#type-list", OptionList)
+        return self.query_one("#type-search", Input)
+
+    def relabel(self) -> None:
         self.query_one("#type-search", Input).placeholder = t("wz.type.search")
         self.query_one("#lbl-marketplace", Label).update(t("wz.type.marketplace"))
         self.query_one("#lbl-profile", Label).update(t("wz.type.profile"))

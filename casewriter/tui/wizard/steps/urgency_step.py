@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import RadioButton, RadioSet, Switch
 
 from casewriter.engine import CaseType, RenderedCase
@@ -49,6 +50,25 @@ def deadline_text(rendered: RenderedCase | None) -> Text:
 class UrgencyStep(VerticalScroll):
     """Suggested urgency with reasons, the deadline, the OER toggle."""
 
+    DEFAULT_CSS = """
+    UrgencyStep {
+        padding: 0 1;
+    }
+    #urg-suggested, #urg-deadline, #urg-rare, #urg-oer-na {
+        margin: 1 0 0 0;
+    }
+    #urg-rare {
+        color: $warning;
+    }
+    #oer-row {
+        height: auto;
+        margin: 1 0 0 0;
+    }
+    #lbl-oer {
+        padding: 1 1;
+    }
+    """
+
     def __init__(self, state: WizardState) -> None:
         super().__init__(id="step-urgency")
         self.state = state
@@ -66,7 +86,10 @@ class UrgencyStep(VerticalScroll):
         yield Static(id="urg-oer-na")
         yield Static(t("wz.urg.rare"), id="urg-rare")
 
-    def refresh_language(self) -> None:
+    def focus_target(self) -> Widget:
+        return self.query_one("#urgency", RadioSet)
+
+    def relabel(self) -> None:
         for level in URGENCIES:
             self.query_one(f"#urg-{level}", RadioButton).label = t(f"wz.urg.{level}")
         self.query_one("#lbl-oer", Label).update(t("wz.urg.oer"))

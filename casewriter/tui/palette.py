@@ -27,7 +27,7 @@ def palette_actions(screen: DOMNode, app: DOMNode) -> Iterator[tuple[DOMNode, Ac
                 yield node, spec
 
 
-class CasewriterCommands(Provider):
+class ActionPalette(Provider):
     """Offers the current screen's and the app's actions."""
 
     def _run(self, node: Any, action: str) -> None:

@@ -1,33 +1,10 @@
-"""The shared UI strings (app, home, case detail, dialogs) in English and Simplified Chinese.
-
-Data only; ``casewriter.tui.i18n`` serves them through ``t()``. Settings and scan strings are
-in ``strings_more.py``; the wizard registers its own.
-"""
+"""Strings of the home screen: the case log table, its filter and search, the "needs
+attention" panel, the first-run help and the autosave resume dialog."""
 
 from __future__ import annotations
 
-from casewriter.tui.strings_more import MORE
-
-_S: dict[str, tuple[str, str]] = {
-    "app.title": ("casewriter", "casewriter 案件助手"),
-    # app-wide actions
-    "act.settings": ("Settings", "设置"),
-    "tip.settings": (
-        "Profiles, marketplace, language, follow-up hours",
-        "店铺资料、站点、语言、跟进时间",
-    ),
-    "act.scan": ("Scan reports", "扫描报告"),
-    "tip.scan": (
-        "Find claimable discrepancies in downloaded reports",
-        "从下载的报告中查找可索赔差异",
-    ),
-    "act.language": ("中文", "English"),
-    "tip.language": ("Switch the interface language", "切换界面语言"),
-    "act.quit": ("Quit", "退出"),
-    "tip.quit": ("Leave casewriter", "退出 casewriter"),
-    "act.back": ("Back", "返回"),
-    "tip.back": ("Go back to the previous screen", "返回上一屏"),
-    # home
+STRINGS: dict[str, tuple[str, str]] = {
+    # title and actions
     "home.title": ("Case log", "案件记录"),
     "act.new": ("New case", "新建案件"),
     "tip.new": ("Draft a new case in the wizard", "在向导中起草新案件"),
@@ -49,8 +26,7 @@ _S: dict[str, tuple[str, str]] = {
     ),
     "act.reload": ("Reload", "刷新"),
     "tip.reload": ("Reload the case log", "重新载入案件记录"),
-    "col.id": ("ID", "编号"),
-    "col.status": ("Status", "状态"),
+    # the case table, filter, search and count
     "col.type": ("Type", "类型"),
     "col.subject": ("Subject", "标题"),
     "col.follow_up": ("Follow-up", "跟进"),
@@ -60,20 +36,14 @@ _S: dict[str, tuple[str, str]] = {
         "搜索案件（订单号、FNSKU、关键词）…",
     ),
     "filter.all": ("All statuses", "全部状态"),
-    "filter.open": ("Open cases", "未结案件"),
     "home.count": ("{shown} of {total} cases", "共 {total} 个案件，已显示 {shown} 个"),
     "home.search_count": ("{n} matches for “{q}”", "“{q}” 找到 {n} 个结果"),
-    "home.empty_title": ("Welcome to casewriter", "欢迎使用 casewriter"),
     "home.empty_body": (
-        "Your case log is empty. Press n to draft your first case: pick the problem, fill in the "
-        "order / shipment ids and evidence, and casewriter writes a case ready to paste into "
-        "Seller Central. Press F3 to scan downloaded reports for claims, F2 for settings "
-        "(add your seller account), ctrl+p for every command.",
-        "案件记录为空。按 n 起草第一个案件：选择问题类型，填写订单号/货件编号和证据，casewriter "
-        "会生成可直接粘贴到卖家后台的案件。按 F3 扫描下载的报告查找索赔，F2 打开设置（添加店铺），"
-        "ctrl+p 查看全部命令。",
+        "Your case log is empty. Press n to draft your first case: pick the problem, fill in the order / shipment ids and evidence, and casewriter writes a case ready to paste into Seller Central. Press F3 to scan downloaded reports for claims, F2 for settings (add your seller account), ctrl+p for every command.",
+        "案件记录为空。按 n 起草第一个案件：选择问题类型，填写订单号/货件编号和证据，casewriter 会生成可直接粘贴到卖家后台的案件。按 F3 扫描下载的报告查找索赔，F2 打开设置（添加店铺），ctrl+p 查看全部命令。",
     ),
     "home.no_match": ("No case matches.", "没有匹配的案件。"),
+    # the "needs attention" panel
     "due.title": ("Needs attention", "待处理"),
     "due.none": (
         "Nothing due: no follow-up and no claim window closing within {days} days.",
@@ -89,6 +59,7 @@ _S: dict[str, tuple[str, str]] = {
         "截止 {id}：{closes} 截止（剩 {days} 天）：{subject}",
     ),
     "due.more": ("… and {n} more", "……还有 {n} 项"),
+    # the autosave resume dialog
     "resume.title": ("Resume the draft you were writing?", "恢复你之前正在写的草稿吗？"),
     "resume.body": (
         "{case_type} — {summary} (autosaved {when})",
@@ -98,25 +69,7 @@ _S: dict[str, tuple[str, str]] = {
     "resume.discard": ("Discard", "丢弃"),
     "resume.later": ("Later", "稍后"),
     "resume.none": ("No autosaved draft to resume.", "没有可恢复的自动保存草稿。"),
-    # statuses
-    "status.draft": ("draft", "草稿"),
-    "status.filed": ("filed", "已提交"),
-    "status.awaiting-amazon": ("awaiting Amazon", "等待亚马逊"),
-    "status.needs-reply": ("needs reply", "需回复"),
-    "status.resolved": ("resolved", "已解决"),
-    "status.denied": ("denied", "被拒"),
-    "status.closed": ("closed", "已关闭"),
     # messages
     "msg.case_saved": ("Saved {case_id}", "已保存 {case_id}"),
-    "msg.store_error": ("Case log error: {error}", "案件记录错误：{error}"),
     "msg.no_selection": ("Select a case first.", "请先选择一个案件。"),
-    "msg.language": ("Language: English", "语言：简体中文"),
-    # dialogs
-    "dlg.ok": ("OK", "确定"),
-    "dlg.cancel": ("Cancel", "取消"),
-    "dlg.yes": ("Yes", "是"),
-    "dlg.no": ("No", "否"),
 }
-
-STRINGS: dict[str, dict[str, str]] = {k: {"en": en, "zh": zh} for k, (en, zh) in _S.items()}
-STRINGS.update(MORE)

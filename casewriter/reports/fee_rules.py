@@ -1,0 +1,338 @@
+"""**fee-overcharge**: Amazon charges a SKU a higher size tier (or weight band) than the
+seller's own measurements give (case type ``fee-dimension-weight``).
+
+For each measured SKU and marketplace: the seller's tier comes from their measurement and the
+tier table in force (``tiers.py``); Amazon's from the Fee Preview's ``product-size-tier`` /
+``product-size-weight-band`` (else the storage report's tier, else Amazon's own measurements
+put through the same table). The charges are the settlement's FBA fulfilment fee rows of that
+SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
+and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
+seller's tier, times the units; otherwise the amount is unknown and the finding names both
+tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
+charges: one finding per SKU and marketplace, dated by its oldest charge still inside the window
+(claimable), else its newest (expired); the expired part is named in the finding.
+
+**Never flagged**: SKUs the seller has not measured; Amazon's tier at or below the seller's
+(with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
+``fulfilled-by`` Merchant); a charge whose fee was reversed, or refunded by a fee correction
+(``INCORRECT_FEES_ITEMS`` for that order and SKU); a charge at or below the fee of the
+seller's tier. A SKU with a wrong tier but no charge in the settlements given is ``to-review``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from casewriter.reports.fee_state import Charge, FeeData, StorageTier
+from casewriter.reports.fee_tables import fee_table, why_no_fee_table
+from casewriter.reports.fees import FeePreview
+from casewriter.reports.findings import Finding, Window
+from casewriter.reports.measurements import Measurement
+from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog
+
+CASE_TYPE = "fee-dimension-weight"
+NO_WINDOW = "no documented window"
+_CENT = Decimal("0.01")
+_SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
+_WHOLE = frozenset({"JPY"})  # currencies written without decimals
+SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
+
+
+@lru_cache(maxsize=512)
+def market_of(name: str = "", currency: str = "", country: str = "", default: str = "") -> str:
+    """A marketplace code from a storefront name, a country code or a currency ('' if none)."""
+    from casewriter.marketplaces import ALIASES, MARKETPLACES
+
+    if name:
+        found = next((m.code for m in MARKETPLACES.values() if m.name.lower() == name.lower()), "")
+        if found:
+            return found
+    if country:
+        code = ALIASES.get(country.upper(), country.upper())
+        if code in MARKETPLACES:
+            return code
+    if currency:
+        users = [m.code for m in MARKETPLACES.values() if m.currency == currency.upper()]
+        if default in users or not users:
+            return default if users else ""
+        return users[0]
+    return ""
+
+
+def catalog_window(catalog: Catalog | None, case_type: str, mp: str, day: date,
+                   today: date) -> Window | None:  # fmt: skip
+    """The catalog's window for an event on ``day``; None when it documents none."""
+    if catalog is None or case_type not in catalog:
+        return None
+    from casewriter.engine import evaluate_deadline
+
+    d = evaluate_deadline(catalog.deadline_rules(case_type, mp), day, today)
+    if d is None:
+        return None
+    return Window(d.opens, d.closes, d.safe_by, d.source, d.status)
+
+
+def money(amount: Decimal, currency: str) -> Decimal:
+    """An amount rounded as its currency is written (yen have no cents)."""
+    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
+
+
+def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
+    return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
+
+
+@dataclass
+class Side:
+    """One side's view of a unit: where it came from, its tier (rank range) and measures."""
+
+    tier: str  # as the report writes it, or the tier computed
+    low: int
+    high: int
+    dimensions: str = ""
+    weight: str = ""
+    classified: Classified | None = None
+
+
+@dataclass
+class _Priced:
+    charge: Charge
+    per_unit: Decimal
+    units: int
+    expected: Decimal | None
+    fee_source: str = ""
+    window: Window | None = None
+    notes: list[str] = field(default_factory=list)
+    no_table: str = ""  # why no fee table prices this charge
+
+
+def classify(table: TierTable, m: Measurement) -> Classified | None:
+    sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
+    weight = weight_in(m.weight, m.weight_unit, table.weight_unit)
+    if weight is None or any(s is None for s in sides):
+        return None
+    a, b, c = (s for s in sides if s is not None)
+    return table.classify((a, b, c), weight)
+
+
+def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -> Side | None:
+    """Amazon's tier from the Fee Preview, else the storage report (as written, else computed)."""
+    for tier_text, dims, weight in (
+        (p.size_tier, p.dimensions, p.weight) if p else ("", None, None),
+        (s.size_tier, s.dimensions, s.weight) if s else ("", None, None),
+    ):
+        dims_t = sides_text((dims.longest, dims.median, dims.shortest), dims.unit) if dims else ""
+        weight_t = f"{format(weight.value.normalize(), 'f')} {weight.unit}" if weight else ""
+        read = table.read(tier_text) if tier_text else None
+        if read is not None:
+            return Side(tier_text, read[0], read[1], dims_t, weight_t)
+        sides = (dims.longest, dims.median, dims.shortest) if dims else (None, None, None)
+        a, b, c = sides
+        if dims and weight and a is not None and b is not None and c is not None:
+            got = classify(table, Measurement(0, "", (a, b, c), dims.unit, weight.value,
+                                              weight.unit))  # fmt: skip
+            if got is not None:
+                return Side(got.tier.name, got.rank, got.rank, dims_t, weight_t, got)
+    return None
+
+
+def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today: date,
+                catalog: Catalog | None, notes: list[str] | None = None) -> list[Finding]:  # fmt: skip
+    """The fee-overcharge findings; a marketplace with no tier table held gets a note."""
+    findings: list[Finding] = []
+    untiered: set[str] = set()
+    by_sku: dict[str, dict[str, list[Charge]]] = {}
+    for (_order, sku), c in sorted(data.charges.items()):
+        mp = market_of(c.marketplace_name, c.currency, default=default_mp) or default_mp
+        by_sku.setdefault(sku, {}).setdefault(mp, []).append(c)
+    previews_of: dict[str, dict[str, FeePreview]] = {}  # SKU → marketplace → row
+    for (sku, cur), row_p in data.previews.items():
+        mp = market_of(currency=cur, default=default_mp) or default_mp
+        previews_of.setdefault(sku, {})[mp] = row_p
+    storage_of: dict[str, dict[str, StorageTier]] = {}  # FNSKU or ASIN → marketplace → row
+    for (item, country), row in data.storage_tiers.items():
+        if row is not None:
+            mp = market_of(country=country, currency=row.currency, default=default_mp)
+            storage_of.setdefault(item, {})[mp or default_mp] = row
+    for sku, m in sorted(data.measurements.items()):
+        previews = previews_of.get(sku, {})
+        items = {x for v in previews.values() for x in (v.fnsku, v.asin)} | {sku_fnsku.get(sku)}
+        storage = {mp: row for item in sorted(i for i in items if i)
+                   for mp, row in storage_of.get(item, {}).items()}  # fmt: skip
+        charges = by_sku.get(sku, {})
+        for mp in sorted(set(previews) | set(storage) | set(charges)):
+            p = previews.get(mp)
+            if p is not None and p.fulfilled_by.strip().upper() in _SELLER_FULFILLED:
+                continue  # seller-fulfilled: no FBA fee
+            if tier_table(mp, today) is None:
+                untiered.add(mp)
+                continue
+            f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, catalog,
+                     sku_fnsku)  # fmt: skip
+            if f is not None:
+                findings.append(f)
+    if notes is not None:
+        notes += [f"size tiers not checked for {mp}: no tier table is held for that marketplace "
+                  "(casewriter/reports/data/size_tiers.toml)" for mp in sorted(untiered)]  # fmt: skip
+    return findings
+
+
+def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
+         charges: list[Charge], data: FeeData, today: date, catalog: Catalog | None,
+         sku_fnsku: dict[str, str]) -> Finding | None:  # fmt: skip
+    table = tier_table(mp, today)
+    if table is None:
+        return None
+    mine = classify(table, m)
+    if mine is None:
+        return None
+    theirs = amazon_side(table, p, s)
+    wrong_tier = theirs is not None and theirs.low > mine.rank
+    priced = [x for c in charges if (x := _price(c, m, mp, p, data, today, catalog)) is not None]
+    over = [x for x in priced if x.expected is None or x.per_unit - x.expected >= _CENT]
+    if not wrong_tier:
+        over = [x for x in over if x.expected is not None]  # a band overcharge needs a fee table
+    if not over and not wrong_tier:
+        return None
+    fnsku = (p.fnsku if p else "") or (s.fnsku if s else "") or sku_fnsku.get(m.sku.upper(), "")
+    asin = (p.asin if p else "") or (s.asin if s else "")
+    dims, weight = m.text()
+    details: dict[str, Any] = {
+        "sku": m.sku, "your_dimensions": dims, "your_weight": weight,
+        "your_tier": mine.tier.name, "amazon_tier": theirs.tier if theirs else "unknown",
+        "amazon_dimensions": theirs.dimensions if theirs else "",
+        "amazon_weight": theirs.weight if theirs else "",
+        "amazon_tier_from": ("Fee Preview" if p else "storage fees report") if theirs else "",
+        "tier_table": table.label(),
+    }  # fmt: skip
+    f = Finding(rule="fee-overcharge", ids={"sku": m.sku, "asin": asin or None,
+                "fnsku": fnsku or None}, quantity=0, event_date=None, marketplace=mp,
+                currency=(p.currency if p else "") or (charges[0].currency if charges else ""),
+                details=details)  # fmt: skip
+    if table.note:
+        f.details["tier_table_note"] = table.note
+    if not over:
+        if charges:
+            return None  # every charge reversed, refunded or at your tier's fee: nothing to claim
+        f.status = "to-review"
+        f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
+                          "settlements given; the window is 90 days from each charge")  # fmt: skip
+        f.notes.append("Amazon's tier is above the one your measurements give, but the "
+                       "settlements given show no fee charge to claim: add the settlement "
+                       "reports of the last 90 days")  # fmt: skip
+        _facts(f, m, mine, theirs, [], None)
+        return f
+    if any(x.window is None for x in over):
+        f.status = "to-review"
+        f.window = Window(None, None, None, NO_WINDOW)
+        f.notes.append(f"{NO_WINDOW} for fee claims in {mp}: check Amazon's help page")
+        chosen, expired = over, []
+    else:  # open charges (claimable, or too early under a user's window) before lost ones
+        chosen = [x for x in over if x.window and x.window.status != "expired"]
+        expired = [x for x in over if x.window and x.window.status == "expired"]
+        if not chosen:
+            chosen, expired = expired, []
+    dated = [x.charge.posted for x in chosen if x.charge.posted]
+    if dated:  # the oldest open charge sets the window; when all are lost, the newest
+        is_open = any(x.window and x.window.status != "expired" for x in chosen)
+        f.event_date = min(dated) if is_open else max(dated)
+    f.quantity = sum(x.units for x in chosen)
+    _amount(f, chosen)
+    if expired:
+        lost = [x.expected for x in expired]
+        units = sum(x.units for x in expired)
+        known = None if None in lost else sum(((x.per_unit - (x.expected or 0)) * x.units
+                                               for x in expired), Decimal(0))  # fmt: skip
+        f.details["expired_units"] = units
+        if known is not None:
+            f.details["expired_amount"] = money(known, f.currency)
+        f.notes.append(f"{len(expired)} older charge(s), {units} unit(s), are past the 90-day "
+                       "window and can no longer be claimed")  # fmt: skip
+    f.details["orders"] = [
+        {"order_id": x.charge.order_id, "charged_on": x.charge.posted, "units": x.units,
+         "fee_per_unit": x.per_unit, "fee_for_your_tier": x.expected}
+        for x in chosen[:SHOWN_ORDERS]
+    ]  # fmt: skip
+    if len(chosen) > SHOWN_ORDERS:
+        f.details["more_orders"] = len(chosen) - SHOWN_ORDERS
+    sources = sorted({x.fee_source for x in chosen if x.fee_source})
+    if sources:
+        f.details["fee_table"] = "; ".join(sources)
+    for note in dict.fromkeys(n for x in chosen for n in x.notes):
+        f.notes.append(note)
+    for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
+        days = sorted({x.charge.posted.isoformat() for x in chosen
+                       if x.no_table == reason and x.charge.posted})  # fmt: skip
+        when = f" (charges of {', '.join(days[:5])}{' …' if len(days) > 5 else ''})" if days else ""
+        f.notes.append(f"{reason}{when}: the amount is unknown; the finding names both tiers, "
+                       "the fee charged and the units")  # fmt: skip
+    _facts(f, m, mine, theirs, chosen, f.amount)
+    return f
+
+
+def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeData,
+           today: date, catalog: Catalog | None) -> _Priced | None:  # fmt: skip
+    """A charge with its fee per unit and the fee of the seller's tier (None when unknown)."""
+    if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
+        return None  # reversed, or refunded by a fee correction: nothing to claim
+    units = c.quantity or 1
+    per_unit = money(-c.fee / units, c.currency)
+    day = c.posted or today
+    out = _Priced(c, per_unit, units, None)
+    out.window = catalog_window(catalog, CASE_TYPE, mp, day, today)
+    price = (c.principal / units) if c.principal > 0 else None
+    if price is None and p is not None:
+        price = (p.your_price or p.sales_price or (None, ""))[0]
+    table = tier_table(mp, day)
+    fees = fee_table(mp, day, price)
+    if table is None or fees is None or fees.tier_table != table.id:
+        out.no_table = why_no_fee_table(mp, day, price)
+        return out
+    mine = classify(table, m)
+    if mine is not None:
+        fee = fees.fee(mine.tier.id, mine.ship_weight, table.weight_unit)
+        if fee is not None:
+            out.expected = fee
+            out.fee_source = fees.label()
+            flag = " [belief: check it against your Fee Preview]" if fees.belief else ""
+            out.notes.append(f"fee for your tier from {fees.name}{flag}")
+    return out
+
+
+def _amount(f: Finding, chosen: list[_Priced]) -> None:
+    if any(x.expected is None for x in chosen):
+        f.amount = None
+        f.details["amount_unknown"] = "no fee table held prices every charge (see the notes)"
+        return
+    total = sum(((x.per_unit - (x.expected or 0)) * x.units for x in chosen), Decimal(0))
+    f.amount = money(total, f.currency)
+
+
+def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
+           chosen: list[_Priced], amount: Decimal | None) -> None:  # fmt: skip
+    """What ``--draft`` puts in the case's facts and evidence."""
+    dims, weight = m.text()
+    facts: dict[str, Any] = {"our_dimensions": dims, "our_weight": weight,
+                             "tier_expected": mine.tier.name}  # fmt: skip
+    if theirs is not None:
+        facts["tier_charged"] = theirs.tier
+        if theirs.dimensions:
+            facts["amazon_dimensions"] = theirs.dimensions
+        if theirs.weight:
+            facts["amazon_weight"] = theirs.weight
+    if chosen:
+        latest = max(chosen, key=lambda x: x.charge.posted or date.min)
+        facts["fee_charged"] = str(latest.per_unit)
+        if latest.expected is not None:
+            facts["fee_expected"] = str(latest.expected)
+        facts["units_charged"] = sum(x.units for x in chosen)
+        if f.event_date:
+            facts["charge_date"] = f.event_date.isoformat()
+    f.case_facts = facts
+    f.case_evidence = {"order_id": [x.charge.order_id for x in chosen]}

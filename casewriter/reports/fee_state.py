@@ -1,0 +1,198 @@
+"""What the fee and stranded rules keep while rows stream past (``Collected.fees``).
+
+Memory stays flat: per SKU, the seller's measurement and Amazon's latest Fee Preview row; per
+item and country, the latest storage row's tier and measurements (only once the seller's
+measurements are read: files are read measurements, Fee Preview, stranded, storage, then the
+rest; without measurements only a stranded item's key is kept); the storage rows whose fee
+does not add up (checked as they are read, so a matching row is never kept); the FBA
+fulfilment fee charges of measured SKUs only (measurements are read first), folded per order +
+SKU; fee corrections paid inside settlements (``INCORRECT_FEES_ITEMS``); stranded items.
+Overlapping downloads count once: settlement rows are counted per file and the files merged by
+the larger count, and later copies of a storage or stranded row replace earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from casewriter.reports.fee_tables import fba_fees
+from casewriter.reports.fees import FeePreview, StorageFee
+from casewriter.reports.inventory import StrandedItem
+from casewriter.reports.measurements import Measurement
+from casewriter.reports.records import SettlementRow
+from casewriter.reports.units import Dimensions, Weight
+
+#: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
+FEE_CORRECTIONS = frozenset({"INCORRECT_FEES_ITEMS"})
+
+
+@dataclass
+class Charge:
+    """The FBA fulfilment fee of one order + SKU, net of any reversal."""
+
+    order_id: str
+    sku: str
+    posted: date | None = None
+    fee: Decimal = Decimal(0)  # signed: a charge is negative
+    quantity: int | None = None
+    principal: Decimal = Decimal(0)
+    currency: str = ""
+    marketplace_name: str = ""
+    settlements: set[str] = field(default_factory=set)
+
+
+class StorageTier(NamedTuple):
+    """What the fee rule needs of an item's latest storage row (a slim copy of it)."""
+
+    asin: str
+    fnsku: str
+    size_tier: str
+    dimensions: Dimensions | None
+    weight: Weight | None
+    month: date | None
+    currency: str
+
+
+@dataclass
+class StorageMismatch:
+    """Storage rows of one item, country and month whose fee exceeds what they add up to."""
+
+    asin: str
+    fnsku: str
+    country: str
+    month: date | None
+    currency: str
+    charged: Decimal = Decimal(0)
+    expected: Decimal = Decimal(0)
+    rows: dict[str, tuple[int, Decimal, Decimal]] = field(
+        default_factory=dict
+    )  # fc → line, fee, expected
+
+
+@dataclass
+class FeeData:
+    measurements: dict[str, Measurement] = field(default_factory=dict)  # SKU (upper) →
+    previews: dict[tuple[str, str], FeePreview] = field(default_factory=dict)  # (SKU, currency) →
+    #: (item, country) → the latest tier: kept for every item once measurements are read, else
+    #: only the key of a stranded item (its marketplace); files are read in that order
+    storage_tiers: dict[tuple[str, str], StorageTier | None] = field(default_factory=dict)
+    storage_bad: dict[tuple[str, str, date | None], StorageMismatch] = field(default_factory=dict)
+    storage_rows: int = 0
+    charge_rows: Counter[tuple[object, ...]] = field(default_factory=Counter)
+    charges: dict[tuple[str, str], Charge] = field(default_factory=dict)
+    fee_paid: set[tuple[str, str]] = field(default_factory=set)  # (order, SKU upper)
+    stranded: dict[tuple[str, str], StrandedItem] = field(default_factory=dict)
+    stranded_items: set[str] = field(default_factory=set)  # their FNSKUs and ASINs
+
+    _types: frozenset[str] | None = None
+
+    def _fee_types(self) -> frozenset[str]:
+        if self._types is None:
+            self._types = fba_fees().fee_types
+        return self._types
+
+    # -- seller measurements, Fee Preview, storage fees ----------------------------------
+    def measurement(self, m: Measurement) -> None:
+        self.measurements[m.sku.upper()] = m
+
+    def preview(self, p: FeePreview) -> None:
+        if p.sku:
+            self.previews[(p.sku.upper(), p.currency)] = p
+
+    def storage(self, s: StorageFee) -> None:
+        """Keep the item's latest tier; check the row's fee now and keep it only if it is off."""
+        self.storage_rows += 1
+        item = s.fnsku or s.asin
+        key = (item, s.country)
+        if self.measurements:
+            old = self.storage_tiers.get(key)
+            if old is None or (s.month or date.min) >= (old.month or date.min):
+                self.storage_tiers[key] = StorageTier(s.asin, s.fnsku, s.size_tier, s.dimensions,
+                                                      s.weight, s.month, s.currency)  # fmt: skip
+        elif item in self.stranded_items:
+            self.storage_tiers.setdefault(key, None)
+        expected = storage_expected(s)
+        if expected is None or s.estimated_fee is None:
+            return
+        fee = s.estimated_fee.amount
+        check = fba_fees().storage_check
+        if fee - expected <= check.tolerance(expected, s.currency):
+            return  # adds up (or Amazon charged less: never flagged)
+        bad = self.storage_bad.setdefault(
+            (item, s.country, s.month),
+            StorageMismatch(s.asin, s.fnsku, s.country, s.month, s.currency),
+        )
+        bad.rows[s.fulfillment_center or str(s.line)] = (s.line, fee, expected)
+        bad.charged = sum((r[1] for r in bad.rows.values()), Decimal(0))
+        bad.expected = sum((r[2] for r in bad.rows.values()), Decimal(0))
+
+    # -- settlements -----------------------------------------------------------------------
+    def settlement_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
+        """A row of a measured SKU's order (its fee, quantity, price) or a fee correction."""
+        if s.payment:
+            if s.payment in FEE_CORRECTIONS and s.order_id:
+                self.fee_paid.add((s.order_id, s.sku.upper()))
+            return
+        if not self.measurements or not s.order_id:
+            return
+        sku = s.sku.upper()
+        if sku not in self.measurements:
+            return
+        fee = s.description in self._fee_types()
+        price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
+        if not (fee or price or s.quantity):
+            return
+        kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
+        counter[(s.settlement_id, s.order_id, sku, s.transaction_type, kind, s.amount, s.posted,
+                 s.quantity, s.currency, s.marketplace_name)] += 1  # fmt: skip
+
+    def settlement_file(self, counter: Counter[tuple[object, ...]]) -> None:
+        for key, n in counter.items():
+            self.charge_rows[key] = max(self.charge_rows[key], n)
+
+    def finish_charges(self) -> None:
+        """Fold the de-duplicated rows into one ``Charge`` per order + SKU (idempotent)."""
+        self.charges = {}
+        for key, n in self.charge_rows.items():
+            sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
+            assert isinstance(order, str) and isinstance(sku, str)
+            c = self.charges.setdefault((order, sku), Charge(order, sku))
+            value = (amount if isinstance(amount, Decimal) else Decimal(0)) * n
+            if kind == "FEE":
+                c.fee += value
+                if (
+                    isinstance(posted, date)
+                    and value < 0
+                    and (c.posted is None or posted < c.posted)
+                ):
+                    c.posted = posted
+            elif kind == "PRINCIPAL" and ttype == "ORDER":
+                c.principal += value
+            if ttype == "ORDER" and isinstance(qty, int) and qty > 0:
+                c.quantity = max(c.quantity or 0, qty)
+            c.currency = c.currency or str(cur)
+            c.marketplace_name = c.marketplace_name or str(mname)
+            c.settlements.add(str(sid))
+
+    # -- stranded --------------------------------------------------------------------------
+    def stranded_item(self, item: StrandedItem) -> None:
+        self.stranded[(item.sku.upper(), item.fnsku)] = item
+        self.stranded_items.update(x for x in (item.fnsku, item.asin) if x)
+
+
+def storage_expected(s: StorageFee) -> Decimal | None:
+    """Volume x average quantity x rate, less incentives; None when a figure is missing."""
+    if s.storage_rate is None:
+        return None
+    if s.total_item_volume is not None:
+        volume = s.total_item_volume.value
+    elif s.item_volume is not None and s.average_quantity_on_hand is not None:
+        volume = s.item_volume.value * s.average_quantity_on_hand
+    else:
+        return None
+    incentive = abs(s.total_incentive_fee.amount) if s.total_incentive_fee else Decimal(0)
+    return volume * s.storage_rate.amount - incentive

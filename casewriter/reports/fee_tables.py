@@ -1,0 +1,175 @@
+"""FBA fulfilment fee tables and the fee checks' settings, held as data (``data/fba_fees.toml``).
+
+Owns the model (checked on load: periods in order, bands ascending, every rate's tier in its
+tier table), ``fee_table(marketplace, day, price)`` (the table whose period and price range
+cover a charge, else None: a fee is never guessed) and ``FeeTable.fee(tier, weight)``, the
+storage check's tolerance, and which settlement rows are the FBA fulfilment fee.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from casewriter.reports.tiers import load_model, size_tiers, weight_in
+from casewriter.reports.values import norm
+
+FEES_DATA = Path(__file__).with_name("data") / "fba_fees.toml"
+
+
+class Above(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    start: Decimal = Field(alias="from")
+    base: Decimal
+    per: Decimal
+    step: Decimal = Field(gt=0)
+
+
+class Rate(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tier: str
+    weight_unit: str
+    bands: list[tuple[Decimal, Decimal]] = Field(default_factory=list)
+    above: Above | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Rate:
+        limits = [b[0] for b in self.bands]
+        if limits != sorted(limits) or len(set(limits)) != len(limits):
+            raise ValueError(f"rate {self.tier}: bands must rise")
+        if not self.bands and self.above is None:
+            raise ValueError(f"rate {self.tier}: no bands and no 'above'")
+        return self
+
+    def fee(self, weight: Decimal, unit: str) -> Decimal | None:
+        """The fee for a shipping weight (in ``unit``); None past the last band."""
+        w = weight_in(weight, unit, self.weight_unit)
+        if w is None:
+            return None
+        for limit, fee in self.bands:
+            if w <= limit:
+                return fee
+        if self.above is None:
+            return None
+        a = self.above
+        if w <= a.start:
+            return a.base
+        steps = math.ceil((w - a.start) / a.step)
+        return a.base + a.per * steps
+
+
+class FeeTable(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    marketplace: str
+    currency: str
+    tier_table: str
+    periods: list[tuple[date, date]] = Field(min_length=1)
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    name: str = Field(min_length=1)
+    belief: bool = False
+    source: str = Field(min_length=1)
+    as_of: date
+    rates: list[Rate] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _check(self) -> FeeTable:
+        if any(start > end for start, end in self.periods):
+            raise ValueError(f"fee table {self.id}: a period ends before it starts")
+        return self
+
+    def covers(self, day: date, price: Decimal | None) -> bool:
+        if not any(start <= day <= end for start, end in self.periods):
+            return False
+        if self.price_min is None and self.price_max is None:
+            return True
+        if price is None:
+            return False
+        return (self.price_min is None or price >= self.price_min) and (
+            self.price_max is None or price <= self.price_max
+        )
+
+    def fee(self, tier_id: str, weight: Decimal, unit: str) -> Decimal | None:
+        rate = next((r for r in self.rates if r.tier == tier_id), None)
+        return None if rate is None else rate.fee(weight, unit)
+
+    def label(self) -> str:
+        flag = " [belief]" if self.belief else ""
+        return f"{self.source}, as of {self.as_of.isoformat()}{flag}"
+
+
+class StorageCheck(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    tolerance_ratio: Decimal = Field(ge=0)
+    min_amount: dict[str, Decimal]
+    min_amount_default: Decimal = Field(ge=0)
+    source: str = Field(min_length=1)
+    as_of: date
+
+    def tolerance(self, expected: Decimal, currency: str) -> Decimal:
+        floor = self.min_amount.get(currency.upper(), self.min_amount_default)
+        return max(floor, abs(expected) * self.tolerance_ratio)
+
+
+class FbaFees(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fulfilment_fee_types: list[str] = Field(min_length=1)
+    fulfilment_fee_types_source: str
+    storage_check: StorageCheck
+    fee_tables: list[FeeTable] = Field(default_factory=list)
+
+    @property
+    def fee_types(self) -> frozenset[str]:
+        return frozenset(norm(t) for t in self.fulfilment_fee_types)
+
+
+@lru_cache(maxsize=4)
+def fba_fees(path: Path = FEES_DATA) -> FbaFees:
+    """The fee tables, checked against the tier tables they name."""
+    from casewriter.errors import CasewriterError
+
+    fees = load_model(path, FbaFees)
+    tables = {t.id: t for t in size_tiers().tables}
+    for ft in fees.fee_tables:
+        tiers = tables.get(ft.tier_table)
+        if tiers is None:
+            raise CasewriterError(f"{path}: fee table {ft.id}: no tier table {ft.tier_table!r}")
+        known = {t.id for t in tiers.tiers}
+        for rate in ft.rates:
+            if rate.tier not in known:
+                raise CasewriterError(f"{path}: fee table {ft.id}: no tier {rate.tier!r}")
+    return fees
+
+
+def fee_table(marketplace: str, day: date, price: Decimal | None) -> FeeTable | None:
+    """The fee table for a charge in ``marketplace`` on ``day`` at unit ``price``, or None."""
+    code = marketplace.upper()
+    return next(
+        (t for t in fba_fees().fee_tables if t.marketplace == code and t.covers(day, price)),
+        None,
+    )
+
+
+def why_no_fee_table(marketplace: str, day: date, price: Decimal | None) -> str:
+    """Why ``fee_table`` found none (no table for the period, or a price outside its range),
+    worded without the date so that charges with the same reason share one note."""
+    code = marketplace.upper()
+    dated = [t for t in fba_fees().fee_tables
+             if t.marketplace == code and any(a <= day <= b for a, b in t.periods)]  # fmt: skip
+    if not dated:
+        return f"no fee table held for {code} on the date of the charge"
+    if price is None:
+        return f"the unit price is unknown ({dated[0].name} depends on it)"
+    return (f"the unit price ({price.quantize(Decimal('0.01'))}) is outside the price range of "
+            f"{dated[0].name}")  # fmt: skip

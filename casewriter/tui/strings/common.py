@@ -1,0 +1,51 @@
+"""Strings every screen shares: the app's title and app-wide actions (settings, scan,
+language, quit, back), case statuses, dialog buttons, the read-only log, shared messages and
+column names."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # the app and its app-wide actions
+    "app.title": ("casewriter", "casewriter 案件助手"),
+    "act.settings": ("Settings", "设置"),
+    "tip.settings": (
+        "Profiles, marketplace, language, follow-up hours",
+        "店铺资料、站点、语言、跟进时间",
+    ),
+    "act.scan": ("Scan reports", "扫描报告"),
+    "tip.scan": (
+        "Find claimable discrepancies in downloaded reports",
+        "从下载的报告中查找可索赔差异",
+    ),
+    "act.language": ("中文", "English"),
+    "tip.language": ("Switch the interface language", "切换界面语言"),
+    "act.quit": ("Quit", "退出"),
+    "tip.quit": ("Leave casewriter", "退出 casewriter"),
+    "act.back": ("Back", "返回"),
+    "tip.back": ("Go back to the previous screen", "返回上一屏"),
+    # table columns several screens show
+    "col.id": ("ID", "编号"),
+    "col.status": ("Status", "状态"),
+    # case statuses
+    "status.draft": ("draft", "草稿"),
+    "status.filed": ("filed", "已提交"),
+    "status.awaiting-amazon": ("awaiting Amazon", "等待亚马逊"),
+    "status.needs-reply": ("needs reply", "需回复"),
+    "status.resolved": ("resolved", "已解决"),
+    "status.denied": ("denied", "被拒"),
+    "status.closed": ("closed", "已关闭"),
+    # dialogs
+    "dlg.ok": ("OK", "确定"),
+    "dlg.cancel": ("Cancel", "取消"),
+    "dlg.yes": ("Yes", "是"),
+    "dlg.no": ("No", "否"),
+    "msg.empty": ("Please type something.", "请输入内容。"),
+    # dates typed in a prompt or a form
+    "msg.bad_date": (
+        "Not a date: {text} (use YYYY-MM-DD or +3d)",
+        "不是有效日期：{text}（请用 YYYY-MM-DD 或 +3d）",
+    ),
+    # the case log opened read-only (it cannot be written here)
+    "log.read_only": ("⚠ {notice}", "⚠ 案件记录为只读，无法保存更改（{notice}）"),
+    "log.refused": ("Not saved: {notice}", "未保存：案件记录为只读（{notice}）"),
+}

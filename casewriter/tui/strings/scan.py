@@ -1,0 +1,49 @@
+"""Strings of the "Scan reports" screen: the form, its actions, the findings table."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # the form
+    "scan.title": ("Scan reports", "扫描报告"),
+    "scan.files": (
+        "Report files or folders (separate with spaces; quote paths with spaces)",
+        "报告文件或文件夹（用空格分隔；含空格的路径请加引号）",
+    ),
+    "scan.as_of": ("As of (YYYY-MM-DD, empty = today)", "截至日期（YYYY-MM-DD，留空为今天）"),
+    # actions
+    "act.run_scan": ("Scan", "扫描"),
+    "tip.run_scan": ("Scan the report files", "扫描报告文件"),
+    "act.toggle": ("Select", "选择"),
+    "tip.toggle": ("Select or unselect the finding", "选择或取消选择该发现"),
+    "act.select_claimable": ("Select claimable", "选择可索赔"),
+    "tip.select_claimable": ("Select every claimable finding", "选择所有可索赔的发现"),
+    "act.draft_selected": ("Draft selected", "为所选起草"),
+    "tip.draft_selected": (
+        "Save a draft case for each selected finding",
+        "为每个所选发现保存一个草稿案件",
+    ),
+    # what the scan reports
+    "scan.auto": ("Marketplace: auto", "站点：自动"),
+    "scan.no_files": ("Type at least one report path.", "请至少输入一个报告路径。"),
+    "scan.missing": ("No such file: {path}", "文件不存在：{path}"),
+    "scan.running": ("Scanning {n} file(s)…", "正在扫描 {n} 个文件…"),
+    "scan.done": (
+        "{n} findings ({claimable} claimable) in {files} report(s)",
+        "在 {files} 个报告中发现 {n} 项（{claimable} 项可索赔）",
+    ),
+    "scan.partial": ("read only in part: {reason}", "仅读取了一部分：{reason}"),
+    "scan.not_read": ("not read: {reason}", "未读取：{reason}"),
+    "scan.none_selected": ("Select findings first (space).", "请先选择发现（空格键）。"),
+    "scan.drafted": (
+        "{n} drafts saved, {skipped} skipped (not claimable, or an open case exists)",
+        "已保存 {n} 个草稿，跳过 {skipped} 个（不可索赔或已有未结案件）",
+    ),
+    # the findings table
+    "col.sel": ("✓", "✓"),
+    "col.rule": ("Rule", "规则"),
+    "col.ids": ("Ids", "编号"),
+    "col.qty": ("Qty", "数量"),
+    "col.event": ("Event", "事件日期"),
+    "col.closes": ("Closes", "截止"),
+    "col.value": ("Est. value", "预估金额"),
+}

@@ -1,0 +1,158 @@
+"""``WizardSession``: what the wizard does apart from its widgets — the case type its state
+names, the engine ``Draft`` it makes, rendering it, the duplicate check and whether it is ready
+to file, saving it in the case log (as a draft, or saved and filed in one transaction) and
+keeping its autosave file.
+
+No textual: the screen (``screen.py``) shows what this returns (messages in the UI language)
+and turns its errors (``CasewriterError``) into notifications.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from casewriter.errors import CasewriterError
+from casewriter.tui import autosave
+from casewriter.tui.i18n import t
+from casewriter.tui.services import Services
+from casewriter.tui.wizard.state import WizardState
+
+if TYPE_CHECKING:
+    from casewriter.engine import CaseType, Catalog, FactSpec, PasteText, RenderedCase
+    from casewriter.store import LoggedCase, NewCase
+
+
+class WizardSession:
+    """One run of the wizard over ``state``; ``case_id`` when it edits a logged case."""
+
+    def __init__(
+        self,
+        services: Services,
+        state: WizardState,
+        *,
+        case_id: str | None = None,
+        autosave_path: Path | None = None,
+    ) -> None:
+        self.services = services
+        self.state = state
+        self.case_id = case_id
+        self.autosave_path = autosave_path
+        """The autosave file, once written (or the one the wizard was resumed from)."""
+        if autosave_path is not None:
+            self.autosave_key = autosave_path.stem
+        elif case_id:
+            self.autosave_key = f"case-{case_id}"
+        else:
+            self.autosave_key = f"new-{uuid.uuid4().hex[:12]}"
+        self.rendered: RenderedCase | None = None
+        """The latest render (what the review shows and the actions use)."""
+
+    # -- the engine -------------------------------------------------------------------------
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.services.engine.catalog
+
+    @property
+    def case_type(self) -> CaseType | None:
+        """The chosen case type (None when none is chosen, or it is not in the catalog)."""
+        ct = self.state.case_type
+        try:
+            return self.catalog.get(ct) if ct and ct in self.catalog else None
+        except CasewriterError:
+            return None
+
+    def fact_specs(self) -> dict[str, FactSpec]:
+        ct = self.case_type
+        return {f.key: f for f in ct.facts} if ct else {}
+
+    def draft_dict(self) -> dict[str, Any]:
+        """The engine Draft dict for the current state (typed facts, absolute attachments)."""
+        return self.state.to_draft(self.services.settings, self.fact_specs())
+
+    def render(self) -> RenderedCase:
+        """Render the current state as of today in its marketplace (``CasewriterError`` when
+        the draft or a template is wrong)."""
+        from casewriter.dates import today_in
+        from casewriter.engine import Draft
+        from casewriter.marketplaces import get
+
+        draft = Draft.model_validate(self.draft_dict())
+        as_of = today_in(get(draft.marketplace), now=self.services.now())
+        self.rendered = self.services.engine.render(draft, as_of=as_of)
+        return self.rendered
+
+    # -- the case log -----------------------------------------------------------------------
+
+    def duplicate_lines(self, rendered: RenderedCase) -> list[str]:
+        """A warning for each open case in the log that shares an identifier with this one
+        (or the log's error)."""
+        if not rendered.identifiers:
+            return []
+        try:
+            found = self.services.store.duplicates(rendered.identifiers, exclude=self.case_id)
+        except CasewriterError as exc:
+            return [t("wz.rev.store_error", error=exc.message)]
+        return [
+            t("wz.rev.duplicate", case_id=c.id, status=c.status, subject=c.subject) for c in found
+        ]
+
+    @staticmethod
+    def not_ready(rendered: RenderedCase) -> str | None:
+        """Why ``rendered`` cannot be filed yet (its missing or invalid required items)."""
+        if rendered.ready:
+            return None
+        blocking = [
+            f"{i.label} ({t('wz.rev.status.' + i.status)})"
+            for i in rendered.checklist
+            if i.required and i.status in ("missing", "invalid")
+        ]
+        return t("wz.rev.not_ready_file", items=", ".join(blocking) or t("wz.rev.not_ready"))
+
+    def record(self, rendered: RenderedCase, text: PasteText) -> NewCase:
+        """What the log keeps of ``rendered`` with ``text``, the paste text as the review shows
+        it (the same text it copies and saves to a file)."""
+        from casewriter.engine import Draft
+        from casewriter.services.saving import new_case_from_render
+
+        return new_case_from_render(
+            Draft.model_validate(self.draft_dict()),
+            rendered,
+            default_profile=self.services.settings.default_profile,
+            text=text,
+        )
+
+    def save(self, record: NewCase) -> LoggedCase:
+        """Log ``record`` as a draft: a new case, or the edited case's new draft."""
+        store, now = self.services.store, self.services.now()
+        if self.case_id:
+            return store.update_case(self.case_id, record, now=now)
+        return store.save_new(record, now=now)
+
+    def save_filed(self, record: NewCase, sc_case_id: str) -> LoggedCase:
+        """Log ``record`` and mark it filed as ``sc_case_id``, all or nothing."""
+        return self.services.store.save_filed(
+            record, sc_case_id, case_id=self.case_id, now=self.services.now()
+        )
+
+    # -- the autosave -----------------------------------------------------------------------
+
+    def autosave(self) -> Path:
+        """Write the state to the autosave file (``CasewriterError``/``OSError`` on failure)."""
+        data = self.state.to_autosave(self.services.settings, self.fact_specs())
+        self.autosave_path = autosave.save(
+            self.services.paths,
+            self.autosave_key,
+            data,
+            step=self.state.step,
+            case_id=self.case_id,
+        )
+        return self.autosave_path
+
+    def discard_autosave(self) -> None:
+        """Remove the autosave file (the case is in the log, or nothing was typed)."""
+        if self.autosave_path is not None:
+            autosave.discard(self.autosave_path)
+            self.autosave_path = None
