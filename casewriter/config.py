@@ -36,6 +36,14 @@ class Profile:
     default_marketplace: str = "US"
     signature: str = ""
     """Sign-off lines; defaults to the store name."""
+    local_name: str = ""
+    """Optional name for this account in casewriter's own screens (e.g. the company's Chinese
+    name); never written into the case text, which uses ``name``."""
+
+    @property
+    def shown_name(self) -> str:
+        """The name casewriter's screens show: the local name when there is one."""
+        return self.local_name or self.name
 
 
 @dataclass(frozen=True)
@@ -326,7 +334,11 @@ def dump_settings(settings: Settings) -> str:
     lines += [f"{k} = {_toml_value(v)}" for k, v in asdict(settings.limits).items()]
     for profile in settings.profiles:
         lines += ["", "[[profiles]]"]
-        lines += [f"{k} = {_toml_value(v)}" for k, v in asdict(profile).items()]
+        lines += [
+            f"{k} = {_toml_value(v)}"
+            for k, v in asdict(profile).items()
+            if not (k == "local_name" and v == "")
+        ]
     for override in settings.deadline_overrides:
         lines += ["", "[[deadline_overrides]]"]
         lines += [
