@@ -1,7 +1,7 @@
-"""Filing a logged case: readiness re-checked as of the filing day. ``log file`` (and the TUI's
-file action, issue 13) re-render the case's stored draft with today's date, so a claim window
-that closed while it waited, an attachment that has gone, or an open case on the same problem
-saved since, is caught before the seller records it as filed.
+"""Filing a logged case: readiness re-checked as of the filing day. ``log file`` (and the case
+detail screen's "mark filed") re-render the case's stored draft with today's date, so a claim
+window that closed while it waited, an attachment that has gone, or an open case on the same
+problem saved since, is caught before the seller records it as filed.
 
 ``recheck`` says why the case is not ready (``ReadyReason``s, duplicates included, cases it
 is or will be linked to left out), or that readiness could not be checked (no stored draft, a
@@ -84,4 +84,4 @@ def not_ready_message(case_id: str, reasons: list[ReadyReason]) -> str:
 
 def forced_text(reasons: list[ReadyReason]) -> str:
     """What the ``forced`` event keeps: each reason's code and sentence."""
-    return "filed although not ready: " + "; ".join(f"[{r.code}] {r.text}" for r in reasons)
+    return "filed although not ready: " + " ".join(f"[{r.code}] {r.text}" for r in reasons)
