@@ -15,6 +15,7 @@ from datetime import datetime
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
 from casewriter.engine import days_left
+from casewriter.errors import UsageError
 from casewriter.output import print_json, warn
 from casewriter.store import CaseStore, CaseSummary, LoggedCase
 from casewriter.store.model import (
@@ -254,6 +255,10 @@ def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     _sc, warning = check_sc_case_id(args.case_id)
     case = store.get(args.id)
     linked = [format_id(parse_id(x)) for x in args.link]
+    for other in linked:  # bad input (exit 2) before readiness (exit 1)
+        if other == case.id:
+            raise UsageError(f"cannot link {case.id} to itself")
+        store.get(other)
     check = recheck(store, Engine.load(ctx.paths, ctx.settings), case, linked=linked)
     if check.reasons and not args.force:
         raise NotReadyError(not_ready_message(case.id, check.reasons))

@@ -53,8 +53,8 @@ def recheck(
     default) and look for open cases on the same problem not in ``linked``."""
     from pydantic import ValidationError
 
-    from casewriter.engine import Draft
-    from casewriter.services.duplicates import check_rendered, keys_of
+    from casewriter.engine import Draft, with_duplicates
+    from casewriter.services.duplicates import keys_of, same_problem
 
     if not case.draft:
         return Recheck(note=f"{case.id} has no stored draft, so its readiness was not checked")
@@ -69,7 +69,11 @@ def recheck(
                             "so its readiness was not checked")  # fmt: skip
     except CasewriterError as exc:
         return Recheck(note=f"{case.id}'s readiness was not checked: {exc.message}")
-    check_rendered(store, ct, rendered, exclude=case.id, linked=[*case.links, *linked])
+    # the identifiers the draft names and those the log holds for the case (its Seller
+    # Central case id, identifiers saved from a draft that no longer names them)
+    idents = list(dict.fromkeys([*rendered.identifiers, *case.identifiers]))
+    found = same_problem(store, ct, idents, exclude=case.id, linked=[*case.links, *linked])
+    with_duplicates(rendered, found)
     return Recheck(reasons=list(rendered.ready_reasons), keys=keys_of(ct))
 
 
