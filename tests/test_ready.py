@@ -92,19 +92,20 @@ def test_a_readiness_rule_of_the_case_type(cli, home: Path, tmp_path: Path) -> N
     data = render(cli, bare)
     assert codes(data) == [("needs-one-of", "invoice,authorization")]
     assert data["ready_reasons"][0]["text"] == (
-        "Needs at least one of: Supplier invoices (as images) or Letter of authorisation, "
-        "licence or registration (as images)."
+        "Needs at least one of: Supplier invoices (as images) or Letter of authorisation "
+        "from the rights owner (as images)."
     )
     with_loa = scenario(tmp_path, "s27-ip-appeal-pdf.toml", {
         '[[attachments]]\nslot = "invoice"\npath = "files/supplier-invoice.pdf"\n': ""})  # fmt: skip
     assert render(cli, with_loa)["ready"] is True
     (overrides / "ip-complaint-appeal.toml").write_text(
-        'extends = "builtin"\nready_requires_one_of = [["invoice", "licence"]]\n', encoding="utf-8"
+        'extends = "builtin"\nready_requires_one_of = [["invoice", "licence_scan"]]\n',
+        encoding="utf-8",
     )
     res = cli("render", str(with_loa))
     assert (
         res.code == 2
-        and "ready_requires_one_of.0: 'licence' is neither an evidence slot nor a fact key"
+        and "ready_requires_one_of.0: 'licence_scan' is neither an evidence slot nor a fact key"
         in res.err
     )
 
@@ -122,12 +123,12 @@ def test_warnings_are_not_reasons(cli, tmp_path: Path) -> None:  # type: ignore[
     path = scenario(
         tmp_path,
         "s09-customer-return-us-too-early.toml",
-        {'marketplace = "US"': 'marketplace = "JP"'},
+        {'marketplace = "US"': 'marketplace = "AU"'},
     )
     data = render(cli, path)
     assert data["ready"] is True and data["deadline"] is None
     assert any(
-        "No documented claim window for customer-return-not-received on the JP" in w
+        "No documented claim window for customer-return-not-received on the AU" in w
         for w in data["warnings"]
     )
 

@@ -13,6 +13,8 @@ _MARKS = {"provided": "ok", "missing": "missing", "invalid": "INVALID", "unverif
 
 
 def _report(case: RenderedCase, bullet: str) -> list[str]:
+    # ready_reasons name a closed or not yet open claim window; a period that is not a claim
+    # window (stranded units) is never one of them
     if case.ready:
         lines = ["Checklist: ready to file"]
     else:

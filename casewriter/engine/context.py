@@ -136,6 +136,8 @@ def build_context(
     for res in calc.get("metrics", []):
         if not res["ok"]:
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
+        if res.get("window_warning"):
+            warnings.append(f"{res['window_warning']}.")
     warnings += fact_warnings(ct, typed, lang)
     checked = draft
     if items.evidence:  # the lines' identifiers are evidence of their slots too
@@ -145,7 +147,7 @@ def build_context(
                 v for v in values if v not in merged.get(slot, [])
             ]
         checked = draft.model_copy(update={"evidence": merged})
-    evidence = check_evidence(ct, checked, mp, lang)
+    evidence = check_evidence(ct, checked, mp, lang, typed, uncapped=set(items.evidence))
     if items.checklist is not None:
         evidence.items.insert(0, items.checklist)
     warnings += evidence.warnings

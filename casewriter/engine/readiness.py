@@ -64,7 +64,7 @@ def reasons(
             out.append(ReadyReason(code="invalid-evidence", key=item.slot,
                                    text=f"{item.label} is invalid ({item.reason}): {fix}."))  # fmt: skip
     for spec in ct.facts:
-        if spec.required and not spec.computed and spec.key not in facts:
+        if spec.required_for(facts) and not spec.computed and spec.key not in facts:
             out.append(ReadyReason(code="missing-fact", key=spec.key,
                                    text=f"Required fact missing: {spec.label.en} ({spec.key})."))  # fmt: skip
     for group in ct.ready_requires_one_of:
