@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from casewriter.config import Profile, Settings, dump_settings, load_settings, save_settings
+from casewriter.config import Profile, Settings, load_settings, save_settings
 from casewriter.paths import AppPaths
 
 SCENARIOS = Path(__file__).parent / "data" / "scenarios"
@@ -31,7 +31,8 @@ def test_the_local_name_is_kept_in_the_config_and_left_out_when_empty(home: Path
     loaded = load_settings(paths)
     assert loaded.profiles == (both, plain)
     assert [p.shown_name for p in loaded.profiles] == ["深圳明途贸易", "Northbay Goods"]
-    assert dump_settings(Settings(profiles=(plain,))).count("local_name") == 0
+    save_settings(paths, Settings(profiles=(plain,)))
+    assert "local_name" not in paths.config_file.read_text(encoding="utf-8")
 
 
 def test_the_case_text_uses_the_store_name_never_the_local_name(  # type: ignore[no-untyped-def]
