@@ -21,6 +21,7 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
   wording, the urgency suggestion, account-health calculators.
 - ``jinja_env`` and ``sandbox/``: the sandboxed environment and the render budget.
 - ``template_check``: ``casewriter templates check``.
+- ``type_search``: case types ranked for a query; the words the log indexes for each type.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
     from casewriter.engine.template_check import check_all as check_templates
     from casewriter.engine.template_copies import compare as compare_template_copies
     from casewriter.engine.template_copies import record as record_template_copies
+    from casewriter.engine.type_search import rank_types, type_titles, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
@@ -97,6 +99,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "check_templates": ("template_check", "check_all"),
     "compare_template_copies": ("template_copies", "compare"),
     "record_template_copies": ("template_copies", "record"),
+    "rank_types": ("type_search", "rank_types"),
+    "type_words": ("type_search", "type_words"),
+    "type_titles": ("type_search", "type_titles"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
@@ -155,9 +160,12 @@ __all__ = [
     "oer_text",
     "parse_case_text",
     "plan_message",
+    "rank_types",
     "read_message",
     "record_template_copies",
     "rules_for",
+    "type_titles",
+    "type_words",
     "with_duplicates",
 ]
 
