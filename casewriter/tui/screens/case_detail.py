@@ -24,7 +24,7 @@ from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls
 from casewriter.store import STATUSES
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
-from casewriter.tui.dialogs.confirm import ChoiceDialog
+from casewriter.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t
@@ -256,11 +256,39 @@ class CaseDetailScreen(Screen[None]):
 
         def chosen(text: str) -> None:
             from casewriter.identifiers import check
+            from casewriter.services.filing import forced_text, recheck
 
             value = check(text, "case_id").normalized or text
-            self._write(
-                lambda: store.file(self.case_id, value, now=self.services.now()),
-                t("msg.filed", sc=value),
+            try:  # readiness as of the filing day, as ``log file`` checks it
+                checked = recheck(store, self.services.engine, store.get(self.case_id))
+            except CasewriterError as exc:
+                self.notify(exc.message, severity="error")
+                return
+
+            def file(forced: str | None = None) -> None:
+                self._write(
+                    lambda: store.file(
+                        self.case_id,
+                        value,
+                        now=self.services.now(),
+                        forced=forced,
+                        duplicate_keys=checked.keys,
+                    ),
+                    t("msg.filed", sc=value),
+                )
+
+            if not checked.reasons:
+                file()
+                return
+            why = "\n".join(f"• {r.text}" for r in checked.reasons)
+
+            def answered(anyway: bool | None) -> None:
+                if anyway:
+                    file(forced_text(checked.reasons))
+
+            self.app.push_screen(
+                ConfirmDialog(t("q.file_not_ready", reasons=why), yes=t("dlg.file_anyway")),
+                answered,
             )
 
         self._ask(
