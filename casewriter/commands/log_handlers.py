@@ -2,6 +2,10 @@
 
 Each takes ``(args, ctx, store)`` and returns the exit code; text output goes through
 ``log_format``, JSON through ``print_json``. Exports and imports are in ``log_transfer.py``.
+
+Size: ~360 lines, one short handler per ``log`` subcommand behind one ``HANDLERS`` table; the
+read-only handlers (list, show, search, due) could move to their own module, as export and
+import did to ``log_transfer.py``.
 """
 
 from __future__ import annotations

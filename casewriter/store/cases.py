@@ -1,11 +1,13 @@
 """``CaseStore``: the case log's public API, all of it in one class (see docs/architecture.md,
-"Store API") — a little over 300 lines for that reason: most methods only say what they do and
-call the module that does it.
+"Store API").
 
 Opening checks the file before touching it (``db.connect``); listing, counting and the due
 report live here; saving is ``saving.py``'s; filing, replies, statuses, follow-ups, amounts
 and links ``lifecycle.py``'s; search, export/import, stats, backups and repair have their own
 modules. One store holds one connection guarded by a lock, so TUI worker threads may share it.
+
+Size: ~365 lines because the whole public API is this one class; most methods only say what they
+do and call the module that does it.
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ anything heavy. Timestamps are always timezone-aware UTC in memory and stored as
 ``YYYY-MM-DDTHH:MM:SSZ`` text (sortable, lossless at one-second resolution); ``values.py``
 checks and writes every stored value. A record read from a row holding a value that does not
 parse lists it in ``invalid`` (field, raw text) instead of failing.
+
+Size: ~340 lines of plain records and their status and event tables, one light module for the
+TUI and the CLI; the due-report records (``DeadlineItem``, ``DueReport``) could move out.
 """
 
 from __future__ import annotations

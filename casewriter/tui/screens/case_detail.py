@@ -7,6 +7,9 @@ Each action asks with a dialog, then writes through the store, announces the cha
 (``cases_changed``) and redraws; a store error is a notification, never a traceback, and a
 read-only log refuses the action with its reason before anything is asked. What the prompts
 accept is checked in ``case_inputs.py``.
+
+Size: ~305 lines, one short method per action on one ``Screen`` (Textual finds ``action_*`` on
+it); the header and timeline drawing (``_draw``) could move to a widget.
 """
 
 from __future__ import annotations
