@@ -72,7 +72,33 @@ _EXPORTS: dict[str, str] = {
     },
 }  # fmt: skip
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AccountMetric",
+    "AccountRecord",
+    "AccountReview",
+    "Action",
+    "CaseProposal",
+    "Figure",
+    "HealthReview",
+    "InventoryReview",
+    "Item",
+    "METRIC_KEYS",
+    "Part",
+    "Point",
+    "Source",
+    "SourceFile",
+    "Target",
+    "Targets",
+    "Text",
+    "TrendPoint",
+    "build_review",
+    "format_html",
+    "format_markdown",
+    "format_text",
+    "review_last",
+    "run_review",
+    "targets_for",
+]
 
 if not TYPE_CHECKING:
 

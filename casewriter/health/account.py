@@ -33,7 +33,6 @@ from casewriter.health.model import (
 from casewriter.health.targets import Targets
 from casewriter.health.words import number, pct, target_text
 
-
 #: Metrics only seller-fulfilled orders have (absent for an FBA-only seller).
 SELLER_FULFILLED = frozenset({"lsr_10", "lsr_30", "cancel", "vtr", "otdr"})
 

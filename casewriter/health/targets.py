@@ -84,7 +84,7 @@ class Sourced(_Strict):
     as_of: date
 
 
-class Warning(Sourced):
+class WarningRule(Sourced):
     margin_used: Decimal = Field(gt=0, le=1)
 
 
@@ -94,7 +94,7 @@ class Due(Sourced):
 
 
 class TargetsFile(_Strict):
-    warning: Warning
+    warning: WarningRule
     due: Due
     targets: tuple[TargetSpec, ...]
 
