@@ -160,6 +160,22 @@ def _finding_draft(f: Finding, catalog: Catalog) -> CaseProposal | None:
     return proposal(catalog, draft_from_finding(f, catalog))
 
 
+def _stranded_steps(f: Finding, fix: object, *, passed: bool) -> Text:
+    reason = f.details.get("stranded_reason")
+    en = (
+        f"Fix stranded inventory: {fix} (reason: {reason or 'not given'}). If the fix fails, "
+        "open the drafted case; else create a removal order before the auto-removal date."
+    )
+    zh = (
+        f"修复无在售信息的库存：{fix}（原因：{reason or '未给出'}）。"
+        "若无法修复，使用下面的Case草稿；否则在自动移除日期前创建移除订单。"
+    )
+    if passed:
+        en += " The auto-removal date has passed: check whether Amazon removed or disposed of the units."
+        zh += "自动移除日期已过：请确认亚马逊是否已移除或弃置这些库存。"
+    return Text(en=en, zh=zh)
+
+
 def inventory_actions(
     inventory: InventoryReview, findings: list[Finding], mp: str, catalog: Catalog
 ) -> list[Action]:
@@ -177,12 +193,7 @@ def inventory_actions(
                 amount_note=Text(en="value at your price, an estimate", zh="按售价估算的价值"),
                 deadline=act_by if isinstance(act_by, date) else f.window.closes,
                 deadline_source=f.window.source,
-                steps=Text(en=f"Fix stranded inventory: {fix} (reason: "
-                           f"{f.details.get('stranded_reason') or 'not given'}). If the fix fails, "
-                           "open the drafted case; else create a removal order before the "
-                           "auto-removal date.",
-                           zh=f"修复无在售信息的库存：{fix}（原因：{f.details.get('stranded_reason') or '未给出'}）。"
-                           "若无法修复，使用下面的Case草稿；否则在自动移除日期前创建移除订单。"),
+                steps=_stranded_steps(f, fix, passed=any("has passed" in n for n in f.notes)),
                 case=_finding_draft(f, catalog), source=Source(report="stranded-inventory"),
             ))  # fmt: skip
         elif f.rule == "fee-overcharge":
