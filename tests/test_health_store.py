@@ -181,7 +181,8 @@ def test_log_due_export_and_import_carry_the_health_part(cli, tmp_path: Path) ->
     got = run_cli("log", "import", str(bad), home=third)
     assert got.code == 2
     assert got.err.startswith("casewriter: error: health record #2 (US 2026-11-30): odr: must be")
-    assert json.loads(run_cli("log", "list", "--json", home=third).out) == []
+    assert json.loads(run_cli("log", "list", "--json", home=third).out)["cases"] == []
+    assert json.loads(run_cli("health", "history", "--json", home=third).out) == []
 
 
 def make_case_json() -> dict[str, object]:

@@ -136,7 +136,10 @@ def check_metric(key: str, value: object) -> Decimal | None:
         raise UsageError(f"{key}: must be a whole number, got {str(value)[:40]}")
     if number.as_tuple().exponent < -4:  # type: ignore[operator]
         raise UsageError(f"{key}: at most 4 decimals, got {str(value)[:40]}")
-    return number.normalize() if number != 0 else Decimal(0)
+    if number == 0:
+        return Decimal(0)
+    plain = number.normalize()  # 0.50 -> 0.5; 220 stays 220, never 2.2E+2
+    return plain.quantize(Decimal(1)) if plain.as_tuple().exponent > 0 else plain  # type: ignore[operator]
 
 
 def _text(value: Decimal | None) -> str | None:
