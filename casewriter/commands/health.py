@@ -300,7 +300,7 @@ def _export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         for row in rows:
             writer.writerow([csv_cell(row.get(c)) for c in cols])
         data = "\ufeff" + out.getvalue()
-    write_output(target or "-", data)
+    write_output(target or "-", data.encode("utf-8"))  # bytes: exact (the BOM, the JSON)
     if target is not None:
         if ctx.json:
             print_json({"path": str(target), "format": args.fmt, "records": len(rows)})

@@ -20,7 +20,7 @@ from typing import Any
 
 from casewriter.health.model import AccountMetric, HealthReview, Target
 
-WIDTH, HEIGHT = 520, 230
+WIDTH, HEIGHT = 440, 220
 
 
 def _strip(node: ET.Element) -> None:
@@ -50,6 +50,7 @@ def _render(title: str, labels: list[str], series: list[tuple[str, list[float | 
         js=[], disable_xml_declaration=True, width=WIDTH, height=HEIGHT, explicit_size=True,
         style=_style(), show_dots=True, dots_size=3, x_label_rotation=20, truncate_label=-1,
         legend_at_bottom=True, allow_interruptions=True, print_values=False,
+        show_minor_y_labels=False,
     )  # fmt: skip
     chart.title = title
     chart.x_labels = labels
