@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 SCAN_TYPES = frozenset({"stranded-inventory", "fee-preview", "storage-fees",
                         "seller-measurements", "settlement-v2", "settlement-flat"})  # fmt: skip
 SCAN_RULES = frozenset({"stranded-inventory", "fee-overcharge", "storage-fee-check"})
+_FEE_ONLY = frozenset({"fee-preview", "settlement-v2", "settlement-flat"})
 _PEEK_ROWS = 200
 
 
@@ -115,7 +116,12 @@ def build_review(
     data = read_inventory(infos, mp, progress)
     findings: list[Finding] = []
     sources: list[SourceFile] = []
-    scan_infos = [i for i in infos if i.type in SCAN_TYPES]
+    measured = any(i.type == "seller-measurements" for i in infos)
+    # The Fee Preview and settlements serve only the fee-tier rule, which needs your own
+    # measurements: without them they are listed, not read (reading them would show nothing).
+    scan_infos = [
+        i for i in infos if i.type in SCAN_TYPES and (measured or i.type not in _FEE_ONLY)
+    ]
     notes: list[Text] = [Text(en=f"skipped {n}", zh=f"已跳过 {n}") for n in folder_notes]
     if scan_infos:
         from casewriter.reports.scan import scan
@@ -146,7 +152,11 @@ def build_review(
                 zh=f"{done.info.path}：{done.other_marketplace} 行属于其他站点，未计入（本次检查针对 {mp}）",
             ))  # fmt: skip
     for info in infos:
-        if info.type not in INVENTORY_TYPES and info.type not in SCAN_TYPES:
+        if info.type in _FEE_ONLY and not measured:
+            sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",
+                                      reason="used for fee tiers, with your measurements (none "
+                                      "given)"))  # fmt: skip
+        elif info.type not in INVENTORY_TYPES and info.type not in SCAN_TYPES:
             sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",
                                       reason="not an inventory report"))  # fmt: skip
     sources += bad
