@@ -29,8 +29,14 @@ SKUS = 5000
 
 def _headers() -> dict[str, list[str]]:
     sys.path.insert(0, str(ROOT))
-    from tests.report_headers import FEE_PREVIEW_US, MANAGE_INVENTORY, PLANNING, RESTOCK
-    from tests.report_headers import STORAGE_FEES, STRANDED
+    from tests.report_headers import (
+        FEE_PREVIEW_US,
+        MANAGE_INVENTORY,
+        PLANNING,
+        RESTOCK,
+        STORAGE_FEES,
+        STRANDED,
+    )
 
     return {"planning": PLANNING, "manage": MANAGE_INVENTORY, "restock": RESTOCK,
             "stranded": STRANDED, "fees": FEE_PREVIEW_US, "storage": STORAGE_FEES}  # fmt: skip
