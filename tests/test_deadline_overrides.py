@@ -121,7 +121,9 @@ def test_catalog_replaces_the_rules_for_the_overridden_marketplaces(paths: AppPa
     catalog = Catalog.load(paths, settings=settings)
     (rule,) = catalog.deadline_rules("inbound-missing-units", "US")
     assert (rule.max_days, rule.max_months, rule.source) == (60, None, "AM email")
-    assert len(plain.deadline_rules("inbound-missing-units", "US")) == 2
+    # the built-in US rule (help GEYPWTSQRTXXXMVB, 9 months; one reading per source) is replaced
+    (built_in,) = plain.deadline_rules("inbound-missing-units", "US")
+    assert built_in.max_months == 9 and "GEYPWTSQRTXXXMVB" in built_in.source
     assert catalog.deadline_rules("inbound-missing-units", "UK") == plain.deadline_rules(
         "inbound-missing-units", "UK"
     )
@@ -167,7 +169,7 @@ def load_override(paths: AppPaths) -> DeadlineOverride:
 def test_render_json_deadline_follows_the_override(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
     args = ("render", str(EXAMPLE), "--format", "json", "--as-of", "2026-04-20")
     before = json.loads(cli(*args).out)["deadline"]
-    assert before["closes"] == "2027-01-02" and before["safe_by"] == "2026-10-02"
+    assert before["closes"] == "2027-01-02" and before["safe_by"] is None
     write_config(paths, OVERRIDE)
     res: CliResult = cli(*args)
     assert res.code == 0, res.err

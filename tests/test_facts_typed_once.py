@@ -56,7 +56,8 @@ def test_a_case_file_is_typed_by_the_loader_and_rendered_without_reading_again(
     assert facts["units_shipped"] == 100 and type(facts["units_shipped"]) is int
     assert facts["unit_cost"] == Money(Decimal("6.40"), "USD")
     assert facts["delivered_date"] == date(2026, 4, 2)
-    assert facts["checked_ledger"] is True
+    assert facts["checked_reimbursements"] is True and facts["tracking_delivered"] is True
+    assert facts["ledger_received"] == 96 and type(facts["ledger_received"]) is int
     # TOML's numbers and booleans are already typed; text ("6.40", "2026-04-02") is read
     assert {key for key, _ in reads} == {"unit_cost", "delivered_date", "closed_date"}
     reads.clear()
@@ -81,8 +82,9 @@ def test_the_log_keeps_the_json_form_and_old_drafts_reopen(
         "carrier": "UPS",
         "cartons": 5,
         "unit_cost": "6.40",
-        "checked_ledger": True,
+        "ledger_received": 96,
         "checked_reimbursements": True,
+        "tracking_delivered": True,
     }
     # an old wizard draft logged its facts as text: reopened, read once, rendered the same
     old = {**stored, "facts": {**stored["facts"], "units_shipped": "100", "cartons": "5"}}

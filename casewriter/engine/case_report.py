@@ -13,7 +13,8 @@ _MARKS = {"provided": "ok", "missing": "missing", "invalid": "INVALID", "unverif
 
 
 def _report(case: RenderedCase, bullet: str) -> list[str]:
-    window = case.deadline.status if case.deadline else "claimable"
+    # a period that is not a claim window (stranded units) never makes a case early or late
+    window = case.deadline.status if case.deadline and case.deadline.claim_window else "claimable"
     if not case.ready:
         verdict = "NOT ready to file (required evidence missing or invalid)"
     elif window != "claimable":

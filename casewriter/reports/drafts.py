@@ -21,10 +21,12 @@ _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "s
 _STORY = {
     "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
     "not received (shipped minus received, after any Lost_Inbound reimbursement).",
-    "warehouse-lost": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} lost in the "
-    "fulfillment center (reference {reference_id}, {day}) that are neither found nor reimbursed.",
-    "warehouse-damaged": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} damaged in the "
-    "fulfillment center (reference {reference_id}, {day}) with no reimbursement.",
+    # worded without "fulfil(l)ment centre/center": the narrative is kept as written, and the
+    # case text is in the marketplace's spelling (engine/wording.py)
+    "warehouse-lost": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} lost in Amazon's "
+    "warehouse (reference {reference_id}, {day}) that are neither found nor reimbursed.",
+    "warehouse-damaged": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} damaged in "
+    "Amazon's warehouse (reference {reference_id}, {day}) with no reimbursement.",
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
     "fee-overcharge": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "

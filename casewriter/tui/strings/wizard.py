@@ -115,6 +115,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wz.urg.status.claimable": ("claimable", "可索赔"),
     "wz.urg.status.too-early": ("too early to file", "尚未到可提交时间"),
     "wz.urg.status.expired": ("expired", "已过期"),
+    "wz.urg.status.period": ("not a claim window: a period to act", "不是索赔期限：处理期限"),
+    "wz.urg.status.period-ended": (
+        "not a claim window: the period has ended",
+        "不是索赔期限：处理期限已结束",
+    ),
     "wz.urg.source": ("Source: {source}", "来源：{source}"),
     "wz.urg.oer": ("Attach an OER request", "附加 OER 请求"),
     "wz.urg.oer_na": ("This case type has no OER request.", "此案件类型没有 OER 请求。"),
