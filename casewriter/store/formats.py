@@ -15,7 +15,7 @@ ICS (``icalendar``): a VTODO per open follow-up (due at its UTC time) and an all
 claim deadline of a case not yet filed; UIDs are stable per case and kind (``CW-000123-follow-up@casewriter``)
 so re-importing an updated calendar replaces entries instead of duplicating them. The health
 reviews due (weekly account review, monthly inventory health) are VTODOs too, due the day they
-became due (``account-review-US@casewriter``). Text keeps
+became due (``account-review-US@casewriter``); one never done has no day and no entry. Text keeps
 only what RFC 5545 allows in TEXT values: C0 controls other than TAB and line feed (NUL, ESC…),
 DEL and C1 controls are dropped. A case whose follow-up or deadline cannot be read gets no
 entry for it.
@@ -132,6 +132,8 @@ def to_ics(
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
     for review in reviews:
+        if review.due_on is None:
+            continue  # never done: `log due` says so, a calendar entry needs a day
         todo = Todo()
         where = f"-{review.marketplace}" if review.marketplace else ""
         todo.add("uid", f"{review.kind}{where}@casewriter")
@@ -139,7 +141,7 @@ def to_ics(
         todo.add("summary", ics_text(review.text()))
         todo.add("description", "casewriter health record … (weekly) / casewriter health "
                  "REPORTS… (monthly)")  # fmt: skip
-        todo.add("due", review.due_on or now.date())
+        todo.add("due", review.due_on)
         todo.add("status", "NEEDS-ACTION")
         cal.add_component(todo)
     data: bytes = cal.to_ical()
