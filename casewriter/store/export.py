@@ -60,7 +60,7 @@ def export_rows(store: StoreBase) -> Iterator[dict[str, Any]]:
 
 def export_document(store: StoreBase) -> dict[str, Any]:
     """The whole log: cases, then the health review's account records and runs."""
-    from casewriter.store.health import export_health
+    from casewriter.store.health_io import export_health
 
     return {
         "format": FORMAT,

@@ -270,7 +270,7 @@ def import_rows(
                 fts_sync(conn, new_num, None)
         health: dict[str, int] = {}
         if extra:
-            from casewriter.store.health import import_health
+            from casewriter.store.health_io import import_health
 
             health = import_health(conn, extra, values.ts_text(store._now(None)))
     return {
