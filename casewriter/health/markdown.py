@@ -2,9 +2,9 @@
 sections as the text review, as tables and lists.
 
 Text from reports, the log and the user is escaped (``md``): what can start markup inline
-(``\ ` * _ [ ] < > | ~ &``) gets a backslash and line breaks become spaces, so a SKU or a reason
-can never become a link, an image, HTML, an entity or a new table cell; every escaped text
-follows a prefix (``| ``, ``- ``), so nothing starts a line.
+(backslash, backtick, ``* _ [ ] < > | ~ &``) gets a backslash and line breaks become spaces,
+so a SKU or a reason can never become a link, an image, HTML, an entity or a new table cell;
+every escaped text follows a prefix (``| ``, ``- ``), so nothing starts a line.
 """
 
 from __future__ import annotations
