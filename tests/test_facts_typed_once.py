@@ -39,9 +39,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
     seen: list[tuple[str, object]] = []
     real = engine_facts.coerce_fact
 
-    def spy(spec, value, mp):  # type: ignore[no-untyped-def]
+    def spy(spec, value, mp, as_of=None):  # type: ignore[no-untyped-def]
         seen.append((spec.key, value))
-        return real(spec, value, mp)
+        return real(spec, value, mp, as_of)
 
     monkeypatch.setattr(engine_facts, "coerce_fact", spy)
     monkeypatch.setattr(engine_front, "coerce_fact", spy, raising=False)  # the wizard's way in

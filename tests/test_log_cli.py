@@ -1,4 +1,5 @@
-"""``casewriter log …`` and ``render --save`` driven through a real subprocess."""
+"""``casewriter log …`` and ``render --save`` driven through the real CLI (``cli``: see
+tests/conftest.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``casewriter scan`` through a subprocess, as a user runs it."""
+"""``casewriter scan`` through the real CLI, as a user runs it."""
 
 from __future__ import annotations
 

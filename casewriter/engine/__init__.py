@@ -13,6 +13,9 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
   ``drafts``: a case, the user's ``Draft`` and the ``RenderedCase``.
 - ``casefile`` (+ ``casefile_fixups``): a TOML/JSON case file read into a ``Draft``.
 - ``values``, ``facts``: typed fact values (``Money``…) and reading them once where they enter.
+- ``message_facts`` (+ ``message_words``, ``message_model``, ``message_money``, ``message_map``):
+  what a pasted message says beyond its identifiers (quantities, dates, carriers, amounts) and
+  which facts of a case type it fills.
 - ``checklist``, ``attachments``, ``deadlines`` (+ ``deadline_text``), ``urgency``,
   ``calculators``: the evidence checklist, attachment paths and types, claim windows and their
   wording, the urgency suggestion, account-health calculators.
@@ -46,6 +49,10 @@ if TYPE_CHECKING:
         RenderedCase,
     )
     from casewriter.engine.facts import coerce_fact
+    from casewriter.engine.message_facts import read_message
+    from casewriter.engine.message_map import Fill, Left
+    from casewriter.engine.message_map import plan as plan_message
+    from casewriter.engine.message_model import MessageFacts
     from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
@@ -66,6 +73,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "check_attachment": ("attachments", "check_attachment"),
     "check_identifier": ("checklist", "check_identifier"),
     "coerce_fact": ("facts", "coerce_fact"),
+    "MessageFacts": ("message_model", "MessageFacts"),
+    "read_message": ("message_facts", "read_message"),
+    "Fill": ("message_map", "Fill"),
+    "Left": ("message_map", "Left"),
+    "plan_message": ("message_map", "plan"),
     "days_left": ("deadline_text", "days_left"),
     "PasteText": ("paste", "PasteText"),
     "oer_text": ("paste", "oer_text"),
@@ -94,6 +106,9 @@ __all__ = [
     "EvidenceSlot",
     "FactSpec",
     "FactValue",
+    "Fill",
+    "Left",
+    "MessageFacts",
     "Money",
     "Narrative",
     "OerText",
@@ -113,6 +128,8 @@ __all__ = [
     "load_case_file",
     "oer_text",
     "parse_case_text",
+    "plan_message",
+    "read_message",
     "rules_for",
 ]
 

@@ -8,6 +8,7 @@ did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,8 +60,9 @@ def read_case_data(path: Path) -> dict[str, Any]:
 
 
 def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir: Path | None = None,
-                    settings: Settings | None = None) -> Draft:  # fmt: skip
-    """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``."""
+                    settings: Settings | None = None, as_of: date | None = None) -> Draft:  # fmt: skip
+    """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``. A
+    date fact without a year is the latest such date on or before ``as_of`` (today if None)."""
     from casewriter.engine import casefile_fixups as fix
 
     fixes: list[str] = []
@@ -106,7 +108,9 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
                 f"{where}: attachments.{i}.slot: {ct.id} has no slot {slot!r}{did_you_mean(str(slot), slots)}"
             )
     try:
-        facts, notes, _ = coerce_facts(ct.facts, dict(data.get("facts", {})), mp, strict=True)
+        facts, notes, _ = coerce_facts(
+            ct.facts, dict(data.get("facts", {})), mp, strict=True, as_of=as_of
+        )
     except CasewriterError as exc:
         raise CaseFileError(f"{where}: {exc.message}") from None
     data["facts"] = facts
@@ -124,7 +128,10 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
     return draft
 
 
-def load_case_file(path: Path, catalog: Catalog, settings: Settings | None = None) -> Draft:
-    """Read a TOML or JSON case file into a Draft (CaseFileError on bad input)."""
+def load_case_file(
+    path: Path, catalog: Catalog, settings: Settings | None = None, as_of: date | None = None
+) -> Draft:
+    """Read a TOML or JSON case file into a Draft (CaseFileError on bad input); ``as_of`` as in
+    ``draft_from_data``."""
     data = read_case_data(path)
-    return draft_from_data(data, catalog, str(path), path.resolve().parent, settings)
+    return draft_from_data(data, catalog, str(path), path.resolve().parent, settings, as_of)

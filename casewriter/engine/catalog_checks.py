@@ -1,6 +1,7 @@
 """What a case type must satisfy beyond its pydantic model, shared by the catalog (built-in and
-user files) and partial overrides: unique keys, known slot kinds and marketplaces, the main
-identifier and clock facts that exist, thresholds naming facts of the right type, templates that
+user files) and partial overrides: unique keys, known slot kinds, the main identifier and clock
+facts that exist (a deadline rule's own fields, marketplace codes included, are checked by its
+model, ``casewriter.deadline_rule``), thresholds naming facts of the right type, templates that
 exist. Also reading a case-type TOML file and the one-line wording of its errors (``CatalogError``
 naming the file and the field, with a did-you-mean).
 """
@@ -19,7 +20,6 @@ from casewriter.engine.models import ATTACHMENT_KINDS, VALUE_KINDS, CaseType
 from casewriter.errors import CatalogError
 from casewriter.files import read_user_file
 from casewriter.identifiers import KINDS
-from casewriter.marketplaces import MARKETPLACES
 
 #: A case-type file is a few KB; a megabyte stops /dev/zero-like files in the user folder.
 MAX_CASE_TYPE_FILE = 1024 * 1024
@@ -87,9 +87,6 @@ def check_case_type(
         if rule.clock_fact not in fact_keys:
             fail(f"deadlines.{i}.clock_fact", f"{rule.clock_fact!r} is not a fact key"
                  f"{did_you_mean(rule.clock_fact, fact_keys)}")  # fmt: skip
-        for code in rule.marketplaces:
-            if code != "*" and code not in MARKETPLACES:
-                fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
     _check_required_when(ct, fail)
     _check_thresholds(ct, fail)
     if not template_exists(ct.template, roots):

@@ -118,7 +118,7 @@ def build_context(
 ) -> Built:
     """Everything one render needs; ``settings`` gives the configured seller profiles."""
     lang = "en"
-    typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False)
+    typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False, as_of=as_of)
     warnings = [*draft._notes, *notes, *problems]
     calc = calculators.calculate(ct, typed)
     derive(typed, ct, calc)

@@ -1,6 +1,7 @@
 """Pydantic models of the case-type catalog: ``CaseType`` and its parts (evidence slots, facts,
-deadline rules, calculator thresholds), as read from the built-in and user TOML files. A case
-itself (the user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``drafts.py``.
+deadline rules (``casewriter.deadline_rule``), calculator thresholds), as read from the built-in
+and user TOML files. A case itself (the user's ``Draft``, and the ``RenderedCase`` rendering
+returns) is ``drafts.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from casewriter.bounds import MAX_WINDOW_DAYS, MAX_WINDOW_MONTHS
+# The deadline-rule model is shared with config.toml's overrides, so it lives below both.
+from casewriter.deadline_rule import DeadlineRule as DeadlineRule
 
 ATTACHMENT_KINDS = ("file", "photo", "invoice", "pod")
 VALUE_KINDS = ("date", "quantity", "money", "text")
@@ -138,42 +140,6 @@ class FactSpec(_Strict):
 
 def _empty_to_none(v: object) -> object:
     return None if v == "" else v
-
-
-class DeadlineRule(_Strict):
-    marketplaces: list[str]
-    clock: str
-    clock_fact: str
-    # Bounded (casewriter.bounds): event date + window must stay a real date.
-    min_days: int = Field(default=0, ge=0, le=MAX_WINDOW_DAYS)
-    max_days: int | None = Field(default=None, ge=0, le=MAX_WINDOW_DAYS)
-    max_months: int | None = Field(default=None, ge=0, le=MAX_WINDOW_MONTHS)
-    source: str
-    as_of: date
-    effective_from: date | None = None
-    until: date | None = None
-    note: str = ""
-    claim_window: bool = True
-    """False: a period to act (relist or remove stranded units within 30 days), not a window
-    for filing a claim: it never makes a case too early or too late to file, and its wording
-    never says "claim window"."""
-
-    _none = field_validator("effective_from", "until", "max_days", "max_months", mode="before")(
-        _empty_to_none
-    )
-
-    @field_validator("marketplaces")
-    @classmethod
-    def _upper(cls, v: list[str]) -> list[str]:
-        if not v:
-            raise ValueError("list at least one marketplace code, or '*'")
-        return [m.strip().upper() for m in v]
-
-    @model_validator(mode="after")
-    def _window(self) -> DeadlineRule:
-        if self.max_days is None and self.max_months is None:
-            raise ValueError("give max_days or max_months (the latest day to file)")
-        return self
 
 
 class Threshold(_Strict):

@@ -147,6 +147,11 @@ def check_overrides(raw: Sequence[Mapping[str, Any]], where: str = "config.toml"
             raise UsageError(f"{here}.{field}: {err['msg']}") from None
         except TypeError:
             raise UsageError(f"{here}: expected a table") from None
+        from casewriter.marketplaces import MARKETPLACES
+
+        unknown = [m for m in got.marketplaces if m != "*" and m not in MARKETPLACES]
+        if unknown:
+            raise UsageError(f"{here}.marketplaces: {unknown[0]!r} is not a marketplace code")
         if got.key not in keys:
             raise UsageError(f"{here}.key: unknown target {got.key!r} (known: "
                              f"{', '.join(sorted(keys))})")  # fmt: skip
@@ -198,7 +203,15 @@ class Targets:
 
 
 def targets_for(settings: Any) -> Targets:
-    """The targets in force for ``settings`` (its ``health_targets`` checked here: a bad
-    table is one ``UsageError`` naming config.toml and the field)."""
-    raw = getattr(settings, "health_targets", ()) or ()
+    """The targets in force for ``settings``: its ``health_targets`` (``config.HealthTarget``,
+    shapes checked when config.toml was read; the keys checked here against the built-in
+    targets: an unknown one is one ``UsageError`` naming config.toml and the field)."""
+    raw = []
+    for t in getattr(settings, "health_targets", ()) or ():
+        item = dict(t) if isinstance(t, Mapping) else {
+            "key": t.key, "value": str(t.value), "source": t.source, "as_of": t.as_of,
+            "marketplaces": tuple(m.strip().upper() for m in t.marketplaces),
+            "comparison": t.comparison or None,
+        }  # fmt: skip
+        raw.append(item)
     return Targets(check_overrides(raw))

@@ -103,6 +103,7 @@ class WizardScreen(Screen[str | None]):
         )
         if case_type and draft is None:
             state.case_type = case_type
+        state.clock = services.now  # "as of" for year-less dates: the app's today
         self.session = WizardSession(services, state, case_id=case_id, autosave_path=autosave_path)
         self.load_error: str | None = None
         self._timer: Timer | None = None
