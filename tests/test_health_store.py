@@ -1,4 +1,4 @@
-"""The health review's part of the log (schema v4): an old log opens and migrates (with a safety
+"""The health review's part of the log (schema v5): an old log opens and migrates (with a safety
 copy), a failed migration loses nothing, account records are saved, replaced, deleted and
 refused when bad, review runs are remembered, the reviews due are worked out, and the JSON
 export carries them through an import that refuses bad rows by number."""
@@ -28,9 +28,9 @@ def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_a_v3_log_migrates_with_a_safety_copy_and_keeps_its_cases(paths: AppPaths) -> None:
+def test_a_v4_log_migrates_with_a_safety_copy_and_keeps_its_cases(paths: AppPaths) -> None:
     paths.data_dir.mkdir(parents=True, exist_ok=True)
-    _build_at(paths.db_file, 3)
+    _build_at(paths.db_file, 4)
     with CaseStore.open(paths) as store:
         assert any("safety copy" in n or "copy" in n for n in store.notices), store.notices
         assert store.get("CW-000007").sc_case_id == "7261849305"
@@ -38,29 +38,29 @@ def test_a_v3_log_migrates_with_a_safety_copy_and_keeps_its_cases(paths: AppPath
         saved, old = store.record_health("US", date(2026, 11, 30), {"odr": "0.42"}, NOW)
         assert old is None and saved.metrics["odr"] == Decimal("0.42")
     copies = [p for p in paths.data_dir.iterdir() if "safety" in p.name]
-    assert len(copies) == 1 and "upgrade-v3" in copies[0].name
+    assert len(copies) == 1 and "upgrade-v4" in copies[0].name
     conn = sqlite3.connect(copies[0])
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3  # the copy is the old log
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4  # the copy is the old log
     conn.close()
 
 
-def test_a_failed_v4_migration_leaves_the_log_as_it_was(
+def test_a_failed_v5_migration_leaves_the_log_as_it_was(
     paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     paths.data_dir.mkdir(parents=True, exist_ok=True)
-    _build_at(paths.db_file, 3, wal=True)
+    _build_at(paths.db_file, 4, wal=True)
     before = _sha(paths.db_file)
 
     def broken(conn: sqlite3.Connection) -> None:
-        MIGRATIONS[3](conn)  # the tables were created...
+        MIGRATIONS[4](conn)  # the tables were created...
         raise sqlite3.OperationalError("disk I/O error")  # ...then the disk failed
 
-    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:3], broken))
+    monkeypatch.setattr(migrations, "MIGRATIONS", (*MIGRATIONS[:4], broken))
     with pytest.raises(StoreError, match="disk I/O error"):
         CaseStore.open(paths)
     assert _sha(paths.db_file) == before
     conn = sqlite3.connect(paths.db_file)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 4
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     assert "health_records" not in tables
     conn.close()

@@ -171,3 +171,29 @@ def test_render_save_json_says_what_was_saved(cli, home: Path) -> None:  # type:
     assert [d["id"] for d in second["saved"]["duplicates"]] == ["CW-000001"]
     plain = json.loads(cli("render", str(EXAMPLE), "--json").out)
     assert "saved" not in plain  # nothing saved, nothing said
+
+
+def test_search_finds_cases_by_problem_words_and_status(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 §5: a missing-units case whose text never says 少件 is found by 少件 or 入库
+    (its type's titles and problem words are indexed with it), and by its status's names."""
+    with CaseStore.open(AppPaths.under(home)) as store:
+        store.save_new(make_case(subject="Shipment FBA17XKQ9M2Z short", body="We shipped 100."))
+        store.save_new(
+            make_case(
+                subject="Unit gone",
+                body="Inventory ledger shows it.",
+                identifiers=[("fnsku", "X003KQ7ZP1")],
+                case_type="warehouse-lost",
+            )
+        )
+    for word, want in [
+        ("少件", ["CW-000001"]),
+        ("入库", ["CW-000001"]),
+        ("丢件", ["CW-000002"]),
+        ("草稿", ["CW-000001", "CW-000002"]),
+        ("lost", ["CW-000002"]),
+        ("shortfall", ["CW-000001"]),
+    ]:
+        r = cli("log", "search", word, "--json")
+        assert r.code == 0, r.err
+        assert sorted(h["id"] for h in json.loads(r.out)["hits"]) == want, word

@@ -190,7 +190,10 @@ def invalid_report(case: LoggedCase) -> list[str]:
 
 
 def do_search(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
+    from casewriter.engine import type_words
+
     query = " ".join(args.text)
+    store.index_type_words(type_words(ctx.paths))  # problem words (少件, refund) find cases
     hits = store.search(query, limit=args.limit or 20)
     if ctx.json:
         print_json({"query": query, "hits": [h.to_json() for h in hits]})

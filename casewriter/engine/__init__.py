@@ -21,6 +21,7 @@ free of jinja2 and pydantic, and ``reports`` can use the deadline rules without 
   wording, the urgency suggestion, account-health calculators.
 - ``jinja_env`` and ``sandbox/``: the sandboxed environment and the render budget.
 - ``template_check``: ``casewriter templates check``.
+- ``type_search``: case types ranked for a query; the words the log indexes for each type.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from casewriter.engine.paste import PasteText, oer_text
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
+    from casewriter.engine.type_search import rank_types, type_titles, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
 
 #: Exported name -> (module of this package, name there).
@@ -87,6 +89,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    "rank_types": ("type_search", "rank_types"),
+    "type_words": ("type_search", "type_words"),
+    "type_titles": ("type_search", "type_titles"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
@@ -130,7 +135,10 @@ __all__ = [
     "parse_case_text",
     "plan_message",
     "read_message",
+    "rank_types",
     "rules_for",
+    "type_titles",
+    "type_words",
 ]
 
 if not TYPE_CHECKING:

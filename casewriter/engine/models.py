@@ -214,6 +214,8 @@ class CaseType(_Strict):
     title: Text
     problem: str
     summary: Text = Text(en="")
+    keywords: TextList = TextList()
+    """Problem words sellers search with (丢件, 少件, refund): case-type search and the log."""
     filed_at: Text
     contact_us: bool = False
     oer: bool = False

@@ -268,6 +268,21 @@ class CaseStore(StoreBase):
         with self._read() as conn:
             return search(conn, text, limit)
 
+    def index_type_words(self, words: Mapping[str, str]) -> int:
+        """Keep each case type's searchable words (titles and problem words, both languages:
+        ``engine.type_words``) and reindex the cases whose type's words changed; how many were.
+        A read-only log is left as it is (0)."""
+        from casewriter.store.search import index_type_words
+
+        if self.read_only:
+            return 0
+        with self._read() as conn:
+            have = dict(conn.execute("SELECT case_type, words FROM type_words").fetchall())
+        if all(have.get(k) == " ".join(v.split()) for k, v in words.items()):
+            return 0
+        with self._tx() as conn:
+            return index_type_words(conn, words)
+
     def due(
         self,
         now: datetime | None = None,

@@ -11,7 +11,11 @@ migration (its DDL included): add a new one.
   1–2 character Chinese words are found without a scan, backfilled from every case; and every
   index whose definition differs from ``V1_DDL``/``V2_DDL`` (``cases_deadline`` was edited in
   place in v1 once) is dropped and recreated, so every log ends up with the same schema.
-- v4: the health review's tables (``health.py``): ``health_records``, what the seller read on
+- v4: ``type_words`` (case type id -> its titles and problem words in both languages, given by
+  whoever knows the catalog: ``CaseStore.index_type_words``), and ``search_extra`` also holds
+  the case's status names (``model.STATUS_NAMES``) and its type's words, so ``少件``, ``入库``
+  or ``needs reply`` find their cases; every case is reindexed.
+- v5: the health review's tables (``health.py``): ``health_records``, what the seller read on
   Performance → Account Health one day in one marketplace (every metric optional, decimal
   text), and ``review_runs``, each ``casewriter health`` run with its date, whether it read
   inventory reports and its sources (JSON). Nothing existing changes.
@@ -103,7 +107,7 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     for (case_id,) in rows:
         conn.execute(
             "UPDATE cases SET search_extra = ? WHERE id = ?",
-            (search_extra_for(conn, case_id), case_id),
+            (v2_search_extra(conn, case_id), case_id),
         )
     conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
 
@@ -123,6 +127,25 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
 
 
 V4_DDL = """
+CREATE TABLE type_words (
+    case_type TEXT PRIMARY KEY,
+    words TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    from casewriter.store.cjk import cjk_rebuild
+
+    _reset_indexes(conn)
+    for statement in _split(V4_DDL):
+        conn.execute(statement)
+    conn.execute(f"UPDATE cases SET search_extra = {SEARCH_EXTRA_SQL}")
+    conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
+    cjk_rebuild(conn)
+
+
+V5_DDL = """
 CREATE TABLE health_records (
     marketplace TEXT NOT NULL,
     day TEXT NOT NULL,
@@ -150,8 +173,8 @@ CREATE INDEX review_runs_inventory ON review_runs(inventory, at);
 """
 
 
-def _v3_to_v4(conn: sqlite3.Connection) -> None:
-    for statement in _split(V4_DDL):
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    for statement in _split(V5_DDL):
         conn.execute(statement)
 
 
@@ -186,8 +209,49 @@ def _norm(sql: str) -> str:
     return " ".join(sql.split())
 
 
+def _status_sql() -> str:
+    from casewriter.store.model import STATUS_NAMES
+
+    whens = " ".join(
+        f"WHEN '{status}' THEN '{' '.join(names)}'" for status, names in STATUS_NAMES.items()
+    )
+    return f"(CASE status {whens} ELSE '' END)"
+
+
+_TYPE_WORDS_SQL = (
+    "coalesce((SELECT words FROM type_words w WHERE w.case_type = cases.case_type), '')"
+)
+_IDS_SQL = (
+    "coalesce((SELECT group_concat(value, char(10)) FROM identifiers i "
+    "WHERE i.case_id = cases.id), '')"
+)
+_NOTES_SQL = (
+    "coalesce((SELECT group_concat(text, char(10)) FROM events e WHERE e.case_id = cases.id "
+    "AND e.text != '' AND e.kind IN ('note', 'amazon-replied', 'we-replied')), '')"
+)
+
+
+def _search_extra_sql() -> str:
+    parts = ["coalesce(sc_case_id, '')", _IDS_SQL, _NOTES_SQL, _status_sql(), _TYPE_WORDS_SQL]
+    return "trim(" + " || char(10) || ".join(parts) + ", char(10))"
+
+
+#: ``search_extra`` of every row of ``cases`` in one statement (``UPDATE cases SET
+#: search_extra = …``): Seller Central case id, identifiers, notes and replies, the status's
+#: names, the case type's words. ``search_extra_for`` gives the same for one case.
+SEARCH_EXTRA_SQL = _search_extra_sql()
+
+
 def search_extra_for(conn: sqlite3.Connection, case_id: int) -> str:
-    """The searchable text that is not subject/body: case id, identifiers, notes and replies."""
+    """The searchable text that is not subject/body (schema v4): ``SEARCH_EXTRA_SQL`` for one
+    case."""
+    row = conn.execute(f"SELECT {SEARCH_EXTRA_SQL} FROM cases WHERE id = ?", (case_id,)).fetchone()
+    return str(row[0]) if row and row[0] is not None else ""
+
+
+def v2_search_extra(conn: sqlite3.Connection, case_id: int) -> str:
+    """The searchable text that is not subject/body as schema v2 made it (a released migration
+    never changes): case id, identifiers, notes and replies."""
     parts = [
         str(v)
         for (v,) in conn.execute("SELECT value FROM identifiers WHERE case_id = ?", (case_id,))
@@ -210,7 +274,7 @@ def _split(ddl: str) -> list[str]:
     return [s.strip() for s in ddl.split(";") if s.strip()]
 
 
-MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4)
+MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5)
 LATEST = len(MIGRATIONS)
 
 _V1_OBJECTS = {("table", t) for t in ("cases", "events", "identifiers")} | {
@@ -233,7 +297,7 @@ _V2_OBJECTS = (
 _V3_OBJECTS = _V2_OBJECTS | {
     ("table", f"cases_cjk{s}") for s in ("", "_config", "_data", "_docsize", "_idx")
 }
-_V4_OBJECTS = _V3_OBJECTS | {
+_V5_HEALTH = {
     ("table", "health_records"),
     ("table", "review_runs"),
     ("index", "review_runs_inventory"),
@@ -245,7 +309,8 @@ SCHEMA_OBJECTS: dict[int, frozenset[tuple[str, str]]] = {
     1: frozenset(_V1_OBJECTS),
     2: frozenset(_V2_OBJECTS),
     3: frozenset(_V3_OBJECTS),
-    4: frozenset(_V4_OBJECTS),
+    4: frozenset(_V3_OBJECTS | {("table", "type_words")}),
+    5: frozenset(_V3_OBJECTS | {("table", "type_words")} | _V5_HEALTH),
 }
 
 

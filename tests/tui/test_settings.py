@@ -72,7 +72,7 @@ async def test_language_select_relabels_every_screen(run_app: RunApp) -> None:
         assert str(app.screen.query_one("#settings-title", Static).render()) == "设置"
         assert str(app.screen.query_one("#btn-save", Button).label) == "保存"
         home = app.screen_stack[-2]
-        assert str(home.query_one("#home-title", Static).render()) == "案件记录"
+        assert str(home.query_one("#home-title", Static).render()) == "Case 记录"
         await pilot.press("escape")
         await calm(pilot)
-        assert str(app.screen.query_one("#count", Static).render()).startswith("共 0 个案件")
+        assert str(app.screen.query_one("#count", Static).render()).startswith("共 0 个 Case")

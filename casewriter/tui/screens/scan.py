@@ -24,7 +24,7 @@ from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
 from casewriter.tui.services import Services
@@ -174,7 +174,7 @@ class ScanScreen(Screen[None]):
             status.update(t("msg.bad_date", text=as_of_text))
             return
         market = str(self.query_one("#scan-marketplace", Select).value)
-        status.update(t("scan.running", n=len(paths)))
+        status.update(tn("scan.running", len(paths)))
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=None, progress=0)
@@ -210,7 +210,12 @@ class ScanScreen(Screen[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
         lines = [
-            t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))
+            t(
+                "scan.done",
+                findings=tn("scan.n_findings", len(self.findings)),
+                claimable=claimable,
+                reports=tn("scan.n_reports", len(result.reports)),
+            )
         ]
         lines += [t("scan.partial" if s.partial else "scan.not_read", reason=s.reason)
                   for s in result.skipped][:3]  # fmt: skip
@@ -252,7 +257,7 @@ class ScanScreen(Screen[None]):
         except CasewriterError as exc:
             self.notify(str(exc), severity="error")
             return
-        message = t("scan.drafted", n=len(saved), skipped=skipped)
+        message = t("scan.drafted", drafts=tn("scan.n_drafts", len(saved)), skipped=skipped)
         self.query_one("#scan-status", Static).update(message)
         self.notify(message)
         host(self).cases_changed.publish("")

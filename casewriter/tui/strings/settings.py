@@ -21,9 +21,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.add_profile": ("Add profile", "添加店铺"),
     "tip.add_profile": ("Add a seller account", "添加一个卖家账户"),
     "act.edit_profile": ("Edit profile", "编辑店铺"),
-    "tip.edit_profile": ("Edit the selected seller account", "编辑所选卖家账户"),
+    "tip.edit_profile": ("Edit the selected seller account", "编辑选中的卖家账户"),
     "act.remove_profile": ("Remove profile", "删除店铺"),
-    "tip.remove_profile": ("Remove the selected seller account", "删除所选卖家账户"),
+    "tip.remove_profile": ("Remove the selected seller account", "删除选中的卖家账户"),
     # the profile dialog and the profiles table
     "profile.id": ("Profile id (short, e.g. northbay)", "店铺代号（简短，如 northbay）"),
     "profile.name": ("Store name as Amazon knows it", "亚马逊上的店铺名称"),

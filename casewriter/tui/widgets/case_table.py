@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import DataTable
 
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import get_language, t
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, truncate
 from casewriter.tui.widgets.cell_render import cell_line, row_line
@@ -61,6 +61,7 @@ class CaseTable(DataTable[Any]):
         self.paging = True
         self._subject_width = 40
         self._statuses: dict[str, str] = {}
+        self._types: dict[str, str] = {}
         self._loading = False
         self._lines: dict[tuple[Any, ...], Strip] = {}
         self._row_styles: dict[tuple[Any, ...], Style] = {}
@@ -85,8 +86,14 @@ class CaseTable(DataTable[Any]):
                 column.label = Text(t(label))
         for case_id, status in self._statuses.items():
             self.update_cell(case_id, "status", _status_cell(status))
+        for case_id, case_type in self._types.items():
+            self.update_cell(case_id, "type", self._type_cell(case_type))
         self._require_update_dimensions = True
         self.refresh()
+
+    def _type_cell(self, case_type: str) -> Text:
+        """The case type's title in the current language (never its id)."""
+        return Text(truncate(self.services.type_title(case_type, get_language()), 22), end="")
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -97,6 +104,7 @@ class CaseTable(DataTable[Any]):
         self.total = 0
         self.clear()
         self._statuses.clear()
+        self._types.clear()
         store = self.services.store
         self.total = store.count(**self._filters())
         self._load_page()
@@ -126,6 +134,7 @@ class CaseTable(DataTable[Any]):
         self.total = 0
         self.clear()
         self._statuses.clear()
+        self._types.clear()
         self._append(rows)
         self.total = len(rows)
 
@@ -133,10 +142,11 @@ class CaseTable(DataTable[Any]):
         subject_width = self._subject_width
         for case in rows:
             self._statuses[case.id] = case.status
+            self._types[case.id] = case.case_type
             self.add_row(
                 Text(case.id, end=""),
                 _status_cell(case.status),
-                Text(truncate(case.case_type, 22), end=""),
+                self._type_cell(case.case_type),
                 Text(truncate(case.subject, subject_width), end=""),
                 Text(short_date(case.follow_up), end=""),
                 Text(short_date(case.updated_at), end=""),

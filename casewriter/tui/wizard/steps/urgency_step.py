@@ -14,7 +14,7 @@ from textual.widgets import RadioButton, RadioSet, Switch
 
 from casewriter.engine import CaseType, Deadline, RenderedCase
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import days_text, t
 from casewriter.tui.safe import Label, Static
 from casewriter.tui.wizard.state import URGENCIES, WizardState
 from casewriter.tui.wizard.steps import Edited
@@ -41,7 +41,7 @@ def deadline_text(rendered: RenderedCase | None) -> Text:
             "wz.urg.window",
             opens=deadline.opens.isoformat(),
             closes=deadline.closes.isoformat(),
-            days=deadline.days_left,
+            days=days_text(deadline.days_left),
         )
         + f" · {t('wz.urg.status.' + _status(deadline))}\n",
         style="bold red" if deadline.status == "expired" else "",
