@@ -1,4 +1,5 @@
-"""Strings of the "Scan reports" screen: the form, its actions, the findings table."""
+"""Strings of the "Scan reports" screen: the form, its actions, the money at stake, the findings
+table."""
 
 from __future__ import annotations
 
@@ -45,6 +46,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
     "scan.n_drafts.one": ("1 draft", "1 个草稿"),
+    # the money at stake (``scan_support.money_lines``)
+    "scan.money": (
+        "Money at stake (estimates): claimable now {claimable} · too early {early} · "
+        "expired {expired} · to review {review}",
+        "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
+        "待核查 {review}",
+    ),
+    "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
+    "scan.money_none": ("none", "无"),
+    "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
     # the findings table
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
