@@ -11,6 +11,9 @@
 
 ``review`` is the default: ``casewriter health reports/`` runs it. Exit codes: 0 done; 1 the
 review ran but a file named was not readable or was read only in part; 2 bad input.
+
+Size: ~310 lines: five small subcommands (review, record, history, delete, export) sharing
+one parser and its default-subcommand rule.
 """
 
 from __future__ import annotations

@@ -14,6 +14,9 @@ A report named on the command line that cannot be read, or a report that breaks 
 listed with the reason and the rest are scanned: exit code 1 says something was skipped, and
 ``--draft`` saves no draft for a finding that depends on a report read only in part. When
 nothing can be read, the error says why for each file (exit 2).
+
+Size: ~350 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
+nothing more); the epilog could move to a packaged text file, leaving under 300.
 """
 
 from __future__ import annotations

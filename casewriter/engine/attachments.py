@@ -97,6 +97,15 @@ def accepted(ct: CaseType, slot: EvidenceSlot) -> list[str]:
     return allowed
 
 
+def accepted_text(ct: CaseType, slot: EvidenceSlot) -> str:
+    """``accepted: pdf, png, …``, saying when the list is casewriter's belief (domain.md §5:
+    Amazon documents no file types for ordinary cases) rather than Amazon's own."""
+    text = f"accepted: {', '.join(accepted(ct, slot))}"
+    if ct.attachments.basis == "belief":
+        text += "; Amazon documents no list for this kind of case, so this is casewriter's belief"
+    return text
+
+
 def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | None:
     """A file name typed as an evidence value (``invoice = "inv.pdf"``) must still be a type
     the slot accepts; descriptions of documents are taken as they are."""
@@ -106,7 +115,7 @@ def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | Non
     ext, allowed = m.group(1).lower(), accepted(ct, slot)
     if ext in allowed:
         return None
-    return f".{ext} files are not accepted here (accepted: {', '.join(allowed)})"
+    return f".{ext} files are not accepted here ({accepted_text(ct, slot)})"
 
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
@@ -117,7 +126,7 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None
     ext = path.suffix.lower().lstrip(".")
     allowed = accepted(ct, slot)
     if ext not in allowed:
-        return f"{path.name}: .{ext or '(no extension)'} files are not accepted here (accepted: {', '.join(allowed)})"
+        return f"{path.name}: .{ext or '(no extension)'} files are not accepted here ({accepted_text(ct, slot)})"
     try:
         size = path.stat().st_size
     except FileNotFoundError:

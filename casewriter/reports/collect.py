@@ -11,6 +11,10 @@ rows counted; settlement rows no rule reads (fees) are skipped before their amou
 (the FBA fulfilment fee rows are read once the seller's measurements are known: the fee and
 measurement files come first), and Fulfilled Shipments rows of orders no rule looks at are read
 as order lines only.
+
+Size: ~310 lines, over a third of them ``_read``, one branch per report type feeding one
+``Collected`` in one dependency order; the ``READERS`` table (~30 lines) could move to
+``readers.py``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Each ``read_<type>`` yields small NamedTuples with parsed dates (``date``), amou
 (``Decimal``) and unit counts (``int``). The ledger reader keeps only ``Adjustments`` rows with
 a reason code (and ``Receipts`` rows when asked) and touches nothing else on the other rows, so
 a million-row ledger streams at close to the speed of a bare ``csv`` pass.
+
+Size: ~330 lines, one record type and one streaming reader per report type; the NamedTuples
+(~100 lines) could move to a module of their own.
 """
 
 from __future__ import annotations

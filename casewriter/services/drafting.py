@@ -7,10 +7,11 @@ names (``review_rules``: ``scan --draft-stranded``, or a stranded finding select
 screen: ``DRAFTABLE_LEADS``), with its act-by date as the case's deadline; too-early and expired
 findings never are.
 
-Each draft is rendered, and is skipped when the log already holds an open case with the same
-identifiers (the duplicate guard), when a report it depends on was read only in part, or when
-the log refuses one of its values (an amount out of range…); the rest are saved with the
-finding's own claim window and expected amount.
+Each draft is rendered, and is skipped when the log already holds a case on the same problem
+(``services.duplicates``, by the case type's rule: an open one to reply in, a closed or denied
+one to reopen rather than resubmit), when a report it depends on was read only in part, or when the log refuses one of
+its values (an amount out of range…); the rest are saved with the finding's own claim window
+and expected amount.
 """
 
 from __future__ import annotations
@@ -18,13 +19,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from casewriter.config import Settings
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 from casewriter.reports.drafts import draft_from_finding
 from casewriter.reports.findings import Finding
+from casewriter.services.duplicates import same_problem
 from casewriter.services.saving import new_case_from_render
+
+if TYPE_CHECKING:
+    from casewriter.engine import DuplicateCase
 
 
 @dataclass
@@ -55,6 +61,20 @@ def draftable(
     if finding.status != "to-review":
         return False
     return finding.rule in review_rules if finding.lead else claimable
+
+
+def _why(found: list[DuplicateCase]) -> str:
+    """Why a finding is not drafted: the log's case on the same problem, and what to do."""
+    opened = [c.id for c in found if c.is_open]
+    if opened:
+        return f"open case {', '.join(opened)}"
+    first = found[0]
+    where = f"Seller Central case {first.sc_case_id}" if first.sc_case_id else "it"
+    if first.status == "denied":
+        return (
+            f"{first.status} case {first.id}: do not resubmit a declined request; reply in {where}"
+        )
+    return f"{first.status} case {first.id}: reopen {where} instead of opening a new case"
 
 
 def save_drafts(
@@ -89,10 +109,10 @@ def save_drafts(
                 continue
             draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
             rendered = engine.render(draft, as_of=as_of)
-            open_cases = store.duplicates(rendered.identifiers)
-            if open_cases:
-                ids = ", ".join(c.id for c in open_cases)
-                report.skipped.append((label(finding), f"open case {ids}"))
+            ct = engine.catalog.get(draft.case_type)
+            found = same_problem(store, ct, rendered.identifiers)
+            if found:
+                report.skipped.append((label(finding), _why(found)))
                 continue
             new = new_case_from_render(
                 draft,

@@ -15,6 +15,9 @@ over a store (``CaseStore`` exposes each as a method).
 
 Values are checked before anything is written (``UsageError``, nothing written); a stored value
 that cannot be read comes back as None and is listed in ``invalid`` (never raises).
+
+Size: ~340 lines: the record and run tables' whole API (check, write, read back, due) in one
+place, as ``cases.py`` is for cases; export and import are ``health_io.py``'s.
 """
 
 from __future__ import annotations
