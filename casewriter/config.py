@@ -1,5 +1,6 @@
 """User settings: profiles (seller accounts), default marketplace, UI language, follow-up hours,
-text-length limits and deadline-rule overrides, read from and written to ``config.toml``.
+text-length limits, deadline-rule overrides and health-review target overrides, read from and
+written to ``config.toml``.
 
 Plain dataclasses and ``tomllib`` so loading settings costs nothing heavy. A malformed file is
 reported with its path and the offending key; a missing file means defaults.
@@ -86,6 +87,10 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     profiles: tuple[Profile, ...] = ()
     deadline_overrides: tuple[DeadlineOverride, ...] = ()
+    health_targets: tuple[dict[str, Any], ...] = ()
+    """``[[health_targets]]``: the user's targets for the health review in place of the
+    built-in ones (``casewriter/health/targets.toml``); each table's fields are checked by
+    ``casewriter.health.targets.check_overrides`` when a review runs."""
 
     def profile(self, profile_id: str | None) -> Profile | None:
         """The profile with this id, else the default one, else the first, else None."""
@@ -217,7 +222,7 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
     """Validate a parsed config; errors name the file and the key."""
     known = {
         "lang", "default_marketplace", "default_profile", "follow_up_hours", "limits", "profiles",
-        "deadline_overrides",
+        "deadline_overrides", "health_targets",
     }  # fmt: skip
     for key in data:
         if key not in known:
@@ -259,8 +264,14 @@ def settings_from_dict(data: Mapping[str, Any], source: str = "config.toml") -> 
         deadline_override_from_dict(raw, f"{source}: deadline_overrides[{i}]")
         for i, raw in enumerate(raw_overrides)
     )
+    raw_targets = _expect(data.get("health_targets", []), list, f"{source}: health_targets")
+    health_targets = tuple(
+        dict(_expect(raw, dict, f"{source}: health_targets[{i}]"))
+        for i, raw in enumerate(raw_targets)
+    )
     return Settings(
         deadline_overrides=overrides,
+        health_targets=health_targets,
         lang=lang,
         default_marketplace=market.upper(),
         default_profile=_expect(data.get("default_profile", ""), str, f"{source}: default_profile"),
@@ -304,6 +315,8 @@ def _toml_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return repr(value)  # a TOML float ([[health_targets]] values)
     if isinstance(value, date):
         return value.isoformat()  # a TOML local date
     if isinstance(value, list | tuple):
@@ -334,6 +347,9 @@ def dump_settings(settings: Settings) -> str:
             for k, v in asdict(override).items()
             if v is not None and not (k == "note" and v == "")
         ]
+    for table in settings.health_targets:
+        lines += ["", "[[health_targets]]"]
+        lines += [f"{k} = {_toml_value(v)}" for k, v in table.items()]
     return "\n".join(lines) + "\n"
 
 

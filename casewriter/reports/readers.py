@@ -108,7 +108,10 @@ def iter_cells(
                 if not row or (len(row) == 1 and not row[0].strip()):
                     continue
                 c0 = row[0]
-                if c0 in heads or (len(c0) <= head_len and c0 and canon(c0) == head_key):
+                # no header name starts with a digit: data rows (dates, ids) skip canon()
+                if c0 in heads or (
+                    len(c0) <= head_len and c0 and not c0[0].isdigit() and canon(c0) == head_key
+                ):
                     if _header_again(info, row, reader.line_num, layout):
                         continue
                 if layout[0] is not None:
