@@ -90,6 +90,7 @@ def check_case_type(
         for code in rule.marketplaces:
             if code != "*" and code not in MARKETPLACES:
                 fail(f"deadlines.{i}.marketplaces", f"unknown marketplace {code!r}")
+    _check_required_when(ct, fail)
     _check_thresholds(ct, fail)
     if not template_exists(ct.template, roots):
         fail("template", f"{ct.template!r} not found in the templates folders")
@@ -97,11 +98,39 @@ def check_case_type(
         fail("oer_template", f"{ct.oer_template!r} not found in the templates folders")
 
 
+def _check_required_when(ct: CaseType, fail: Callable[[str, str], None]) -> None:
+    """A ``required_when`` names a choice or yes/no fact of the type, and values it can take."""
+    facts = {f.key: f for f in ct.facts}
+    specs = [(f"evidence.{i}", s.required_when) for i, s in enumerate(ct.evidence)]
+    specs += [(f"facts.{i}", f.required_when) for i, f in enumerate(ct.facts)]
+    for where, cond in specs:
+        if cond is None:
+            continue
+        spec = facts.get(cond.fact)
+        if spec is None:
+            fail(f"{where}.required_when.fact", f"{cond.fact!r} is not a fact key"
+                 f"{did_you_mean(cond.fact, facts)}")  # fmt: skip
+        elif spec.type == "choice":
+            for v in cond.values:
+                if not isinstance(v, str) or v not in spec.choices:
+                    fail(f"{where}.required_when.in", f"{v!r} is not a choice of {spec.key!r}"
+                         f"{did_you_mean(str(v), spec.choices)}")  # fmt: skip
+        elif spec.type == "bool":
+            if any(not isinstance(v, bool) for v in cond.values):
+                fail(
+                    f"{where}.required_when.in", f"{spec.key!r} is a yes/no fact: use true or false"
+                )
+        else:
+            fail(f"{where}.required_when.fact", f"{spec.key!r} is a {spec.type} fact; a condition "
+                 "needs a choice or yes/no fact")  # fmt: skip
+
+
 _THRESHOLD_FACT_TYPES = {
     "numerator": ("quantity",),
     "denominator": ("quantity",),
     "rate_fact": ("percent",),
     "target_fact": ("percent",),
+    "window_fact": ("quantity",),
 }
 
 

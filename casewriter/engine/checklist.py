@@ -70,7 +70,16 @@ def _suggest(suggestion: str | None, text: str) -> str:
     return f" ({suggestion})"
 
 
-def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en") -> EvidenceResult:
+def check_evidence(
+    ct: CaseType,
+    draft: Draft,
+    mp: Marketplace,
+    lang: str = "en",
+    facts: Mapping[str, FactValue] | None = None,
+) -> EvidenceResult:
+    """The checklist of ``draft``'s evidence; ``facts`` (typed) decide which slots a
+    ``required_when`` makes required."""
+    typed: Mapping[str, FactValue] = facts or {}
     id_kinds = set(KINDS)
     res = EvidenceResult()
     slot_keys = {s.key for s in ct.evidence}
@@ -152,7 +161,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             ChecklistItem(
                 slot=slot.key,
                 label=label,
-                required=slot.required,
+                required=slot.required_for(typed),
                 status=status,
                 values=shown,
                 reason=why,
@@ -183,5 +192,5 @@ def fact_warnings(ct: CaseType, facts: Mapping[str, FactValue], lang: str = "en"
     return [
         f"Missing fact: {spec.label.get(lang)} ({spec.key})."
         for spec in ct.facts
-        if spec.required and not spec.computed and spec.key not in facts
+        if spec.required_for(facts) and not spec.computed and spec.key not in facts
     ]

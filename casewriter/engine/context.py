@@ -128,8 +128,10 @@ def build_context(
     for res in calc.get("metrics", []):
         if not res["ok"]:
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
+        if res.get("window_warning"):
+            warnings.append(f"{res['window_warning']}.")
     warnings += fact_warnings(ct, typed, lang)
-    evidence = check_evidence(ct, draft, mp, lang)
+    evidence = check_evidence(ct, draft, mp, lang, typed)
     warnings += evidence.warnings
     seller, profile_warnings = resolve_profile(settings, draft)
     warnings += profile_warnings

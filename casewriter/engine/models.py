@@ -6,6 +6,7 @@ itself (the user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``d
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
@@ -56,10 +57,29 @@ class AttachmentRules(_Strict):
         return [e.lower().lstrip(".") for e in v]
 
 
+class RequiredWhen(_Strict):
+    """A conditional requirement: the slot or fact is required when the draft's ``fact`` has
+    one of the values ``in`` (a choice fact's choices, or ``true`` for a yes/no fact), e.g.
+    supplier invoices for inauthentic and condition complaints:
+    ``required_when = { fact = "complaint_type", in = ["inauthentic item complaints"] }``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    fact: str
+    values: list[str | bool] = Field(alias="in", min_length=1)
+
+    def holds(self, facts: Mapping[str, object]) -> bool:
+        value = facts.get(self.fact)
+        return value is not None and any(
+            value is v if isinstance(v, bool) else value == v for v in self.values
+        )
+
+
 class EvidenceSlot(_Strict):
     key: str
     kind: str
     required: bool = False
+    required_when: RequiredWhen | None = None
     min: int = Field(default=1, ge=0)
     max: int = Field(default=1, ge=0)  # 0 = unlimited
     label: Text
@@ -76,6 +96,10 @@ class EvidenceSlot(_Strict):
             raise ValueError("must be snake_case (a-z, 0-9, _)")
         return v
 
+    def required_for(self, facts: Mapping[str, object]) -> bool:
+        """Required for a draft with these facts: always, or when ``required_when`` holds."""
+        return self.required or (self.required_when is not None and self.required_when.holds(facts))
+
     @property
     def is_attachment(self) -> bool:
         return self.kind in ATTACHMENT_KINDS
@@ -90,6 +114,7 @@ class FactSpec(_Strict):
     key: str
     type: Literal["quantity", "money", "date", "text", "percent", "choice", "bool"]
     required: bool = False
+    required_when: RequiredWhen | None = None
     label: Text
     help: Text = Text(en="")
     choices: list[str] = Field(default_factory=list)
@@ -97,6 +122,10 @@ class FactSpec(_Strict):
     term: str = ""
     """What the case text calls this fact where a generic template lists it (``Units
     stranded``), when the label (the wizard's question) would not do. Default: the label."""
+
+    def required_for(self, facts: Mapping[str, object]) -> bool:
+        """Required for a draft with these facts: always, or when ``required_when`` holds."""
+        return self.required or (self.required_when is not None and self.required_when.holds(facts))
 
     @model_validator(mode="after")
     def _choices(self) -> FactSpec:
@@ -162,6 +191,14 @@ class Threshold(_Strict):
     comparison: Literal["below", "at_least"]
     kind: Literal["target", "alert"] = "target"
     window: str = ""
+    """The measuring window as the source words it (``"10 and 30 days"``)."""
+    window_days: list[int] = Field(default_factory=list)
+    """The windows the source documents, in days (``[10, 30]``); empty when it names none."""
+    window_fact: str | None = None
+    """A fact holding the seller's period in days for this metric's counts; without it, the only
+    documented window (``window_days`` of one value) is the period."""
+    unit: str = ""
+    """What the denominator counts, for the text (``orders``, ``shipments``, ``units``)."""
     norm_low_pct: float | None = Field(default=None, ge=0, le=100)
     norm_high_pct: float | None = Field(default=None, ge=0, le=100)
     source: str = Field(min_length=1)
@@ -170,7 +207,7 @@ class Threshold(_Strict):
 
     _none = field_validator(
         "numerator", "denominator", "rate_fact", "target_fact", "norm_low_pct", "norm_high_pct",
-        mode="before",
+        "window_fact", mode="before",
     )(_empty_to_none)  # fmt: skip
 
     @model_validator(mode="after")
@@ -183,6 +220,8 @@ class Threshold(_Strict):
             raise ValueError("give both numerator and denominator (fact keys), or neither")
         if self.numerator is None and self.rate_fact is None:
             raise ValueError("give numerator and denominator, or rate_fact (fact keys)")
+        if any(not 0 < d <= 366 for d in self.window_days):
+            raise ValueError("window_days: each window is 1 to 366 days")
         if (self.norm_low_pct is None) != (self.norm_high_pct is None):
             raise ValueError("give both norm_low_pct and norm_high_pct, or neither")
         if self.norm_low_pct is not None and self.norm_high_pct is not None:
@@ -198,6 +237,7 @@ class Threshold(_Strict):
             "denominator": self.denominator,
             "rate_fact": self.rate_fact,
             "target_fact": self.target_fact,
+            "window_fact": self.window_fact,
         }
         return {k: v for k, v in fields.items() if v is not None}
 

@@ -111,9 +111,14 @@ class Engine:
         subject_raw = jinja_env.render_checked(f"{ct.id} subject", subject_tpl.generate(ctx), state)
         subject = " ".join(subject_raw.split())
         main_id = built.main_id
+        main_slot = ct.slot(ct.main_identifier)
+        # an optional main identifier the seller does not have (performance-metric-poa without a
+        # notification reference): the subject names the problem without a placeholder
+        left_out = main_slot is not None and not main_slot.required
+        left_out = left_out and not draft.evidence.get(ct.main_identifier)
         if main_id and main_id not in subject:
             subject = f"{subject} {DASH} {main_id}"
-        elif not main_id:
+        elif not main_id and not left_out:
             # the main identifier is missing or invalid: a visible, readable placeholder
             placeholder = f"[{built.main_label}]"
             subject = subject.replace(f"[missing: ev.{ct.main_identifier}]", placeholder)
