@@ -107,8 +107,9 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.empty_body"), id="empty", classes="first-run")
         yield CaseTable(self.services, id="cases")
         yield Static("", id="count")
-        # The bindings are known now, so the first frame shows them.
-        yield KeyFooter(ready=True)
+        # The bindings are known now, so the first frame shows them; compact, so home's keys
+        # and the app's (settings, scan, language) fit on one line at 100 columns.
+        yield KeyFooter(ready=True, compact=True)
 
     def on_mount(self) -> None:
         app = host(self)
