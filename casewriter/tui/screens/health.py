@@ -33,7 +33,13 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Static
-from casewriter.tui.screens.health_support import Opened, last_paths, open_review, read_reports
+from casewriter.tui.screens.health_support import (
+    Opened,
+    last_paths,
+    open_review,
+    read_reports,
+    remembered,
+)
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.health_panes import account_cards, inventory_cards, summary_text
 from casewriter.tui.widgets.health_view import action_text, figure_text, sources_text
@@ -120,12 +126,22 @@ class HealthScreen(Screen[None]):
         self.opened: Opened | None = None
         self.loaded = False
         """The first opening is over (a review shown, or the empty state)."""
+        self._drawn: set[str] = set()
+        """The tabs drawn for the review and language shown."""
 
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        # The review remembered today is taken at once (a small file): the first frame shows
+        # it. Anything else (reading reports again) is the worker's, after the first frame.
+        try:
+            self.opened = remembered(self.services, self.services.now().date())
+        except CasewriterError:
+            self.opened = None
+        opened = self.opened
+        lang = get_language()
         yield ScreenTitle(t("health.title"), id="health-title")
-        yield Static("", id="health-summary")
+        yield Static(summary_text(opened) if opened else "", id="health-summary")
         with FormRow(id="health-form"):
             yield Input(self.paths_text, placeholder=t("health.paths"), id="health-paths")
             yield Select(
@@ -138,10 +154,12 @@ class HealthScreen(Screen[None]):
         yield Static(t("health.empty"), id="health-empty")
         with TabbedContent(id="health-tabs", initial="account"):
             with TabPane(t("health.tab.account"), id="account"):
-                yield VerticalScroll(id="pane-account", classes="health-pane")
+                cards = account_cards(opened.review, lang, self.app.size.width - 2) if opened else []
+                yield VerticalScroll(*cards, id="pane-account", classes="health-pane")
             with TabPane(t("health.tab.inventory"), id="inventory"):
                 yield VerticalScroll(id="pane-inventory", classes="health-pane")
-            with TabPane(t("health.tab.actions", n=0), id="actions"):
+            count = len(opened.review.actions) if opened else 0
+            with TabPane(t("health.tab.actions", n=count), id="actions"):
                 yield OptionList(id="health-actions")
             with TabPane(t("health.tab.sources"), id="sources"):
                 with VerticalScroll(id="pane-sources", classes="health-pane"):
@@ -153,6 +171,13 @@ class HealthScreen(Screen[None]):
         relabel(self, HEALTH_ACTIONS)
         self.query_one(ProgressBar).display = False
         self.query_one("#health-empty").display = False
+        if self.opened is not None:
+            self.loaded = True
+            self._drawn = {"account"}
+            self.query_one("#health-status", Static).display = False
+            self._focus_pane("account")
+            self.call_after_refresh(self._draw_rest)
+            return
         self.query_one("#health-tabs").display = False
         self.query_one("#health-status", Static).update(t("health.loading"))
         self.open_worker(self.services.now().date())
@@ -262,27 +287,45 @@ class HealthScreen(Screen[None]):
             self._focus_pane(tabs.active)
 
     async def _draw(self) -> None:
-        lang = get_language()
+        """Draw the summary and the tab shown now; the other tabs right after that frame (or
+        as soon as one is shown), so opening costs one tab's widgets, not four."""
         opened = self.opened
-        summary = self.query_one("#health-summary", Static)
         tabs = self.query_one("#health-tabs", TabbedContent)
         tabs.get_tab("actions").label = t("health.tab.actions",
                                           n=len(opened.review.actions) if opened else 0)  # fmt: skip
+        self._drawn = set()
         if opened is None:
-            summary.update("")
+            self.query_one("#health-summary", Static).update("")
             return
-        review = opened.review
-        summary.update(summary_text(opened))
-        with self.app.batch_update():
-            account = self.query_one("#pane-account", VerticalScroll)
-            await account.remove_children()
-            await account.mount_all(account_cards(review, lang))
-            inventory = self.query_one("#pane-inventory", VerticalScroll)
-            await inventory.remove_children()
-            await inventory.mount_all(
-                [*inventory_cards(review, lang)]
-                + [Static(figure_text(f, lang), classes="figure") for f in review.inventory.figures]
-            )
+        self.query_one("#health-summary", Static).update(summary_text(opened))
+        await self._draw_pane(tabs.active or "account")
+        self.call_after_refresh(self._draw_rest)
+
+    async def _draw_rest(self) -> None:
+        for name in TABS:
+            await self._draw_pane(name)
+
+    @on(TabbedContent.TabActivated, "#health-tabs")
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        await self._draw_pane(str(event.pane.id))
+
+    async def _draw_pane(self, name: str) -> None:
+        """Fill one tab from the review, once per review and language."""
+        if self.opened is None or name in self._drawn:
+            return
+        self._drawn.add(name)
+        review, lang = self.opened.review, get_language()
+        if name in ("account", "inventory"):
+            pane = self.query_one(f"#pane-{name}", VerticalScroll)
+            width = max(1, (pane.size.width or self.size.width) - 2)
+            widgets = (account_cards(review, lang, width) if name == "account"
+                       else [*inventory_cards(review, lang, width)]
+                       + [Static(figure_text(f, lang), classes="figure")
+                          for f in review.inventory.figures])  # fmt: skip
+            with self.app.batch_update():
+                await pane.remove_children()
+                await pane.mount_all(widgets)
+        elif name == "actions":
             actions = self.query_one("#health-actions", OptionList)
             highlighted = actions.highlighted
             actions.clear_options()
@@ -292,6 +335,7 @@ class HealthScreen(Screen[None]):
                 actions.highlighted = min(highlighted or 0, len(review.actions) - 1)
             else:
                 actions.add_option(Option(Text(t("health.actions.none")), disabled=True))
+        else:
             self.query_one("#health-sources", Static).update(sources_text(review, lang))
 
     # -- actions ----------------------------------------------------------------------------

@@ -104,6 +104,14 @@ def _remember(services: Services, key: dict[str, Any], review: HealthReview) -> 
         pass
 
 
+def remembered(services: Services, as_of: date) -> Opened | None:
+    """The review this screen remembered, if it is still the one to open (step 1 of the module
+    docstring): one small file and two small queries, quick enough for the screen to take it
+    while it is built; None otherwise."""
+    cached = _load_cache(services, _fingerprint(services, as_of))
+    return None if cached is None else Opened(cached, "cache")
+
+
 def open_review(services: Services, as_of: date) -> Opened | None:
     """The review the screen opens on (see the module docstring)."""
     from casewriter.health import review_last, run_review

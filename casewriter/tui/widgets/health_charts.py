@@ -65,6 +65,10 @@ class TrendChart(PlotextPlot):
         self.values = [None if v is None else float(v) for v in values]
         self.target = None if target is None else float(target)
         self.status = status
+        # Plotext's "clear" theme: no colour behind each cell (the widget's own background
+        # shows), so a chart line is a few segments, not one per cell: a third of the cost
+        # of drawing the screen.
+        self.theme = "clear"
         self._built: tuple[tuple[int, int, str], Any] | None = None
 
     def _draw(self) -> None:
@@ -137,12 +141,22 @@ class ChartGrid(Grid):
     }
     """
 
-    def __init__(self, *cards: ChartCard, most: int = 3, id: str | None = None) -> None:  # noqa: A002 - textual API name
+    def __init__(
+        self,
+        *cards: ChartCard,
+        most: int = 3,
+        width: int = 0,
+        id: str | None = None,  # noqa: A002 - textual API name
+    ) -> None:
         super().__init__(*cards, id=id)
         self.most = most
+        self.cards = len(cards)
+        # Laid out at the width it will have: charts are not drawn once at one column count
+        # and again at another.
+        self.styles.grid_size_columns = self.columns_for(width)
 
     def columns_for(self, width: int) -> int:
-        return max(1, min(self.most, width // CARD_WIDTH, len(self.children) or 1))
+        return max(1, min(self.most, width // CARD_WIDTH, self.cards or 1))
 
     def on_resize(self, event: events.Resize) -> None:
         columns = self.columns_for(event.size.width)

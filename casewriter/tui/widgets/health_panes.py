@@ -18,7 +18,7 @@ from casewriter.tui.widgets.health_charts import ChartCard, ChartGrid, TrendChar
 from casewriter.tui.widgets.health_view import metric_head, metric_notes, status_text
 
 
-def account_cards(review: HealthReview, lang: str) -> list[Widget]:
+def account_cards(review: HealthReview, lang: str, width: int) -> list[Widget]:
     acc = review.account
     out: list[Widget] = []
     if acc.absent is not None:
@@ -35,7 +35,7 @@ def account_cards(review: HealthReview, lang: str) -> list[Widget]:
                            id=f"chart-{m.key}")  # fmt: skip
         cards.append(ChartCard(metric_head(m, lang), chart, metric_notes(m, lang)))
     if cards:
-        out.append(ChartGrid(*cards, id="account-charts"))
+        out.append(ChartGrid(*cards, width=width, id="account-charts"))
     elif acc.absent is None:
         out.append(Static(t("health.account.none"), classes="figure"))
     if acc.records and never:
@@ -43,7 +43,7 @@ def account_cards(review: HealthReview, lang: str) -> list[Widget]:
     return out
 
 
-def inventory_cards(review: HealthReview, lang: str) -> list[Widget]:
+def inventory_cards(review: HealthReview, lang: str, width: int) -> list[Widget]:
     inv = review.inventory
     out: list[Widget] = []
     if inv.absent is not None:
@@ -65,7 +65,7 @@ def inventory_cards(review: HealthReview, lang: str) -> list[Widget]:
                            id=f"chart-{key}")  # fmt: skip
         cards.append(ChartCard(head, chart))
     if cards:
-        out.append(ChartGrid(*cards, most=2, id="inventory-charts"))
+        out.append(ChartGrid(*cards, most=2, width=width, id="inventory-charts"))
     return out
 
 
