@@ -83,10 +83,12 @@ def test_us_seller_account_and_drafts(cli: Any) -> None:
     assert metrics["ahr"]["target"]["belief"] is True
     assert "never recorded" in metrics["lsr_30"]["absent"]["en"]
     poa = next(a for a in data["actions"] if a["key"] == "metric-miss:lsr_10")["case"]
-    assert poa["draft"]["facts"] == {"metric": "Late Shipment Rate", "period_days": 10,
+    assert poa["draft"]["facts"] == {"metric": "Late Shipment Rate", "lsr_period_days": 10,
                                      "period_end": "2026-11-09", "lsr_percent": 4.2}  # fmt: skip
     missing = [m["en"] for m in poa["missing"]]
-    assert "Orders in the period" in missing and poa["ready"] is False  # counts still needed
+    assert poa["ready"] is False  # the order counts are still needed
+    assert "Orders shipped late (Late Shipment Rate window)" in missing
+    assert "Shipments in the Late Shipment Rate window" in missing
     stranded = next(a for a in data["actions"] if a["kind"] == "stranded")["case"]["draft"]
     assert stranded["facts"]["units_stranded"] == 12
     assert stranded["evidence"]["sku"] == ["CP-CLOCK-06"]

@@ -12,6 +12,7 @@ from the scan rules' findings, as ``scan --draft`` drafts them); SKUs below thei
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,7 @@ from casewriter.health.words import number
 from casewriter.reports.findings import Finding
 
 if TYPE_CHECKING:
-    from casewriter.engine import Catalog, Draft
+    from casewriter.engine import Catalog, Draft, FactSpec
 
 _ACCOUNT = Text(en="Performance → Account Health", zh="绩效 → 账户状况")
 _PLANNING = Text(en="Inventory → Inventory Planning", zh="库存 → 库存规划")
@@ -39,18 +40,21 @@ _MANAGE = Text(en="Inventory → Manage FBA Inventory", zh="库存 → 管理亚
 _STRANDED = Text(en="Inventory → Fix stranded inventory", zh="库存 → 修复无在售信息的库存")
 
 
-def proposal(catalog: Catalog, draft: Draft) -> CaseProposal:
-    """``draft`` as a proposal: ready when every required fact and slot is filled."""
+def proposal(catalog: Catalog, draft: Draft, also: Sequence[FactSpec] = ()) -> CaseProposal:
+    """``draft`` as a proposal: ready when every required fact and slot is filled (required
+    always, or by ``required_when`` for the draft's facts), and the facts in ``also``."""
     ct = catalog.get(draft.case_type)
     missing: list[Text] = []
+    extra = {spec.key for spec in also}
     for spec in ct.facts:
-        if spec.required and not spec.computed and spec.key not in draft.facts:
+        needed = _needed(spec, draft.facts) or spec.key in extra
+        if needed and not spec.computed and spec.key not in draft.facts:
             missing.append(Text(en=spec.label.en, zh=spec.label.zh or spec.label.en))
     for slot in ct.evidence:
         filled = bool(draft.evidence.get(slot.key)) or any(
             a.slot == slot.key for a in draft.attachments
         )
-        if slot.required and not filled:
+        if _needed(slot, draft.facts) and not filled:
             missing.append(Text(en=slot.label.en, zh=slot.label.zh or slot.label.en))
     return CaseProposal(
         case_type=ct.id, title=Text(en=ct.title.en, zh=ct.title.zh or ct.title.en),
@@ -59,23 +63,45 @@ def proposal(catalog: Catalog, draft: Draft) -> CaseProposal:
 
 
 def _poa(metric: AccountMetric, mp: str, targets: Targets, catalog: Catalog) -> CaseProposal | None:
+    """The plan of action drafted for a missed or worsening rate: the metric, the day the figures
+    are for, the rate as shown and its window (where the case type takes one). The case type's
+    calculator threshold for that rate (``rate_fact``) names the counts the plan needs (defects
+    and orders, late and all shipments …): it stays not ready until they are added."""
     spec = targets.spec(metric.key, mp)
     if spec is None or not spec.poa_metric or "performance-metric-poa" not in catalog:
         return None
     from casewriter.engine import Draft
 
-    facts: dict[str, Any] = {"metric": spec.poa_metric}
-    if spec.period_days:
-        facts["period_days"] = spec.period_days
-    if metric.recorded_on:
+    ct = catalog.get("performance-metric-poa")
+    known = {f.key: f for f in ct.facts}
+    facts: dict[str, Any] = {}
+    if "metric" in known and spec.poa_metric in known["metric"].choices:
+        facts["metric"] = spec.poa_metric
+    if metric.recorded_on and "period_end" in known:
         facts["period_end"] = metric.recorded_on
-    if spec.rate_fact and metric.value is not None:
+    threshold = next(
+        (t for t in ct.thresholds if spec.rate_fact and t.rate_fact == spec.rate_fact), None
+    )
+    if threshold is not None and metric.value is not None and spec.rate_fact in known:
         facts[spec.rate_fact] = float(metric.value)
-    draft = Draft(case_type="performance-metric-poa", marketplace=mp, facts=facts,
+    window = threshold.window_fact if threshold is not None else None
+    if window and window in known and spec.period_days:
+        facts[window] = spec.period_days
+    draft = Draft(case_type=ct.id, marketplace=mp, facts=facts,
                   evidence={"notification_ref": [f"{spec.label.en} "
                             f"{number(metric.value, 'percent')} on Account Health, "
                             f"{metric.recorded_on.isoformat() if metric.recorded_on else ''}".strip()]})  # fmt: skip
-    return proposal(catalog, draft)
+    names = (threshold.numerator, threshold.denominator) if threshold is not None else ()
+    counts = [known[k] for k in names if k and k in known and k not in facts]
+    return proposal(catalog, draft, also=counts)
+
+
+def _needed(spec: Any, facts: Mapping[str, Any]) -> bool:
+    """Required for these facts (``required_when`` where the catalog has it)."""
+    check = getattr(spec, "required_for", None)
+    if callable(check):
+        return bool(check(facts))
+    return bool(spec.required)
 
 
 def account_actions(account: AccountReview, targets: Targets, catalog: Catalog) -> list[Action]:
