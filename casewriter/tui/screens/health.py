@@ -154,7 +154,9 @@ class HealthScreen(Screen[None]):
         yield Static(t("health.empty"), id="health-empty")
         with TabbedContent(id="health-tabs", initial="account"):
             with TabPane(t("health.tab.account"), id="account"):
-                cards = account_cards(opened.review, lang, self.app.size.width - 2) if opened else []
+                cards = (
+                    account_cards(opened.review, lang, self.app.size.width - 2) if opened else []
+                )
                 yield VerticalScroll(*cards, id="pane-account", classes="health-pane")
             with TabPane(t("health.tab.inventory"), id="inventory"):
                 yield VerticalScroll(id="pane-inventory", classes="health-pane")
@@ -191,7 +193,7 @@ class HealthScreen(Screen[None]):
         except CasewriterError as exc:
             self.app.call_from_thread(self._failed, exc.message)
             return
-        self.app.call_from_thread(self.show, opened)
+        self.app.call_from_thread(self.call_later, self.show, opened)
 
     def _failed(self, message: str) -> None:
         self.loaded = True
@@ -256,7 +258,7 @@ class HealthScreen(Screen[None]):
         except CasewriterError as exc:
             self.app.call_from_thread(self._failed, exc.message)
             return
-        self.app.call_from_thread(self.show, opened)
+        self.app.call_from_thread(self.call_later, self.show, opened)
         if opened.recorded:
             self.app.call_from_thread(host(self).cases_changed.publish, "")
 

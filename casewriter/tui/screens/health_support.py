@@ -114,7 +114,7 @@ def remembered(services: Services, as_of: date) -> Opened | None:
 
 def open_review(services: Services, as_of: date) -> Opened | None:
     """The review the screen opens on (see the module docstring)."""
-    from casewriter.health import review_last, run_review
+    from casewriter.health.session import review_last, run_review
 
     key = _fingerprint(services, as_of)
     cached = _load_cache(services, key)
@@ -151,7 +151,7 @@ def read_reports(
 ) -> Opened:
     """Review ``paths`` (files or folders) with the log's account records and remember the run
     in the log (unless it is read-only), as ``casewriter health`` does."""
-    from casewriter.health import run_review
+    from casewriter.health.session import run_review
 
     store = services.store
     review = run_review(store, paths, catalog=services.engine.catalog, settings=services.settings,

@@ -106,7 +106,7 @@ class DuePanel(Static):
 
 
 def review_text(review: ReviewDue) -> str:
-    """"Weekly account review due (US): last record 2026-04-20 — h opens the review"."""
+    """ "Weekly account review due (US): last record 2026-04-20 — h opens the review"."""
     kind = "account" if review.kind == "account-review" else "inventory"
     where = f" ({review.marketplace})" if review.marketplace else ""
     if review.last is None:

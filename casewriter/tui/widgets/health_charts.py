@@ -88,7 +88,10 @@ class TrendChart(PlotextPlot):
             plt.plot(xs, ys, marker="braille", color=colour)
         plt.scatter(xs, ys, marker="●", color=colour)
         ticks, labels = _ticks(self.dates, self.size.width)
-        plt.xticks(ticks, labels)
+        plt.xticks([float(x) for x in ticks], labels)
+        # Y ticks at what matters, labelled exactly: the lowest and highest value, the target.
+        marks = sorted({min(ys), max(ys), *([self.target] if self.target is not None else [])})
+        plt.yticks(marks, [f"{m:g}" for m in marks])
 
     def render(self) -> Any:
         key = (self.size.width, self.size.height, str(self.app.theme))
