@@ -250,3 +250,44 @@ async def test_home_due_panel_shows_the_reviews_due(services: Services, run_app:
         await calm(pilot)
         due = shown(pilot.app.screen.query_one(DuePanel))
         assert "每周账户检查已到期（US）" in due or "每周账户检查已到期 (US)" in due
+
+
+async def test_report_text_is_shown_as_data(
+    services: Services, run_app: RunApp, tmp_path: Path
+) -> None:
+    """A SKU and a file name from the seller's folder carry markup and a terminal control:
+    the actions, the figures and the sources show them as text, the control escaped."""
+    import io
+    import shutil
+
+    from rich.console import Console
+
+    folder = tmp_path / "reports [b]x[/b]"
+    shutil.copytree(CEDARPINE, folder)
+    stranded = folder / "stranded.csv"
+    hostile = "CP-[@click=app.quit]Q[/]-\x1b]52;c;Zm9v\x07"
+    stranded.write_text(stranded.read_text(encoding="utf-8").replace("CP-CLOCK-06", hostile),
+                        encoding="utf-8")  # fmt: skip
+    record_account(services)
+    async with run_app(size=(160, 50)) as pilot:
+        screen = await open_health(pilot)
+        screen.query_one("#health-paths", Input).value = f'"{folder}"'
+        screen.query_one("#health-as-of", Input).value = "2026-11-12"
+        await pilot.press("f5")
+        await calm(pilot)
+        assert screen.opened is not None and screen.opened.origin == "read"
+        for tab in ("3", "2", "4"):
+            await pilot.press(tab)
+            await calm(pilot)
+        listed = screen.query_one("#health-actions", OptionList)
+        console = Console(width=150, record=True, color_system=None, file=io.StringIO())
+        for i in range(listed.option_count):
+            console.print(listed.get_option_at_index(i).prompt)
+        actions = console.export_text()
+        figures = " ".join(shown(s) for s in screen.query(".figure").results(Static))
+        sources = shown(screen.query_one("#health-sources", Static))
+        for text in (actions, figures):
+            assert "CP-[@click=app.quit]Q[/]-\\x1b]52;c;Zm9v\\x07" in text, text[:300]
+            assert "\x1b" not in text and "\x07" not in text
+        assert "[b]x[/b]" in sources and "\x1b" not in sources
+        assert isinstance(pilot.app.screen, HealthScreen)  # nothing clicked quit
