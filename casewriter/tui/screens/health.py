@@ -141,7 +141,7 @@ class HealthScreen(Screen[None]):
         opened = self.opened
         lang = get_language()
         yield ScreenTitle(t("health.title"), id="health-title")
-        yield Static(summary_text(opened) if opened else "", id="health-summary")
+        yield Static(summary_text(opened.review, opened.origin) if opened else "", id="health-summary")
         with FormRow(id="health-form"):
             yield Input(self.paths_text, placeholder=t("health.paths"), id="health-paths")
             yield Select(
@@ -299,7 +299,7 @@ class HealthScreen(Screen[None]):
         if opened is None:
             self.query_one("#health-summary", Static).update("")
             return
-        self.query_one("#health-summary", Static).update(summary_text(opened))
+        self.query_one("#health-summary", Static).update(summary_text(opened.review, opened.origin))
         await self._draw_pane(tabs.active or "account")
         self.call_after_refresh(self._draw_rest)
 

@@ -13,7 +13,6 @@ from casewriter.health.model import HealthReview
 from casewriter.health.words import target_text
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
-from casewriter.tui.screens.health_support import Opened
 from casewriter.tui.widgets.health_charts import ChartCard, ChartGrid, TrendChart
 from casewriter.tui.widgets.health_view import metric_head, metric_notes, status_text
 
@@ -69,10 +68,9 @@ def inventory_cards(review: HealthReview, lang: str, width: int) -> list[Widget]
     return out
 
 
-def summary_text(opened: Opened) -> Text:
+def summary_text(review: HealthReview, origin: str) -> Text:
     """``US · as of 2026-11-12 · 4 account record(s) · 8 report file(s) read · 12 action(s)``
     and where the review came from when that matters."""
-    review = opened.review
     bits = [t("health.summary", mp=review.marketplace, as_of=review.as_of.isoformat())]
     if review.account.records:
         bits.append(t("health.summary.records", n=len(review.account.records)))
@@ -80,6 +78,6 @@ def summary_text(opened: Opened) -> Text:
     if read:
         bits.append(t("health.summary.files", n=read))
     bits.append(t("health.summary.actions", n=len(review.actions)))
-    if opened.origin == "records":
+    if origin == "records":
         bits.append(t("health.origin.records"))
     return Text(" · ".join(bits))
