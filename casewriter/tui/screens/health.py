@@ -141,7 +141,9 @@ class HealthScreen(Screen[None]):
         opened = self.opened
         lang = get_language()
         yield ScreenTitle(t("health.title"), id="health-title")
-        yield Static(summary_text(opened.review, opened.origin) if opened else "", id="health-summary")
+        yield Static(
+            summary_text(opened.review, opened.origin) if opened else "", id="health-summary"
+        )
         with FormRow(id="health-form"):
             yield Input(self.paths_text, placeholder=t("health.paths"), id="health-paths")
             yield Select(
