@@ -91,7 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health.sources.none": ("No report file read.", "未读取报告文件。"),
     "health.sources.records": (
         "{n} account record(s) from the log, {first} … {last}",
-        "案件记录中的 {n} 条账户记录，{first} … {last}",
+        "Case 记录中的 {n} 条账户记录，{first} … {last}",
     ),
     "health.notes": ("Notes", "备注"),
     "health.status.read": ("read", "已读取"),
@@ -111,7 +111,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "health.not_recorded": (
         "Reviewed, but not remembered: the log is read-only ({notice}).",
-        "检查完成，但未记入：案件记录为只读（{notice}）。",
+        "检查完成，但未记入：Case 记录为只读（{notice}）。",
     ),
     "health.failed": ("Could not review: {error}", "无法检查：{error}"),
 }
