@@ -146,6 +146,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Possible duplicate: {case_id} ({status}) “{subject}”",
         "可能重复：{case_id}（{status}）“{subject}”",
     ),
+    "wz.rev.urgent_advice": (
+        "casewriter suggests Urgent ({reasons}); the case is marked High until you choose Urgent on step 3, Urgency (ctrl+b to go back).",
+        "casewriter 建议设为紧急（{reasons}）；在第 3 步「紧急程度」中选择「紧急」之前，本案件按「高」处理（ctrl+b 返回）。",
+    ),
     "wz.rev.sc_id": ("Seller Central case ID", "卖家后台案件编号"),
     "wz.rev.file_path": ("Save to", "保存到"),
     "wz.rev.copied": ("Copied to the clipboard.", "已复制到剪贴板。"),

@@ -63,9 +63,13 @@ class StepNav(Horizontal):
         yield Static(id="wz-status")
         yield Button(t("wz.next"), id="wz-next", variant="primary")
 
+    _saved = False
+
     def relabel(self) -> None:
         self.query_one("#wz-back", Button).label = t("wz.back")
         self.query_one("#wz-next", Button).label = t("wz.next")
+        if self._saved:
+            self.autosaved()
 
     def show(self, step: str) -> None:
         """Back is off on the first step, Next on the last."""
@@ -73,4 +77,5 @@ class StepNav(Horizontal):
         self.query_one("#wz-next", Button).disabled = step == STEPS[-1]
 
     def autosaved(self) -> None:
+        self._saved = True
         self.query_one("#wz-status", Static).update(Text(t("wz.autosaved"), style="dim"))

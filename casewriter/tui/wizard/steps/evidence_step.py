@@ -97,9 +97,10 @@ class EvidenceStep(VerticalScroll):
         return self.query_one(PastePanel)
 
     def relabel(self) -> None:
+        """Re-label in the current language; the fields are rebuilt when the step is shown
+        next (at once when it is the current step: the wizard shows it again)."""
         self.paste.relabel()
         self.built_for = None
-        self.build()
 
     def build(self) -> None:
         """(Re)build the fields from the state when the case type, marketplace or language

@@ -42,7 +42,28 @@ def oer_text(rendered: RenderedCase | None) -> str:
     return join(rendered.oer.title, rendered.oer.request)
 
 
-def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
+ENGINE_URGENT_ADVICE = 'casewriter suggests "urgent" ('
+"""How the engine's advice for a case file starts when it suggests "urgent" and the draft names
+no urgency ("set urgency = … in the case file"): in the app, the advice names the app's own
+control instead."""
+
+
+def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str]:
+    """The render's warnings as the app words them: advice written for a case file (its keys)
+    becomes advice about the app's controls."""
+    out: list[str] = []
+    for warning in rendered.warnings:
+        if warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
+            reasons = "; ".join(rendered.urgency_reasons)
+            out.append(t("wz.rev.urgent_advice", reasons=reasons))
+        else:
+            out.append(warning)
+    return out
+
+
+def checklist_text(
+    rendered: RenderedCase, duplicates: list[str], warnings: list[str] | None = None
+) -> Text:
     """Ready line, checklist (status, values, reasons), warnings."""
     out = Text()
     if rendered.ready:
@@ -59,7 +80,7 @@ def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
             out.append(f"    {shown(item.reason)}\n", style=color)
-    warnings = [*duplicates, *rendered.warnings]
+    warnings = [*duplicates, *(rendered.warnings if warnings is None else warnings)]
     if warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")
         for warning in warnings:
@@ -171,7 +192,10 @@ class ReviewStep(Horizontal):
         oer = self.query_one("#rev-oer", TextArea)
         oer.text = self.text("oer_request")
         oer.disabled = not self.rendered["oer_request"] and "oer_request" not in self.state.edits
-        self.query_one("#rev-checklist", Static).update(checklist_text(rendered, duplicates))
+        warnings = app_warnings(rendered, self.state.urgency)
+        self.query_one("#rev-checklist", Static).update(
+            checklist_text(rendered, duplicates, warnings)
+        )
         self.update_counts()
 
     def text(self, key: str) -> str:
