@@ -2,14 +2,16 @@
 
 Every built-in example draft is rendered and logged, then walked through a realistic life
 (filed, Amazon replied, resolved with money back, denied, closed, still a draft) with dates
-relative to now, so follow-ups are due and the statistics mean something. The synthetic
-Seller Central reports shipped in ``casewriter/services/demo_data/reports`` are copied beside the log for
-``casewriter scan``. The demo never touches a log that already holds cases.
+relative to now, so follow-ups are due and the statistics mean something. The examples'
+attachment files are copied into the demo home (``sample-files/``) and each draft names its
+copies by absolute path, so the home is whole wherever casewriter runs from (and a draft
+reopened in the wizard finds its files). The synthetic Seller Central reports shipped in
+``casewriter/services/demo_data/reports`` are copied beside the log for ``casewriter scan``.
+The demo never touches a log that already holds cases.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -18,12 +20,16 @@ from typing import TYPE_CHECKING
 
 from casewriter.config import Profile, Settings, save_settings
 from casewriter.errors import UsageError
+from casewriter.files import write_atomic
 from casewriter.paths import AppPaths
 
 if TYPE_CHECKING:
+    from casewriter.engine import Draft
     from casewriter.store import CaseStore
 
 DEMO_REPORTS = Path(__file__).resolve().parent / "demo_data" / "reports"
+SAMPLE_FILES = "sample-files"
+"""The folder of the demo home that holds the example drafts' attachments."""
 
 DEMO_PROFILES = (
     Profile(id="northbay", name="Northbay Goods", merchant_token="A2NBGOODS7XQ1",
@@ -108,8 +114,9 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
                 f"the log in {paths.data_dir} already holds {existing} case(s); the demo only "
                 "fills an empty home (run 'casewriter demo' without --home for a new one)"
             )
+        files = paths.data_dir / SAMPLE_FILES
         for index, example in enumerate(examples):
-            draft = load_case_file(example, engine.catalog, settings)
+            draft = _with_own_files(load_case_file(example, engine.catalog, settings), files)
             rendered = engine.render(draft, as_of=now.date())
             created = now - timedelta(
                 days=(PLAN.get(draft.case_type, Step()).filed_days_ago or 0) + 2
@@ -124,6 +131,24 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
                 report.statuses[status] = count
     report.reports_dir = _copy_reports(paths.data_dir / "sample-reports")
     return report
+
+
+def _with_own_files(draft: Draft, folder: Path) -> Draft:
+    """``draft`` naming copies of its attachments in ``folder`` (copied there now), by
+    absolute path, so the demo home holds every file its drafts point at."""
+    from casewriter.engine import attachment_path
+
+    if not draft.attachments:
+        return draft
+    folder.mkdir(parents=True, exist_ok=True)
+    attachments = []
+    for item in draft.attachments:
+        source = attachment_path(item.path, draft.base_dir)
+        target = folder / source.name
+        if source.is_file() and not target.exists():
+            write_atomic(target, source.read_bytes())
+        attachments.append(item.model_copy(update={"path": str(target)}))
+    return draft.model_copy(update={"attachments": attachments, "base_dir": str(folder)})
 
 
 def _profile_for(marketplace: str) -> str:
@@ -170,5 +195,5 @@ def _live(store: CaseStore, case_id: str, step: Step | None, index: int, now: da
 def _copy_reports(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for report in sorted(DEMO_REPORTS.glob("*.tsv")):
-        shutil.copyfile(report, target / report.name)
+        write_atomic(target / report.name, report.read_bytes())
     return target
