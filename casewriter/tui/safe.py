@@ -13,6 +13,8 @@ and ``TextArea`` from here (a test checks), not from ``textual.widgets``:
 - ``TextArea``: text loaded, pasted, typed or inserted holds controls as visible escapes (a
   text area indexes its text by cell, so the text itself is what is shown, copied and saved).
 - ``plain(text)``: a Rich ``Text`` for one piece of untrusted text (tables, options, labels).
+- ``copy_text(node, text, what)``: the one way text goes to the clipboard (escaped, then
+  announced: what was copied and how long it is).
 
 The mapping itself is ``casewriter.safetext`` (shared with the CLI). App notifications go
 through ``CasewriterApp.notify``, which escapes and turns markup off.
@@ -40,6 +42,18 @@ def plain(text: object, style: str = "", *, end: str = "\n") -> Text:
     """Untrusted ``text`` as a Rich ``Text``: no markup, controls as visible escapes."""
     shown, _ = escape_offsets(str(text), drop_crlf_cr=True)
     return Text(shown, style=style, end=end)
+
+
+def copy_text(node: Any, text: str, what: str) -> str:
+    """Copy ``text`` to the clipboard (OSC 52) as it is shown: controls as visible escapes, so
+    no terminal control ever reaches the clipboard or the terminal; then say what was copied
+    (``what``: "the subject", …) and how long it is. Returns the text copied."""
+    from casewriter.tui.i18n import t
+
+    shown = escape_controls(text)
+    node.app.copy_to_clipboard(shown)
+    node.notify(t("msg.copied", what=what, n=len(shown)))
+    return shown
 
 
 def safe_rich_text(text: Text) -> Text:

@@ -28,7 +28,7 @@ from casewriter.tui.dialogs.confirm import ChoiceDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t
-from casewriter.tui.safe import Static, TextArea
+from casewriter.tui.safe import Static, TextArea, copy_text
 from casewriter.tui.screens.case_inputs import check_sc_case_id, follow_up_error, parse_follow_up
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime
@@ -270,9 +270,7 @@ class CaseDetailScreen(Screen[None]):
     # -- the text, out of the app -----------------------------------------------------------
 
     def _copy(self, text: str, what: str) -> None:
-        text = escape_controls(text)  # the paste text as shown: no raw control in the clipboard
-        self.app.copy_to_clipboard(text)
-        self.notify(t("msg.copied", what=t(what), n=len(text)))
+        copy_text(self, text, t(what))  # as shown: no raw control in the clipboard
 
     def action_copy_subject(self) -> None:
         self._copy(self.logged.subject, "what.subject")

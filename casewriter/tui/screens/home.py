@@ -39,6 +39,25 @@ HOME_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("o", "open_case", "act.open", "tip.open", "open-case", show=False),
     ActionSpec("a", "resume_autosave", "act.resume", "tip.resume", "resume-autosave", show=False),
     ActionSpec("r", "reload", "act.reload", "tip.reload", "reload", show=False),
+    # Leaving the search box for the results (only while it has the focus).
+    ActionSpec(
+        "escape",
+        "leave_search",
+        "act.results",
+        "tip.results",
+        "leave-search",
+        show=False,
+        palette=False,
+    ),
+    ActionSpec(
+        "down",
+        "leave_search",
+        "act.results",
+        "tip.results",
+        "leave-search-down",
+        show=False,
+        palette=False,
+    ),
 )
 
 FILTERS: tuple[str, ...] = ("all", *STATUSES)
@@ -185,6 +204,15 @@ class HomeScreen(Screen[None]):
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_search":
+            return self.focused is self.query_one("#search", Input)
+        return True
+
+    def action_leave_search(self) -> None:
+        """Esc or Down in the search box: on to the cases (the search stays as typed)."""
+        self.table.focus()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:

@@ -52,14 +52,21 @@ AUTOSAVE_DELAY = 0.4
 """Seconds of quiet after an edit before the draft is autosaved."""
 
 WIZARD_ACTIONS: tuple[ActionSpec, ...] = (
+    # In the footer's order: what a step is for first (the footer shows what fits, the rest is
+    # in the palette behind its "more" key).
     ActionSpec("ctrl+n", "next", "wz.next", "wz.tip.next", "wizard-next"),
+    ActionSpec("ctrl+s", "save_draft", "wz.save_draft", "wz.tip.save_draft", "wizard-save-draft"),
+    ActionSpec("ctrl+f", "mark_filed", "wz.mark_filed", "wz.tip.mark_filed", "wizard-mark-filed"),
+    ActionSpec("f8", "copy('all')", "wz.copy", "wz.tip.copy", "wizard-copy"),
+    ActionSpec(
+        "f6", "copy('subject')", "wz.copy_subject", "wz.tip.copy_subject", "wizard-copy-subject"
+    ),
+    ActionSpec("f7", "copy('body')", "wz.copy_body", "wz.tip.copy_body", "wizard-copy-body"),
+    ActionSpec("ctrl+o", "copy('oer')", "wz.copy_oer", "wz.tip.copy_oer", "wizard-copy-oer"),
+    ActionSpec("f9", "save_file", "wz.save_file", "wz.tip.save_file", "wizard-save-file"),
     ActionSpec("ctrl+b", "back", "wz.back", "wz.tip.back", "wizard-back"),
     ActionSpec("escape", "back_or_close", "wz.back", "wz.tip.back", "wizard-escape", show=False),
     ActionSpec("f5", "extract", "wz.extract", "wz.tip.extract", "wizard-extract"),
-    ActionSpec("f8", "copy", "wz.copy", "wz.tip.copy", "wizard-copy"),
-    ActionSpec("f9", "save_file", "wz.save_file", "wz.tip.save_file", "wizard-save-file"),
-    ActionSpec("ctrl+s", "save_draft", "wz.save_draft", "wz.tip.save_draft", "wizard-save-draft"),
-    ActionSpec("ctrl+f", "mark_filed", "wz.mark_filed", "wz.tip.mark_filed", "wizard-mark-filed"),
     ActionSpec("ctrl+w", "close", "wz.cancel", "wz.tip.cancel", "wizard-close", show=False),
 )
 _STEP_ACTIONS = {"extract": ("evidence",), "copy": ("review",), "save_file": ("review",),
@@ -204,7 +211,12 @@ class WizardScreen(Screen[str | None]):
         elif step == "review":
             rendered = self.render_case()
             if rendered is not None:
-                self.query_one(ReviewStep).show(rendered, self.session.duplicate_lines(rendered))
+                ct = self.case_type
+                self.query_one(ReviewStep).show(
+                    rendered,
+                    self.session.duplicate_lines(rendered),
+                    has_oer=bool(ct is not None and ct.oer),
+                )
         self._show_header()
         self.query_one(StepNav).show(step)
         self.refresh_bindings()
@@ -231,6 +243,8 @@ class WizardScreen(Screen[str | None]):
         steps = _STEP_ACTIONS.get(action)
         if steps is not None and self.state.step not in steps:
             return False
+        if action == "copy" and parameters == ("oer",):
+            return self.query_one(ReviewStep).has_oer
         if action == "next" and self.state.step == "review":
             return False
         if action == "back" and self.state.step == "type":
@@ -289,9 +303,8 @@ class WizardScreen(Screen[str | None]):
             self._focus_first()
 
     # ------------------------------------------------------------------ review actions
-    @on(Button.Pressed, "#copy")
-    def action_copy(self) -> None:
-        self.query_one(ReviewStep).copy()
+    def action_copy(self, what: str = "all") -> None:
+        self.query_one(ReviewStep).copy(what)
 
     @on(Button.Pressed, "#save-file")
     @on(Input.Submitted, "#file-path")
@@ -326,13 +339,14 @@ class WizardScreen(Screen[str | None]):
     @on(Button.Pressed, "#mark-filed")
     @on(Input.Submitted, "#sc-id")
     def action_mark_filed(self) -> None:
+        """ctrl+f from anywhere on the review: file with the case ID in its box, or ask for
+        it first (one key, wherever the focus is)."""
         if not log_writable(self):
             return
         sc_input = self.query_one("#sc-id", Input)
         raw = sc_input.value.strip()
         if not raw:
-            self.notify(t("wz.rev.need_id"), severity="warning")
-            sc_input.focus()
+            self._ask_case_id()
             return
         from casewriter.identifiers import check
 
@@ -342,6 +356,23 @@ class WizardScreen(Screen[str | None]):
             self.notify(t("wz.rev.bad_id", reason=result.reason or result.status), severity="error")
             sc_input.focus()
             return
+        self._file(sc_case_id)
+
+    def _ask_case_id(self) -> None:
+        from casewriter.tui.dialogs.prompt import PromptDialog
+        from casewriter.tui.screens.case_inputs import check_sc_case_id
+
+        def answered(value: str | None) -> None:
+            if value:
+                self.query_one("#sc-id", Input).value = value
+                self.action_mark_filed()
+
+        self.app.push_screen(
+            PromptDialog(t("wz.rev.ask_sc_id"), check=check_sc_case_id, placeholder="12345678901"),
+            answered,
+        )
+
+    def _file(self, sc_case_id: str) -> None:
         rendered = self.render_case()
         if rendered is None:
             return
