@@ -6,6 +6,7 @@ chooser keeps its border."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -17,10 +18,27 @@ from casewriter.tui.palette import palette_actions
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.widgets.key_footer import KeyFooter, key_width
-from tests.tui.conftest import RunApp, add_case, calm, fill, next_step, set_field
-from tests.tui.test_app_snapshots import populate
+from tests.tui.conftest import FIXED_NOW, RunApp, add_case, calm, fill, next_step, set_field
 
 SIZES = [(80, 24), (100, 30), (140, 45)]
+
+
+def populate(services: Services) -> None:
+    """Three cases: a draft with a deadline, a Chinese one with a note, a filed one."""
+    add_case(
+        services,
+        "Missing units in shipment FBA17XKQ9M2Z – 4 units of FNSKU X003KQ7ZP1",
+        identifiers=[("shipment_id", "FBA17XKQ9M2Z")],
+        deadline=FIXED_NOW.date() + timedelta(days=3),
+    )
+    lost = add_case(
+        services, "仓库丢失 FNSKU X00LOST123 三件，请求赔偿", case_type="warehouse-lost"
+    )
+    services.store.add_event(lost, "note", "已致电客服，等待回复", now=FIXED_NOW)
+    atoz = add_case(
+        services, "A-to-z claim on order 112-1234567-7654321", case_type="a-to-z-response"
+    )
+    services.store.file(atoz, "18274659301", now=FIXED_NOW)
 
 
 def rows(app: Any) -> list[str]:

@@ -61,6 +61,12 @@ class ScanScreen(Screen[None]):
     #scan-paths {
         width: 1fr;
     }
+    #scan-form FormRow #scan-marketplace {
+        width: 26;
+    }
+    #scan-form FormRow #scan-as-of {
+        width: 24;
+    }
     #scan-progress {
         height: 1;
         padding: 0 1;

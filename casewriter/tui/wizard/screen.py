@@ -212,7 +212,10 @@ class WizardScreen(Screen[str | None]):
             rendered = self.render_case()
             if rendered is not None:
                 ct = self.case_type
-                self.query_one(ReviewStep).show(
+                review = self.query_one(ReviewStep)
+                if ct is not None:
+                    review.suggest_file(default_file(ct.id, self.services.now()))
+                review.show(
                     rendered,
                     self.session.duplicate_lines(rendered),
                     has_oer=bool(ct is not None and ct.oer),

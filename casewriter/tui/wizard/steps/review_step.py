@@ -221,6 +221,14 @@ class ReviewStep(Horizontal):
         sc_id.tooltip = t("wz.rev.sc_id_tip")
         self.query_one("#file-path", Input).tooltip = t("wz.rev.file_path")
 
+    def suggest_file(self, path: str) -> None:
+        """A better default "save to" file (the case type is known now), unless the user
+        already typed one."""
+        field = self.query_one("#file-path", Input)
+        if field.value == self.default_file:
+            field.value = path
+        self.default_file = path
+
     def show(self, rendered: RenderedCase, duplicates: list[str], *, has_oer: bool = True) -> None:
         """Fill texts (the user's edits win over the fresh render) and the checklist; the OER
         tab only for a case type that has an OER request (``has_oer``)."""
