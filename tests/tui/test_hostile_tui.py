@@ -347,7 +347,7 @@ def test_every_tui_module_takes_its_text_widgets_from_safe() -> None:
     offenders = [
         str(path.relative_to(root))
         for path in root.rglob("*.py")
-        if path.name != "safe.py"
+        if path.name not in ("safe.py", "safe_textarea.py")  # safe's lazily imported half
         and (
             direct.search(path.read_text(encoding="utf-8"))
             or markup.search(path.read_text(encoding="utf-8"))

@@ -115,9 +115,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ScreenTitle(t("home.title"), id="home-title")
-        notice = self.services.read_only_notice
-        if notice is not None:
-            yield Static(t("log.read_only", notice=notice), id="read-only")
+        notice = self.services.read_only_notice if self.services.store_opened else None
+        yield Static(t("log.read_only", notice=notice or ""), id="read-only")
         yield DuePanel(self.services, id="due")
         with Horizontal(id="home-controls"):
             yield StatusFilter(FILTERS, filter_label, value="all", id="status-filter")
@@ -132,12 +131,38 @@ class HomeScreen(Screen[None]):
         app = host(self)
         app.language_changed.subscribe(self, self._relabel)
         app.cases_changed.subscribe(self, self._cases_changed)
+        self.query_one("#read-only").display = self.services.store_opened and bool(
+            self.services.read_only_notice
+        )
         self.query_one(CaseTable).focus()
-        self.reload_table()
-        # The first frame shows the table; the due panel's query and the autosave check
-        # follow it rather than delay it.
-        self.call_after_refresh(self.query_one(DuePanel).reload)
+        if self.services.store_opened:
+            self.reload_table()
+            # The first frame shows the table; the due panel's query and the autosave check
+            # follow it rather than delay it.
+            self.call_after_refresh(self.query_one(DuePanel).reload)
+        else:
+            # A first start: no log yet, so nothing to list. The first frame shows the
+            # welcome; the log is created right after it (then the due panel is read).
+            self._update_count()
+            self.call_after_refresh(self._create_log)
         self.call_after_refresh(self._offer_autosaves)
+
+    def _create_log(self) -> None:
+        """Open (create) the case log after a first start's first frame; a failure closes the
+        app and is reported as the CLI's one-line error (``launch``)."""
+        from casewriter.errors import CasewriterError
+
+        try:
+            notice = self.services.read_only_notice
+        except CasewriterError as exc:
+            self.services.open_error = exc
+            self.app.exit(return_code=1)
+            return
+        if notice is not None:
+            self.query_one("#read-only", Static).update(t("log.read_only", notice=notice))
+            self.query_one("#read-only").display = True
+        self.reload_table()
+        self.query_one(DuePanel).reload()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles the whole screen when it is shown. The first time, every widget was
@@ -294,7 +319,7 @@ class HomeScreen(Screen[None]):
     def _relabel(self, _lang: str) -> None:
         relabel(self, HOME_ACTIONS)
         self.query_one("#home-title", Static).update(t("home.title"))
-        notice = self.services.read_only_notice
+        notice = self.services.read_only_notice if self.services.store_opened else None
         if notice is not None:
             self.query_one("#read-only", Static).update(t("log.read_only", notice=notice))
         self.query_one("#empty", Static).update(t("home.empty_body"))
