@@ -19,19 +19,9 @@ from typing import Any
 
 from casewriter.errors import CasewriterError, UsageError
 from casewriter.store import values
-
-STATUSES: tuple[str, ...] = (
-    "draft",
-    "filed",
-    "awaiting-amazon",
-    "needs-reply",
-    "resolved",
-    "denied",
-    "closed",
-)
-#: A case in one of these is no longer open: the duplicate guard and ``due`` ignore it.
-CLOSED_STATUSES: tuple[str, ...] = ("resolved", "denied", "closed")
-OPEN_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in CLOSED_STATUSES)
+from casewriter.store.statuses import CLOSED_STATUSES as CLOSED_STATUSES
+from casewriter.store.statuses import OPEN_STATUSES as OPEN_STATUSES
+from casewriter.store.statuses import STATUSES as STATUSES
 
 EVENT_KINDS: tuple[str, ...] = (
     "created",

@@ -363,7 +363,7 @@ class WizardScreen(Screen[str | None]):
 
     def _ask_case_id(self) -> None:
         from casewriter.tui.dialogs.prompt import PromptDialog
-        from casewriter.tui.screens.case_inputs import check_sc_case_id
+        from casewriter.tui.wizard.validators import case_id_problem
 
         def answered(value: str | None) -> None:
             if value:
@@ -371,7 +371,7 @@ class WizardScreen(Screen[str | None]):
                 self.action_mark_filed()
 
         self.app.push_screen(
-            PromptDialog(t("wz.rev.ask_sc_id"), check=check_sc_case_id, placeholder="12345678901"),
+            PromptDialog(t("wz.rev.ask_sc_id"), check=case_id_problem, placeholder="12345678901"),
             answered,
         )
 
