@@ -153,4 +153,12 @@ def test_snapshot(
         demo(services)
     services.paths.data_dir.mkdir(parents=True, exist_ok=True)
     monkeypatch.chdir(services.paths.data_dir)  # relative paths typed are the demo home's
-    assert snap_compare(app_factory(), terminal_size=SIZES[size], run_before=before)
+
+    async def settled(pilot: Pilot[Any]) -> None:
+        await before(pilot)
+        # a focus that scrolled its field into view animates: let it finish (a busy machine
+        # would otherwise take the picture half way)
+        await pilot.wait_for_scheduled_animations()
+        await calm(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZES[size], run_before=settled)
