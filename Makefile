@@ -31,8 +31,13 @@ demo: $(VENV)/.run-stamp
 		echo "Opening it now (ctrl+q quits)..." && exec $(BIN)/casewriter --home "$$home"; \
 	fi
 
+# The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n0" runs it in one process,
+# CASEWRITER_TEST_SHUFFLE=<seed> in a random order, CASEWRITER_TEST_SUBPROCESS=1 with every
+# CLI call in a subprocess (tests/conftest.py).
+PYTEST_ARGS ?= -n auto
+
 test: $(VENV)/.dev-stamp
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-stamp
 	$(BIN)/ruff format --check casewriter tests bench
@@ -47,7 +52,7 @@ format: $(VENV)/.dev-stamp
 check: lint
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev-stamp
 	$(BIN)/python bench/run.py

@@ -29,6 +29,15 @@ MAX_QUANTITY = 999_999_999_999
 #: An amount of money (a report cell, a reimbursement in the log): a trillion in any currency.
 MAX_AMOUNT = 10**12
 
+#: Hours from filing (or a reply) to the follow-up reminder (config ``follow_up_hours``): at
+#: least an hour, at most 60 days.
+MIN_FOLLOW_UP_HOURS = 1
+MAX_FOLLOW_UP_HOURS = 24 * 60
+
+#: A soft text-length limit (config ``[limits]``): a box longer than a million characters is
+#: not a Seller Central case.
+MAX_TEXT_LIMIT = 1_000_000
+
 #: A unit count or an amount in one report cell.
 MAX_REPORT_UNITS = 10**9
 MAX_REPORT_AMOUNT = MAX_AMOUNT

@@ -2,10 +2,15 @@
 
 The CLI prints ``casewriter: error: <message>`` and exits with ``exit_code``; nothing else
 prints a traceback. Exit 2 means the user's input was bad; exit 1 means something else failed
-(a corrupt log, a file that could not be written).
+(a corrupt log, a file that could not be written). ``did_you_mean`` words the closest match
+of a misspelt name.
 """
 
 from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class CasewriterError(Exception):
@@ -53,3 +58,11 @@ class NotFoundError(UsageError):
 
 class ReportError(UsageError):
     """A report file that is not a known Seller Central report, or a row that cannot be read."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` naming the closest of ``choices`` to ``word``, or nothing."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -46,14 +46,17 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "capacity-limit-exception", "fee-dimension-weight", "removal-lost-in-transit",
         "removal-damaged-or-incomplete",
     ),
+    "returns, orders and account": (
+        "customer-return-not-received", "customer-return-wrong-or-damaged", "return-rate-rca",
+        "a-to-z-response", "safe-t-claim", "chargeback-response", "mcf-lost-or-damaged",
+        "account-health-poa", "performance-metric-poa", "ip-complaint-appeal",
+        "listing-match-fix", "general",
+    ),
 }  # fmt: skip
 TYPES = [t for group in GROUPS.values() for t in group]
 #: Types whose text still has an unbacked sentence or figure (fixed one by one; strict xfail,
 #: so a fixed type must leave this list).
-NOT_YET: frozenset[str] = frozenset({
-    "inbound-missing-units", "reimbursement-underpaid", "fee-dimension-weight",
-    "removal-lost-in-transit",
-})  # fmt: skip
+NOT_YET: frozenset[str] = frozenset()
 
 CLAIMS = re.compile(
     r"\b(checked|shows?|showed|shown|confirm(?:s|ed)|verified|according to)\b", re.I
@@ -100,7 +103,8 @@ def given_strings(draft: Draft) -> list[str]:
 
 def computed(draft: Draft, case: RenderedCase) -> set[str]:
     """What casewriter may compute from the given values: sums and differences of two
-    quantities or two amounts, an amount times a quantity, the claim window's dates."""
+    quantities or two amounts, an amount times a quantity, the claim window's dates, a rate
+    the calculator computed from the seller's counts."""
     ints = [v for v in draft.facts.values() if isinstance(v, int) and not isinstance(v, bool)]
     money = [v.amount for v in draft.facts.values() if isinstance(v, Money)]
     out: set[str] = set()
@@ -114,6 +118,10 @@ def computed(draft: Draft, case: RenderedCase) -> set[str]:
     out |= {f"{m:,.2f}" for m in money} | {f"{Decimal(m):.2f}" for m in money}
     if case.deadline is not None:
         out |= {case.deadline.opens.isoformat(), case.deadline.closes.isoformat()}
+    for metric in case.calc.get("metrics", []):  # a rate the calculator computed from counts
+        out |= {f"{metric['value_pct']:.2f}", str(metric["value_pct"])}
+        if metric["kind"] == "target":  # Amazon's published target it is compared with
+            out.add(str(metric["threshold_pct"]))
     return out
 
 

@@ -17,6 +17,7 @@ import pytest
 from casewriter.__main__ import main
 from casewriter.config import Settings
 from casewriter.engine import wording
+from casewriter.engine.case_report import format_text
 from casewriter.engine.casefile import draft_from_data, load_case_file
 from casewriter.engine.rendering import Engine
 from casewriter.identifiers import gtin_name, impb_routing
@@ -173,6 +174,27 @@ key = "units_sent"
 type = "quantity"
 label = { en = "How many units did you send?" }
 term = "Units sent"
+
+[[facts]]
+key = "delivered_date"
+type = "date"
+label = { en = "Delivery date" }
+
+[[deadlines]]
+marketplaces = ["*"]
+clock = "delivery"
+clock_fact = "delivered_date"
+max_days = 90
+source = "A help page"
+as_of = 2026-06-01
+
+[[deadlines]]
+marketplaces = ["*"]
+clock = "delivery"
+clock_fact = "delivered_date"
+max_days = 60
+source = "A seller article with a shorter figure"
+as_of = 2026-06-01
 """
 
 
@@ -245,19 +267,27 @@ def test_generic_oer_names_things_in_amazons_words(
 # -- what is said to Amazon about time -------------------------------------------------------
 
 
-def test_oer_never_gives_the_safer_date(engine: Engine) -> None:
-    draft = load_case_file(REPO / "templates/examples/inbound-missing-units.toml", engine.catalog)
-    case = engine.render(draft.model_copy(update={"oer": True}), as_of=AS_OF)
-    assert case.deadline is not None and case.deadline.safe_by is not None, "needs two readings"
-    assert case.oer is not None
-    safe = case.deadline.safe_by.isoformat()
-    assert safe not in case.oer.request and safe not in case.body
-    assert "some sources" not in case.oer.request.lower()
-    assert f"closes on {case.deadline.closes.isoformat()}" in case.oer.request
-    assert any(safe in w for w in case.warnings)  # the seller still sees it
+def test_oer_never_gives_the_safer_date(
+    user_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two readings (90 and 60 days): the OER names the longest window's closing date only;
+    the safer date stays in the warnings and the deadline the seller reads."""
+    case = user_case(tmp_path, "US")
+    text = case.read_text(encoding="utf-8").replace("[profile]", "oer = true\n[profile]")
+    text = text.replace("units_sent = 12", 'units_sent = 12\ndelivered_date = "2026-06-01"')
+    case.write_text(text, encoding="utf-8")
+    data = run(user_home, capsys, case, "2026-06-30")
+    assert (
+        data["deadline"]["closes"] == "2026-08-30" and data["deadline"]["safe_by"] == "2026-07-31"
+    )
+    request = data["oer"]["request"]
+    assert "2026-07-31" not in request and "2026-07-31" not in data["body"]
+    assert "some sources" not in request.lower()
+    assert "closes on 2026-08-30" in request
+    assert any("2026-07-31" in w for w in data["warnings"])  # the seller still sees it
 
 
-@pytest.mark.parametrize("as_of", ["2026-05-10", "2026-05-19", "2026-06-30"])
+@pytest.mark.parametrize("as_of", ["2026-04-10", "2026-05-10", "2026-05-19", "2026-06-30"])
 def test_a_period_to_act_is_never_called_a_claim_window(engine: Engine, as_of: str) -> None:
     draft = load_case_file(REPO / "templates/examples/stranded-inventory.toml", engine.catalog)
     draft = draft.model_copy(update={"oer": True, "facts": {**draft.facts,
@@ -267,7 +297,12 @@ def test_a_period_to_act_is_never_called_a_claim_window(engine: Engine, as_of: s
     assert case.oer is not None
     for text in (*case.warnings, case.body, case.oer.request, *case.urgency_reasons):
         assert "claim window" not in text, text
-    if as_of == "2026-06-30":
+    # the checklist's verdict too (before the stranded date it used to say "the claim window is
+    # too early"): only a claim window makes a case early or late
+    assert "Checklist: ready to file\n" in format_text(case)
+    if as_of == "2026-04-10":
+        assert case.warnings == []
+    elif as_of == "2026-06-30":
         assert any("ended on 2026-05-20" in w for w in case.warnings)
     else:
         assert any("ends on 2026-05-20" in w for w in case.warnings)

@@ -1,4 +1,5 @@
-"""``casewriter check`` and ``casewriter extract`` through a real subprocess."""
+"""``casewriter check`` and ``casewriter extract`` through the real CLI (``run_cli``: see
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -77,10 +78,26 @@ def test_check_no_values_and_empty_stdin_is_a_usage_error() -> None:
 
 def test_extract_json_from_stdin(tmp_path: Path) -> None:
     text = "订单号：113-7746201-5580934，货件FBA17XKQ9M2Z少了4件"
-    result = run_cli("extract", "--json", stdin=text)
+    result = run_cli("extract", "--json", "--as-of", "2026-12-06", stdin=text)
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert data == {
+        "marketplace": "US",
+        "as_of": "2026-12-06",
+        "quantities": [
+            {
+                "value": 4,
+                "role": "missing",
+                "word": "少了",
+                "text": "少了4件",
+                "start": 38,
+                "end": 42,
+            }
+        ],
+        "dates": [],
+        "carriers": [],
+        "amounts": [],
+        "problems": [],
         "identifiers": [
             {
                 "kind": "order_id",
@@ -96,7 +113,7 @@ def test_extract_json_from_stdin(tmp_path: Path) -> None:
                 "start": 26,
                 "end": 38,
             },
-        ]
+        ],
     }
 
 

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from casewriter import __version__
-from tests.conftest import run_cli
+from tests.conftest import run_cli, run_cli_process
 
 
 def test_version() -> None:
-    result = run_cli("--version")
+    """``python -m casewriter`` itself, in a process of its own."""
+    result = run_cli_process("--version")
     assert result.code == 0
     assert result.out.strip() == f"casewriter {__version__}"
 

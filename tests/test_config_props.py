@@ -1,8 +1,11 @@
 """Property tests for ``config.toml``: any bytes and any shape give Settings or a clear
-``UsageError`` naming the file; a saved config always loads back to the same Settings."""
+``UsageError`` naming the file; a saved config always loads back to the same Settings; the
+comments a user wrote survive any change saved over them."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +89,62 @@ def test_config_file_is_private(tmp_path: Path) -> None:
     paths = AppPaths.under(tmp_path / "home")
     save_settings(paths, Settings())
     assert paths.config_file.stat().st_mode & 0o777 == 0o600
+
+
+one_profile = st.builds(
+    Profile,
+    id=st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
+    name=text,
+    merchant_token=text,
+    default_marketplace=st.sampled_from(["US", "UK", "JP"]),
+    signature=text,
+)
+profiles = st.lists(one_profile, max_size=3, unique_by=lambda p: p.id)
+any_settings = st.builds(
+    Settings,
+    lang=st.sampled_from(["en", "zh"]),
+    default_marketplace=st.sampled_from(["US", "DE", "JP"]),
+    default_profile=st.sampled_from(["", "main"]),
+    follow_up_hours=st.integers(1, 1440),
+    limits=st.builds(Limits, subject_max=st.integers(1, 500), body_max=st.integers(1, 9000)),
+    profiles=profiles.map(tuple),
+)
+KEY_LINE = re.compile(r"^[a-z_]+ = ")
+
+
+def commented(text: str) -> tuple[str, list[str]]:
+    """``text`` with a comment line above every line and a comment after every key."""
+    out, notes = [], []
+    for n, line in enumerate(text.split("\n")):  # not splitlines(): U+0085 may be in a value
+        above, after = f"# note {n} above", f"# note {n} after"
+        out.append(above)
+        notes.append(above)
+        if KEY_LINE.match(line):
+            line = f"{line}  {after}"
+            notes.append(after)
+        out.append(line)
+    return "\n".join(out) + "\n", notes
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_settings, any_settings, st.data())
+def test_comments_survive_a_save(tmp_path_factory: pytest.TempPathFactory, original: Settings,
+                                 other: Settings, data: st.DataObject) -> None:  # fmt: skip
+    """Every setting changed (profiles edited in place, some added), every comment kept."""
+    paths = AppPaths.under(tmp_path_factory.mktemp("cfg"))
+    save_settings(paths, original)
+    text, notes = commented(paths.config_file.read_text(encoding="utf-8"))
+    paths.config_file.write_text(text, encoding="utf-8")
+    assert load_settings(paths) == original
+    edited = tuple(
+        replace(p, name=q.name, signature=q.signature, default_marketplace=q.default_marketplace)
+        for p, q in ((p, data.draw(one_profile)) for p in original.profiles)
+    )
+    added = tuple(p for p in other.profiles if p.id not in {q.id for q in original.profiles})
+    changed = replace(other, profiles=edited + added)
+    save_settings(paths, changed)
+    after = paths.config_file.read_text(encoding="utf-8")
+    assert load_settings(paths) == changed
+    assert [n for n in notes if n not in after] == []
+    save_settings(paths, changed)  # saving what is there changes nothing
+    assert paths.config_file.read_text(encoding="utf-8") == after

@@ -80,16 +80,23 @@ def test_overrides_round_trip_through_save(paths: AppPaths) -> None:
 @pytest.mark.parametrize(
     ("line", "replacement", "field", "message"),
     [
-        ('marketplaces = ["US"]', 'marketplaces = ["XX"]', "marketplaces", "'XX' is not a known"),
-        ('marketplaces = ["US"]', "marketplaces = []", "marketplaces", "at least one"),
-        ("max_days = 60", "max_days = -1", "max_days", "0 or more"),
-        ("max_days = 60", "max_days = 6.5", "max_days", "expected int"),
-        ("max_days = 60", "", "max_days", "give max_days or max_months"),
-        ('as_of = "2026-10-02"', 'as_of = "2 Oct"', "as_of", "expected a date"),
-        ('source = "My account manager\'s email, 2026-10-02"', "", "source", "missing"),
-        ('source = "My account manager\'s email, 2026-10-02"', 'source = " "', "source", "empty"),
-        ('clock_fact = "delivered_date"', 'clock_fact = "Delivered Date"', "clock_fact", "not a fact key"),
-        ('case_type = "inbound-missing-units"', "case_type = 3", "case_type", "expected str"),
+        ('marketplaces = ["US"]', 'marketplaces = ["XX"]', ".marketplaces", "unknown marketplace 'XX' (known: US, CA"),
+        ('marketplaces = ["US"]', "marketplaces = []", ".marketplaces", "at least one"),
+        ('marketplaces = ["US"]', 'marketplaces = "US"', ".marketplaces", "expected a list"),
+        ("max_days = 60", "max_days = -1", ".max_days", "0 or more"),
+        ("max_days = 60", "max_days = 3661", ".max_days", "at most 3660"),
+        ("max_days = 60", "max_days = 6.5", ".max_days", "expected a whole number, got 6.5"),
+        ("max_days = 60", 'max_days = "60"', ".max_days", "expected a whole number, got '60'"),
+        ("max_days = 60", "max_days = true", ".max_days", "expected a whole number, got True"),
+        # Neither max_days nor max_months: the table as a whole says too little.
+        ("max_days = 60", "", ": give max_days or max_months", "the latest day to file"),
+        ('as_of = "2026-10-02"', 'as_of = "2 Oct"', ".as_of", "expected a date"),
+        ('as_of = "2026-10-02"', "as_of = 1900-01-01", ".as_of", "out of range"),
+        ('source = "My account manager\'s email, 2026-10-02"', "", ".source", "missing"),
+        ('source = "My account manager\'s email, 2026-10-02"', 'source = " "', ".source", "empty"),
+        ('clock_fact = "delivered_date"', 'clock_fact = "Delivered Date"', ".clock_fact", "not a fact key"),
+        ('case_type = "inbound-missing-units"', "case_type = 3", ".case_type", "expected text, not empty, got 3"),
+        ('case_type = "inbound-missing-units"', 'case_type = ""', ".case_type", "expected text, not empty"),
     ],
 )  # fmt: skip
 def test_bad_override_names_config_and_field(
@@ -100,13 +107,16 @@ def test_bad_override_names_config_and_field(
     with pytest.raises(UsageError) as err:
         load_settings(paths)
     text = err.value.message
-    assert text.startswith(f"{paths.config_file}: deadline_overrides[0].{field}"), text
+    assert text.startswith(f"{paths.config_file}: deadline_overrides[0]{field}"), text
     assert message in text, text
+    assert "\n" not in text
 
 
 def test_unknown_override_field_is_named() -> None:
     with pytest.raises(
-        UsageError, match=r"config.toml: deadline_overrides\[0\]: unknown field 'max_day'"
+        UsageError,
+        match=r"config.toml: deadline_overrides\[0\]: unknown field 'max_day' "
+        r"\(did you mean 'max_days'\?\) \(known: case_type, marketplaces, clock, ",
     ):
         settings_from_dict({"deadline_overrides": [{"case_type": "x", "max_day": 3}]})
 
@@ -121,7 +131,9 @@ def test_catalog_replaces_the_rules_for_the_overridden_marketplaces(paths: AppPa
     catalog = Catalog.load(paths, settings=settings)
     (rule,) = catalog.deadline_rules("inbound-missing-units", "US")
     assert (rule.max_days, rule.max_months, rule.source) == (60, None, "AM email")
-    assert len(plain.deadline_rules("inbound-missing-units", "US")) == 2
+    # the built-in US rule (help GEYPWTSQRTXXXMVB, 9 months; one reading per source) is replaced
+    (built_in,) = plain.deadline_rules("inbound-missing-units", "US")
+    assert built_in.max_months == 9 and "GEYPWTSQRTXXXMVB" in built_in.source
     assert catalog.deadline_rules("inbound-missing-units", "UK") == plain.deadline_rules(
         "inbound-missing-units", "UK"
     )
@@ -167,7 +179,7 @@ def load_override(paths: AppPaths) -> DeadlineOverride:
 def test_render_json_deadline_follows_the_override(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
     args = ("render", str(EXAMPLE), "--format", "json", "--as-of", "2026-04-20")
     before = json.loads(cli(*args).out)["deadline"]
-    assert before["closes"] == "2027-01-02" and before["safe_by"] == "2026-10-02"
+    assert before["closes"] == "2027-01-02" and before["safe_by"] is None
     write_config(paths, OVERRIDE)
     res: CliResult = cli(*args)
     assert res.code == 0, res.err
@@ -247,3 +259,48 @@ as_of = "2026-06-01"
     types = json.loads(cli("types", "--json").out)
     (wd,) = [t for t in types if t["id"] == "warehouse-damaged"]
     assert "Account manager email" in json.dumps(wd)
+
+
+STRANDED = REPO / "templates" / "examples" / "stranded-inventory.toml"
+PERIOD_TO_ACT = """
+[[deadline_overrides]]
+case_type = "stranded-inventory"
+marketplaces = ["US"]
+clock = "stranded notice"
+clock_fact = "stranded_date"
+max_days = 14
+source = "Account manager email"
+as_of = "2026-06-01"
+claim_window = false
+"""
+
+
+def test_an_override_can_be_a_period_to_act_like_the_rule_it_replaces(cli, paths: AppPaths) -> None:  # type: ignore[no-untyped-def]
+    """The override has every field of the catalog's rule: ``claim_window = false`` (a period to
+    relist or remove, as stranded-inventory's own rule says) is kept, read back after a save,
+    and worded as a period to act; left out, the user's rule is a claim window."""
+    args = ("render", str(STRANDED), "--format", "json", "--as-of", "2026-07-01")
+    write_config(paths, PERIOD_TO_ACT)
+    (o,) = load_settings(paths).deadline_overrides
+    assert o.claim_window is False
+    (rule,) = Catalog.load(paths, settings=load_settings(paths)).deadline_rules(
+        "stranded-inventory", "US"
+    )
+    assert (rule.max_days, rule.claim_window) == (14, False)
+    save_settings(paths, load_settings(paths))
+    assert load_settings(paths).deadline_overrides == (o,)
+    act = json.loads(cli(*args).out)
+    assert act["deadline"]["closes"] == "2026-07-02"  # 2026-06-18 + 14 days: the user's rule
+    assert act["warnings"][0].startswith("1 day left: a period that starts at the stranded")
+    # urgency from structured facts: the period's days left, and the stranded units at stake
+    assert act["urgency_reasons"] == ["only 1 day left to act", "320 units at stake"]
+    assert "claim window" not in json.dumps(act)
+    write_config(paths, PERIOD_TO_ACT.replace("claim_window = false\n", ""))
+    claim = json.loads(cli(*args).out)
+    assert claim["warnings"][0].startswith("1 day left: the claim window closes on 2026-07-02")
+    write_config(paths, PERIOD_TO_ACT.replace("claim_window = false", 'claim_window = "no"'))
+    res = cli(*args)
+    assert res.code == 2 and res.err == (
+        f"casewriter: error: {paths.config_file}: deadline_overrides[0].claim_window: "
+        "expected true or false, got 'no'\n"
+    )

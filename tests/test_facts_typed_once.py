@@ -39,9 +39,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
     seen: list[tuple[str, object]] = []
     real = engine_facts.coerce_fact
 
-    def spy(spec, value, mp):  # type: ignore[no-untyped-def]
+    def spy(spec, value, mp, as_of=None):  # type: ignore[no-untyped-def]
         seen.append((spec.key, value))
-        return real(spec, value, mp)
+        return real(spec, value, mp, as_of)
 
     monkeypatch.setattr(engine_facts, "coerce_fact", spy)
     monkeypatch.setattr(engine_front, "coerce_fact", spy, raising=False)  # the wizard's way in
@@ -56,7 +56,8 @@ def test_a_case_file_is_typed_by_the_loader_and_rendered_without_reading_again(
     assert facts["units_shipped"] == 100 and type(facts["units_shipped"]) is int
     assert facts["unit_cost"] == Money(Decimal("6.40"), "USD")
     assert facts["delivered_date"] == date(2026, 4, 2)
-    assert facts["checked_ledger"] is True
+    assert facts["checked_reimbursements"] is True and facts["tracking_delivered"] is True
+    assert facts["ledger_received"] == 96 and type(facts["ledger_received"]) is int
     # TOML's numbers and booleans are already typed; text ("6.40", "2026-04-02") is read
     assert {key for key, _ in reads} == {"unit_cost", "delivered_date", "closed_date"}
     reads.clear()
@@ -81,8 +82,9 @@ def test_the_log_keeps_the_json_form_and_old_drafts_reopen(
         "carrier": "UPS",
         "cartons": 5,
         "unit_cost": "6.40",
-        "checked_ledger": True,
+        "ledger_received": 96,
         "checked_reimbursements": True,
+        "tracking_delivered": True,
     }
     # an old wizard draft logged its facts as text: reopened, read once, rendered the same
     old = {**stored, "facts": {**stored["facts"], "units_shipped": "100", "cartons": "5"}}
@@ -136,7 +138,8 @@ def test_scan_drafts_carry_typed_facts(engine: Engine, reads: list[tuple[str, ob
         for key, value in draft.facts.items():
             spec = ct.fact(key)
             assert spec is not None
-            expected = {"date": date, "quantity": int, "money": Money}[spec.type]
+            expected = {"date": date, "quantity": int, "money": Money, "bool": bool,
+                        "choice": str, "text": str, "percent": float}[spec.type]  # fmt: skip
             assert type(value) is expected, (draft.case_type, key, value)
         engine.render(draft, as_of=date(2026, 6, 30))
     assert reads == []

@@ -5,9 +5,10 @@ The corpus (``tests/hostile.py``: markup, OSC 52 ended by BEL and by ``ESC \\``,
 the log through ``render --save`` of a case file and ``log note``/``log reply`` (and, for one
 case per string, the store), into report cells for ``scan``, into ``check``/``extract`` input,
 into a user case type and template for ``types``/``templates``, and into arguments that error
-lines quote. Each command runs for real (a subprocess); its stdout and stderr must hold no raw
-control or bidi character, show each control as its visible escape and the printable text
-literally, and never print a traceback. JSON output stays exact.
+lines quote. Each command runs for real (``run_cli``: its stdout and stderr are bytes, read back
+as from a pipe); they must hold no raw control or bidi character, show each control as its
+visible escape and the printable text literally, and never print a traceback. JSON output
+stays exact.
 
 The log is filled once per module (the commands only read it), so the whole file runs in a few
 seconds.
@@ -26,7 +27,7 @@ import pytest
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from casewriter.store.model import NewCase
-from tests.conftest import SAMPLES, CliResult, run_cli
+from tests.conftest import SAMPLES, CliResult, run_cli, run_cli_process
 from tests.hostile import (
     ARGV_CORPUS,
     CORPUS,
@@ -49,12 +50,13 @@ class Logged:
     case_file: Path
     ids: dict[str, str]  # corpus name -> id of the case whose subject is that string
 
-    def run(self, *args: str, stdin: str | None = None) -> CliResult:
+    def run(self, *args: str, stdin: str | None = None, process: bool = False) -> CliResult:
         env = {
             "XDG_DATA_HOME": str(self.root / "xdg-data"),
             "XDG_CONFIG_HOME": str(self.root / "xdg-config"),
         }
-        result = run_cli(*args, home=self.home, stdin=stdin, env=env)
+        runner = run_cli_process if process else run_cli
+        result = runner(*args, home=self.home, stdin=stdin, env=env)
         assert "Traceback" not in result.err and "internal error" not in result.err, result.err
         assert_no_raw_control(result.out, f"stdout of {args[:3]}")
         assert_no_raw_control(result.err, f"stderr of {args[:3]}")
@@ -343,7 +345,8 @@ def test_error_lines_escape_what_they_quote(logged: Logged, args: tuple[str, ...
 def test_argument_that_is_not_utf8_is_refused_in_one_line(logged: Logged) -> None:
     """A raw 8-bit byte (``\\x9b`` is CSI on some terminals) in an argument is not text."""
     before = logged.run("log", "show", "CW-000001", "--json").out
-    result = logged.run("log", "note", "CW-000001", "note \udc9b2J")  # the byte 0x9b
+    # A real process: the byte reaches its argv the way a shell passes it.
+    result = logged.run("log", "note", "CW-000001", "note \udc9b2J", process=True)  # 0x9b
     assert result.code == 2
     assert result.err == (
         "casewriter: error: argument 4 is not valid UTF-8 text: b'note \\x9b2J'\n"

@@ -1,4 +1,5 @@
-"""``casewriter log …`` and ``render --save`` driven through a real subprocess."""
+"""``casewriter log …`` and ``render --save`` driven through the real CLI (``cli``: see
+tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -65,18 +66,19 @@ def test_bad_input_is_one_line_exit_2(cli, seeded: Path, args: tuple[str, ...]) 
     )
 
 
-def test_file_guard_link_force_and_follow_ups(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+def test_file_forced_and_follow_ups(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    # the seeded drafts are not ready (no evidence): filing needs --force, and the log says so
+    # (readiness, duplicates and links on filing: tests/test_filing.py)
     r = cli("log", "file", "1", "--case-id", "7261849305", "--json")
+    assert r.code == 1 and "CW-000001 is not ready to file: Required evidence missing" in r.err
+    r = cli("log", "file", "1", "--case-id", "7261849305", "--force", "--json")
     out = json.loads(r.out)
     assert r.code == 0 and out["case"]["status"] == "filed" and out["case"]["follow_up"]
-    assert [d["id"] for d in out["duplicates"]] == ["CW-000002"]  # a draft: warned, not blocked
-    r = cli("log", "file", "2", "--case-id", "7261849306")
-    assert r.code == 1 and "CW-000001" in r.err and "--link" in r.err and r.err.count("\n") == 1
-    r = cli("log", "file", "2", "--case-id", "7261849306", "--link", "CW-000001", "--json")
-    assert r.code == 0 and json.loads(r.out)["case"]["links"] == ["CW-000001"]
-    r = cli("log", "file", "3", "--case-id", "7261849305")  # same Seller Central case id as CW-1
-    assert r.code == 1 and "case_id 7261849305" in r.err
-    assert cli("log", "file", "3", "--case-id", "7261849305", "--force").code == 0
+    assert out["forced"] is True and out["ready_reasons"]
+    assert out["case"]["events"][-1]["kind"] == "forced"
+    assert out["case"]["events"][-1]["text"].startswith(
+        "filed although not ready: [missing-evidence]"
+    )
     r = cli("log", "reply", "1", "--from", "amazon", "please", "send", "POD", "--json")
     assert json.loads(r.out)["status"] == "needs-reply"
     r = cli("log", "follow-up", "1", "2020-01-01T00:00Z", "--json")
@@ -104,7 +106,7 @@ def test_file_guard_link_force_and_follow_ups(cli, seeded: Path) -> None:  # typ
 
 
 def test_due_shows_local_time(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
-    assert cli("log", "file", "1", "--case-id", "7261849305").code == 0
+    assert cli("log", "file", "1", "--case-id", "7261849305", "--force").code == 0
     cli("log", "follow-up", "1", "2020-03-08T10:00Z")
     ny = cli("log", "due", env={"TZ": "America/New_York"})
     sh = cli("log", "due", env={"TZ": "Asia/Shanghai"})
@@ -170,3 +172,29 @@ def test_render_save_json_says_what_was_saved(cli, home: Path) -> None:  # type:
     assert [d["id"] for d in second["saved"]["duplicates"]] == ["CW-000001"]
     plain = json.loads(cli("render", str(EXAMPLE), "--json").out)
     assert "saved" not in plain  # nothing saved, nothing said
+
+
+def test_search_finds_cases_by_problem_words_and_status(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 §5: a missing-units case whose text never says 少件 is found by 少件 or 入库
+    (its type's titles and problem words are indexed with it), and by its status's names."""
+    with CaseStore.open(AppPaths.under(home)) as store:
+        store.save_new(make_case(subject="Shipment FBA17XKQ9M2Z short", body="We shipped 100."))
+        store.save_new(
+            make_case(
+                subject="Unit gone",
+                body="Inventory ledger shows it.",
+                identifiers=[("fnsku", "X003KQ7ZP1")],
+                case_type="warehouse-lost",
+            )
+        )
+    for word, want in [
+        ("少件", ["CW-000001"]),
+        ("入库", ["CW-000001"]),
+        ("丢件", ["CW-000002"]),
+        ("草稿", ["CW-000001", "CW-000002"]),
+        ("lost", ["CW-000002"]),
+        ("shortfall", ["CW-000001"]),
+    ]:
+        r = cli("log", "search", word, "--json")
+        assert r.code == 0, r.err
+        assert sorted(h["id"] for h in json.loads(r.out)["hits"]) == want, word

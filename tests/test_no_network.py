@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from tests.conftest import NO_NETWORK_DIR, run_cli
+from tests.conftest import NO_NETWORK_DIR, run_cli_process
 
 
 def test_in_process_guard_refuses_connections() -> None:
@@ -51,4 +51,4 @@ def test_cli_subprocess_guard_is_loaded() -> None:
     )
     assert proc.returncode != 0
     assert "NetworkUsedError" in proc.stderr
-    assert run_cli("--version").code == 0  # and the guard does not disturb the CLI
+    assert run_cli_process("--version").code == 0  # and the guard does not disturb the CLI

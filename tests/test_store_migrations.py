@@ -14,7 +14,7 @@ import pytest
 from casewriter.errors import StoreError
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore, migrations
-from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL, search_extra_for
+from casewriter.store.migrations import LATEST, MIGRATIONS, V1_DDL, v2_search_extra
 from tests.conftest import run_cli
 from tests.test_store import make_case
 from tests.test_store_search import cjk_index_is_exact
@@ -48,7 +48,7 @@ def _build_at(path: Path, version: int, *, stale: bool = False, wal: bool = Fals
             "INSERT INTO events(case_id, kind, at, text) VALUES (7, 'note', '2025-01-03T00:00:00Z', '客服答复正在调查')"
         )
     if version >= 2:  # a v2 casewriter kept search_extra and the trigram index in step
-        conn.execute("UPDATE cases SET search_extra = ? WHERE id = 7", (search_extra_for(conn, 7),))
+        conn.execute("UPDATE cases SET search_extra = ? WHERE id = 7", (v2_search_extra(conn, 7),))
         conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
     conn.close()
 
@@ -224,3 +224,34 @@ def test_missing_log_without_create(paths: AppPaths) -> None:
     with pytest.raises(StoreError, match="no case log"):
         CaseStore.open(paths, create=False)
     assert not paths.db_file.exists()
+
+
+def test_v3_log_is_reindexed_with_status_and_type_words(paths: AppPaths) -> None:
+    """v4: a v3 log is copied first, then every case gets its status names (both languages)
+    in the index; the case types' words (``engine.type_words``) find old cases by problem words,
+    and a later status change or a new case keeps the index exact."""
+    from casewriter.engine import type_words
+    from casewriter.store.copies import safety_copies
+
+    paths.data_dir.mkdir(parents=True, exist_ok=True)
+    _build_at(paths.db_file, 3)
+    with CaseStore.open(paths) as store:
+        assert any("upgrade-v3" in c.name for c in safety_copies(paths.db_file))
+        assert [h.case.id for h in store.search("已提交")] == ["CW-000007"]  # status, Chinese
+        assert [h.case.id for h in store.search("filed")] == ["CW-000007"]
+        assert store.search("少件") == []  # type words not given yet
+        assert store.index_type_words(type_words(paths)) == 1  # the one old case reindexed
+        assert store.index_type_words(type_words(paths)) == 0  # unchanged: nothing written
+        for word in ("少件", "入库", "货件差异", "missing units", "shortfall"):
+            assert [h.case.id for h in store.search(word)] == ["CW-000007"], word
+        assert store.search("丢件") == []  # another type's word
+        store.set_status("CW-000007", "needs-reply")
+        assert [h.case.id for h in store.search("需回复")] == ["CW-000007"]
+        assert store.search("已提交") == []
+        lost = store.save_new(make_case(subject="Unit gone", case_type="warehouse-lost"))
+        assert [h.case.id for h in store.search("丢件")] == [lost.id]
+        with store._read() as conn:
+            assert cjk_index_is_exact(conn)
+            assert conn.execute(
+                "INSERT INTO cases_fts(cases_fts, rank) VALUES ('integrity-check', 1)"
+            )

@@ -14,9 +14,6 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, nodes
 
-from casewriter.__main__ import main
-from tests.conftest import CliResult
-
 REPO = Path(__file__).resolve().parent.parent
 BUILTIN = REPO / "templates"
 LOST = BUILTIN / "examples" / "warehouse-lost.toml"
@@ -35,19 +32,6 @@ FRAGMENTS = {
     "_oer.md.j2": {"intro_text", "impact_items", "identifier_items", "evidence_items",
                    "ask_text", "deadline_text"},
 }  # fmt: skip
-
-
-@pytest.fixture
-def cli(home: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """The real CLI in-process with the temporary home."""
-
-    def _run(*args: str) -> CliResult:
-        capsys.readouterr()
-        code = main(["--home", str(home), *args])
-        out, err = capsys.readouterr()
-        return CliResult(code, out, err)
-
-    return _run
 
 
 def body(cli, case: Path, *extra: str) -> str:  # type: ignore[no-untyped-def]

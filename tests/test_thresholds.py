@@ -65,13 +65,30 @@ def test_builtin_performance_metrics_come_from_the_case_type(paths: AppPaths) ->
         False,
     )
     assert (lsr["numerator"], lsr["denominator"], lsr["window"]) == (41, 612, "10 and 30 days")
+    assert (lsr["window_days"], lsr["period_days"], lsr["unit"]) == ([10, 30], 30, "shipments")
     assert "200285190" in lsr["source"] and lsr["as_of"] == "2026-06-01"
     assert metrics["vtr"]["comparison"] == "at_least" and metrics["vtr"]["target"] == "≥ 95%"
     assert metrics["odr"]["ok"] and metrics["cancel"]["threshold_pct"] == 2.5
     assert case.calc["failing"] == ["lsr", "vtr"] and case.calc["lsr"] is lsr
-    assert "Late Shipment Rate: 6.70% (41 of 612), target under 4% – missed" in case.body
-    assert "Valid Tracking Rate: 93.14% (570 of 612), target 95% or more – missed" in case.body
-    assert "Order Defect Rate: 0.65% (4 of 612), target under 1%\n" in case.body
+    # each metric over its own counts and its own window (domain.md §3)
+    odr, cancel = metrics["odr"], metrics["cancel"]
+    assert (odr["numerator"], odr["denominator"], odr["period_days"]) == (4, 1187, 60)
+    assert (cancel["numerator"], cancel["denominator"], cancel["period_days"]) == (2, 138, 7)
+    body = case.body
+    assert (
+        "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 4% – missed"
+        in body
+    )
+    assert (
+        "Valid Tracking Rate: 93.14% (570 of 612 shipments over 30 days), target 95% or more – missed"
+        in body
+    )
+    assert "Order Defect Rate: 0.34% (4 of 1,187 orders over 60 days), target under 1%\n" in body
+    assert (
+        "Pre-fulfilment Cancel Rate: 1.45% (2 of 138 orders over 7 days), target under 2.5%\n"
+        in body
+    )
+    assert "Late Shipment Rate and Valid Tracking Rate – " in case.subject
     (lsr_warning,) = [w for w in case.warnings if w.startswith("Late Shipment Rate")]
     assert "200285190" in lsr_warning and "as of 2026-06-01" in lsr_warning
     assert any("Late Shipment Rate, Valid Tracking Rate" in r for r in case.urgency_reasons)
@@ -89,7 +106,7 @@ def test_rate_given_directly_and_counts_win_over_it(paths: AppPaths) -> None:
     assert (lsr["value_pct"], lsr["ok"], lsr["numerator"]) == (3.1, True, None)
     assert (vtr["value_pct"], vtr["ok"], vtr["numerator"]) == (98.04, True, 600)
     assert case.calc["failing"] == []
-    assert "- Late Shipment Rate: 3.10%, target under 4%\n" in case.body
+    assert "- Late Shipment Rate: 3.10% (30 days), target under 4%\n" in case.body
 
 
 def test_a_metric_without_its_facts_is_left_out(paths: AppPaths) -> None:
@@ -107,11 +124,23 @@ def test_user_case_type_changes_the_thresholds(paths: AppPaths) -> None:
     user_case_type(paths, "performance-metric-poa", edit)
     case = render(paths, "performance-metric-poa")
     assert case.calc["lsr"]["ok"] and case.calc["lsr"]["as_of"] == "2026-09-15"
-    assert case.calc["failing"] == ["odr", "vtr"]
-    assert "Late Shipment Rate: 6.70% (41 of 612), target under 8%\n" in case.body
-    assert "Order Defect Rate: 0.65% (4 of 612), target under 0.5% – missed" in case.body
+    assert case.calc["failing"] == ["vtr"]
+    assert (
+        "Late Shipment Rate: 6.70% (41 of 612 shipments over 30 days), target under 8%\n"
+        in case.body
+    )
+    assert (
+        "Order Defect Rate: 0.34% (4 of 1,187 orders over 60 days), target under 0.5%\n"
+        in case.body
+    )
     assert not any(w.startswith("Late Shipment Rate") for w in case.warnings)
-    assert any(w.startswith("Order Defect Rate: 0.65% (target < 0.5%)") for w in case.warnings)
+    case = render(paths, "performance-metric-poa", {"order_defects": 9})
+    assert case.calc["failing"] == ["odr", "vtr"]
+    assert (
+        "Order Defect Rate: 0.76% (9 of 1,187 orders over 60 days), target under 0.5% – missed"
+        in case.body
+    )
+    assert any(w.startswith("Order Defect Rate: 0.76% (target < 0.5%)") for w in case.warnings)
 
 
 def test_return_rate_alert_with_its_norm_source_and_as_of(paths: AppPaths) -> None:
@@ -121,7 +150,9 @@ def test_return_rate_alert_with_its_norm_source_and_as_of(paths: AppPaths) -> No
     assert (
         rr["as_of"] == "2026-06-01" and "Amazon publishes no return-rate threshold" in rr["source"]
     )
-    assert "against an alert level of 8% and a usual 3–5%" in case.body
+    # the 8% default and the 3–5% norm are sellers' figures, not Amazon's: the checklist warns
+    # with them, the text for Amazon never quotes them (issue 12 §1)
+    assert " 8%" not in case.body and "3–5%" not in case.body and "alert level" not in case.body
     assert "– 8.98% over 7 days" in case.subject
     (warning,) = [w for w in case.warnings if w.startswith("Return rate")]
     assert "at or above the alert level" in warning and "as of 2026-06-01" in warning
@@ -132,8 +163,34 @@ def test_alert_level_named_in_the_notification_replaces_the_default(paths: AppPa
     rr = case.calc["return_rate"]
     assert (rr["threshold_pct"], rr["alert"], rr["ok"]) == (10, False, True)
     assert "facts.alert_rate_pct" in rr["source"]
-    assert "against an alert level of 10% and a usual 3–5%" in case.body
+    # a level Amazon's own notification names is the seller's fact: quoted, without the norm
+    assert "against the alert level of 10% named in your notification" in case.body
+    assert "3–5%" not in case.body
     assert not any(w.startswith("Return rate") for w in case.warnings)
+
+
+def test_counts_over_an_undocumented_window_are_warned(paths: AppPaths) -> None:
+    case = render(paths, "performance-metric-poa", {"lsr_period_days": 14})
+    assert case.calc["lsr"]["period_days"] == 14
+    assert "(41 of 612 shipments over 14 days)" in case.body
+    (warning,) = [w for w in case.warnings if "your counts cover 14 days" in w]
+    assert "over 10 or 30 days" in warning and "200285190" in warning
+
+
+def test_without_a_notification_reference_the_case_says_where_the_figures_come_from(
+    paths: AppPaths,
+) -> None:
+    engine = Engine.load(paths, Settings())
+    draft = load_case_file(EXAMPLES / "performance-metric-poa.toml", engine.catalog)
+    draft = draft.model_copy(update={"evidence": {"order_id": draft.evidence["order_id"]}})
+    case = engine.render(draft, as_of=AS_OF)
+    assert case.subject == (
+        "Plan of action – Late Shipment Rate and Valid Tracking Rate – notification of 2026-06-22"
+    )
+    assert "[" not in case.subject
+    assert "Source of the figures: our Account Health page as of 2026-06-20" in case.body
+    (item,) = [c for c in case.checklist if c.slot == "notification_ref"]
+    assert (item.required, item.status) == (False, "missing")
 
 
 def test_user_case_type_changes_the_return_rate_norm(paths: AppPaths) -> None:
@@ -145,7 +202,9 @@ def test_user_case_type_changes_the_return_rate_norm(paths: AppPaths) -> None:
     case = render(paths, "return-rate-rca", {"units_returned": 50})
     rr = case.calc["return_rate"]
     assert (rr["value_pct"], rr["norm"], rr["ok"]) == (12.14, "3–6.5%", False)
-    assert "against an alert level of 12% and a usual 3–6.5%" in case.body
+    (warning,) = [w for w in case.warnings if w.startswith("Return rate")]
+    assert "alert level 12%, usual 3–6.5%" in warning
+    assert " 12%" not in case.body and "3–6.5%" not in case.body
 
 
 @pytest.mark.parametrize(
@@ -155,8 +214,11 @@ def test_user_case_type_changes_the_return_rate_norm(paths: AppPaths) -> None:
          "did you mean 'late_shipments'"),
         ('numerator = "late_shipments"', 'numerator = "root_cause"', "thresholds.1.numerator",
          "is a text, expected a quantity"),
-        ('rate_fact = "lsr_percent"', 'rate_fact = "orders"', "thresholds.1.rate_fact",
+        ('rate_fact = "lsr_percent"', 'rate_fact = "lsr_shipments"', "thresholds.1.rate_fact",
          "expected a percent"),
+        ('window_fact = "lsr_period_days"', 'window_fact = "period_end"', "thresholds.1.window_fact",
+         "expected a quantity"),
+        ("window_days = [10, 30]", "window_days = [10, 0]", "thresholds.1", "1 to 366 days"),
         ('comparison = "below"', 'comparison = "under"', "thresholds.1.comparison", "'below'"),
         ("target_pct = 4.0", "target_pct = 400", "thresholds.1.target_pct", "less than or equal"),
         ('source = "sellercentral.amazon.com.au help 200285190 (Late Shipment Rate)"', "",

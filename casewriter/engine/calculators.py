@@ -15,8 +15,14 @@ No figure lives here: targets, windows, norms, sources and as-of dates come from
 A result: ``key``, ``name``/``label`` (English), ``label_zh``, ``value_pct``/``rate`` (2 dp),
 ``threshold_pct`` (the target or alert level in force), ``comparison`` (``below`` |
 ``at_least``), ``kind`` (``target`` | ``alert``), ``target`` (``"< 1%"``, ``"≥ 95%"``), ``ok``,
-``numerator``, ``denominator``, ``window``, ``source``, ``as_of`` (ISO), ``text`` and, for an
-alert with a usual range, ``alert``, ``alert_pct``, ``norm_low_pct``, ``norm_high_pct``, ``norm``.
+``numerator``, ``denominator``, ``unit`` (what the denominator counts), ``window`` (the source's
+words), ``window_days`` (the documented windows), ``period_days`` (the period the counts cover: the
+seller's ``window_fact``, else the one documented window, else None), ``window_warning`` (a period
+the source does not document, else None), ``source``, ``as_of`` (ISO), ``text`` and, for an alert
+with a usual range, ``alert``, ``alert_pct``, ``norm_low_pct``, ``norm_high_pct``, ``norm``.
+
+Each metric is computed over its own counts and its own window (domain.md §3: ODR over 60 days of
+orders, Late Shipment Rate over 10 or 30 days of shipments, …): the case type names the facts.
 """
 
 from __future__ import annotations
@@ -46,6 +52,22 @@ def cited(result: Mapping[str, Any]) -> str:
     return f"{result['source']}, as of {result['as_of']}"
 
 
+def _period(t: Threshold, facts: Mapping[str, Any]) -> tuple[int | None, str | None]:
+    """(days the counts cover, a warning when the source documents no such window)."""
+    given = _number(facts, t.window_fact)
+    if given is None:
+        return (t.window_days[0] if len(t.window_days) == 1 else None), None
+    days = int(given)
+    if t.window_days and days not in t.window_days:
+        windows = " or ".join(str(d) for d in t.window_days)
+        return days, (
+            f"{t.label.en}: your counts cover {days} days, but Amazon measures it over "
+            f"{windows} days ({t.source}, as of {t.as_of.isoformat()}); copy the counts for "
+            "the same window from Account Health"
+        )
+    return days, None
+
+
 def evaluate(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any] | None:
     """One threshold's result, or None when its facts are absent."""
     n = _number(facts, t.numerator)
@@ -64,6 +86,7 @@ def evaluate(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any] | None:
     ok = rate < target if below else rate >= target
     sign = "<" if below else "≥"
     label = t.label.en
+    period, window_warning = _period(t, facts)
     result: dict[str, Any] = {
         "key": t.key,
         "name": label,
@@ -78,7 +101,11 @@ def evaluate(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any] | None:
         "ok": ok,
         "numerator": int(n) if n is not None else None,
         "denominator": int(d) if d is not None else None,
+        "unit": t.unit,
         "window": t.window,
+        "window_days": list(t.window_days),
+        "period_days": period,
+        "window_warning": window_warning,
         "source": t.source
         if level is None
         else f"level given in facts.{t.target_fact}; default {pct(t.target_pct)}%: {t.source}",

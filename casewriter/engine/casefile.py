@@ -1,13 +1,16 @@
 """Case files: read a TOML or JSON draft into a ``Draft``, checked against its case type.
 
 Relative attachment paths are resolved against the case file's folder; facts are typed per the
-case type's fact specs. Common slips (an identifier under ``[facts]``, ``fnskus`` for ``fnsku``
-…) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
+case type's fact specs, and ``[[items]]`` lines per its item spec (``items.py``). A lone surrogate
+(a JSON ``"\\ud800"`` escape, not a character) is kept as the text of its escape, with a note
+naming the field, so the draft can always be saved. Common slips (an identifier under
+``[facts]``, ``fnskus`` for ``fnsku`` …) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
 did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +23,7 @@ from casewriter.engine.facts import coerce_facts
 from casewriter.errors import CaseFileError, CasewriterError
 from casewriter.files import read_user_file
 from casewriter.marketplaces import get as get_marketplace
+from casewriter.safetext import storable_data, surrogate_fields, surrogate_problem
 
 if TYPE_CHECKING:
     from casewriter.config import Settings
@@ -30,6 +34,7 @@ TOP_KEYS = (
     "profile",
     "facts",
     "evidence",
+    "items",
     "attachments",
     "narrative",
     "urgency",
@@ -59,11 +64,18 @@ def read_case_data(path: Path) -> dict[str, Any]:
 
 
 def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir: Path | None = None,
-                    settings: Settings | None = None) -> Draft:  # fmt: skip
-    """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``."""
+                    settings: Settings | None = None, as_of: date | None = None) -> Draft:  # fmt: skip
+    """Validate parsed case data (TOML/JSON) into a Draft; CaseFileError naming ``where``. A
+    date fact without a year is the latest such date on or before ``as_of`` (today if None)."""
     from casewriter.engine import casefile_fixups as fix
 
     fixes: list[str] = []
+    bad_text = surrogate_fields(data)
+    if bad_text:  # shown as \ud800 and kept so: a surrogate cannot be saved (UTF-8, SQLite)
+        data = storable_data(data)
+        fixes.append(
+            f"{surrogate_problem(bad_text)}; each is kept as the text of its escape (as it is shown)."
+        )
     data = fix.fix_top({k: v for k, v in data.items() if k != "base_dir"}, fixes)
     for key in data:
         if key not in TOP_KEYS:
@@ -106,10 +118,21 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
                 f"{where}: attachments.{i}.slot: {ct.id} has no slot {slot!r}{did_you_mean(str(slot), slots)}"
             )
     try:
-        facts, notes, _ = coerce_facts(ct.facts, dict(data.get("facts", {})), mp, strict=True)
+        facts, notes, _ = coerce_facts(
+            ct.facts, dict(data.get("facts", {})), mp, strict=True, as_of=as_of
+        )
     except CasewriterError as exc:
         raise CaseFileError(f"{where}: {exc.message}") from None
     data["facts"] = facts
+    if "items" in data:
+        from casewriter.engine.items import read_items
+
+        try:
+            data["items"], item_notes = read_items(data["items"], ct, mp, where)
+        except CasewriterError as exc:
+            message = exc.message if exc.message.startswith(where) else f"{where}: {exc.message}"
+            raise CaseFileError(message) from None
+        notes = [*notes, *item_notes]
     profile = data.get("profile")
     if isinstance(profile, str) and settings is not None and settings.profile(profile) is None:
         known = ", ".join(p.id for p in settings.profiles) or "none configured"
@@ -124,7 +147,10 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
     return draft
 
 
-def load_case_file(path: Path, catalog: Catalog, settings: Settings | None = None) -> Draft:
-    """Read a TOML or JSON case file into a Draft (CaseFileError on bad input)."""
+def load_case_file(
+    path: Path, catalog: Catalog, settings: Settings | None = None, as_of: date | None = None
+) -> Draft:
+    """Read a TOML or JSON case file into a Draft (CaseFileError on bad input); ``as_of`` as in
+    ``draft_from_data``."""
     data = read_case_data(path)
-    return draft_from_data(data, catalog, str(path), path.resolve().parent, settings)
+    return draft_from_data(data, catalog, str(path), path.resolve().parent, settings, as_of)

@@ -5,7 +5,7 @@ values templates may show (only valid or unverified ones: an invalid value is ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -29,7 +29,10 @@ class EvidenceResult:
 
     @property
     def ready(self) -> bool:
-        return not any(i.required and i.status in ("missing", "invalid") for i in self.items)
+        """Nothing required missing, nothing provided invalid (``readiness`` says why not)."""
+        return not any(
+            i.status == "invalid" or (i.required and i.status == "missing") for i in self.items
+        )
 
 
 def check_identifier(value: str, kind: str) -> tuple[str, str | None, str | None, str | None]:
@@ -70,7 +73,18 @@ def _suggest(suggestion: str | None, text: str) -> str:
     return f" ({suggestion})"
 
 
-def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en") -> EvidenceResult:
+def check_evidence(
+    ct: CaseType,
+    draft: Draft,
+    mp: Marketplace,
+    lang: str = "en",
+    facts: Mapping[str, FactValue] | None = None,
+    uncapped: Collection[str] = (),
+) -> EvidenceResult:
+    """The checklist of ``draft``'s evidence; ``facts`` (typed) decide which slots a
+    ``required_when`` makes required. ``uncapped``: slots whose values include item lines'
+    identifiers, so their ``max`` does not apply (the items-per-case cap counts the lines)."""
+    typed: Mapping[str, FactValue] = facts or {}
     id_kinds = set(KINDS)
     res = EvidenceResult()
     slot_keys = {s.key for s in ct.evidence}
@@ -144,7 +158,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             status = "missing"
         elif len(good) < slot.min:
             status, why = "invalid", f"needs at least {slot.min} ({len(good)} given)"
-        elif slot.max and len(good) > slot.max:
+        elif slot.max and len(good) > slot.max and slot.key not in uncapped:
             status, why = "invalid", f"takes at most {slot.max} ({len(good)} given)"
         elif unverified:
             status = "unverified"
@@ -152,7 +166,7 @@ def check_evidence(ct: CaseType, draft: Draft, mp: Marketplace, lang: str = "en"
             ChecklistItem(
                 slot=slot.key,
                 label=label,
-                required=slot.required,
+                required=slot.required_for(typed),
                 status=status,
                 values=shown,
                 reason=why,
@@ -171,7 +185,7 @@ def _attachment_rules(ct: CaseType, draft: Draft, res: EvidenceResult) -> None:
             "This response box takes no attachments: send the proof of delivery and other files "
             "to the buyer through Buyer-Seller Messages, and say so in the response."
         )
-    if ct.items_slot and ct.max_items:
+    if ct.items_slot and ct.max_items and ct.items is None:  # item lines count themselves
         n = len(res.evs.get(ct.items_slot, []))
         if n > ct.max_items:
             res.warnings.append(
@@ -183,5 +197,5 @@ def fact_warnings(ct: CaseType, facts: Mapping[str, FactValue], lang: str = "en"
     return [
         f"Missing fact: {spec.label.get(lang)} ({spec.key})."
         for spec in ct.facts
-        if spec.required and not spec.computed and spec.key not in facts
+        if spec.required_for(facts) and not spec.computed and spec.key not in facts
     ]

@@ -4,7 +4,8 @@ Windows include their first and last day. Several rules in force (sources that d
 longest window gives ``closes`` so no valid claim is called expired, and the shortest gives a
 "file by … to be safe" ``safe_by`` date when it differs. A rule is in force for an event when
 ``effective_from <= event < until``. ``for_facts`` is a draft's window: the rules for its
-marketplace evaluated on the first clock fact it holds, or a hint naming the fact to add.
+marketplace evaluated on the first clock fact it holds that has a rule in force (a rule of
+another era may count from another event), or a hint naming the fact to add.
 """
 
 from __future__ import annotations
@@ -80,15 +81,35 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
 def for_facts(
     ct: CaseType, marketplace: str, facts: dict[str, Any], as_of: date
 ) -> tuple[Deadline | None, str | None]:
-    """A draft's claim window from its typed facts, or a hint about the missing clock fact."""
+    """A draft's claim window from its typed facts, or a hint: the clock fact to add, or that
+    the catalog documents no window for this marketplace (a warning, never a blocker)."""
     rules = rules_for(ct, marketplace)
     if not rules:
+        if ct.claim_window and any(r.claim_window for r in ct.deadlines):
+            return None, (
+                f"No documented claim window for {ct.id} on the {marketplace.upper()} marketplace: "
+                "check the time limit on Seller Central's help pages before filing."
+            )
         return None, None
+    absent: list[DeadlineRule] = []
     for fact_key in dict.fromkeys(r.clock_fact for r in rules):
         event = facts.get(fact_key)
-        if isinstance(event, date):
-            same = [r for r in rules if r.clock_fact == fact_key]
-            return evaluate(same, event, as_of), None
+        same = [r for r in rules if r.clock_fact == fact_key]
+        if not isinstance(event, date):
+            absent += same
+            continue
+        # a rule of another era may count from another event (removals before 23 Oct 2024:
+        # from the last carrier scan): the first clock with a rule in force gives the window
+        found = evaluate(same, event, as_of)
+        if found is not None:
+            if not ct.claim_window:
+                found = found.model_copy(update={"claim_window": False})
+            return found, None
+    return None, (_ask(ct, absent) if absent else None)
+
+
+def _ask(ct: CaseType, rules: Sequence[DeadlineRule]) -> str:
+    """The hint naming the clock facts that would give a window."""
     asks: list[str] = []
     clocks: list[str] = []
     for rule in rules:
@@ -96,4 +117,4 @@ def for_facts(
         ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
         asks += [ask] if ask not in asks else []
         clocks += [rule.clock] if rule.clock not in clocks else []
-    return None, f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."
+    return f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."

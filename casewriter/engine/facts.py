@@ -104,15 +104,18 @@ def parse_bool(value: object, field: str) -> bool:
     raise UsageError(f"{field}: expected yes or no, got {value!r}")
 
 
-def coerce_fact(spec: FactSpec, value: object, mp: Marketplace) -> tuple[FactValue, str | None]:
-    """The typed value for ``spec`` and a note (e.g. how an ambiguous date was read)."""
+def coerce_fact(
+    spec: FactSpec, value: object, mp: Marketplace, as_of: date | None = None
+) -> tuple[FactValue, str | None]:
+    """The typed value for ``spec`` and a note (e.g. how an ambiguous date was read, or the year
+    a year-less date was given: the latest on or before ``as_of``, today in ``mp`` if None)."""
     field = f"facts.{spec.key}"
     if spec.type == "quantity":
         return parse_quantity(value, field), None
     if spec.type == "money":
         return Money(parse_money(value, field), mp.currency), None
     if spec.type == "date":
-        parsed = parse_date(value, mp, field)
+        parsed = parse_date(value, mp, field, as_of=as_of)
         return parsed.value, parsed.note
     if spec.type == "percent":
         return parse_percent(value, field), None
@@ -157,7 +160,12 @@ def _amount_ok(money: Money) -> bool:
 
 
 def coerce_facts(
-    specs: list[FactSpec], raw: Mapping[str, object], mp: Marketplace, *, strict: bool
+    specs: list[FactSpec],
+    raw: Mapping[str, object],
+    mp: Marketplace,
+    *,
+    strict: bool,
+    as_of: date | None = None,
 ) -> tuple[dict[str, FactValue], list[str], list[str]]:
     """Typed facts, notes (date read-backs) and problems (strict: raise on the first one).
     A value already typed for its spec is kept as it is (it was read where it entered)."""
@@ -177,7 +185,7 @@ def coerce_facts(
             values[key] = value
             continue
         try:
-            typed, note = coerce_fact(spec, value, mp)
+            typed, note = coerce_fact(spec, value, mp, as_of)
         except UsageError as exc:
             if strict:
                 raise

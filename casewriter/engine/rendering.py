@@ -18,6 +18,7 @@ from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
 from casewriter.engine.drafts import Draft, OerText, RenderedCase
 from casewriter.engine.models import CaseType
+from casewriter.engine.readiness import reasons as ready_reasons
 from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError, UsageError
 from casewriter.marketplaces import get as get_marketplace
@@ -111,9 +112,14 @@ class Engine:
         subject_raw = jinja_env.render_checked(f"{ct.id} subject", subject_tpl.generate(ctx), state)
         subject = " ".join(subject_raw.split())
         main_id = built.main_id
+        main_slot = ct.slot(ct.main_identifier)
+        # an optional main identifier the seller does not have (performance-metric-poa without a
+        # notification reference): the subject names the problem without a placeholder
+        left_out = main_slot is not None and not main_slot.required
+        left_out = left_out and not draft.evidence.get(ct.main_identifier)
         if main_id and main_id not in subject:
             subject = f"{subject} {DASH} {main_id}"
-        elif not main_id:
+        elif not main_id and not left_out:
             # the main identifier is missing or invalid: a visible, readable placeholder
             placeholder = f"[{built.main_label}]"
             subject = subject.replace(f"[missing: ev.{ct.main_identifier}]", placeholder)
@@ -148,6 +154,9 @@ class Engine:
             warnings.append(
                 f"The text has placeholders for missing data ({missing}); fill them in first."
             )
+        why_not = ready_reasons(
+            ct, built.evidence.items, built.facts, built.deadline, state.missing
+        )
         limits = self.settings.limits
         if len(subject) > limits.subject_max:
             warnings.append(
@@ -171,13 +180,16 @@ class Engine:
             body=body,
             oer=oer,
             checklist=built.evidence.items,
-            ready=built.evidence.ready and not state.missing,
+            ready=not why_not,
+            ready_reasons=why_not,
+            items=built.items.lines,
             warnings=list(dict.fromkeys(warnings)),
             deadline=built.deadline,
             urgency_suggestion=built.suggestion,
             urgency_reasons=built.reasons,
             identifiers=built.evidence.identifiers,
             calc=built.calc,
+            duplicate_keys=ct.duplicate_keys,
         )
 
     def _respell(

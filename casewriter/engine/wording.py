@@ -38,15 +38,21 @@ class Spelling:
     def table(self, spelling: str) -> dict[str, str]:
         return self.to_us if spelling == "US" else self.to_uk
 
-    def pattern(self, spelling: str) -> re.Pattern[str]:
-        return _pattern(tuple(sorted(self.table(spelling), key=len, reverse=True)))
+    def found(self, text: str, spelling: str) -> set[str]:
+        """The words of ``text`` (as written) that the ``spelling`` table changes."""
+        table = self.table(spelling)
+        return {w for w in set(_WORD.findall(text)) if w.lower() in table}
 
 
-@lru_cache(maxsize=64)
+#: A word: letters on either side make a pair word part of another word (no match inside
+#: "refulfilment"); digits, hyphens and apostrophes end it ("fulfilment-centre", "centre's").
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=256)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in words)
-    # lower-case or capitalised; letters on either side make it part of another word
-    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])")
 
 
 @lru_cache(maxsize=8)
@@ -100,9 +106,10 @@ def respell(text: str, spelling: Spelling, to: str, keep: Iterable[str] = ()) ->
     """``text`` in the ``to`` spelling (``US`` or ``UK``), every occurrence of a ``keep``
     string (the seller's own words and identifiers) left untouched."""
     table = spelling.table(to)
-    pattern = spelling.pattern(to)
-    if not pattern.search(text):
+    words = spelling.found(text, to)  # most texts have a few such words, many have none
+    if not words:
         return text
+    pattern = _pattern(tuple(sorted(words, key=len, reverse=True)))
     spans = _spans(text, keep)
 
     def swap(m: re.Match[str]) -> str:
@@ -116,12 +123,11 @@ def respell(text: str, spelling: Spelling, to: str, keep: Iterable[str] = ()) ->
 
 def other_spelling(texts: Iterable[str], spelling: Spelling, to: str) -> list[str]:
     """The words of the other spelling found in ``texts`` (lower-case, first seen first)."""
-    pattern = spelling.pattern(to)
     found: dict[str, None] = {}
     for text in texts:
-        for m in pattern.finditer(text):
-            if not (m.group(0).isupper() and len(m.group(0)) > 1):
-                found[m.group(0).lower()] = None
+        for word in _WORD.findall(text):
+            if word.lower() in spelling.table(to) and not (word.isupper() and len(word) > 1):
+                found[word.lower()] = None
     return list(found)
 
 
@@ -223,8 +229,8 @@ def document_text(document: str, description: str) -> str:
     parts = [p.strip(" )").lower() for p in document.split(" (")]
     if any(p and p in said for p in parts):
         return description
-    first = parts[0].split(" ")[0] if parts[0] else ""
-    if first and said.startswith(first + " "):
+    first = parts[0].split(" ")[0].rstrip("s") if parts[0] else ""  # "Photos…" / "Photo of…"
+    if first and said.split(" ")[0].rstrip("s") == first:
         return description
     return f"{document}: {description}"
 

@@ -20,10 +20,21 @@ RULE_CASE_TYPES = {
     "fee-overcharge": "fee-dimension-weight",
     "storage-fee-check": "general",
     "stranded-inventory": "stranded-inventory",
+    "removal-incomplete": "removal-damaged-or-incomplete",
+    "removal-lost": "removal-lost-in-transit",
+    "return-damaged": "customer-return-wrong-or-damaged",
+    "refund-over-charge": "general",
+    "reimbursement-underpaid": "reimbursement-underpaid",
+    "reimbursement-below-price": "reimbursement-underpaid",
+    "researching-units": "warehouse-lost",
 }
-#: ``to-review``: a lead the seller checks before acting (no claim window applies, or a figure
-#: to verify); ``scan --draft`` drafts it only when asked (``--draft-stranded``).
+#: ``to-review``: the seller's judgement is needed: a lead (``Finding.lead``: a figure to verify
+#: or an event to confirm; ``scan --draft`` drafts one only when asked, ``--draft-stranded``), or
+#: a claim with no documented window (drafted by ``--draft``)
 STATUSES = ("claimable", "too-early", "expired", "to-review")
+#: identifiers a finding's case is filed on, checked before it may be a claim (``check_ids``);
+#: Amazon fixes their shapes (an FBA shipment ID, an FNSKU, an ASIN, an order ID)
+CHECKED_KINDS = frozenset({"shipment_id", "fnsku", "asin", "order_id"})
 
 
 @dataclass
@@ -62,14 +73,22 @@ class Finding:
     notes: list[str] = field(default_factory=list)
     #: False when a report the rule reads was read only in part (no draft is saved for it)
     complete: bool = True
-    #: what ``--draft`` puts in the case beyond ids and dates: fact key → value, and
-    #: identifier kind → values (not in ``--json``: the details carry the same figures)
-    case_facts: dict[str, Any] = field(default_factory=dict)
-    case_evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: a lead for the seller to check (never drafted by itself), not a claim
+    lead: bool = False
+    #: the case type when the rule's usual one does not fit this finding
+    case_type_id: str = ""
+    #: what ``--draft`` puts in the case beyond what ``draft_from_finding`` derives from ids and
+    #: details: fact key → value (None unsets a derived one), evidence slot key → values (not in
+    #: ``--json``: the details carry the same figures)
+    draft_facts: dict[str, Any] = field(default_factory=dict)
+    draft_evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: identifiers from the report that fail their check (``check_ids``): the finding is
+    #: ``to-review`` and never drafted, whatever else asks for it
+    bad_ids: list[str] = field(default_factory=list)
 
     @property
     def case_type(self) -> str:
-        return RULE_CASE_TYPES[self.rule]
+        return self.case_type_id or RULE_CASE_TYPES[self.rule]
 
     def sort_key(self) -> tuple[int, str, str, str]:
         return (
@@ -79,25 +98,55 @@ class Finding:
             "|".join(str(v) for v in self.ids.values()),
         )
 
+    def check_ids(self) -> None:
+        """Check every identifier the finding names (its ids and the evidence a draft would
+        cite) as the ``check`` command does: one that fails (a cell cut short or changed by a
+        spreadsheet) makes the finding ``to-review`` with the reason, never a claim citing a
+        wrong id."""
+        from casewriter.identifiers import NAMES, check
+
+        named = [(k, v) for k, v in self.ids.items() if v] + [
+            (k, v) for k, values in self.draft_evidence.items() for v in values if v
+        ]
+        for kind, value in named:
+            if kind not in CHECKED_KINDS:
+                continue
+            result = check(str(value), kind)
+            if result.status != "invalid" or str(value) in self.bad_ids:
+                continue
+            self.bad_ids.append(str(value))
+            name = NAMES.get(kind, (kind, kind))[0]
+            self.notes.append(
+                f"the {name} {str(value)[:60]!r} in the report fails its check "
+                f"({result.reason or 'not a valid ' + name}): check it in Seller Central; not "
+                "drafted as a claim"
+            )
+        if self.bad_ids:
+            self.status = "to-review"
+
     def to_json(self) -> dict[str, Any]:
         value = (
             {"amount": str(self.amount), "currency": self.currency}
             if self.amount is not None
             else None
         )
-        return {
-            "rule": self.rule,
-            "status": self.status,
-            "ids": dict(self.ids),
-            "quantity": self.quantity,
-            "event_date": self.event_date.isoformat() if self.event_date else None,
-            "window": self.window.to_json(),
-            "estimated_value": value,
-            "case_type": self.case_type,
-            "marketplace": self.marketplace,
-            "details": {k: _plain(v) for k, v in self.details.items()},
-            "notes": list(self.notes),
-        } | ({} if self.complete else {"complete": False})
+        return (
+            {
+                "rule": self.rule,
+                "status": self.status,
+                "ids": dict(self.ids),
+                "quantity": self.quantity,
+                "event_date": self.event_date.isoformat() if self.event_date else None,
+                "window": self.window.to_json(),
+                "estimated_value": value,
+                "case_type": self.case_type,
+                "marketplace": self.marketplace,
+                "details": {k: _plain(v) for k, v in self.details.items()},
+                "notes": list(self.notes),
+            }
+            | ({} if self.complete else {"complete": False})
+            | ({"lead": True} if self.lead else {})
+        )
 
 
 def _plain(value: Any) -> Any:
@@ -152,6 +201,10 @@ class ScanResult:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: ``--confirm-removal-lost`` values that matched no removal package in the reports
+    unconfirmed: list[str] = field(default_factory=list)
+    #: money at stake (``reports.summary.summarize``), set by ``scan``
+    summary: dict[str, Any] = field(default_factory=dict)
 
     def by_status(self, status: str) -> list[Finding]:
         return [f for f in self.findings if f.status == status]
@@ -165,4 +218,5 @@ class ScanResult:
             "notes": list(self.notes),
             "warnings": list(self.warnings),
             "skipped": [s.to_json() for s in self.skipped],
+            "summary": self.summary,
         }

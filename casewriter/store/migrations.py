@@ -11,6 +11,10 @@ migration (its DDL included): add a new one.
   1–2 character Chinese words are found without a scan, backfilled from every case; and every
   index whose definition differs from ``V1_DDL``/``V2_DDL`` (``cases_deadline`` was edited in
   place in v1 once) is dropped and recreated, so every log ends up with the same schema.
+- v4: ``type_words`` (case type id -> its titles and problem words in both languages, given by
+  whoever knows the catalog: ``CaseStore.index_type_words``), and ``search_extra`` also holds
+  the case's status names (``model.STATUS_NAMES``) and its type's words, so ``少件``, ``入库``
+  or ``needs reply`` find their cases; every case is reindexed.
 
 ``migrate`` runs all pending steps in one ``BEGIN IMMEDIATE`` transaction: a failure rolls
 back to the file as it was.
@@ -99,7 +103,7 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     for (case_id,) in rows:
         conn.execute(
             "UPDATE cases SET search_extra = ? WHERE id = ?",
-            (search_extra_for(conn, case_id), case_id),
+            (v2_search_extra(conn, case_id), case_id),
         )
     conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
 
@@ -115,6 +119,25 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     _reset_indexes(conn)
     for statement in _split(V3_DDL):
         conn.execute(statement)
+    cjk_rebuild(conn)
+
+
+V4_DDL = """
+CREATE TABLE type_words (
+    case_type TEXT PRIMARY KEY,
+    words TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    from casewriter.store.cjk import cjk_rebuild
+
+    _reset_indexes(conn)
+    for statement in _split(V4_DDL):
+        conn.execute(statement)
+    conn.execute(f"UPDATE cases SET search_extra = {SEARCH_EXTRA_SQL}")
+    conn.execute("INSERT INTO cases_fts(cases_fts) VALUES ('rebuild')")
     cjk_rebuild(conn)
 
 
@@ -149,8 +172,49 @@ def _norm(sql: str) -> str:
     return " ".join(sql.split())
 
 
+def _status_sql() -> str:
+    from casewriter.store.model import STATUS_NAMES
+
+    whens = " ".join(
+        f"WHEN '{status}' THEN '{' '.join(names)}'" for status, names in STATUS_NAMES.items()
+    )
+    return f"(CASE status {whens} ELSE '' END)"
+
+
+_TYPE_WORDS_SQL = (
+    "coalesce((SELECT words FROM type_words w WHERE w.case_type = cases.case_type), '')"
+)
+_IDS_SQL = (
+    "coalesce((SELECT group_concat(value, char(10)) FROM identifiers i "
+    "WHERE i.case_id = cases.id), '')"
+)
+_NOTES_SQL = (
+    "coalesce((SELECT group_concat(text, char(10)) FROM events e WHERE e.case_id = cases.id "
+    "AND e.text != '' AND e.kind IN ('note', 'amazon-replied', 'we-replied')), '')"
+)
+
+
+def _search_extra_sql() -> str:
+    parts = ["coalesce(sc_case_id, '')", _IDS_SQL, _NOTES_SQL, _status_sql(), _TYPE_WORDS_SQL]
+    return "trim(" + " || char(10) || ".join(parts) + ", char(10))"
+
+
+#: ``search_extra`` of every row of ``cases`` in one statement (``UPDATE cases SET
+#: search_extra = …``): Seller Central case id, identifiers, notes and replies, the status's
+#: names, the case type's words. ``search_extra_for`` gives the same for one case.
+SEARCH_EXTRA_SQL = _search_extra_sql()
+
+
 def search_extra_for(conn: sqlite3.Connection, case_id: int) -> str:
-    """The searchable text that is not subject/body: case id, identifiers, notes and replies."""
+    """The searchable text that is not subject/body (schema v4): ``SEARCH_EXTRA_SQL`` for one
+    case."""
+    row = conn.execute(f"SELECT {SEARCH_EXTRA_SQL} FROM cases WHERE id = ?", (case_id,)).fetchone()
+    return str(row[0]) if row and row[0] is not None else ""
+
+
+def v2_search_extra(conn: sqlite3.Connection, case_id: int) -> str:
+    """The searchable text that is not subject/body as schema v2 made it (a released migration
+    never changes): case id, identifiers, notes and replies."""
     parts = [
         str(v)
         for (v,) in conn.execute("SELECT value FROM identifiers WHERE case_id = ?", (case_id,))
@@ -173,7 +237,7 @@ def _split(ddl: str) -> list[str]:
     return [s.strip() for s in ddl.split(";") if s.strip()]
 
 
-MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3)
+MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4)
 LATEST = len(MIGRATIONS)
 
 _V1_OBJECTS = {("table", t) for t in ("cases", "events", "identifiers")} | {
@@ -203,6 +267,7 @@ SCHEMA_OBJECTS: dict[int, frozenset[tuple[str, str]]] = {
     1: frozenset(_V1_OBJECTS),
     2: frozenset(_V2_OBJECTS),
     3: frozenset(_V3_OBJECTS),
+    4: frozenset(_V3_OBJECTS | {("table", "type_words")}),
 }
 
 

@@ -10,6 +10,10 @@ character Latin term such as ``ab``) is matched by an ``instr`` scan of the cont
 newest cases first, stopping at the limit. User text never reaches FTS5 syntax: each term is
 quoted as a phrase, so ``"``, ``*``, ``AND`` or ``NEAR(`` are just characters to find.
 
+Besides notes and identifiers, ``search_extra`` holds the case's status names and its case
+type's words (``type_words``: titles and problem words in both languages, given by
+``index_type_words``), so ``少件``, ``入库`` or ``needs reply`` find their cases.
+
 Terms are ANDed. A term that looks like an identifier is also searched in its normalized form
 (full-width or lower-case input still finds ``FBA17XKQ9M2Z``). Ranking is a bm25-like score with the subject
 weighted above identifiers and notes, above the body, computed in Python over the newest
@@ -23,6 +27,7 @@ import math
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from casewriter.errors import UsageError
@@ -133,6 +138,31 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchH
         snippet = make_snippet([row[6], row[12], row[13]], needles)
         hits.append(SearchHit(summary, snippet, round(-score, 4)))
     return hits
+
+
+def index_type_words(conn: sqlite3.Connection, words: Mapping[str, str]) -> int:
+    """Store each case type's words (titles, problem words) and reindex the cases of every type
+    whose words changed; returns how many cases were reindexed. Inside a write transaction."""
+    from casewriter.store.rows import fts_snapshot, fts_sync
+
+    have = dict(conn.execute("SELECT case_type, words FROM type_words").fetchall())
+    changed = {k: " ".join(str(v).split()) for k, v in words.items()}
+    changed = {k: v for k, v in changed.items() if have.get(k) != v}
+    count = 0
+    for case_type, text in changed.items():
+        olds = [
+            (int(num), fts_snapshot(conn, int(num)))
+            for (num,) in conn.execute("SELECT id FROM cases WHERE case_type = ?", (case_type,))
+        ]
+        conn.execute(
+            "INSERT INTO type_words(case_type, words) VALUES (?, ?) "
+            "ON CONFLICT(case_type) DO UPDATE SET words = excluded.words",
+            (case_type, text),
+        )
+        for num, old in olds:
+            fts_sync(conn, num, old)
+        count += len(olds)
+    return count
 
 
 def _few_cjk_matches(conn: sqlite3.Connection, match: str) -> bool:

@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from casewriter.tui import i18n
-from casewriter.tui.bindings import ActionSpec, bindings, relabel
+from casewriter.tui.bindings import ActionSpec, bindings, relabel, relabel_palette
 from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
@@ -60,6 +60,7 @@ class CasewriterApp(App[int]):
         self.cases_changed: Signal[str] = Signal(self, "cases-changed")
         """Published by whatever wrote to the case log, with the case id ("" for several)."""
         self.title = t("app.title")
+        relabel_palette(self)
         relabel(self, APP_ACTIONS)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -111,6 +112,15 @@ class CasewriterApp(App[int]):
             markup=False,
         )
 
+    def action_command_palette(self) -> None:
+        """``ctrl+p``: Textual's palette, with a query box that draws controls safely."""
+        from textual.command import CommandPalette
+
+        from casewriter.tui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(SafeCommandPalette(id="--command-palette"))
+
     # -- language ---------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -119,6 +129,7 @@ class CasewriterApp(App[int]):
         i18n.set_language(lang)
         self.services.lang = lang
         self.title = t("app.title")
+        relabel_palette(self)
         relabel(self, APP_ACTIONS)
         self.language_changed.publish(lang)
 

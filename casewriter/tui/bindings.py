@@ -51,6 +51,19 @@ def bindings(specs: Iterable[ActionSpec]) -> list[Binding]:
     ]
 
 
+def relabel_palette(node: DOMNode) -> None:
+    """Translate the footer label of Textual's own command-palette key (``act.palette``)."""
+    table = node._bindings.key_to_bindings
+    label, tooltip = t("act.palette"), t("tip.palette")
+    for key, entries in table.items():
+        table[key] = [
+            replace(b, description=label, tooltip=tooltip)
+            if b.action in ("command_palette", "app.command_palette")
+            else b
+            for b in entries
+        ]
+
+
 def relabel(node: DOMNode, specs: Iterable[ActionSpec]) -> None:
     """Re-translate the footer labels of ``node``'s bindings declared by ``specs`` (nothing to
     do, and no bindings refresh, when they already read in the current language)."""

@@ -45,6 +45,23 @@ def t(key: str, **kwargs: object) -> str:
     return text
 
 
+def tn(key: str, n: int, **kwargs: object) -> str:
+    """``t`` for a count: ``key + ".one"`` when ``n`` is 1 and the table has that form (English
+    "1 match", "1 case"; Chinese has one form), else ``key``; ``n`` is passed as ``{n}``."""
+    form = f"{key}.one" if n == 1 and f"{key}.one" in CATALOG else key
+    return t(form, n=n, **kwargs)
+
+
+def days_text(days: int) -> str:
+    """Days left on a window, signed words not a negative number: "3 days left", "1 day
+    left", "closes today", "3 days overdue" (剩余 3 天 / 今天截止 / 已过期 3 天)."""
+    if days == 0:
+        return t("days.today")
+    if days < 0:
+        return tn("days.overdue", -days)
+    return tn("days.left", days)
+
+
 def missing_translations() -> list[str]:
     """Keys that lack a string in some language (a test keeps this empty)."""
     return sorted(key for key, texts in CATALOG.items() if not all(texts))

@@ -2,6 +2,10 @@
 (``ACTIONS`` specs, see ``casewriter.tui.bindings``), translated, searchable by name.
 
 So any action reachable by a key is also reachable from ``ctrl+p`` by typing its name.
+
+``SafeCommandPalette`` is Textual's palette with its query box drawn like every other input of
+the app (``casewriter.tui.safe.Input``: each control as one printable character, ``␛`` for
+ESC), so text pasted into ``ctrl+p`` never reaches the terminal raw.
 """
 
 from __future__ import annotations
@@ -10,11 +14,36 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import ComposeResult
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
 from casewriter.tui.bindings import ActionSpec
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input
+
+
+class SafeCommandInput(CommandInput, Input):
+    """The palette's query box: Textual's ``CommandInput`` (its styles and the palette's
+    queries find it) drawn through the app's safe ``Input``."""
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's command palette with ``SafeCommandInput`` for its query box (the rest of its
+    composition is Textual's own, so it follows Textual's palette as it changes)."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                yield SafeCommandInput(
+                    value=widget.value,
+                    placeholder=widget.placeholder,
+                    select_on_focus=widget.select_on_focus,
+                    id=widget.id,
+                    classes=" ".join(widget.classes),
+                )
+            else:
+                yield widget
 
 
 def palette_actions(screen: DOMNode, app: DOMNode) -> Iterator[tuple[DOMNode, ActionSpec]]:

@@ -20,7 +20,7 @@ from casewriter.paths import AppPaths
 if TYPE_CHECKING:
     from casewriter.engine import Engine
     from casewriter.errors import CasewriterError
-    from casewriter.store import CaseStore
+    from casewriter.store import CaseStore, SearchHit
 
 
 def _local_now() -> datetime:
@@ -53,6 +53,8 @@ class Services:
         always checked, and SQLite reports a damaged page when it is read."""
         self._engine: Engine | None = None
         self._store: CaseStore | None = None
+        self._words_indexed = False
+        self._titles: dict[str, tuple[str, str]] | None = None
         self._lock = threading.Lock()
         self.open_error: CasewriterError | None = None
         """Why the case log could not be opened after the first frame (a first start defers
@@ -105,6 +107,30 @@ class Services:
                     allow_read_only=True,
                 )
             return self._store
+
+    def search(self, text: str, limit: int) -> list[SearchHit]:
+        """Search the log; the first search of a session first stores the case types' words
+        (titles, problem words) so ``少件`` finds a missing-units case (``index_type_words``)."""
+        store = self.store
+        if not self._words_indexed:
+            self._words_indexed = True
+            from casewriter.engine import type_words
+            from casewriter.errors import CasewriterError
+
+            try:
+                store.index_type_words(type_words(self.paths))
+            except CasewriterError:
+                pass  # a log that refuses the write is still searched as it is
+        return store.search(text, limit)
+
+    def type_title(self, case_type: str, lang: str) -> str:
+        """A case type's title in ``lang`` (the id itself for a type no file defines)."""
+        if self._titles is None:
+            from casewriter.engine import type_titles
+
+            self._titles = type_titles(self.paths)
+        titles = self._titles.get(case_type)
+        return case_type if titles is None else titles[1 if lang == "zh" else 0]
 
     @property
     def read_only_notice(self) -> str | None:

@@ -65,10 +65,6 @@ def test_odd_attachment_paths_are_checked_not_read(cli: Any, tmp_path: Path, pat
     assert slot["status"] == "invalid", slot
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F4: an attachment path with a NUL or '~unknown-user/' in a case file is an internal error",
-)
 @pytest.mark.parametrize("path", ["a\x00b.pdf", "~no-such-user/invoice.pdf"], ids=["nul", "tilde"])
 def test_unusable_attachment_path_is_one_line_or_an_invalid_slot(
     cli: Any, tmp_path: Path, path: str
@@ -158,19 +154,36 @@ def test_a_write_command_that_reports_failure_has_written_nothing(seeded: Path) 
         assert saved == [] or "note" in proc.stderr.lower(), (saved, proc.stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F13: a config override with min_days after max_days is accepted (window closes before it opens, case 'ready')",
-)
-def test_config_override_that_closes_before_it_opens_is_refused(cli: Any, home: Path) -> None:
-    (home / "config.toml").write_text(
+@pytest.mark.parametrize(
+    ("window", "problem", "fix"),
+    [
+        ("min_days = 100\nmax_days = 10", "min_days = 100 is after max_days = 10",
+         "make min_days at most 10"),
+        ("min_days = 60\nmax_months = 1", "min_days = 60 is after max_months = 1 (28 days",
+         "make min_days at most 28"),
+        ("max_days = 60\nmax_months = 2", "give max_days or max_months, not both",
+         "keep the one the source states"),
+    ],
+    ids=["min-after-max-days", "min-after-max-months", "days-and-months"],
+)  # fmt: skip
+def test_config_override_that_closes_before_it_opens_is_refused(
+    cli: Any, home: Path, window: str, problem: str, fix: str
+) -> None:
+    """F13: an override whose window closes before it opens, or that gives both max_days and
+    max_months, is refused in one line naming the file, the rule and the fix; nothing renders."""
+    config = home / "config.toml"
+    config.write_text(
         "[[deadline_overrides]]\n"
         'case_type = "inbound-missing-units"\nmarketplaces = ["US"]\n'
         'clock = "shipment delivery"\nclock_fact = "delivered_date"\n'
-        'min_days = 100\nmax_days = 10\nsource = "my notes"\nas_of = 2026-01-01\n',
+        f'{window}\nsource = "my notes"\nas_of = 2026-01-01\n',
         encoding="utf-8",
     )
-    one_line_error(cli("render", str(EXAMPLE), "--as-of", "2026-05-01"))
+    res = cli("render", str(EXAMPLE), "--as-of", "2026-05-01")
+    one_line_error(res)
+    assert res.out == ""
+    assert res.err.startswith(f"casewriter: error: {config}: deadline_overrides[0]: {problem}")
+    assert fix in res.err, res.err
 
 
 def test_full_width_and_huge_numbers_in_config_are_one_line(cli: Any, home: Path) -> None:
@@ -201,10 +214,6 @@ def test_a_log_with_a_foreign_trigger_is_refused_untouched(cli: Any, seeded: Pat
     assert (seeded / "cases.db").read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F19: a report row with a negative quantity is dropped without the 'row skipped' warning other bad cells get",
-)
 def test_a_negative_quantity_in_a_report_is_warned_about(cli: Any, tmp_path: Path) -> None:
     from tests.conftest import SAMPLES
 

@@ -31,7 +31,7 @@ async def test_a_language_switch_in_the_wizard_relabels_it_and_the_home_below(
         await fill(pilot, {"slot-shipment_id": "FBA17XKQ9M2Z", "slot-fnsku": "X003KQ7ZP1"})
         await pilot.press("f4")
         await calm(pilot)
-        assert "新建案件" in _text(wz, "#wz-steps") and "事实与证据" in _text(wz, "#wz-steps")
+        assert "新建 Case" in _text(wz, "#wz-steps") and "事实与证据" in _text(wz, "#wz-steps")
         assert str(wz.query_one("#wz-next", Button).label).startswith("下一步")
         assert "粘贴" in _text(wz, "#lbl-paste")
         # the fields were built again in Chinese, holding what was typed
@@ -39,7 +39,7 @@ async def test_a_language_switch_in_the_wizard_relabels_it_and_the_home_below(
         assert wz.query_one("#slot-fnsku", TextArea).text == "X003KQ7ZP1"
         assert "✓ FBA17XKQ9M2Z" in _text(wz, "#msg-slot-shipment_id")
         assert wz.focused is not None and wz.focused.id == "att-invoice"  # first empty required
-        assert _text(home, "#home-title") == "案件记录"
+        assert _text(home, "#home-title") == "Case 记录"
 
 
 async def test_a_new_marketplace_rebuilds_the_evidence_fields_with_their_values(

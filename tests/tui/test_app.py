@@ -23,7 +23,7 @@ def test_corrupt_log_is_a_one_line_error(home: Path) -> None:
 def test_every_string_has_both_languages() -> None:
     assert i18n.missing_translations() == []
     i18n.set_language("zh")
-    assert i18n.t("home.count", shown=1, total=2) == "共 2 个案件，已显示 1 个"
+    assert i18n.tn("home.count", 2, shown=1) == "共 2 个 Case，已显示 1 个"
     assert i18n.t("no.such.key") == "no.such.key"
     i18n.set_language("en")
 
@@ -39,6 +39,6 @@ def test_strings_are_grouped_by_screen_without_a_key_twice() -> None:
     assert names == {"common", "home", "detail", "settings", "scan", "wizard"}
     i18n.set_language("zh")
     assert i18n.t("wz.rev.filed", case_id="CW-000001", sc_id="1") == "CW-000001 已标记为已提交（1）"
-    assert i18n.t("detail.title", id="CW-000002") == "案件 CW-000002"
+    assert i18n.t("detail.title", id="CW-000002") == "Case CW-000002"
     i18n.set_language("en")
     assert i18n.t("scan.title") == "Scan reports"

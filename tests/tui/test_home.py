@@ -140,15 +140,15 @@ async def test_language_switch_relabels_home(services: Services, run_app: RunApp
         await pilot.press("f4")
         await calm(pilot)
         screen = app.screen
-        assert str(screen.query_one("#home-title", Static).render()) == "案件记录"
-        assert screen.query_one("#search", Input).placeholder.startswith("搜索案件")
+        assert str(screen.query_one("#home-title", Static).render()) == "Case 记录"
+        assert screen.query_one("#search", Input).placeholder.startswith("搜索 Case")
         table = screen.query_one(DataTable)
         labels = [str(c.label) for c in table.columns.values()]
         assert labels[:3] == ["编号", "状态", "类型"]
         descriptions = {
             b.binding.id: b.binding.description for b in screen.active_bindings.values()
         }
-        assert descriptions["new-case"] == "新建案件"
+        assert descriptions["new-case"] == "新建 Case"
         assert "已提交" in [str(table.get_cell_at((r, 1))) for r in range(table.row_count)]
         assert services.settings.lang == "zh"  # persisted
         await pilot.press("f4")

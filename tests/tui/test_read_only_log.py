@@ -87,7 +87,7 @@ async def test_home_says_why_and_every_write_is_refused(
         await pilot.press("escape")
         await calm(pilot)
         line = str(app.screen.query_one("#read-only", Static).render())
-        assert "案件记录为只读" in line and "no space left" in line
+        assert "Case 记录为只读" in line and "no space left" in line
     monkeypatch.undo()
     assert _events(paths, case_id) == ["created"]
 

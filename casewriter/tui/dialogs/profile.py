@@ -1,5 +1,6 @@
-"""``ProfileDialog``: add or edit one seller account (id, name, merchant token, default
-marketplace, signature); returns the new ``Profile`` or None when cancelled.
+"""``ProfileDialog``: add or edit one seller account (id, store name as Amazon knows
+it, an optional local name for casewriter's screens, merchant token, default marketplace,
+signature); returns the new ``Profile`` or None when cancelled.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ class ProfileDialog(Dialog[Profile | None]):
             for label, widget in (
                 ("profile.id", Input(p.id, id="profile-id")),
                 ("profile.name", Input(p.name, id="profile-name")),
+                ("profile.local_name", Input(p.local_name, id="profile-local-name")),
                 ("profile.token", Input(p.merchant_token, id="profile-token")),
                 (
                     "profile.marketplace",
@@ -86,7 +88,6 @@ class ProfileDialog(Dialog[Profile | None]):
                     yield FormLabel(t(label))
                     yield widget
             yield FieldError("", id="profile-error")
-            yield Static(t("dlg.keys_form"), id="profile-keys", classes="dialog-keys")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dlg.ok"), variant="primary", id="ok")
                 yield Button(t("dlg.cancel_key"), id="cancel")
@@ -105,10 +106,8 @@ class ProfileDialog(Dialog[Profile | None]):
             merchant_token=value("#profile-token").upper(),
             default_marketplace=str(self.query_one("#profile-marketplace", Select).value),
             signature=value("#profile-signature"),
+            local_name=value("#profile-local-name"),
         )
-
-    def relabel(self) -> None:
-        self.query_one("#profile-keys", Static).update(t("dlg.keys_form"))
 
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted)

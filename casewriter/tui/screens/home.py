@@ -28,7 +28,7 @@ from textual.screen import Screen
 from casewriter.store import STATUSES
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.due_panel import DuePanel
@@ -241,11 +241,11 @@ class HomeScreen(Screen[None]):
         self.query_one("#empty").display = empty
         table.display = not empty
         if self.query_text:
-            text = t("home.search_count", n=table.row_count, q=self.query_text)
+            text = tn("home.search_count", table.row_count, q=self.query_text)
         elif table.total == 0 and not empty:
             text = t("home.no_match")
         else:
-            text = t("home.count", shown=table.row_count, total=table.total)
+            text = tn("home.count", table.total, shown=table.row_count)
         self.query_one("#count", Static).update(text)
 
     def on_case_table_page_loaded(self) -> None:
@@ -295,8 +295,7 @@ class HomeScreen(Screen[None]):
         """Search the log (debounced; a newer search cancels this one)."""
         if debounce:
             await asyncio.sleep(SEARCH_DEBOUNCE_S)
-        store = self.services.store
-        hits = await asyncio.to_thread(store.search, text, SEARCH_LIMIT)
+        hits = await asyncio.to_thread(self.services.search, text, SEARCH_LIMIT)
         if text != self.query_text:
             return
         status = self._status_filter()

@@ -5,6 +5,9 @@ window, why it is too early, what drafting did), select some (space; a ✔ and b
 and save a draft case for each ("draft selected", the same path as ``casewriter scan --draft``;
 a finding skipped names the case that blocks it; refused with its reason when the log is
 read-only; announced with ``cases_changed``).
+
+Size: a little over 300 lines, one ``Screen`` whose actions, worker and findings share its state
+(the work without widgets is in ``scan_support.py``, the table in ``widgets/findings_table.py``).
 """
 
 from __future__ import annotations
@@ -25,9 +28,14 @@ from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Input, Static
-from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
+from casewriter.tui.screens.scan_support import (
+    draft_findings,
+    expand_paths,
+    money_lines,
+    run_scan,
+)
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
 from casewriter.tui.widgets.findings_table import FindingsTable, details
@@ -75,6 +83,12 @@ class ScanScreen(Screen[None]):
         height: auto;
         padding: 0 1;
     }
+    #scan-money {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        text-style: bold;
+    }
     #findings {
         height: 1fr;
     }
@@ -118,6 +132,7 @@ class ScanScreen(Screen[None]):
             yield Button(t("act.draft_selected"), id="btn-draft", variant="success")
         yield ProgressBar(total=1, id="scan-progress", show_eta=False)
         yield Static("", id="scan-status")
+        yield Static("", id="scan-money")
         yield FindingsTable(id="findings")
         yield Static("", id="scan-details")
         yield KeyFooter()
@@ -127,6 +142,7 @@ class ScanScreen(Screen[None]):
         relabel(self, SCAN_ACTIONS)
         self.query_one(ProgressBar).display = False
         self.query_one("#scan-details").display = False
+        self.query_one("#scan-money", Static).display = False  # until a scan has run
         self.query_one("#scan-paths", Input).focus()
 
     @property
@@ -178,7 +194,7 @@ class ScanScreen(Screen[None]):
             status.update(t("msg.bad_date", text=as_of_text))
             return
         market = str(self.query_one("#scan-marketplace", Select).value)
-        status.update(t("scan.running", n=len(paths)))
+        status.update(tn("scan.running", len(paths)))
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=None, progress=0)
@@ -215,12 +231,18 @@ class ScanScreen(Screen[None]):
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
         lines = [
-            t("scan.done", n=len(self.findings), claimable=claimable, files=len(result.reports))
+            t(
+                "scan.done",
+                findings=tn("scan.n_findings", len(self.findings)),
+                claimable=claimable,
+                reports=tn("scan.n_reports", len(result.reports)),
+            )
         ]
         lines += [t("scan.partial" if s.partial else "scan.not_read", reason=s.reason)
                   for s in result.skipped][:3]  # fmt: skip
         lines += [str(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
+        self._show_money()
         self._fill()
         if self.findings:
             self.table.focus()
@@ -256,7 +278,8 @@ class ScanScreen(Screen[None]):
         except CasewriterError as exc:
             self.notify(str(exc), severity="error")
             return
-        lines = [t("scan.drafted", n=len(saved), skipped=len(chosen) - len(saved))]
+        drafts = tn("scan.n_drafts", len(saved))
+        lines = [t("scan.drafted", drafts=drafts, skipped=len(chosen) - len(saved))]
         if saved:
             lines[0] += " " + t("scan.drafted_ids", ids=", ".join(saved))
         for index, what, detail in outcomes:
@@ -291,6 +314,14 @@ class ScanScreen(Screen[None]):
             self.query_one(selector, Button).label = t(key)
         self.table.relabel()
         self._show_details()
+        self._show_money()
+
+    def _show_money(self) -> None:
+        """The money at stake above the findings (plain text, in the current language)."""
+        lines = money_lines(self.result.summary) if self.result is not None else []
+        panel = self.query_one("#scan-money", Static)
+        panel.update("\n".join(lines))
+        panel.display = bool(lines)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
@@ -33,7 +34,10 @@ def expand_paths(words: Iterable[str]) -> list[Path]:
     """Files as typed; a folder stands for the report files directly inside it."""
     out: list[Path] = []
     for word in words:
-        path = Path(word).expanduser()
+        try:
+            path = Path(word).expanduser()
+        except RuntimeError:  # ~name of a user this computer does not have
+            raise ValueError(f"{word}: cannot find the home folder that '~' names") from None
         if path.is_dir():
             out += sorted(
                 p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
@@ -74,6 +78,41 @@ def run_scan(
         progress=per_file,
         default_marketplace=services.settings.default_marketplace,
     )
+
+
+def _totals(section: dict[str, Any]) -> str:
+    from casewriter.reports.summary_text import money
+
+    parts = [money(x["amount"], x["currency"]) for x in section.get("total", [])]
+    if section.get("without_estimate"):
+        parts.append(t("scan.money_unknown", n=section["without_estimate"]))
+    return ", ".join(parts) or t("scan.money_none")
+
+
+def money_lines(summary: dict[str, Any], top: int = 3) -> list[str]:
+    """The money at stake in the current language: one line of totals, one of the findings
+    worth the most (plain text: ids come from reports)."""
+    from casewriter.reports.summary_text import money
+
+    if not summary:
+        return []
+    lines = [
+        t(
+            "scan.money",
+            claimable=_totals(summary["claimable"]),
+            early=_totals(summary["too_early"]),
+            expired=_totals(summary["expired"]),
+            review=_totals(summary["to_review"]),
+        )
+    ]
+    items = [
+        f"{x['rule']} {' '.join(str(v) for v in x['ids'].values() if v)} "
+        f"{money(x['amount'], x['currency'])}"
+        for x in summary.get("top", [])[:top]
+    ]
+    if items:
+        lines.append(t("scan.money_top", items="; ".join(items)))
+    return lines
 
 
 def draft_findings(

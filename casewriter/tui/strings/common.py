@@ -4,9 +4,11 @@ column names."""
 
 from __future__ import annotations
 
+from casewriter.store.statuses import STATUS_NAMES
+
 STRINGS: dict[str, tuple[str, str]] = {
     # the app and its app-wide actions
-    "app.title": ("casewriter", "casewriter 案件助手"),
+    "app.title": ("casewriter", "casewriter 开Case 助手"),
     "act.settings": ("Settings", "设置"),
     "tip.settings": (
         "Profiles, marketplace, language, follow-up hours",
@@ -21,6 +23,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.language": ("Switch the interface language", "切换界面语言"),
     "act.quit": ("Quit", "退出"),
     "tip.quit": ("Leave casewriter", "退出 casewriter"),
+    "act.palette": ("palette", "命令面板"),
+    "tip.palette": (
+        "Open the command palette: every action of this screen",
+        "打开命令面板：本屏的所有操作",
+    ),
     "act.back": ("Back", "返回"),
     "tip.back": ("Go back to the previous screen", "返回上一屏"),
     # the footer's palette key: "more" when some keys do not fit the width
@@ -34,13 +41,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.id": ("ID", "编号"),
     "col.status": ("Status", "状态"),
     # case statuses
-    "status.draft": ("draft", "草稿"),
-    "status.filed": ("filed", "已提交"),
-    "status.awaiting-amazon": ("awaiting Amazon", "等待亚马逊"),
-    "status.needs-reply": ("needs reply", "需回复"),
-    "status.resolved": ("resolved", "已解决"),
-    "status.denied": ("denied", "被拒"),
-    "status.closed": ("closed", "已关闭"),
+    **{f"status.{status}": names for status, names in STATUS_NAMES.items()},
+    # counts and days (i18n.tn picks ".one" for 1; i18n.days_text words a signed count)
+    "days.left": ("{n} days left", "剩余 {n} 天"),
+    "days.left.one": ("1 day left", "剩余 1 天"),
+    "days.today": ("closes today", "今天截止"),
+    "days.overdue": ("{n} days overdue", "已过期 {n} 天"),
+    "days.overdue.one": ("1 day overdue", "已过期 1 天"),
     # dialogs
     "dlg.ok": ("OK", "确定"),
     "dlg.cancel": ("Cancel", "取消"),
@@ -63,10 +70,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "↑/↓: choose · Enter: OK · Esc: cancel",
         "↑/↓：选择 · 回车：确定 · Esc：取消",
     ),
-    "dlg.keys_form": (
-        "Tab: next field · Enter or ctrl+s: OK · Esc: cancel",
-        "Tab：下一项 · 回车或 ctrl+s：确定 · Esc：取消",
-    ),
     "msg.empty": ("Please type something.", "请输入内容。"),
     # dates typed in a prompt or a form
     "msg.bad_date": (
@@ -74,6 +77,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "不是有效日期：{text}（请用 YYYY-MM-DD 或 +3d）",
     ),
     # the case log opened read-only (it cannot be written here)
-    "log.read_only": ("⚠ {notice}", "⚠ 案件记录为只读，无法保存更改（{notice}）"),
-    "log.refused": ("Not saved: {notice}", "未保存：案件记录为只读（{notice}）"),
+    "log.read_only": ("⚠ {notice}", "⚠ Case 记录为只读，无法保存更改（{notice}）"),
+    "log.refused": ("Not saved: {notice}", "未保存：Case 记录为只读（{notice}）"),
 }

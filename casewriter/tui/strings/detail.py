@@ -5,12 +5,12 @@ from __future__ import annotations
 
 STRINGS: dict[str, tuple[str, str]] = {
     # header and texts
-    "detail.title": ("Case {id}", "案件 {id}"),
+    "detail.title": ("Case {id}", "Case {id}"),
     "detail.status": ("Status", "状态"),
     "detail.type": ("Type", "类型"),
     "detail.marketplace": ("Marketplace", "站点"),
     "detail.profile": ("Seller", "店铺"),
-    "detail.sc_case_id": ("Seller Central case", "卖家后台案件号"),
+    "detail.sc_case_id": ("Seller Central case", "卖家后台 Case 编号"),
     "detail.follow_up": ("Follow-up", "跟进时间"),
     "detail.deadline": ("Claim deadline", "索赔截止"),
     "detail.none": ("—", "—"),
@@ -31,7 +31,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.file": ("Mark filed", "标记已提交"),
     "tip.file": (
         "Mark as filed with the Seller Central case id",
-        "填写卖家后台案件号并标记为已提交",
+        "填写卖家后台 Case 编号并标记为已提交",
     ),
     "act.copy_subject": ("Copy subject", "复制标题"),
     "tip.copy_subject": (
@@ -43,7 +43,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.save_file": ("Save to file", "保存到文件"),
     "tip.save_file": ("Save subject and body to a text file", "将标题和正文保存为文本文件"),
     "act.edit_draft": ("Edit draft", "编辑草稿"),
-    "tip.edit_draft": ("Reopen this case's draft in the wizard", "在向导中重新打开此案件的草稿"),
+    "tip.edit_draft": ("Reopen this case's draft in the wizard", "在向导中重新打开此 Case 的草稿"),
     # what the actions ask
     "prompt.note": ("Note", "备注"),
     "prompt.amazon_reply": ("What did Amazon reply?", "亚马逊回复了什么？"),
@@ -53,14 +53,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Follow-up date (YYYY-MM-DD, +3d for in 3 days, empty to clear)",
         "跟进日期（YYYY-MM-DD，+3d 表示三天后，留空则清除）",
     ),
-    "prompt.file": ("Seller Central case id (10–11 digits)", "卖家后台案件号（10–11 位数字）"),
+    "q.file_not_ready": (
+        "Not ready to file:\n{reasons}\nFile it anyway? The log records that it was filed "
+        "although not ready, and why.",
+        "尚不能提交：\n{reasons}\n仍要标记为已提交吗？Case 记录会注明此 Case 在未就绪时提交及其原因。",
+    ),
+    "dlg.file_anyway": ("File anyway", "仍然提交"),
+    "prompt.file": ("Seller Central case id (10–11 digits)", "卖家后台 Case 编号（10–11 位数字）"),
     "prompt.save_file": ("Save to file (path)", "保存到文件（路径）"),
     # what the actions report
     "msg.noted": ("Added to the timeline.", "已添加到时间线。"),
     "msg.status_set": ("Status: {status}", "状态：{status}"),
     "msg.follow_up_set": ("Follow-up: {when}", "跟进：{when}"),
     "msg.follow_up_cleared": ("Follow-up cleared.", "已清除跟进。"),
-    "msg.filed": ("Filed as Seller Central case {sc}", "已提交，卖家后台案件号 {sc}"),
+    "msg.filed": ("Filed as Seller Central case {sc}", "已提交，卖家后台 Case 编号 {sc}"),
     "msg.copied": (
         "Copied {what} ({n} characters). If nothing was copied, use Save to file.",
         "已复制{what}（{n} 个字符）。如未复制成功，请使用“保存到文件”。",

@@ -1,4 +1,5 @@
-"""Strings of the "Scan reports" screen: the form, its actions, the findings table."""
+"""Strings of the "Scan reports" screen: the form, its actions, the money at stake, the findings
+table."""
 
 from __future__ import annotations
 
@@ -17,24 +18,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.toggle": ("Select or unselect the finding", "选择或取消选择该发现"),
     "act.select_claimable": ("Select claimable", "选择可索赔"),
     "tip.select_claimable": ("Select every claimable finding", "选择所有可索赔的发现"),
-    "act.draft_selected": ("Draft selected", "为所选起草"),
+    "act.draft_selected": ("Draft selected", "为选中的发现起草 Case"),
     "tip.draft_selected": (
         "Save a draft case for each selected finding",
-        "为每个所选发现保存一个草稿案件",
+        "为每个选中的发现保存一个 Case 草稿",
     ),
     # what the scan reports
     "scan.auto": ("Marketplace: auto", "站点：自动"),
     "scan.no_files": ("Type at least one report path.", "请至少输入一个报告路径。"),
     "scan.missing": ("No such file: {path}", "文件不存在：{path}"),
-    "scan.running": ("Scanning {n} file(s)…", "正在扫描 {n} 个文件…"),
+    "scan.running": ("Scanning {n} files…", "正在扫描 {n} 个文件…"),
+    "scan.running.one": ("Scanning 1 file…", "正在扫描 1 个文件…"),
     "scan.done": (
-        "{n} findings ({claimable} claimable) in {files} report(s)",
-        "在 {files} 个报告中发现 {n} 项（{claimable} 项可索赔）",
+        "{findings} ({claimable} claimable) in {reports}",
+        "在 {reports}中发现 {findings}（{claimable} 项可索赔）",
     ),
+    "scan.n_findings": ("{n} findings", "{n} 项"),
+    "scan.n_findings.one": ("1 finding", "1 项"),
+    "scan.n_reports": ("{n} reports", "{n} 个报告"),
+    "scan.n_reports.one": ("1 report", "1 个报告"),
     "scan.partial": ("read only in part: {reason}", "仅读取了一部分：{reason}"),
     "scan.not_read": ("not read: {reason}", "未读取：{reason}"),
     "scan.none_selected": ("Select findings first (space).", "请先选择发现（空格键）。"),
-    "scan.drafted": ("{n} drafts saved, {skipped} skipped", "已保存 {n} 个草稿，跳过 {skipped} 个"),
+    "scan.drafted": ("{drafts} saved, {skipped} skipped", "已保存 {drafts}，跳过 {skipped} 个"),
+    "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
+    "scan.n_drafts.one": ("1 draft", "1 个草稿"),
+    # the money at stake (``scan_support.money_lines``)
+    "scan.money": (
+        "Money at stake (estimates): claimable now {claimable} · too early {early} · "
+        "expired {expired} · to review {review}",
+        "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
+        "待核查 {review}",
+    ),
+    "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
+    "scan.money_none": ("none", "无"),
+    "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
     "scan.drafted_ids": ("({ids})", "（{ids}）"),
     "scan.skipped_line": ("skipped: {finding} — {reason}", "已跳过：{finding} — {reason}"),
     "scan.not_drafted_line": (
@@ -43,7 +61,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "scan.open_case": (
         "{ids} is open for the same problem (add to it instead)",
-        "{ids} 针对同一问题仍未结案（请在该案件中补充）",
+        "{ids} 针对同一问题仍未结案（请在该 Case 中补充）",
     ),
     "scan.outcome_drafted": ("Drafted as {case_id}.", "已起草为 {case_id}。"),
     "scan.outcome_skipped": ("Not drafted: {reason}.", "未起草：{reason}。"),

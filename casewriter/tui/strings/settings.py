@@ -21,12 +21,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.add_profile": ("Add profile", "添加店铺"),
     "tip.add_profile": ("Add a seller account", "添加一个卖家账户"),
     "act.edit_profile": ("Edit profile", "编辑店铺"),
-    "tip.edit_profile": ("Edit the selected seller account", "编辑所选卖家账户"),
+    "tip.edit_profile": ("Edit the selected seller account", "编辑选中的卖家账户"),
     "act.remove_profile": ("Remove profile", "删除店铺"),
-    "tip.remove_profile": ("Remove the selected seller account", "删除所选卖家账户"),
+    "tip.remove_profile": ("Remove the selected seller account", "删除选中的卖家账户"),
     # the profile dialog and the profiles table
     "profile.id": ("Profile id (short, e.g. northbay)", "店铺代号（简短，如 northbay）"),
     "profile.name": ("Store name as Amazon knows it", "亚马逊上的店铺名称"),
+    "profile.local_name": (
+        "Local name (optional; shown only in casewriter, never sent to Amazon)",
+        "本地名称（可选；仅在本软件中显示，不会发给亚马逊）",
+    ),
     "profile.token": ("Merchant token (optional)", "卖家记号 Merchant token（可选）"),
     "profile.marketplace": ("Default marketplace", "默认站点"),
     "profile.signature": ("Signature (optional)", "签名（可选）"),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import days_text, t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime, truncate
@@ -73,7 +73,7 @@ class DuePanel(Static):
                 "due.deadline",
                 id=item.case.id,
                 closes=short_date(item.closes),
-                days=item.days_left,
+                days=days_text(item.days_left),
                 subject=item.case.subject,
             )
             lines.append(Text(truncate(text, width), style="bold" if item.days_left <= 2 else ""))

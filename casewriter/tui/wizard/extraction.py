@@ -1,13 +1,24 @@
-"""Paste box logic: run ``casewriter.identifiers.extract`` on pasted text and decide which
-empty evidence slots the identifiers found go into. Pure (no textual).
+"""Paste box logic: read pasted text (``casewriter.engine.read_message``: identifiers,
+quantities, dates, carriers, amounts) and decide which empty evidence slots the identifiers go
+into (``fill_slots``) and which facts the rest fills (``fill_facts``: the facts
+``casewriter.engine.plan_message`` names). A value the user typed is never overwritten: a valid
+one is kept (and said), an invalid one is left for the user to swap for the pasted value
+(``offered``). Pure (no textual).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
 
+from casewriter.errors import UsageError
 from casewriter.identifiers import TRACKING_KINDS, Found, extract
+from casewriter.tui.wizard.state import convert_fact
+
+if TYPE_CHECKING:
+    from casewriter.engine import FactSpec, Fill, Left, MessageFacts
 
 
 @dataclass(frozen=True)
@@ -90,3 +101,57 @@ def is_free_text(text: str) -> bool:
             continue
         return True
     return False
+
+
+@dataclass
+class FactsFilled:
+    """What a paste did to the facts: filled (empty fields), kept (the user's own valid value,
+    the message saying another), offered (the user's value does not parse: the pasted one is
+    offered, never put in by itself) and left (``Left``: why nothing was filled)."""
+
+    filled: list[Fill] = field(default_factory=list)
+    kept: list[tuple[Fill, str]] = field(default_factory=list)
+    offered: list[tuple[Fill, str]] = field(default_factory=list)
+    left: list[Left] = field(default_factory=list)
+
+
+def _same(spec: FactSpec, typed: str, pasted: str, marketplace: str, as_of: date) -> bool:
+    ours = convert_fact(spec, typed, marketplace, as_of)[0]
+    theirs = convert_fact(spec, pasted, marketplace, as_of)[0]
+    if isinstance(ours, str) and isinstance(theirs, str):
+        return ours.casefold() == theirs.casefold()
+    return ours == theirs
+
+
+def fill_facts(
+    specs: Iterable[FactSpec],
+    facts: dict[str, str],
+    found: MessageFacts,
+    marketplace: str,
+    as_of: date,
+) -> FactsFilled:
+    """Put what ``found`` says into the empty ones of ``facts`` (fact key -> text as typed,
+    updated in place), read as ``marketplace`` writes them on ``as_of``."""
+    from casewriter.engine import plan_message
+    from casewriter.marketplaces import get
+
+    shown = {s.key: s for s in specs if not s.computed}
+    try:
+        currency = get(marketplace or "US").currency
+    except UsageError:
+        currency = get("US").currency
+    fills, left = plan_message(shown.values(), found, currency)
+    out = FactsFilled(left=left)
+    for fill in fills:
+        spec = shown[fill.fact]
+        typed = facts.get(fill.fact, "")
+        if not typed.strip():
+            facts[fill.fact] = fill.value
+            out.filled.append(fill)
+            continue
+        try:
+            if not _same(spec, typed, fill.value, marketplace, as_of):
+                out.kept.append((fill, typed))
+        except UsageError:
+            out.offered.append((fill, typed))
+    return out

@@ -7,7 +7,9 @@ the engine's ``Draft`` dict (``case_type``, ``marketplace``, ``profile``, ``fact
 
 Facts are kept as the raw text typed (so nothing typed is ever lost, even when it does not
 parse yet) and read into typed values (``casewriter.engine.FactValue``) by ``convert_fact``,
-once per distinct text: the field's check, the render and the save share that one reading, and
+once per distinct text (and "as of" date: a year-less date is the latest such date on or before
+it, today in the case's marketplace): the field's check, the render and the save share that one
+reading, and
 the typed values go into the draft as they are (``to_draft``; ``to_autosave`` writes their JSON
 form). Attachment paths are stored absolute, resolved once with the engine's rule
 (``casewriter.engine.attachment_path``) when typed or when a logged draft is reopened. The
@@ -17,8 +19,9 @@ autosave dict is a Draft dict plus a ``_wizard`` key (step, raw facts, edited te
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
@@ -32,21 +35,24 @@ URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
 EDIT_KEYS: tuple[str, ...] = ("subject", "body", "oer_request")
 
 
-#: One reading per (fact, text, marketplace): the value, the read-back note, or why not.
+#: One reading per (fact, text, marketplace, as of): the value, the read-back note, or why not.
 _Reading = tuple["FactValue | None", "str | None", "str | None"]
-_READINGS: dict[tuple[str, str, tuple[str, ...], str, str], _Reading] = {}
+_READINGS: dict[tuple[str, str, tuple[str, ...], str, str, date | None], _Reading] = {}
 _MAX_READINGS = 1024
 
 
-def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[FactValue, str | None]:
+def convert_fact(
+    spec: FactSpec | None, raw: str, marketplace: str, as_of: date | None = None
+) -> tuple[FactValue, str | None]:
     """A fact's typed text as its typed value, and a read-back note (dates).
 
-    Read by ``casewriter.engine.coerce_fact`` (one source of truth), once per distinct text and
-    marketplace; UsageError with the reason when the text does not parse.
+    Read by ``casewriter.engine.coerce_fact`` (one source of truth), once per distinct text,
+    marketplace and ``as_of`` (a year-less date is the latest one on or before it); UsageError
+    with the reason when the text does not parse.
     """
     if spec is None:
         return raw.strip(), None
-    key = (spec.key, spec.type, tuple(spec.choices), raw, marketplace)
+    key = (spec.key, spec.type, tuple(spec.choices), raw, marketplace, as_of)
     reading = _READINGS.get(key)
     if reading is None:
         from casewriter.engine import coerce_fact
@@ -57,7 +63,7 @@ def convert_fact(spec: FactSpec | None, raw: str, marketplace: str) -> tuple[Fac
         except UsageError:
             market = get("US")
         try:
-            reading = (*coerce_fact(spec, raw, market), None)
+            reading = (*coerce_fact(spec, raw, market, as_of), None)
         except UsageError as exc:
             reading = (None, None, exc.message)
         if len(_READINGS) >= _MAX_READINGS:
@@ -107,6 +113,20 @@ class WizardState:
     """Review texts the user edited (``subject``, ``body``, ``oer_request``)."""
     inline_profile: dict[str, str] = field(default_factory=dict)
     """A draft's inline profile that matches no configured profile (kept as is)."""
+    clock: Callable[[], datetime] | None = field(default=None, repr=False, compare=False)
+    """What time it is (the app's clock; never saved). None: the system's."""
+
+    def as_of(self) -> date:
+        """The case's "as of" date: today in its marketplace (a year-less date typed or pasted
+        is the latest such date on or before it)."""
+        from casewriter.dates import today_in
+        from casewriter.marketplaces import get
+
+        try:
+            market = get(self.marketplace or "US")
+        except UsageError:
+            market = get("US")
+        return today_in(market, now=self.clock() if self.clock else None)
 
     # ----------------------------------------------------------------- construction
     @classmethod
@@ -181,11 +201,12 @@ class WizardState:
         """The engine's Draft dict; facts that do not parse are left out (``fact_errors`` says why)."""
         specs = fact_specs or {}
         facts: dict[str, FactValue] = {}
+        as_of = self.as_of()
         for key, raw in self.facts.items():
             if not raw.strip():
                 continue
             try:
-                facts[key] = convert_fact(specs.get(key), raw, self.marketplace)[0]
+                facts[key] = convert_fact(specs.get(key), raw, self.marketplace, as_of)[0]
             except UsageError:
                 continue
         narrative: dict[str, Any] = {
@@ -220,10 +241,11 @@ class WizardState:
     def fact_errors(self, fact_specs: Mapping[str, FactSpec]) -> dict[str, str]:
         """Fact key -> why its typed text does not parse."""
         errors: dict[str, str] = {}
+        as_of = self.as_of()
         for key, raw in self.facts.items():
             if raw.strip():
                 try:
-                    convert_fact(fact_specs.get(key), raw, self.marketplace)
+                    convert_fact(fact_specs.get(key), raw, self.marketplace, as_of)
                 except UsageError as exc:
                     errors[key] = str(exc)
         return errors

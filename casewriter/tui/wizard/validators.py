@@ -1,6 +1,8 @@
 """Thin adapters from the core checks to what the wizard shows: identifier values through
 ``casewriter.identifiers.check`` (via ``casewriter.engine.checklist.check_identifier``), value slots
-and facts through ``casewriter.engine.facts``, attachments through the checklist's own rule check.
+and facts through ``casewriter.engine.facts`` (dates: ``casewriter.dates``, the one home of date
+forms, so a field takes whatever the paste box reads: ``3月2号``, ``March 2``, ``3/2``), attachments
+through the checklist's own rule check.
 
 No rule lives here: this module only turns core results into one-line messages and a Textual
 ``Validator`` so an ``Input`` gets its ``-invalid`` style.
@@ -9,6 +11,7 @@ No rule lives here: this module only turns core results into one-line messages a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from textual.validation import ValidationResult, Validator
@@ -29,8 +32,10 @@ class Verdict:
     normalized: str | None = None
 
 
-def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdict:
-    """Check one value typed into an evidence slot."""
+def check_slot_value(
+    slot: EvidenceSlot, value: str, marketplace: str, as_of: date | None = None
+) -> Verdict:
+    """Check one value typed into an evidence slot (``as_of``: for a year-less date)."""
     text = value.strip()
     if slot.kind in KINDS:
         from casewriter.engine import check_identifier
@@ -48,22 +53,43 @@ def check_slot_value(slot: EvidenceSlot, value: str, marketplace: str) -> Verdic
     if spec_type is None:
         return Verdict("valid", "")
     spec = FactSpec(key=slot.key, type=spec_type, label=slot.label)  # type: ignore[arg-type]
-    return check_fact_value(spec, text, marketplace)
+    return check_fact_value(spec, text, marketplace, as_of)
 
 
-def check_fact_value(spec: FactSpec, value: str, marketplace: str) -> Verdict:
-    """Check a fact's typed text; dates show how they were read."""
+def check_fact_value(
+    spec: FactSpec, value: str, marketplace: str, as_of: date | None = None
+) -> Verdict:
+    """Check a fact's typed text; dates show how they were read (``3月2号 → 2026-03-02``, the
+    year from ``as_of``, an ambiguous day and month read the marketplace's way)."""
     try:
-        converted, note = convert_fact(spec, value, marketplace)
+        converted, _ = convert_fact(spec, value, marketplace, as_of)
     except UsageError as exc:
         reason = exc.message.split(": ", 1)[1] if ": " in exc.message else exc.message
         return Verdict("invalid", t("wz.ev.invalid", value=value.strip(), reason=reason))
     if spec.type == "date":
-        shown = str(converted)
-        if note:
-            shown = f"{shown} — {note.split(': ', 1)[-1]}"
-        return Verdict("valid", t("wz.ev.date_as", value=shown), str(converted))
+        return Verdict("valid", date_read_back(value, marketplace, as_of), str(converted))
     return Verdict("valid", "", str(converted))
+
+
+def date_read_back(raw: str, marketplace: str, as_of: date | None) -> str:
+    """How a date field's text was read, in the UI language: ``3月2号 → 2026-03-02 (year
+    from the as-of date 2026-12-06)``; an ISO date as it is."""
+    from casewriter.dates import parse_date
+    from casewriter.marketplaces import get
+
+    try:
+        market = get(marketplace or "US")
+    except UsageError:
+        market = get("US")
+    parsed = parse_date(raw, market, as_of=as_of)
+    how = []
+    if parsed.order:
+        key = "wz.ev.date_day_first" if parsed.order == "day first" else "wz.ev.date_month_first"
+        how.append(t(key, market=market.name))
+    if parsed.year_inferred and as_of is not None:
+        how.append(t("wz.ev.date_year", as_of=as_of.isoformat()))
+    shown = t("wz.ev.how", how="; ".join(how)) if how else ""
+    return t("wz.ev.date_read", raw=raw.strip(), value=parsed.value.isoformat(), how=shown)
 
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str) -> Verdict:
@@ -89,7 +115,8 @@ def slot_messages(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> tuple
         verdicts = [check_attachment(ct, slot, v) for v in values]
     else:
         values = [v for v in state.evidence.get(slot.key, []) if v.strip()]
-        verdicts = [check_slot_value(slot, v, state.marketplace) for v in values]
+        as_of = state.as_of()
+        verdicts = [check_slot_value(slot, v, state.marketplace, as_of) for v in values]
     for verdict in verdicts:
         if verdict.message:
             lines.append(verdict.message)
@@ -103,30 +130,32 @@ def slot_messages(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> tuple
 class SlotValidator(Validator):
     """Marks an ``Input`` invalid when the identifier module (or fact parser) rejects it."""
 
-    def __init__(self, slot: EvidenceSlot, marketplace: str) -> None:
+    def __init__(self, slot: EvidenceSlot, marketplace: str, as_of: date | None = None) -> None:
         super().__init__()
         self.slot = slot
         self.marketplace = marketplace
+        self.as_of = as_of
 
     def validate(self, value: str) -> ValidationResult:
         if not value.strip():
             return self.success()
-        verdict = check_slot_value(self.slot, value, self.marketplace)
+        verdict = check_slot_value(self.slot, value, self.marketplace, self.as_of)
         return self.failure(verdict.message) if verdict.status == "invalid" else self.success()
 
 
 class FactValidator(Validator):
     """Marks a fact ``Input`` invalid when ``casewriter.engine.facts`` cannot read it."""
 
-    def __init__(self, spec: FactSpec, marketplace: str) -> None:
+    def __init__(self, spec: FactSpec, marketplace: str, as_of: date | None = None) -> None:
         super().__init__()
         self.spec = spec
         self.marketplace = marketplace
+        self.as_of = as_of
 
     def validate(self, value: str) -> ValidationResult:
         if not value.strip():
             return self.success()
-        verdict = check_fact_value(self.spec, value, self.marketplace)
+        verdict = check_fact_value(self.spec, value, self.marketplace, self.as_of)
         return self.failure(verdict.message) if verdict.status == "invalid" else self.success()
 
 

@@ -89,7 +89,9 @@ def _slot_widgets(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> list[
         area = SlotArea if ident else TextArea
         out.append(area("\n".join(values), id=wid, soft_wrap=False, classes="many"))
     else:
-        validators = [] if slot.is_attachment else [SlotValidator(slot, state.marketplace)]
+        validators = (
+            [] if slot.is_attachment else [SlotValidator(slot, state.marketplace, state.as_of())]
+        )
         field = SlotInput if ident else Input
         value = values[0] if values else ""
         out.append(field(value, id=wid, validators=validators, valid_empty=True))
@@ -120,7 +122,7 @@ def _fact_widgets(spec: FactSpec, state: WizardState) -> list[Widget]:
             Input(
                 raw,
                 id=wid,
-                validators=[FactValidator(spec, state.marketplace)],
+                validators=[FactValidator(spec, state.marketplace, state.as_of())],
                 valid_empty=True,
             )
         )

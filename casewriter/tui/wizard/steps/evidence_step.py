@@ -1,11 +1,15 @@
 """Step 2: facts and evidence. The paste box (``PastePanel``) on top fills empty identifier
-slots from pasted text; below it the fields built from the case type's evidence slots and facts
+slots and facts (quantities, dates, carriers, amounts) from pasted text; below it the fields built from the case type's evidence slots and facts
 (``evidence_fields.py``), each checked as the user types through the core modules (identifiers,
 facts, attachments' existence, type and size); the narrative comes last.
 
 A whole message pasted into one identifier field, or left in it when the field is left (or on
 F5), goes to the paste box and is extracted, so the field keeps only its identifier; typing key
 by key is never interrupted. Every edit goes into the ``WizardState`` at once (``Edited`` up).
+
+Size: ~330 lines because the paste box and the fields hand values both ways (free text absorbed,
+slots and facts filled) through one step's state; building the fields is already in
+``evidence_fields.py``.
 """
 
 from __future__ import annotations
@@ -184,7 +188,8 @@ class EvidenceStep(VerticalScroll):
 
     def _check_fact(self, spec: FactSpec) -> None:
         raw = self.state.facts.get(spec.key, "")
-        verdict = check_fact_value(spec, raw, self.state.marketplace) if raw.strip() else None
+        market, as_of = self.state.marketplace, self.state.as_of()
+        verdict = check_fact_value(spec, raw, market, as_of) if raw.strip() else None
         message = [verdict.message] if verdict and verdict.message else []
         self._set_msg(f"fact-{spec.key}", message, bool(verdict and verdict.status == "invalid"))
 
@@ -275,17 +280,37 @@ class EvidenceStep(VerticalScroll):
             self.run_extract(again=True)
 
     def run_extract(self, *, again: bool = False) -> list[str]:
-        """Fill empty identifier slots from the paste box and show them; the keys filled."""
+        """Fill empty identifier slots and facts from the paste box and show them; the slot
+        keys filled."""
         ct = self.case_type
-        added = self.paste.extract(ct, self.state.evidence, again=again)
+        added, facts = self.paste.extract(ct, self.state, again=again)
         for key in added:
             self._show_values(key)
             slot = ct.slot(key) if ct is not None else None
             if ct is not None and slot is not None:
                 self._check_slot(ct, slot)
-        if added:
+        self._show_facts(facts)
+        if added or facts:
             self.post_message(Edited("extract"))
         return added
+
+    def _show_facts(self, keys: list[str]) -> None:
+        """Show facts the paste box put in the state in their fields, and check them."""
+        ct = self.case_type
+        for key in keys:
+            for widget in self.query(f"#fact-{key}"):
+                if isinstance(widget, Input):
+                    widget.value = self.state.facts.get(key, "")
+            spec = ct.fact(key) if ct is not None else None
+            if spec is not None:
+                self._check_fact(spec)
+
+    @on(Button.Pressed, "#use-pasted")
+    def _use_pasted(self) -> None:
+        keys = self.paste.use_pasted(self.case_type, self.state)
+        self._show_facts(keys)
+        if keys:
+            self.post_message(Edited("extract"))
 
     def _show_values(self, key: str) -> None:
         values = self.state.evidence.get(key, [])

@@ -13,10 +13,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Select
 from textual.widgets.option_list import Option
 
-from casewriter.engine import CaseType, Catalog, DeadlineRule, rules_for
+from casewriter.engine import CaseType, Catalog, DeadlineRule, rank_types, rules_for
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, t, tn
 from casewriter.tui.safe import Input, Label, Static, plain
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
@@ -24,13 +24,15 @@ from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited
 
 
-def matches(ct: CaseType, query: str) -> bool:
-    """Whether ``query`` (any case, English or Chinese, several words) matches the case type."""
-    words = query.casefold().split()
-    hay = " ".join(
-        (ct.id, ct.title.en, ct.title.zh, ct.summary.en, ct.summary.zh, ct.group, ct.problem)
-    ).casefold()
-    return all(w in hay for w in words)
+def ranked_groups(catalog: Catalog, query: str) -> list[tuple[str, list[CaseType]]]:
+    """The case types matching ``query`` by group: the catalog's order for no query; else the
+    group of the best match first and the best first inside each group (``rank_types``)."""
+    if not query.split():
+        return list(catalog.groups().items())
+    out: dict[str, list[CaseType]] = {}
+    for ct in rank_types(catalog.all(), query):
+        out.setdefault(ct.group, []).append(ct)
+    return list(out.items())
 
 
 def rule_lines(rules: list[DeadlineRule]) -> list[str]:
@@ -38,9 +40,9 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
     lines: list[str] = []
     for r in rules:
         latest = (
-            t("wz.type.months", n=r.max_months)
+            tn("wz.type.months", r.max_months)
             if r.max_months is not None
-            else t("wz.type.days", n=r.max_days)
+            else tn("wz.type.days", r.max_days or 0)
         )
         lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=r.clock))
         lines.append("  " + t("wz.type.source", source=r.source, as_of=r.as_of.isoformat()))
@@ -147,12 +149,9 @@ class TypeStep(Vertical):
         query = self.query_one("#type-search", Input).value
         lang = get_language()
         options: list[Option] = []
-        for group, types in self.catalog.groups().items():
-            shown = [ct for ct in types if matches(ct, query)]
-            if not shown:
-                continue
+        for group, found in ranked_groups(self.catalog, query):
             options.append(Option(Text(t(f"group.{group}"), style="bold"), disabled=True))
-            for ct in shown:
+            for ct in found:
                 title = ct.title.get(lang)
                 options.append(Option(Text.assemble("  ", plain(title)), id=ct.id))
         if not options:

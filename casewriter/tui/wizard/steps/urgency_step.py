@@ -12,12 +12,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import RadioButton, RadioSet, Switch
 
-from casewriter.engine import CaseType, RenderedCase
+from casewriter.engine import CaseType, Deadline, RenderedCase
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import days_text, t
 from casewriter.tui.safe import Label, Static
 from casewriter.tui.wizard.state import URGENCIES, WizardState
 from casewriter.tui.wizard.steps import Edited
+
+
+def _status(deadline: Deadline) -> str:
+    """The status key: a period that is not a claim window (stranded units) is never
+    "claimable" or "too early to file"."""
+    if deadline.claim_window:
+        return deadline.status
+    return "period-ended" if deadline.status == "expired" else "period"
 
 
 def deadline_text(rendered: RenderedCase | None) -> Text:
@@ -33,9 +41,9 @@ def deadline_text(rendered: RenderedCase | None) -> Text:
             "wz.urg.window",
             opens=deadline.opens.isoformat(),
             closes=deadline.closes.isoformat(),
-            days=deadline.days_left,
+            days=days_text(deadline.days_left),
         )
-        + f" · {t('wz.urg.status.' + deadline.status)}\n",
+        + f" · {t('wz.urg.status.' + _status(deadline))}\n",
         style="bold red" if deadline.status == "expired" else "",
     )
     if deadline.safe_by:
