@@ -283,7 +283,7 @@ class CaseDetailScreen(Screen[None]):
             if not checked.reasons:
                 file()
                 return
-            why = "\n".join(f"• {r.text}" for r in checked.reasons)
+            why = "\n".join(f"• {line}" for line in self._reason_lines(checked.reasons))
 
             def answered(anyway: bool | None) -> None:
                 if anyway:
@@ -297,6 +297,16 @@ class CaseDetailScreen(Screen[None]):
         self._ask(
             t("prompt.file"), chosen, value=self.logged.sc_case_id or "", check=check_sc_case_id
         )
+
+    def _reason_lines(self, reasons: list[Any]) -> list[str]:
+        """Why the case is not ready, in the UI's words (its case type's labels)."""
+        from casewriter.tui.wizard.readiness import reason_line
+
+        try:
+            ct = self.services.engine.catalog.get(self.logged.case_type)
+        except CasewriterError:
+            ct = None
+        return [reason_line(r, ct) for r in reasons]
 
     # -- the text, out of the app -----------------------------------------------------------
 

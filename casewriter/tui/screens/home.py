@@ -10,9 +10,9 @@ announces a change to the log (``cases_changed``), re-labels itself on ``languag
 A first start (no log file yet) draws the welcome first, then creates the log and mounts the
 (empty) table: the first frame needs neither SQLite nor Textual's DataTable (~20 ms).
 
-A little over 300 lines, with reason: the table, the filter, the search and the first start
-all move the same widgets; the drawing itself lives in the widgets (``case_table``,
-``due_panel``, ``status_filter``).
+Size: ~365 lines, with reason: the table, the filter, the search and the first start all move
+the same widgets; the drawing itself lives in the widgets (``case_table``, ``due_panel``,
+``status_filter``).
 """
 
 from __future__ import annotations

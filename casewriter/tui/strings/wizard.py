@@ -232,14 +232,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wz.rev.file_error": ("Cannot write {path}: {error}", "无法写入 {path}：{error}"),
     "wz.rev.saved": ("Saved as draft {case_id}", "已保存草稿 {case_id}"),
     "wz.rev.filed": ("{case_id} marked as filed ({sc_id})", "{case_id} 已标记为已提交（{sc_id}）"),
-    "wz.rev.need_id": ("Enter the Seller Central case ID first.", "请先输入卖家后台 Case 编号。"),
     "wz.rev.bad_id": ("Case ID: {reason}", "Case 编号：{reason}"),
-    "wz.rev.not_ready_file": ("Not ready to file: {items}", "尚不能提交：{items}"),
     "wz.rev.store_error": ("Case log: {error}", "Case 记录：{error}"),
     "wz.rev.render_error": ("Cannot render: {error}", "无法生成：{error}"),
     "wz.autosaved": ("Autosaved", "已自动保存"),
     # why a case is not ready to file (the engine's reason codes), and what to do
     "ready.title": ("Not ready to file:", "尚不能提交："),
+    "wz.rev.save_anyway": (
+        "You can still save it as a draft (ctrl+s).",
+        "仍可保存为草稿（ctrl+s）。",
+    ),
+    "wz.rev.file_q": (
+        "This case is not ready to file. File it anyway? The Case log records that it was filed although not ready, and why.",
+        "此 Case 尚不能提交。仍要标记为已提交吗？Case 记录会注明它在未就绪时提交及其原因。",
+    ),
+    "wz.rev.file_anyway": ("File anyway", "仍然提交"),
     "ready.missing_evidence": (
         "{what} is missing (step 2, Facts & evidence)",
         "缺少{what}（第 2 步「事实与证据」）",
@@ -272,16 +279,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "文本中仍有缺失数据的占位符",
     ),
     # logged cases on the same problem
+    "dup.sc": (", Seller Central case {sc}", "，卖家后台 Case {sc}"),
     "dup.open": (
-        "{case_id} ({status}) is open for the same problem: “{subject}”",
-        "{case_id}（{status}）针对同一问题仍未结案：“{subject}”",
+        "{case_id} ({status}{sc}) is open for the same problem: reply there, or link the two if they are different claims: “{subject}”",
+        "{case_id}（{status}{sc}）针对同一问题仍未结案：请在该 Case 中回复；如确为不同索赔，请关联两者：“{subject}”",
     ),
     "dup.closed": (
-        "{case_id} ({status}) was about the same problem: reopen it rather than filing again: “{subject}”",
-        "{case_id}（{status}）曾针对同一问题：请重新打开它，不要再次提交：“{subject}”",
+        "{case_id} ({status}{sc}) was about the same problem: reopen it rather than filing again: “{subject}”",
+        "{case_id}（{status}{sc}）曾针对同一问题：请重新打开它，不要再次提交：“{subject}”",
     ),
     "dup.denied": (
-        "{case_id} (denied) was about the same problem: do not resubmit a declined request; reply there: “{subject}”",
-        "{case_id}（被拒）曾针对同一问题：被拒的请求请勿重复提交，请在原 Case 中回复：“{subject}”",
+        "{case_id} (denied{sc}) was about the same problem: do not resubmit a declined request; reply there: “{subject}”",
+        "{case_id}（被拒{sc}）曾针对同一问题：被拒的请求请勿重复提交，请在原 Case 中回复：“{subject}”",
     ),
+    "dup.save_q": (
+        "The log holds a case on the same problem. Save this draft anyway?",
+        "Case 记录中已有针对同一问题的 Case。仍要保存此草稿吗？",
+    ),
+    "dup.save_anyway": ("Save anyway", "仍然保存"),
 }

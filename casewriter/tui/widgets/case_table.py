@@ -9,8 +9,11 @@ new rows are never measured (``_update_dimensions``), and a cell is drawn straig
 ``Text`` (``_render_cell``) instead of through Rich's padding/wrapping renderer. Cells are
 ``Text`` objects, never markup strings: a subject like ``[URGENT]`` is shown as typed.
 
-Size: ~300 lines: the paging plus the cheap-rendering overrides of ``DataTable``'s own methods
-(~130 lines), which could move to a reusable base class.
+Columns follow the table's width (``LAYOUTS``): the subject gets the room and a narrow terminal
+drops whole columns; a resize lays them out again with the same rows.
+
+Size: ~370 lines: the paging, the columns by width, plus the cheap-rendering overrides of
+``DataTable``'s own methods (~130 lines), which could move to a reusable base class.
 """
 
 from __future__ import annotations

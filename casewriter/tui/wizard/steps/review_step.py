@@ -1,11 +1,15 @@
 """Step 4: review. Subject, body and OER request in tabs, editable (edits are kept in the state
-and saved; the OER tab only for a case type that has one); the evidence checklist and warnings
-beside them (duplicate open cases included), with the filing controls (Seller Central case ID,
+and saved; the OER tab only for a case type that has one); beside them why it is not ready
+(each reason in the UI's words, ``readiness.py``), the evidence checklist and warnings (cases
+on the same problem included), with the filing controls (Seller Central case ID,
 Mark filed) and Save draft always in view under them; character counts against the configured
 limits. Copying the text (OSC 52: the subject, the body, the OER request or all of it) and
 saving it to a file are done here (``copy``, ``save_file``); the other buttons post
 ``Button.Pressed`` up to the wizard screen, which runs those actions (saving in the case log is
 the screen's).
+
+Size: ~350 lines, ~80 of them its layout (``DEFAULT_CSS``); the texts, the copy and file
+actions and the checklist all read the same edits of the state.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from textual.widget import Widget
 from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
-from casewriter.engine import PasteText, RenderedCase
+from casewriter.engine import CaseType, PasteText, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Label, Static, TextArea, copy_text
+from casewriter.tui.wizard.readiness import app_warnings, reason_lines
 from casewriter.tui.wizard.saving import write_text_file
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Edited
@@ -53,34 +58,19 @@ def oer_text(rendered: RenderedCase | None) -> str:
     return join(rendered.oer.title, rendered.oer.request)
 
 
-ENGINE_URGENT_ADVICE = 'casewriter suggests "urgent" ('
-"""How the engine's advice for a case file starts when it suggests "urgent" and the draft names
-no urgency ("set urgency = … in the case file"): in the app, the advice names the app's own
-control instead."""
-
-
-def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str]:
-    """The render's warnings as the app words them: advice written for a case file (its keys)
-    becomes advice about the app's controls."""
-    out: list[str] = []
-    for warning in rendered.warnings:
-        if warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
-            reasons = "; ".join(rendered.urgency_reasons)
-            out.append(t("wz.rev.urgent_advice", reasons=reasons))
-        else:
-            out.append(warning)
-    return out
-
-
 def checklist_text(
-    rendered: RenderedCase, duplicates: list[str], warnings: list[str] | None = None
+    rendered: RenderedCase, notes: list[str], warnings: list[str], reasons: list[str]
 ) -> Text:
-    """Ready line, checklist (status, values, reasons), warnings."""
+    """Ready, or why not (``reasons``, in the app's words); the checklist (status, values,
+    reasons); ``notes`` (the log's error) and ``warnings``; the deadline."""
     out = Text()
     if rendered.ready:
         out.append("✓ " + t("wz.rev.ready") + "\n", style="bold green")
     else:
-        out.append("✗ " + t("wz.rev.not_ready") + "\n", style="bold red")
+        out.append("✗ " + t("ready.title") + "\n", style="bold red")
+        for reason in reasons or [t("wz.rev.not_ready")]:
+            out.append(f"• {shown(reason)}\n", style="red")
+        out.append(t("wz.rev.save_anyway") + "\n", style="dim")
     out.append("\n" + t("wz.rev.checklist") + "\n", style="bold")
     for item in rendered.checklist:
         mark, color = STATUS_MARK.get(item.status, ("·", ""))
@@ -91,10 +81,10 @@ def checklist_text(
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
             out.append(f"    {shown(item.reason)}\n", style=color)
-    warnings = [*duplicates, *(rendered.warnings if warnings is None else warnings)]
-    if warnings:
+    shown_warnings = [*notes, *warnings]
+    if shown_warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")
-        for warning in warnings:
+        for warning in shown_warnings:
             out.append(f"! {shown(warning)}\n", style="yellow")
     out.append("\n")
     out.append_text(deadline_text(rendered))
@@ -229,9 +219,12 @@ class ReviewStep(Horizontal):
             field.value = path
         self.default_file = path
 
-    def show(self, rendered: RenderedCase, duplicates: list[str], *, has_oer: bool = True) -> None:
-        """Fill texts (the user's edits win over the fresh render) and the checklist; the OER
-        tab only for a case type that has an OER request (``has_oer``)."""
+    def show(
+        self, rendered: RenderedCase, notes: list[str], case_type: CaseType | None = None
+    ) -> None:
+        """Fill texts (the user's edits win over the fresh render), why it is not ready and the
+        checklist; the OER tab only for a case type that has an OER request."""
+        has_oer = case_type is None or bool(case_type.oer)
         # The paste text as shown: controls as visible escapes (what is copied, saved and
         # filed is what the user sees here; the text areas hold it the same way).
         self.rendered = {
@@ -255,8 +248,9 @@ class ReviewStep(Horizontal):
             tabs.hide_tab("tab-oer")
         self.query_one("#copy-oer", Button).display = self.has_oer
         warnings = app_warnings(rendered, self.state.urgency)
+        reasons = reason_lines(rendered, case_type)
         self.query_one("#rev-checklist", Static).update(
-            checklist_text(rendered, duplicates, warnings)
+            checklist_text(rendered, notes, warnings, reasons)
         )
         self.update_counts()
 
