@@ -1,23 +1,13 @@
-"""TUI benchmark: time to the home screen drawn ≤ 1.3× a bare Textual app drawing one label
-(both measured in fresh subprocesses in this run, medians), and, with 100,000 cases in the log,
-every home-screen keypress (cursor down, page down, filter change, focus search, typing in the
-search box, search) shows its result in ≤ 100 ms.
+"""TUI benchmark: with 100,000 cases in the log, every home-screen keypress (cursor down,
+page down, filter change, focus search, typing in the search box, search) shows its result in
+≤ 100 ms. (Start-up against a bare Textual app is ``bench_startup.py``.)
 
-How it measures (honestly, without Pilot's own waits):
-
-* Start-up: casewriter's bytecode is written first (see ``compile_sources``). The clock
-  starts before the child process is spawned and stops at the first frame
-  Textual hands to the terminal driver (``App.post_display_hook``) that shows the finished
-  screen: for the bare app its label, for casewriter the home screen with the log's first page
-  of rows and the footer's key bindings. Both children write ``time.perf_counter()``
-  (CLOCK_MONOTONIC, shared across processes on Linux) at that frame and exit; teardown is
-  not timed for either.
-* Keypresses: the key event is posted straight to the driver's queue (what a terminal's input
-  thread does) and the clock stops at the first frame whose state shows the result (cursor on
-  the next row, the filter's rows, the search's results...). ``Pilot.press``/``pause`` are
-  not used for timing: they sleep ≥ 20 ms per call waiting for CPU idle. The same method on a
-  bare Textual DataTable of 60 rows (cursor down) is reported as the harness baseline; nothing
-  is subtracted from the casewriter numbers.
+How it measures (honestly, without Pilot's own waits): the key event is posted straight to the
+driver's queue (what a terminal's input thread does) and the clock stops at the first frame
+whose state shows the result (cursor on the next row, the filter's rows, the search's
+results...). ``Pilot.press``/``pause`` are not used for timing: they sleep ≥ 20 ms per call
+waiting for CPU idle. The same method on a bare Textual DataTable of 60 rows (cursor down) is
+reported as the harness baseline; nothing is subtracted from the casewriter numbers.
 
 The 100k log is built once through the store's bulk import (``bench_store.build``) and cached
 as ``bench/out/tui_home/cases.db``; the cache is rebuilt when its schema differs from what the
@@ -32,7 +22,6 @@ import json
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -47,91 +36,6 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 OUT = ROOT / "bench" / "out"
 BIG_HOME = OUT / "tui_home"
-RUNS = 9
-
-BARE = """
-import os, time
-from textual.app import App
-from textual.widgets import Label
-class Bare(App[None]):
-    def compose(self):
-        yield Label("hello")
-    def post_display_hook(self):
-        if self.screen.query(Label):
-            os.write(1, f"{time.perf_counter()}\\n".encode())
-            os._exit(0)
-Bare().run(headless=True, size=(100, 32))
-"""
-
-HOME = """
-import os, sys, time
-from casewriter.commands import Context
-from casewriter.tui.launch import build_services
-from casewriter.tui.app import CasewriterApp
-from casewriter.tui.screens.home import HomeScreen
-from casewriter.tui.widgets.case_table import CaseTable
-class Bench(CasewriterApp):
-    def post_display_hook(self):
-        screen = self.screen
-        if (
-            isinstance(screen, HomeScreen)
-            and screen.query_one(CaseTable).row_count > 0
-            and screen.query("FooterKey")
-        ):
-            os.write(1, f"{time.perf_counter()}\\n".encode())
-            os._exit(0)
-services = build_services(Context(home=sys.argv[1]))
-services.store  # what launch() does: open the log before the app starts
-Bench(services).run(headless=True, size=(100, 32))
-"""
-
-
-def spawn(code: str, *args: str) -> float:
-    """Milliseconds from spawning the child to the frame it reports."""
-    start = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-c", code, *args],
-        check=True,
-        cwd=ROOT,
-        timeout=120,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return (float(out.strip().splitlines()[-1]) - start) * 1000
-
-
-def compile_sources() -> None:
-    """Write casewriter's bytecode first, as an installed package has it: Textual in
-    site-packages is already compiled, and with ``PYTHONDONTWRITEBYTECODE`` set (as on the
-    development machine) casewriter would otherwise be compiled from source in every child,
-    timing the compiler rather than the start-up."""
-    import compileall
-
-    compileall.compile_dir(ROOT / "casewriter", quiet=1)
-
-
-def startup(home: Path) -> tuple[float, float]:
-    compile_sources()
-    spawn(BARE)
-    spawn(HOME, str(home))  # warm the file cache
-    bare, cw = [], []
-    for _ in range(RUNS):
-        bare.append(spawn(BARE))
-        cw.append(spawn(HOME, str(home)))
-    return statistics.median(bare), statistics.median(cw)
-
-
-def small_home() -> Path:
-    from casewriter.paths import AppPaths
-    from casewriter.store import CaseStore, NewCase
-
-    home = Path(tempfile.mkdtemp(prefix="cw-bench-tui-"))
-    with CaseStore.open(AppPaths.under(home)) as store:
-        for i in range(30):
-            store.save_new(
-                NewCase("p", "US", "warehouse-lost", f"Lost unit {i} 仓库丢失", "body", {}, [])
-            )
-    return home
 
 
 def _schema(db: Path) -> list[tuple[str, str]]:
@@ -303,19 +207,6 @@ async def keypresses(home: Path) -> dict[str, list[float]]:
 
 def main() -> None:
     rows: list[dict[str, Any]] = []
-    bare, cw = startup(small_home())
-    ratio = cw / bare
-    rows.append(
-        {
-            "name": "tui home drawn vs bare textual app",
-            "value": round(ratio, 2),
-            "unit": "x baseline",
-            "bar": 1.3,
-            "ok": ratio <= 1.3,
-            "detail": f"spawn to first frame showing the home screen with its first page and "
-            f"footer {cw:.0f} ms, bare label {bare:.0f} ms (median of {RUNS})",
-        }
-    )
     baseline = asyncio.run(bare_table_baseline())
     base_median = statistics.median(baseline)
     rows.append(

@@ -138,7 +138,12 @@ def _run(args_list: list[str]) -> int:
             sys.stdout.write(f"casewriter {__version__}\n")
             sys.stdout.flush()
             return 0
-        parser = build_parser(only=command_name(args_list))
+        only = command_name(args_list)
+        if only is None and not _asks_help(args_list):
+            # No command: the TUI. Only ``new`` is registered (the others' modules are not
+            # imported), which is a third of the app's start-up beyond Textual's own.
+            only = "new"
+        parser = build_parser(only=only)
         args = parser.parse_args(args_list)
         from casewriter.commands import Context
 
@@ -182,6 +187,11 @@ def _run(args_list: list[str]) -> int:
         return 1
     except Exception as exc:  # the boundary: a bug still gets one line, not a traceback
         return _internal_error(exc)
+
+
+def _asks_help(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for the help (which lists every command)."""
+    return any(arg == "-h" or (arg.startswith("--he") and "--help".startswith(arg)) for arg in argv)
 
 
 def _stdout_writable() -> bool:

@@ -64,3 +64,21 @@ def test_demo_without_home_uses_a_new_temporary_folder() -> None:
         assert "casewriter --home" not in result.out  # JSON mode prints only JSON
     finally:
         shutil.rmtree(home, ignore_errors=True)
+
+
+def test_demo_drafts_attachments_ship_with_the_demo_home(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    """Every file a demo draft attaches is copied into the demo home and named there by an
+    absolute path, so it is found whatever folder casewriter runs from (issue 13 §6)."""
+    assert cli("demo").code == 0
+    listed = json.loads(cli("log", "list", "--json", "--limit", "100").out)["cases"]
+    files = home.resolve() / "sample-files"
+    attached = []
+    for case in listed:
+        draft = json.loads(cli("log", "show", case["id"], "--json").out)["draft"]
+        for item in draft.get("attachments") or []:
+            path = Path(item["path"])
+            assert path.is_absolute() and path.parent == files, item
+            assert path.is_file() and path.stat().st_size > 0, item
+            attached.append(path.name)
+    assert len(attached) >= 20
+    assert sorted(p.name for p in files.iterdir()) == sorted(set(attached))

@@ -19,7 +19,7 @@ TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("carrier kinds", ("identifiers/",),
      r'"(?:ups|usps|fedex|dhl|s10|amazon_logistics|yunexpress)",\s*"(?:usps|fedex|dhl|s10|amazon_logistics|yunexpress)"'),
     ("image extensions", ("engine/attachments.py",), r'"heic"'),
-    ("case statuses", ("store/model.py",), r'"needs-reply",\s*"resolved"'),
+    ("case statuses", ("store/statuses.py",), r'"needs-reply",\s*"resolved"'),
     ("marketplace codes", ("marketplaces.py",), r'"US",\s*"CA",\s*"MX",\s*"UK"'),
     ("currency table", ("marketplaces.py",), r'"(?:USD|EUR|GBP|JPY)"\s*[:,]\s*"[A-Z]{2,3}"'),
     ("storefront names", ("marketplaces.py",), r'"amazon\.co\.uk"|"amazon\.de"'),

@@ -50,6 +50,9 @@ WRITES: dict[str, Callable[[CaseStore], Any]] = {
     "set_follow_up": lambda s: s.set_follow_up(1, datetime(2026, 5, 1, tzinfo=UTC)),
     "set_amounts": lambda s: s.set_amounts(1, expected=Decimal("9.99")),
     "link": lambda s: s.link(1, 2),
+    "save_filed forced": lambda s: s.save_filed(
+        make_case(subject="new"), "7261849305", forced="filed although not ready: [x] y"
+    ),
 }
 
 
@@ -205,3 +208,13 @@ def test_scan_draft_skips_a_finding_the_log_refuses(
             "inbound-missing-units",
             "customer-return-not-received",
         }
+
+
+def test_save_filed_forced_keeps_the_reasons_in_the_same_transaction(store: CaseStore) -> None:
+    """The wizard's "file anyway": saved, filed and the reasons kept as a ``forced`` event."""
+    why = "filed although not ready: [missing-fact] Units received by Amazon is missing."
+    case = store.save_filed(make_case(subject="new"), "7261849305", forced=why)
+    assert case.status == "filed" and case.sc_case_id == "7261849305"
+    assert [(e.kind, e.text) for e in case.events][-1] == ("forced", why)
+    plain = store.save_filed(make_case(subject="other", identifiers=[]), "7261849307")
+    assert "forced" not in [e.kind for e in plain.events]

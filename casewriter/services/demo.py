@@ -2,18 +2,20 @@
 
 Every built-in example draft is rendered and logged, then walked through a realistic life
 (filed, Amazon replied, resolved with money back, denied, closed, still a draft) with dates
-relative to now, so follow-ups are due and the statistics mean something. The synthetic
-Seller Central reports shipped in ``casewriter/services/demo_data/reports`` are copied beside the log for
-``casewriter scan``, the inventory reports of ``demo_data/inventory`` (planning snapshots,
-Manage FBA Inventory, stranded, restock, Fee Preview and measurements) into its ``inventory``
-folder for ``casewriter health``, and four weeks of Account Health records (the last two weeks
-worsening) are logged so the weekly review has a trend to show. The demo never touches a log
-that already holds cases.
+relative to now, so follow-ups are due and the statistics mean something. The examples'
+attachment files are copied into the demo home (``sample-files/``) and each draft names its
+copies by absolute path, so the home is whole wherever casewriter runs from (and a draft
+reopened in the wizard finds its files). The synthetic Seller Central reports shipped in
+``casewriter/services/demo_data/reports`` are copied beside the log for ``casewriter scan``,
+the inventory reports of ``demo_data/inventory`` (planning snapshots, Manage FBA Inventory,
+stranded, restock, Fee Preview and measurements) into its ``inventory`` folder for
+``casewriter health``, and four weeks of Account Health records (the last two weeks worsening)
+are logged so the weekly review has a trend to show. The demo never touches a log that already
+holds cases.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -22,9 +24,11 @@ from typing import TYPE_CHECKING
 
 from casewriter.config import Profile, Settings, save_settings
 from casewriter.errors import UsageError
+from casewriter.files import write_atomic
 from casewriter.paths import AppPaths
 
 if TYPE_CHECKING:
+    from casewriter.engine import Draft
     from casewriter.store import CaseStore
 
 DEMO_REPORTS = Path(__file__).resolve().parent / "demo_data" / "reports"
@@ -38,6 +42,9 @@ DEMO_RECORDS = (
     (8, {"odr": "0.7", "lsr_10": "2.4", "cancel": "0.5", "vtr": "98.1", "ahr": "245", "violations": "0"}),
     (1, {"odr": "0.9", "lsr_10": "4.3", "cancel": "0.5", "vtr": "97.9", "ahr": "238", "violations": "1"}),
 )  # fmt: skip
+
+SAMPLE_FILES = "sample-files"
+"""The folder of the demo home that holds the example drafts' attachments."""
 
 DEMO_PROFILES = (
     Profile(id="northbay", name="Northbay Goods", merchant_token="A2NBGOODS7XQ1",
@@ -126,8 +133,9 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
                 f"the log in {paths.data_dir} already holds {existing} case(s); the demo only "
                 "fills an empty home (run 'casewriter demo' without --home for a new one)"
             )
+        files = paths.data_dir / SAMPLE_FILES
         for index, example in enumerate(examples):
-            draft = load_case_file(example, engine.catalog, settings)
+            draft = _with_own_files(load_case_file(example, engine.catalog, settings), files)
             rendered = engine.render(draft, as_of=now.date())
             created = now - timedelta(
                 days=(PLAN.get(draft.case_type, Step()).filed_days_ago or 0) + 2
@@ -147,6 +155,24 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
     report.reports_dir = _copy_reports(paths.data_dir / "sample-reports")
     report.inventory_dir = _copy_inventory(report.reports_dir / "inventory")
     return report
+
+
+def _with_own_files(draft: Draft, folder: Path) -> Draft:
+    """``draft`` naming copies of its attachments in ``folder`` (copied there now), by
+    absolute path, so the demo home holds every file its drafts point at."""
+    from casewriter.engine import attachment_path
+
+    if not draft.attachments:
+        return draft
+    folder.mkdir(parents=True, exist_ok=True)
+    attachments = []
+    for item in draft.attachments:
+        source = attachment_path(item.path, draft.base_dir)
+        target = folder / source.name
+        if source.is_file() and not target.exists():
+            write_atomic(target, source.read_bytes())
+        attachments.append(item.model_copy(update={"path": str(target)}))
+    return draft.model_copy(update={"attachments": attachments, "base_dir": str(folder)})
 
 
 def _profile_for(marketplace: str) -> str:
@@ -194,12 +220,12 @@ def _copy_inventory(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for report in sorted(DEMO_INVENTORY.iterdir()):
         if report.is_file():
-            shutil.copyfile(report, target / report.name)
+            write_atomic(target / report.name, report.read_bytes())
     return target
 
 
 def _copy_reports(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for report in sorted(DEMO_REPORTS.glob("*.tsv")):
-        shutil.copyfile(report, target / report.name)
+        write_atomic(target / report.name, report.read_bytes())
     return target

@@ -2,7 +2,7 @@
 
 Importing this package opens nothing and loads nothing: the names below are loaded on first use
 (PEP 562, as ``casewriter.engine`` does), so a screen or command that needs only the status
-list (``STATUSES``, from ``model.py``) does not pay for sqlite3 and the store's modules. See
+list (``STATUSES``, from ``statuses.py``) does not pay for sqlite3 and the store's modules. See
 docs/architecture.md ("Store API") and ``cases.py``.
 """
 
@@ -56,7 +56,13 @@ if not TYPE_CHECKING:
             raise AttributeError(f"module 'casewriter.store' has no attribute {name!r}")
         from importlib import import_module
 
-        module = "cases" if name == "CaseStore" else "model"
+        module = (
+            "cases"
+            if name == "CaseStore"
+            else "statuses"
+            if name in ("STATUSES", "CLOSED_STATUSES", "OPEN_STATUSES")
+            else "model"
+        )
         value = getattr(import_module(f"casewriter.store.{module}"), name)
         globals()[name] = value
         return value

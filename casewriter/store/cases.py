@@ -115,11 +115,13 @@ class CaseStore(StoreBase):
         now: datetime | None = None,
         *,
         case_id: str | int | None = None,
+        forced: str | None = None,
     ) -> LoggedCase:
         """Log ``new`` (a new case, or ``case_id``'s new draft) and mark it filed under
-        ``sc_case_id`` (events ``created``/``edited`` then ``filed``), in one transaction: if
-        any part fails, the log is left as it was."""
-        return saving.save_filed(self, new, sc_case_id, now, case_id=case_id)
+        ``sc_case_id`` (events ``created``/``edited`` then ``filed``, and ``forced`` with its
+        text when it was filed although not ready), in one transaction: if any part fails,
+        the log is left as it was."""
+        return saving.save_filed(self, new, sc_case_id, now, case_id=case_id, forced=forced)
 
     # -- after saving (lifecycle.py) ------------------------------------------------------
     def file(

@@ -58,10 +58,13 @@ def save_filed(
     now: datetime | None = None,
     *,
     case_id: str | int | None = None,
+    forced: str | None = None,
 ) -> LoggedCase:
     """Log ``new`` (a new case, or ``case_id``'s new draft) and mark it filed under
     ``sc_case_id`` (events ``created``/``edited`` then ``filed``), in one transaction: if
-    any part fails, the log is left as it was."""
+    any part fails, the log is left as it was. ``forced``: it was filed although not ready
+    (the wizard's confirmation); the reasons are kept as a ``forced`` event, in the same
+    transaction, as ``file`` does for ``log file --force``."""
     normalized, _warning = check_sc_case_id(sc_case_id)
     when = store._now(now)
     at = ts_text(when) or ""
@@ -73,6 +76,8 @@ def save_filed(
         else:
             _replace(store, conn, num, cols, new, at)
         file_in(store, conn, num, normalized, when)
+        if forced:
+            store._event(conn, num, "forced", at, forced)
         case = store._result(num, duplicates=True, keys=new.duplicate_keys)
     return case
 

@@ -4,6 +4,10 @@ Builds ``Services`` from the CLI context (``--home``, ``--lang``, config), opens
 *before* the app starts so a corrupt or newer log is the CLI's one-line error (``StoreError``,
 exit 1) rather than a broken screen, then runs the app. A log that is fine but cannot be
 written here opens read-only: the home screen says why and write actions are refused.
+
+On a first start (no log file yet) nothing can be damaged: the home screen draws its first
+frame, then creates the log; if that fails the app closes and the error is the CLI's one line,
+as before.
 """
 
 from __future__ import annotations
@@ -44,7 +48,10 @@ def build_services(ctx: LaunchContext) -> Services:
 def launch(ctx: LaunchContext, case_type: str | None = None) -> int:
     """Run the TUI; returns the process exit code."""
     services = build_services(ctx)
-    services.store  # noqa: B018 - open now: StoreError surfaces as the CLI's one-line error
+    if services.log_exists():
+        services.store  # noqa: B018 - open now: StoreError surfaces as the CLI's one-line error
+    # else a first start: nothing there can be damaged, and the home screen creates the log
+    # right after its first frame (a failure then closes the app and is reported below).
     if case_type is not None:
         services.engine.catalog.get(case_type)  # NotFoundError (exit 2) for an unknown type
     from casewriter.tui.app import make_app
@@ -54,4 +61,6 @@ def launch(ctx: LaunchContext, case_type: str | None = None) -> int:
         result = app.run()
     finally:
         services.close()
+    if services.open_error is not None:
+        raise services.open_error
     return int(result or 0)

@@ -11,8 +11,11 @@ and ``TextArea`` from here (a test checks), not from ``textual.widgets``:
 - ``Input``: the value is kept exactly; each control is drawn as one printable character
   (``␛`` for ESC: same length, so the cursor stays where it is in the value).
 - ``TextArea``: text loaded, pasted, typed or inserted holds controls as visible escapes (a
-  text area indexes its text by cell, so the text itself is what is shown, copied and saved).
+  text area indexes its text by cell, so the text itself is what is shown, copied and saved);
+  defined in ``safe_textarea`` and imported from here on first use (the home screen has none).
 - ``plain(text)``: a Rich ``Text`` for one piece of untrusted text (tables, options, labels).
+- ``copy_text(node, text, what)``: the one way text goes to the clipboard (escaped, then
+  announced: what was copied and how long it is).
 
 The mapping itself is ``casewriter.safetext`` (shared with the CLI). App notifications go
 through ``CasewriterApp.notify``, which escapes and turns markup off.
@@ -20,7 +23,7 @@ through ``CasewriterApp.notify``, which escapes and turns markup off.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.text import Span, Text
@@ -30,16 +33,29 @@ from textual.expand_tabs import expand_tabs_inline
 from textual.widgets import Input as _Input
 from textual.widgets import Label as _Label
 from textual.widgets import Static as _Static
-from textual.widgets import TextArea as _TextArea
-from textual.widgets.text_area import Edit, EditResult
 
 from casewriter.safetext import control_pictures, escape_controls, escape_offsets
+
+if TYPE_CHECKING:
+    from casewriter.tui.safe_textarea import TextArea as TextArea
 
 
 def plain(text: object, style: str = "", *, end: str = "\n") -> Text:
     """Untrusted ``text`` as a Rich ``Text``: no markup, controls as visible escapes."""
     shown, _ = escape_offsets(str(text), drop_crlf_cr=True)
     return Text(shown, style=style, end=end)
+
+
+def copy_text(node: Any, text: str, what: str) -> str:
+    """Copy ``text`` to the clipboard (OSC 52) as it is shown: controls as visible escapes, so
+    no terminal control ever reaches the clipboard or the terminal; then say what was copied
+    (``what``: "the subject", …) and how long it is. Returns the text copied."""
+    from casewriter.tui.i18n import t
+
+    shown = escape_controls(text)
+    node.app.copy_to_clipboard(shown)
+    node.notify(t("msg.copied", what=what, n=len(shown)))
+    return shown
 
 
 def safe_rich_text(text: Text) -> Text:
@@ -133,15 +149,11 @@ class Input(_Input):
         return max(0, min(offset, len(shown)))
 
 
-class TextArea(_TextArea):
-    """``textual.widgets.TextArea`` whose text never holds a raw control: text loaded
-    (constructor, ``load_text``, ``.text =``) and text pasted or typed in have controls and
-    bidi overrides as visible escapes, so what is shown, copied and saved is the same."""
+def __getattr__(name: str) -> Any:
+    """``TextArea`` is imported on first use (``safe_textarea``): Textual's text area and its
+    document machinery cost ~10 ms, and the first screen (home) has none."""
+    if name == "TextArea":
+        from casewriter.tui.safe_textarea import TextArea
 
-    def _set_document(self, text: str, language: str | None) -> None:
-        super()._set_document(escape_controls(text), language)
-
-    def edit(self, edit: Edit) -> EditResult:
-        # Every change (typing, paste, ctrl+v, ``insert``/``replace``) is an Edit.
-        edit.text = escape_controls(edit.text)
-        return super().edit(edit)
+        return TextArea
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,6 +19,7 @@ from casewriter.paths import AppPaths
 
 if TYPE_CHECKING:
     from casewriter.engine import Engine
+    from casewriter.errors import CasewriterError
     from casewriter.store import CaseStore, SearchHit
 
 
@@ -55,6 +56,9 @@ class Services:
         self._words_indexed = False
         self._titles: dict[str, tuple[str, str]] | None = None
         self._lock = threading.Lock()
+        self.open_error: CasewriterError | None = None
+        """Why the case log could not be opened after the first frame (a first start defers
+        creating it): ``launch`` reports it as the CLI's one-line error once the app closed."""
 
     def __repr__(self) -> str:
         return f"Services(paths={self.paths!r}, lang={self.lang!r})"
@@ -76,6 +80,16 @@ class Services:
     @property
     def engine_loaded(self) -> bool:
         return self._engine is not None
+
+    def log_exists(self) -> bool:
+        """Whether the case log file is there (False on a first start: it is created when
+        first opened)."""
+        return self.paths.db_file.exists()
+
+    @property
+    def store_opened(self) -> bool:
+        """Whether the case log is open (``store`` opens it on first use)."""
+        return self._store is not None
 
     @property
     def store(self) -> CaseStore:

@@ -32,7 +32,7 @@ async def test_a_language_switch_in_the_wizard_relabels_it_and_the_home_below(
         await pilot.press("f4")
         await calm(pilot)
         assert "新建 Case" in _text(wz, "#wz-steps") and "事实与证据" in _text(wz, "#wz-steps")
-        assert str(wz.query_one("#wz-next", Button).label) == "下一步"
+        assert str(wz.query_one("#wz-next", Button).label).startswith("下一步")
         assert "粘贴" in _text(wz, "#lbl-paste")
         # the fields were built again in Chinese, holding what was typed
         assert wz.query_one("#slot-shipment_id", Input).value == "FBA17XKQ9M2Z"

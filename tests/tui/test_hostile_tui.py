@@ -270,11 +270,11 @@ async def test_scan_screen_hostile_report(run_app: RunApp, tmp_path: Path) -> No
         await calm(pilot)
         text = drawn(app, "scan results")
         assert "FBA17XKQ9M2Z[/]\\x1b]52;C;ZXZPBA==" in text  # ids are shown normalized
-        assert "[ ]" in text  # the selection box is text, not eaten as markup
+        assert "✔" not in text
         screen.query_one("#findings", DataTable).focus()
         await pilot.press("space")
         await calm(pilot)
-        assert "[x]" in drawn(app, "scan selection")
+        assert "✔" in drawn(app, "scan selection")  # the selected row's mark
 
 
 # -- settings: profiles ---------------------------------------------------------------------
@@ -347,7 +347,7 @@ def test_every_tui_module_takes_its_text_widgets_from_safe() -> None:
     offenders = [
         str(path.relative_to(root))
         for path in root.rglob("*.py")
-        if path.name != "safe.py"
+        if path.name not in ("safe.py", "safe_textarea.py")  # safe's lazily imported half
         and (
             direct.search(path.read_text(encoding="utf-8"))
             or markup.search(path.read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ import pytest
 
 from casewriter.engine import load_case_file
 from casewriter.engine.case_report import SEPARATOR
+from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.services import Services
 from tests.conftest import REPO
 from tests.tui.conftest import FIXED_NOW, calm, next_step, set_field, wizard
@@ -92,6 +93,10 @@ async def test_render_wizard_and_log_paste_one_text(
         await pilot.press("f9")
         await calm(pilot)
         await pilot.press("ctrl+s")
+        await calm(pilot)
+        # CW-000001 (render --save) is an open case on the same problem: asked before saving
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("y")
         await calm(pilot)
 
     assert copied == printed

@@ -10,6 +10,7 @@ from typing import Any
 from textual.widgets import Input, Static, TextArea
 
 from casewriter.tui import autosave
+from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.steps.review_step import ReviewStep
 from tests.tui.conftest import (
@@ -182,13 +183,21 @@ async def test_invalid_evidence_blocks_filing(run_app: RunApp, services: Service
         await set_field(pilot, "sc-id", "17628394051")
         await pilot.press("ctrl+f")
         await calm(pilot)
-        assert any("Not ready to file" in n for n in notifications(pilot)), notifications(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmDialog)  # not ready: asked, each reason named
+        assert "FBA shipment ID is not valid" in str(dialog.query_one("#confirm-details").render())
+        await pilot.press("n")
+        await calm(pilot)
         assert pilot.app.screen is wz
-        # a malformed Seller Central case id is refused by the identifier module first
+        # filing anyway: a malformed Seller Central case id is still refused by the identifier
+        # module, and nothing is written
         await set_field(pilot, "sc-id", "12-34")
         await pilot.press("ctrl+f")
         await calm(pilot)
+        await pilot.press("y")
+        await calm(pilot)
         assert any(n.startswith("Case ID:") for n in notifications(pilot))
+        assert pilot.app.screen is wz
     assert services.store.list() == []
 
 
@@ -311,7 +320,12 @@ async def test_open_case_on_the_same_problem_blocks_filing(
         assert "Not ready" in checklist and first in checklist
         await pilot.press("ctrl+f")
         await calm(pilot)
-        refused = [n for n in notifications(pilot) if "Not ready to file" in n]
-        assert refused and first in refused[0], notifications(pilot)
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert f"{first} is open for the same problem" in str(
+            dialog.query_one("#confirm-details").render()
+        )
+        await pilot.press("n")
+        await calm(pilot)
         assert pilot.app.screen is wz
     assert services.store.count() == 2

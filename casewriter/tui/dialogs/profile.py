@@ -10,17 +10,23 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Select
 
 from casewriter.config import MARKETPLACE_CODES, Profile
+from casewriter.tui.bindings import ActionSpec, bindings
 from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static
+from casewriter.tui.widgets.choice import OneLineSelect
+from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import FieldError, FormLabel, FormRow
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+PROFILE_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("ctrl+s", "ok", "dlg.submit", "dlg.tip.submit", "dialog-submit"),
+    ActionSpec("escape", "cancel", "dlg.cancel", "dlg.tip.cancel", "dialog-cancel"),
+)
 
 
 def check_profile(profile: Profile, taken: set[str]) -> str | None:
@@ -46,7 +52,8 @@ class ProfileDialog(Dialog[Profile | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss(None)", show=False)]
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = PROFILE_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(PROFILE_ACTIONS)
 
     def __init__(self, profile: Profile | None, taken: set[str], default_marketplace: str) -> None:
         super().__init__(id="profile-dialog")
@@ -66,7 +73,7 @@ class ProfileDialog(Dialog[Profile | None]):
                 ("profile.token", Input(p.merchant_token, id="profile-token")),
                 (
                     "profile.marketplace",
-                    Select(
+                    OneLineSelect(
                         [(code, code) for code in MARKETPLACE_CODES],
                         value=p.default_marketplace
                         if p.default_marketplace in MARKETPLACE_CODES
@@ -83,7 +90,8 @@ class ProfileDialog(Dialog[Profile | None]):
             yield FieldError("", id="profile-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dlg.ok"), variant="primary", id="ok")
-                yield Button(t("dlg.cancel"), id="cancel")
+                yield Button(t("dlg.cancel_key"), id="cancel")
+        yield KeyFooter(ready=True)
 
     def on_mount(self) -> None:
         self.query_one("#profile-id", Input).focus()
@@ -103,7 +111,7 @@ class ProfileDialog(Dialog[Profile | None]):
 
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted)
-    def _ok(self) -> None:
+    def action_ok(self) -> None:
         profile = self.current()
         error = check_profile(profile, self.taken)
         if error:
@@ -112,5 +120,5 @@ class ProfileDialog(Dialog[Profile | None]):
         self.dismiss(profile)
 
     @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
+    def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,5 +1,8 @@
 """``PromptDialog``: ask for one line (``Input``) or a few lines (``TextArea``) of text, with an
 optional check that returns an error message (shown in the dialog, which stays open).
+
+Its keys are shown in the dialog and in its footer: one line — Enter is OK; a few lines —
+Enter starts a new line and ctrl+s is OK (the OK button says so); Esc cancels either.
 """
 
 from __future__ import annotations
@@ -9,17 +12,23 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button
 
+from casewriter.tui.bindings import ActionSpec, bindings
 from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static, TextArea
+from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import FieldError
 
 Check = Callable[[str], str | None]
 """Returns an error message for a bad value, None for a good one."""
+
+PROMPT_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("ctrl+s", "submit", "dlg.submit", "dlg.tip.submit", "dialog-submit"),
+    ActionSpec("escape", "cancel", "dlg.cancel", "dlg.tip.cancel", "dialog-cancel"),
+)
 
 
 class PromptDialog(Dialog[str | None]):
@@ -31,10 +40,8 @@ class PromptDialog(Dialog[str | None]):
     }
     """
 
-    BINDINGS: ClassVar[list[Any]] = [
-        Binding("escape", "cancel", show=False),
-        Binding("ctrl+s", "submit", show=False),
-    ]
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = PROMPT_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(PROMPT_ACTIONS)
 
     def __init__(
         self,
@@ -62,9 +69,22 @@ class PromptDialog(Dialog[str | None]):
             else:
                 yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
             yield FieldError("", id="prompt-error")
+            yield Static(self._keys_text(), id="prompt-keys", classes="dialog-keys")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("dlg.ok"), variant="primary", id="ok")
-                yield Button(t("dlg.cancel"), id="cancel")
+                yield Button(self._ok_label(), variant="primary", id="ok")
+                yield Button(t("dlg.cancel_key"), id="cancel")
+        yield KeyFooter(ready=True)
+
+    def _keys_text(self) -> str:
+        return t("dlg.keys_multi" if self.multiline else "dlg.keys_single")
+
+    def _ok_label(self) -> str:
+        return t("dlg.ok_ctrl_s" if self.multiline else "dlg.ok")
+
+    def relabel(self) -> None:
+        self.query_one("#prompt-keys", Static).update(self._keys_text())
+        self.query_one("#ok", Button).label = self._ok_label()
+        self.query_one("#cancel", Button).label = t("dlg.cancel_key")
 
     def on_mount(self) -> None:
         target = "#prompt-text" if self.multiline else "#prompt-input"

@@ -10,23 +10,34 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button
 
+from casewriter.tui.bindings import ActionSpec, bindings
 from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.host import host
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_datetime
+from casewriter.tui.widgets.key_footer import KeyFooter
+
+RESUME_ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("r", "answer('resume')", "resume.yes", "resume.tip.yes", "resume-yes"),
+    ActionSpec("d", "answer('discard')", "resume.discard", "resume.tip.discard", "resume-discard"),
+    ActionSpec("l", "answer('later')", "resume.later", "resume.tip.later", "resume-later"),
+    ActionSpec(
+        "escape", "answer('later')", "resume.later", "resume.tip.later", "resume-esc", show=False
+    ),
+)
 
 
 class ResumeDialog(Dialog[str]):
     """Resume / Discard / Later for one autosave."""
 
-    BINDINGS: ClassVar[list[Any]] = [Binding("escape", "dismiss('later')", show=False)]
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = RESUME_ACTIONS
+    BINDINGS: ClassVar[list[Any]] = bindings(RESUME_ACTIONS)
 
     def __init__(self, description: str) -> None:
         super().__init__(id="resume-dialog")
@@ -37,12 +48,16 @@ class ResumeDialog(Dialog[str]):
             yield Static(t("resume.title"), classes="dialog-title")
             yield Static(self.description, id="resume-description")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(t("resume.yes"), variant="primary", id="resume")
-                yield Button(t("resume.discard"), variant="error", id="discard")
-                yield Button(t("resume.later"), id="later")
+                yield Button(f"{t('resume.yes')} (r)", variant="primary", id="resume")
+                yield Button(f"{t('resume.discard')} (d)", variant="error", id="discard")
+                yield Button(f"{t('resume.later')} (l)", id="later")
+        yield KeyFooter(ready=True)
 
     def on_mount(self) -> None:
         self.query_one("#resume", Button).focus()
+
+    def action_answer(self, choice: str) -> None:
+        self.dismiss(choice)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

@@ -31,7 +31,7 @@ from casewriter.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t
-from casewriter.tui.safe import Static, TextArea
+from casewriter.tui.safe import Static, TextArea, copy_text
 from casewriter.tui.screens.case_inputs import check_sc_case_id, follow_up_error, parse_follow_up
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_date, short_datetime
@@ -283,7 +283,7 @@ class CaseDetailScreen(Screen[None]):
             if not checked.reasons:
                 file()
                 return
-            why = "\n".join(f"• {r.text}" for r in checked.reasons)
+            why = "\n".join(f"• {line}" for line in self._reason_lines(checked.reasons))
 
             def answered(anyway: bool | None) -> None:
                 if anyway:
@@ -298,12 +298,20 @@ class CaseDetailScreen(Screen[None]):
             t("prompt.file"), chosen, value=self.logged.sc_case_id or "", check=check_sc_case_id
         )
 
+    def _reason_lines(self, reasons: list[Any]) -> list[str]:
+        """Why the case is not ready, in the UI's words (its case type's labels)."""
+        from casewriter.tui.wizard.readiness import reason_line
+
+        try:
+            ct = self.services.engine.catalog.get(self.logged.case_type)
+        except CasewriterError:
+            ct = None
+        return [reason_line(r, ct) for r in reasons]
+
     # -- the text, out of the app -----------------------------------------------------------
 
     def _copy(self, text: str, what: str) -> None:
-        text = escape_controls(text)  # the paste text as shown: no raw control in the clipboard
-        self.app.copy_to_clipboard(text)
-        self.notify(t("msg.copied", what=t(what), n=len(text)))
+        copy_text(self, text, t(what))  # as shown: no raw control in the clipboard
 
     def action_copy_subject(self) -> None:
         self._copy(self.logged.subject, "what.subject")

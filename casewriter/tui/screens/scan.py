@@ -1,11 +1,13 @@
 """The "Scan reports" screen: type report paths (files or folders), scan them in a thread
-worker with a progress bar, review the findings in a table, select some (space) and save a
-draft case for each ("draft selected", the same path as ``casewriter scan --draft``; refused
-with its reason when the log is read-only; announced with ``cases_changed``).
+worker with a progress bar, review the findings in a table (``FindingsTable``: the claim
+window's "safe by" date like the CLI) with everything about the highlighted one under it (its
+window, why it is too early, what drafting did), select some (space; a ✔ and bold marks them)
+and save a draft case for each ("draft selected", the same path as ``casewriter scan --draft``;
+a finding skipped names the case that blocks it; refused with its reason when the log is
+read-only; announced with ``cases_changed``).
 
-Size: ~310 lines, one ``Screen`` whose actions, worker and findings table share its state (the
-work without widgets is already in ``scan_support.py``); the table filling (``_columns``,
-``_fill``) could move to a widget.
+Size: a little over 300 lines, one ``Screen`` whose actions, worker and findings share its state
+(the work without widgets is in ``scan_support.py``, the table in ``widgets/findings_table.py``).
 """
 
 from __future__ import annotations
@@ -15,11 +17,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, ProgressBar, Select
 
@@ -29,7 +29,7 @@ from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t, tn
-from casewriter.tui.safe import Input, Static, plain
+from casewriter.tui.safe import Input, Static
 from casewriter.tui.screens.scan_support import (
     draft_findings,
     expand_paths,
@@ -37,7 +37,8 @@ from casewriter.tui.screens.scan_support import (
     run_scan,
 )
 from casewriter.tui.services import Services
-from casewriter.tui.text import truncate
+from casewriter.tui.widgets.choice import OneLineSelect
+from casewriter.tui.widgets.findings_table import FindingsTable, details
 from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import ButtonBar, FormRow, ScreenTitle
 
@@ -55,10 +56,6 @@ SCAN_ACTIONS: tuple[ActionSpec, ...] = (
         "f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"
     ),
 )
-COLUMNS = (
-    ("sel", "col.sel"), ("status", "col.status"), ("rule", "col.rule"), ("ids", "col.ids"),
-    ("qty", "col.qty"), ("event", "col.event"), ("closes", "col.closes"), ("value", "col.value"),
-)  # fmt: skip
 
 
 class ScanScreen(Screen[None]):
@@ -71,6 +68,12 @@ class ScanScreen(Screen[None]):
     }
     #scan-paths {
         width: 1fr;
+    }
+    #scan-form FormRow #scan-marketplace {
+        width: 26;
+    }
+    #scan-form FormRow #scan-as-of {
+        width: 24;
     }
     #scan-progress {
         height: 1;
@@ -89,6 +92,12 @@ class ScanScreen(Screen[None]):
     #findings {
         height: 1fr;
     }
+    #scan-details {
+        height: auto;
+        max-height: 7;
+        padding: 0 1;
+        border-top: solid $secondary;
+    }
     """
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SCAN_ACTIONS
@@ -101,6 +110,8 @@ class ScanScreen(Screen[None]):
         self.findings: list[Finding] = []
         self.result: ScanResult | None = None
         self.selected: set[int] = set()
+        self.outcomes: dict[int, str] = {}
+        """What drafting did with a finding (its row index), in words."""
 
     def compose(self) -> ComposeResult:
         yield ScreenTitle(t("scan.title"), id="scan-title")
@@ -108,7 +119,7 @@ class ScanScreen(Screen[None]):
             yield Static(t("scan.files"), id="lbl-files")
             with FormRow():
                 yield Input(self.paths_text, id="scan-paths")
-                yield Select(
+                yield OneLineSelect(
                     [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
                     value="auto",
                     allow_blank=False,
@@ -122,46 +133,38 @@ class ScanScreen(Screen[None]):
         yield ProgressBar(total=1, id="scan-progress", show_eta=False)
         yield Static("", id="scan-status")
         yield Static("", id="scan-money")
-        yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
+        yield FindingsTable(id="findings")
+        yield Static("", id="scan-details")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, SCAN_ACTIONS)
         self.query_one(ProgressBar).display = False
+        self.query_one("#scan-details").display = False
         self.query_one("#scan-money", Static).display = False  # until a scan has run
-        self._columns()
         self.query_one("#scan-paths", Input).focus()
 
-    def _columns(self) -> None:
-        table = self.query_one("#findings", DataTable)
-        table.clear(columns=True)
-        for key, label in COLUMNS:
-            table.add_column(t(label), key=key)
-        self._fill()
+    @property
+    def table(self) -> FindingsTable:
+        return self.query_one(FindingsTable)
 
     def _fill(self) -> None:
-        table = self.query_one("#findings", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for i, f in enumerate(self.findings):
-            value = f.to_json().get("estimated_value")
-            ids = " ".join(str(v) for v in f.ids.values() if v)
-            # Every cell is a Text (plain): a DataTable parses a str cell as markup, which would
-            # eat the "[x]" marker and crash on an id like "FBA17XKQ9M2Z[/]" from a report.
-            table.add_row(
-                _mark(i in self.selected),
-                plain(f.status, "bold" if f.status == "claimable" else "dim"),
-                plain(f.rule),
-                plain(truncate(ids, 34)),
-                plain(str(f.quantity)),
-                plain(f.event_date.isoformat() if f.event_date else ""),
-                plain(f.window.closes.isoformat() if f.window.closes else ""),
-                plain(f"{value['amount']} {value['currency']}" if value else ""),
-                key=str(i),
-            )
-        if self.findings:
-            table.move_cursor(row=min(cursor, len(self.findings) - 1))
+        self.table.show(self.findings, self.selected)
+        self._show_details()
+
+    def _show_details(self) -> None:
+        panel = self.query_one("#scan-details", Static)
+        row = self.table.cursor_row
+        if not self.findings or not 0 <= row < len(self.findings):
+            panel.display = False
+            return
+        panel.display = True
+        panel.update(details(self.findings[row], self.outcomes.get(row, "")))
+
+    @on(DataTable.RowHighlighted, "#findings")
+    def _highlighted(self) -> None:
+        self._show_details()
 
     # -- scanning ---------------------------------------------------------------------------
 
@@ -223,6 +226,7 @@ class ScanScreen(Screen[None]):
         self.result = result
         self.findings = list(result.findings)
         self.selected = set()
+        self.outcomes = {}
         claimable = sum(1 for f in self.findings if f.status == "claimable")
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
@@ -241,17 +245,15 @@ class ScanScreen(Screen[None]):
         self._show_money()
         self._fill()
         if self.findings:
-            self.query_one("#findings", DataTable).focus()
+            self.table.focus()
 
     # -- selection and drafting -------------------------------------------------------------
 
     def action_toggle_finding(self) -> None:
-        table = self.query_one("#findings", DataTable)
         if not self.findings:
             return
-        row = table.cursor_row
-        self.selected ^= {row}
-        table.update_cell_at(Coordinate(row, 0), _mark(row in self.selected))
+        self.selected ^= {self.table.cursor_row}
+        self._fill()
 
     @on(DataTable.RowSelected, "#findings")
     def _row_selected(self) -> None:
@@ -269,15 +271,32 @@ class ScanScreen(Screen[None]):
             return
         if not log_writable(self):
             return
-        chosen = [self.findings[i] for i in sorted(self.selected)]
+        rows = sorted(self.selected)
+        chosen = [self.findings[i] for i in rows]
         try:
-            saved, skipped = draft_findings(self.services, chosen, self.result.as_of)
+            saved, outcomes = draft_findings(self.services, chosen, self.result.as_of)
         except CasewriterError as exc:
             self.notify(str(exc), severity="error")
             return
-        message = t("scan.drafted", drafts=tn("scan.n_drafts", len(saved)), skipped=skipped)
+        drafts = tn("scan.n_drafts", len(saved))
+        lines = [t("scan.drafted", drafts=drafts, skipped=len(chosen) - len(saved))]
+        if saved:
+            lines[0] += " " + t("scan.drafted_ids", ids=", ".join(saved))
+        for index, what, detail in outcomes:
+            row = rows[index]
+            name = " ".join(str(v) for v in self.findings[row].ids.values() if v)
+            if what == "drafted":
+                self.outcomes[row] = t("scan.outcome_drafted", case_id=detail)
+            elif what == "skipped":
+                self.outcomes[row] = t("scan.outcome_skipped", reason=detail)
+                lines.append(t("scan.skipped_line", finding=name, reason=detail))
+            else:
+                self.outcomes[row] = t("scan.outcome_not_drafted", status=detail)
+                lines.append(t("scan.not_drafted_line", finding=name, status=detail))
+        message = "\n".join(lines[:4])
         self.query_one("#scan-status", Static).update(message)
         self.notify(message)
+        self._show_details()
         host(self).cases_changed.publish("")
 
     # -- language and navigation ------------------------------------------------------------
@@ -293,7 +312,8 @@ class ScanScreen(Screen[None]):
             ("#btn-draft", "act.draft_selected"),
         ):
             self.query_one(selector, Button).label = t(key)
-        self._columns()
+        self.table.relabel()
+        self._show_details()
         self._show_money()
 
     def _show_money(self) -> None:
@@ -305,8 +325,3 @@ class ScanScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
-
-
-def _mark(selected: bool) -> Text:
-    """The selection box of a finding's row, as text (never markup)."""
-    return plain("[x]" if selected else "[ ]")

@@ -5,6 +5,7 @@ No textual here, so it is easy to test.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,16 @@ if TYPE_CHECKING:
     from casewriter.reports import Finding, ScanResult
 
 REPORT_SUFFIXES = (".txt", ".csv", ".tsv")
+_OPEN_CASE = re.compile(r"^open case (CW-\d+(?:, CW-\d+)*)$")
+
+
+def skip_reason(reason: str) -> str:
+    """Why ``save_drafts`` skipped a finding, in the UI's words when it is the usual one (an
+    open case on the same problem, named); any other reason as the log gave it."""
+    from casewriter.tui.i18n import t
+
+    match = _OPEN_CASE.match(reason)
+    return t("scan.open_case", ids=match.group(1)) if match else reason
 
 
 def expand_paths(words: Iterable[str]) -> list[Path]:
@@ -106,13 +117,31 @@ def money_lines(summary: dict[str, Any], top: int = 3) -> list[str]:
 
 def draft_findings(
     services: Services, findings: list[Finding], as_of: date
-) -> tuple[list[str], int]:
+) -> tuple[list[str], list[tuple[int, str, str]]]:
     """Save one draft per claimable finding, exactly as ``scan --draft`` does (the duplicate
-    guard skips findings with an open case); a selected stranded finding is drafted too, as
-    ``scan --draft-stranded`` does. Returns (new case ids, skipped count)."""
-    from casewriter.services.drafting import DRAFTABLE_LEADS, save_drafts
+    guard skips findings with a case on the same problem in the log); a selected stranded
+    finding is drafted too, as ``scan --draft-stranded`` does.
+
+    Returns the new case ids and, for each finding (its index in ``findings``), what happened:
+    ``(index, "drafted", case id)``, ``(index, "skipped", the log's reason: "open case
+    CW-000012"…)`` or ``(index, "not-drafted", its status)`` (too early, expired, a lead)."""
+    from casewriter.services.drafting import DRAFTABLE_LEADS, label, save_drafts
 
     report = save_drafts(
         findings, services.paths, services.settings, as_of, review_rules=DRAFTABLE_LEADS
     )
-    return list(report.drafted), len(findings) - len(report.drafted)
+    skipped = dict(report.skipped)
+    drafted = iter(report.drafted)
+    outcomes: list[tuple[int, str, str]] = []
+    for i, finding in enumerate(findings):
+        wanted = finding.status == "claimable" or (
+            finding.status == "to-review" and finding.rule in DRAFTABLE_LEADS
+        )
+        name = label(finding)
+        if not wanted:
+            outcomes.append((i, "not-drafted", finding.status))
+        elif name in skipped:
+            outcomes.append((i, "skipped", skip_reason(skipped.pop(name))))
+        else:
+            outcomes.append((i, "drafted", next(drafted, "")))
+    return list(report.drafted), outcomes

@@ -25,6 +25,7 @@ from casewriter.tui.host import host
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.services import Services
+from casewriter.tui.widgets.choice import OneLineSelect
 from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import (
     ButtonBar,
@@ -38,12 +39,28 @@ from casewriter.tui.widgets.parts import (
 SETTINGS_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
     ActionSpec("ctrl+s", "save", "act.save", "tip.save", "save-settings"),
-    ActionSpec("insert", "add_profile", "act.add_profile", "tip.add_profile", "add-profile"),
+    # Letters, not insert/delete (many laptops have no Insert key); a field being typed in
+    # takes its letters first, the profiles table and the buttons leave them to these keys.
+    ActionSpec("a", "add_profile", "act.add_profile", "tip.add_profile", "add-profile"),
+    ActionSpec("e", "edit_profile", "act.edit_profile", "tip.edit_profile", "edit-profile"),
     ActionSpec(
-        "enter", "edit_profile", "act.edit_profile", "tip.edit_profile", "edit-profile", show=False
+        "enter",
+        "edit_profile",
+        "act.edit_profile",
+        "tip.edit_profile",
+        "edit-profile-enter",
+        show=False,
+        palette=False,
     ),
+    ActionSpec("d", "remove_profile", "act.remove_profile", "tip.remove_profile", "remove-profile"),
     ActionSpec(
-        "delete", "remove_profile", "act.remove_profile", "tip.remove_profile", "remove-profile"
+        "delete",
+        "remove_profile",
+        "act.remove_profile",
+        "tip.remove_profile",
+        "remove-profile-delete",
+        show=False,
+        palette=False,
     ),
 )
 LABELS = (
@@ -73,6 +90,9 @@ class SettingsScreen(Screen[None]):
     #profiles {
         height: 1fr;
     }
+    #default-profile {
+        width: 44;
+    }
     """
 
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = SETTINGS_ACTIONS
@@ -89,7 +109,7 @@ class SettingsScreen(Screen[None]):
         with Vertical(id="settings-form"):
             with FormRow():
                 yield FormLabel(t("settings.language"), id="lbl-lang")
-                yield Select(
+                yield OneLineSelect(
                     [("English", "en"), ("简体中文", "zh")],
                     value=self.services.lang,
                     allow_blank=False,
@@ -97,7 +117,7 @@ class SettingsScreen(Screen[None]):
                 )
             with FormRow():
                 yield FormLabel(t("settings.marketplace"), id="lbl-market")
-                yield Select(
+                yield OneLineSelect(
                     [(c, c) for c in MARKETPLACE_CODES],
                     value=s.default_marketplace,
                     allow_blank=False,
@@ -105,7 +125,7 @@ class SettingsScreen(Screen[None]):
                 )
             with FormRow():
                 yield FormLabel(t("settings.default_profile"), id="lbl-profile")
-                yield Select(
+                yield OneLineSelect(
                     self._profile_options(),
                     value=s.default_profile,
                     allow_blank=False,

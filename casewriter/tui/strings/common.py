@@ -4,7 +4,7 @@ column names."""
 
 from __future__ import annotations
 
-from casewriter.store.model import STATUS_NAMES
+from casewriter.store.statuses import STATUS_NAMES
 
 STRINGS: dict[str, tuple[str, str]] = {
     # the app and its app-wide actions
@@ -30,6 +30,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "act.back": ("Back", "返回"),
     "tip.back": ("Go back to the previous screen", "返回上一屏"),
+    # the footer's palette key: "more" when some keys do not fit the width
+    "footer.palette": ("palette", "命令面板"),
+    "footer.more": ("more…", "更多…"),
+    "footer.palette_tip": (
+        "Every command of this screen, found by name",
+        "按名称查找本屏的所有命令",
+    ),
     # table columns several screens show
     "col.id": ("ID", "编号"),
     "col.status": ("Status", "状态"),
@@ -46,6 +53,23 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dlg.cancel": ("Cancel", "取消"),
     "dlg.yes": ("Yes", "是"),
     "dlg.no": ("No", "否"),
+    "dlg.submit": ("OK", "确定"),
+    "dlg.ok_ctrl_s": ("OK (ctrl+s)", "确定 (ctrl+s)"),
+    "dlg.cancel_key": ("Cancel (Esc)", "取消 (Esc)"),
+    "dlg.tip.submit": ("Use what was typed", "使用所填内容"),
+    "dlg.tip.cancel": ("Close without changing anything", "关闭，不做任何更改"),
+    "dlg.tip.yes": ("Answer yes", "回答“是”"),
+    "dlg.tip.no": ("Answer no (Esc too)", "回答“否”（Esc 亦可）"),
+    "dlg.keys_single": ("Enter: OK · Esc: cancel", "回车：确定 · Esc：取消"),
+    "dlg.keys_multi": (
+        "Enter: new line · ctrl+s: OK · Esc: cancel",
+        "回车：换行 · ctrl+s：确定 · Esc：取消",
+    ),
+    "dlg.keys_confirm": ("y: yes · n or Esc: no", "y：是 · n 或 Esc：否"),
+    "dlg.keys_choice": (
+        "↑/↓: choose · Enter: OK · Esc: cancel",
+        "↑/↓：选择 · 回车：确定 · Esc：取消",
+    ),
     "msg.empty": ("Please type something.", "请输入内容。"),
     # dates typed in a prompt or a form
     "msg.bad_date": (

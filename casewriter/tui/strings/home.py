@@ -24,6 +24,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Resume a draft you were writing when the app closed",
         "恢复上次关闭时正在写的草稿",
     ),
+    "act.results": ("To the cases", "转到 Case 列表"),
+    "tip.results": ("Leave the search box for the cases", "离开搜索框，转到 Case 列表"),
     "act.reload": ("Reload", "刷新"),
     "tip.reload": ("Reload the case log", "重新载入 Case 记录"),
     # the case table, filter, search and count
@@ -86,6 +88,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "resume.yes": ("Resume", "恢复"),
     "resume.discard": ("Discard", "丢弃"),
     "resume.later": ("Later", "稍后"),
+    "resume.tip.yes": ("Open the draft in the wizard", "在向导中打开草稿"),
+    "resume.tip.discard": ("Delete the autosaved draft", "删除自动保存的草稿"),
+    "resume.tip.later": ("Keep it for later (a on the home screen)", "留待以后（在首页按 a）"),
     "resume.none": ("No autosaved draft to resume.", "没有可恢复的自动保存草稿。"),
     # messages
     "msg.case_saved": ("Saved {case_id}", "已保存 {case_id}"),

@@ -40,10 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.partial": ("read only in part: {reason}", "仅读取了一部分：{reason}"),
     "scan.not_read": ("not read: {reason}", "未读取：{reason}"),
     "scan.none_selected": ("Select findings first (space).", "请先选择发现（空格键）。"),
-    "scan.drafted": (
-        "{drafts} saved, {skipped} skipped (not claimable, or an open case exists)",
-        "已保存 {drafts}，跳过 {skipped} 个（不可索赔或已有未结 Case）",
-    ),
+    "scan.drafted": ("{drafts} saved, {skipped} skipped", "已保存 {drafts}，跳过 {skipped} 个"),
     "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
     "scan.n_drafts.one": ("1 draft", "1 个草稿"),
     # the money at stake (``scan_support.money_lines``)
@@ -56,6 +53,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
     "scan.money_none": ("none", "无"),
     "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
+    "scan.drafted_ids": ("({ids})", "（{ids}）"),
+    "scan.skipped_line": ("skipped: {finding} — {reason}", "已跳过：{finding} — {reason}"),
+    "scan.not_drafted_line": (
+        "not drafted: {finding} — {status} (only claimable findings are drafted)",
+        "未起草：{finding} — {status}（只为可索赔的发现起草）",
+    ),
+    "scan.open_case": (
+        "{ids} is open for the same problem (add to it instead)",
+        "{ids} 针对同一问题仍未结案（请在该 Case 中补充）",
+    ),
+    "scan.outcome_drafted": ("Drafted as {case_id}.", "已起草为 {case_id}。"),
+    "scan.outcome_skipped": ("Not drafted: {reason}.", "未起草：{reason}。"),
+    "scan.outcome_not_drafted": (
+        "Not drafted: {status} (only claimable findings are drafted).",
+        "未起草：{status}（只为可索赔的发现起草）。",
+    ),
+    # the highlighted finding, in words
+    "scan.units": ("units: {n}", "数量：{n}"),
+    "scan.event": ("event {date}", "事件 {date}"),
+    "scan.opens": ("window opens {date}", "期限开始 {date}"),
+    "scan.closes": ("closes {date}", "截止 {date}"),
+    "scan.safe_by": ("safe to file by {date}", "建议在 {date} 前提交"),
+    "scan.note": ("Note: {note}", "说明：{note}"),
     # the findings table
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
@@ -63,5 +83,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col.qty": ("Qty", "数量"),
     "col.event": ("Event", "事件日期"),
     "col.closes": ("Closes", "截止"),
+    "col.safe_by": ("Safe by", "建议提交"),
     "col.value": ("Est. value", "预估金额"),
 }

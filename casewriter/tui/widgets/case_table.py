@@ -9,8 +9,11 @@ new rows are never measured (``_update_dimensions``), and a cell is drawn straig
 ``Text`` (``_render_cell``) instead of through Rich's padding/wrapping renderer. Cells are
 ``Text`` objects, never markup strings: a subject like ``[URGENT]`` is shown as typed.
 
-Size: ~300 lines: the paging plus the cheap-rendering overrides of ``DataTable``'s own methods
-(~130 lines), which could move to a reusable base class.
+Columns follow the table's width (``LAYOUTS``): the subject gets the room and a narrow terminal
+drops whole columns; a resize lays them out again with the same rows.
+
+Size: ~370 lines: the paging, the columns by width, plus the cheap-rendering overrides of
+``DataTable``'s own methods (~130 lines), which could move to a reusable base class.
 """
 
 from __future__ import annotations
@@ -28,19 +31,41 @@ from textual.widgets import DataTable
 
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.services import Services
-from casewriter.tui.text import short_date, truncate
+from casewriter.tui.text import short_date, truncate, truncate_words
 from casewriter.tui.widgets.cell_render import cell_line, row_line
 
 PAGE = 60
 PREFETCH = 20
-COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("id", "col.id", 9),
-    ("status", "col.status", 12),
-    ("type", "col.type", 22),
-    ("subject", "col.subject", 0),
-    ("follow_up", "col.follow_up", 10),
-    ("updated", "col.updated", 10),
+Column = tuple[str, str, int]
+"""(key, i18n key of its label, width in cells; 0 for the subject, which takes the rest)."""
+ID: Column = ("id", "col.id", 9)
+STATUS: Column = ("status", "col.status", 12)
+SUBJECT: Column = ("subject", "col.subject", 0)
+FOLLOW_UP: Column = ("follow_up", "col.follow_up", 10)
+UPDATED: Column = ("updated", "col.updated", 10)
+LAYOUTS: tuple[tuple[int, tuple[Column, ...]], ...] = (
+    (140, (ID, STATUS, ("type", "col.type", 22), SUBJECT, FOLLOW_UP, UPDATED)),
+    (120, (ID, STATUS, ("type", "col.type", 18), SUBJECT, FOLLOW_UP, UPDATED)),
+    (90, (ID, STATUS, ("type", "col.type", 18), SUBJECT, FOLLOW_UP)),
+    (0, (ID, STATUS, SUBJECT, FOLLOW_UP)),
 )
+"""The columns by the table's width (the first whose minimum width fits): the subject gets the
+room, and a narrow terminal drops whole columns (type, then the update date) rather than
+showing any column cut off at the edge."""
+
+
+def columns_for(width: int) -> tuple[Column, ...]:
+    """The columns shown in a table ``width`` cells wide."""
+    return next(columns for least, columns in LAYOUTS if width >= least)
+
+
+def subject_width(columns: tuple[Column, ...], width: int) -> int:
+    """The subject's cells: what the other columns, each cell's padding (1 each side) and the
+    vertical scrollbar (2) leave."""
+    fixed = sum(w for _, _, w in columns) + 2 * len(columns) + 2
+    return max(16, width - fixed)
+
+
 STATUS_STYLE = {
     "draft": "italic",
     "needs-reply": "bold",
@@ -63,6 +88,11 @@ class CaseTable(DataTable[Any]):
         self.status: str | None = None
         self.paging = True
         self._subject_width = 40
+        self._columns: tuple[Column, ...] = ()
+        self._laid_out_for = 0
+        """The width the columns were laid out for (a resize to another layout redraws)."""
+        self._cases: list[Any] = []
+        """The summaries shown, in order (drawn again when the columns change)."""
         self._statuses: dict[str, str] = {}
         self._types: dict[str, str] = {}
         self._loading = False
@@ -70,33 +100,65 @@ class CaseTable(DataTable[Any]):
         self._row_styles: dict[tuple[Any, ...], Style] = {}
 
     def on_mount(self) -> None:
-        self._add_columns()
+        self._add_columns(self.app.size.width)
 
-    def _add_columns(self) -> None:
-        fixed = sum(w for _, _, w in COLUMNS) + 2 * len(COLUMNS) + 2
-        width = self.app.size.width
-        self._subject_width = max(16, width - fixed)
-        for key, label, w in COLUMNS:
+    def _add_columns(self, width: int) -> None:
+        self._laid_out_for = width
+        self._columns = columns_for(width)
+        self._subject_width = subject_width(self._columns, width)
+        for key, label, w in self._columns:
             # A ``Text`` label, not a str: a str goes through Rich's markup and emoji parsing
             # (importing its 3 ms emoji table at start-up) and a ``[`` in a label would vanish.
             self.add_column(Text(t(label)), key=key, width=w or self._subject_width)
 
+    def on_resize(self) -> None:
+        width = self.size.width
+        if width and width != self._laid_out_for:
+            if (columns_for(width), subject_width(columns_for(width), width)) != (
+                self._columns,
+                self._subject_width,
+            ):
+                self._redraw(width)
+            self._laid_out_for = width
+
+    def _redraw(self, width: int) -> None:
+        """Lay the columns out for ``width`` and draw the same rows again, cursor kept."""
+        row = self.cursor_row
+        cases = self._cases
+        self._loading = True  # clearing moves the cursor: no page loads meanwhile
+        try:
+            self.clear(columns=True)
+            self._cases = []
+            self._statuses.clear()
+            self._types.clear()
+            self._add_columns(width)
+            self._append(cases)
+        finally:
+            self._loading = False
+        if cases:
+            self.move_cursor(row=min(row, len(cases) - 1), animate=False)
+
     def relabel(self) -> None:
         """Re-label the columns and re-draw the status cells in the current language."""
-        for key, label, _ in COLUMNS:
+        for key, label, _ in self._columns:
             column = self.columns.get(key)  # type: ignore[call-overload]
             if column is not None:
                 column.label = Text(t(label))
         for case_id, status in self._statuses.items():
             self.update_cell(case_id, "status", _status_cell(status))
-        for case_id, case_type in self._types.items():
-            self.update_cell(case_id, "type", self._type_cell(case_type))
+        width = next((w for key, _, w in self._columns if key == "type"), 0)
+        for case_id, case_type in self._types.items() if width else ():
+            self.update_cell(case_id, "type", self._type_cell(case_type, width))
         self._require_update_dimensions = True
         self.refresh()
 
-    def _type_cell(self, case_type: str) -> Text:
-        """The case type's title in the current language (never its id)."""
-        return Text(truncate(self.services.type_title(case_type, get_language()), 22), end="")
+    def _type_cell(self, case_type: str, width: int) -> Text:
+        """The case type's title in the current language (never its id), cut between words
+        to ``width`` (0: the column is not shown)."""
+        if not width:
+            return Text("", end="")
+        title = self.services.type_title(case_type, get_language())
+        return Text(truncate_words(title, width), end="")
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -106,6 +168,7 @@ class CaseTable(DataTable[Any]):
         self.paging = True
         self.total = 0
         self.clear()
+        self._cases = []
         self._statuses.clear()
         self._types.clear()
         store = self.services.store
@@ -136,25 +199,29 @@ class CaseTable(DataTable[Any]):
         self.paging = False
         self.total = 0
         self.clear()
+        self._cases = []
         self._statuses.clear()
         self._types.clear()
         self._append(rows)
         self.total = len(rows)
 
     def _append(self, rows: Sequence[Any]) -> None:
+        keys = [key for key, _, _ in self._columns]
+        widths = {key: w for key, _, w in self._columns}
         subject_width = self._subject_width
         for case in rows:
+            self._cases.append(case)
             self._statuses[case.id] = case.status
             self._types[case.id] = case.case_type
-            self.add_row(
-                Text(case.id, end=""),
-                _status_cell(case.status),
-                self._type_cell(case.case_type),
-                Text(truncate(case.subject, subject_width), end=""),
-                Text(short_date(case.follow_up), end=""),
-                Text(short_date(case.updated_at), end=""),
-                key=case.id,
-            )
+            cells = {
+                "id": Text(case.id, end=""),
+                "status": _status_cell(case.status),
+                "type": self._type_cell(case.case_type, widths.get("type", 0)),
+                "subject": Text(truncate_words(case.subject, subject_width), end=""),
+                "follow_up": Text(short_date(case.follow_up), end=""),
+                "updated": Text(short_date(case.updated_at), end=""),
+            }
+            self.add_row(*(cells[key] for key in keys), key=case.id)
 
     # -- cheap rendering (see the module docstring) -----------------------------------------
 

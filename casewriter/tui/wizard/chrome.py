@@ -47,25 +47,43 @@ class StepNav(Horizontal):
 
     DEFAULT_CSS = """
     StepNav {
-        height: 3;
+        height: 1;
         padding: 0 1;
+        background: $boost;
+    }
+    StepNav Button {
+        min-width: 0;
+        width: auto;
     }
     #wz-status {
         width: 1fr;
         content-align: center middle;
-        height: 3;
+        height: 1;
         color: $text-muted;
     }
     """
 
     def compose(self) -> ComposeResult:
-        yield Button(t("wz.back"), id="wz-back")
+        # One line (compact buttons): on an 80×24 terminal every row is the step's.
+        yield Button(self._back_label(), id="wz-back", compact=True)
         yield Static(id="wz-status")
-        yield Button(t("wz.next"), id="wz-next", variant="primary")
+        yield Button(self._next_label(), id="wz-next", variant="primary", compact=True)
+
+    _saved = False
+
+    @staticmethod
+    def _back_label() -> str:
+        return f"◀ {t('wz.back')} (^b)"
+
+    @staticmethod
+    def _next_label() -> str:
+        return f"{t('wz.next')} (^n) ▶"
 
     def relabel(self) -> None:
-        self.query_one("#wz-back", Button).label = t("wz.back")
-        self.query_one("#wz-next", Button).label = t("wz.next")
+        self.query_one("#wz-back", Button).label = self._back_label()
+        self.query_one("#wz-next", Button).label = self._next_label()
+        if self._saved:
+            self.autosaved()
 
     def show(self, step: str) -> None:
         """Back is off on the first step, Next on the last."""
@@ -73,4 +91,5 @@ class StepNav(Horizontal):
         self.query_one("#wz-next", Button).disabled = step == STEPS[-1]
 
     def autosaved(self) -> None:
+        self._saved = True
         self.query_one("#wz-status", Static).update(Text(t("wz.autosaved"), style="dim"))

@@ -4,8 +4,9 @@ is autosaved at every step change and, debounced, on every edit.
 
 The screen lays out the steps, moves between them and runs the actions; the work apart from
 widgets (rendering, the duplicate check, saving or filing in the log, the autosave file) is
-``WizardSession``'s, and the review step copies and saves the text to a file itself. Saving
-announces the case (``cases_changed``); a read-only log refuses it with its reason.
+``WizardSession``'s, saving and filing with their confirmations are ``filing.py``'s, and the
+review step copies and saves the text to a file itself. Saving announces the case
+(``cases_changed``); a read-only log refuses it with its reason.
 
 Dismisses with the saved case's local id (``CW-000123``), or None when closed.
 
@@ -16,7 +17,6 @@ each step's fields, focus and messages) already lives in its own module.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -35,6 +35,7 @@ from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.wizard.chrome import StepHeader, StepNav
+from casewriter.tui.wizard.filing import mark_filed, save_draft
 from casewriter.tui.wizard.saving import default_file
 from casewriter.tui.wizard.session import WizardSession
 from casewriter.tui.wizard.state import STEPS, WizardState
@@ -46,20 +47,28 @@ from casewriter.tui.wizard.steps.urgency_step import UrgencyStep
 
 if TYPE_CHECKING:
     from casewriter.engine import CaseType, RenderedCase
-    from casewriter.store import LoggedCase, NewCase
 
 AUTOSAVE_DELAY = 0.4
 """Seconds of quiet after an edit before the draft is autosaved."""
+SAME_PROBLEM_DELAY = 0.3
+"""Seconds of quiet after an identifier is typed before the log is asked about it."""
 
 WIZARD_ACTIONS: tuple[ActionSpec, ...] = (
+    # In the footer's order: what a step is for first (the footer shows what fits, the rest is
+    # in the palette behind its "more" key).
     ActionSpec("ctrl+n", "next", "wz.next", "wz.tip.next", "wizard-next"),
+    ActionSpec("ctrl+s", "save_draft", "wz.save_draft", "wz.tip.save_draft", "wizard-save-draft"),
+    ActionSpec("ctrl+f", "mark_filed", "wz.mark_filed", "wz.tip.mark_filed", "wizard-mark-filed"),
+    ActionSpec("f8", "copy('all')", "wz.copy", "wz.tip.copy", "wizard-copy"),
+    ActionSpec(
+        "f6", "copy('subject')", "wz.copy_subject", "wz.tip.copy_subject", "wizard-copy-subject"
+    ),
+    ActionSpec("f7", "copy('body')", "wz.copy_body", "wz.tip.copy_body", "wizard-copy-body"),
+    ActionSpec("ctrl+o", "copy('oer')", "wz.copy_oer", "wz.tip.copy_oer", "wizard-copy-oer"),
+    ActionSpec("f9", "save_file", "wz.save_file", "wz.tip.save_file", "wizard-save-file"),
     ActionSpec("ctrl+b", "back", "wz.back", "wz.tip.back", "wizard-back"),
     ActionSpec("escape", "back_or_close", "wz.back", "wz.tip.back", "wizard-escape", show=False),
     ActionSpec("f5", "extract", "wz.extract", "wz.tip.extract", "wizard-extract"),
-    ActionSpec("f8", "copy", "wz.copy", "wz.tip.copy", "wizard-copy"),
-    ActionSpec("f9", "save_file", "wz.save_file", "wz.tip.save_file", "wizard-save-file"),
-    ActionSpec("ctrl+s", "save_draft", "wz.save_draft", "wz.tip.save_draft", "wizard-save-draft"),
-    ActionSpec("ctrl+f", "mark_filed", "wz.mark_filed", "wz.tip.mark_filed", "wizard-mark-filed"),
     ActionSpec("ctrl+w", "close", "wz.cancel", "wz.tip.cancel", "wizard-close", show=False),
 )
 _STEP_ACTIONS = {"extract": ("evidence",), "copy": ("review",), "save_file": ("review",),
@@ -107,6 +116,7 @@ class WizardScreen(Screen[str | None]):
         self.session = WizardSession(services, state, case_id=case_id, autosave_path=autosave_path)
         self.load_error: str | None = None
         self._timer: Timer | None = None
+        self._same_timer: Timer | None = None
         self._finished = False
 
     @property
@@ -200,12 +210,17 @@ class WizardScreen(Screen[str | None]):
         self.query_one("#wz-switcher", ContentSwitcher).current = f"step-{step}"
         if step == "evidence":
             self.query_one(EvidenceStep).build()
+            self.call_after_refresh(self._check_same_problem)
         elif step == "urgency":
             self.query_one(UrgencyStep).show(self.render_case(), self.case_type)
         elif step == "review":
             rendered = self.render_case()
             if rendered is not None:
-                self.query_one(ReviewStep).show(rendered, self.session.duplicate_lines(rendered))
+                ct = self.case_type
+                review = self.query_one(ReviewStep)
+                if ct is not None:
+                    review.suggest_file(default_file(ct.id, self.services.now()))
+                review.show(rendered, self.session.duplicate_lines(rendered), ct)
         self._show_header()
         self.query_one(StepNav).show(step)
         self.refresh_bindings()
@@ -232,6 +247,8 @@ class WizardScreen(Screen[str | None]):
         steps = _STEP_ACTIONS.get(action)
         if steps is not None and self.state.step not in steps:
             return False
+        if action == "copy" and parameters == ("oer",):
+            return self.query_one(ReviewStep).has_oer
         if action == "next" and self.state.step == "review":
             return False
         if action == "back" and self.state.step == "type":
@@ -290,77 +307,55 @@ class WizardScreen(Screen[str | None]):
             self._focus_first()
 
     # ------------------------------------------------------------------ review actions
-    @on(Button.Pressed, "#copy")
-    def action_copy(self) -> None:
-        self.query_one(ReviewStep).copy()
+    def action_copy(self, what: str = "all") -> None:
+        self.query_one(ReviewStep).copy(what)
 
     @on(Button.Pressed, "#save-file")
     @on(Input.Submitted, "#file-path")
     def action_save_file(self) -> None:
         self.query_one(ReviewStep).save_file()
 
-    def _log(
-        self, rendered: RenderedCase, write: Callable[[NewCase], LoggedCase]
-    ) -> LoggedCase | None:
-        """Write the case as the review shows it; announce it, or show the store's error."""
-        text = self.query_one(ReviewStep).paste_text()
-        try:
-            logged = write(self.session.record(rendered, text))
-        except CasewriterError as exc:
-            self.notify(t("wz.rev.store_error", error=exc.message), severity="error")
-            return None
-        host(self).cases_changed.publish(logged.id)
-        return logged
-
     @on(Button.Pressed, "#save-draft")
     def action_save_draft(self) -> None:
-        if not log_writable(self):
-            return
-        rendered = self.render_case()
-        if rendered is None:
-            return
-        logged = self._log(rendered, self.session.save)
-        if logged is not None:
-            self.notify(t("wz.rev.saved", case_id=logged.id))
-            self.finish(logged.id)
+        """Save the draft (asking first when the log holds a case on the same problem)."""
+        rendered = self.render_case() if log_writable(self) else None
+        if rendered is not None:
+            text = self.query_one(ReviewStep).paste_text()
+            save_draft(self, self.session, rendered, text, self.finish)
 
     @on(Button.Pressed, "#mark-filed")
     @on(Input.Submitted, "#sc-id")
     def action_mark_filed(self) -> None:
-        if not log_writable(self):
-            return
-        sc_input = self.query_one("#sc-id", Input)
-        raw = sc_input.value.strip()
-        if not raw:
-            self.notify(t("wz.rev.need_id"), severity="warning")
-            sc_input.focus()
-            return
-        from casewriter.identifiers import check
-
-        result = check(raw, "case_id")
-        sc_case_id = result.normalized
-        if result.status != "valid" or not sc_case_id:
-            self.notify(t("wz.rev.bad_id", reason=result.reason or result.status), severity="error")
-            sc_input.focus()
-            return
-        rendered = self.render_case()
-        if rendered is None:
-            return
-        not_ready = self.session.not_ready(rendered)
-        if not_ready is not None:
-            self.notify(not_ready, severity="error")
-            return
-        logged = self._log(rendered, lambda record: self.session.save_filed(record, sc_case_id))
-        if logged is not None:
-            self.notify(t("wz.rev.filed", case_id=logged.id, sc_id=sc_case_id))
-            self.finish(logged.id)
+        """ctrl+f from anywhere on the review: file the case (``filing.mark_filed``: not ready
+        or a closed case on the same problem asks first; the case ID from its box, or asked)."""
+        rendered = self.render_case() if log_writable(self) else None
+        if rendered is not None:
+            text = self.query_one(ReviewStep).paste_text()
+            box = self.query_one("#sc-id", Input)
+            mark_filed(self, self.session, rendered, text, self.case_type, box, self.finish)
 
     # ------------------------------------------------------------------ autosave
     @on(Edited)
-    def _edited(self) -> None:
+    def _edited(self, event: Edited) -> None:
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.autosave_now)
+        if event.what.startswith("slot-") or event.what == "extract":
+            self._check_same_problem(debounce=True)
+
+    def _check_same_problem(self, *, debounce: bool = False) -> None:
+        """Warn under the identifier fields when the log holds a case on the same problem
+        (asked of the log once typing pauses)."""
+        if self._same_timer is not None:
+            self._same_timer.stop()
+            self._same_timer = None
+        if debounce:
+            self._same_timer = self.set_timer(SAME_PROBLEM_DELAY, self._check_same_problem)
+            return
+        if self.load_error is None and self.case_type is not None:
+            found = self.session.same_problem()
+            typed = self.session.typed_identifiers() if found else {}
+            self.query_one(EvidenceStep).show_same_problem(found, typed)
 
     def _flush_autosave(self) -> None:
         if self._timer is not None:

@@ -20,7 +20,14 @@ from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState
 
 if TYPE_CHECKING:
-    from casewriter.engine import CaseType, Catalog, FactSpec, PasteText, RenderedCase
+    from casewriter.engine import (
+        CaseType,
+        Catalog,
+        DuplicateCase,
+        FactSpec,
+        PasteText,
+        RenderedCase,
+    )
     from casewriter.store import LoggedCase, NewCase
 
 
@@ -108,22 +115,45 @@ class WizardSession:
             self.log_error = exc.message
             return rendered
 
+    def typed_identifiers(self) -> dict[str, list[tuple[str, str]]]:
+        """Each identifier slot's valid values as the engine reads them: slot key -> (kind,
+        normalized) pairs (what ``RenderedCase.identifiers`` will hold, without rendering)."""
+        from casewriter.engine import check_identifier
+        from casewriter.identifiers import KINDS
+
+        ct = self.case_type
+        out: dict[str, list[tuple[str, str]]] = {}
+        for slot in ct.evidence if ct is not None else []:
+            if slot.is_attachment or slot.kind not in KINDS:
+                continue
+            for raw in self.state.evidence.get(slot.key, []):
+                status, normalized, _reason, _hint = check_identifier(raw, slot.kind)
+                if status == "valid" and normalized:
+                    out.setdefault(slot.key, []).append((slot.kind, normalized))
+        return out
+
+    def same_problem(self) -> list[DuplicateCase]:
+        """The log's cases on the same problem as the identifiers typed so far, by the case
+        type's rule (``services.duplicates``); none when the log cannot be read."""
+        from casewriter.services.duplicates import same_problem
+
+        ct = self.case_type
+        idents = [pair for pairs in self.typed_identifiers().values() for pair in pairs]
+        if ct is None or not idents:
+            return []
+        try:
+            store = self.services.store
+            linked = store.get(self.case_id).links if self.case_id else []
+            return same_problem(store, ct, idents, exclude=self.case_id, linked=linked)
+        except CasewriterError:
+            return []
+
     def duplicate_lines(self, rendered: RenderedCase) -> list[str]:
         """What the review adds to the rendered case's own warnings (those already name the
         log's cases on the same problem): the log's error, if it could not be checked."""
         if self.log_error is None:
             return []
         return [t("wz.rev.store_error", error=self.log_error)]
-
-    @staticmethod
-    def not_ready(rendered: RenderedCase) -> str | None:
-        """Why ``rendered`` cannot be filed yet: each of its ``ready_reasons`` (a required item
-        missing or invalid, an invalid attachment, a closed or not yet open claim window, an
-        open case on the same problem, a rule of its case type)."""
-        if rendered.ready:
-            return None
-        reasons = [r.text for r in rendered.ready_reasons]
-        return t("wz.rev.not_ready_file", items="; ".join(reasons) or t("wz.rev.not_ready"))
 
     def record(self, rendered: RenderedCase, text: PasteText) -> NewCase:
         """What the log keeps of ``rendered`` with ``text``, the paste text as the review shows
@@ -145,10 +175,13 @@ class WizardSession:
             return store.update_case(self.case_id, record, now=now)
         return store.save_new(record, now=now)
 
-    def save_filed(self, record: NewCase, sc_case_id: str) -> LoggedCase:
-        """Log ``record`` and mark it filed as ``sc_case_id``, all or nothing."""
+    def save_filed(
+        self, record: NewCase, sc_case_id: str, *, forced: str | None = None
+    ) -> LoggedCase:
+        """Log ``record`` and mark it filed as ``sc_case_id``, all or nothing; ``forced``: why
+        it was not ready when the user filed it anyway (kept as a ``forced`` event)."""
         return self.services.store.save_filed(
-            record, sc_case_id, case_id=self.case_id, now=self.services.now()
+            record, sc_case_id, case_id=self.case_id, now=self.services.now(), forced=forced
         )
 
     # -- the autosave -----------------------------------------------------------------------

@@ -157,3 +157,13 @@ class FactValidator(Validator):
             return self.success()
         verdict = check_fact_value(self.spec, value, self.marketplace, self.as_of)
         return self.failure(verdict.message) if verdict.status == "invalid" else self.success()
+
+
+def case_id_problem(text: str) -> str | None:
+    """Why ``text`` is not a Seller Central case ID (the identifier module's reason), or None."""
+    from casewriter.identifiers import check
+
+    result = check(text, "case_id")
+    if result.status == "invalid":
+        return result.reason or t("wz.rev.ask_sc_id")
+    return None

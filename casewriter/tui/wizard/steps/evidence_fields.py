@@ -15,6 +15,7 @@ from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, plain
+from casewriter.tui.widgets.choice import OneLineSelect
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps.paste_box import SlotArea, SlotInput
 from casewriter.tui.wizard.validators import FactValidator, SlotValidator
@@ -115,7 +116,7 @@ def _fact_widgets(spec: FactSpec, state: WizardState) -> list[Widget]:
         current = raw if raw in values else Select.NULL
         if spec.type == "bool" and raw:
             current = "true" if raw.lower() in ("true", "yes", "1", "是") else "false"
-        out.append(Select(shown, value=current, id=wid, prompt=t("wz.ev.choose")))
+        out.append(OneLineSelect(shown, value=current, id=wid, prompt=t("wz.ev.choose")))
     else:
         out.append(
             Input(

@@ -7,23 +7,30 @@ A whole message pasted into one identifier field, or left in it when the field i
 F5), goes to the paste box and is extracted, so the field keeps only its identifier; typing key
 by key is never interrupted. Every edit goes into the ``WizardState`` at once (``Edited`` up).
 
-Size: ~330 lines because the paste box and the fields hand values both ways (free text absorbed,
-slots and facts filled) through one step's state; building the fields is already in
-``evidence_fields.py``.
+A logged case on the same problem as an identifier typed is named under its field
+(``show_same_problem``: the wizard asks the log once typing pauses).
+
+Size: ~370 lines because the paste box and the fields hand values both ways (free text absorbed,
+slots and facts filled) through one step's state, and the field messages (checks, cases on the
+same problem) are that state's too; building the fields is already in ``evidence_fields.py``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, Select
 
-from casewriter.engine import CaseType, Catalog, EvidenceSlot, FactSpec
+from casewriter.engine import CaseType, Catalog, DuplicateCase, EvidenceSlot, FactSpec
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Static, TextArea
 from casewriter.tui.wizard.extraction import is_free_text
+from casewriter.tui.wizard.readiness import duplicate_line
 from casewriter.tui.wizard.state import WizardState, attachment_path, split_lines
 from casewriter.tui.wizard.steps import Edited, FieldsRebuilt
 from casewriter.tui.wizard.steps.evidence_fields import field_widgets, repeatable
@@ -86,6 +93,8 @@ class EvidenceStep(VerticalScroll):
         self.state = state
         self.catalog = catalog
         self.built_for: tuple[str, str, str] | None = None
+        self.same_problem: dict[str, list[str]] = {}
+        """Slot key -> warnings about logged cases on the same problem (``show_same_problem``)."""
 
     def compose(self) -> ComposeResult:
         yield PastePanel()
@@ -101,9 +110,10 @@ class EvidenceStep(VerticalScroll):
         return self.query_one(PastePanel)
 
     def relabel(self) -> None:
+        """Re-label in the current language; the fields are rebuilt when the step is shown
+        next (at once when it is the current step: the wizard shows it again)."""
         self.paste.relabel()
         self.built_for = None
-        self.build()
 
     def build(self) -> None:
         """(Re)build the fields from the state when the case type, marketplace or language
@@ -173,17 +183,42 @@ class EvidenceStep(VerticalScroll):
             if not spec.computed and spec.type not in ("choice", "bool"):
                 self._check_fact(spec)
 
-    def _set_msg(self, wid: str, lines: list[str], bad: bool) -> None:
+    def _set_msg(self, wid: str, lines: list[str], bad: bool, warn: Sequence[str] = ()) -> None:
         try:
             msg = self.query_one(f"#msg-{wid}", Static)
         except Exception:  # noqa: BLE001 - the fields are being rebuilt
             return
-        msg.update("\n".join(lines))
+        text = Text("\n".join(lines))
+        for line in warn:
+            text.append(("\n" if text else "") + "⚠ " + line, style="bold yellow")
+        msg.update(text)
         msg.set_class(bad, "-bad")
 
     def _check_slot(self, ct: CaseType, slot: EvidenceSlot) -> None:
         lines, bad = slot_messages(ct, slot, self.state)
-        self._set_msg(f"att-{slot.key}" if slot.is_attachment else f"slot-{slot.key}", lines, bad)
+        wid = f"att-{slot.key}" if slot.is_attachment else f"slot-{slot.key}"
+        self._set_msg(wid, lines, bad, self.same_problem.get(slot.key, []))
+
+    def show_same_problem(
+        self, found: list[DuplicateCase], typed: dict[str, list[tuple[str, str]]]
+    ) -> None:
+        """Warn under each identifier field whose value a logged case on the same problem
+        shares (``found``; ``typed``: each slot's identifiers as (kind, normalized))."""
+        lines: dict[str, list[str]] = {}
+        for case in found:
+            shared = set(case.matched)
+            for key, pairs in typed.items():
+                if shared & set(pairs):
+                    lines.setdefault(key, []).append(duplicate_line(case))
+        if lines == self.same_problem:
+            return
+        changed = set(lines) | set(self.same_problem)
+        self.same_problem = lines
+        ct = self.case_type
+        for key in changed:
+            slot = ct.slot(key) if ct is not None else None
+            if ct is not None and slot is not None:
+                self._check_slot(ct, slot)
 
     def _check_fact(self, spec: FactSpec) -> None:
         raw = self.state.facts.get(spec.key, "")

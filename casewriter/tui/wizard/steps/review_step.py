@@ -1,8 +1,15 @@
 """Step 4: review. Subject, body and OER request in tabs, editable (edits are kept in the state
-and saved); the evidence checklist and warnings beside them (duplicate open cases included);
-character counts against the configured limits. Copying the text (OSC 52) and saving it to a
-file are done here (``copy``, ``save_file``); the buttons post ``Button.Pressed`` up to the
-wizard screen, which runs the actions (saving in the case log is the screen's).
+and saved; the OER tab only for a case type that has one); beside them why it is not ready
+(each reason in the UI's words, ``readiness.py``), the evidence checklist and warnings (cases
+on the same problem included), with the filing controls (Seller Central case ID,
+Mark filed) and Save draft always in view under them; character counts against the configured
+limits. Copying the text (OSC 52: the subject, the body, the OER request or all of it) and
+saving it to a file are done here (``copy``, ``save_file``); the other buttons post
+``Button.Pressed`` up to the wizard screen, which runs those actions (saving in the case log is
+the screen's).
+
+Size: ~350 lines, ~80 of them its layout (``DEFAULT_CSS``); the texts, the copy and file
+actions and the checklist all read the same edits of the state.
 """
 
 from __future__ import annotations
@@ -15,15 +22,24 @@ from textual.widget import Widget
 from textual.widgets import Button, TabbedContent, TabPane
 
 from casewriter.config import Limits
-from casewriter.engine import PasteText, RenderedCase
+from casewriter.engine import CaseType, PasteText, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import t
-from casewriter.tui.safe import Input, Label, Static, TextArea
+from casewriter.tui.safe import Input, Label, Static, TextArea, copy_text
+from casewriter.tui.wizard.readiness import app_warnings, reason_lines
 from casewriter.tui.wizard.saving import write_text_file
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Edited
 from casewriter.tui.wizard.steps.urgency_step import deadline_text
+
+COPY_BUTTONS = (
+    ("copy-subject", "wz.copy_subject_button"),
+    ("copy-body", "wz.copy_body_button"),
+    ("copy-oer", "wz.copy_oer_button"),
+    ("copy-all", "wz.copy_all_button"),
+)
+"""The copy buttons (compact, one line) and their labels, which name their keys."""
 
 STATUS_MARK = {
     "provided": ("✓", "green"),
@@ -42,13 +58,19 @@ def oer_text(rendered: RenderedCase | None) -> str:
     return join(rendered.oer.title, rendered.oer.request)
 
 
-def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
-    """Ready line, checklist (status, values, reasons), warnings."""
+def checklist_text(
+    rendered: RenderedCase, notes: list[str], warnings: list[str], reasons: list[str]
+) -> Text:
+    """Ready, or why not (``reasons``, in the app's words); the checklist (status, values,
+    reasons); ``notes`` (the log's error) and ``warnings``; the deadline."""
     out = Text()
     if rendered.ready:
         out.append("✓ " + t("wz.rev.ready") + "\n", style="bold green")
     else:
-        out.append("✗ " + t("wz.rev.not_ready") + "\n", style="bold red")
+        out.append("✗ " + t("ready.title") + "\n", style="bold red")
+        for reason in reasons or [t("wz.rev.not_ready")]:
+            out.append(f"• {shown(reason)}\n", style="red")
+        out.append(t("wz.rev.save_anyway") + "\n", style="dim")
     out.append("\n" + t("wz.rev.checklist") + "\n", style="bold")
     for item in rendered.checklist:
         mark, color = STATUS_MARK.get(item.status, ("·", ""))
@@ -59,10 +81,10 @@ def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
             out.append(f"    {shown(item.reason)}\n", style=color)
-    warnings = [*duplicates, *rendered.warnings]
-    if warnings:
+    shown_warnings = [*notes, *warnings]
+    if shown_warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")
-        for warning in warnings:
+        for warning in shown_warnings:
             out.append(f"! {shown(warning)}\n", style="yellow")
     out.append("\n")
     out.append_text(deadline_text(rendered))
@@ -90,18 +112,39 @@ class ReviewStep(Horizontal):
         padding: 0 1;
         color: $text-muted;
     }
-    #rev-actions {
-        height: 3;
-    }
-    #rev-side {
-        width: 2fr;
+    #rev-copy {
+        height: 1;
         padding: 0 1;
     }
-    #rev-side .action-row {
-        height: auto;
+    #rev-copy Button {
+        margin-right: 1;
+        min-width: 0;
+        width: auto;
     }
-    #sc-id {
+    #mark-filed, #save-file, #save-draft {
+        min-width: 12;
+        width: auto;
+    }
+    #lbl-copy {
+        width: auto;
+        padding-right: 1;
+        color: $text-muted;
+    }
+    #rev-file, #rev-filing, #rev-save {
+        height: 3;
+    }
+    #file-path, #sc-id {
         width: 1fr;
+    }
+    #rev-right {
+        width: 2fr;
+    }
+    #rev-side {
+        height: 1fr;
+        padding: 0 1;
+    }
+    #rev-save {
+        align-horizontal: right;
     }
     """
 
@@ -111,8 +154,12 @@ class ReviewStep(Horizontal):
         self.limits = limits
         self.default_file = default_file
         self.rendered: dict[str, str] = {"subject": "", "body": "", "oer_request": ""}
+        self.has_oer = True
+        """Whether the case type has an OER request at all (else its tab is hidden)."""
 
     def compose(self) -> ComposeResult:
+        # Left: the texts and the ways out of the app (copy, a file). Right: why the case is
+        # (not) ready, then filing and saving, always in view under it (the checklist scrolls).
         with Vertical(id="rev-left"):
             with TabbedContent(id="rev-tabs"):
                 with TabPane(t("wz.rev.subject"), id="tab-subject"):
@@ -122,18 +169,23 @@ class ReviewStep(Horizontal):
                 with TabPane(t("wz.rev.oer"), id="tab-oer"):
                     yield TextArea(id="rev-oer", soft_wrap=True)
             yield Static(id="rev-counts")
-            with Horizontal(id="rev-actions"):
-                yield Button(t("wz.copy"), id="copy")
+            with Horizontal(id="rev-copy"):
+                yield Label(t("wz.rev.copy"), id="lbl-copy")
+                for button_id, key in COPY_BUTTONS:
+                    yield Button(t(key), id=button_id, compact=True)
+            with Horizontal(id="rev-file"):
+                yield Input(self.default_file, id="file-path", tooltip=t("wz.rev.file_path"))
                 yield Button(t("wz.save_file"), id="save-file")
-                yield Button(t("wz.save_draft"), id="save-draft", variant="primary")
-        with VerticalScroll(id="rev-side"):
-            yield Static(id="rev-checklist")
-            yield Label(t("wz.rev.sc_id"), id="lbl-sc-id")
-            with Horizontal(classes="action-row"):
-                yield Input(id="sc-id", placeholder="12345678901")
+        with Vertical(id="rev-right"):
+            with VerticalScroll(id="rev-side"):
+                yield Static(id="rev-checklist")
+            with Horizontal(id="rev-filing"):
+                yield Input(
+                    id="sc-id", placeholder=t("wz.rev.sc_id"), tooltip=t("wz.rev.sc_id_tip")
+                )
                 yield Button(t("wz.mark_filed"), id="mark-filed", variant="success")
-            yield Label(t("wz.rev.file_path"), id="lbl-file-path")
-            yield Input(self.default_file, id="file-path")
+            with Horizontal(id="rev-save"):
+                yield Button(t("wz.save_draft"), id="save-draft", variant="primary")
 
     def focus_target(self) -> Widget:
         return self.query_one("#save-draft", Button)
@@ -147,17 +199,32 @@ class ReviewStep(Horizontal):
         ):
             tabs.get_tab(pane_id).label = t(key)
         for button_id, key in (
-            ("copy", "wz.copy"),
+            *COPY_BUTTONS,
             ("save-file", "wz.save_file"),
             ("save-draft", "wz.save_draft"),
             ("mark-filed", "wz.mark_filed"),
         ):
             self.query_one(f"#{button_id}", Button).label = t(key)
-        self.query_one("#lbl-sc-id", Label).update(t("wz.rev.sc_id"))
-        self.query_one("#lbl-file-path", Label).update(t("wz.rev.file_path"))
+        self.query_one("#lbl-copy", Label).update(t("wz.rev.copy"))
+        sc_id = self.query_one("#sc-id", Input)
+        sc_id.placeholder = t("wz.rev.sc_id")
+        sc_id.tooltip = t("wz.rev.sc_id_tip")
+        self.query_one("#file-path", Input).tooltip = t("wz.rev.file_path")
 
-    def show(self, rendered: RenderedCase, duplicates: list[str]) -> None:
-        """Fill texts (the user's edits win over the fresh render) and the checklist."""
+    def suggest_file(self, path: str) -> None:
+        """A better default "save to" file (the case type is known now), unless the user
+        already typed one."""
+        field = self.query_one("#file-path", Input)
+        if field.value == self.default_file:
+            field.value = path
+        self.default_file = path
+
+    def show(
+        self, rendered: RenderedCase, notes: list[str], case_type: CaseType | None = None
+    ) -> None:
+        """Fill texts (the user's edits win over the fresh render), why it is not ready and the
+        checklist; the OER tab only for a case type that has an OER request."""
+        has_oer = case_type is None or bool(case_type.oer)
         # The paste text as shown: controls as visible escapes (what is copied, saved and
         # filed is what the user sees here; the text areas hold it the same way).
         self.rendered = {
@@ -171,7 +238,20 @@ class ReviewStep(Horizontal):
         oer = self.query_one("#rev-oer", TextArea)
         oer.text = self.text("oer_request")
         oer.disabled = not self.rendered["oer_request"] and "oer_request" not in self.state.edits
-        self.query_one("#rev-checklist", Static).update(checklist_text(rendered, duplicates))
+        self.has_oer = has_oer or "oer_request" in self.state.edits
+        tabs = self.query_one("#rev-tabs", TabbedContent)
+        if self.has_oer:
+            tabs.show_tab("tab-oer")
+        else:
+            if tabs.active == "tab-oer":
+                tabs.active = "tab-subject"
+            tabs.hide_tab("tab-oer")
+        self.query_one("#copy-oer", Button).display = self.has_oer
+        warnings = app_warnings(rendered, self.state.urgency)
+        reasons = reason_lines(rendered, case_type)
+        self.query_one("#rev-checklist", Static).update(
+            checklist_text(rendered, notes, warnings, reasons)
+        )
         self.update_counts()
 
     def text(self, key: str) -> str:
@@ -187,10 +267,38 @@ class ReviewStep(Horizontal):
         copied, saved to a file and logged."""
         return PasteText(*self.texts())
 
-    def copy(self) -> None:
-        """Copy the paste text to the clipboard (OSC 52: best effort, hence "save to file")."""
-        self.app.copy_to_clipboard(self.paste_text().text())
-        self.notify(t("wz.rev.copied"))
+    def copy(self, what: str = "all") -> None:
+        """Copy ``all`` (the whole paste text), the ``subject``, the ``body`` (the description
+        box's text: the OER request follows the case body when there is one) or the ``oer``
+        request, and say which and how long (OSC 52: best effort, hence "save to file")."""
+        text = self.paste_text()
+        if what == "subject":
+            copy_text(self, text.subject_line(), t("what.subject"))
+        elif what == "body":
+            copy_text(self, text.body_text(), t("what.body_oer" if text.oer else "what.body"))
+        elif what == "oer":
+            if not text.oer.strip():
+                self.notify(t("wz.rev.no_oer"), severity="warning")
+                return
+            copy_text(self, text.oer, t("what.oer"))
+        else:
+            copy_text(self, text.text(), t("what.all" if text.oer else "what.all_no_oer"))
+
+    @on(Button.Pressed, "#copy-subject")
+    def _copy_subject(self) -> None:
+        self.copy("subject")
+
+    @on(Button.Pressed, "#copy-body")
+    def _copy_body(self) -> None:
+        self.copy("body")
+
+    @on(Button.Pressed, "#copy-oer")
+    def _copy_oer(self) -> None:
+        self.copy("oer")
+
+    @on(Button.Pressed, "#copy-all")
+    def _copy_all(self) -> None:
+        self.copy("all")
 
     def save_file(self) -> None:
         """Write the paste text to the file named in the "save to" field."""

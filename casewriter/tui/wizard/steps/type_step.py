@@ -19,6 +19,7 @@ from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import get_language, t, tn
 from casewriter.tui.safe import Input, Label, Static, plain
 from casewriter.tui.services import Services
+from casewriter.tui.widgets.choice import OneLineSelect
 from casewriter.tui.wizard.state import WizardState
 from casewriter.tui.wizard.steps import Advance, CaseTypeChosen, Edited
 
@@ -50,10 +51,29 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
     return lines
 
 
-class TypeStep(Horizontal):
-    """Case type list + details, marketplace and profile."""
+class TypeStep(Vertical):
+    """Marketplace and profile, then the case type list + details."""
 
     DEFAULT_CSS = """
+    #type-choices {
+        height: 3;
+        padding: 0 1;
+    }
+    #type-choices Label {
+        padding: 1 1 0 0;
+        width: auto;
+    }
+    #marketplace {
+        width: 28;
+        margin-right: 2;
+    }
+    #profile {
+        width: 1fr;
+        max-width: 48;
+    }
+    #type-main {
+        height: 1fr;
+    }
     #type-left {
         width: 1fr;
     }
@@ -63,13 +83,6 @@ class TypeStep(Horizontal):
     #type-right {
         width: 1fr;
         padding: 0 1;
-    }
-    #type-choices {
-        height: auto;
-    }
-    #type-choices Vertical {
-        height: auto;
-        width: 1fr;
     }
     #type-info {
         padding: 1 0 0 0;
@@ -83,30 +96,28 @@ class TypeStep(Horizontal):
         self.catalog = catalog
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="type-left"):
-            yield Input(placeholder=t("wz.type.search"), id="type-search")
-            yield OptionList(id="type-list")
-        with VerticalScroll(id="type-right"):
-            with Horizontal(id="type-choices"):
-                with Vertical():
-                    yield Label(t("wz.type.marketplace"), id="lbl-marketplace")
-                    yield Select(
-                        [(f"{m.code} · {m.name}", m.code) for m in MARKETPLACES.values()],
-                        value=self.state.marketplace
-                        if self.state.marketplace in MARKETPLACES
-                        else "US",
-                        allow_blank=False,
-                        id="marketplace",
-                    )
-                with Vertical():
-                    yield Label(t("wz.type.profile"), id="lbl-profile")
-                    yield Select(
-                        self._profile_options(),
-                        value=self.state.profile or "",
-                        allow_blank=False,
-                        id="profile",
-                    )
-            yield Static(id="type-info")
+        # The marketplace and the profile on one line above the list and the details.
+        with Horizontal(id="type-choices"):
+            yield Label(t("wz.type.marketplace"), id="lbl-marketplace")
+            yield OneLineSelect(
+                [(f"{m.code} · {m.name}", m.code) for m in MARKETPLACES.values()],
+                value=self.state.marketplace if self.state.marketplace in MARKETPLACES else "US",
+                allow_blank=False,
+                id="marketplace",
+            )
+            yield Label(t("wz.type.profile"), id="lbl-profile")
+            yield OneLineSelect(
+                self._profile_options(),
+                value=self.state.profile or "",
+                allow_blank=False,
+                id="profile",
+            )
+        with Horizontal(id="type-main"):
+            with Vertical(id="type-left"):
+                yield Input(placeholder=t("wz.type.search"), id="type-search")
+                yield OptionList(id="type-list")
+            with VerticalScroll(id="type-right"):
+                yield Static(id="type-info")
 
     def _profile_options(self) -> list[tuple[Text, str]]:
         # Text, not str: a Select parses a str option as markup (a profile name is user text).

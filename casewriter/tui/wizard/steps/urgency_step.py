@@ -81,6 +81,8 @@ class UrgencyStep(VerticalScroll):
         super().__init__(id="step-urgency")
         self.state = state
         self.suggestion = "routine"
+        self.shown = "routine"
+        """The level shown selected (the user's choice, else the level the case gets)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="urg-suggested")
@@ -115,8 +117,11 @@ class UrgencyStep(VerticalScroll):
                 text.append(f"• {shown(reason)}\n")
         self.query_one("#urg-suggested", Static).update(text)
         self.suggestion = suggestion
-        chosen = self.state.urgency or suggestion
-        self.query_one(f"#urg-{chosen}", RadioButton).value = True
+        # With no choice made, the level the case gets (the suggestion, at most "high": urgent
+        # is only ever the user's choice) is the one shown selected; choosing another one,
+        # "Urgent" included when it is the suggestion, is a choice.
+        self.shown = self.state.urgency or (rendered.urgency if rendered else suggestion)
+        self.query_one(f"#urg-{self.shown}", RadioButton).value = True
         self.query_one("#urg-deadline", Static).update(deadline_text(rendered))
         allows = bool(ct and ct.oer)
         self.query_one("#oer-row").display = allows
@@ -130,8 +135,8 @@ class UrgencyStep(VerticalScroll):
         if event.pressed.id is None:
             return
         level = event.pressed.id.removeprefix("urg-")
-        if self.state.urgency is None and level == self.suggestion:
-            return  # showing the suggestion is not a choice
+        if self.state.urgency is None and level == self.shown:
+            return  # showing the level the case gets is not a choice
         if level in URGENCIES and level != self.state.urgency:
             self.state.urgency = level
             self.post_message(Edited("urgency"))
