@@ -93,6 +93,10 @@ async def test_render_wizard_and_log_paste_one_text(
         await calm(pilot)
         await pilot.press("ctrl+s")
         await calm(pilot)
+        # render --save logged the same problem a moment ago: the wizard asks first
+        assert type(pilot.app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("y")
+        await calm(pilot)
 
     assert copied == printed
     assert target.read_text(encoding="utf-8") == printed

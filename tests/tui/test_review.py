@@ -10,6 +10,7 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, TabbedContent
 
+from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.steps.review_step import ReviewStep
@@ -100,6 +101,9 @@ async def test_ctrl_f_from_anywhere_asks_for_the_case_id(
         wz.query_one("#rev-body").focus()  # typing in the body, far from the filing box
         await calm(pilot)
         await pilot.press("ctrl+f")
+        await calm(pilot)
+        assert isinstance(pilot.app.screen, ConfirmDialog)  # an empty case is not ready
+        await pilot.press("y")  # file anyway: then the case ID is asked for
         await calm(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, PromptDialog)
