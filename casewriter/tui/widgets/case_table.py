@@ -44,9 +44,9 @@ SUBJECT: Column = ("subject", "col.subject", 0)
 FOLLOW_UP: Column = ("follow_up", "col.follow_up", 10)
 UPDATED: Column = ("updated", "col.updated", 10)
 LAYOUTS: tuple[tuple[int, tuple[Column, ...]], ...] = (
-    (140, (ID, STATUS, ("type", "col.type", 22), SUBJECT, FOLLOW_UP, UPDATED)),
-    (120, (ID, STATUS, ("type", "col.type", 18), SUBJECT, FOLLOW_UP, UPDATED)),
-    (90, (ID, STATUS, ("type", "col.type", 18), SUBJECT, FOLLOW_UP)),
+    (140, (ID, STATUS, ("type", "col.type", 30), SUBJECT, FOLLOW_UP, UPDATED)),
+    (120, (ID, STATUS, ("type", "col.type", 22), SUBJECT, FOLLOW_UP, UPDATED)),
+    (90, (ID, STATUS, ("type", "col.type", 16), SUBJECT, FOLLOW_UP)),
     (0, (ID, STATUS, SUBJECT, FOLLOW_UP)),
 )
 """The columns by the table's width (the first whose minimum width fits): the subject gets the

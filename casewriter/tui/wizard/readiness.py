@@ -66,6 +66,8 @@ def reason_line(reason: Any, ct: CaseType | None, rendered: RenderedCase | None 
             return t("ready.missing_items")
         return t("ready.missing_evidence", what=_slot_label(ct, key))
     if code == "invalid-evidence":
+        if key == "items":
+            return t("ready.invalid_items")
         return t("ready.invalid_evidence", what=_slot_label(ct, key))
     if code == "missing-fact":
         return t("ready.missing_fact", what=_fact_label(ct, key))
