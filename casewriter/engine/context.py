@@ -22,6 +22,7 @@ from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, template_value
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import said
 
 
 @dataclass
@@ -57,9 +58,7 @@ def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], l
                 "merchant_token": "",
                 "signature": "[store name]",
             }
-            return seller, [
-                "No seller profile: add [profile] with your store name, or configure one."
-            ]
+            return seller, [said("profile.none")]
         p = DraftProfile(
             id=found.id,
             name=found.name,
@@ -117,7 +116,6 @@ def build_context(
     ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None, settings: Settings
 ) -> Built:
     """Everything one render needs; ``settings`` gives the configured seller profiles."""
-    lang = "en"
     typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False, as_of=as_of)
     warnings = [*draft._notes, *notes, *problems]
     calc = calculators.calculate(ct, typed)
@@ -130,8 +128,8 @@ def build_context(
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
         if res.get("window_warning"):
             warnings.append(f"{res['window_warning']}.")
-    warnings += fact_warnings(ct, typed, lang)
-    evidence = check_evidence(ct, draft, mp, lang, typed)
+    warnings += fact_warnings(ct, typed)
+    evidence = check_evidence(ct, draft, mp, typed)
     warnings += evidence.warnings
     seller, profile_warnings = resolve_profile(settings, draft)
     warnings += profile_warnings

@@ -16,6 +16,7 @@ from casewriter.engine.deadline_text import urgency_reason
 from casewriter.engine.drafts import Deadline
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, Money
+from casewriter.messages import said
 
 # casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
 # every Amazon figure, such as claim windows and metric targets, comes from the catalog data).
@@ -81,7 +82,7 @@ def suggest(
     calc: Mapping[str, Any],
     currency: str,
 ) -> tuple[Urgency, list[str]]:
-    """(suggested level, reasons)."""
+    """(suggested level, reasons: ``Said``, English and Chinese)."""
     reasons: list[str] = []
     level: Urgency = "routine"
     units = units_at_stake(facts)
@@ -89,7 +90,7 @@ def suggest(
     stake = units > 0 or value > 0
     risk = account_at_risk(ct, facts)
     if risk:
-        reasons.append(f"account at risk ({risk})")
+        reasons.append(said("urg.account", what=risk))
         level = "urgent"
     if deadline is not None and deadline.status == "claimable":
         left = deadline.days_left
@@ -100,17 +101,16 @@ def suggest(
             reasons.append(urgency_reason(left, only=False, claim_window=deadline.claim_window))
             level = "high" if level == "routine" else level
     if units >= HIGH_UNITS:
-        reasons.append(f"{units} units at stake")
+        reasons.append(said("urg.units", n=units))
         level = "high" if level == "routine" else level
     if value >= HIGH_VALUE:
-        reasons.append(f"{currency} {value:.2f} at stake")
+        reasons.append(said("urg.value", currency=currency, amount=f"{value:.2f}"))
         level = "high" if level == "routine" else level
     failing = calc.get("failing") or []
     if failing and ct.group == "account":
-        reasons.append(
-            "metric missing its target: " + ", ".join(str(calc[k]["label"]) for k in failing)
-        )
+        labels = ", ".join(str(calc[k]["label"]) for k in failing)
+        reasons.append(said("urg.metric", labels=labels))
         level = "high" if level == "routine" else level
     if not reasons:
-        reasons.append("no deadline close, no account risk and no large amount at stake")
+        reasons.append(said("urg.none"))
     return level, reasons
