@@ -23,6 +23,10 @@ from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
+
     from casewriter.tui.host import Host
 
 APP_ACTIONS: tuple[ActionSpec, ...] = (
@@ -133,6 +137,18 @@ class CasewriterApp(App[int]):
             self.notify(str(exc), severity="warning")
 
     # -- app-wide actions -------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the UI language."""
+        from casewriter.tui.palette import system_commands
+
+        return system_commands(self, screen)
+
+    def action_command_palette(self) -> None:
+        """The palette, its search box's placeholder in the UI language."""
+        from casewriter.tui.palette import open_palette
+
+        open_palette(self)
 
     def action_open_settings(self) -> None:
         from casewriter.tui.screens.settings import SettingsScreen

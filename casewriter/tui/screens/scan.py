@@ -134,8 +134,8 @@ class ScanScreen(Screen[None]):
             # eat the "[x]" marker and crash on an id like "FBA17XKQ9M2Z[/]" from a report.
             table.add_row(
                 _mark(i in self.selected),
-                plain(f.status, "bold" if f.status == "claimable" else "dim"),
-                plain(f.rule),
+                plain(t("scan.status." + f.status), "bold" if f.status == "claimable" else "dim"),
+                plain(t("scan.rule." + f.rule)),
                 plain(truncate(ids, 34)),
                 plain(str(f.quantity)),
                 plain(f.event_date.isoformat() if f.event_date else ""),

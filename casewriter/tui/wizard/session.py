@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casewriter.errors import CasewriterError
 from casewriter.tui import autosave
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState
 
@@ -105,7 +105,7 @@ class WizardSession:
         if rendered.ready:
             return None
         blocking = [
-            f"{i.label} ({t('wz.rev.status.' + i.status)})"
+            f"{local(i.label)} ({t('wz.rev.status.' + i.status)})"
             for i in rendered.checklist
             if i.required and i.status in ("missing", "invalid")
         ]

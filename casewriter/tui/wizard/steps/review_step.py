@@ -18,7 +18,7 @@ from casewriter.config import Limits
 from casewriter.engine import PasteText, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import Input, Label, Static, TextArea
 from casewriter.tui.wizard.saving import write_text_file
 from casewriter.tui.wizard.state import WizardState
@@ -52,18 +52,18 @@ def checklist_text(rendered: RenderedCase, duplicates: list[str]) -> Text:
     out.append("\n" + t("wz.rev.checklist") + "\n", style="bold")
     for item in rendered.checklist:
         mark, color = STATUS_MARK.get(item.status, ("·", ""))
-        label = shown(item.label) + (" *" if item.required else "")
+        label = shown(local(item.label)) + (" *" if item.required else "")
         out.append(f"{mark} ", style=color)
         out.append(f"{label}: {t('wz.rev.status.' + item.status)}\n")
         if item.values:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
-            out.append(f"    {shown(item.reason)}\n", style=color)
+            out.append(f"    {shown(local(item.reason))}\n", style=color)
     warnings = [*duplicates, *rendered.warnings]
     if warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")
         for warning in warnings:
-            out.append(f"! {shown(warning)}\n", style="yellow")
+            out.append(f"! {shown(local(warning))}\n", style="yellow")
     out.append("\n")
     out.append_text(deadline_text(rendered))
     return out
