@@ -21,6 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
@@ -46,7 +48,33 @@ MONTHS: dict[str, int] = {
     )
     for name in names
 }  # fmt: skip
-_MON = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _trie(words: list[str], guard: str = "") -> str:
+    """``words`` as one alternation that branches on each character in turn (the longest word
+    that matches still wins); ``guard`` (``{c}`` standing for the first character) is checked
+    right after a word's first character."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def below(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(ch) + below(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    first = [
+        re.escape(ch) + guard.format(c=re.escape(ch)) + below(child)
+        for ch, child in sorted(root.items())
+    ]
+    return "(?:" + "|".join(first) + ")"
+
+
+_MON = _trie(list(MONTHS))
 _ORD = r"(?:st|nd|rd|th)?"
 _END = r"(?![0-9]|[/.\-][0-9]|(?<=[a-z.])[a-z])"
 #: The forms, unanchored: ``find_dates`` searches text with them, ``parse_date`` matches a whole
@@ -55,7 +83,9 @@ _END = r"(?![0-9]|[/.\-][0-9]|(?<=[a-z.])[a-z])"
 #: month's first letter) and checks what stands before it only then, so the regex engine skips
 #: straight to those characters. ``f`` is a number's first digit, the rest is in its group.
 _DIGIT_FORMS = re.compile(
-    rf"""(?P<f>[0-9])(?<![0-9a-z][0-9])(?:
+    rf"""(?P<f>[0-9])(?<![0-9a-z][0-9])
+    (?=[0-9]?[\s月/.\-a-z]|[0-9]{{3}}\s*[-/.年])  # what every form has next: fails fast
+    (?:
       (?P<y>[0-9]{{3}})\s*(?P<ysep>[-/.年])\s*(?P<ym>[0-9]{{1,2}})
           \s*[-/.月]\s*(?P<yd>[0-9]{{1,2}})(?:\s*[日号號])?
     | (?P<cm>[0-9]?)\s*月\s*(?P<cd>[0-9]{{1,2}})(?:\s*[日号號])?
@@ -68,7 +98,7 @@ _DIGIT_FORMS = re.compile(
 )
 _MONTH_FORMS = re.compile(
     "(?P<em>"
-    + "|".join(f"{n[0]}(?<![0-9a-z]{n[0]}){n[1:]}" for n in sorted(MONTHS, key=len, reverse=True))
+    + _trie(list(MONTHS), guard="(?<![0-9a-z]{c})")
     + rf")\.?\s*(?P<ed>[0-9]{{1,2}}){_ORD}(?:,?\s*(?P<ey>(?:19|20)[0-9]{{2}}))?{_END}"
 )
 
@@ -132,8 +162,10 @@ class _Reading:
     """``day first`` / ``month first`` when an ambiguous numeric date was read one way."""
 
 
+@lru_cache(maxsize=4096)
 def _ymd(year: int | None, month: int, day: int, as_of: date | None) -> _Reading:
-    """The date, the year inferred from ``as_of`` when none was written; ValueError if none."""
+    """The date, the year inferred from ``as_of`` when none was written; ValueError if none.
+    Cached: a long paste writes the same few dates again and again."""
     if year is not None:
         return _Reading(date(year, month, day))
     if as_of is None:
@@ -158,24 +190,23 @@ def _numeric(a: int, b: int, year: int | None, mp: Marketplace, as_of: date | No
 
 def _read(m: re.Match[str], mp: Marketplace, as_of: date | None) -> _Reading:
     """What one match of the forms says; ValueError when it is no real date."""
-    g = m.groupdict()
-    f = g.get("f") or ""
-    if g.get("y"):
-        return _ymd(int(f + g["y"]), int(g["ym"]), int(g["yd"]), as_of)
-    if g.get("cd"):
-        return _ymd(None, int(f + g["cm"]), int(g["cd"]), as_of)
-    if g.get("sep"):
-        a, b, y = int(f + g["a"]), int(g["b"]), g["ny"]
+    if m.re is _MONTH_FORMS:
+        year_text, month, day = m["ey"], MONTHS[m["em"]], int(m["ed"])
+        return _ymd(int(year_text) if year_text else None, month, day, as_of)
+    f = m["f"]
+    if m["y"]:
+        return _ymd(int(f + m["y"]), int(m["ym"]), int(m["yd"]), as_of)
+    if m["cd"]:
+        return _ymd(None, int(f + m["cm"]), int(m["cd"]), as_of)
+    if m["sep"]:
+        a, b, y = int(f + m["a"]), int(m["b"]), m["ny"]
         year = int(y) + 2000 if len(y) == 2 else int(y)
-        if g["sep"] == ".":  # 03.04.2026 is day first everywhere it is written
+        if m["sep"] == ".":  # 03.04.2026 is day first everywhere it is written
             return _ymd(year, b, a, as_of)
         return _numeric(a, b, year, mp, as_of)
-    if g.get("sb"):
-        return _numeric(int(f + g["sa"]), int(g["sb"]), None, mp, as_of)
-    if g.get("em"):
-        year_text, month, day = g["ey"], MONTHS[g["em"]], int(g["ed"])
-    else:
-        year_text, month, day = g["dy"], MONTHS[g["dm"]], int(f + g["dd"])
+    if m["sb"]:
+        return _numeric(int(f + m["sa"]), int(m["sb"]), None, mp, as_of)
+    year_text, month, day = m["dy"], MONTHS[m["dm"]], int(f + m["dd"])
     return _ymd(int(year_text) if year_text else None, month, day, as_of)
 
 
@@ -220,7 +251,7 @@ def find_dates(text: str, mp: Marketplace, as_of: date) -> list[DateHit]:
             hits.append(DateHit(m.start(), m.end(), raw, None, note=f"{raw}: out of range"))
             continue
         note = _note("date", raw, reading, mp, as_of) if reading.how else None
-        bare = bool(m.groupdict().get("sb"))
+        bare = m.re is _DIGIT_FORMS and bool(m["sb"])
         hits.append(
             DateHit(m.start(), m.end(), raw, reading.value, reading.year_inferred, note, bare)
         )

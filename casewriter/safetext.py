@@ -38,6 +38,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import re
+    from typing import Any
 
 #: The bidi embedding/override and isolate controls (LRE RLE PDF LRO RLO, LRI RLI FSI PDI).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -193,6 +194,70 @@ def control_pictures(text: str) -> str:
         return match.group() if kept else control_picture(match.group())
 
     return _pattern(_UNSAFE_SOURCE).sub(picture, text)
+
+
+#: A code point of a UTF-16 surrogate: in a Python string always "lone" (a decoder joins a
+#: real pair into one character). JSON's ``"\\ud800"`` escape makes one; it is not a character,
+#: cannot be written as UTF-8 (SQLite, a file) and would crash the write.
+_SURROGATE_SOURCE = "[\ud800-\udfff]"
+
+
+def has_surrogates(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate."""
+    return _pattern(_SURROGATE_SOURCE).search(text) is not None
+
+
+def storable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by its visible escape (the six characters
+    ``\\ud800``, as it is shown): what can be written as UTF-8 and reads as it was shown."""
+    return _pattern(_SURROGATE_SOURCE).sub(lambda m: escape_char(m.group()), text)
+
+
+def surrogate_fields(data: object, limit: int = 3) -> list[str]:
+    """Where parsed JSON ``data`` (dicts, lists, strings) holds a lone surrogate, in a key or a
+    string: dotted field names (``profile.name``, ``evidence.fnsku.0``), at most ``limit``,
+    in document order. Walked without recursion (any depth)."""
+    found: list[str] = []
+    stack: list[tuple[str, object]] = [("", data)]
+    while stack and len(found) < limit:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            if has_surrogates(node):
+                found.append(where or "(the document)")
+            continue
+        if isinstance(node, dict):
+            items: list[tuple[str, object]] = []
+            for key, value in node.items():
+                name = f"{where}.{key}" if where else str(key)
+                if isinstance(key, str) and has_surrogates(key):
+                    found.append(name)
+                items.append((name, value))
+        elif isinstance(node, list | tuple):
+            items = [(f"{where}.{i}" if where else str(i), v) for i, v in enumerate(node)]
+        else:
+            continue
+        stack.extend(reversed(items))
+    return [escape_controls(name) for name in found[:limit]]
+
+
+def storable_data(data: Any) -> Any:
+    """A copy of parsed JSON ``data`` with every string (keys too) made ``storable``."""
+    if isinstance(data, str):
+        return storable(data)
+    if isinstance(data, dict):
+        return {storable_data(k): storable_data(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [storable_data(v) for v in data]
+    return data
+
+
+def surrogate_problem(fields: list[str]) -> str:
+    """The one-line reason for ``surrogate_fields``: ``profile.name: holds a lone surrogate …``."""
+    more = f" (and {', '.join(fields[1:])})" if len(fields) > 1 else ""
+    return (
+        f"{fields[0]}{more}: holds a lone surrogate (a \\ud800-\\udfff escape, half of a "
+        "UTF-16 pair: not a character)"
+    )
 
 
 def json_safe(json_text: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from casewriter.commands import Context
 from casewriter.errors import UsageError
@@ -44,10 +43,10 @@ IMPORT_MAX_BYTES = 4 * 1024 * 1024 * 1024
 
 
 def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    from casewriter.files import open_user_file
+    from casewriter.files import expand_user, open_user_file
     from casewriter.store.jsonstream import iter_cases
 
-    source = Path(args.file).expanduser()
+    source = expand_user(args.file, "export file")
     if source.is_dir():
         raise UsageError(f"{source}: is a folder, not an export file")
     fh = open_user_file(source, "export file", max_bytes=IMPORT_MAX_BYTES)

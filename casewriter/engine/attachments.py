@@ -2,6 +2,10 @@
 (the image extensions live here and nowhere else), and the check of one file against its slot
 (existence, type, size). Used by the checklist, the case-file fixups and the wizard.
 
+A path that cannot name a file (``path_problem``: a NUL character, ``~name/`` of a user this
+computer does not have, longer than ``MAX_PATH``) is the slot's problem, reported like a missing
+file, never an exception.
+
 Where a path points (``attachment_path``): ``~`` is the user's home; a relative path is relative
 to the case file's folder (``Draft.base_dir``) for a case file, else to the current folder. The
 wizard resolves what the user types once, with this same rule, and stores the absolute path, so
@@ -41,13 +45,45 @@ def extension(name: str) -> str:
     return base.rsplit(".", 1)[-1].lower() if "." in base else ""
 
 
+#: The longest attachment path taken (Linux's PATH_MAX; macOS allows 1024).
+MAX_PATH = 4096
+
+
+def path_problem(raw: str) -> str | None:
+    """Why a typed attachment path cannot name a file, or None: a NUL character (no file
+    system takes one), longer than ``MAX_PATH``, or ``~name/`` for a user
+    this computer does not have. The one check of a path before anything opens it: the
+    checklist (case files, logged drafts) and the wizard report it as the slot's problem."""
+    text = raw.strip()
+    if "\x00" in text:
+        return "the path holds a NUL character (\\x00), which no file name can"
+    if len(text) > MAX_PATH:
+        return f"the path is {len(text):,} characters long (at most {MAX_PATH:,})"
+    if text.startswith("~"):
+        name = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
+        try:
+            Path(text).expanduser()
+        except RuntimeError:  # no such user, or no home folder at all
+            if name:
+                return f"~{name}: there is no user {name!r} on this computer, so no home folder"
+            return "~: cannot find your home folder (HOME is not set)"
+    return None
+
+
 def attachment_path(raw: str, base_dir: str | os.PathLike[str] | None = None) -> Path:
-    """The absolute path an attachment names (see the module docstring for the rule)."""
+    """The absolute path an attachment names (see the module docstring for the rule). A path
+    with a ``path_problem`` is returned as typed (relative, not expanded): ``check_attachment``
+    then reports the problem, and nothing fails on the way."""
+    if path_problem(raw):
+        return Path(raw.strip())
     path = Path(raw.strip()).expanduser()
     if path.is_absolute():
         return path
     if base_dir:
-        return Path(base_dir).expanduser() / path
+        try:
+            return Path(base_dir).expanduser() / path
+        except RuntimeError:  # a stored folder under an unknown user's "~": taken as written
+            return Path(base_dir) / path
     try:
         return Path.cwd() / path
     except OSError:  # the current folder was removed under us: leave it relative
@@ -76,6 +112,9 @@ def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | Non
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
     """Why this file breaks the slot's rules, or None."""
+    problem = path_problem(str(path))
+    if problem:
+        return f"{path.name}: {problem}"
     ext = path.suffix.lower().lstrip(".")
     allowed = accepted(ct, slot)
     if ext not in allowed:

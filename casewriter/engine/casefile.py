@@ -1,7 +1,8 @@
 """Case files: read a TOML or JSON draft into a ``Draft``, checked against its case type.
 
 Relative attachment paths are resolved against the case file's folder; facts are typed per the
-case type's fact specs. Common slips (an identifier under ``[facts]``, ``fnskus`` for ``fnsku``
+case type's fact specs. A lone surrogate (a JSON ``"\\ud800"`` escape, not a character) is kept
+as the text of its escape, with a note naming the field, so the draft can always be saved. Common slips (an identifier under ``[facts]``, ``fnskus`` for ``fnsku``
 …) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
 did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field.
 """
@@ -21,6 +22,7 @@ from casewriter.engine.facts import coerce_facts
 from casewriter.errors import CaseFileError, CasewriterError
 from casewriter.files import read_user_file
 from casewriter.marketplaces import get as get_marketplace
+from casewriter.safetext import storable_data, surrogate_fields, surrogate_problem
 
 if TYPE_CHECKING:
     from casewriter.config import Settings
@@ -66,6 +68,12 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
     from casewriter.engine import casefile_fixups as fix
 
     fixes: list[str] = []
+    bad_text = surrogate_fields(data)
+    if bad_text:  # shown as \ud800 and kept so: a surrogate cannot be saved (UTF-8, SQLite)
+        data = storable_data(data)
+        fixes.append(
+            f"{surrogate_problem(bad_text)}; each is kept as the text of its escape (as it is shown)."
+        )
     data = fix.fix_top({k: v for k, v in data.items() if k != "base_dir"}, fixes)
     for key in data:
         if key not in TOP_KEYS:

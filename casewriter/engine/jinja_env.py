@@ -39,6 +39,7 @@ from casewriter.engine.sandbox.budget import (
 )
 from casewriter.engine.sandbox.compiler import BudgetCodeGenerator, CappedLoader, Counted
 from casewriter.engine.sandbox.filters import guarded_filters
+from casewriter.engine.sandbox.nesting import NestingChecked
 from casewriter.errors import TemplateError
 from casewriter.paths import AppPaths
 
@@ -72,7 +73,7 @@ class MissingValue(Undefined):
     __lt__ = __le__ = __gt__ = __ge__ = _false  # type: ignore[assignment]
 
 
-class CaseEnvironment(ImmutableSandboxedEnvironment):
+class CaseEnvironment(NestingChecked, ImmutableSandboxedEnvironment):
     """The sandbox with casewriter's guards: missing data shown as placeholders, and every
     operation that can cost time or memory checked against ``limits``."""
 
@@ -99,7 +100,9 @@ class CaseEnvironment(ImmutableSandboxedEnvironment):
         except TypeError:
             size = 0
         state.check_items(size, "a loop")
-        return Counted(iterable, state)
+        if size:  # a loop always runs to its end (no break): pay for it all now
+            state.charge(size, f"a loop over {size:,} items")
+        return Counted(iterable, state, paid=size > 0)
 
     def cw_concat(self, parts: tuple[Any, ...]) -> str:
         state = current(self.limits)
@@ -264,7 +267,7 @@ def render_checked(template_name: str, render: Iterator[str], state: RenderState
         raise TemplateError(f"template {_where(exc, template_name)}: undefined: {exc}") from None
     except JinjaTemplateError as exc:
         raise TemplateError(f"template {_where(exc, template_name)}: {exc}") from None
-    except RecursionError as exc:
+    except RecursionError as exc:  # deep nesting in one template is NestedTooDeep, before this
         raise TemplateError(
             f"template {_where(exc, template_name)}: stopped: templates or macros nested too deep "
             "(a template that includes, imports or extends itself?)"

@@ -117,7 +117,9 @@ class MessageFacts:
 
 class Spans:
     """Character ranges already claimed (identifiers, then amounts, dates, quantities), kept
-    sorted and apart, so each look is a bisection."""
+    sorted and apart, so each look is a bisection. The first ranges (a message's identifiers,
+    thousands of them in a long paste) are kept apart from those claimed later (a few), so a
+    claim never shifts the long list."""
 
     def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
         """Start with ``ranges`` claimed (overlapping ones merged)."""
@@ -125,20 +127,26 @@ class Spans:
         self.ends: list[int] = []
         for start, end in sorted(ranges):
             if self.ends and start < self.ends[-1]:
-                self.ends[-1] = max(self.ends[-1], end)
+                if end > self.ends[-1]:
+                    self.ends[-1] = end
                 continue
             self.starts.append(start)
             self.ends.append(end)
+        self._starts: list[int] = []
+        self._ends: list[int] = []
 
     def free(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)
-        return i == 0 or self.ends[i - 1] <= start
+        if i and self.ends[i - 1] > start:
+            return False
+        i = bisect_left(self._starts, end)
+        return i == 0 or self._ends[i - 1] <= start
 
     def claim(self, start: int, end: int) -> None:
         if self.free(start, end):
-            i = bisect_left(self.starts, start)
-            self.starts.insert(i, start)
-            self.ends.insert(i, end)
+            i = bisect_left(self._starts, start)
+            self._starts.insert(i, start)
+            self._ends.insert(i, end)
 
 
 def word_before(low: str, text: str, start: int, roles: Roles) -> tuple[str, str, int] | None:

@@ -22,7 +22,10 @@ from casewriter.errors import CasewriterError
 WORDS_FILE = Path(__file__).with_name("message_words.toml")
 
 #: A count of units: 12, 1,200 (never a piece of a longer number, a decimal or a ratio).
-NUMBER = r"[0-9](?<![0-9a-z.,][0-9])(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,8})(?![0-9]|[.,/][0-9])"
+#: Its first digit (not inside a longer number or word) and the rest.
+_NUMBER_FIRST = r"[0-9](?<![0-9a-z.,][0-9])"
+_NUMBER_REST = r"(?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]{0,8})(?![0-9]|[.,/][0-9])"
+NUMBER = _NUMBER_FIRST + _NUMBER_REST
 #: An amount as written after its first digit: 12.50, 1,234.56, 1.234,56, 8,99, 1200.
 _AMOUNT_REST = r"(?:[0-9]{0,2}(?:[,.'][0-9]{3})+(?:[.,][0-9]{1,2})?|[0-9]{0,11}(?:[.,][0-9]{1,2})?)"
 AMOUNT = "[0-9]" + _AMOUNT_REST
@@ -32,30 +35,75 @@ def _lit(text: str) -> str:
     return r"\s+".join(re.escape(part) for part in text.split(" "))
 
 
+def _norm(word: str, case: bool) -> str:
+    return " ".join(word.split()) if case else " ".join(word.lower().split())
+
+
+def _guard(first: str, not_after: str, case: bool) -> str:
+    """What may not stand before a word starting with ``first`` (checked after it)."""
+    around = "A-Za-z" if case else "0-9A-Za-z"
+    escaped = re.escape(first)
+    if first.isascii() and first.isalnum():
+        return f"(?<![{around}]{escaped})"
+    if not_after:
+        return f"(?<![{re.escape(not_after)}]{escaped})"
+    return ""
+
+
+def _end_guard(last: str, case: bool) -> str:
+    around = "A-Za-z" if case else "0-9A-Za-z"
+    return f"(?![{around}])" if last.isascii() and last.isalnum() else ""
+
+
 def word_pattern(word: str, *, not_after: str = "", case: bool = False) -> str:
     """One word as a pattern that starts with its first character (so the regex engine can skip
     ahead): spaces stretch, a Latin word only whole, a Chinese word not right after a character
     of ``not_after``. Lower-cased unless ``case`` (a currency mark: whole among letters only,
     so ``USD12`` and ``12USD`` are read)."""
-    text = " ".join(word.split()) if case else " ".join(word.lower().split())
+    text = _norm(word, case)
     first = re.escape(text[0])
-    around = "A-Za-z" if case else "0-9A-Za-z"
-    if text[0].isascii() and text[0].isalnum():
-        guard = f"(?<![{around}]{first})"
-    elif not_after:
-        guard = f"(?<![{re.escape(not_after)}]{first})"
-    else:
-        guard = ""
-    body = first + guard + _lit(text[1:])
-    if text[-1].isascii() and text[-1].isalnum():
-        body += f"(?![{around}])"
-    return body
+    return first + _guard(text[0], not_after, case) + _lit(text[1:]) + _end_guard(text[-1], case)
 
 
-def alternation(words: list[str], **kwargs: Any) -> str:
-    """Longest word first, so ``少收了`` wins over ``少``."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(word_pattern(w, **kwargs) for w in ordered) + ")"
+#: A trie node: next character (" " stands for a run of spaces) -> node; "" marks a word's end.
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie, case: bool, last: str) -> str:
+    """The words below ``node``, each continuation before the word ending here, so the longest
+    word still wins and each character is compared once, whatever the number of words."""
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child, case, ch)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if "" in node:
+        branches.append(_end_guard(last, case))
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def alternation(words: list[str], *, not_after: str = "", case: bool = False) -> str:
+    """Any of ``words`` (as ``word_pattern`` each), the longest that matches winning (so
+    ``少收了`` wins over ``少``), compiled as a trie: the regex engine picks the branch by the
+    first character instead of trying every word in turn."""
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for ch in _norm(word, case):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = [
+        re.escape(first) + _guard(first, not_after, case) + _trie_pattern(child, case, first)
+        for first, child in sorted(root.items())
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _firsts(words: list[str]) -> str:
+    """The characters ``words`` start with (lower case), as the inside of a ``[...]`` class."""
+    return "".join(re.escape(c) for c in sorted({_norm(w, False)[0] for w in words}))
 
 
 def key(word: str) -> str:
@@ -151,7 +199,14 @@ def _compile(data: dict[str, Any]) -> Words:
         rf"\s*(?:{alternation(q['fillers'])}\s*)?(?P<n>{NUMBER}){count}"
         rf"(?:\s*{alternation(q['of_words'])}\s*(?P<of>{NUMBER})(?:\s*{units})?)?"
     )
-    after = rf"(?P<n>{NUMBER}){count}\s*(?:{aux}\s*)?(?P<w>{alternation(list(after_role))})"
+    # What the number's digits are followed by (a unit, an auxiliary or the word, spaces
+    # between): checked right at the first digit, so the many numbers followed by anything else
+    # (order IDs, prices) fail at once.
+    then = _firsts([*q["units"], *q["auxiliaries"], *after_role])
+    after = (
+        rf"(?P<n>{_NUMBER_FIRST}(?=[0-9,]*+\s*+[{then}]){_NUMBER_REST}){count}"
+        rf"\s*(?:{aux}\s*)?(?P<w>{alternation(list(after_role))})"
+    )
 
     d = data["dates"]
     date_role, date_facts = _roles(d["roles"], "words")
@@ -159,8 +214,7 @@ def _compile(data: dict[str, Any]) -> Words:
     m = data["money"]
     marks = {**m["after"], **m["before"]}
     codes = {c: c for c in CURRENCIES}
-    every = sorted({*marks, *codes}, key=lambda k: (-len(k), k))
-    money_marks = "|".join(word_pattern(k, case=True) for k in every)
+    money_marks = alternation([*marks, *codes], case=True)
     money_role, money_facts = _roles(m["roles"], "words")
     names: dict[str, str] = {}
     spellings: dict[str, set[str]] = {}

@@ -101,6 +101,17 @@ class Fields:
             raise self._fail(names, exc) from None
 
     def count(self, row: list[str], *names: str) -> int | None:
+        """A count of units, which cannot be negative (a negative one is a ``BadCell``: the
+        row is skipped with a warning); ``signed`` for columns of movements."""
+        number = self.signed(row, *names)
+        if number is not None and number < 0:
+            raise self._fail(
+                names, ValueError(f"{number} is negative (a count of units cannot be)")
+            )
+        return number
+
+    def signed(self, row: list[str], *names: str) -> int | None:
+        """A whole number that may be negative (units leaving: shipments, lost, transfers)."""
         cell = self.text(row, *names)
         if cell.lower() in _EMPTY:
             return None
@@ -173,6 +184,8 @@ class Fields:
                     continue
                 try:
                     value = self.numbers.whole(cell)
+                    if value is not None and value < 0:
+                        raise ValueError(f"{value} is negative (a count of units cannot be)")
                 except ValueError as exc:
                     raise self._fail((name,), exc) from None
                 if value is not None:

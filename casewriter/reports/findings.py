@@ -24,6 +24,9 @@ RULE_CASE_TYPES = {
 #: ``to-review``: a lead the seller checks before acting (no claim window applies, or a figure
 #: to verify); ``scan --draft`` drafts it only when asked (``--draft-stranded``).
 STATUSES = ("claimable", "too-early", "expired", "to-review")
+#: identifiers a finding's case is filed on, checked before it may be a claim (``check_ids``);
+#: Amazon fixes their shapes (an FBA shipment ID, an FNSKU, an ASIN, an order ID)
+CHECKED_KINDS = frozenset({"shipment_id", "fnsku", "asin", "order_id"})
 
 
 @dataclass
@@ -66,6 +69,9 @@ class Finding:
     #: identifier kind → values (not in ``--json``: the details carry the same figures)
     case_facts: dict[str, Any] = field(default_factory=dict)
     case_evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: identifiers from the report that fail their check (``check_ids``): the finding is
+    #: ``to-review`` and never drafted, whatever else asks for it
+    bad_ids: list[str] = field(default_factory=list)
 
     @property
     def case_type(self) -> str:
@@ -78,6 +84,32 @@ class Finding:
             self.rule,
             "|".join(str(v) for v in self.ids.values()),
         )
+
+    def check_ids(self) -> None:
+        """Check every identifier the finding names (its ids and the evidence a draft would
+        cite) as the ``check`` command does: one that fails (a cell cut short or changed by a
+        spreadsheet) makes the finding ``to-review`` with the reason, never a claim citing a
+        wrong id."""
+        from casewriter.identifiers import NAMES, check
+
+        named = [(k, v) for k, v in self.ids.items() if v] + [
+            (k, v) for k, values in self.case_evidence.items() for v in values if v
+        ]
+        for kind, value in named:
+            if kind not in CHECKED_KINDS:
+                continue
+            result = check(str(value), kind)
+            if result.status != "invalid" or str(value) in self.bad_ids:
+                continue
+            self.bad_ids.append(str(value))
+            name = NAMES.get(kind, (kind, kind))[0]
+            self.notes.append(
+                f"the {name} {str(value)[:60]!r} in the report fails its check "
+                f"({result.reason or 'not a valid ' + name}): check it in Seller Central; not "
+                "drafted as a claim"
+            )
+        if self.bad_ids:
+            self.status = "to-review"
 
     def to_json(self) -> dict[str, Any]:
         value = (

@@ -236,13 +236,14 @@ def read_ledger_summary(
         fnsku = f.upper(r, "FNSKU")
         if period is None or not fnsku:
             return "no Date or FNSKU"
+        n = f.signed  # movements: units leaving are negative
         return LedgerSummary(
             line, period, fnsku, f.upper(r, "ASIN"), f.text(r, "MSKU"), f.code(r, "Disposition"),
-            f.count(r, "Starting Warehouse Balance"), f.count(r, "In Transit Between Warehouses"),
-            f.count(r, "Receipts"), f.count(r, "Customer Shipments"), f.count(r, "Customer Returns"),
-            f.count(r, "Vendor Returns"), f.count(r, "Warehouse Transfer In/Out"), f.count(r, "Found"),
-            f.count(r, "Lost"), f.count(r, "Damaged"), f.count(r, "Disposed"), f.count(r, "Other Events"),
-            f.count(r, "Ending Warehouse Balance"), f.count(r, "Unknown Events"),
+            n(r, "Starting Warehouse Balance"), n(r, "In Transit Between Warehouses"),
+            n(r, "Receipts"), n(r, "Customer Shipments"), n(r, "Customer Returns"),
+            n(r, "Vendor Returns"), n(r, "Warehouse Transfer In/Out"), n(r, "Found"),
+            n(r, "Lost"), n(r, "Damaged"), n(r, "Disposed"), n(r, "Other Events"),
+            n(r, "Ending Warehouse Balance"), n(r, "Unknown Events"),
             f.upper(r, "Location"), f.text(r, "Store"),
         )  # fmt: skip
 
@@ -267,7 +268,7 @@ def read_inventory_events(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[InventoryEvent]:
     def build(f: Fields, r: list[str], line: int) -> InventoryEvent | str:
-        day, qty = f.day(r, "snapshot-date"), f.count(r, "quantity")
+        day, qty = f.day(r, "snapshot-date"), f.signed(r, "quantity")  # shipments negative
         if day is None or qty is None:
             return "no snapshot-date or quantity"
         sku, fnsku = f.text(r, "sku"), f.upper(r, "fnsku")

@@ -15,7 +15,14 @@ from typing import NamedTuple
 
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
 from casewriter.reports.sniff import ReportInfo
-from casewriter.reports.values import ledger_date, norm, parse_date, parse_decimal, parse_int
+from casewriter.reports.values import (
+    ledger_date,
+    norm,
+    parse_count,
+    parse_date,
+    parse_decimal,
+    parse_int,
+)
 
 
 class LedgerRow(NamedTuple):
@@ -230,7 +237,7 @@ def read_orders(
     for line, row in iter_cells(info, warnings, progress):
         v = [c.get(row, i) for i in idx]
         try:
-            qty, price = parse_int(v[4]), parse_decimal(v[6])
+            qty, price = parse_count(v[4], _column(info, idx[4], "quantity")), parse_decimal(v[6])
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
@@ -247,7 +254,8 @@ def read_inbound(
     for line, row in iter_cells(info, warnings, progress):
         v = [c.get(row, i) for i in idx]
         try:
-            shipped, received = parse_int(v[3]), parse_int(v[4])
+            shipped = parse_count(v[3], _column(info, idx[3], "QuantityShipped"))
+            received = parse_count(v[4], _column(info, idx[4], "QuantityReceived"))
             delivered, closed, shipped_on = (parse_date(x) for x in v[6:9])
         except ValueError as exc:
             warnings.row(info, line, str(exc))
@@ -268,7 +276,8 @@ def read_legacy_receipts(
     i_qty, i_date = c.index("quantity"), c.index("receiveddate")
     for line, row in iter_cells(info, warnings, progress):
         try:
-            qty, when = parse_int(c.get(row, i_qty)), parse_date(c.get(row, i_date))
+            qty = parse_count(c.get(row, i_qty), _column(info, i_qty, "quantity"))
+            when = parse_date(c.get(row, i_date))
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
@@ -277,3 +286,8 @@ def read_legacy_receipts(
             continue
         yield Receipt(c.get(row, i_ship).upper(), c.get(row, i_fnsku).upper(),
                       c.get(row, i_sku), qty, when)  # fmt: skip
+
+
+def _column(info: ReportInfo, index: int, fallback: str) -> str:
+    """A column's name as the file spells it (for a row warning)."""
+    return info.header[index].strip() or fallback if 0 <= index < len(info.header) else fallback

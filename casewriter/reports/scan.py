@@ -125,6 +125,7 @@ def scan(
     broken = {x.type for x in got.partial}
     for f in found:
         _finish(f, explicit or find_marketplace(f.marketplace) or main, today, catalog)
+        f.check_ids()  # an id that fails its check: to-review, never a claim
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False
             f.notes.append("a report this finding depends on was read only in part: check "

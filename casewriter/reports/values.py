@@ -124,6 +124,15 @@ def parse_int(text: str) -> int | None:
     return number
 
 
+def parse_count(text: str, column: str) -> int | None:
+    """A count of units that cannot be negative (shipped, received, ordered); None when empty;
+    ValueError naming ``column`` when the cell is not a whole number or is negative."""
+    number = parse_int(text)
+    if number is not None and number < 0:
+        raise ValueError(f"{column}: {number} is negative (a count of units cannot be)")
+    return number
+
+
 def norm(text: str) -> str:
     """An enum value as compared: upper case, trimmed, spaces and dashes as underscores."""
     return text.strip().strip('"').strip().upper().replace(" ", "_").replace("-", "_")

@@ -69,6 +69,11 @@ def save_drafts(
             )
             if not wanted:
                 continue
+            if finding.bad_ids:  # a case must not cite an id that fails its check
+                report.skipped.append(
+                    (label(finding), f"an identifier fails its check: {', '.join(finding.bad_ids)}")
+                )
+                continue
             if not finding.complete:  # a report it depends on broke part way
                 report.skipped.append((label(finding), "a report it needs was read only in part"))
                 continue

@@ -53,7 +53,9 @@ def backup_to(source: sqlite3.Connection, log: Path, path: str | Path) -> Path:
             "log backup writes a file: '-' (standard output) is not supported for a SQLite "
             "copy; name a file or a folder"
         )
-    target = Path(text).expanduser()
+    from casewriter.files import expand_user
+
+    target = expand_user(text, "log backup")
     if text.endswith(("/", os.sep)) or target.is_dir():
         try:
             target.mkdir(mode=0o700, parents=True, exist_ok=True)

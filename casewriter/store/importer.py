@@ -2,7 +2,8 @@
 
 Every case is checked as strictly as the live commands check what they write (case type,
 marketplace, urgency, currency, status, local and Seller Central case ids, identifier kinds,
-dates within ``values.MIN_YEAR``–``MAX_YEAR``, amounts finite and not negative); the first bad
+dates within ``values.MIN_YEAR``–``MAX_YEAR``, amounts finite and not negative, no lone
+surrogate from a ``"\\ud800"`` escape anywhere); the first bad
 case refuses the whole file, named by its position and id (``case #3 (CW-000003): …``). Rows
 are checked and inserted one by one inside one transaction, so nothing is imported unless all
 are, and with ``jsonstream.iter_cases`` memory does not grow with the file.
@@ -22,6 +23,7 @@ from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 
 from casewriter.errors import UsageError
+from casewriter.safetext import surrogate_fields, surrogate_problem
 from casewriter.store import values
 from casewriter.store.base import StoreBase
 from casewriter.store.cjk import cjk_rebuild
@@ -107,6 +109,9 @@ class _Row:
 
     def validated(self) -> dict[str, Any]:
         row = self.row
+        bad_text = surrogate_fields(row)
+        if bad_text:  # an export never holds one; SQLite cannot store it
+            raise self.fail(surrogate_problem(bad_text))
         num = self.checked(parse_id, _id_text(row.get("id", "")))
         status = self.text("status", required=True)
         if status not in STATUSES:

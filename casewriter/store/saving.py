@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from casewriter.errors import UsageError
+from casewriter.safetext import surrogate_fields, surrogate_problem
 from casewriter.store import values
 from casewriter.store.base import StoreBase
 from casewriter.store.lifecycle import file_in
@@ -129,6 +130,11 @@ def case_values(new: NewCase) -> tuple[Any, ...]:
     closes = new.deadline_closes
     if closes is not None and not isinstance(closes, date):
         raise UsageError(f"not a date: {closes!r} (the claim window's closing day)")
+    bad_text = surrogate_fields(
+        {"profile": new.profile, "subject": new.subject, "body": new.body, "draft": new.draft}
+    )
+    if bad_text:  # SQLite cannot store one (UTF-8); entry points replace or refuse it first
+        raise UsageError(f"the case cannot be saved: {surrogate_problem(bad_text)}")
     try:
         draft = json.dumps(new.draft, ensure_ascii=False, sort_keys=True, default=str)
     except (TypeError, ValueError, RecursionError) as exc:

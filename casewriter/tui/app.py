@@ -116,6 +116,18 @@ class CasewriterApp(App[int]):
             markup=False,
         )
 
+    def action_command_palette(self) -> None:
+        """``ctrl+p``: Textual's palette, with a query box that draws controls safely and a
+        placeholder in the UI language."""
+        from textual.command import CommandPalette
+
+        from casewriter.tui.palette import SafeCommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                SafeCommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
+
     # -- language ---------------------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -143,12 +155,6 @@ class CasewriterApp(App[int]):
         from casewriter.tui.palette import system_commands
 
         return system_commands(self, screen)
-
-    def action_command_palette(self) -> None:
-        """The palette, its search box's placeholder in the UI language."""
-        from casewriter.tui.palette import open_palette
-
-        open_palette(self)
 
     def action_open_settings(self) -> None:
         from casewriter.tui.screens.settings import SettingsScreen

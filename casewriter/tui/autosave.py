@@ -3,7 +3,9 @@
 The wizard calls ``save()`` at every step change and (debounced) on field edits; each write is
 atomic (temporary file, fsync, ``os.replace``) so a SIGKILL leaves either the previous file or
 the new one, never a torn one. On start the app lists ``list_pending()`` and offers them back;
-finishing a wizard (saved to the log) or discarding removes the file.
+finishing a wizard (saved to the log) or discarding removes the file. A draft holding a lone
+surrogate (a ``"\\ud800"`` escape in a hand-edited file) is resumed with each replaced by the
+text of its escape and a note saying so; nothing written ever holds one.
 
 File shape (``<paths.autosave_dir>/<key>.json``, mode 0600)::
 
@@ -27,6 +29,7 @@ from typing import Any
 from casewriter.errors import UsageError
 from casewriter.files import read_user_file, write_atomic
 from casewriter.paths import AppPaths
+from casewriter.safetext import storable_data, surrogate_fields, surrogate_problem
 
 FORMAT_VERSION = 1
 #: An autosaved draft is a few KB (pasted messages included); more is not ours.
@@ -79,7 +82,8 @@ def save(
         "case_id": case_id,
         "draft": draft,
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=1, default=str)
+    # A lone surrogate (from a resumed draft's "\\ud800") cannot be UTF-8: its escape's text.
+    text = json.dumps(storable_data(payload), ensure_ascii=False, indent=1, default=str)
     write_atomic(target, text)
     return target
 
@@ -100,8 +104,19 @@ def _read(path: Path) -> dict[str, Any]:
 
 def load(path: Path) -> dict[str, Any]:
     """The draft dict saved in ``path`` (UsageError when unreadable)."""
+    return load_checked(path)[0]
+
+
+def load_checked(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The draft dict saved in ``path`` and, when it held lone surrogates (a ``"\\ud800"``
+    escape: not text, and no file or log can store one), what was replaced by the text of
+    its escape (UsageError when unreadable)."""
     draft: dict[str, Any] = _read(path)["draft"]
-    return draft
+    bad_text = surrogate_fields(draft)
+    if not bad_text:
+        return draft, None
+    note = f"autosave {path.name}: {surrogate_problem(bad_text)}; kept as the text of its escape"
+    return storable_data(draft), note
 
 
 def load_meta(path: Path) -> AutosaveEntry:

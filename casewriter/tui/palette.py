@@ -1,9 +1,13 @@
 """The command palette provider: every key-bound action of the current screen and of the app
 (``ACTIONS`` specs, see ``casewriter.tui.bindings``), translated, searchable by name; Textual's
-own system commands (Keys, Maximize, Screenshot, …) and the search box's placeholder in the UI
-language too (``system_commands``, ``open_palette``).
+own system commands (Keys, Maximize, Screenshot, …) in the UI language too (``system_commands``;
+the search box's placeholder: ``CasewriterApp.action_command_palette``).
 
 So any action reachable by a key is also reachable from ``ctrl+p`` by typing its name.
+
+``SafeCommandPalette`` is Textual's palette with its query box drawn like every other input of
+the app (``casewriter.tui.safe.Input``: each control as one printable character, ``␛`` for
+ESC), so text pasted into ``ctrl+p`` never reaches the terminal raw.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from textual.app import App, SystemCommand
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.app import App, ComposeResult, SystemCommand
+from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 
 from casewriter.tui.bindings import ActionSpec
 from casewriter.tui.i18n import t
+from casewriter.tui.safe import Input
 from casewriter.tui.strings import CATALOG
 
 
@@ -35,12 +40,27 @@ def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComman
             yield command
 
 
-def open_palette(app: App[Any]) -> None:
-    """Open the command palette with its placeholder in the UI language."""
-    if app.use_command_palette and not CommandPalette.is_open(app):
-        app.push_screen(
-            CommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
-        )
+class SafeCommandInput(CommandInput, Input):
+    """The palette's query box: Textual's ``CommandInput`` (its styles and the palette's
+    queries find it) drawn through the app's safe ``Input``."""
+
+
+class SafeCommandPalette(CommandPalette):
+    """Textual's command palette with ``SafeCommandInput`` for its query box (the rest of its
+    composition is Textual's own, so it follows Textual's palette as it changes)."""
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if type(widget) is CommandInput:
+                yield SafeCommandInput(
+                    value=widget.value,
+                    placeholder=widget.placeholder,
+                    select_on_focus=widget.select_on_focus,
+                    id=widget.id,
+                    classes=" ".join(widget.classes),
+                )
+            else:
+                yield widget
 
 
 def palette_actions(screen: DOMNode, app: DOMNode) -> Iterator[tuple[DOMNode, ActionSpec]]:

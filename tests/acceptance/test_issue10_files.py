@@ -65,10 +65,6 @@ def test_odd_attachment_paths_are_checked_not_read(cli: Any, tmp_path: Path, pat
     assert slot["status"] == "invalid", slot
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F4: an attachment path with a NUL or '~unknown-user/' in a case file is an internal error",
-)
 @pytest.mark.parametrize("path", ["a\x00b.pdf", "~no-such-user/invoice.pdf"], ids=["nul", "tilde"])
 def test_unusable_attachment_path_is_one_line_or_an_invalid_slot(
     cli: Any, tmp_path: Path, path: str
@@ -218,10 +214,6 @@ def test_a_log_with_a_foreign_trigger_is_refused_untouched(cli: Any, seeded: Pat
     assert (seeded / "cases.db").read_bytes() == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F19: a report row with a negative quantity is dropped without the 'row skipped' warning other bad cells get",
-)
 def test_a_negative_quantity_in_a_report_is_warned_about(cli: Any, tmp_path: Path) -> None:
     from tests.conftest import SAMPLES
 

@@ -212,10 +212,6 @@ def _surrogate_case(folder: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F3: a lone surrogate (\\ud800 JSON escape) in a case file: render --save is an internal error",
-)
 def test_lone_surrogate_in_a_json_case_file_is_a_one_line_error_on_save(
     cli: Any, seeded: Path, tmp_path: Path
 ) -> None:
@@ -235,9 +231,6 @@ def test_lone_surrogate_in_a_json_case_file_renders_as_an_escape(
     assert "\\ud800" in res.out and "\\udcff" in res.out
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F3: a lone surrogate in an export file: log import is an internal error"
-)
 def test_lone_surrogate_in_an_import_file_is_refused_with_the_row(
     cli: Any, seeded: Path, tmp_path: Path
 ) -> None:

@@ -97,10 +97,6 @@ def test_hostile_template_stops_in_one_line_naming_the_file(epaths: AppPaths, so
     assert peak < PEAK_BYTES, f"{peak / 1e6:.1f} MB"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F10: 30 nested {% for %} blocks: 'internal error: SyntaxError: too many statically nested blocks'",
-)
 def test_deeply_nested_for_loops_are_a_template_error(epaths: AppPaths) -> None:
     path = _write(epaths, "{% for i in [1] %}" * 30 + "x" + "{% endfor %}" * 30)
     message, _elapsed, _peak = _stopped(epaths)
@@ -114,10 +110,6 @@ DEEP = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F10: deep nesting is stopped, but blamed on 'a template that includes, imports or extends itself', without the file's path or line",
-)
 @pytest.mark.parametrize("source", list(DEEP.values()), ids=list(DEEP))
 def test_deep_nesting_names_the_file_and_line(epaths: AppPaths, source: str) -> None:
     path = _write(epaths, source)

@@ -262,10 +262,6 @@ async def test_wizard_refuses_far_dates_and_odd_attachment_paths(
         assert app.is_running
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F5: typing '~no-such-user/x.pdf' as a wizard attachment crashes the app (RuntimeError)",
-)
 async def test_wizard_attachment_under_an_unknown_users_home_does_not_crash(
     app_factory: Callable[..., Any],
 ) -> None:
@@ -280,10 +276,6 @@ async def test_wizard_attachment_under_an_unknown_users_home_does_not_crash(
         assert "no-such-user" in message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F16: text pasted into the command palette (ctrl+p) reaches the terminal raw: an OSC 52 ended by ESC \\ passes",
-)
 async def test_text_pasted_into_the_command_palette_is_drawn_safely(
     app_factory: Callable[..., Any],
 ) -> None:
@@ -297,10 +289,6 @@ async def test_text_pasted_into_the_command_palette_is_drawn_safely(
         assert "pal " in drawn(app, "command palette with a pasted query")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="F3: an autosave holding a lone surrogate (\\ud800 escape) is offered back, then the next autosave write crashes the app",
-)
 async def test_resumed_autosave_with_a_lone_surrogate_does_not_crash(
     services: Services, app_factory: Callable[..., Any]
 ) -> None:

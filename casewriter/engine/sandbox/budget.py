@@ -49,6 +49,9 @@ class SandboxLimits:
     max_int_bits: int
     max_call_depth: int
     max_template_bytes: int
+    max_block_nesting: int
+    max_bracket_nesting: int
+    max_expression_operators: int
 
 
 def limits_from_dict(data: Mapping[str, Any], where: str) -> SandboxLimits:
@@ -121,6 +124,16 @@ class RenderState:
             )
         if time.monotonic() > self.deadline:
             self.tick()
+
+    def charge(self, steps: int, what: str) -> None:
+        """Work of a known size paid before it starts (a loop over a sized iterable, a sort):
+        the render stops at once instead of after the steps it could not afford."""
+        self.steps_left -= steps
+        if self.steps_left < 0:
+            raise BudgetExceeded(
+                f"{what} would take the render past {self.limits.max_loop_steps:,} loop steps"
+            )
+        self.tick()
 
     def built(self, size: int) -> None:
         """Account for a string or list just built."""

@@ -21,22 +21,37 @@ from casewriter.errors import TemplateError
 
 
 class Counted:
-    """A ``for`` loop's iterable: each step is counted against the render and the clock."""
+    """A ``for`` loop's iterable: each step is counted against the render and the clock. A
+    ``paid`` loop (a sized iterable: its steps were charged in full when it started) only
+    checks the clock, every ``_TICK_EVERY`` steps."""
 
-    __slots__ = ("_source", "_state")
+    __slots__ = ("_paid", "_source", "_state")
 
-    def __init__(self, source: Iterable[Any], state: RenderState) -> None:
+    def __init__(self, source: Iterable[Any], state: RenderState, paid: bool = False) -> None:
         self._source = source
         self._state = state
+        self._paid = paid
 
     def __len__(self) -> int:
         return len(self._source)  # type: ignore[arg-type]  # TypeError: LoopContext counts
 
     def __iter__(self) -> Iterator[Any]:
+        if self._paid:
+            tick = self._state.tick
+            for n, item in enumerate(self._source):
+                if not n % _TICK_EVERY:
+                    tick()
+                yield item
+            return
         step = self._state.step
         for item in self._source:
             step()
             yield item
+
+
+#: How often a paid loop looks at the clock (each step's body checks it too when it prints,
+#: calls or computes anything).
+_TICK_EVERY = 64
 
 
 class BudgetCodeGenerator(CodeGenerator):

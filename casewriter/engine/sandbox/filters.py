@@ -2,7 +2,8 @@
 has its result measured; those that print their input have its size estimated; ``format``,
 ``join``, ``replace``, ``center``, ``indent``, ``wordwrap``, ``urlize``, ``string``, ``pprint``,
 ``tojson``, ``xmlattr``, ``urlencode``, ``batch``, ``slice`` and ``int`` size their result from
-their arguments before running; ``sum`` adds one item at a time through the capped ``+``.
+their arguments before running; ``sum`` adds one item at a time through the capped ``+``;
+``sort``, ``dictsort`` and ``groupby`` charge n·log2(n) loop steps for n items before sorting.
 """
 
 from __future__ import annotations
@@ -132,6 +133,9 @@ PRECHECKS: dict[str, Pre] = {
     "slice": _count_arg("slice", "slices"),
     "int": _pre_int,
 }
+# filters that sort their input: n items cost about n·log2(n) loop steps (a key function runs
+# in Python for each comparison's item), charged before sorting
+SORTING_FILTERS = frozenset({"sort", "dictsort", "groupby"})
 # filters that turn their input into text first: the input's printed size is checked
 TEXT_FILTERS = frozenset(
     "capitalize center e escape forceescape format indent lower replace safe string striptags "
@@ -144,6 +148,7 @@ def guard_filter(env: Any, name: str, func: Callable[..., Any]) -> Callable[...,
     offset = 1 if hasattr(func, "jinja_pass_arg") else 0
     pre = PRECHECKS.get(name)
     text = name in TEXT_FILTERS
+    sorts = name in SORTING_FILTERS
     what = f"the result of |{name}"
 
     @wraps(func)
@@ -152,6 +157,9 @@ def guard_filter(env: Any, name: str, func: Callable[..., Any]) -> Callable[...,
         state.tick()
         if len(args) > offset:
             value, rest = args[offset], args[offset + 1 :]
+            if sorts and hasattr(value, "__len__"):
+                n = len(value)
+                state.charge(n * max(n.bit_length(), 1), f"|{name} of {n:,} items")
             if text:
                 limit = state.limits.max_string_chars
                 state.check_string(estimate(value, limit), f"the input of |{name}")

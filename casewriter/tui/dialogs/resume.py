@@ -73,10 +73,12 @@ def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool =
     def answered(choice: str | None) -> None:
         if choice == "resume":
             try:
-                draft = autosave.load(entry.path)
+                draft, note = autosave.load_checked(entry.path)
             except Exception as exc:  # noqa: BLE001
                 screen.notify(str(exc), severity="error")
                 return
+            if note:
+                screen.notify(note, severity="warning")
             host(screen).open_wizard(draft=draft, autosave_path=entry.path, case_id=entry.case_id)
         elif choice == "discard":
             autosave.discard(entry.path)

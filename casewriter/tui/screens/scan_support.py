@@ -22,7 +22,10 @@ def expand_paths(words: Iterable[str]) -> list[Path]:
     """Files as typed; a folder stands for the report files directly inside it."""
     out: list[Path] = []
     for word in words:
-        path = Path(word).expanduser()
+        try:
+            path = Path(word).expanduser()
+        except RuntimeError:  # ~name of a user this computer does not have
+            raise ValueError(f"{word}: cannot find the home folder that '~' names") from None
         if path.is_dir():
             out += sorted(
                 p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
