@@ -5,7 +5,8 @@ caller that treats a warning as a string keep working unchanged) and that also c
 Chinese form, its message ``code`` and the ``params`` it was built from. ``say(value, lang)``
 answers in the language the caller asks for; a plain ``str`` (a user's text, a report's value) is
 returned as it is. Built with ``said(code, **params)`` from ``MESSAGES`` (one code, an English and
-a Chinese template side by side), ``pair(en, zh)`` for a catalog label, or ``join``.
+a Chinese template side by side; a module with its own wording keeps its table and uses
+``said_from``), ``pair(en, zh)`` for a catalog label, or ``join``.
 
 A parameter that is itself a ``Said`` (a slot's label, a nested reason) is said in the same
 language as the message around it. Stdlib only: the engine, ``dates`` and the TUI use it.
@@ -13,7 +14,7 @@ language as the message around it. Stdlib only: the engine, ``dates`` and the TU
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 LANGS: tuple[str, ...] = ("en", "zh")
 
@@ -63,7 +64,13 @@ def join(sep: str, parts: Iterable[object], sep_zh: str | None = None) -> Said:
 
 def said(code: str, **params: object) -> Said:
     """The message ``code`` of ``MESSAGES`` with ``params``, in both languages."""
-    en, zh = MESSAGES[code]
+    return said_from(MESSAGES, code, params)
+
+
+def said_from(table: Mapping[str, tuple[str, str]], code: str, params: dict[str, object]) -> Said:
+    """The message ``code`` of ``table`` (a module's own wording, such as the claim-window
+    table of ``engine.deadline_text``) with ``params``, in both languages."""
+    en, zh = table[code]
     return Said(
         _format(en, params, "en"), _format(zh, params, "zh"), code=code, params=dict(params)
     )
@@ -73,9 +80,9 @@ def _format(template: str, params: dict[str, object], lang: str) -> str:
     return template.format(**{k: say(v, lang) for k, v in params.items()})
 
 
-def missing_translations() -> list[str]:
-    """Codes whose Chinese or English template is empty (a test keeps this empty)."""
-    return sorted(code for code, texts in MESSAGES.items() if not all(texts))
+def missing_translations(table: Mapping[str, tuple[str, str]] | None = None) -> list[str]:
+    """Codes of ``table`` (``MESSAGES``) whose Chinese or English template is empty."""
+    return sorted(code for code, texts in (table or MESSAGES).items() if not all(texts))
 
 
 #: code → (English, 简体中文). ``{value}`` parameters arrive already quoted where the English
@@ -190,49 +197,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No seller profile: add [profile] with your store name, or configure one.",
         "未设置店铺资料：请在设置（F2）中添加，或在 Case 文件中写入 [profile]。",
     ),
-    # claim windows (engine.deadline_text)
-    "days.left": ("{n} days left", "剩余 {n} 天"),
-    "days.left.one": ("1 day left", "剩余 1 天"),
-    "dl.period_ended": (
-        "{what}: the period ended on {closes} ({src}).",
-        "{what}：期限已于 {closes} 结束（{src}）。",
-    ),
-    "dl.period_left": (
-        "{left}: {what}; the period ends on {closes} ({src}).",
-        "{left}：{what}；期限于 {closes} 结束（{src}）。",
-    ),
-    "dl.last_day": ("Last day", "最后一天"),
-    "dl.last_day_file": ("Last day to file", "今天是最后提交日"),
-    "dl.period": ("a period that starts at the {clock}", "自{clock}起算的期限"),
-    "dl.too_early": (
-        "Too early to file: the claim window opens on {opens} ({n} days after {today}); "
-        "Amazon rejects premature claims ({src}).",
-        "现在提交太早：索赔期从 {opens} 开始（{today} 之后 {n} 天）；亚马逊会拒绝过早的索赔（{src}）。",
-    ),
-    "dl.expired": (
-        "The claim window closed on {closes} ({clock} + window; {src}); "
-        "Amazon is unlikely to accept the claim.",
-        "索赔期已于 {closes} 结束（自{clock}起算；{src}）；亚马逊很可能不会受理。",
-    ),
-    "dl.past_safe": (
-        "The shorter window some sources give ({safe_source}) ended on {safe_by}; "
-        "the longest documented window closes on {closes} ({src}). File now.",
-        "部分来源给出的较短期限（{safe_source}）已于 {safe_by} 结束；"
-        "已知最长的索赔期于 {closes} 截止（{src}）。请立即提交。",
-    ),
-    "dl.closing": (
-        "{left}: the claim window closes on {closes} ({src}){safe}.",
-        "{left}：索赔期于 {closes} 截止（{src}）{safe}。",
-    ),
-    "dl.safe": (
-        "; to be safe, file by {safe_by} ({safe_source})",
-        "；稳妥起见，请在 {safe_by} 前提交（{safe_source}）",
-    ),
-    "dl.source": ("{source}, as of {as_of}", "{source}，截至 {as_of}"),
-    # urgency reasons (engine.urgency, engine.deadline_text)
-    "urg.days_window": ("{only}{left} in the claim window", "索赔期{only}{left}"),
-    "urg.days_act": ("{only}{left} to act", "处理期限{only}{left}"),
-    "urg.only": ("only ", "仅"),
+    # urgency reasons (engine.urgency; the days left: engine.deadline_text)
     "urg.account": ("account at risk ({what})", "账户有风险（{what}）"),
     "urg.units": ("{n} units at stake", "涉及 {n} 件商品"),
     "urg.value": ("{currency} {amount} at stake", "涉及金额 {currency} {amount}"),

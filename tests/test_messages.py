@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from casewriter.dates import parse_date
-from casewriter.engine.deadline_text import deadline_warnings, urgency_reason
+from casewriter.engine.deadline_text import WORDING, deadline_warnings, urgency_reason
 from casewriter.engine.drafts import Deadline
 from casewriter.engine.facts import parse_money, parse_quantity
 from casewriter.errors import UsageError
@@ -24,8 +24,8 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_code_in_both_languages_with_known_parameters() -> None:
-    assert missing_translations() == []
-    for code, (en, zh) in MESSAGES.items():
+    assert missing_translations() == [] and missing_translations(WORDING) == []
+    for code, (en, zh) in [*MESSAGES.items(), *WORDING.items()]:
         # Chinese quotes the raw value (“ten”) where English shows its repr ('ten')
         assert _fields(zh) <= _fields(en) | {"raw"}, code
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casewriter.messages import Said, pair, said
+from casewriter.messages import Said, pair, said_from
 
 if TYPE_CHECKING:  # the wording alone (``days_left`` for ``log due``) loads no pydantic
     from casewriter.engine.drafts import Deadline
@@ -17,6 +17,57 @@ if TYPE_CHECKING:  # the wording alone (``days_left`` for ``log due``) loads no 
 #: casewriter's heuristic, not Amazon policy: say how many days are left once a claim window
 #: has this many days or fewer to run.
 DAYS_LEFT_WARNING = 30
+
+
+#: The claim-window wording: code → (English, 简体中文).
+WORDING: dict[str, tuple[str, str]] = {
+    "days.left": ("{n} days left", "剩余 {n} 天"),
+    "days.left.one": ("1 day left", "剩余 1 天"),
+    "dl.period_ended": (
+        "{what}: the period ended on {closes} ({src}).",
+        "{what}：期限已于 {closes} 结束（{src}）。",
+    ),
+    "dl.period_left": (
+        "{left}: {what}; the period ends on {closes} ({src}).",
+        "{left}：{what}；期限于 {closes} 结束（{src}）。",
+    ),
+    "dl.last_day": ("Last day", "最后一天"),
+    "dl.last_day_file": ("Last day to file", "今天是最后提交日"),
+    "dl.period": ("a period that starts at the {clock}", "自{clock}起算的期限"),
+    "dl.too_early": (
+        "Too early to file: the claim window opens on {opens} ({n} days after {today}); "
+        "Amazon rejects premature claims ({src}).",
+        "现在提交太早：索赔期从 {opens} 开始（{today} 之后 {n} 天）；亚马逊会拒绝过早的索赔（{src}）。",
+    ),
+    "dl.expired": (
+        "The claim window closed on {closes} ({clock} + window; {src}); "
+        "Amazon is unlikely to accept the claim.",
+        "索赔期已于 {closes} 结束（自{clock}起算；{src}）；亚马逊很可能不会受理。",
+    ),
+    "dl.past_safe": (
+        "The shorter window some sources give ({safe_source}) ended on {safe_by}; "
+        "the longest documented window closes on {closes} ({src}). File now.",
+        "部分来源给出的较短期限（{safe_source}）已于 {safe_by} 结束；"
+        "已知最长的索赔期于 {closes} 截止（{src}）。请立即提交。",
+    ),
+    "dl.closing": (
+        "{left}: the claim window closes on {closes} ({src}){safe}.",
+        "{left}：索赔期于 {closes} 截止（{src}）{safe}。",
+    ),
+    "dl.safe": (
+        "; to be safe, file by {safe_by} ({safe_source})",
+        "；稳妥起见，请在 {safe_by} 前提交（{safe_source}）",
+    ),
+    "dl.source": ("{source}, as of {as_of}", "{source}，截至 {as_of}"),
+    "urg.days_window": ("{only}{left} in the claim window", "索赔期{only}{left}"),
+    "urg.days_act": ("{only}{left} to act", "处理期限{only}{left}"),
+    "urg.only": ("only ", "仅"),
+}
+
+
+def said(code: str, **params: object) -> Said:
+    """``code`` of ``WORDING`` with ``params``, in both languages."""
+    return said_from(WORDING, code, params)
 
 
 def days_left(n: int) -> Said:

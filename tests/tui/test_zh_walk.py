@@ -157,8 +157,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def english_words(text: str, user_data: list[str]) -> list[str]:
     for data in user_data:
         text = text.replace(data, " ")
-    text = re.sub(r"[A-Z0-9]*\d[A-Z0-9-]*", " ", text)  # identifiers (FBA17XKQ9M2Z, CW-000001)
     text = re.sub(r"[\w.~-]*/[\w./~-]*", " ", text)  # paths the user typed (even wrapped)
+    text = re.sub(r"[A-Z0-9]*\d[A-Z0-9-]*", " ", text)  # identifiers (FBA17XKQ9M2Z, CW-000001)
     return sorted({w for w in _WORD.findall(text) if w.lower() not in WHITELIST})
 
 
