@@ -144,12 +144,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # attachments (engine.attachments)
     "file.type": (
-        "{name}: .{ext} files are not accepted here (accepted: {allowed})",
-        "{name}：此处不接受 .{ext} 文件（可用：{allowed}）",
+        "{name}: .{ext} files are not accepted here ({allowed})",
+        "{name}：此处不接受 .{ext} 文件（{allowed}）",
     ),
     "file.type_value": (
-        ".{ext} files are not accepted here (accepted: {allowed})",
-        "此处不接受 .{ext} 文件（可用：{allowed}）",
+        ".{ext} files are not accepted here ({allowed})",
+        "此处不接受 .{ext} 文件（{allowed}）",
+    ),
+    "file.accepted": ("accepted: {allowed}", "可用：{allowed}"),
+    "file.accepted_belief": (
+        "accepted: {allowed}; Amazon documents no list for this kind of case, "
+        "so this is casewriter's belief",
+        "可用：{allowed}；亚马逊未公布此类 Case 可用的文件类型，这是 casewriter 的判断",
     ),
     "file.not_found": ("{name}: file not found ({path})", "{name}：找不到文件（{path}）"),
     "file.unreadable": ("{name}: cannot read ({why})", "{name}：无法读取（{why}）"),
@@ -193,12 +199,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "一个 Case 含 {n} 个商品，超过建议的 {max} 个；可考虑拆分。",
     ),
     "fact.missing": ("Missing fact: {label}.", "缺少信息：{label}。"),
+    # why a case is not ready to file (engine.readiness)
+    "ready.missing_evidence": ("Required evidence missing: {label}.", "缺少必需的证据：{label}。"),
+    "ready.invalid_evidence": (
+        "{label} is invalid ({reason}): {fix}.",
+        "{label}无效（{reason}）：{fix}。",
+    ),
+    "ready.fix": ("fix it", "请改正"),
+    "ready.fix_or_remove": ("fix it or remove it", "请改正或删除"),
+    "ready.missing_fact": ("Required fact missing: {label}.", "缺少必需的信息：{label}。"),
+    "ready.window_closed": (
+        "The claim window closed on {closes} ({src}).",
+        "索赔期已于 {closes} 结束（{src}）。",
+    ),
+    "ready.window_not_open": (
+        "Too early: the claim window opens on {opens} ({src}).",
+        "为时过早：索赔期从 {opens} 开始（{src}）。",
+    ),
     "profile.none": (
         "No seller profile: add [profile] with your store name, or configure one.",
         "未设置店铺资料：请在设置（F2）中添加，或在 Case 文件中写入 [profile]。",
     ),
     # urgency reasons (engine.urgency; the days left: engine.deadline_text)
-    "urg.account": ("account at risk ({what})", "账户有风险（{what}）"),
+    "urg.fact": ("{label}: {value}", "{label}：{value}"),
+    "urg.yes": ("yes", "是"),
+    "urg.no": ("no", "否"),
     "urg.units": ("{n} units at stake", "涉及 {n} 件商品"),
     "urg.value": ("{currency} {amount} at stake", "涉及金额 {currency} {amount}"),
     "urg.metric": ("metric missing its target: {labels}", "指标未达标：{labels}"),

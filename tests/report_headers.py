@@ -218,4 +218,8 @@ FORMATS: list[tuple[str, list[str], str, str]] = [
     ("AFN inventory", AFN_INVENTORY, "afn-inventory", ""),
     ("AFN inventory by country", AFN_INVENTORY_BY_COUNTRY, "afn-inventory", "by-country"),
     ("your measurements", SELLER_MEASUREMENTS, "seller-measurements", ""),
+    # not an Amazon report: the seller's own manufacturing costs (README "Scan reports")
+    ("manufacturing costs (your CSV)", ["sku", "cost", "currency"], "manufacturing-costs", ""),
+    ("manufacturing costs with a name column", ["SKU", "Product name", "Cost", "Currency"],
+     "manufacturing-costs", ""),
 ]  # fmt: skip

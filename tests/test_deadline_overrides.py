@@ -292,7 +292,8 @@ def test_an_override_can_be_a_period_to_act_like_the_rule_it_replaces(cli, paths
     act = json.loads(cli(*args).out)
     assert act["deadline"]["closes"] == "2026-07-02"  # 2026-06-18 + 14 days: the user's rule
     assert act["warnings"][0].startswith("1 day left: a period that starts at the stranded")
-    assert act["urgency_reasons"] == ["1 day left to act"]
+    # urgency from structured facts: the period's days left, and the stranded units at stake
+    assert act["urgency_reasons"] == ["only 1 day left to act", "320 units at stake"]
     assert "claim window" not in json.dumps(act)
     write_config(paths, PERIOD_TO_ACT.replace("claim_window = false\n", ""))
     claim = json.loads(cli(*args).out)

@@ -138,7 +138,8 @@ def test_scan_drafts_carry_typed_facts(engine: Engine, reads: list[tuple[str, ob
         for key, value in draft.facts.items():
             spec = ct.fact(key)
             assert spec is not None
-            expected = {"date": date, "quantity": int, "money": Money}[spec.type]
+            expected = {"date": date, "quantity": int, "money": Money, "bool": bool,
+                        "choice": str, "text": str, "percent": float}[spec.type]  # fmt: skip
             assert type(value) is expected, (draft.case_type, key, value)
         engine.render(draft, as_of=date(2026, 6, 30))
     assert reads == []

@@ -66,18 +66,19 @@ def test_bad_input_is_one_line_exit_2(cli, seeded: Path, args: tuple[str, ...]) 
     )
 
 
-def test_file_guard_link_force_and_follow_ups(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+def test_file_forced_and_follow_ups(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
+    # the seeded drafts are not ready (no evidence): filing needs --force, and the log says so
+    # (readiness, duplicates and links on filing: tests/test_filing.py)
     r = cli("log", "file", "1", "--case-id", "7261849305", "--json")
+    assert r.code == 1 and "CW-000001 is not ready to file: Required evidence missing" in r.err
+    r = cli("log", "file", "1", "--case-id", "7261849305", "--force", "--json")
     out = json.loads(r.out)
     assert r.code == 0 and out["case"]["status"] == "filed" and out["case"]["follow_up"]
-    assert [d["id"] for d in out["duplicates"]] == ["CW-000002"]  # a draft: warned, not blocked
-    r = cli("log", "file", "2", "--case-id", "7261849306")
-    assert r.code == 1 and "CW-000001" in r.err and "--link" in r.err and r.err.count("\n") == 1
-    r = cli("log", "file", "2", "--case-id", "7261849306", "--link", "CW-000001", "--json")
-    assert r.code == 0 and json.loads(r.out)["case"]["links"] == ["CW-000001"]
-    r = cli("log", "file", "3", "--case-id", "7261849305")  # same Seller Central case id as CW-1
-    assert r.code == 1 and "case_id 7261849305" in r.err
-    assert cli("log", "file", "3", "--case-id", "7261849305", "--force").code == 0
+    assert out["forced"] is True and out["ready_reasons"]
+    assert out["case"]["events"][-1]["kind"] == "forced"
+    assert out["case"]["events"][-1]["text"].startswith(
+        "filed although not ready: [missing-evidence]"
+    )
     r = cli("log", "reply", "1", "--from", "amazon", "please", "send", "POD", "--json")
     assert json.loads(r.out)["status"] == "needs-reply"
     r = cli("log", "follow-up", "1", "2020-01-01T00:00Z", "--json")
@@ -105,7 +106,7 @@ def test_file_guard_link_force_and_follow_ups(cli, seeded: Path) -> None:  # typ
 
 
 def test_due_shows_local_time(cli, seeded: Path) -> None:  # type: ignore[no-untyped-def]
-    assert cli("log", "file", "1", "--case-id", "7261849305").code == 0
+    assert cli("log", "file", "1", "--case-id", "7261849305", "--force").code == 0
     cli("log", "follow-up", "1", "2020-03-08T10:00Z")
     ny = cli("log", "due", env={"TZ": "America/New_York"})
     sh = cli("log", "due", env={"TZ": "Asia/Shanghai"})

@@ -77,3 +77,14 @@ def test_draft_saves_claimable_findings_once(cli) -> None:  # type: ignore[no-un
         "warehouse-damaged",
         "customer-return-not-received",
     }
+    # a closed case on the same problem: reopen it rather than draft a new one (issue 12 §6)
+    closed = cases["cases"][0]["id"]
+    assert cli("log", "file", closed, "--case-id", "7261849305", "--force").code == 0
+    assert cli("log", "status", closed, "closed").code == 0
+    third = json.loads(cli(*args).out)["drafts"]
+    assert third["drafted"] == []
+    reasons = [s["reason"] for s in third["skipped"]]
+    assert (
+        f"closed case {closed}: reopen Seller Central case 7261849305 instead of opening a new case"
+        in reasons
+    )

@@ -8,7 +8,7 @@ import json
 import string
 from pathlib import Path
 
-from casewriter.commands.scan import SHOWN_DRAFTS
+from casewriter.commands.scan_format import SHOWN_DRAFTS
 from tests.conftest import SAMPLES
 
 FINDINGS = 60

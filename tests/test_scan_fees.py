@@ -88,7 +88,8 @@ def test_cli_scan_matches_expected_fees(name: str, cli) -> None:  # type: ignore
 
 
 def test_amounts_name_their_fee_table_and_what_is_unknown(cli) -> None:  # type: ignore[no-untyped-def]
-    got = {f["ids"].get("sku"): f for f in scanned(cli, "brightpeak")["findings"]}
+    found = scanned(cli, "brightpeak")["findings"]
+    got = {f["ids"].get("sku"): f for f in found if f["rule"] in RULES}
     lamp = got["BP-LAMP-01"]
     assert lamp["details"]["your_tier"] == "Small standard-size"
     assert lamp["details"]["amazon_tier"] == "Large Standard"
@@ -163,9 +164,14 @@ def test_measurements_given_with_the_option(tmp_path: Path, cli) -> None:  # typ
 def test_draft_fee_cases_and_stranded_only_when_asked(cli) -> None:  # type: ignore[no-untyped-def]
     folder = str(SELLERS / "brightpeak")
     first = json.loads(cli("scan", folder, "--as-of", "2025-10-10", "--json", "--draft").out)
-    assert len(first["drafts"]["drafted"]) == 3  # the claimable fee findings; no lead
+    # the claimable findings and claims with no documented window (the money rules' files in
+    # the folder add some); no lead
+    fileable = [f for f in first["findings"] if f["status"] == "claimable"
+                or (f["status"] == "to-review" and not f.get("lead"))]  # fmt: skip
+    assert len(first["drafts"]["drafted"]) == len(fileable)
     cases = json.loads(cli("log", "list", "--json").out)["cases"]
-    assert {c["case_type"] for c in cases} == {"fee-dimension-weight"}
+    assert len([c for c in cases if c["case_type"] == "fee-dimension-weight"]) == 3
+    assert not [c for c in cases if c["case_type"] == "stranded-inventory"]
     lamp_id = next(c["id"] for c in cases if "B0BPLAMP01" in c["subject"])
     lamp = json.loads(cli("log", "show", lamp_id, "--json").out)
     facts = lamp["draft"]["facts"]
@@ -191,9 +197,15 @@ def test_draft_fee_cases_and_stranded_only_when_asked(cli) -> None:  # type: ign
 def test_text_output_groups_leads_apart(cli) -> None:  # type: ignore[no-untyped-def]
     res = cli("scan", str(SELLERS / "sakuraya"), "--as-of", "2026-04-20")
     assert res.code == 0
-    assert "TO REVIEW — check before acting (3)" in res.out
-    assert "CLAIMABLE — file now (1)" in res.out
-    assert "23760 JPY" in res.out  # yen without decimals
+    claimable = res.out[res.out.index("CLAIMABLE — file now") : res.out.index("TO REVIEW")]
+    review = res.out[res.out.index("TO REVIEW — check first") : res.out.index("Notes:")]
+    assert "fee-overcharge            SK-TENUGUI-01" in claimable
+    fee_leads = [line for line in review.splitlines() if line.split()[:1] in (
+        ["fee-overcharge"], ["storage-fee-check"], ["stranded-inventory"])]  # fmt: skip
+    assert len(fee_leads) == 3  # the tier with no charge, the storage row, the stranded SKU
+    # leads are counted, never added to the claims' total (values of other kinds)
+    assert "lead(s) to check; each value is its own estimate" in review
+    assert "23760 JPY" in review  # yen without decimals
 
 
 def test_a_marketplace_without_a_tier_table_is_named_not_guessed(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ class Expect:
     present: tuple[str, ...] = ()
     absent: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()  # ready_reasons codes, once readiness lists them
+    reasons: tuple[str, ...] = ()  # ready_reasons codes (a ready case has none)
     oer: tuple[str, ...] = ()  # sentences the OER request must contain
     oer_absent: tuple[str, ...] = ()
 
@@ -41,7 +41,7 @@ class Expect:
 EXPECT: dict[str, Expect] = {
     "inbound-damaged-us-zip-photos.toml": Expect(
         "2026-06-10", "Units damaged on receipt in shipment FBA15DKM2QZ7 – 9 units of FNSKU X004PL2VN6",
-        True,
+        False, reasons=("invalid-evidence",),
         present=("9 units of X004PL2VN6 were recorded as damaged on receipt on 2026-05-07.",
                  "- Supplier invoice SZL-2026-051 for 120 units (attached: supplier-invoice.pdf)",
                  "and reimburse them.\n"),
@@ -70,13 +70,14 @@ EXPECT: dict[str, Expect] = {
         absent=("confirmed", "What we checked", "documents customs has requested", "expected by")),
     "warehouse-damaged-uk-before-2025.toml": Expect(
         "2026-06-10", "Warehouse-damaged inventory not reimbursed – FNSKU X002KT9PQ4 – ledger reference "
-        "58210947736152 – 2 units", True,
+        "58210947736152 – 2 units", False, reasons=("window-closed",),
         present=("as damaged in fulfilment centre BHX4 (reference 58210947736152).",
                  "- Inventory Ledger Adjustments (58210947736152): Unreconciled Quantity 2."),
         absent=("We have not received a reimbursement", "Reimbursements report", "claim window"),
         warnings=("The claim window closed on 2026-06-01", "the rule before 9 Jan 2025")),
     "reimbursement-underpaid-in-closed.toml": Expect(
-        "2026-06-10", "Reimbursement 20548813927 underpaid – FNSKU X005HG8ZR3 – 5 units", True,
+        "2026-06-10", "Reimbursement 20548813927 underpaid – FNSKU X005HG8ZR3 – 5 units", False,
+        reasons=("window-closed",),
         present=("- Shortfall: INR 175.00 per unit, INR 875.00 in total",
                  "- Supplier invoice showing the unit cost: Tax invoice INV/25-26/0193 showing a unit "
                  "cost of INR 385.00 (available on request)"),
@@ -111,7 +112,8 @@ EXPECT: dict[str, Expect] = {
                  "in transit runs from 2026-05-16 to 2026-07-15"),
         absent=("420221539101026837331000039521", "delivery scan", "What we checked")),
     "removal-damaged-ae-closed.toml": Expect(
-        "2026-06-10", "Removal order SZL0603XK delivered damaged – 4 units", True,
+        "2026-06-10", "Removal order SZL0603XK delivered damaged – 4 units", False,
+        reasons=("window-closed",),
         present=("Removal order SZL0603XK was delivered on 2026-04-20 with 4 units damaged.",
                  "- Photos of the units, packaging and box as received: Four units with broken handles "
                  "(attached: unit-on-scale.jpg)"),
@@ -175,6 +177,8 @@ def test_scenario(capsys: pytest.CaptureFixture[str], home: Path, name: str) -> 
     for text in exp.warnings:
         assert text in warnings, warnings
     assert data["ready"] is exp.ready
+    if exp.reasons or exp.ready:
+        assert tuple(r["code"] for r in data["ready_reasons"]) == exp.reasons, data["ready_reasons"]
     if exp.oer or exp.oer_absent:
         request = data["oer"]["request"]
         for text in exp.oer:

@@ -119,19 +119,24 @@ def test_import_is_all_or_nothing_even_at_the_commit(store: CaseStore) -> None:
 
 
 def test_filing_blocked_by_the_guard_records_no_link(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    same = [("shipment_id", "FBA17XKQ9M2Z"), ("fnsku", "X003KQ7ZP1")]  # one inbound problem
     with CaseStore.open(AppPaths.under(home), clock=lambda: T0) as s:
         for subject in ("first", "second", "third"):
-            s.save_new(make_case(subject=subject))  # all share shipment FBA17XKQ9M2Z
+            s.save_new(make_case(subject=subject, identifiers=same))
         s.file(1, "7261849305")
         s.file(3, "7261849307")
     before = dump(home / "cases.db")
     # --link CW-000001 acknowledges one duplicate; CW-000003 (filed) still blocks: exit 1.
     r = cli("log", "file", "2", "--case-id", "7261849306", "--link", "CW-000001")
     assert r.code == 1 and "CW-000003" in r.err and r.err.count("\n") == 1
+    assert "CW-000001" not in r.err
     assert dump(home / "cases.db") == before  # the link was not recorded either
     with CaseStore.open(AppPaths.under(home)) as s, pytest.raises(DuplicateCaseError):
         s.file(2, "7261849306", link=[1], guard=True)
+    # both linked: only the stored draft's missing evidence is left, filed with --force
     r = cli("log", "file", "2", "--case-id", "7261849306", "--link", "1", "--link", "3")
+    assert r.code == 1 and "CW-000003" not in r.err, r.err
+    r = cli("log", "file", "2", "--case-id", "7261849306", "--link", "1", "--link", "3", "--force")
     assert r.code == 0, r.err
 
 

@@ -2,6 +2,10 @@
 
 Each takes ``(args, ctx, store)`` and returns the exit code; text output goes through
 ``log_format``, JSON through ``print_json``. Exports and imports are in ``log_transfer.py``.
+
+Size: ~360 lines, one short handler per ``log`` subcommand behind one ``HANDLERS`` table; the
+read-only handlers (list, show, search, due) could move to their own module, as export and
+import did to ``log_transfer.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from datetime import datetime
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
 from casewriter.engine import days_left
+from casewriter.errors import UsageError
 from casewriter.output import print_json, warn
 from casewriter.store import CaseStore, CaseSummary, LoggedCase
 from casewriter.store.model import (
@@ -242,23 +247,51 @@ def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
 
 
 def do_file(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    # Links, the duplicate guard and filing happen in one transaction: refused, nothing changes.
+    # Readiness is re-checked as of today (the stored draft re-rendered): a case that is not
+    # ready is refused unless --force, and then the log keeps a "forced" event with the reasons.
+    # Links, the duplicate guard, filing and that event happen in one transaction.
+    from casewriter.engine import Engine
+    from casewriter.services.filing import (
+        NotReadyError,
+        forced_text,
+        not_ready_message,
+        recheck,
+    )
+    from casewriter.store.model import format_id, parse_id
+
     _sc, warning = check_sc_case_id(args.case_id)
-    filed = store.file(args.id, args.case_id, link=args.link, guard=not args.force)
+    case = store.get(args.id)
+    linked = [format_id(parse_id(x)) for x in args.link]
+    for other in linked:  # bad input (exit 2) before readiness (exit 1)
+        if other == case.id:
+            raise UsageError(f"cannot link {case.id} to itself")
+        store.get(other)
+    check = recheck(store, Engine.load(ctx.paths, ctx.settings), case, linked=linked)
+    if check.reasons and not args.force:
+        raise NotReadyError(not_ready_message(case.id, check.reasons))
+    forced = forced_text(check.reasons) if check.reasons else None
+    filed = store.file(args.id, args.case_id, link=args.link, guard=not args.force,
+                       forced=forced, duplicate_keys=check.keys)  # fmt: skip
+    notes = [n for n in (warning, check.note) if n]
+    if forced:
+        notes.append(f"{filed.id} was not ready; filed anyway (--force), and the log says so: "
+                     + "; ".join(r.text for r in check.reasons))  # fmt: skip
     if ctx.json:
         print_json(
             {
                 "case": filed.to_json(),
                 "duplicates": [d.to_json() for d in filed.duplicates],
-                "warnings": [warning] if warning else [],
+                "ready_reasons": [r.contract_json() for r in check.reasons],
+                "forced": bool(forced),
+                "warnings": notes,
             }
         )
         return 0
-    if warning:
-        warn(warning)
-    linked = set(filed.links)
+    for note in notes:
+        warn(note)
+    told = {*filed.links, *(r.key for r in check.reasons if r.key)}
     for dup in filed.duplicates:
-        if dup.id not in linked:
+        if dup.id not in told:
             warn(
                 f"{filed.id} {describe(dup)}"
                 + (" (filed anyway: --force)" if dup.status != "draft" else "")

@@ -82,6 +82,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         draft = load_case_file(Path(args.casefile), engine.catalog, ctx.settings, as_of)
     rendered = engine.render(draft, as_of=as_of)
+    from casewriter.services.duplicates import check_in_log
+
+    # the log's cases on the same problem (read-only; no log yet is fine), before any save
+    rendered = check_in_log(ctx.paths, engine.catalog.get(draft.case_type), rendered)
     saved = save_draft(ctx, draft, rendered) if args.save else None
     # JSON is exact (controls \u-escaped); text and markdown, on screen or in an --out file, are
     # the paste text as shown: controls and bidi overrides as visible escapes (\x1b, \u202e).

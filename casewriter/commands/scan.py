@@ -1,15 +1,22 @@
-"""``casewriter scan REPORT... [--as-of DATE] [--marketplace M] [--json] [--draft]``.
+"""``casewriter scan REPORT... [--as-of DATE] [--marketplace M] [--json] [--draft]
+[--draft-stranded] [--measurements FILE] [--costs FILE] [--confirm-removal-lost ID]``.
 
 Finds claimable discrepancies in downloaded Seller Central reports: a table grouped by status
-(with totals and estimated value), the contract's JSON with ``--json``, and with ``--draft`` one
-draft per claimable finding saved to the case log (skipping those with an open case). A folder
-argument means every report in it (other files are skipped with a note). Progress goes to
-stderr for big files, never to stdout.
+(with totals and estimated value) and the money at stake (``scan_format``), the contract's JSON
+with ``--json``, and with ``--draft`` one draft per claimable finding (and claim with no
+documented window) saved to the case log (skipping those with an open case); leads only when
+asked (``--draft-stranded``). ``--measurements`` / ``--costs`` name the seller's own CSVs (also
+recognised in a folder); ``--confirm-removal-lost`` turns a removal-lost lead into a claim. A
+folder argument means every report in it (other files are skipped with a note). Progress goes
+to stderr for big files, never to stdout.
 
 A report named on the command line that cannot be read, or a report that breaks part way, is
 listed with the reason and the rest are scanned: exit code 1 says something was skipped, and
 ``--draft`` saves no draft for a finding that depends on a report read only in part. When
 nothing can be read, the error says why for each file (exit 2).
+
+Size: ~350 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
+nothing more); the epilog could move to a packaged text file, leaving under 300.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from casewriter.commands import Context, add_command
 
 if TYPE_CHECKING:
-    from casewriter.reports.findings import ScanResult, Skipped
+    from casewriter.reports.findings import Skipped
     from casewriter.reports.readers import Progress
     from casewriter.reports.sniff import ReportInfo
 
@@ -58,6 +65,8 @@ report types (the "type" of each report in --json):
   legacy-receipts          Received Inventory (retired)
   legacy-inventory-events  Inventory Event Detail (retired)
   seller-measurements      your own measurements (CSV, see below)
+  manufacturing-costs      your manufacturing costs: a CSV you keep, header sku,cost,currency
+                           (in the folder, named on the command line, or --costs FILE)
 
 rules (the "rule" of each finding):
   inbound-shortfall        closed inbound shipment: shipped - received - already paid
@@ -69,19 +78,36 @@ rules (the "rule" of each finding):
                            measurements give (Fee Preview / storage tier vs your CSV; the
                            charges from the settlements' FBA fulfilment fee rows)
   storage-fee-check        monthly storage fee above volume x average quantity x rate, less
-                           incentives (to-review)
+                           incentives: a lead
   stranded-inventory       stranded units, their value (your-price x units, an estimate),
-                           Amazon's fix and the auto-removal date (to-review)
+                           Amazon's fix and the auto-removal date: a lead (--draft-stranded)
+  removal-incomplete       finished removal order that shipped fewer units than requested,
+                           the rest neither cancelled, disposed nor paid
+  removal-lost             removal package (carrier + tracking): a lead to review while its
+                           window is open; a claim once you confirm it never arrived
+                           (--confirm-removal-lost)
+  return-damaged           FBA return graded damaged by the carrier or the warehouse, not
+                           reimbursed (no documented window: to-review)
+  refund-over-charge       refund larger than the principal charged for the order
+  reimbursement-underpaid  reimbursement below your manufacturing cost (lost or damaged
+                           before a customer order, since March 2025: --costs)
+  reimbursement-below-price
+                           other reimbursement well below the average selling price: a lead
+  researching-units        units still researching long after their shipment closed, none
+                           found since: a lead
 
 your measurements: a CSV with the header sku,length,width,height,dimension_unit,weight,
 weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder
 like a report or given with --measurements FILE. Without it no tier is checked.
 
-statuses: claimable, too-early, expired, and to-review (a lead to check: no claim window, or a
-figure to verify; drafted only when asked, e.g. --draft-stranded)
+status: claimable (file now), too-early (with the date it opens), expired, to-review (a
+lead to check, drafted only when asked, e.g. --draft-stranded; or a claim with no documented
+window, drafted by --draft).
+The scan ends with the money at stake: claimable by rule and currency, too early by date,
+expired, to review, and the five findings worth the most.
 
 exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
-2 bad input (nothing readable, a bad option)
+2 bad input (nothing readable, a bad option, a --confirm-removal-lost matching nothing)
 """
 
 
@@ -119,6 +145,22 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="your own measurements CSV (sku,length,width,height,dimension_unit,weight,"
         "weight_unit) to check Amazon's size tiers against",
     )
+    parser.add_argument(
+        "--costs",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="your manufacturing costs, a CSV with the header sku,cost,currency (also "
+        "recognised by its header in a scanned folder)",
+    )
+    parser.add_argument(
+        "--confirm-removal-lost",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="a removal order id (every package of it) or a tracking number that never "
+        "arrived: that removal-lost lead becomes a claim (repeat for several)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -149,25 +191,6 @@ def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]
     return files, notes, failed
 
 
-def _add_measurements(files: list[ReportInfo], name: str) -> None:
-    """``--measurements FILE``: must be the seller's measurements CSV (exit 2 otherwise)."""
-    from casewriter.errors import ReportError, UsageError
-    from casewriter.files import expand_user
-    from casewriter.reports.measurements import HEADER
-    from casewriter.reports.sniff import sniff
-
-    path = expand_user(name, "--measurements file")
-    try:
-        info = sniff(path)
-    except ReportError as exc:
-        raise UsageError(f"--measurements: {exc.message}; the header must be {HEADER}") from None
-    if info.type != "seller-measurements":
-        raise UsageError(f"--measurements: {path} is a {info.type} report, not your "
-                         f"measurements (header: {HEADER})")  # fmt: skip
-    if all(f.path.resolve() != path.resolve() for f in files):
-        files.append(info)
-
-
 #: How many files' reasons a scan that found nothing readable names before summarising.
 SHOWN_REASONS = 20
 
@@ -193,6 +216,41 @@ def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) 
     )
 
 
+#: option → (the report type of the file it names, what that file is)
+_OWN_FILES = {
+    "--measurements": ("seller-measurements", "your measurements"),
+    "--costs": ("manufacturing-costs", "a cost CSV"),
+}
+
+
+def _own_files(names: list[str], have: list[ReportInfo], option: str) -> list[ReportInfo]:
+    """``--measurements FILE`` / ``--costs FILE``: each must be that CSV of the seller's (exit 2
+    otherwise, naming the header it needs); a file already found in a folder is read once."""
+    from casewriter.errors import ReportError, UsageError
+    from casewriter.files import expand_user
+    from casewriter.reports.costs import HEADER as COSTS
+    from casewriter.reports.measurements import HEADER as MEASUREMENTS
+    from casewriter.reports.sniff import sniff
+
+    kind, what = _OWN_FILES[option]
+    header = MEASUREMENTS if option == "--measurements" else COSTS
+    seen = {info.path.resolve() for info in have}
+    out: list[ReportInfo] = []
+    for name in names:
+        path = expand_user(name, f"{option} file")
+        try:
+            info = sniff(path)
+        except ReportError as exc:
+            raise UsageError(f"{option}: {exc.message}; the header must be {header}") from None
+        if info.type != kind:
+            raise UsageError(f"{option}: {path} is a {info.type} report, not {what} "
+                             f"(header: {header})")  # fmt: skip
+        if path.resolve() not in seen:
+            seen.add(path.resolve())
+            out.append(info)
+    return out
+
+
 def _progress_printer(files: list[ReportInfo]) -> Progress | None:
     tty = sys.stderr.isatty()
     sizes = {info.path: info.size for info in files}
@@ -215,6 +273,7 @@ def _progress_printer(files: list[ReportInfo]) -> Progress | None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from casewriter.commands.scan_format import format_drafts, format_text
     from casewriter.dates import parse_as_of
     from casewriter.engine import Catalog
     from casewriter.errors import CatalogError
@@ -228,7 +287,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not files:
         raise _nothing_readable(list(args.reports), skipped, failed)
     if args.measurements:
-        _add_measurements(files, args.measurements)
+        files += _own_files([args.measurements], files, "--measurements")
+    files += _own_files(args.costs, files, "--costs")
     try:
         catalog = Catalog.load(ctx.paths, settings=ctx.settings)
     except CatalogError as exc:  # windows still come from the catalog: the files that load
@@ -241,21 +301,33 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         catalog=catalog,
         progress=_progress_printer(files),
         default_marketplace=ctx.settings.default_marketplace,
+        confirm_removal_lost=list(args.confirm_removal_lost),
     )
+    if result.unconfirmed:  # before any draft is saved: a failed command writes nothing
+        from casewriter.errors import UsageError
+
+        raise UsageError(
+            "--confirm-removal-lost "
+            + ", ".join(result.unconfirmed)
+            + ": no removal package with that order id or tracking number in the reports"
+        )
     result.notes[:0] = skipped
     result.skipped[:0] = failed
     drafted: dict[str, Any] | None = None
+    leads = 0
     if args.draft or args.draft_stranded:
         from casewriter.services.drafting import DRAFTABLE_LEADS, save_drafts
 
+        review = DRAFTABLE_LEADS if args.draft_stranded else frozenset()
         report = save_drafts(
             result.findings,
             ctx.paths,
             ctx.settings,
             result.as_of,
             claimable=args.draft,
-            review_rules=DRAFTABLE_LEADS if args.draft_stranded else frozenset(),
+            review_rules=review,
         )
+        leads = sum(1 for f in result.findings if f.lead and f.rule not in review)
         drafted = {
             "drafted": report.drafted,
             "skipped": [{"finding": f, "reason": r} for f, r in report.skipped],
@@ -268,93 +340,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         sys.stdout.write(format_text(result))
         if drafted is not None:
-            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"]))
+            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"], leads))
         for message in result.warnings:
             warn(message)
     if result.skipped and ctx.json:
         for item in result.skipped:
             warn(("read only in part: " if item.partial else "not read: ") + item.reason)
     return 1 if result.skipped else 0
-
-
-#: How many new case ids and skipped findings ``scan --draft`` names before summarising
-#: (3,000 drafts are a count and a command to list them, not a screen of ids).
-SHOWN_DRAFTS = 10
-
-
-def format_drafts(drafted: list[str], skipped: list[dict[str, str]]) -> str:
-    """The ``--draft`` summary: counts, the first few case ids and skipped findings, and the
-    command that lists the rest."""
-    lines = [
-        f"\nDrafts saved: {len(drafted)}; skipped (open case already in the log): {len(skipped)}"
-    ]
-    if drafted:
-        shown = ", ".join(drafted[:SHOWN_DRAFTS])
-        more = len(drafted) - SHOWN_DRAFTS
-        lines.append(f"  new drafts: {shown}" + (f" and {more:,} more" if more > 0 else ""))
-        # `log list` shows 50 cases unless told otherwise
-        limit = f" --limit {len(drafted)}" if len(drafted) > 50 else ""
-        lines.append(f"  list them: casewriter log list --status draft{limit}")
-    for item in skipped[:SHOWN_DRAFTS]:
-        lines.append(f"  skipped {item['finding']}: {item['reason']}")
-    if len(skipped) > SHOWN_DRAFTS:
-        lines.append(
-            f"  … and {len(skipped) - SHOWN_DRAFTS:,} more skipped (--json lists them all)"
-        )
-    return "\n".join(lines) + "\n"
-
-
-_TITLES = {
-    "claimable": "CLAIMABLE — file now",
-    "too-early": "TOO EARLY — wait",
-    "expired": "EXPIRED — window closed",
-    "to-review": "TO REVIEW — check before acting",
-}
-
-
-def format_text(result: ScanResult) -> str:
-    from decimal import Decimal
-
-    lines = [f"Scan as of {result.as_of.isoformat()} ({result.marketplace})", "", "Reports:"]
-    for r in result.reports:
-        lines.append(f"  {r.type:<24} {r.rows:>9} rows  {r.path}")
-    if result.skipped:
-        lines += ["", f"NOT READ IN FULL ({len(result.skipped)})"]
-        for item in result.skipped:
-            if item.partial:
-                lines.append(f"  read only in part (rows before the break used): {item.reason}")
-            else:
-                lines.append(f"  not read: {item.reason}")
-    if not result.findings:
-        lines += ["", "No discrepancies found."]
-    for status, title in _TITLES.items():
-        group = result.by_status(status)
-        if not group:
-            continue
-        lines += ["", f"{title} ({len(group)})"]
-        lines.append(f"  {'rule':<20} {'ids':<38} {'units':>5}  {'event':<10}  "
-                     f"{'closes':<10}  {'value':>12}")  # fmt: skip
-        totals: dict[str, Decimal] = {}
-        units = 0
-        for f in group:
-            ids = " ".join(str(v) for v in f.ids.values() if v)
-            closes = f.window.closes.isoformat() if f.window.closes else "-"
-            if f.window.safe_by:
-                closes += f" (safe by {f.window.safe_by.isoformat()})"
-            value = f"{f.amount} {f.currency}" if f.amount is not None else "-"
-            event = f.event_date.isoformat() if f.event_date else "-"
-            lines.append(
-                f"  {f.rule:<20} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"
-            )
-            lines += [f"      note: {n}" for n in f.notes]
-            units += f.quantity
-            if f.amount is not None:
-                totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
-        money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items())) or "no estimate"
-        if status == "to-review":  # values of different kinds (stock at risk, a fee to check)
-            lines.append(f"  total: {len(group)} lead(s) to check; each value is its own estimate")
-        else:
-            lines.append(f"  total: {len(group)} finding(s), {units} unit(s), estimated {money}")
-    if result.notes:
-        lines += ["", "Notes:"] + [f"  {n}" for n in result.notes]
-    return "\n".join(lines) + "\n"

@@ -1,10 +1,17 @@
-"""``casewriter templates list|show NAME|copy NAME [--force]|check``: see the built-in and user
-templates, copy one into the user folder for editing, and lint everything (``check`` renders
-every case type's example and reports undeclared variables and broken overrides).
+"""``casewriter templates list|show NAME|copy NAME [--force]|check|accept NAME``: see the
+built-in and user templates, copy one into the user folder for editing, and lint everything
+(``check`` renders every case type's example and reports undeclared variables, broken overrides
+and copies whose built-in has changed since they were copied: ``engine/template_copies.py``;
+``accept`` records that a copy now follows today's built-in).
 
 Only names inside the template folders are accepted: an absolute path, ``..`` or a symbolic link
 that leads out of its folder is refused, so ``show`` never prints and ``copy`` never writes a file
-elsewhere. A copy is written atomically (``casewriter.files``)."""
+elsewhere. A copy is written atomically (``casewriter.files``).
+
+Size: ~310 lines; the path checks that keep every name inside its template folder
+(``template_name``, ``inside``, ``candidates``, ``find``, ``_copy_target``, ~80 lines) could
+move to their own module.
+"""
 
 from __future__ import annotations
 
@@ -46,8 +53,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     copy.add_argument("--force", action="store_true", help="overwrite your existing copy")
     copy.set_defaults(handler=run_copy)
     sub.add_parser(
-        "check", parents=common_parents, help="render every example and lint all templates"
+        "check",
+        parents=common_parents,
+        help="render every example, lint all templates, and say which of your copies' "
+        "built-ins changed since you copied them",
     ).set_defaults(handler=run_check)
+    accept = sub.add_parser(
+        "accept",
+        parents=common_parents,
+        help="record that your copy of NAME now follows today's built-in (after you compared them)",
+    )
+    accept.add_argument("name", metavar="NAME", help="template name or case type id")
+    accept.set_defaults(handler=run_accept)
 
 
 def template_files(root: Path) -> list[str]:
@@ -266,6 +283,10 @@ def run_copy(args: argparse.Namespace, ctx: Context) -> int:
     if existing and not args.force:
         raise UsageError(f"{existing[0]} already exists; use --force to overwrite it")
     contents = [read_user_file(src, "template") for src, _ in targets]  # all read, then written
+    from casewriter.engine import record_template_copies as record
+
+    # what was copied, recorded first: `templates check` says when a built-in changes later
+    record(ctx.paths.user_templates, dict(zip(names, contents, strict=True)))
     for (_, dst), data in zip(targets, contents, strict=True):
         try:
             dst.parent.mkdir(parents=True, exist_ok=True)
@@ -296,6 +317,12 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
             "problems": [exc.message],
             "warnings": [],
         }
+    from casewriter.engine import compare_template_copies as compare
+
+    user = ctx.paths.user_templates
+    copies = compare(user, ctx.paths.builtin_templates, template_files(user))
+    report["copies"] = [c.to_json() for c in copies if c.status != "current"]
+    report["warnings"] = [*report["warnings"], *(w for c in copies if (w := c.warning()))]
     if ctx.json:
         print_json(report)
     else:
@@ -308,3 +335,34 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
         merged = f" ({partial} with your partial override)" if partial else ""
         print(f"checked {report['checked']} case type(s){merged} and their templates: {verdict}")
     return 0 if report["ok"] else 1
+
+
+def run_accept(args: argparse.Namespace, ctx: Context) -> int:
+    """Record today's built-in as the one the user's copy of NAME follows (the copy itself is
+    left as it is)."""
+    from casewriter.engine import record_template_copies as record
+    from casewriter.files import read_user_file
+    from casewriter.output import print_json
+
+    name = template_name(args.name)
+    names = [name.removeprefix("builtin/")] if name.endswith(SUFFIXES) else candidates(name)
+    if not name.endswith(SUFFIXES):
+        names = [*case_type_files(ctx.paths, name), *names]
+    found = [
+        rel
+        for rel in dict.fromkeys(names)
+        if inside(ctx.paths.user_templates, rel) is not None
+        and inside(ctx.paths.builtin_templates, rel) is not None
+    ]
+    if not found:
+        raise NotFoundError(
+            f"you have no copy of a built-in template named {args.name!r} ({_LIST_HINT})"
+        )
+    builtin = {rel: read_user_file(ctx.paths.builtin_templates / rel, "template") for rel in found}
+    record(ctx.paths.user_templates, builtin)
+    if ctx.json:
+        print_json({"accepted": found})
+    else:
+        for rel in found:
+            print(f"recorded: your copy of {rel} follows today's built-in")
+    return 0

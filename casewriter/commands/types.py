@@ -73,9 +73,19 @@ def type_json(ct: CaseType, lang: str, override: str | None = None) -> dict[str,
                 "effective_from": r.effective_from.isoformat() if r.effective_from else None,
                 "until": r.until.isoformat() if r.until else None,
                 "note": r.note,
+                "claim_window": r.claim_window and ct.claim_window,
             }
             for r in ct.deadlines
         ],
+        "items": ct.items.model_dump() if ct.items else None,
+        "attachments": {
+            "allowed": ct.attachments.allowed,
+            "accepted": list(ct.attachments.accepted) if ct.attachments.allowed else [],
+            "max_mb": ct.attachments.max_mb,
+            "basis": ct.attachments.basis,
+        },
+        "duplicate_keys": ct.duplicate_keys,
+        "ready_requires_one_of": ct.ready_requires_one_of,
     }
 
 

@@ -48,6 +48,16 @@ class Profile:
     merchant_token: str = setting("", doc="Seller Central merchant token (optional)")
     default_marketplace: str = setting("US", doc="marketplace this account sells in", **_CODES)
     signature: str = setting("", doc="sign-off lines; defaults to the store name")
+    local_name: str = setting(
+        "",
+        doc="optional name for this account in casewriter's own screens (e.g. the company's "
+        "Chinese name); never written into the case text, which uses name",
+    )
+
+    @property
+    def shown_name(self) -> str:
+        """The name casewriter's screens show: the local name when there is one."""
+        return self.local_name or self.name
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,15 @@ if TYPE_CHECKING:
     from casewriter.engine.deadlines import evaluate as evaluate_deadline
     from casewriter.engine.deadlines import rules_for
     from casewriter.engine.drafts import (
+        CheckedItem,
         ChecklistItem,
         Deadline,
         Draft,
+        DuplicateCase,
+        ItemLine,
         Narrative,
         OerText,
+        ReadyReason,
         RenderedCase,
     )
     from casewriter.engine.facts import coerce_fact
@@ -56,8 +60,11 @@ if TYPE_CHECKING:
     from casewriter.engine.message_model import MessageFacts
     from casewriter.engine.models import CaseType, DeadlineRule, EvidenceSlot, FactSpec
     from casewriter.engine.paste import PasteText, oer_text
+    from casewriter.engine.readiness import with_duplicates
     from casewriter.engine.rendering import Engine
     from casewriter.engine.template_check import check_all as check_templates
+    from casewriter.engine.template_copies import compare as compare_template_copies
+    from casewriter.engine.template_copies import record as record_template_copies
     from casewriter.engine.type_search import rank_types, type_titles, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
 
@@ -83,19 +90,33 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "days_left": ("deadline_text", "days_left"),
     "PasteText": ("paste", "PasteText"),
     "oer_text": ("paste", "oer_text"),
+    "with_duplicates": ("readiness", "with_duplicates"),
     "FactValue": ("values", "FactValue"),
     "Money": ("values", "Money"),
     "fact_json": ("values", "fact_json"),
     "evaluate_deadline": ("deadlines", "evaluate"),
     "rules_for": ("deadlines", "rules_for"),
     "check_templates": ("template_check", "check_all"),
+    "compare_template_copies": ("template_copies", "compare"),
+    "record_template_copies": ("template_copies", "record"),
     "rank_types": ("type_search", "rank_types"),
     "type_words": ("type_search", "type_words"),
     "type_titles": ("type_search", "type_titles"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
     **{
         name: ("drafts", name)
-        for name in ("ChecklistItem", "Deadline", "Draft", "Narrative", "OerText", "RenderedCase")
+        for name in (
+            "CheckedItem",
+            "ChecklistItem",
+            "Deadline",
+            "Draft",
+            "DuplicateCase",
+            "ItemLine",
+            "Narrative",
+            "OerText",
+            "ReadyReason",
+            "RenderedCase",
+        )
     },
 }
 
@@ -103,27 +124,32 @@ __all__ = [
     "MAX_CASE_FILE",
     "CaseType",
     "Catalog",
+    "CheckedItem",
     "ChecklistItem",
     "Deadline",
     "DeadlineRule",
     "Draft",
+    "DuplicateCase",
     "Engine",
     "EvidenceSlot",
     "FactSpec",
     "FactValue",
     "Fill",
+    "ItemLine",
     "Left",
     "MessageFacts",
     "Money",
     "Narrative",
     "OerText",
     "PasteText",
+    "ReadyReason",
     "RenderedCase",
     "attachment_path",
     "check_attachment",
     "check_identifier",
     "check_templates",
     "coerce_fact",
+    "compare_template_copies",
     "days_left",
     "draft_from_data",
     "evaluate_deadline",
@@ -134,11 +160,13 @@ __all__ = [
     "oer_text",
     "parse_case_text",
     "plan_message",
-    "read_message",
     "rank_types",
+    "read_message",
+    "record_template_copies",
     "rules_for",
     "type_titles",
     "type_words",
+    "with_duplicates",
 ]
 
 if not TYPE_CHECKING:

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from casewriter.engine.models import CaseType, EvidenceSlot
-from casewriter.messages import pair, said
+from casewriter.messages import Said, pair, said
 
 #: File name extensions of images (a ``photo`` slot takes only these).
 IMAGE_EXTENSIONS: tuple[str, ...] = (
@@ -98,6 +98,15 @@ def accepted(ct: CaseType, slot: EvidenceSlot) -> list[str]:
     return allowed
 
 
+def accepted_text(ct: CaseType, slot: EvidenceSlot) -> Said:
+    """``accepted: pdf, png, …``, saying when the list is casewriter's belief (domain.md §5:
+    Amazon documents no file types for ordinary cases) rather than Amazon's own."""
+    listed = ", ".join(accepted(ct, slot))
+    if ct.attachments.basis == "belief":
+        return said("file.accepted_belief", allowed=listed)
+    return said("file.accepted", allowed=listed)
+
+
 def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | None:
     """A file name typed as an evidence value (``invoice = "inv.pdf"``) must still be a type
     the slot accepts; descriptions of documents are taken as they are."""
@@ -107,7 +116,7 @@ def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | Non
     ext, allowed = m.group(1).lower(), accepted(ct, slot)
     if ext in allowed:
         return None
-    return said("file.type_value", ext=ext, allowed=", ".join(allowed))
+    return said("file.type_value", ext=ext, allowed=accepted_text(ct, slot))
 
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
@@ -119,7 +128,7 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None
     allowed = accepted(ct, slot)
     if ext not in allowed:
         shown = ext or pair("(no extension)", "（无扩展名）")
-        return said("file.type", name=path.name, ext=shown, allowed=", ".join(allowed))
+        return said("file.type", name=path.name, ext=shown, allowed=accepted_text(ct, slot))
     try:
         size = path.stat().st_size
     except FileNotFoundError:

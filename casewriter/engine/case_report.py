@@ -13,15 +13,14 @@ _MARKS = {"provided": "ok", "missing": "missing", "invalid": "INVALID", "unverif
 
 
 def _report(case: RenderedCase, bullet: str) -> list[str]:
-    # a period that is not a claim window (stranded units) never makes a case early or late
-    window = case.deadline.status if case.deadline and case.deadline.claim_window else "claimable"
-    if not case.ready:
-        verdict = "NOT ready to file (required evidence missing or invalid)"
-    elif window != "claimable":
-        verdict = f"evidence complete, but the claim window is {window.replace('-', ' ')}"
+    # ready_reasons name a closed or not yet open claim window; a period that is not a claim
+    # window (stranded units) is never one of them
+    if case.ready:
+        lines = ["Checklist: ready to file"]
     else:
-        verdict = "ready to file"
-    lines = [f"Checklist: {verdict}"]
+        lines = ["Checklist: NOT ready to file:"]
+        lines += [f"{bullet}{r.text} [{r.code}]" for r in case.ready_reasons]
+        lines.append("")
     for item in case.checklist:
         req = "required" if item.required else "recommended"
         values = ", ".join(item.values)

@@ -1,9 +1,10 @@
 """Case files: read a TOML or JSON draft into a ``Draft``, checked against its case type.
 
 Relative attachment paths are resolved against the case file's folder; facts are typed per the
-case type's fact specs. A lone surrogate (a JSON ``"\\ud800"`` escape, not a character) is kept
-as the text of its escape, with a note naming the field, so the draft can always be saved. Common slips (an identifier under ``[facts]``, ``fnskus`` for ``fnsku``
-…) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
+case type's fact specs, and ``[[items]]`` lines per its item spec (``items.py``). A lone surrogate
+(a JSON ``"\\ud800"`` escape, not a character) is kept as the text of its escape, with a note
+naming the field, so the draft can always be saved. Common slips (an identifier under
+``[facts]``, ``fnskus`` for ``fnsku`` …) are fixed with a note (casefile_fixups.py); keys still unknown are errors with a
 did-you-mean. Every problem is a ``CaseFileError`` naming the file and the field.
 """
 
@@ -33,6 +34,7 @@ TOP_KEYS = (
     "profile",
     "facts",
     "evidence",
+    "items",
     "attachments",
     "narrative",
     "urgency",
@@ -122,6 +124,15 @@ def draft_from_data(data: dict[str, Any], catalog: Catalog, where: str, base_dir
     except CasewriterError as exc:
         raise CaseFileError(f"{where}: {exc.message}") from None
     data["facts"] = facts
+    if "items" in data:
+        from casewriter.engine.items import read_items
+
+        try:
+            data["items"], item_notes = read_items(data["items"], ct, mp, where)
+        except CasewriterError as exc:
+            message = exc.message if exc.message.startswith(where) else f"{where}: {exc.message}"
+            raise CaseFileError(message) from None
+        notes = [*notes, *item_notes]
     profile = data.get("profile")
     if isinstance(profile, str) and settings is not None and settings.profile(profile) is None:
         known = ", ".join(p.id for p in settings.profiles) or "none configured"

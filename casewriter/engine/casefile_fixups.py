@@ -34,6 +34,7 @@ TOP_ALIASES = {
     "case": "case_type",
     "market": "marketplace",
     "attachment": "attachments",
+    "item": "items",
 }
 #: keys that describe the file rather than the case; read past with a note
 IGNORED_TOP = ("title", "name", "description", "notes", "note", "comment", "comments", "scenario")

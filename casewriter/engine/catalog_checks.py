@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from casewriter.documents import decode_text, parse_toml
-from casewriter.engine.models import ATTACHMENT_KINDS, VALUE_KINDS, CaseType
+from casewriter.engine.models import ATTACHMENT_KINDS, ITEM_FACT_TYPES, VALUE_KINDS, CaseType
 from casewriter.errors import CatalogError
 from casewriter.files import read_user_file
 from casewriter.identifiers import KINDS
@@ -89,6 +89,7 @@ def check_case_type(
                  f"{did_you_mean(rule.clock_fact, fact_keys)}")  # fmt: skip
     _check_required_when(ct, fail)
     _check_thresholds(ct, fail)
+    _check_rules(ct, fail)
     if not template_exists(ct.template, roots):
         fail("template", f"{ct.template!r} not found in the templates folders")
     if ct.oer_template and not template_exists(ct.oer_template, roots):
@@ -147,3 +148,45 @@ def _check_thresholds(ct: CaseType, fail: Callable[[str, str], None]) -> None:
                 wanted = " or ".join(_THRESHOLD_FACT_TYPES[field])
                 fail(f"thresholds.{i}.{field}",
                      f"fact {key!r} is a {spec.type}, expected a {wanted}")  # fmt: skip
+
+
+def _check_rules(ct: CaseType, fail: Callable[[str, str], None]) -> None:
+    """Item lines, readiness, duplicate and urgency rules name facts, slots and kinds that
+    exist, of the right type."""
+    slot_keys = [s.key for s in ct.evidence]
+    fact_keys = [f.key for f in ct.facts]
+
+    def fact_of(field: str, key: str, types: tuple[str, ...]) -> None:
+        spec = ct.fact(key)
+        if spec is None:
+            fail(field, f"{key!r} is not a fact key{did_you_mean(key, fact_keys)}")
+        elif spec.type not in types:
+            fail(field, f"fact {key!r} is a {spec.type}, expected a {' or '.join(types)}")
+
+    if ct.items is not None:
+        for item_field, key in ct.items.facts.items():
+            fact_of(f"items.facts.{item_field}", key, (ITEM_FACT_TYPES[item_field],))
+    for i, group in enumerate(ct.ready_requires_one_of):
+        for key in group:
+            if key not in slot_keys and key not in fact_keys:
+                fail(f"ready_requires_one_of.{i}",
+                     f"{key!r} is neither an evidence slot nor a fact key"
+                     f"{did_you_mean(key, [*slot_keys, *fact_keys])}")  # fmt: skip
+    for i, group in enumerate(ct.duplicate_keys or []):
+        for kind in group:
+            if kind not in KINDS:
+                fail(f"duplicate_keys.{i}",
+                     f"{kind!r} is not an identifier kind{did_you_mean(kind, KINDS)}")  # fmt: skip
+    for key in ct.urgency.units:
+        fact_of("urgency.units", key, ("quantity",))
+    for field in ("amount", "per_unit"):
+        for key in getattr(ct.urgency, field):
+            fact_of(f"urgency.{field}", key, ("money",))
+    for i, when in enumerate(ct.urgency.when):
+        fact_of(f"urgency.when.{i}.fact", when.fact, ("choice", "bool"))
+        spec = ct.fact(when.fact)
+        if spec is not None and spec.type == "choice" and when.value not in spec.choices:
+            fail(f"urgency.when.{i}.value",
+                 f"{when.value!r} is not one of {when.fact}'s choices ({', '.join(spec.choices)})")  # fmt: skip
+        if spec is not None and spec.type == "bool" and not isinstance(when.value, bool):
+            fail(f"urgency.when.{i}.value", f"{when.fact} is yes/no: give true or false")

@@ -5,7 +5,7 @@ values templates may show (only valid or unverified ones: an invalid value is ne
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -30,7 +30,10 @@ class EvidenceResult:
 
     @property
     def ready(self) -> bool:
-        return not any(i.required and i.status in ("missing", "invalid") for i in self.items)
+        """Nothing required missing, nothing provided invalid (``readiness`` says why not)."""
+        return not any(
+            i.status == "invalid" or (i.required and i.status == "missing") for i in self.items
+        )
 
 
 def check_identifier(value: str, kind: str) -> tuple[str, str | None, str | None, str | None]:
@@ -95,10 +98,13 @@ def check_evidence(
     draft: Draft,
     mp: Marketplace,
     facts: Mapping[str, FactValue] | None = None,
+    uncapped: Collection[str] = (),
 ) -> EvidenceResult:
     """The checklist of ``draft``'s evidence; ``facts`` (typed) decide which slots a
-    ``required_when`` makes required. Labels, reasons and warnings are ``Said`` (English, and
-    Chinese for the UI: ``casewriter.messages.say``)."""
+    ``required_when`` makes required. ``uncapped``: slots whose values include item lines'
+    identifiers, so their ``max`` does not apply (the items-per-case cap counts the lines).
+    Labels, reasons and warnings are ``Said`` (English, and Chinese for the UI:
+    ``casewriter.messages.say``)."""
     typed: Mapping[str, FactValue] = facts or {}
     id_kinds = set(KINDS)
     res = EvidenceResult()
@@ -172,7 +178,7 @@ def check_evidence(
             status = "missing"
         elif len(good) < slot.min:
             status, why = "invalid", said("ev.at_least", n=slot.min, given=len(good))
-        elif slot.max and len(good) > slot.max:
+        elif slot.max and len(good) > slot.max and slot.key not in uncapped:
             status, why = "invalid", said("ev.at_most", n=slot.max, given=len(good))
         elif unverified:
             status = "unverified"
@@ -196,7 +202,7 @@ def check_evidence(
 def _attachment_rules(ct: CaseType, draft: Draft, res: EvidenceResult) -> None:
     if draft.attachments and not ct.attachments.allowed:
         res.warnings.append(said("ev.no_attachments"))
-    if ct.items_slot and ct.max_items:
+    if ct.items_slot and ct.max_items and ct.items is None:  # item lines count themselves
         n = len(res.evs.get(ct.items_slot, []))
         if n > ct.max_items:
             res.warnings.append(said("ev.many_items", n=n, max=ct.max_items))

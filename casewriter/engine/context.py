@@ -1,7 +1,7 @@
 """The render context templates see (docs/architecture.md, "Render context"), built from a
 draft: its facts (typed where the draft was made: only a hand-built draft's raw text is read
-here), checked evidence, the seller profile, the deadline, calculator results and the urgency
-suggestion, with every warning found on the way.
+here), its item lines and their totals, checked evidence, the seller profile, the deadline,
+calculator results and the urgency suggestion, with every warning found on the way.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_war
 from casewriter.engine.deadline_text import deadline_warnings
 from casewriter.engine.drafts import Deadline, Draft, DraftProfile
 from casewriter.engine.facts import coerce_facts
+from casewriter.engine.items import ItemsResult, check_items
 from casewriter.engine.jinja_env import data
+from casewriter.engine.language import language_warnings
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, template_value
 from casewriter.errors import UsageError
@@ -36,6 +38,9 @@ class Built:
     calc: dict[str, Any] = field(default_factory=dict)
     main_id: str | None = None
     main_label: str = ""
+    items: ItemsResult = field(default_factory=ItemsResult)
+    facts: dict[str, FactValue] = field(default_factory=dict)
+    """The typed facts as rendered (item totals, computed and derived facts filled in)."""
     keep: list[str] = field(default_factory=list)
     """The seller's own words and identifiers as they appear in the text: never respelt."""
     own_text: list[str] = field(default_factory=list)
@@ -118,21 +123,35 @@ def build_context(
     """Everything one render needs; ``settings`` gives the configured seller profiles."""
     typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False, as_of=as_of)
     warnings = [*draft._notes, *notes, *problems]
+    given = set(typed)
     calc = calculators.calculate(ct, typed)
     derive(typed, ct, calc)
     clock_note = derive_clock(typed, ct)
     if clock_note:
         warnings.append(clock_note)
+    items = check_items(ct, draft, typed, given)  # fills the facts the lines stand for
+    warnings += items.warnings
     for res in calc.get("metrics", []):
         if not res["ok"]:
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
         if res.get("window_warning"):
             warnings.append(f"{res['window_warning']}.")
     warnings += fact_warnings(ct, typed)
-    evidence = check_evidence(ct, draft, mp, typed)
+    checked = draft
+    if items.evidence:  # the lines' identifiers are evidence of their slots too
+        merged = {k: list(v) for k, v in draft.evidence.items()}
+        for slot, values in items.evidence.items():
+            merged[slot] = merged.get(slot, []) + [
+                v for v in values if v not in merged.get(slot, [])
+            ]
+        checked = draft.model_copy(update={"evidence": merged})
+    evidence = check_evidence(ct, checked, mp, typed, uncapped=set(items.evidence))
+    if items.checklist is not None:
+        evidence.items.insert(0, items.checklist)
     warnings += evidence.warnings
     seller, profile_warnings = resolve_profile(settings, draft)
     warnings += profile_warnings
+    warnings += language_warnings(ct, draft, typed, seller)
     today = today_in(mp, as_of)
     deadline, hint = deadlines.for_facts(ct, mp.code, typed, today)
     if hint:
@@ -173,6 +192,8 @@ def build_context(
         "oer": draft.oer,
         "deadline": deadline_context(deadline),
         "calc": calc,
+        "items": items.template_items,
+        "totals": data("totals", items.totals),
         "today": today.isoformat(),
     }
     return Built(
@@ -185,6 +206,8 @@ def build_context(
         calc=calc,
         main_id=evidence.ev.get(ct.main_identifier),
         main_label=main_slot.label.en if main_slot else ct.main_identifier,
+        items=items,
+        facts=typed,
         keep=keep,
         own_text=own_text,
     )

@@ -84,9 +84,15 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
 def for_facts(
     ct: CaseType, marketplace: str, facts: dict[str, Any], as_of: date
 ) -> tuple[Deadline | None, str | None]:
-    """A draft's claim window from its typed facts, or a hint about the missing clock fact."""
+    """A draft's claim window from its typed facts, or a hint: the clock fact to add, or that
+    the catalog documents no window for this marketplace (a warning, never a blocker)."""
     rules = rules_for(ct, marketplace)
     if not rules:
+        if ct.claim_window and any(r.claim_window for r in ct.deadlines):
+            return None, (
+                f"No documented claim window for {ct.id} on the {marketplace.upper()} marketplace: "
+                "check the time limit on Seller Central's help pages before filing."
+            )
         return None, None
     absent: list[DeadlineRule] = []
     for fact_key in dict.fromkeys(r.clock_fact for r in rules):
@@ -99,6 +105,8 @@ def for_facts(
         # from the last carrier scan): the first clock with a rule in force gives the window
         found = evaluate(same, event, as_of)
         if found is not None:
+            if not ct.claim_window:
+                found = found.model_copy(update={"claim_window": False})
             return found, None
     return None, (_ask(ct, absent) if absent else None)
 

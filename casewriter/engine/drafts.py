@@ -1,11 +1,13 @@
 """A case as the engine sees it: the user's ``Draft`` (everything said about one case, with its
-facts typed) and what rendering returns, ``RenderedCase`` with its checklist, deadline and OER
-text. ``RenderedCase.to_contract_json()`` is the contract's ``render --format json`` shape;
-``Draft.model_dump(mode="json")`` is what the case log keeps.
+facts typed and its item lines) and what rendering returns, ``RenderedCase`` with its checklist,
+items, readiness reasons, duplicates, deadline and OER text. ``RenderedCase.to_contract_json()``
+is the contract's ``render --format json`` shape; ``Draft.model_dump(mode="json")`` is what the
+case log keeps (a draft logged before item lines existed reads back with none).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from datetime import date
 from typing import Any, Literal
@@ -20,6 +22,7 @@ from pydantic import (
     field_validator,
 )
 
+from casewriter.bounds import MAX_QUANTITY
 from casewriter.engine.models import Urgency
 from casewriter.engine.values import FactValue, JsonFact, fact_json
 
@@ -55,6 +58,26 @@ class Narrative(BaseModel):
         return [v] if isinstance(v, str) else v
 
 
+class ItemLine(BaseModel):
+    """One item of a multi-item case: a product (FNSKU, ASIN or SKU) with its own quantity and,
+    where the case type uses them, LPN, ledger Reference ID, event date and fulfilment centre.
+    Identifiers are kept as given (checked and normalized when rendered), like evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+    fnsku: str | None = None
+    asin: str | None = None
+    sku: str | None = None
+    lpn: str | None = None
+    reference_id: str | None = None
+    quantity: int | None = Field(default=None, ge=0, le=MAX_QUANTITY)
+    date: dt.date | None = None
+    fulfillment_center: str | None = None
+
+    def given(self) -> dict[str, Any]:
+        """The fields this line holds (absent ones left out)."""
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
 class Draft(BaseModel):
     """Everything the user said about one case; ``model_dump(mode="json")`` is what is logged.
 
@@ -67,6 +90,7 @@ class Draft(BaseModel):
     profile: DraftProfile | str | None = None
     facts: dict[str, FactValue] = Field(default_factory=dict)
     evidence: dict[str, list[str]] = Field(default_factory=dict)
+    items: list[ItemLine] = Field(default_factory=list)
     attachments: list[Attachment] = Field(default_factory=list)
     narrative: Narrative = Field(default_factory=Narrative)
     urgency: Urgency | None = None
@@ -100,6 +124,10 @@ class Draft(BaseModel):
     @field_serializer("facts", when_used="json")
     def _facts_json(self, facts: dict[str, FactValue]) -> dict[str, JsonFact]:
         return {key: fact_json(value) for key, value in facts.items()}
+
+    @field_serializer("items", when_used="json")
+    def _items_json(self, items: list[ItemLine]) -> list[dict[str, Any]]:
+        return [{k: fact_json(v) for k, v in line.given().items()} for line in items]
 
 
 class ChecklistItem(BaseModel):
@@ -143,6 +171,57 @@ class Deadline(BaseModel):
         }
 
 
+class CheckedItem(BaseModel):
+    """One item line as rendered: its fields (identifiers normalized), status and reason."""
+
+    values: dict[str, str | int | None]
+    status: Literal["provided", "invalid", "unverified"] = "provided"
+    reason: str | None = None
+    derived: bool = False
+    """Read from a case file's evidence list (no ``[[items]]``): no per-item quantity."""
+
+    def contract_json(self) -> dict[str, Any]:
+        return {**self.values, "status": self.status, "reason": self.reason}
+
+
+class ReadyReason(BaseModel):
+    """Why a case is not ready to file: a short code, a sentence (English; the TUI words the
+    code in its own language) and the slot, fact or case it is about."""
+
+    code: str
+    text: SkipValidation[str]
+    """English; a ``casewriter.messages.Said`` where it is worded in Chinese too."""
+    key: str | None = None
+
+    def contract_json(self) -> dict[str, str | None]:
+        return {"code": self.code, "text": self.text, "key": self.key}
+
+
+class DuplicateCase(BaseModel):
+    """A logged case on the same problem (same type, sharing the identifiers that name it)."""
+
+    id: str
+    status: str
+    case_type: str = ""
+    subject: str = ""
+    sc_case_id: str | None = None
+    matched: list[tuple[str, str]] = Field(default_factory=list)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in ("resolved", "denied", "closed")
+
+    def contract_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "status": self.status,
+            "matched": [{"kind": k, "value": v} for k, v in self.matched],
+            "case_type": self.case_type,
+            "sc_case_id": self.sc_case_id,
+            "subject": self.subject,
+        }
+
+
 class OerText(BaseModel):
     title: str
     request: str
@@ -157,6 +236,12 @@ class RenderedCase(BaseModel):
     oer: OerText | None = None
     checklist: list[ChecklistItem] = Field(default_factory=list)
     ready: bool
+    ready_reasons: list[ReadyReason] = Field(default_factory=list)
+    items: list[CheckedItem] = Field(default_factory=list)
+    duplicates: list[DuplicateCase] = Field(default_factory=list)
+    """Open cases on the same problem (found in the log by the service layer)."""
+    closed_matches: list[DuplicateCase] = Field(default_factory=list)
+    """Resolved, denied or closed cases on the same problem: reopen, do not resubmit."""
     warnings: list[SkipValidation[str]] = Field(default_factory=list)
     """English strings; many are ``casewriter.messages.Said`` (Chinese too, for the app)."""
     deadline: Deadline | None = None
@@ -164,9 +249,12 @@ class RenderedCase(BaseModel):
     urgency_reasons: list[SkipValidation[str]] = Field(default_factory=list)
     identifiers: list[tuple[str, str]] = Field(default_factory=list)
     calc: dict[str, Any] = Field(default_factory=dict)
+    duplicate_keys: list[list[str]] | None = None
+    """The case type's rule for what names one problem (the catalog's ``duplicate_keys``)."""
 
     def to_contract_json(self) -> dict[str, Any]:
-        """Exactly the contract's keys (plus the urgency suggestion and identifiers after them)."""
+        """Exactly the contract's keys (round 1, then round 2's ``items``, ``duplicates`` and
+        ``ready_reasons``; then the urgency suggestion, identifiers and closed matches)."""
         return {
             "case_type": self.case_type,
             "marketplace": self.marketplace,
@@ -188,7 +276,11 @@ class RenderedCase(BaseModel):
             "ready": self.ready,
             "warnings": list(self.warnings),
             "deadline": self.deadline.contract_json() if self.deadline else None,
+            "items": [i.contract_json() for i in self.items],
+            "duplicates": [d.contract_json() for d in self.duplicates],
+            "ready_reasons": [r.contract_json() for r in self.ready_reasons],
             "urgency_suggestion": self.urgency_suggestion,
             "urgency_reasons": list(self.urgency_reasons),
             "identifiers": [[k, v] for k, v in self.identifiers],
+            "closed_matches": [d.contract_json() for d in self.closed_matches],
         }

@@ -4,6 +4,10 @@ built-in template. Also the render budget's hooks (every loop step, call, operat
 printed value and block of output is sized and timed against ``SandboxLimits``; see
 sandbox/budget.py and sandbox/ops.py) and the translation of Jinja errors into ``TemplateError``
 naming the template file and line.
+
+Size: ~315 lines because the budget hooks must be methods of ``CaseEnvironment`` itself; the
+Jinja-error translation (``render_checked``, ``_where``, ``_stop``) could move to its own
+module.
 """
 
 from __future__ import annotations

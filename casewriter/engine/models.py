@@ -1,7 +1,7 @@
 """Pydantic models of the case-type catalog: ``CaseType`` and its parts (evidence slots, facts,
-deadline rules (``casewriter.deadline_rule``), calculator thresholds), as read from the built-in
-and user TOML files. A case itself (the user's ``Draft``, and the ``RenderedCase`` rendering
-returns) is ``drafts.py``.
+item lines, deadline rules (``casewriter.deadline_rule``), calculator thresholds, readiness,
+duplicate and urgency rules), as read from the built-in and user TOML files. A case itself (the
+user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``drafts.py``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,15 @@ FACT_TYPES = ("quantity", "money", "date", "text", "percent", "choice", "bool")
 GROUPS = ("inbound", "inventory", "returns", "orders", "account")
 URGENCIES = ("routine", "high", "urgent")
 Urgency = Literal["routine", "high", "urgent"]
+#: What one item line may hold: the product (FNSKU, ASIN or SKU), its LPN and ledger reference
+#: (identifiers, checked like evidence), and its own quantity, event date and fulfilment centre.
+ITEM_ID_FIELDS = ("fnsku", "asin", "sku", "lpn", "reference_id")
+ITEM_PRODUCT_FIELDS = ("fnsku", "asin", "sku")
+ITEM_VALUE_FIELDS = ("quantity", "date", "fulfillment_center")
+ITEM_FIELDS = (*ITEM_ID_FIELDS, *ITEM_VALUE_FIELDS)
+#: Item fields that stand for a case-level fact: the total (sum of the lines), the earliest date,
+#: the one fulfilment centre they share; and the fact type each must have.
+ITEM_FACT_TYPES = {"quantity": "quantity", "date": "date", "fulfillment_center": "text"}
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -53,10 +62,18 @@ class TextList(_Strict):
         return self.zh if lang == "zh" and self.zh else self.en
 
 
+#: The file types of an ordinary Contact Us case: Amazon documents none (domain.md §5), so this
+#: list of common document, image and spreadsheet types is a belief, and says so.
+CONTACT_US_TYPES = ("pdf", "png", "jpg", "jpeg", "gif", "csv", "tsv", "txt", "xlsx", "xls", "docx")
+
+
 class AttachmentRules(_Strict):
-    accepted: list[str] = Field(default_factory=lambda: ["pdf", "png", "jpg", "jpeg", "gif"])
+    accepted: list[str] = Field(default_factory=lambda: list(CONTACT_US_TYPES))
     max_mb: float = 10
     allowed: bool = True
+    basis: Literal["belief", "documented"] = "belief"
+    """Whether ``accepted`` is Amazon's documented list (IP forms: images) or casewriter's
+    belief (ordinary cases: Amazon publishes no list)."""
 
     @field_validator("accepted")
     @classmethod
@@ -213,6 +230,62 @@ class Threshold(_Strict):
         return {k: v for k, v in fields.items() if v is not None}
 
 
+class ItemsSpec(_Strict):
+    """Evidence given as item lines (``[[items]]`` in a case file): one product per line with
+    its own quantity and, where the case type uses them, ledger Reference ID, date and
+    fulfilment centre. ``facts`` names the case-level fact an item field stands for: the
+    quantities add up to the total fact, the earliest date is the clock fact, a fulfilment
+    centre all lines share fills that fact."""
+
+    fields: list[str] = Field(default_factory=lambda: ["fnsku", "quantity"])
+    required: list[str] = Field(default_factory=lambda: ["quantity"])
+    """Fields every line must have (besides a product: FNSKU, ASIN or SKU)."""
+    min: int = Field(default=1, ge=0)
+    """How many lines a case needs (0: items are optional)."""
+    facts: dict[str, str] = Field(default_factory=dict)
+    label: Text = Text(en="Items (product and quantity)", zh="商品明细（商品及数量）")
+    help: Text = Text(en="")
+
+    @model_validator(mode="after")
+    def _fields(self) -> ItemsSpec:
+        unknown = [f for f in [*self.fields, *self.required, *self.facts] if f not in ITEM_FIELDS]
+        if unknown:
+            raise ValueError(
+                f"unknown item field {unknown[0]!r} (fields: {', '.join(ITEM_FIELDS)})"
+            )
+        if not any(f in self.fields for f in ITEM_PRODUCT_FIELDS):
+            raise ValueError(f"fields must include a product: {', '.join(ITEM_PRODUCT_FIELDS)}")
+        missing = [f for f in [*self.required, *self.facts] if f not in self.fields]
+        if missing:
+            raise ValueError(f"{missing[0]!r} is not one of this case type's item fields")
+        stray = [f for f in self.facts if f not in ITEM_FACT_TYPES]
+        if stray:
+            raise ValueError(
+                f"facts: {stray[0]!r} stands for no fact (one of {', '.join(ITEM_FACT_TYPES)})"
+            )
+        return self
+
+
+class UrgencyWhen(_Strict):
+    """A structured fact that sets the suggested urgency by itself: a choice fact with this
+    ``value`` (``impact = "selling privileges removed"`` → urgent) or a yes/no fact that is
+    ``true``."""
+
+    fact: str
+    value: str | bool
+    level: Urgency
+
+
+class UrgencySpec(_Strict):
+    """Which facts say what is at stake, for the urgency suggestion (``engine/urgency.py``):
+    units, an amount, an amount per unit (times the units), and facts that set a level."""
+
+    units: list[str] = Field(default_factory=list)
+    amount: list[str] = Field(default_factory=list)
+    per_unit: list[str] = Field(default_factory=list)
+    when: list[UrgencyWhen] = Field(default_factory=list)
+
+
 class CaseType(_Strict):
     id: str
     group: Literal["inbound", "inventory", "returns", "orders", "account"]
@@ -226,6 +299,18 @@ class CaseType(_Strict):
     oer: bool = False
     max_items: int | None = Field(default=None, ge=0)
     items_slot: str | None = None
+    items: ItemsSpec | None = None
+    """Evidence as item lines with their own quantities (multi-item cases)."""
+    ready_requires_one_of: list[list[str]] = Field(default_factory=list)
+    """Readiness rules: each group lists slot or fact keys, at least one of which must be
+    given (IP appeal: invoice, authorisation or licence)."""
+    duplicate_keys: list[list[str]] | None = None
+    """Identifier kinds that together name one problem (``[["fnsku", "reference_id"]]``): an
+    open case of this type sharing all kinds of one group is a duplicate; the Seller Central
+    case id always is. None: the case log's general rule."""
+    claim_window: bool = True
+    """False: this type's deadlines are not claim windows (acting on a notice), never block."""
+    urgency: UrgencySpec = UrgencySpec()
     main_identifier: str
     subject: str
     template: str
@@ -244,6 +329,13 @@ class CaseType(_Strict):
     _none = field_validator("items_slot", "oer_template", "max_items", mode="before")(
         _empty_to_none
     )
+
+    @field_validator("ready_requires_one_of", "duplicate_keys")
+    @classmethod
+    def _groups(cls, v: list[list[str]] | None) -> list[list[str]] | None:
+        if v is not None and any(not group for group in v):
+            raise ValueError("each group lists at least one key")
+        return v
 
     @field_validator("id")
     @classmethod

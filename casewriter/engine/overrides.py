@@ -17,6 +17,10 @@ How an override's keys are merged onto the built-in case type:
 
 Every key is checked (an unknown one is an error with the file, the field and a did-you-mean)
 and the result is validated like a built-in case type.
+
+Size: ~310 lines, 20 of them the merge rules above; every rule merges one file format onto one
+dumped case type, though the tip rules (``TipChange``, ``TipsOverride``, ``_merge_tips``,
+``_find_tip``) could move out.
 """
 
 from __future__ import annotations

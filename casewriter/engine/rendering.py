@@ -18,6 +18,7 @@ from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
 from casewriter.engine.drafts import Draft, OerText, RenderedCase
 from casewriter.engine.models import CaseType
+from casewriter.engine.readiness import reasons as ready_reasons
 from casewriter.engine.sandbox.budget import RenderState
 from casewriter.errors import TemplateError, UsageError
 from casewriter.marketplaces import get as get_marketplace
@@ -153,6 +154,9 @@ class Engine:
             warnings.append(
                 f"The text has placeholders for missing data ({missing}); fill them in first."
             )
+        why_not = ready_reasons(
+            ct, built.evidence.items, built.facts, built.deadline, state.missing
+        )
         limits = self.settings.limits
         if len(subject) > limits.subject_max:
             warnings.append(
@@ -176,13 +180,16 @@ class Engine:
             body=body,
             oer=oer,
             checklist=built.evidence.items,
-            ready=built.evidence.ready and not state.missing,
+            ready=not why_not,
+            ready_reasons=why_not,
+            items=built.items.lines,
             warnings=list(dict.fromkeys(warnings)),
             deadline=built.deadline,
             urgency_suggestion=built.suggestion,
             urgency_reasons=built.reasons,
             identifiers=built.evidence.identifiers,
             calc=built.calc,
+            duplicate_keys=ct.duplicate_keys,
         )
 
     def _respell(

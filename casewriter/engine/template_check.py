@@ -19,7 +19,7 @@ from casewriter.files import read_user_file
 from casewriter.paths import AppPaths
 
 CONTEXT_KEYS = {"ct", "mp", "seller", "facts", "ev", "evs", "attachments", "narrative", "urgency", "oer",
-                "deadline", "calc", "today", "terms", "zips", "documents"}  # fmt: skip
+                "items", "totals", "deadline", "calc", "today", "terms", "zips", "documents"}  # fmt: skip
 
 
 def undeclared(env: Environment, ast: nodes.Template) -> set[str]:

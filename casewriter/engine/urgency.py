@@ -1,78 +1,102 @@
-"""Urgency suggestion: ``routine``, ``high`` or ``urgent`` with the reasons behind it.
+"""Urgency suggestion: ``routine``, ``high`` or ``urgent`` with the reasons behind it, from a
+case's structured facts, never from matching words in them.
 
-Urgent stays rare: only a claim with real value and at most ``URGENT_DAYS`` days left in its
-window, or an account that is deactivated or at risk. The cut-offs are casewriter's heuristics
-(named constants below), not Amazon policy. The user's explicit choice always wins; the suggestion
-and its reasons are still reported.
+- the claim window: days left (``deadline``);
+- what is at stake: the facts the case type's ``[urgency]`` table names as ``units``,
+  ``amount`` and ``per_unit`` (an amount per unit, times the units), and the item lines' total;
+- the facts that set a level by themselves: ``[[urgency.when]]`` (``impact = "selling
+  privileges removed"`` → urgent);
+- an account-health metric missing its target (the calculators' result).
+
+The cut-offs are casewriter's heuristics, data in ``urgency.toml`` beside this module (with its
+source and as-of date), not Amazon policy. The user's explicit choice always wins; the
+suggestion and its reasons are still reported.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from casewriter.engine.deadline_text import urgency_reason
 from casewriter.engine.drafts import Deadline
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, Money
+from casewriter.errors import CasewriterError
 from casewriter.messages import said
 
-# casewriter's own suggestion heuristics, not Amazon policy (Amazon publishes no urgency rules;
-# every Amazon figure, such as claim windows and metric targets, comes from the catalog data).
-URGENT_DAYS = 3
-"""A claim with something at stake and at most this many days left is suggested urgent."""
-HIGH_DAYS = 14
-"""At most this many days left in the claim window suggests high."""
-HIGH_UNITS = 50
-"""This many units at stake suggests high."""
-HIGH_VALUE = Decimal(1000)
-"""This much money at stake (in the marketplace currency) suggests high."""
-# Fact-name words that count as units at stake, and words that mean the account is at risk.
-_UNIT_WORDS = (
-    "missing",
-    "lost",
-    "damaged",
-    "affected",
-    "units_claimed",
-    "quantity",
-    "units_at_stake",
-    "shortage",
-)
-_RISK_WORDS = ("deactivat", "suspend", "at risk", "at-risk", "at_risk", "blocked", "停用", "封号")
+HEURISTICS_FILE = Path(__file__).resolve().with_name("urgency.toml")
+_LEVELS: dict[Urgency, int] = {"routine": 0, "high": 1, "urgent": 2}
 
 
-def units_at_stake(facts: Mapping[str, FactValue]) -> int:
-    best = 0
-    for key, value in facts.items():
-        if (
-            isinstance(value, int)
-            and not isinstance(value, bool)
-            and any(w in key for w in _UNIT_WORDS)
-        ):
-            best = max(best, value)
-    return best
+@dataclass(frozen=True)
+class Heuristics:
+    """casewriter's cut-offs for the suggestion (``urgency.toml``)."""
+
+    source: str
+    as_of: date
+    urgent_days: int
+    high_days: int
+    high_units: int
+    high_value: Decimal
 
 
-def value_at_stake(facts: Mapping[str, FactValue]) -> Decimal:
-    amounts = {k: v.amount for k, v in facts.items() if isinstance(v, Money)}
-    total = max(amounts.values(), default=Decimal(0))
-    units = units_at_stake(facts)
-    for key, amount in amounts.items():
-        if "unit" in key or "per_" in key or "cost" in key or "price" in key:
-            total = max(total, amount * units)
-    return total
+@lru_cache(maxsize=1)
+def heuristics(path: Path = HEURISTICS_FILE) -> Heuristics:
+    """The cut-offs, read once; CasewriterError naming the file when one is missing or wrong."""
+    import tomllib
+
+    where = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CasewriterError(
+            f"{where}: cannot read casewriter's urgency heuristics: {exc}"
+        ) from None
+    values: dict[str, Any] = {}
+    for name, kind in (("source", str), ("as_of", date), ("urgent_days", int),
+                       ("high_days", int), ("high_units", int), ("high_value", int)):  # fmt: skip
+        value = data.get(name)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            raise CasewriterError(f"{where}: {name} is missing or not a {kind.__name__}")
+        values[name] = Decimal(value) if isinstance(value, int) and name == "high_value" else value
+    return Heuristics(**values)
 
 
-def account_at_risk(ct: CaseType, facts: Mapping[str, FactValue]) -> str | None:
-    if ct.group != "account":
-        return None
-    for key, value in facts.items():
-        if value is True and any(w in key for w in _RISK_WORDS):
-            return key.replace("_", " ")
-        if isinstance(value, str) and any(w in value.lower() for w in _RISK_WORDS):
-            return value
-    return None
+def unit_facts(ct: CaseType) -> list[str]:
+    """The facts counting units at stake: the ``[urgency]`` table's, and the item total."""
+    keys = list(ct.urgency.units)
+    total = ct.items.facts.get("quantity") if ct.items else None
+    return keys + [total] if total and total not in keys else keys
+
+
+def units_at_stake(ct: CaseType, facts: Mapping[str, FactValue]) -> int:
+    counts = [v for k in unit_facts(ct) if type(v := facts.get(k)) is int]
+    return max(counts, default=0)
+
+
+def value_at_stake(ct: CaseType, facts: Mapping[str, FactValue]) -> Decimal:
+    """The largest amount at stake: an amount fact, or an amount per unit times the units."""
+
+    def amount(key: str) -> Decimal | None:
+        value = facts.get(key)
+        if isinstance(value, Money):
+            return value.amount
+        return value if isinstance(value, Decimal) else None
+
+    amounts = [a for k in ct.urgency.amount if (a := amount(k)) is not None]
+    units = units_at_stake(ct, facts)
+    amounts += [a * units for k in ct.urgency.per_unit if (a := amount(k)) is not None]
+    return max(amounts, default=Decimal(0))
+
+
+def _raise(level: Urgency, to: Urgency) -> Urgency:
+    return to if _LEVELS[to] > _LEVELS[level] else level
 
 
 def suggest(
@@ -83,34 +107,40 @@ def suggest(
     currency: str,
 ) -> tuple[Urgency, list[str]]:
     """(suggested level, reasons: ``Said``, English and Chinese)."""
+    cut = heuristics()
     reasons: list[str] = []
     level: Urgency = "routine"
-    units = units_at_stake(facts)
-    value = value_at_stake(facts)
+    for rule in ct.urgency.when:
+        if facts.get(rule.fact) == rule.value and _LEVELS[rule.level] > 0:
+            spec = ct.fact(rule.fact)
+            label = spec.label.both() if spec else rule.fact
+            shown = rule.value
+            if isinstance(rule.value, bool):
+                shown = said("urg.yes") if rule.value else said("urg.no")
+            reasons.append(said("urg.fact", label=label, value=shown))
+            level = _raise(level, rule.level)
+    units = units_at_stake(ct, facts)
+    value = value_at_stake(ct, facts)
     stake = units > 0 or value > 0
-    risk = account_at_risk(ct, facts)
-    if risk:
-        reasons.append(said("urg.account", what=risk))
-        level = "urgent"
     if deadline is not None and deadline.status == "claimable":
-        left = deadline.days_left
-        if left <= URGENT_DAYS and stake:
-            reasons.append(urgency_reason(left, only=True, claim_window=deadline.claim_window))
+        left, claim = deadline.days_left, deadline.claim_window
+        if left <= cut.urgent_days and stake:
+            reasons.append(urgency_reason(left, only=True, claim_window=claim))
             level = "urgent"
-        elif left <= HIGH_DAYS:
-            reasons.append(urgency_reason(left, only=False, claim_window=deadline.claim_window))
-            level = "high" if level == "routine" else level
-    if units >= HIGH_UNITS:
+        elif left <= cut.high_days:
+            reasons.append(urgency_reason(left, only=False, claim_window=claim))
+            level = _raise(level, "high")
+    if units >= cut.high_units:
         reasons.append(said("urg.units", n=units))
-        level = "high" if level == "routine" else level
-    if value >= HIGH_VALUE:
+        level = _raise(level, "high")
+    if value >= cut.high_value:
         reasons.append(said("urg.value", currency=currency, amount=f"{value:.2f}"))
-        level = "high" if level == "routine" else level
+        level = _raise(level, "high")
     failing = calc.get("failing") or []
     if failing and ct.group == "account":
         labels = ", ".join(str(calc[k]["label"]) for k in failing)
         reasons.append(said("urg.metric", labels=labels))
-        level = "high" if level == "routine" else level
+        level = _raise(level, "high")
     if not reasons:
         reasons.append(said("urg.none"))
     return level, reasons

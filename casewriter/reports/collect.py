@@ -1,24 +1,37 @@
 """Read the sniffed reports into ``Collected``: each file streamed once, in dependency order.
 
 Owns ``READERS`` (report type → its typed reader: every type ``sniff`` recognises has one) and
-``collect(infos)``. Files are read in dependency order (inbound, reimbursements, returns,
-settlements, All Orders, Fulfilled Shipments, legacy files, ledger, then the rest) so each large
-file is filtered against what the small ones already told us. A file that stops being readable
-part way (``ReportError``) keeps the rows read before the break, is listed as read in part, and
-the others are still read. Reports whose figures no rule uses yet are still read through their
-typed reader, so their bad rows are warned about and their rows counted.
+``collect(infos)``. Files are read in dependency order (measurements, Fee Preview, stranded,
+storage fees, inbound, reimbursements, returns, settlements, All Orders, Fulfilled Shipments,
+legacy files, ledger, then the rest) so each large file is filtered against what the small ones
+already told us. A file that stops being readable part way (``ReportError``) keeps the rows
+read before the break, is listed as read in part, and the others are still read. Reports whose figures no rule uses yet are read for the few columns
+the scan uses (``light.py``: the SKU ↔ FNSKU map, the ledger summary's Found units) and their
+rows counted; settlement rows no rule reads (fees) are skipped before their amounts are parsed
+(the FBA fulfilment fee rows are read once the seller's measurements are known: the fee and
+measurement files come first), and Fulfilled Shipments rows of orders no rule looks at are read
+as order lines only.
+
+Size: ~310 lines, over a third of them ``_read``, one branch per report type feeding one
+``Collected`` in one dependency order; the ``READERS`` table (~30 lines) could move to
+``readers.py``.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from casewriter.errors import ReportError
+from casewriter.reports import light
 from casewriter.reports import records as rec
+from casewriter.reports.costs import read_costs
 from casewriter.reports.fees import read_fee_preview, read_storage_fees
 from casewriter.reports.inventory import (
     read_afn_inventory,
@@ -29,20 +42,19 @@ from casewriter.reports.inventory import (
     read_stranded,
 )
 from casewriter.reports.measurements import read_measurements
+from casewriter.reports.money_data import money_rules
+from casewriter.reports.money_state import Charges, Prices
 from casewriter.reports.planning import read_planning
 from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
-from casewriter.reports.shipments import read_fulfilled_shipments
+from casewriter.reports.shipments import read_fulfilled_shipments, read_shipment_orders
 from casewriter.reports.signatures import REPORT_TYPES
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
 
 Reader = Callable[[ReportInfo, Warnings, Progress | None], Iterator[Any]]
-
-
-def _cells(info: ReportInfo, warnings: Warnings, progress: Progress | None) -> Iterator[Any]:
-    return iter_cells(info, warnings, progress)
 
 
 #: report type → the reader that streams its typed records
@@ -55,8 +67,8 @@ READERS: dict[str, Reader] = {
     "fulfilled-shipments": read_fulfilled_shipments,
     "settlement-v2": read_settlement,
     "settlement-flat": read_settlement,
-    "removal-order-detail": _cells,  # read by the removal rules of a later round
-    "removal-shipment-detail": _cells,
+    "removal-order-detail": read_removal_orders,
+    "removal-shipment-detail": read_removal_shipments,
     "inbound-shipment-items": rec.read_inbound,
     "fee-preview": read_fee_preview,
     "storage-fees": read_storage_fees,
@@ -70,6 +82,7 @@ READERS: dict[str, Reader] = {
     "legacy-receipts": rec.read_legacy_receipts,
     "legacy-inventory-events": read_inventory_events,
     "seller-measurements": read_measurements,
+    "manufacturing-costs": read_costs,
 }
 assert set(READERS) == set(REPORT_TYPES)
 
@@ -82,6 +95,24 @@ _SKU_MAPS = frozenset({"ledger-summary", "legacy-inventory-events", "manage-inve
                        "fee-preview"})  # fmt: skip
 #: reports the fee and stranded rules keep records of (``Collected.fees``)
 _FEE_KEEP = {"fee-preview": "preview", "stranded-inventory": "stranded_item"}
+
+
+def settlement_wanted(transaction: str, amount_type: str, description: str) -> bool:
+    """The settlement amounts a rule reads (besides payments and the totals row, always read):
+    item prices — refunds (refund-not-returned, return-damaged, refund-over-charge) and order
+    principal (refund-over-charge, reimbursement-below-price). Fee rows are skipped unread."""
+    return amount_type == "ITEMPRICE" and (transaction == "REFUND" or description == "PRINCIPAL")
+
+
+def fee_rows_wanted(fee_types: frozenset[str]) -> Callable[[str, str, str], bool]:
+    """``settlement_wanted`` plus what the fee-overcharge rule reads once the seller's own
+    measurements are known: the FBA fulfilment fee rows (charged or reversed), whose SKU
+    ``FeeData.settlement_row`` then checks."""
+
+    def wanted(transaction: str, amount_type: str, description: str) -> bool:
+        return description in fee_types or settlement_wanted(transaction, amount_type, description)
+
+    return wanted
 
 
 @dataclass
@@ -107,6 +138,36 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
     ordered = sorted(range(len(infos)), key=lambda i: (rank.get(infos[i].type, 99), i))
     out = Collection()
     want_receipts = any(i.type == "inbound-shipment-items" for i in infos)
+    with gc_paused():
+        _read_all(infos, ordered, out, progress, want_receipts)
+    out.data.finish_refunds()
+    out.data.finish_receipts()
+    out.data.fees.finish_charges()
+    return out
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Reading makes millions of small, acyclic objects (rows, records) and keeps many of
+    them; the cyclic garbage collector would walk the growing heap again and again for nothing
+    (a third of the time of a million-row scan), so ``scan`` pauses it while it reads and
+    applies the rules, and restores it after."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_all(
+    infos: list[ReportInfo],
+    ordered: list[int],
+    out: Collection,
+    progress: Progress | None,
+    want_receipts: bool,
+) -> None:
     for i in ordered:
         info = infos[i]
         if info.type in ("all-orders", "fulfilled-shipments"):
@@ -117,10 +178,6 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
         except ReportError as exc:
             out.partial.append(Partial(info.path, info.type, exc.message))
         out.rows[i] = out.warnings.rows - before
-    out.data.finish_refunds()
-    out.data.finish_receipts()
-    out.data.fees.finish_charges()
-    return out
 
 
 def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progress | None,
@@ -137,35 +194,52 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         finally:
             data.reimbursement_file(seen)
     elif t == "customer-returns":
+        damaged = money_rules().damaged_dispositions
         for ret in rec.read_returns(info, warnings, progress):
             data.returned.add((ret.order_id, ret.sku.upper()))
             data.returned_orders.add(ret.order_id)
+            data.money.customer_return(ret, damaged)
             if ret.sku and ret.fnsku:
                 data.sku_fnsku.setdefault(ret.sku.upper(), ret.fnsku)
     elif t in ("settlement-v2", "settlement-flat"):
         rows: Counter[tuple[object, ...]] = Counter()
         paid: Counter[rec.SettlementRow] = Counter()
-        fee_rows: Counter[tuple[object, ...]] = Counter()
+        charges: Charges = {}
+        prices: Prices = {}
+        fee_rows: dict[tuple[object, ...], int] = {}
         fees = data.fees
+        measured = bool(fees.measurements)  # fee rows only matter for measured SKUs
+        currency_of, watch = data.settlement_currency, data.money.watch_orders
+        refund_row, money_row, fee_row = (
+            data.refund_row,
+            data.money.settlement_row,
+            fees.settlement_row,
+        )
+        wanted = fee_rows_wanted(fees.fee_types()) if measured else settlement_wanted
         try:
-            for s in read_settlement(info, warnings, progress):
-                data.refund_row(s, rows)
-                data.payment_row(s, paid)
-                if s.payment or fees.measurements:  # fee rows only matter for measured SKUs
-                    fees.settlement_row(s, fee_rows)
+            for s in read_settlement(info, warnings, progress, wanted):
+                refund_row(s, rows)
+                if s.payment:
+                    data.payment_row(s, paid)
+                # the money rules read an order's principal (and any row of a watched order)
+                if (s.description == "PRINCIPAL" and s.transaction_type == "ORDER") or (
+                    s.order_id in watch
+                ):
+                    currency = s.currency or currency_of.get(s.settlement_id, "")
+                    money_row(s, currency, charges, prices)
+                if measured or s.payment:
+                    fee_row(s, fee_rows)
         finally:
             data.settlement_file(rows, paid)
-            data.fees.settlement_file(fee_rows)
+            data.money.settlement_file(charges, prices)
+            fees.settlement_file(fee_rows)
     elif t == "all-orders":
-        for o in rec.read_orders(info, warnings, progress):
-            data.order(o)
+        data.orders(rec.read_orders(info, warnings, progress))
     elif t == "fulfilled-shipments":
-        for sh in read_fulfilled_shipments(info, warnings, progress):
-            price = sh.item_price.amount if sh.item_price else None
-            channel = "MERCHANT" if sh.channel in ("MERCHANT", "MFN") else "AMAZON"
-            data.order(rec.OrderRow(sh.order_id, sh.sku, "", channel, sh.quantity, sh.currency,
-                                    price, sh.ship_country))  # fmt: skip
-            data.shipment(sh)
+        # every row is an order line; a row of an order a rule may show as proof (refunded, or a
+        # damaged return's) is kept whole too
+        proof = (data.refund_orders, data.money.watch_orders)
+        data.orders(read_shipment_orders(info, warnings, progress, proof, data.shipment))
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()
         try:
@@ -182,6 +256,8 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
         try:
             for row in rows_in:
                 data.ledger_row(row, counter, t == "legacy-adjustments")
+                if row.reason == "F":
+                    data.money.found_units(row.fnsku, row.date)
         finally:
             data.merge_receipts(counter)
     elif t == "seller-measurements":
@@ -192,16 +268,48 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
             data.fees.storage(fee)
             if fee.country:
                 data.countries[fee.country] += 1
+    elif t == "ledger-summary":
+        for sku, fnsku, location, period, found in light.ledger_summary(info, warnings, progress):
+            if sku:
+                data.sku_fnsku.setdefault(sku.upper(), fnsku)
+            if location:
+                data.countries[location] += 1
+            if found:
+                data.money.found_units(fnsku, month_end(period))
+    elif t in light.ITEM_COLUMNS:  # figures no rule reads: the item columns only
+        for sku, fnsku in light.items(info, warnings, progress):
+            if sku and fnsku:
+                data.sku_fnsku.setdefault(sku.upper(), fnsku)
     elif t in _SKU_MAPS:
         keep = getattr(data.fees, _FEE_KEEP[t]) if t in _FEE_KEEP else None
         for item in READERS[t](info, warnings, progress):
             sku, fnsku = getattr(item, "sku", ""), getattr(item, "fnsku", "")
             if sku and fnsku:
                 data.sku_fnsku.setdefault(sku.upper(), fnsku)
-            if t == "ledger-summary" and item.location:
-                data.countries[item.location] += 1
             if keep is not None:
                 keep(item)
-    else:  # removal reports, seller-fulfilled returns: read and counted
-        for _ in READERS[t](info, warnings, progress):
+            if t == "manage-inventory":
+                data.money.researching_units(item.fnsku, item.sku, item.afn_researching)
+    elif t == "removal-order-detail":
+        for line in read_removal_orders(info, warnings, progress):
+            data.money.removal_line(line)
+    elif t == "removal-shipment-detail":
+        for package in read_removal_shipments(info, warnings, progress):
+            data.money.removal_package(package)
+    elif t == "manufacturing-costs":
+        for cost in read_costs(info, warnings, progress):
+            data.money.cost(cost)
+    elif t == "seller-returns":  # seller-fulfilled: no FBA rule reads them; counted
+        for _ in iter_cells(info, warnings, progress):
             pass
+    else:  # a type no rule reads: its rows counted
+        for _ in iter_cells(info, warnings, progress):
+            pass
+
+
+def month_end(day: date) -> date:
+    """The last day of a summary period that starts on the 1st (a month), else the day."""
+    if day.day != 1:
+        return day
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)

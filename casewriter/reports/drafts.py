@@ -3,20 +3,25 @@
 ``draft_from_finding`` fills the case type's evidence slots by identifier kind (FNSKU, ledger
 reference, FBA shipment id, order id, SKU) and its facts by key, typed as the reports gave them
 (the deadline rule's clock fact gets the event date; unit and value facts get the quantity and
-the estimated value as ``Money`` in the marketplace's currency), plus a short factual narrative. Rendering and saving the drafts is ``casewriter.services.drafting``.
+the estimated value as ``Money`` in the marketplace's currency); then the rule's own facts and
+evidence (``Finding.draft_facts`` / ``draft_evidence``) win; plus a short factual narrative.
+Rendering and saving the drafts is ``casewriter.services.drafting``.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from casewriter.reports.findings import Finding
 
 if TYPE_CHECKING:
-    from casewriter.engine import Catalog, Draft, FactValue
+    from casewriter.engine import Catalog, Draft, FactSpec, FactValue
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
-             "order_id": "order_id", "sku": "sku", "asin": "asin"}  # fmt: skip
+             "order_id": "order_id", "sku": "sku", "removal_order_id": "removal_order_id",
+             "tracking": "tracking", "reimbursement_id": "reimbursement_id", "asin": "asin"}  # fmt: skip
 
 _STORY = {
     "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
@@ -33,7 +38,25 @@ _STORY = {
     "charged the FBA fulfilment fee of a larger size tier than the unit's real packaged size.",
     "stranded-inventory": "{q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) have been "
     "stranded since {day}, and the Fix stranded inventory page does not clear them.",
+    "removal-incomplete": "The Removal Order Detail report shows removal order {removal_order_id} "
+    "(FNSKU {fnsku}) as completed with {requested} unit(s) requested and {shipped} shipped: "
+    "{q} unit(s) were neither shipped, cancelled, disposed nor reimbursed (last shipment {day}).",
+    "removal-lost": "Removal order {removal_order_id}: the package with tracking number "
+    "{tracking} ({q} unit(s)) was shipped on {day} and never arrived at our address.",
+    "return-damaged": "The customer return of order {order_id} (SKU {sku}) was received on {day} "
+    "and graded as damaged by the carrier or at the fulfilment centre, and it was not "
+    "reimbursed.",
+    "refund-over-charge": "Order {order_id} (SKU {sku}) was refunded on {day} for more than the "
+    "customer was charged for the item; the difference was deducted from our account.",
+    "reimbursement-underpaid": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "FNSKU {fnsku} below their manufacturing cost.",
+    "reimbursement-below-price": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "FNSKU {fnsku} well below the item's selling price.",
+    "researching-units": "{q} unit(s) of FNSKU {fnsku} are still being researched long after "
+    "shipment {shipment_id} closed, and none have been found.",
 }
+#: the story of a rule with none of its own (a lead drafted on request)
+_ANY_STORY = "{q} unit(s) of SKU {sku}: see the details below."
 _CHECKED = {
     "inbound-shortfall": ["The shipment status is Closed.",
                           "The Reimbursements report shows no Lost_Inbound payment for these units."],
@@ -47,6 +70,24 @@ _CHECKED = {
                        "The settlement reports show the fulfilment fee charged for these orders."],
     "stranded-inventory": ["The stranded inventory report names the reason and Amazon's fix.",
                            "The units are still stranded."],
+    "removal-incomplete": ["The Removal Order Detail report shows the order as completed with "
+                           "these units neither shipped, cancelled nor disposed.",
+                           "The Reimbursements report has no payment for this removal order."],
+    "removal-lost": ["The Removal Shipment Detail report lists the package, its carrier and "
+                     "tracking number.",
+                     "Nothing arrived at our address under this tracking number.",
+                     "The Reimbursements report has no payment for this removal order."],
+    "return-damaged": ["The FBA customer returns report grades the return as carrier- or "
+                       "warehouse-damaged.",
+                       "The Reimbursements report has no row for this order."],
+    "refund-over-charge": ["The settlement shows the refunded principal above the principal "
+                           "charged for the order.",
+                           "The Reimbursements report has no row for this order."],
+    "reimbursement-underpaid": ["The Reimbursements report shows the amount paid per unit.",
+                                "Our supplier invoice shows the manufacturing cost per unit."],
+    "reimbursement-below-price": ["The Reimbursements report shows the amount paid per unit."],
+    "researching-units": ["Manage FBA Inventory shows the units as researching.",
+                          "The inventory ledger shows no Found entry since the shipment closed."],
 }  # fmt: skip
 
 
@@ -77,6 +118,32 @@ def _fact_value(
     return None
 
 
+def _typed(spec: FactSpec, value: object, currency: str) -> FactValue | None:
+    """A rule's fact typed as the engine types it (a date, ``Money`` in the marketplace's
+    currency, a count, a choice…) from the values rules write (ISO dates, amounts as text);
+    None when the rule left it unset, or wrote what the spec cannot hold (left to the seller)."""
+    from casewriter.engine import Money
+
+    kind = spec.type
+    try:
+        if kind == "date":
+            return value if isinstance(value, date) else date.fromisoformat(str(value))
+        if kind == "money":
+            amount = value.amount if isinstance(value, Money) else Decimal(str(value))
+            return Money(amount, currency) if amount.is_finite() and amount >= 0 else None
+    except (ValueError, ArithmeticError):
+        return None
+    if kind == "quantity":
+        return value if type(value) is int and value >= 0 else None
+    if kind == "bool":
+        return value if isinstance(value, bool) else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    if kind == "choice":
+        return next((c for c in spec.choices if c.lower() == value.strip().lower()), None)
+    return value.strip() if kind == "text" else None
+
+
 def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None = None) -> Draft:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
     from casewriter.engine import Draft, Narrative
@@ -85,29 +152,39 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     ct = catalog.get(finding.case_type)
     marketplace = get_marketplace(finding.marketplace or "US")
     evidence: dict[str, list[str]] = {}
+    slots = {slot.key for slot in ct.evidence}
     for slot in ct.evidence:
+        if slot.key in finding.draft_evidence:
+            continue
         for id_key, kind in _ID_KINDS.items():
             value = finding.ids.get(id_key) or finding.details.get(id_key)
             if slot.kind == kind and value:
                 evidence.setdefault(slot.key, []).append(str(value))
-    for slot in ct.evidence:
-        for value in finding.case_evidence.get(slot.kind, []):
-            if value and value not in evidence.get(slot.key, []):
-                evidence.setdefault(slot.key, []).append(value)
+    for key, values in finding.draft_evidence.items():
+        if key in slots and values:
+            evidence[key] = list(values)
     clock_facts = {r.clock_fact for r in ct.deadlines}
     facts: dict[str, FactValue] = {}
+    known = {spec.key: spec for spec in ct.facts if not spec.computed}
     for spec in ct.facts:
         if spec.computed:
             continue
-        value = finding.case_facts.get(spec.key)
-        if value is None:
-            value = _fact_value(spec.key, spec.type, finding, clock_facts, marketplace.currency)
+        value = _fact_value(spec.key, spec.type, finding, clock_facts, marketplace.currency)
         if value is not None:
             facts[spec.key] = value
+    for key, value in finding.draft_facts.items():  # the rule's own facts win; None unsets
+        own = known.get(key)
+        if own is None:
+            continue
+        typed = None if value is None else _typed(own, value, marketplace.currency)
+        if typed is None:
+            facts.pop(key, None)
+        else:
+            facts[key] = typed
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
-    story = _STORY.get(finding.rule, "{q} unit(s) of SKU {sku}: see the details below.").format(q=finding.quantity, day=day, **{
-        k: v or "-" for k, v in {**{"sku": finding.details.get("sku")}, **finding.ids}.items()
-    })  # fmt: skip
+    words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
+    named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
+    story = _STORY.get(finding.rule, _ANY_STORY).format(q=finding.quantity, day=day, **named)
     return Draft(
         case_type=finding.case_type,
         marketplace=marketplace.code,

@@ -7,8 +7,8 @@ tier table in force (``tiers.py``); Amazon's from the Fee Preview's ``product-si
 put through the same table). The charges are the settlement's FBA fulfilment fee rows of that
 SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
 and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
-seller's tier, times the units; otherwise the amount is unknown and the finding names both
-tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
+seller's tier, times the units (each charge priced by ``fee_pricing.price``); otherwise the
+amount is unknown and the finding names both tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
 charges: one finding per SKU and marketplace, dated by its oldest charge still inside the window
 (claimable), else its newest (expired); the expired part is named in the finding.
 
@@ -16,32 +16,33 @@ charges: one finding per SKU and marketplace, dated by its oldest charge still i
 (with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
 ``fulfilled-by`` Merchant); a charge whose fee was reversed, or refunded by a fee correction
 (``INCORRECT_FEES_ITEMS`` for that order and SKU); a charge at or below the fee of the
-seller's tier. A SKU with a wrong tier but no charge in the settlements given is ``to-review``.
+seller's tier. A SKU with a wrong tier but no charge in the settlements given is a lead
+(``to-review``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from casewriter.reports.fee_pricing import CASE_TYPE, Priced, PriceMemo, classify, money, price
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
-from casewriter.reports.fee_tables import fee_table, why_no_fee_table
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
-from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
+from casewriter.reports.tiers import Classified, TierTable, tier_table
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-CASE_TYPE = "fee-dimension-weight"
+__all__ = ["CASE_TYPE", "NO_WINDOW", "market_of", "money", "overcharges"]
+
 NO_WINDOW = "no documented window"
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
-_WHOLE = frozenset({"JPY"})  # currencies written without decimals
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
 
 
@@ -66,24 +67,6 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
     return ""
 
 
-def catalog_window(catalog: Catalog | None, case_type: str, mp: str, day: date,
-                   today: date) -> Window | None:  # fmt: skip
-    """The catalog's window for an event on ``day``; None when it documents none."""
-    if catalog is None or case_type not in catalog:
-        return None
-    from casewriter.engine import evaluate_deadline
-
-    d = evaluate_deadline(catalog.deadline_rules(case_type, mp), day, today)
-    if d is None:
-        return None
-    return Window(d.opens, d.closes, d.safe_by, d.source, d.status)
-
-
-def money(amount: Decimal, currency: str) -> Decimal:
-    """An amount rounded as its currency is written (yen have no cents)."""
-    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
-
-
 def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
     return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
 
@@ -98,27 +81,6 @@ class Side:
     dimensions: str = ""
     weight: str = ""
     classified: Classified | None = None
-
-
-@dataclass
-class _Priced:
-    charge: Charge
-    per_unit: Decimal
-    units: int
-    expected: Decimal | None
-    fee_source: str = ""
-    window: Window | None = None
-    notes: list[str] = field(default_factory=list)
-    no_table: str = ""  # why no fee table prices this charge
-
-
-def classify(table: TierTable, m: Measurement) -> Classified | None:
-    sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
-    weight = weight_in(m.weight, m.weight_unit, table.weight_unit)
-    if weight is None or any(s is None for s in sides):
-        return None
-    a, b, c = (s for s in sides if s is not None)
-    return table.classify((a, b, c), weight)
 
 
 def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -> Side | None:
@@ -160,6 +122,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
         if row is not None:
             mp = market_of(country=country, currency=row.currency, default=default_mp)
             storage_of.setdefault(item, {})[mp or default_mp] = row
+    memo = PriceMemo(catalog, today)
     for sku, m in sorted(data.measurements.items()):
         previews = previews_of.get(sku, {})
         items = {x for v in previews.values() for x in (v.fnsku, v.asin)} | {sku_fnsku.get(sku)}
@@ -173,8 +136,8 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
             if tier_table(mp, today) is None:
                 untiered.add(mp)
                 continue
-            f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, catalog,
-                     sku_fnsku)  # fmt: skip
+            f = _one(m, mp, p, storage.get(mp), charges.get(mp, []), data, today, sku_fnsku,
+                     memo)  # fmt: skip
             if f is not None:
                 findings.append(f)
     if notes is not None:
@@ -184,8 +147,8 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
 
 
 def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
-         charges: list[Charge], data: FeeData, today: date, catalog: Catalog | None,
-         sku_fnsku: dict[str, str]) -> Finding | None:  # fmt: skip
+         charges: list[Charge], data: FeeData, today: date, sku_fnsku: dict[str, str],
+         memo: PriceMemo) -> Finding | None:  # fmt: skip
     table = tier_table(mp, today)
     if table is None:
         return None
@@ -194,7 +157,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         return None
     theirs = amazon_side(table, p, s)
     wrong_tier = theirs is not None and theirs.low > mine.rank
-    priced = [x for c in charges if (x := _price(c, m, mp, p, data, today, catalog)) is not None]
+    priced = [x for c in charges if (x := price(c, m, mp, p, data, memo)) is not None]
     over = [x for x in priced if x.expected is None or x.per_unit - x.expected >= _CENT]
     if not wrong_tier:
         over = [x for x in over if x.expected is not None]  # a band overcharge needs a fee table
@@ -221,6 +184,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         if charges:
             return None  # every charge reversed, refunded or at your tier's fee: nothing to claim
         f.status = "to-review"
+        f.lead = True  # nothing charged to claim yet: a tier to check, not a claim
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
                           "settlements given; the window is 90 days from each charge")  # fmt: skip
         f.notes.append("Amazon's tier is above the one your measurements give, but the "
@@ -264,7 +228,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     sources = sorted({x.fee_source for x in chosen if x.fee_source})
     if sources:
         f.details["fee_table"] = "; ".join(sources)
-    for note in dict.fromkeys(n for x in chosen for n in x.notes):
+    for note in dict.fromkeys(x.note for x in chosen if x.note):
         f.notes.append(note)
     for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
         days = sorted({x.charge.posted.isoformat() for x in chosen
@@ -276,36 +240,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     return f
 
 
-def _price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeData,
-           today: date, catalog: Catalog | None) -> _Priced | None:  # fmt: skip
-    """A charge with its fee per unit and the fee of the seller's tier (None when unknown)."""
-    if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
-        return None  # reversed, or refunded by a fee correction: nothing to claim
-    units = c.quantity or 1
-    per_unit = money(-c.fee / units, c.currency)
-    day = c.posted or today
-    out = _Priced(c, per_unit, units, None)
-    out.window = catalog_window(catalog, CASE_TYPE, mp, day, today)
-    price = (c.principal / units) if c.principal > 0 else None
-    if price is None and p is not None:
-        price = (p.your_price or p.sales_price or (None, ""))[0]
-    table = tier_table(mp, day)
-    fees = fee_table(mp, day, price)
-    if table is None or fees is None or fees.tier_table != table.id:
-        out.no_table = why_no_fee_table(mp, day, price)
-        return out
-    mine = classify(table, m)
-    if mine is not None:
-        fee = fees.fee(mine.tier.id, mine.ship_weight, table.weight_unit)
-        if fee is not None:
-            out.expected = fee
-            out.fee_source = fees.label()
-            flag = " [belief: check it against your Fee Preview]" if fees.belief else ""
-            out.notes.append(f"fee for your tier from {fees.name}{flag}")
-    return out
-
-
-def _amount(f: Finding, chosen: list[_Priced]) -> None:
+def _amount(f: Finding, chosen: list[Priced]) -> None:
     if any(x.expected is None for x in chosen):
         f.amount = None
         f.details["amount_unknown"] = "no fee table held prices every charge (see the notes)"
@@ -315,7 +250,7 @@ def _amount(f: Finding, chosen: list[_Priced]) -> None:
 
 
 def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
-           chosen: list[_Priced], amount: Decimal | None) -> None:  # fmt: skip
+           chosen: list[Priced], amount: Decimal | None) -> None:  # fmt: skip
     """What ``--draft`` puts in the case's facts and evidence."""
     dims, weight = m.text()
     facts: dict[str, Any] = {"our_dimensions": dims, "our_weight": weight,
@@ -334,5 +269,7 @@ def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
         facts["units_charged"] = sum(x.units for x in chosen)
         if f.event_date:
             facts["charge_date"] = f.event_date.isoformat()
-    f.case_facts = facts
-    f.case_evidence = {"order_id": [x.charge.order_id for x in chosen]}
+    f.draft_facts = facts
+    f.draft_evidence = {
+        "order_id": list(dict.fromkeys(x.charge.order_id for x in chosen if x.charge.order_id))
+    }

@@ -13,7 +13,6 @@ the larger count, and later copies of a storage or stranded row replace earlier 
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -82,7 +81,7 @@ class FeeData:
     storage_tiers: dict[tuple[str, str], StorageTier | None] = field(default_factory=dict)
     storage_bad: dict[tuple[str, str, date | None], StorageMismatch] = field(default_factory=dict)
     storage_rows: int = 0
-    charge_rows: Counter[tuple[object, ...]] = field(default_factory=Counter)
+    charge_rows: dict[tuple[object, ...], int] = field(default_factory=dict)
     charges: dict[tuple[str, str], Charge] = field(default_factory=dict)
     fee_paid: set[tuple[str, str]] = field(default_factory=set)  # (order, SKU upper)
     stranded: dict[tuple[str, str], StrandedItem] = field(default_factory=dict)
@@ -90,7 +89,8 @@ class FeeData:
 
     _types: frozenset[str] | None = None
 
-    def _fee_types(self) -> frozenset[str]:
+    def fee_types(self) -> frozenset[str]:
+        """The settlement descriptions of an FBA fulfilment fee (``fba_fees.toml``), normalized."""
         if self._types is None:
             self._types = fba_fees().fee_types
         return self._types
@@ -131,37 +131,44 @@ class FeeData:
         bad.expected = sum((r[2] for r in bad.rows.values()), Decimal(0))
 
     # -- settlements -----------------------------------------------------------------------
-    def settlement_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
+    def settlement_row(self, s: SettlementRow, counter: dict[tuple[object, ...], int]) -> None:
         """A row of a measured SKU's order (its fee, quantity, price) or a fee correction."""
         if s.payment:
             if s.payment in FEE_CORRECTIONS and s.order_id:
                 self.fee_paid.add((s.order_id, s.sku.upper()))
             return
-        if not self.measurements or not s.order_id:
+        if not s.order_id:
             return
         sku = s.sku.upper()
         if sku not in self.measurements:
             return
-        fee = s.description in self._fee_types()
+        fee = s.description in self.fee_types()
         price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
         if not (fee or price or s.quantity):
             return
         kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
-        counter[(s.settlement_id, s.order_id, sku, s.transaction_type, kind, s.amount, s.posted,
-                 s.quantity, s.currency, s.marketplace_name)] += 1  # fmt: skip
+        key = (s.settlement_id, s.order_id, sku, s.transaction_type, kind, s.amount, s.posted,
+               s.quantity, s.currency, s.marketplace_name)  # fmt: skip
+        counter[key] = counter.get(key, 0) + 1
 
-    def settlement_file(self, counter: Counter[tuple[object, ...]]) -> None:
+    def settlement_file(self, counter: dict[tuple[object, ...], int]) -> None:
+        rows = self.charge_rows
         for key, n in counter.items():
-            self.charge_rows[key] = max(self.charge_rows[key], n)
+            if n > rows.get(key, 0):
+                rows[key] = n
 
     def finish_charges(self) -> None:
         """Fold the de-duplicated rows into one ``Charge`` per order + SKU (idempotent)."""
-        self.charges = {}
+        charges: dict[tuple[str, str], Charge] = {}
         for key, n in self.charge_rows.items():
             sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
             assert isinstance(order, str) and isinstance(sku, str)
-            c = self.charges.setdefault((order, sku), Charge(order, sku))
-            value = (amount if isinstance(amount, Decimal) else Decimal(0)) * n
+            c = charges.get((order, sku))
+            if c is None:
+                c = charges[(order, sku)] = Charge(order, sku)
+            value = amount if isinstance(amount, Decimal) else Decimal(0)
+            if n != 1:
+                value *= n
             if kind == "FEE":
                 c.fee += value
                 if (
@@ -177,6 +184,7 @@ class FeeData:
             c.currency = c.currency or str(cur)
             c.marketplace_name = c.marketplace_name or str(mname)
             c.settlements.add(str(sid))
+        self.charges = charges
 
     # -- stranded --------------------------------------------------------------------------
     def stranded_item(self, item: StrandedItem) -> None:

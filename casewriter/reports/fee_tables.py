@@ -88,8 +88,13 @@ class FeeTable(BaseModel):
         return self
 
     def covers(self, day: date, price: Decimal | None) -> bool:
-        if not any(start <= day <= end for start, end in self.periods):
-            return False
+        return self.in_force(day) and self.prices(price)
+
+    def in_force(self, day: date) -> bool:
+        return any(start <= day <= end for start, end in self.periods)
+
+    def prices(self, price: Decimal | None) -> bool:
+        """Whether the table prices an item of unit ``price`` (None: unknown)."""
         if self.price_min is None and self.price_max is None:
             return True
         if price is None:
@@ -154,19 +159,25 @@ def fba_fees(path: Path = FEES_DATA) -> FbaFees:
 
 def fee_table(marketplace: str, day: date, price: Decimal | None) -> FeeTable | None:
     """The fee table for a charge in ``marketplace`` on ``day`` at unit ``price``, or None."""
+    return pick_fee_table(tables_on(marketplace, day), price)
+
+
+def tables_on(marketplace: str, day: date) -> tuple[FeeTable, ...]:
+    """The fee tables of ``marketplace`` in force on ``day``, whatever their price range."""
     code = marketplace.upper()
-    return next(
-        (t for t in fba_fees().fee_tables if t.marketplace == code and t.covers(day, price)),
-        None,
-    )
+    return tuple(t for t in fba_fees().fee_tables if t.marketplace == code and t.in_force(day))
+
+
+def pick_fee_table(dated: tuple[FeeTable, ...], price: Decimal | None) -> FeeTable | None:
+    """The first of ``dated`` (``tables_on``) whose price range holds ``price``."""
+    return next((t for t in dated if t.prices(price)), None)
 
 
 def why_no_fee_table(marketplace: str, day: date, price: Decimal | None) -> str:
     """Why ``fee_table`` found none (no table for the period, or a price outside its range),
     worded without the date so that charges with the same reason share one note."""
     code = marketplace.upper()
-    dated = [t for t in fba_fees().fee_tables
-             if t.marketplace == code and any(a <= day <= b for a, b in t.periods)]  # fmt: skip
+    dated = tables_on(marketplace, day)
     if not dated:
         return f"no fee table held for {code} on the date of the charge"
     if price is None:

@@ -21,10 +21,20 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from casewriter.reports.fields import Fields, typed_rows
-from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.fields import EMPTY, FALSE, TRUE, BadCell, Fields, typed_rows
+from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
 from casewriter.reports.sniff import ReportInfo
-from casewriter.reports.units import Dimensions, Money, Volume, Weight
+from casewriter.reports.units import (
+    Dimensions,
+    Money,
+    Numbers,
+    Volume,
+    Weight,
+    length_unit,
+    parse_month,
+    volume_unit,
+    weight_unit,
+)
 
 _EFN = ("uk", "de", "fr", "it", "es", "se", "pl", "nl")
 
@@ -115,29 +125,102 @@ class StorageFee(NamedTuple):
     average_quantity_customer_orders: Decimal | None
 
 
-def _storage(f: Fields, r: list[str], line: int) -> StorageFee | str:
-    cur = f.upper(r, "currency")
-    country = f.upper(r, "country_code")
-    f.numbers.hint(country or cur)
-    asin, fnsku = f.upper(r, "asin"), f.upper(r, "fnsku")
-    if not asin and not fnsku:
-        return "no asin or fnsku"
-    return StorageFee(
-        line, asin, fnsku, f.upper(r, "fulfillment_center"), country,
-        f.dimensions(r, "measurement_units", "longest_side", "median_side", "shortest_side"),
-        f.weight(r, "weight", "weight_units"), f.volume(r, "item_volume", "volume_units"),
-        f.text(r, "product_size_tier"), f.dec(r, "average_quantity_on_hand"),
-        f.dec(r, "average_quantity_pending_removal"),
-        f.volume(r, "estimated_total_item_volume", "volume_units"), f.month(r, "month_of_charge"),
-        cur, f.money(r, cur, "storage_rate"), f.money(r, cur, "estimated_monthly_storage_fee"),
-        f.text(r, "dangerous_goods_storage_type"), f.flag(r, "eligible_for_inventory_discount"),
-        f.flag(r, "qualifies_for_inventory_discount"),
-        f.money(r, cur, "total_incentive_fee_amount"), f.text(r, "breakdown_incentive_fee_amount"),
-        f.dec(r, "average_quantity_customer_orders"),
-    )  # fmt: skip
+#: the storage report's columns ``read_storage_fees`` reads, in this order (one pick per row)
+_STORAGE = ("currency", "country_code", "asin", "fnsku", "fulfillment_center", "measurement_units",
+            "longest_side", "median_side", "shortest_side", "weight", "weight_units",
+            "item_volume", "volume_units", "product_size_tier", "average_quantity_on_hand",
+            "average_quantity_pending_removal", "estimated_total_item_volume", "month_of_charge",
+            "storage_rate", "estimated_monthly_storage_fee", "dangerous_goods_storage_type",
+            "eligible_for_inventory_discount", "qualifies_for_inventory_discount",
+            "total_incentive_fee_amount", "breakdown_incentive_fee_amount",
+            "average_quantity_customer_orders")  # fmt: skip
+_FLAGS = {**dict.fromkeys(TRUE, True), **dict.fromkeys(FALSE, False)}
+#: an item's measures: (sides, weight, volume) and the decimal style after reading them
+Size = tuple[Dimensions | None, Weight | None, Volume | None, bool | None]
 
 
 def read_storage_fees(
     info: ReportInfo, warnings: Warnings, progress: Progress | None = None
 ) -> Iterator[StorageFee]:
-    return typed_rows(info, warnings, progress, _storage)
+    """Every row as a ``StorageFee``; a row with a bad cell is warned about and skipped.
+
+    Rows repeat an item's measures (sides, weight, volume and their units) for every
+    fulfilment centre and month: each distinct set of those cells is read once (with the
+    file's decimal style at that point, which reading them may settle)."""
+    f = Fields(info)
+    pick = Cells(info).picker([f.index(name) for name in _STORAGE])
+    sizes: dict[tuple[object, ...], Size] = {}
+    for line, row in iter_cells(info, warnings, progress):
+        cells = [_unquoted(c) for c in pick(row)]
+        try:
+            out = _storage(f.numbers, cells, line, sizes)
+        except ValueError as exc:
+            warnings.row(info, line, str(exc))
+            continue
+        if isinstance(out, str):
+            warnings.row(info, line, out)
+            continue
+        yield out
+
+
+def _unquoted(cell: str) -> str:
+    """A cell as ``Fields.text`` reads it: the quotes the csv module left taken off."""
+    return cell.strip('"').strip() if cell[:1] == '"' or cell[-1:] == '"' else cell
+
+
+def _dec(numbers: Numbers, cells: list[str], i: int) -> Decimal | None:
+    """``Fields.dec`` on the picked cell ``i`` (its error names the column)."""
+    cell = cells[i]
+    if cell.lower() in EMPTY:
+        return None
+    try:
+        return numbers.dec(cell)
+    except ValueError as exc:
+        raise BadCell(f"{_STORAGE[i]}: {exc}") from None
+
+
+def _money(numbers: Numbers, cells: list[str], i: int, currency: str) -> Money | None:
+    value = _dec(numbers, cells, i)
+    return None if value is None else Money(value, currency)
+
+
+def _size(numbers: Numbers, v: list[str], sizes: dict[tuple[object, ...], Size]) -> Size:
+    """The item's sides, weight and item volume, read in ``Fields``' order (once per set)."""
+    key = (v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], numbers.comma)
+    size = sizes.get(key)
+    if size is None:
+        sides = [_dec(numbers, v, i) for i in (6, 7, 8)]
+        a, b, c = sides
+        dims = None if all(x is None for x in sides) else Dimensions(a, b, c, length_unit(v[5]))
+        weight = _dec(numbers, v, 9)
+        weight_of = None if weight is None else Weight(weight, weight_unit(v[10]))
+        volume = _dec(numbers, v, 11)
+        volume_of = None if volume is None else Volume(volume, volume_unit(v[12]))
+        size = (dims, weight_of, volume_of, numbers.comma)
+        if len(sizes) < 1 << 14:
+            sizes[key] = size
+    numbers.comma = size[3]
+    return size
+
+
+def _storage(numbers: Numbers, v: list[str], line: int,
+             sizes: dict[tuple[object, ...], Size]) -> StorageFee | str:  # fmt: skip
+    cur, country = v[0].upper(), v[1].upper()
+    numbers.hint(country or cur)
+    asin, fnsku = v[2].upper(), v[3].upper()
+    if not asin and not fnsku:
+        return "no asin or fnsku"
+    dims, weight, volume, _comma = _size(numbers, v, sizes)
+    on_hand, pending = _dec(numbers, v, 14), _dec(numbers, v, 15)
+    total = _dec(numbers, v, 16)
+    try:
+        month = parse_month(v[17])
+    except ValueError as exc:
+        raise BadCell(f"month_of_charge: {exc}") from None
+    return StorageFee(
+        line, asin, fnsku, v[4].upper(), country, dims, weight, volume, v[13], on_hand,
+        pending, None if total is None else Volume(total, volume_unit(v[12])), month, cur,
+        _money(numbers, v, 18, cur), _money(numbers, v, 19, cur), v[20],
+        _FLAGS.get(v[21].lower()), _FLAGS.get(v[22].lower()), _money(numbers, v, 23, cur),
+        v[24], _dec(numbers, v, 25),
+    )  # fmt: skip

@@ -38,9 +38,10 @@ T = TypeVar("T")
 _day = lru_cache(maxsize=4096)(parse_date)
 _month = lru_cache(maxsize=1024)(parse_month)
 
-_EMPTY = frozenset({"", "-", "--", "n/a", "na", "none", "null", "not applicable"})
-_TRUE = frozenset({"y", "yes", "true", "1", "t"})
-_FALSE = frozenset({"n", "no", "false", "0", "f"})
+#: cells that mean "no value", and the words of a yes/no cell (``flag``)
+EMPTY = frozenset({"", "-", "--", "n/a", "na", "none", "null", "not applicable"})
+TRUE = frozenset({"y", "yes", "true", "1", "t"})
+FALSE = frozenset({"n", "no", "false", "0", "f"})
 
 
 class BadCell(ValueError):
@@ -93,7 +94,7 @@ class Fields:
 
     def dec(self, row: list[str], *names: str) -> Decimal | None:
         cell = self.text(row, *names)
-        if cell.lower() in _EMPTY:
+        if cell.lower() in EMPTY:
             return None
         try:
             return self.numbers.dec(cell)
@@ -113,7 +114,9 @@ class Fields:
     def signed(self, row: list[str], *names: str) -> int | None:
         """A whole number that may be negative (units leaving: shipments, lost, transfers)."""
         cell = self.text(row, *names)
-        if cell.lower() in _EMPTY:
+        if cell.isdecimal() and len(cell) <= 9:  # the usual cell: no sign, no separators, in bounds
+            return int(cell)
+        if cell.lower() in EMPTY:
             return None
         try:
             return self.numbers.whole(cell)
@@ -126,7 +129,7 @@ class Fields:
 
     def day(self, row: list[str], *names: str) -> date | None:
         cell = self.text(row, *names)
-        if cell.lower() in _EMPTY:
+        if cell.lower() in EMPTY:
             return None
         try:
             return _day(cell)
@@ -149,7 +152,7 @@ class Fields:
     def flag(self, row: list[str], *names: str) -> bool | None:
         """A yes/no cell (``Yes``, ``Y``, ``true``, ``1``…); None when empty or another word."""
         cell = self.text(row, *names).lower()
-        return True if cell in _TRUE else False if cell in _FALSE else None
+        return True if cell in TRUE else False if cell in FALSE else None
 
     def dimensions(self, row: list[str], unit_col: str, *cols: str) -> Dimensions | None:
         """Longest, median, shortest side (column names in that order) and their unit."""
@@ -180,7 +183,7 @@ class Fields:
         for name, i in columns:
             if i < len(row):
                 cell = row[i].strip().strip('"').strip()
-                if cell.lower() in _EMPTY:
+                if cell.lower() in EMPTY:
                     continue
                 try:
                     value = self.numbers.whole(cell)

@@ -20,9 +20,17 @@ RULE_CASE_TYPES = {
     "fee-overcharge": "fee-dimension-weight",
     "storage-fee-check": "general",
     "stranded-inventory": "stranded-inventory",
+    "removal-incomplete": "removal-damaged-or-incomplete",
+    "removal-lost": "removal-lost-in-transit",
+    "return-damaged": "customer-return-wrong-or-damaged",
+    "refund-over-charge": "general",
+    "reimbursement-underpaid": "reimbursement-underpaid",
+    "reimbursement-below-price": "reimbursement-underpaid",
+    "researching-units": "warehouse-lost",
 }
-#: ``to-review``: a lead the seller checks before acting (no claim window applies, or a figure
-#: to verify); ``scan --draft`` drafts it only when asked (``--draft-stranded``).
+#: ``to-review``: the seller's judgement is needed: a lead (``Finding.lead``: a figure to verify
+#: or an event to confirm; ``scan --draft`` drafts one only when asked, ``--draft-stranded``), or
+#: a claim with no documented window (drafted by ``--draft``)
 STATUSES = ("claimable", "too-early", "expired", "to-review")
 #: identifiers a finding's case is filed on, checked before it may be a claim (``check_ids``);
 #: Amazon fixes their shapes (an FBA shipment ID, an FNSKU, an ASIN, an order ID)
@@ -65,17 +73,22 @@ class Finding:
     notes: list[str] = field(default_factory=list)
     #: False when a report the rule reads was read only in part (no draft is saved for it)
     complete: bool = True
-    #: what ``--draft`` puts in the case beyond ids and dates: fact key → value, and
-    #: identifier kind → values (not in ``--json``: the details carry the same figures)
-    case_facts: dict[str, Any] = field(default_factory=dict)
-    case_evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: a lead for the seller to check (never drafted by itself), not a claim
+    lead: bool = False
+    #: the case type when the rule's usual one does not fit this finding
+    case_type_id: str = ""
+    #: what ``--draft`` puts in the case beyond what ``draft_from_finding`` derives from ids and
+    #: details: fact key → value (None unsets a derived one), evidence slot key → values (not in
+    #: ``--json``: the details carry the same figures)
+    draft_facts: dict[str, Any] = field(default_factory=dict)
+    draft_evidence: dict[str, list[str]] = field(default_factory=dict)
     #: identifiers from the report that fail their check (``check_ids``): the finding is
     #: ``to-review`` and never drafted, whatever else asks for it
     bad_ids: list[str] = field(default_factory=list)
 
     @property
     def case_type(self) -> str:
-        return RULE_CASE_TYPES[self.rule]
+        return self.case_type_id or RULE_CASE_TYPES[self.rule]
 
     def sort_key(self) -> tuple[int, str, str, str]:
         return (
@@ -93,7 +106,7 @@ class Finding:
         from casewriter.identifiers import NAMES, check
 
         named = [(k, v) for k, v in self.ids.items() if v] + [
-            (k, v) for k, values in self.case_evidence.items() for v in values if v
+            (k, v) for k, values in self.draft_evidence.items() for v in values if v
         ]
         for kind, value in named:
             if kind not in CHECKED_KINDS:
@@ -117,19 +130,23 @@ class Finding:
             if self.amount is not None
             else None
         )
-        return {
-            "rule": self.rule,
-            "status": self.status,
-            "ids": dict(self.ids),
-            "quantity": self.quantity,
-            "event_date": self.event_date.isoformat() if self.event_date else None,
-            "window": self.window.to_json(),
-            "estimated_value": value,
-            "case_type": self.case_type,
-            "marketplace": self.marketplace,
-            "details": {k: _plain(v) for k, v in self.details.items()},
-            "notes": list(self.notes),
-        } | ({} if self.complete else {"complete": False})
+        return (
+            {
+                "rule": self.rule,
+                "status": self.status,
+                "ids": dict(self.ids),
+                "quantity": self.quantity,
+                "event_date": self.event_date.isoformat() if self.event_date else None,
+                "window": self.window.to_json(),
+                "estimated_value": value,
+                "case_type": self.case_type,
+                "marketplace": self.marketplace,
+                "details": {k: _plain(v) for k, v in self.details.items()},
+                "notes": list(self.notes),
+            }
+            | ({} if self.complete else {"complete": False})
+            | ({"lead": True} if self.lead else {})
+        )
 
 
 def _plain(value: Any) -> Any:
@@ -184,6 +201,10 @@ class ScanResult:
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    #: ``--confirm-removal-lost`` values that matched no removal package in the reports
+    unconfirmed: list[str] = field(default_factory=list)
+    #: money at stake (``reports.summary.summarize``), set by ``scan``
+    summary: dict[str, Any] = field(default_factory=dict)
 
     def by_status(self, status: str) -> list[Finding]:
         return [f for f in self.findings if f.status == status]
@@ -197,4 +218,5 @@ class ScanResult:
             "notes": list(self.notes),
             "warnings": list(self.warnings),
             "skipped": [s.to_json() for s in self.skipped],
+            "summary": self.summary,
         }

@@ -1,4 +1,5 @@
-"""**storage-fee-check** and **stranded-inventory**: two ``to-review`` rules on inventory reports.
+"""**storage-fee-check** and **stranded-inventory**: two ``to-review`` rules on inventory reports;
+their findings are leads (``Finding.lead``: never drafted by ``--draft`` alone).
 
 - **storage-fee-check**: a monthly storage row whose ``estimated_monthly_storage_fee`` exceeds
   ``estimated_total_item_volume`` (or ``item_volume`` x ``average_quantity_on_hand``) x
@@ -23,9 +24,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from casewriter.reports.fee_rules import NO_WINDOW, catalog_window, market_of, money
+from casewriter.reports.fee_rules import NO_WINDOW, market_of, money
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.findings import Finding, Window
+from casewriter.reports.windows import catalog_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -60,6 +62,7 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
             event_date=_charged_on(month),
             marketplace=mp,
             status="to-review",
+            lead=True,
             amount=over,
             currency=bad.currency,
             window=Window(None, None, None, f"{NO_WINDOW} for storage fee disputes"),
@@ -104,6 +107,7 @@ def stranded(data: FeeData, default_mp: str, today: date,
             event_date=s.stranded_on,
             marketplace=mp,
             status="to-review",
+            lead=True,
             window=window,
             details={"primary_action": s.primary_action, "stranded_reason": s.reason,
                      "status_primary": s.status_primary, "status_secondary": s.status_secondary,
@@ -122,12 +126,12 @@ def stranded(data: FeeData, default_mp: str, today: date,
         if s.auto_removal_on and s.auto_removal_on < today:
             f.notes.append("the auto-removal date has passed: check whether Amazon removed or "
                            "disposed of the units")  # fmt: skip
-        f.case_facts = {"units_stranded": sellable or unsellable, "stranded_reason": s.reason
+        f.draft_facts = {"units_stranded": sellable or unsellable, "stranded_reason": s.reason
                         or s.status_primary or "not given"}  # fmt: skip
         if s.stranded_on:
-            f.case_facts["stranded_date"] = s.stranded_on.isoformat()
+            f.draft_facts["stranded_date"] = s.stranded_on.isoformat()
         if s.error_message:
-            f.case_facts["error_message"] = s.error_message
+            f.draft_facts["error_message"] = s.error_message
         out.append(f)
     return out
 
@@ -160,7 +164,7 @@ def _stranded_window(stranded_on: date | None, removal: date | None, mp: str, to
                      catalog: Catalog | None) -> Window:  # fmt: skip
     """Opens when stranded, closes at Amazon's auto-removal date; the catalog's act-by period
     (30 days from the stranded notice) is the safe-by date when earlier."""
-    act = catalog_window(catalog, "stranded-inventory", mp, stranded_on, today) \
+    act = catalog_window("stranded-inventory", mp, stranded_on, today, catalog) \
         if stranded_on else None  # fmt: skip
     closes = removal or (act.closes if act else None)
     safe_by = act.closes if act and act.closes and closes and act.closes < closes else None

@@ -30,6 +30,7 @@ class Payment:
     reimbursement_id: str = ""  # "" when seen only in a settlement
     settlement_id: str = ""  # "" when seen only in the Reimbursements report
     source: str = "reimbursements"  # "reimbursements" | "settlement" | "both"
+    quantity: int | None = None  # units, when a settlement row gives them
 
 
 @dataclass
@@ -39,11 +40,16 @@ class _Sum:
     kind: str
     sku: str
     currency: str
+    quantity: int | None = None
 
-    def add(self, amount: Decimal | None, n: int, day: date | None) -> None:
+    def add(
+        self, amount: Decimal | None, n: int, day: date | None, quantity: int | None = None
+    ) -> None:
         self.amount += (amount or Decimal(0)) * n
         if day is not None and (self.day is None or day < self.day):
             self.day = day
+        if quantity is not None and quantity > 0:
+            self.quantity = (self.quantity or 0) + quantity * n
 
 
 def from_report(rows: Iterable[tuple[Reimbursement, int]]) -> list[Payment]:
@@ -51,7 +57,9 @@ def from_report(rows: Iterable[tuple[Reimbursement, int]]) -> list[Payment]:
     sums: dict[tuple[str, str, str, str], _Sum] = {}
     for r, n in rows:
         key = (r.reimbursement_id, r.order_id, r.sku.upper(), r.currency)
-        entry = sums.setdefault(key, _Sum(Decimal(0), None, r.reason, r.sku, r.currency))
+        entry = sums.get(key)
+        if entry is None:
+            entry = sums[key] = _Sum(Decimal(0), None, r.reason, r.sku, r.currency)
         entry.add(r.amount_total, n, r.approval_date)
     return [
         Payment(e.kind, order, e.sku, e.amount, e.currency, e.day, reimbursement_id=rid)
@@ -67,8 +75,10 @@ def from_settlements(
     for s, n in rows:
         key = (s.settlement_id, s.payment, s.order_id, s.sku.upper(), s.posted)
         currency = s.currency or currency_of.get(s.settlement_id, "")
-        entry = sums.setdefault(key, _Sum(Decimal(0), s.posted, s.payment, s.sku, currency))
-        entry.add(s.amount, n, s.posted)
+        entry = sums.get(key)
+        if entry is None:
+            entry = sums[key] = _Sum(Decimal(0), s.posted, s.payment, s.sku, currency)
+        entry.add(s.amount, n, s.posted, s.quantity)
     return [
         Payment(
             e.kind,
@@ -79,6 +89,7 @@ def from_settlements(
             e.day,
             settlement_id=sid,
             source="settlement",
+            quantity=e.quantity,
         )  # fmt: skip
         for (sid, _kind, order, _sku, _posted), e in sums.items()
     ]
@@ -100,17 +111,22 @@ def _same(report: Payment, settled: Payment, match_days: int) -> bool:
 
 def merge(report: list[Payment], settled: list[Payment], match_days: int) -> list[Payment]:
     """Every payment once: a settlement payment matching a report payment becomes one."""
-    unmatched = list(report)
+    by_item: dict[tuple[str, str], list[Payment]] = {}  # only the same order + SKU can match
+    for p in report:
+        by_item.setdefault((p.order_id, p.sku.upper()), []).append(p)
+    matched: set[int] = set()
     out: list[Payment] = []
     for s in sorted(settled, key=lambda p: (p.day or date.min, p.settlement_id, p.order_id)):
-        candidates = [p for p in unmatched if _same(p, s, match_days)]
+        same = by_item.get((s.order_id, s.sku.upper()), [])
+        candidates = [p for p in same if id(p) not in matched and _same(p, s, match_days)]
         if not candidates:
             out.append(s)
             continue
         best = min(candidates, key=lambda p: abs(((p.day or s.day or date.min) -
                                                   (s.day or p.day or date.min)).days))  # fmt: skip
-        unmatched.remove(best)
+        matched.add(id(best))
         out.append(Payment(best.kind, best.order_id, best.sku, best.amount,
                            best.currency or s.currency, best.day or s.day,
-                           best.reimbursement_id, s.settlement_id, "both"))  # fmt: skip
-    return out + unmatched
+                           best.reimbursement_id, s.settlement_id, "both",
+                           best.quantity or s.quantity))  # fmt: skip
+    return out + [p for p in report if id(p) not in matched]

@@ -6,6 +6,11 @@ Nothing is kept in memory beyond the current row. A row that cannot be read beco
 naming the file and line (collected in ``Warnings``); the scan goes on. A file that stops
 decoding, or is unreadable, raises ``ReportError`` naming the file.
 
+A reader may name the rows it never reads (``Skip``: judged on a few raw cells, once per
+distinct set): they are dropped before anything else is done with them, and counted. Plain
+tab-separated files are split line by line (``_tab_rows``); quoted and comma-separated ones go
+through the csv module.
+
 Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
 data and not worth a warning). When the repeated header is the same report in another column
 order (an All Orders download with ``url`` joined to one without), the rows after it are put
@@ -19,6 +24,8 @@ import io
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -61,10 +68,28 @@ def _field_limit() -> None:
         csv.field_size_limit(min(limit, sys.maxsize))
 
 
+@dataclass(frozen=True)
+class Skip:
+    """Data rows a reader never reads, dropped by ``iter_cells`` before its other checks (and
+    counted as data rows): ``drop(cells)`` judges the raw cells at ``columns`` (a ledger row's
+    reason and event, a settlement row's transaction type, amount type and description), once
+    per distinct set of cells. Rows with fewer than ``width`` cells are never dropped (the
+    reader warns about them), nor is a row once a repeated header has reordered the columns,
+    nor a set of cells holding a column's own name (a repeated header)."""
+
+    columns: tuple[int, ...]
+    width: int
+    drop: Callable[[tuple[str, ...]], bool]
+
+
 def iter_cells(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None = None
+    info: ReportInfo,
+    warnings: Warnings,
+    progress: Progress | None = None,
+    skip: Skip | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for every data row after the header; blank rows skipped."""
+    """(line number, cells) for every data row after the header; blank rows skipped, and the
+    rows ``skip`` describes (a ledger is mostly rows no rule reads)."""
     _field_limit()
     errors = "strict" if info.encoding == "utf-8-sig" else "replace"
     plain_tabs = info.delimiter == "\t" and not info.quoted
@@ -76,7 +101,12 @@ def iter_cells(
         raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
     with raw:
         text = io.TextIOWrapper(raw, encoding=info.encoding, errors=errors, newline="")
-        reader = csv.reader(text, delimiter=info.delimiter, quoting=quoting, strict=False)
+        reader = None if plain_tabs else csv.reader(text, delimiter=info.delimiter,
+                                                    quoting=quoting, strict=False)  # fmt: skip
+        # plain tabs (no quoting): a record is a line, split at its tabs, exactly what the csv
+        # module makes of it (with QUOTE_NONE, a line ending ends the record), at C speed and
+        # without the csv module's per-character pass (line numbers: one per line)
+        rows = reader if reader is not None else _tab_rows(text)
         bad_in_a_row = 0
         first = info.header[0] if info.header else ""
         head_key, head_len = canon(first), len(first) + 4
@@ -84,47 +114,95 @@ def iter_cells(
         heads |= {"\ufeff" + h for h in heads}
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
+        data_rows = 0
+        width, cells_of, dropped = _skipping(info, skip)
         try:
-            next(reader, None)  # the header, already read by sniff
-            count = 0
-            while True:
+            next(rows, None)  # the header, already read by sniff
+            count = error_at = 0
+            while True:  # a for loop per stretch of good rows (faster than next() per row)
                 try:
-                    row = next(reader)
-                except StopIteration:
+                    for row in rows:  # the checks below run a million times: keep them cheap
+                        count += 1
+                        if progress is not None and not count % _PROGRESS_EVERY:
+                            progress(info.path, raw.tell(), total)
+                        if len(row) >= width and layout[0] is None:
+                            key = cells_of(row)
+                            verdict = dropped.get(key)
+                            if verdict is None:
+                                verdict = _judge(info, skip, key, dropped)
+                            if verdict:
+                                data_rows += 1
+                                continue
+                        if len(row) <= 1 and (not row or not row[0].strip()):
+                            continue
+                        c0 = row[0]
+                        # no header name starts with a digit: data rows (dates, ids) skip canon()
+                        if c0 in heads or (
+                            len(c0) <= head_len
+                            and c0
+                            and not c0[0].isdigit()
+                            and canon(c0) == head_key
+                        ):
+                            line = reader.line_num if reader is not None else count + 1
+                            if _header_again(info, row, line, layout):
+                                continue
+                        if layout[0] is not None:
+                            order = layout[0]
+                            width = len(row)
+                            row = [row[j] if 0 <= j < width else "" for j in order]
+                        data_rows += 1
+                        if plain_tabs and (row[0][:1] == '"' or row[-1][-1:] == '"'):
+                            row = [c.strip('"') for c in row]
+                        yield reader.line_num if reader is not None else count + 1, row
                     break
-                except csv.Error as exc:
-                    warnings.row(info, reader.line_num, f"unreadable row: {exc}")
-                    bad_in_a_row += 1
+                except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
+                    line = reader.line_num if reader is not None else count + 1
+                    warnings.row(info, line, f"unreadable row: {exc}")
+                    # unreadable rows in a row: no good row read since the last one
+                    bad_in_a_row = bad_in_a_row + 1 if count == error_at else 1
+                    error_at = count
                     if bad_in_a_row > _MAX_BAD_IN_A_ROW:
                         raise ReportError(
-                            f"{info.path}:{reader.line_num}: too many unreadable rows; "
+                            f"{info.path}:{line}: too many unreadable rows; "
                             "is this file a Seller Central report?"
                         ) from None
-                    continue
-                bad_in_a_row = 0
-                count += 1
-                if progress is not None and not count % _PROGRESS_EVERY:
-                    progress(info.path, raw.tell(), total)
-                if not row or (len(row) == 1 and not row[0].strip()):
-                    continue
-                c0 = row[0]
-                if c0 in heads or (len(c0) <= head_len and c0 and canon(c0) == head_key):
-                    if _header_again(info, row, reader.line_num, layout):
-                        continue
-                if layout[0] is not None:
-                    order = layout[0]
-                    width = len(row)
-                    row = [row[j] if 0 <= j < width else "" for j in order]
-                warnings.rows += 1
-                if plain_tabs and (row[0].startswith('"') or row[-1].endswith('"')):
-                    row = [c.strip('"') for c in row]
-                yield reader.line_num, row
         except UnicodeDecodeError:
             raise ReportError(f"{info.path}: not valid {info.encoding} text") from None
         except OSError as exc:
             raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
+        finally:
+            warnings.rows += data_rows  # counted here, not per row (a million rows)
     if progress is not None:
         progress(info.path, total, total)
+
+
+def _skipping(
+    info: ReportInfo, skip: Skip | None
+) -> tuple[int, Callable[[list[str]], tuple[str, ...]], dict[tuple[str, ...], bool]]:
+    """(the width a row needs to be judged, its judged cells in one C call, the verdicts)."""
+    if skip is None or not skip.columns or min(skip.columns) < 0:
+        return 1 << 62, tuple, {}
+    get = itemgetter(*skip.columns)
+    cells_of = get if len(skip.columns) > 1 else (lambda row: (get(row),))
+    return max(skip.width, max(skip.columns) + 1), cells_of, {}
+
+
+def _judge(
+    info: ReportInfo, skip: Skip | None, key: tuple[str, ...], dropped: dict[tuple[str, ...], bool]
+) -> bool:
+    """``skip.drop(key)``, never for the cells of a repeated header; remembered (bounded)."""
+    assert skip is not None
+    names = {canon(info.header[i]) for i in skip.columns if i < len(info.header)}
+    verdict = not any(canon(c) in names for c in key if c) and skip.drop(key)
+    if len(dropped) < 4096:
+        dropped[key] = verdict
+    return verdict
+
+
+def _tab_rows(text: io.TextIOWrapper) -> Iterator[list[str]]:
+    """The rows of a plain tab-separated text: each line without its line ending, split at its
+    tabs (``map`` chains run in C: no Python frame per row)."""
+    return map(str.split, map(str.rstrip, text, repeat("\r\n")), repeat("\t"))
 
 
 def _header_again(
@@ -168,6 +246,32 @@ class Cells:
 
     def __init__(self, info: ReportInfo) -> None:
         self._idx = info.columns
+
+    def picker(self, indexes: list[int]) -> Callable[[list[str]], list[str]]:
+        """``pick(row)`` → the stripped cells at ``indexes`` ('' for -1 or a short row), in
+        one C-level ``itemgetter`` call for a full row: the readers call it on every row."""
+        from operator import itemgetter
+
+        present = [i for i in indexes if i >= 0]
+        if not present:
+            return lambda row: [""] * len(indexes)
+        need = max(present)
+        safe = [i if i >= 0 else need for i in indexes]  # a missing column reads a real one…
+        blank = [n for n, i in enumerate(indexes) if i < 0]  # …then is blanked
+        getter = itemgetter(*safe)
+        single = len(safe) == 1
+        get = self.get
+
+        def pick(row: list[str]) -> list[str]:
+            if len(row) <= need:
+                return [get(row, i) for i in indexes]
+            got = getter(row)
+            cells = [got.strip()] if single else list(map(str.strip, got))
+            for n in blank:
+                cells[n] = ""
+            return cells
+
+        return pick
 
     def index(self, *keys: str) -> int:
         """Index of the first key present, else -1."""

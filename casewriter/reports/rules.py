@@ -5,7 +5,11 @@
   paid by matching reimbursements: same FNSKU, kind ``Lost_Warehouse`` (M/5) or
   ``Damaged_Warehouse`` (damage codes), approved on or after the event. A reimbursement id pays
   the sum of ``quantity-reimbursed-total`` over its rows for that FNSKU; a
-  ``Reimbursement_Reversal`` takes its units back from the id it points to.
+  ``Reimbursement_Reversal`` takes its units back from the id it points to. A payment seen only
+  inside a settlement (``WAREHOUSE_LOST`` / ``WAREHOUSE_DAMAGE``, ``[payment_kinds]`` of
+  ``data/settlement.toml``) pays units too where the match is clear: it names a SKU of the
+  FNSKU and gives its units (a quantity, or an amount that is a whole number of Amazon's
+  per-unit amount); otherwise the finding carries a note naming the payment.
   **Allocation order**: reimbursements by approval date (then id); each pays the earliest
   eligible event (dated on or before its approval) that still has unpaid units, then the next;
   a unit is never counted twice.
@@ -29,6 +33,7 @@ from decimal import Decimal
 
 from casewriter.reports.findings import Finding
 from casewriter.reports.records import CLAIM_LOST, LedgerRow
+from casewriter.reports.settlement import settlement_rules
 from casewriter.reports.state import Collected
 
 _KIND = {"lost": "LOST_WAREHOUSE", "damaged": "DAMAGED_WAREHOUSE"}
@@ -64,6 +69,9 @@ class Paid:
         for original, fnsku, qty in reversals:
             if (original, fnsku) in units:
                 units[(original, fnsku)] += qty  # qty is negative
+        #: (kind, FNSKU) → notes on settlement payments that may pay its units (no unit count)
+        self.unclear: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self._settled(data, units, meta)
         #: (kind, fnsku) → [(approval date, id, units, order id)], sorted
         self.by_kind: dict[tuple[str, str], list[tuple[date | None, str, int, str]]] = {}
         for (rid, fnsku), n in units.items():
@@ -75,6 +83,41 @@ class Paid:
         #: orders paid for: any Reimbursements report row, or a payment inside a settlement
         self.orders = {data.reimbursement_rows[k].order_id for k in data.reimbursements}
         self.orders |= data.settlement_paid_orders
+
+    def _settled(
+        self,
+        data: Collected,
+        units: dict[tuple[str, str], int],
+        meta: dict[tuple[str, str], tuple[str, date | None, str]],
+    ) -> None:
+        """Warehouse payments seen only inside a settlement (``WAREHOUSE_LOST`` …) pay units
+        too, where the match is clear: the payment names a SKU of a known FNSKU and its units
+        are known (a quantity, or the amount over Amazon's per-unit amount, evenly)."""
+        kinds = settlement_rules().kinds
+        for p in data.payments(settlement_rules().match_days):
+            kind = kinds.get(p.kind)
+            if p.source != "settlement" or kind is None or p.amount <= 0 or not p.sku:
+                continue
+            fnsku = data.sku_fnsku.get(p.sku.upper())
+            if fnsku is None:
+                continue
+            qty = p.quantity
+            if qty is None and fnsku in self.per_unit:
+                ratio = p.amount / self.per_unit[fnsku][0]
+                whole = int(ratio.to_integral_value())
+                if whole >= 1 and abs(ratio - whole) * self.per_unit[fnsku][0] <= Decimal("0.01"):
+                    qty = whole
+            if qty is None:
+                self.unclear[(kind, fnsku)].append(
+                    f"a settlement payment ({p.kind}, {p.amount} {p.currency}"
+                    + (f", posted {p.day.isoformat()}" if p.day else "")
+                    + f", settlement {p.settlement_id}) for SKU {p.sku} may pay for these "
+                    "units; it gives no unit count: check before filing"
+                )
+                continue
+            ident = (f"settlement {p.settlement_id} {p.day or ''}", fnsku)
+            units[ident] += qty
+            meta[ident] = (kind, p.day, p.order_id)
 
 
 def _allocate(
@@ -130,6 +173,7 @@ def warehouse(data: Collected, paid: Paid) -> list[Finding]:
             )
             if row.unreconciled is not None and left < abs(row.unreconciled):
                 finding.notes.append(f"{abs(row.unreconciled) - left} unit(s) already reimbursed")
+            finding.notes += paid.unclear.get((_KIND[kind], fnsku), [])
             _value(finding, data, paid, fnsku, row.sku, row.asin)
             findings.append(finding)
     return findings
@@ -168,15 +212,18 @@ def inbound(data: Collected, paid: Paid) -> list[Finding]:
         info[(shipment, key)] = (r.sku, r.status, event, r.shipped, received)
     remaining = {(s[2], s[3]): s[4] for s in shortfalls}
     shortfalls.sort()
+    of_item: dict[str, list[tuple[bool, date, str, str, int, str, date | None]]] = {}
+    for s in shortfalls:  # in their sorted order, per item: a payment only meets its item's
+        of_item.setdefault(s[3], []).append(s)
     for (kind, fnsku), entries in paid.by_kind.items():
-        if kind != "LOST_INBOUND":
+        if kind != "LOST_INBOUND" or fnsku not in of_item:
             continue
         for approved, _rid, units, order in entries:
             named = order.upper() if order.upper().startswith("FBA") else ""
-            for _open, _ev, shipment, key, _short, _st, shipped_on in shortfalls:
+            for _open, _ev, shipment, key, _short, _st, shipped_on in of_item[fnsku]:
                 if units <= 0:
                     break
-                if key != fnsku or (named and shipment != named):
+                if named and shipment != named:
                     continue
                 if approved is not None and shipped_on is not None and approved < shipped_on:
                     continue

@@ -24,14 +24,17 @@ from typing import TYPE_CHECKING
 from casewriter.errors import ReportError
 from casewriter.marketplaces import find as find_marketplace
 from casewriter.marketplaces import for_currency
-from casewriter.reports.collect import collect
+from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.fee_rules import overcharges
-from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped
+from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
 from casewriter.reports.inventory_rules import storage_checks, stranded
+from casewriter.reports.money import MONEY_RULES, money_findings
+from casewriter.reports.money import finish as finish_money
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
+from casewriter.reports.summary import summarize
 from casewriter.reports.windows import window_for
 
 if TYPE_CHECKING:
@@ -43,6 +46,9 @@ AUTO_REIMBURSE_DAYS = 14
 _SETTLEMENTS = frozenset({"settlement-v2", "settlement-flat"})
 _WAREHOUSE_INPUTS = frozenset({"ledger-detail", "legacy-adjustments", "reimbursements",
                                "all-orders", "fulfilled-shipments"})  # fmt: skip
+_REMOVALS = frozenset({"removal-order-detail", "removal-shipment-detail"})
+#: what a money rule's value and "already paid" check read
+_VALUE = _SETTLEMENTS | {"reimbursements", "all-orders", "manufacturing-costs"}
 #: rule → the report types it reads (a finding is incomplete when one of them was read in part);
 #: a rule not listed here depends on every report.
 RULE_INPUTS: dict[str, frozenset[str]] = {
@@ -55,6 +61,14 @@ RULE_INPUTS: dict[str, frozenset[str]] = {
     "fee-overcharge": _SETTLEMENTS | {"seller-measurements", "fee-preview", "storage-fees"},
     "storage-fee-check": frozenset({"storage-fees", "seller-measurements", "fee-preview"}),
     "stranded-inventory": frozenset({"stranded-inventory"}),
+    "removal-incomplete": _REMOVALS | _VALUE,
+    "removal-lost": _REMOVALS | _VALUE,
+    "return-damaged": _VALUE | {"customer-returns", "fulfilled-shipments"},
+    "refund-over-charge": _VALUE | {"fulfilled-shipments"},
+    "reimbursement-underpaid": _VALUE,
+    "reimbursement-below-price": _VALUE,
+    "researching-units": _VALUE | {"manage-inventory", "inbound-shipment-items", "ledger-detail",
+                                   "ledger-summary", "legacy-receipts"},
 }  # fmt: skip
 _FEE_REPORTS = frozenset({"fee-preview", "storage-fees"})
 
@@ -82,11 +96,12 @@ def scan(
     catalog: Catalog,
     progress: Progress | None = None,
     default_marketplace: str = "US",
+    confirm_removal_lost: Sequence[str] = (),
 ) -> ScanResult:
     """Scan the reports. Unreadable ones are listed in ``skipped``; ReportError only when no
-    file at all can be read."""
-    from casewriter.dates import today_in
-    from casewriter.marketplaces import get
+    file at all can be read. ``confirm_removal_lost``: removal order ids or tracking numbers
+    the seller says never arrived (those packages become claims; the ones matching no package
+    are listed in ``ScanResult.unconfirmed``)."""
 
     infos: list[ReportInfo] = []
     skipped: list[Skipped] = []
@@ -103,40 +118,71 @@ def scan(
             raise ReportError(skipped[0].reason)
         raise ReportError(f"none of the {len(skipped)} files is a readable Seller Central "
                           "report: " + "; ".join(s.reason for s in skipped))  # fmt: skip
+    with gc_paused():
+        return _scan(infos, skipped, as_of, marketplace, catalog, progress, default_marketplace,
+                     confirm_removal_lost)  # fmt: skip
+
+
+def _scan(
+    infos: list[ReportInfo],
+    skipped: list[Skipped],
+    as_of: date | None,
+    marketplace: str | None,
+    catalog: Catalog,
+    progress: Progress | None,
+    default_marketplace: str,
+    confirm_removal_lost: Sequence[str],
+) -> ScanResult:
+    from casewriter.dates import today_in
+    from casewriter.marketplaces import get
+
     got = collect(infos, progress)
     data, warnings = got.data, got.warnings
     paid = Paid(data)
     found = warehouse(data, paid) + inbound(data, paid) + refunds(data, paid)
-    _attach_shipments(found, data)
     names = [r.marketplace_name for r in data.refunds.values()]
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
+    more, money_notes, matched = money_findings(data, paid, found, main, today,
+                                                confirm_removal_lost)  # fmt: skip
+    found += more
     fee_notes: list[str] = []
     fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog, fee_notes)
     found += fee_found + storage_checks(data.fees, explicit or main, fee_found, data.sku_fnsku)
     found += stranded(data.fees, explicit or main, today, catalog)
+    _attach_shipments(found, data)
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
+    result.unconfirmed = [c for c in confirm_removal_lost if c not in matched]
     result.reports = [
         ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
         for n, i in enumerate(infos)
     ]
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
+    kept: list[Finding] = []
+    windows: dict[tuple[str, str, date], Window | None] = {}
     for f in found:
-        _finish(f, explicit or find_marketplace(f.marketplace) or main, today, catalog)
+        code = explicit or find_marketplace(f.marketplace) or main
+        if f.rule in MONEY_RULES:
+            if not finish_money(f, code, today, catalog, windows):
+                continue  # a lead out of its window: nothing to act on
+        else:
+            _finish(f, code, today, catalog)
         f.check_ids()  # an id that fails its check: to-review, never a claim
+        kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False
             f.notes.append("a report this finding depends on was read only in part: check "
                            "it before filing")  # fmt: skip
-    result.findings = sorted(found, key=Finding.sort_key)
+    result.findings = sorted(kept, key=Finding.sort_key)
+    result.summary = summarize(result.findings, today)
     for code, n in sorted(data.unknown_codes.items()):
         result.notes.append(
             f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
             "check those rows by hand"
         )
-    result.notes += _unverifiable_notes(data) + fee_notes
+    result.notes += _unverifiable_notes(data) + money_notes + fee_notes
     if not data.fees.measurements and {i.type for i in infos} & _FEE_REPORTS:
         result.notes.append(
             "fee reports read, but no measurements of your own: add a CSV "

@@ -17,13 +17,14 @@ is data: ``data/settlement.toml``) are payments: ``payment`` names the kind, els
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from casewriter.errors import CasewriterError
-from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.readers import Cells, Progress, Skip, Warnings, iter_cells
 from casewriter.reports.records import SettlementRow
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Numbers
@@ -39,6 +40,8 @@ class SettlementRules:
     payment_types: frozenset[str]
     match_days: int
     source: str
+    #: settlement payment kind → the Reimbursements report reason it pays like (normalized)
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -49,10 +52,11 @@ def settlement_rules(path: Path = SETTLEMENT_DATA) -> SettlementRules:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         types = frozenset(norm(str(t)) for t in data["payment_types"])
         days = int(data["match_days"])
+        kinds = {norm(str(k)): norm(str(v)) for k, v in data.get("payment_kinds", {}).items()}
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError,
-            ValueError) as exc:  # fmt: skip
+            ValueError, AttributeError) as exc:  # fmt: skip
         raise CasewriterError(f"cannot read the settlement rules {path}: {exc}") from None
-    return SettlementRules(types, days, str(data.get("source", "")))
+    return SettlementRules(types, days, str(data.get("source", "")), kinds)
 
 
 #: older flat file: (amount-type, type column or None, amount column)
@@ -76,12 +80,23 @@ _COMMON = ("settlementid", "currency", "transactiontype", "orderid", "fulfillmen
            "posteddate", "posteddatetime", "sku", "quantitypurchased", "marketplacename")  # fmt: skip
 
 
+#: ``want(transaction type, amount type, description)``, each normalized: False skips the amount
+#: before its cells are parsed (a settlement is mostly fee rows no rule reads; a million rows
+#: must scan in little more than the time it takes to split them). Payments and the totals row
+#: are always read.
+Want = Callable[[str, str, str], bool]
+
+
 def read_settlement(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None = None
+    info: ReportInfo,
+    warnings: Warnings,
+    progress: Progress | None = None,
+    want: Want | None = None,
 ) -> Iterator[SettlementRow]:
-    """Every amount of a settlement report (either layout) as a ``SettlementRow``."""
+    """Every amount of a settlement report (either layout) as a ``SettlementRow`` (with
+    ``want``, only the amounts it accepts; their bad cells are warned about, the others' not)."""
     if info.type == "settlement-flat":
-        yield from _read_flat(info, warnings, progress)
+        yield from _read_flat(info, warnings, progress, want)
         return
     c = Cells(info)
     payments = settlement_rules().payment_types
@@ -92,56 +107,103 @@ def read_settlement(
         c.index("amount"),
     )
     numbers = Numbers()
-    for line, row in iter_cells(info, warnings, progress):
-        n = len(row)
-        v = [row[i].strip() if 0 <= i < n else "" for i in idx]
+    pick = c.picker([*idx, i_type, i_desc, i_amount])
+    # the row's kind is read first, raw (most rows stop there): transaction type, amount type
+    # and description; the few distinct kinds are normalized and judged once each
+    kind_columns = [idx[2], i_type, i_desc]
+    kinds = c.picker(kind_columns)
+    getter, need = itemgetter(*kind_columns), max(kind_columns)
+    fast = min(kind_columns) >= 0
+    seen: dict[tuple[str, ...], tuple[str, str, str, str, bool]] = {}
+
+    def unread(cells: tuple[str, ...]) -> bool:  # what ``want`` turns down, dropped unparsed
+        assert want is not None
+        ttype, atype, desc = norm(cells[0]), norm(cells[1]), norm(cells[2])
+        paid = ttype in payments or desc in payments
+        return bool(ttype) and not paid and not want(ttype, atype, desc)
+
+    drop = Skip(tuple(kind_columns), need + 1, unread) if want is not None and fast else None
+    for line, row in iter_cells(info, warnings, progress, drop):
+        raw = getter(row) if fast and len(row) > need else tuple(kinds(row))
+        known = seen.get(raw)
+        if known is None:
+            ttype, atype, desc = norm(raw[0]), norm(raw[1]), norm(raw[2])
+            payment = ttype if ttype in payments else desc if desc in payments else ""
+            keep = not ttype or bool(payment) or want is None or want(ttype, atype, desc)
+            known = (ttype, atype, desc, payment, keep)
+            if len(seen) < 4096:
+                seen[raw] = known
+        ttype, atype, desc, payment, keep = known
+        if not keep:
+            continue
+        v = pick(row)
         if numbers.comma is None:
             numbers.hint(v[1] or v[9])
         try:
-            amount = numbers.dec(c.get(row, i_amount))
+            amount = numbers.dec(v[12])
             posted = _date(v[5]) or _date(v[6])
-            qty = numbers.whole(v[8])
+            qty = numbers.whole(v[8]) if v[8] else None
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        ttype, desc = _norm(v[2]), _norm(c.get(row, i_desc))
-        payment = ttype if ttype in payments else desc if desc in payments else ""
-        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], _norm(c.get(row, i_type)),
-                            desc, amount, _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], atype, desc, amount,
+                            _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
 
 
 def _read_flat(
-    info: ReportInfo, warnings: Warnings, progress: Progress | None
+    info: ReportInfo, warnings: Warnings, progress: Progress | None, want: Want | None
 ) -> Iterator[SettlementRow]:
     c = Cells(info)
     payments = settlement_rules().payment_types
     idx = [c.index(n) for n in _COMMON]
     amounts = [(kind, c.index(t) if t else -1, c.index(a)) for kind, t, a in _FLAT_AMOUNTS]
     amounts = [a for a in amounts if a[2] >= 0]
+    common = c.picker(idx)
+    # which amount columns are filled, their types and the transaction type make a row's shape;
+    # the amounts to read (kind, description, payment) are worked out once per shape, and a
+    # shape with none is skipped unread (most rows are fees)
+    type_cells = c.picker([idx[2]] + [t for _k, t, _a in amounts])
+    amount_cells = c.picker([a for _k, _t, a in amounts])
+    plans: dict[tuple[object, ...], tuple[str, list[tuple[int, str, str, str]]]] = {}
     numbers = Numbers()
     for line, row in iter_cells(info, warnings, progress):
-        n = len(row)
-        v = [row[i].strip() if 0 <= i < n else "" for i in idx]
+        types, cells = type_cells(row), amount_cells(row)
+        key = (*types, *map(bool, cells))
+        plan = plans.get(key)
+        if plan is None:
+            ttype = norm(types[0])
+            reads = []  # (amount index, kind, description, payment)
+            for n, (kind, _t, _a) in enumerate(amounts):
+                if not cells[n]:
+                    continue
+                described = types[1 + n]
+                desc = (
+                    norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
+                )
+                payment = ttype if ttype in payments else desc if desc in payments else ""
+                if payment or want is None or want(ttype, kind, desc):
+                    reads.append((n, kind, desc, payment))
+            plan = (ttype, reads)
+            if len(plans) < 4096:
+                plans[key] = plan
+        ttype, reads = plan
+        if ttype and not reads and want is not None:
+            continue  # only amounts no rule reads (a blank row stays: the totals row)
+        v = common(row)
+        wanted = [(kind, desc, cells[n], pay) for n, kind, desc, pay in reads]
         if numbers.comma is None:
             numbers.hint(v[1] or v[9])
-        ttype = _norm(v[2])
         try:
             posted = _date(v[5]) or _date(v[6])
-            qty = numbers.whole(v[8])
-            filled = []
-            for kind, i_type, i_amount in amounts:
-                cell = c.get(row, i_amount)
-                if cell:
-                    filled.append((kind, c.get(row, i_type), numbers.dec(cell)))
+            qty = numbers.whole(v[8]) if v[8] else None
+            filled = [(kind, desc, numbers.dec(cell), pay) for kind, desc, cell, pay in wanted]
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
         if not filled:  # the totals row, or a row with no amount
-            yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], "", "", None, norm(v[4]),
+            yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], "", "", None, _norm(v[4]),
                                 posted, v[7], qty, v[9], "")  # fmt: skip
             continue
-        for kind, described, amount in filled:
-            desc = norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
-            payment = ttype if ttype in payments else desc if desc in payments else ""
+        for kind, desc, amount, payment in filled:
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], kind, desc, amount,
-                                norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+                                _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip

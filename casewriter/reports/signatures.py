@@ -55,6 +55,7 @@ TITLES: dict[str, str] = {
     "legacy-receipts": "Received Inventory, legacy (GET_FBA_FULFILLMENT_INVENTORY_RECEIPTS_DATA)",
     "legacy-inventory-events": "Inventory Event Detail, legacy (GET_FBA_FULFILLMENT_INVENTORY_SUMMARY_DATA)",
     "seller-measurements": "Your own measurements (CSV: sku,length,width,height,dimension_unit,weight,weight_unit)",
+    "manufacturing-costs": "Your manufacturing costs (your own CSV: sku,cost,currency)",
 }  # fmt: skip
 
 #: Every report type ``scan`` recognises.
@@ -66,8 +67,9 @@ USED_BY_RULES = frozenset({
     "ledger-detail", "ledger-summary", "reimbursements", "customer-returns", "all-orders",
     "fulfilled-shipments", "settlement-v2", "settlement-flat", "inbound-shipment-items",
     "legacy-adjustments", "legacy-receipts", "legacy-inventory-events",
-    "removal-order-detail", "removal-shipment-detail",
+    "removal-order-detail", "removal-shipment-detail", "manage-inventory",
     "fee-preview", "storage-fees", "stranded-inventory", "seller-measurements",
+    "manufacturing-costs",
 })  # fmt: skip
 
 #: (type, required columns, any-of alternatives: at least one set must be present too).
@@ -119,6 +121,7 @@ SIGNATURES: tuple[tuple[str, frozenset[str], tuple[frozenset[str], ...]], ...] =
                                   "weight_unit"), ()),
     ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type, "
                             "Warehouse-Condition-code, Quantity Available"), ()),
+    ("manufacturing-costs", _cols("sku, cost, currency"), ()),
 )  # fmt: skip
 
 #: Buyer personal data (Amazon Fulfilled Shipments, All Orders): never read into a record.

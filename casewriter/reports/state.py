@@ -5,7 +5,7 @@ adjustments by FNSKU + Reference ID (overlapping downloads count once; the more 
 wins, since reconciliation only grows), receipts per shipment, reimbursement rows (de-duplicated
 across overlapping downloads), returns, refund rows, payments inside settlements (de-duplicated
 the same way; ``payments()`` merges them with the Reimbursements report, each payment once),
-Amazon's shipments of refunded or returned orders (proof for those cases), and per-SKU prices.
+Amazon's shipments of refunded orders and damaged returns (proof for those cases), and per-SKU prices.
 
 Only ``Adjustments`` rows can be claims, and only when they carry an Unreconciled Quantity
 (rule 2 of design/reports.md). Claim-coded rows without one (the retired Inventory Adjustments
@@ -16,11 +16,13 @@ claimed: nothing in the files shows the units are still unreconciled.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.fee_state import FeeData
+from casewriter.reports.money_state import MoneyState
 from casewriter.reports.payments import Payment, from_report, from_settlements, merge
 from casewriter.reports.records import (
     CLAIM_DAMAGED,
@@ -81,11 +83,14 @@ class Collected:
     settlement_payments: Counter[SettlementRow] = field(default_factory=Counter)
     #: orders a settlement shows a payment for (REVERSAL_REIMBURSEMENT …)
     settlement_paid_orders: set[str] = field(default_factory=set)
-    #: Amazon's shipments of refunded or returned orders, by order id (proof for those cases)
+    #: Amazon's shipments of refunded orders and damaged returns, by order id (their proof)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
     #: what the fee and stranded rules keep (measurements, Fee Preview, storage, fee charges)
     fees: FeeData = field(default_factory=FeeData)
+    #: what the money rules keep (removals, damaged returns, charges, prices, costs …)
+    money: MoneyState = field(default_factory=MoneyState)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
+    _per_unit: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
     def ledger_row(
@@ -179,8 +184,9 @@ class Collected:
         return merge(from_report(report), settled, match_days)
 
     def shipment(self, s: FulfilledShipment) -> None:
-        """Amazon's shipment of an order: proof for a refunded or returned order."""
-        if s.order_id in self.refund_orders or s.order_id in self.returned_orders:
+        """Amazon's shipment of an order: proof for a refunded order or a damaged return (the
+        orders a finding can name)."""
+        if s.order_id in self.refund_orders or s.order_id in self.money.watch_orders:
             self.shipments.setdefault(s.order_id, []).append(s)
 
     def finish_refunds(self) -> None:
@@ -205,19 +211,34 @@ class Collected:
             ref.marketplace_name = ref.marketplace_name or str(mname)
         self.refund_orders = {k[0] for k in self.refunds}
 
-    def order(self, o: OrderRow) -> None:
-        if o.currency:
-            self.currencies[o.currency] += 1
-        if o.country:
-            self.countries[o.country] += 1
-        if o.order_id in self.refund_orders:
-            self.order_channel[o.order_id] = o.channel
-            self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
-        if o.item_price is not None and o.item_price > 0 and o.quantity and o.quantity > 0:
-            per_unit = (o.item_price / o.quantity).quantize(Decimal("0.01"))
-            for key in (o.sku.upper(), o.asin):
-                if key:
-                    self.unit_price[key] = (per_unit, o.currency)
+    def orders(self, rows: Iterable[OrderRow]) -> None:
+        """Order lines (All Orders, Fulfilled Shipments): the currency and country they count
+        for, the channel and line of a refunded order, each SKU's and ASIN's latest unit price.
+        One loop per file with everything it touches bound once (a file has 100,000 lines)."""
+        currencies, countries = self.currencies, self.countries
+        refunded, channel, lines = self.refund_orders, self.order_channel, self.order_lines
+        unit_price, memo = self.unit_price, self._per_unit
+        cent = Decimal("0.01")
+        for o in rows:
+            if o.currency:
+                currencies[o.currency] += 1
+            if o.country:
+                countries[o.country] += 1
+            if o.order_id in refunded:
+                channel[o.order_id] = o.channel
+                lines.setdefault((o.order_id, o.sku.upper()), o)
+            price, quantity = o.item_price, o.quantity
+            if price is None or not quantity or quantity <= 0 or price <= 0:
+                continue
+            per_unit = memo.get((price, quantity))  # prices repeat: divide each pair once
+            if per_unit is None:
+                per_unit = (price / quantity).quantize(cent)
+                if len(memo) < 1 << 14:
+                    memo[(price, quantity)] = per_unit
+            if o.sku:
+                unit_price[o.sku.upper()] = (per_unit, o.currency)
+            if o.asin:
+                unit_price[o.asin] = (per_unit, o.currency)
 
     def inbound_row(self, r: InboundRow) -> None:
         if r.sku and r.fnsku:

@@ -87,6 +87,7 @@ def volume_unit(text: str) -> str:
 _COMMA_LANGUAGES = ("de", "fr", "it", "es-ES", "nl", "sv", "pl")
 
 
+@lru_cache(maxsize=256)  # asked for every row until a file's own cells decide
 def decimal_comma(marketplace_or_currency: str) -> bool | None:
     """True when the marketplace (code, ``Amazon.de``-style name, or currency) writes decimal
     commas, False when decimal points, None when unknown or ambiguous (EUR is both)."""
@@ -104,13 +105,22 @@ def decimal_comma(marketplace_or_currency: str) -> bool | None:
     return users.pop() if len(users) == 1 else None
 
 
-class Numbers:
-    """Amounts and counts of one file, decimal style learned from its own cells."""
+_MEMO_SIZE = 1 << 14
 
-    __slots__ = ("comma",)
+
+class Numbers:
+    """Amounts and counts of one file, decimal style learned from its own cells.
+
+    A cell's value depends only on its text and the style known so far, and reading it sets the
+    style the same way each time, so both are remembered (``_memo``): amounts repeat on every
+    row of a report (the same prices, fees and quantities), and a million rows parse each
+    distinct text once."""
+
+    __slots__ = ("_memo", "comma")
 
     def __init__(self, comma: bool | None = None) -> None:
         self.comma = comma  # True: decimal commas; False: decimal points; None: not known yet
+        self._memo: dict[tuple[str, bool | None], tuple[Decimal | None, bool | None]] = {}
 
     def hint(self, marketplace_or_currency: str) -> None:
         """Use the marketplace's convention until the file's own cells show which it uses."""
@@ -119,6 +129,18 @@ class Numbers:
 
     def dec(self, text: str) -> Decimal | None:
         """A number as Decimal; None when empty; ValueError when not a number."""
+        key = (text, self.comma)
+        known = self._memo.get(key)
+        if known is not None:
+            self.comma = known[1]
+            return known[0]
+        value = self._dec(text)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = (value, self.comma)
+        return value
+
+    def _dec(self, text: str) -> Decimal | None:
         simple = _SIMPLE.fullmatch(text)
         if simple is not None:  # 40, 0.7800, 24.99: what most cells hold, read at C speed
             tail = simple.group(1)
@@ -196,6 +218,7 @@ _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}  # fmt: skip
 
 
+@lru_cache(maxsize=1024)  # a summary repeats its few months on every row
 def parse_month(text: str) -> date | None:
     """A month cell (``2026-05``, ``05/2026``, ``May-2026``, ``2026-05-01``) as its first day;
     None when empty; ValueError on garbage."""

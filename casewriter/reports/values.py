@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from casewriter.bounds import MAX_REPORT_AMOUNT, MAX_REPORT_UNITS, date_in_range, date_range_text
 
 _STRIP_MONEY = str.maketrans("", "", " \u00a0\u202f$€£¥'")
 
 
+@lru_cache(maxsize=8192)  # report dates repeat (a day per row): parse each text once
 def parse_date(text: str) -> date | None:
     """The calendar date of a report date/time cell; None when empty; ValueError on garbage or
     on a date outside 1970–2100 (``casewriter.bounds``: claim windows are added to it)."""
@@ -73,6 +75,7 @@ def ledger_date(day: str, stamp: str) -> date | None:
     return parse_date(d)
 
 
+@lru_cache(maxsize=16384)  # prices and amounts repeat row after row
 def parse_decimal(text: str) -> Decimal | None:
     """An amount as Decimal; None when empty. ``1.234,56`` / ``24,99`` / ``1,234.56`` all work."""
     s = text.strip().strip('"').translate(_STRIP_MONEY)
@@ -103,6 +106,7 @@ def parse_decimal(text: str) -> Decimal | None:
     return value
 
 
+@lru_cache(maxsize=4096)
 def parse_int(text: str) -> int | None:
     """A unit count; None when empty; ValueError when not a whole number."""
     s = text.strip()
@@ -133,6 +137,7 @@ def parse_count(text: str, column: str) -> int | None:
     return number
 
 
+@lru_cache(maxsize=4096)  # enum cells (Order, ItemPrice, AFN …) repeat on every row
 def norm(text: str) -> str:
     """An enum value as compared: upper case, trimmed, spaces and dashes as underscores."""
     return text.strip().strip('"').strip().upper().replace(" ", "_").replace("-", "_")

@@ -1,14 +1,17 @@
 """``scan --draft`` and the scan screen's "draft": one case per claimable finding, logged.
 
-``to-review`` findings are leads, not claims: they are drafted only for the rules the caller
+Each claimable finding, and each claim with no documented window (``to-review`` but not a
+lead), becomes a draft (``reports.drafts.draft_from_finding``). A lead (``Finding.lead``: a
+figure to verify, a package to confirm lost) is drafted only when its rule is one the caller
 names (``review_rules``: ``scan --draft-stranded``, or a stranded finding selected in the scan
-screen), with their act-by date as the case's deadline.
+screen: ``DRAFTABLE_LEADS``), with its act-by date as the case's deadline; too-early and expired
+findings never are.
 
-Each finding becomes a draft (``reports.drafts.draft_from_finding``), is rendered, and is
-skipped when the log already holds an open case with the same identifiers (the duplicate
-guard), when a report it depends on was read only in part, or when the log refuses one of its
-values (an amount out of range…); the rest are saved with the finding's own claim window and
-expected amount.
+Each draft is rendered, and is skipped when the log already holds a case on the same problem
+(``services.duplicates``, by the case type's rule: an open one to reply in, a closed or denied
+one to reopen rather than resubmit), when a report it depends on was read only in part, or when the log refuses one of
+its values (an amount out of range…); the rest are saved with the finding's own claim window
+and expected amount.
 """
 
 from __future__ import annotations
@@ -16,13 +19,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from casewriter.config import Settings
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
 from casewriter.reports.drafts import draft_from_finding
 from casewriter.reports.findings import Finding
+from casewriter.services.duplicates import same_problem
 from casewriter.services.saving import new_case_from_render
+
+if TYPE_CHECKING:
+    from casewriter.engine import DuplicateCase
 
 
 @dataclass
@@ -38,8 +46,35 @@ def label(finding: Finding) -> str:
     return f"{finding.rule} " + " ".join(f"{v}" for v in finding.ids.values() if v)
 
 
-#: the to-review rules a seller may ask to draft (``scan --draft-stranded``)
+#: the leads a seller may ask to draft (``scan --draft-stranded``)
 DRAFTABLE_LEADS = frozenset({"stranded-inventory"})
+
+
+def draftable(
+    finding: Finding, *, claimable: bool = True, review_rules: frozenset[str] = frozenset()
+) -> bool:
+    """Claimable findings and claims with no documented window (``to-review`` but not a lead:
+    file them soon) when ``claimable``; leads only of ``review_rules``. Too-early and expired
+    findings are never drafted."""
+    if finding.status == "claimable":
+        return claimable
+    if finding.status != "to-review":
+        return False
+    return finding.rule in review_rules if finding.lead else claimable
+
+
+def _why(found: list[DuplicateCase]) -> str:
+    """Why a finding is not drafted: the log's case on the same problem, and what to do."""
+    opened = [c.id for c in found if c.is_open]
+    if opened:
+        return f"open case {', '.join(opened)}"
+    first = found[0]
+    where = f"Seller Central case {first.sc_case_id}" if first.sc_case_id else "it"
+    if first.status == "denied":
+        return (
+            f"{first.status} case {first.id}: do not resubmit a declined request; reply in {where}"
+        )
+    return f"{first.status} case {first.id}: reopen {where} instead of opening a new case"
 
 
 def save_drafts(
@@ -51,8 +86,8 @@ def save_drafts(
     claimable: bool = True,
     review_rules: frozenset[str] = frozenset(),
 ) -> DraftReport:
-    """Render and log one draft per claimable finding (unless ``claimable`` is False) and per
-    ``to-review`` finding of ``review_rules``; skip those with an open case."""
+    """Render and log one draft per draftable finding (``draftable``: claimable ones unless
+    ``claimable`` is False, leads of ``review_rules``); skip those with an open case."""
     from casewriter.engine import Engine
     from casewriter.store import CaseStore
 
@@ -62,12 +97,7 @@ def save_drafts(
     store = CaseStore.open(paths)
     try:
         for finding in findings:
-            wanted = (
-                claimable
-                if finding.status == "claimable"
-                else (finding.status == "to-review" and finding.rule in review_rules)
-            )
-            if not wanted:
+            if not draftable(finding, claimable=claimable, review_rules=review_rules):
                 continue
             if finding.bad_ids:  # a case must not cite an id that fails its check
                 report.skipped.append(
@@ -79,10 +109,10 @@ def save_drafts(
                 continue
             draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
             rendered = engine.render(draft, as_of=as_of)
-            open_cases = store.duplicates(rendered.identifiers)
-            if open_cases:
-                ids = ", ".join(c.id for c in open_cases)
-                report.skipped.append((label(finding), f"open case {ids}"))
+            ct = engine.catalog.get(draft.case_type)
+            found = same_problem(store, ct, rendered.identifiers)
+            if found:
+                report.skipped.append((label(finding), _why(found)))
                 continue
             new = new_case_from_render(
                 draft,

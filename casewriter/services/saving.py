@@ -71,6 +71,9 @@ def new_case_from_render(
         deadline_closes=deadline_closes or (deadline.closes if deadline is not None else None),
         expected_amount=expected_amount,
         currency=currency,
+        duplicate_keys=None
+        if rendered.duplicate_keys is None
+        else tuple(tuple(g) for g in rendered.duplicate_keys),
     )
 
 

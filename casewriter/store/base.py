@@ -18,6 +18,7 @@ from casewriter.store.model import (
     EVENT_KINDS,
     STATUSES,
     CaseSummary,
+    DuplicateKeys,
     Event,
     LoggedCase,
     format_id,
@@ -28,6 +29,7 @@ from casewriter.store.rows import (
     SUMMARY_COLS,
     created_updated,
     duplicate_case_ids,
+    same_problem,
     summary_from_row,
 )
 from casewriter.store.values import URGENCIES, BadText, Cells
@@ -97,12 +99,17 @@ class StoreBase:
             "INSERT INTO events(case_id, kind, at, text) VALUES (?, ?, ?, ?)", (num, kind, at, text)
         )
 
-    def _result(self, num: int, *, duplicates: bool = False) -> LoggedCase:
+    def _result(
+        self, num: int, *, duplicates: bool = False, keys: DuplicateKeys | None = None
+    ) -> LoggedCase:
         """The case as a write leaves it, read inside the write's transaction: if reading it
-        back fails, the write is rolled back too (never "error" printed after a commit)."""
+        back fails, the write is rolled back too (never "error" printed after a commit).
+        ``duplicates``: also the open cases on the same problem (``keys``: its type's rule)."""
         case = self.get(num)
         if duplicates:
-            case.duplicates = self.duplicates(case.identifiers, exclude=num)
+            case.duplicates = self.duplicates(
+                case.identifiers, exclude=num, case_type=case.case_type, keys=keys
+            )
         return case
 
     def _link(self, conn: sqlite3.Connection, a: int, b: int, at: str) -> bool:
@@ -119,22 +126,43 @@ class StoreBase:
         return True
 
     def duplicates(
-        self, identifiers: Iterable[tuple[str, str]], exclude: str | int | None = None
+        self,
+        identifiers: Iterable[tuple[str, str]],
+        exclude: str | int | None = None,
+        *,
+        case_type: str | None = None,
+        keys: DuplicateKeys | None = None,
+        include_closed: bool = False,
     ) -> list[CaseSummary]:
-        """Open cases sharing a duplicate-relevant identifier (see ``DUPLICATE_KINDS``)."""
+        """Cases on the same problem (``rows.same_problem``): of ``case_type``, sharing every
+        identifier kind of one group of ``keys`` (its catalog rule; None: the log's general
+        rule), or the Seller Central case id. Open ones only unless ``include_closed``.
+        Without ``case_type``: any type, by the general rule (callers that do not know it)."""
         skip = None if exclude is None else self._num(exclude)
         with self._read() as conn:
-            found = duplicate_case_ids(conn, identifiers)
-            if skip is not None:
-                found.pop(skip, None)
-            if not found:
-                return []
-            marks = ",".join("?" * len(found))
-            rows = conn.execute(
-                f"SELECT {SUMMARY_COLS} FROM cases WHERE id IN ({marks}) "
-                f"AND status NOT IN ('resolved', 'denied', 'closed') ORDER BY id",
-                list(found),
-            ).fetchall()
+            if case_type is None:
+                return self._any_type(conn, identifiers, skip, include_closed)
+            return same_problem(conn, case_type, identifiers, keys, exclude=skip,
+                                include_closed=include_closed)  # fmt: skip
+
+    def _any_type(
+        self,
+        conn: sqlite3.Connection,
+        identifiers: Iterable[tuple[str, str]],
+        skip: int | None,
+        include_closed: bool,
+    ) -> list[CaseSummary]:
+        found = duplicate_case_ids(conn, identifiers)
+        if skip is not None:
+            found.pop(skip, None)
+        if not found:
+            return []
+        marks = ",".join("?" * len(found))
+        closed = "" if include_closed else " AND status NOT IN ('resolved', 'denied', 'closed')"
+        rows = conn.execute(
+            f"SELECT {SUMMARY_COLS} FROM cases WHERE id IN ({marks}){closed} ORDER BY id",
+            list(found),
+        ).fetchall()
         return [summary_from_row(tuple(r), dict.fromkeys(found[int(r[0])])) for r in rows]
 
     def get(self, case_id: str | int) -> LoggedCase:

@@ -1,11 +1,13 @@
 """``CaseStore``: the case log's public API, all of it in one class (see docs/architecture.md,
-"Store API") — a little over 300 lines for that reason: most methods only say what they do and
-call the module that does it.
+"Store API").
 
 Opening checks the file before touching it (``db.connect``); listing, counting and the due
 report live here; saving is ``saving.py``'s; filing, replies, statuses, follow-ups, amounts
 and links ``lifecycle.py``'s; search, export/import, stats, backups and repair have their own
 modules. One store holds one connection guarded by a lock, so TUI worker threads may share it.
+
+Size: ~365 lines because the whole public API is this one class; most methods only say what they
+do and call the module that does it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from casewriter.store.model import (
     CaseSummary,
     DeadlineItem,
     DueReport,
+    DuplicateKeys,
     LoggedCase,
     NewCase,
     SearchHit,
@@ -72,6 +75,17 @@ class CaseStore(StoreBase):
         store.notices = list(opened.notices)
         return store
 
+    @classmethod
+    def open_read_only(cls, paths: AppPaths) -> CaseStore | None:
+        """The log only to read (``db.connect_read_only``: nothing created, migrated or
+        written), or None when there is none yet."""
+        opened = db.connect_read_only(paths.db_file)
+        if opened is None:
+            return None
+        store = cls(opened.conn, paths.db_file)
+        store.read_only = True
+        return store
+
     def __enter__(self) -> CaseStore:
         return self
 
@@ -116,12 +130,24 @@ class CaseStore(StoreBase):
         follow_up_hours: int | None = None,
         link: Iterable[str | int] = (),
         guard: bool = False,
+        forced: str | None = None,
+        duplicate_keys: DuplicateKeys | None = None,
     ) -> LoggedCase:
         """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
         link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
-        an open case that is already filed shares an identifier and is not linked."""
+        an open case on the same problem (``duplicate_keys``: its type's rule) that is already
+        filed is not linked. ``forced``: filed although not ready; the reasons are kept as a
+        ``forced`` event, in the same transaction."""
         return lifecycle.file(
-            self, case_id, sc_case_id, now, follow_up_hours=follow_up_hours, link=link, guard=guard
+            self,
+            case_id,
+            sc_case_id,
+            now,
+            follow_up_hours=follow_up_hours,
+            link=link,
+            guard=guard,
+            forced=forced,
+            duplicate_keys=duplicate_keys,
         )
 
     def set_status(
@@ -191,11 +217,17 @@ class CaseStore(StoreBase):
         return repair(self, case_id, now)
 
     # -- reading ----------------------------------------------------------------------------
-    def unlinked_duplicates(self, case_id: str | int) -> list[CaseSummary]:
-        """Open cases sharing an identifier with this one that it is not linked to yet."""
+    def unlinked_duplicates(
+        self, case_id: str | int, *, keys: DuplicateKeys | None = None
+    ) -> list[CaseSummary]:
+        """Open cases on the same problem as this one (``keys``: its type's rule) that it is
+        not linked to yet."""
         case = self.get(case_id)
         linked = set(case.links)
-        return [d for d in self.duplicates(case.identifiers, exclude=case.id) if d.id not in linked]
+        found = self.duplicates(
+            case.identifiers, exclude=case.id, case_type=case.case_type, keys=keys
+        )
+        return [d for d in found if d.id not in linked]
 
     def _where(
         self,

@@ -212,3 +212,26 @@ def errors(path: Path, *, writing: bool = True) -> Iterator[None]:
         yield
     except sqlite3.Error as exc:
         raise describe(exc, path, writing=writing) from None
+
+
+def connect_read_only(path: Path) -> Opened | None:
+    """The log opened only to read, never created, migrated or written (``render`` looking for
+    duplicates): None when there is no log yet, or an empty one. A log of an older schema is
+    read as it is (every version has the identifiers the duplicate guard reads); a damaged,
+    foreign or newer one is a ``StoreError``, left untouched."""
+    try:
+        if not path.exists():
+            return None
+    except OSError as exc:
+        from casewriter.files import os_reason
+
+        raise StoreAccessError(f"cannot open the case log {path}: {os_reason(exc)}") from None
+    require_regular(path)
+    version = check_existing(path, deep=False)
+    if version == 0:
+        return None
+    try:
+        conn = open_read_only(path)
+    except sqlite3.Error as exc:
+        raise describe(exc, path, writing=False) from None
+    return Opened(conn, read_only=True)

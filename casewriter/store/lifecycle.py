@@ -10,6 +10,10 @@ Follow-up rules: filing sets the follow-up to filed time + ``follow_up_hours`` (
 default); an Amazon reply sets status ``needs-reply`` and the follow-up to reply time + hours
 (answer before then); our reply sets ``awaiting-amazon`` and reply time + hours again. Closing a
 case (resolved, denied, closed) clears its follow-up; reopening is the event ``reopened``.
+
+Size: ~315 lines, one checked transaction per change, all following the event-history and
+follow-up rules above; only the amount checks (``set_amounts``, ``_put_amounts``, ``_amounts``)
+would split off cleanly.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from casewriter.store.base import StoreBase
 from casewriter.store.model import (
     CLOSED_STATUSES,
     DuplicateCaseError,
+    DuplicateKeys,
     LoggedCase,
     check_status,
     describe_duplicate,
@@ -46,10 +51,14 @@ def file(
     follow_up_hours: int | None = None,
     link: Iterable[str | int] = (),
     guard: bool = False,
+    forced: str | None = None,
+    duplicate_keys: DuplicateKeys | None = None,
 ) -> LoggedCase:
     """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
     link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
-    an open case that is already filed shares an identifier and is not linked."""
+    an open case on the same problem (``duplicate_keys``: its type's rule) that is already
+    filed is not linked. ``forced``: it was filed although not ready; the reasons are kept
+    as a ``forced`` event, in the same transaction."""
     num = store._num(case_id)
     normalized, _warning = check_sc_case_id(sc_case_id)
     when = store._now(now)
@@ -64,9 +73,11 @@ def file(
             store._require(conn, other)
             store._link(conn, num, other, at)
         if guard:
-            _guard(store, conn, num, normalized)
+            _guard(store, conn, num, normalized, duplicate_keys)
         file_in(store, conn, num, normalized, when, follow_up_hours)
-        case = store._result(num, duplicates=True)
+        if forced:
+            store._event(conn, num, "forced", at, forced)
+        case = store._result(num, duplicates=True, keys=duplicate_keys)
     return case
 
 
@@ -110,9 +121,17 @@ def file_in(
     fts_sync(conn, num, old)
 
 
-def _guard(store: StoreBase, conn: sqlite3.Connection, num: int, sc_case_id: str) -> None:
-    """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` shares a
-    duplicate-relevant identifier with it (or its new Seller Central case id)."""
+def _guard(
+    store: StoreBase,
+    conn: sqlite3.Connection,
+    num: int,
+    sc_case_id: str,
+    keys: DuplicateKeys | None = None,
+) -> None:
+    """Raise ``DuplicateCaseError`` if an open, filed case not linked to ``num`` is on the
+    same problem (its type's rule ``keys``; or its new Seller Central case id)."""
+    row = conn.execute("SELECT case_type FROM cases WHERE id = ?", (num,)).fetchone()
+    case_type = str(row[0]) if row and row[0] is not None else None
     idents = [
         (str(k), str(v))
         for k, v in conn.execute(
@@ -127,7 +146,9 @@ def _guard(store: StoreBase, conn: sqlite3.Connection, num: int, sc_case_id: str
     }
     blocking = [
         d
-        for d in store.duplicates([*idents, ("case_id", sc_case_id)], exclude=num)
+        for d in store.duplicates(
+            [*idents, ("case_id", sc_case_id)], exclude=num, case_type=case_type, keys=keys
+        )
         if parse_id(d.id) not in linked and d.status != "draft"
     ]
     if blocking:

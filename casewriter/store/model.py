@@ -6,6 +6,9 @@ anything heavy. Timestamps are always timezone-aware UTC in memory and stored as
 ``YYYY-MM-DDTHH:MM:SSZ`` text (sortable, lossless at one-second resolution); ``values.py``
 checks and writes every stored value. A record read from a row holding a value that does not
 parse lists it in ``invalid`` (field, raw text) instead of failing.
+
+Size: ~340 lines of plain records and their status and event tables, one light module for the
+TUI and the CLI; the due-report records (``DeadlineItem``, ``DueReport``) could move out.
 """
 
 from __future__ import annotations
@@ -57,12 +60,16 @@ EVENT_KINDS: tuple[str, ...] = (
     "follow-up-changed",
     "amounts-changed",
     "imported",
+    "forced",
 )
+"""``forced``: filed although it was not ready (``log file --force``); its text lists why."""
 
-#: Identifier kinds that name one specific problem: two open cases sharing one of these are
-#: very likely duplicates. ASIN, FNSKU, SKU, GTIN and tracking numbers are NOT here: a seller
-#: files many cases per product, and one parcel can carry several orders. A warehouse event is
-#: identified by the *pair* FNSKU + ledger reference id (see ``DUPLICATE_PAIR``).
+#: The log's general duplicate rule, for a case type whose catalog entry names no
+#: ``duplicate_keys``: identifier kinds that each name one specific problem, and the pair FNSKU +
+#: ledger reference id that names one warehouse event. ASIN, FNSKU, SKU, GTIN and tracking
+#: numbers alone are NOT here: a seller files many cases per product, one parcel can carry
+#: several orders, and two ledger events are two claims. Either way only cases of the same type
+#: are compared, except by the Seller Central case id, which names one case whatever its type.
 DUPLICATE_KINDS: tuple[str, ...] = (
     "order_id",
     "shipment_id",
@@ -72,6 +79,8 @@ DUPLICATE_KINDS: tuple[str, ...] = (
     "lpn",
 )
 DUPLICATE_PAIR: tuple[str, str] = ("fnsku", "reference_id")
+DuplicateKeys = tuple[tuple[str, ...], ...]
+DEFAULT_DUPLICATE_KEYS: DuplicateKeys = (*((k,) for k in DUPLICATE_KINDS), DUPLICATE_PAIR)
 
 _ID_RE = re.compile(r"^(?:CW-?)?0*([0-9]{1,9})$", re.IGNORECASE)
 
@@ -151,6 +160,9 @@ class NewCase:
     deadline_closes: date | None = None
     expected_amount: Decimal | None = None
     currency: str = ""
+    duplicate_keys: DuplicateKeys | None = None
+    """The case type's rule for what names one problem (the catalog's ``duplicate_keys``);
+    None: the log's general rule. Not stored: it says which saved cases to warn about."""
 
 
 @dataclass(frozen=True)
@@ -215,7 +227,8 @@ class CaseSummary:
 def describe_duplicate(dup: CaseSummary) -> str:
     """``shares order_id 113-… with open case CW-000002 (type, status): subject``."""
     shared = ", ".join(f"{k} {v}" for k, v in dup.matched) or "an identifier"
-    return f"shares {shared} with open case {dup.id} ({dup.case_type}, {dup.status}): {dup.subject}"
+    state = "open case" if dup.is_open else "case"
+    return f"shares {shared} with {state} {dup.id} ({dup.case_type}, {dup.status}): {dup.subject}"
 
 
 @dataclass

@@ -14,10 +14,13 @@ from casewriter.errors import UsageError
 from casewriter.store.cjk import cjk_sync
 from casewriter.store.migrations import search_extra_for
 from casewriter.store.model import (
+    CLOSED_STATUSES,
+    DEFAULT_DUPLICATE_KEYS,
     DUPLICATE_KINDS,
     DUPLICATE_PAIR,
     STATUSES,
     CaseSummary,
+    DuplicateKeys,
     format_id,
 )
 from casewriter.store.values import URGENCIES, Cells
@@ -131,6 +134,59 @@ def duplicate_case_ids(
                     [(DUPLICATE_PAIR[0], a), (DUPLICATE_PAIR[1], b)]
                 )
     return found
+
+
+def same_problem(
+    conn: sqlite3.Connection,
+    case_type: str,
+    identifiers: Iterable[tuple[str, str]],
+    keys: DuplicateKeys | None = None,
+    *,
+    exclude: int | None = None,
+    include_closed: bool = False,
+) -> list[CaseSummary]:
+    """Logged cases on the same problem as a case of ``case_type`` with these identifiers: a case
+    of the same type sharing every kind of one group of ``keys`` (the log's general rule when
+    None), or any case with the same Seller Central case id; closed ones only with
+    ``include_closed``. One query on the covering identifier index (``identifiers_value``)
+    finds the candidates; only when there are some, one more reads them by primary key."""
+    groups = tuple(tuple(g) for g in (keys if keys is not None else DEFAULT_DUPLICATE_KEYS))
+    wanted = {k for g in groups for k in g} | {"case_id"}
+    ids = {(k, v) for k, v in normalize_identifiers(identifiers) if k in wanted}
+    if not ids:
+        return []
+    values = sorted({v for _k, v in ids})
+    shared: dict[int, list[tuple[str, str]]] = {}
+    for num, kind, value in conn.execute(
+        f"SELECT case_id, kind, value FROM identifiers WHERE value IN ({','.join('?' * len(values))})",
+        values,
+    ):
+        if (str(kind), str(value)) in ids and int(num) != exclude:
+            shared.setdefault(int(num), []).append((str(kind), str(value)))
+    by_id = {num: {k for k, _v in pairs} for num, pairs in shared.items()}
+    candidates = [n for n, kinds in by_id.items() if "case_id" in kinds or any(set(g) <= kinds for g in groups)]  # fmt: skip
+    if not candidates:
+        return []
+    closed = "" if include_closed else (
+        f" AND status NOT IN ({','.join(repr(s) for s in CLOSED_STATUSES)})"
+    )  # fmt: skip
+    rows = conn.execute(
+        f"SELECT {SUMMARY_COLS} FROM cases WHERE id IN ({','.join('?' * len(candidates))}) "
+        f"AND (case_type = ? OR id IN ({','.join(str(n) for n in candidates if 'case_id' in by_id[n]) or 'NULL'})){closed} "
+        "ORDER BY id",
+        [*candidates, case_type],
+    ).fetchall()
+    out: list[CaseSummary] = []
+    for row in rows:
+        num = int(row[0])
+        kinds = by_id[num]
+        hit = [g for g in groups if row[3] == case_type and set(g) <= kinds]
+        if "case_id" in kinds:
+            hit.append(("case_id",))
+        named = {k for g in hit for k in g}
+        matched = sorted(dict.fromkeys(p for p in shared[num] if p[0] in named))
+        out.append(summary_from_row(tuple(row), matched))
+    return out
 
 
 def fts_snapshot(conn: sqlite3.Connection, num: int) -> tuple[str, str, str] | None:

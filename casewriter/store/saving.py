@@ -34,7 +34,7 @@ def save_new(
         num = _insert(store, conn, cols, new, at)
         if other is not None:
             store._link(conn, num, other, at)
-        case = store._result(num, duplicates=True)
+        case = store._result(num, duplicates=True, keys=new.duplicate_keys)
     return case
 
 
@@ -47,7 +47,7 @@ def update_case(
     cols = case_values(new)
     with store._tx() as conn:
         _replace(store, conn, num, cols, new, at)
-        case = store._result(num, duplicates=True)
+        case = store._result(num, duplicates=True, keys=new.duplicate_keys)
     return case
 
 
@@ -73,7 +73,7 @@ def save_filed(
         else:
             _replace(store, conn, num, cols, new, at)
         file_in(store, conn, num, normalized, when)
-        case = store._result(num, duplicates=True)
+        case = store._result(num, duplicates=True, keys=new.duplicate_keys)
     return case
 
 

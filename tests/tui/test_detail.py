@@ -10,11 +10,14 @@ from typing import Any
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from casewriter.identifiers import check
+from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.screens.case_detail import CaseDetailScreen
 from casewriter.tui.screens.case_inputs import parse_follow_up
 from casewriter.tui.services import Services
 from tests.tui.conftest import FIXED_NOW, RunApp, add_case, calm
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "templates" / "examples"
 
 
 async def open_detail(app: Any, pilot: Any) -> CaseDetailScreen:
@@ -68,10 +71,61 @@ async def test_mark_filed_rejects_invalid_id_then_files(
         dialog.query_one(Input).value = "18274659301"
         await pilot.press("enter")
         await calm(pilot)
+        # its stored draft has none of the required evidence: filing asks first, naming why
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
+        assert "Not ready to file" in confirm.question and "FNSKU" in confirm.question
+        await pilot.click("#yes")
+        await calm(pilot)
         assert app.screen is screen
         case = services.store.get(case_id)
         assert case.status == "filed" and case.sc_case_id == "18274659301"
         assert "18274659301" in str(screen.query_one("#detail-header", Static).render())
+        assert [e.kind for e in case.events][-2:] == ["filed", "forced"]
+        assert case.events[-1].text.startswith("filed although not ready: [missing-evidence] ")
+
+
+def _logged_example(services: Services, name: str) -> str:
+    """Log a built-in example case file with its draft, as ``render --save`` does."""
+    from casewriter.engine import load_case_file
+    from casewriter.services.saving import new_case_from_render
+
+    engine = services.engine
+    draft = load_case_file(EXAMPLES / f"{name}.toml", engine.catalog)
+    rendered = engine.render(draft, as_of=FIXED_NOW.date())
+    return services.store.save_new(new_case_from_render(draft, rendered), now=FIXED_NOW).id
+
+
+async def _file_from_detail(app: Any, pilot: Any, sc_case_id: str) -> None:
+    await open_detail(app, pilot)
+    await pilot.press("f")
+    await calm(pilot)
+    app.screen.query_one(Input).value = sc_case_id
+    await pilot.press("enter")
+    await calm(pilot)
+
+
+async def test_filing_rechecks_readiness_as_of_today(services: Services, run_app: RunApp) -> None:
+    """A ready case files at once; one whose claim window is not open yet asks, names the
+    reason, and stays a draft when the answer is no."""
+    ready = _logged_example(services, "inbound-missing-units")
+    async with run_app() as pilot:
+        app = pilot.app
+        await _file_from_detail(app, pilot, "18274659301")
+        assert isinstance(app.screen, CaseDetailScreen)
+    case = services.store.get(ready)
+    assert case.status == "filed" and "forced" not in [e.kind for e in case.events]
+    early = _logged_example(services, "warehouse-lost")
+    async with run_app() as pilot:
+        app = pilot.app
+        await _file_from_detail(app, pilot, "18274659302")
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
+        assert "claim window" in confirm.question
+        await pilot.click("#no")
+        await calm(pilot)
+        assert isinstance(app.screen, CaseDetailScreen)
+    assert services.store.get(early).status == "draft"
 
 
 async def test_change_status_and_follow_up(services: Services, run_app: RunApp) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from casewriter.config import load_settings
 from casewriter.tui.dialogs.profile import ProfileDialog
@@ -76,3 +76,31 @@ async def test_language_select_relabels_every_screen(run_app: RunApp) -> None:
         await pilot.press("escape")
         await calm(pilot)
         assert str(app.screen.query_one("#count", Static).render()).startswith("共 0 个 Case")
+
+
+async def test_a_profile_keeps_its_local_name_apart_from_the_store_name(
+    services: Services, run_app: RunApp
+) -> None:
+    """The local name is a field of its own: shown in the settings screen, saved in the
+    config, and the store name (the one Amazon knows) stays what the case text uses."""
+    async with run_app() as pilot:
+        app = pilot.app
+        await pilot.press("f2")
+        await calm(pilot)
+        await pilot.click("#btn-add")
+        await calm(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ProfileDialog)
+        dialog.query_one("#profile-id", Input).value = "sz"
+        dialog.query_one("#profile-name", Input).value = "Shenzhen Brightway Trading"
+        dialog.query_one("#profile-local-name", Input).value = "深圳明途贸易"
+        await pilot.click("#ok")
+        await calm(pilot)
+        screen = app.screen
+        assert isinstance(screen, SettingsScreen)
+        table = screen.query_one("#profiles", DataTable)
+        assert str(table.get_row("sz")[1]) == "Shenzhen Brightway Trading (深圳明途贸易)"
+        await pilot.click("#btn-save")
+        await calm(pilot)
+    (profile,) = load_settings(services.paths).profiles
+    assert (profile.name, profile.local_name) == ("Shenzhen Brightway Trading", "深圳明途贸易")

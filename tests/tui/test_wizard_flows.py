@@ -14,7 +14,16 @@ from textual.widgets import Input, Static, TextArea
 from casewriter.tui import autosave
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.steps.review_step import ReviewStep
-from tests.tui.conftest import RunApp, calm, fill, next_step, notifications, set_field, wizard
+from tests.tui.conftest import (
+    RunApp,
+    add_case,
+    calm,
+    fill,
+    next_step,
+    notifications,
+    set_field,
+    wizard,
+)
 
 
 def _static_text(screen: Any, selector: str) -> str:
@@ -281,3 +290,36 @@ async def test_review_edits_copy_and_save_to_file(
         await calm(pilot)
     (case,) = services.store.list()
     assert "Edited by hand" in services.store.get(case.id).body
+
+
+async def test_open_case_on_the_same_problem_blocks_filing(
+    run_app: RunApp, services: Services, tmp_path: Path
+) -> None:
+    """The review checks the log by the case type's rule (inbound: shipment + FNSKU): an open
+    case on the same shipment and FNSKU makes it not ready, and ctrl+f names that case; a case
+    sharing only the FNSKU does not."""
+    add_case(
+        services,
+        "Other shipment, same FNSKU",
+        identifiers=[("shipment_id", "FBA15ZZZ0001"), ("fnsku", "X003KQ7ZP1")],
+    )
+    first = add_case(
+        services,
+        "Same shipment and FNSKU",
+        identifiers=[("shipment_id", "FBA17XKQ9M2Z"), ("fnsku", "X003KQ7ZP1")],
+    )
+    async with run_app(start_case_type="inbound-missing-units") as pilot:
+        wz = wizard(pilot)
+        await _ready_for_filing(pilot, tmp_path / "inv.png")
+        rendered = wz.rendered
+        assert rendered is not None and not rendered.ready
+        assert [d.id for d in rendered.duplicates] == [first]
+        assert [r.code for r in rendered.ready_reasons] == ["duplicate-open"]
+        checklist = _static_text(wz, "#rev-checklist")
+        assert "Not ready" in checklist and first in checklist
+        await pilot.press("ctrl+f")
+        await calm(pilot)
+        refused = [n for n in notifications(pilot) if "Not ready to file" in n]
+        assert refused and first in refused[0], notifications(pilot)
+        assert pilot.app.screen is wz
+    assert services.store.count() == 2

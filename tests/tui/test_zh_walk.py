@@ -158,7 +158,7 @@ def english_words(text: str, user_data: list[str]) -> list[str]:
     for data in user_data:
         text = text.replace(data, " ")
     text = re.sub(r"[\w.~-]*/[\w./~-]*", " ", text)  # paths the user typed (even wrapped)
-    text = re.sub(r"[A-Z0-9]*\d[A-Z0-9-]*", " ", text)  # identifiers (FBA17XKQ9M2Z, CW-000001)
+    text = re.sub(r"[A-Z0-9-]*\d[A-Z0-9-]*", " ", text)  # ids (FBA17XKQ9M2Z, RMV-NB-0519)
     return sorted({w for w in _WORD.findall(text) if w.lower() not in WHITELIST})
 
 
@@ -176,6 +176,14 @@ def test_no_table_readme_or_tip_says_anjian() -> None:
     for path in [REPO / "README.md", *sorted((REPO / "templates").rglob("*.toml"))]:
         assert "案件" not in path.read_text(encoding="utf-8"), path
     assert i18n.CATALOG["home.title"][1] == "Case 记录"
+
+
+def test_every_scan_rule_and_status_has_a_name() -> None:
+    """The scan table names each rule and status in both languages, never by its id."""
+    from casewriter.reports.findings import RULE_CASE_TYPES, STATUSES
+
+    keys = [f"scan.rule.{r}" for r in RULE_CASE_TYPES] + [f"scan.status.{s}" for s in STATUSES]
+    assert [k for k in keys if k not in CATALOG or not all(CATALOG[k])] == []
 
 
 def test_plurals_and_signed_days() -> None:

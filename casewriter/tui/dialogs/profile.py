@@ -1,5 +1,6 @@
-"""``ProfileDialog``: add or edit one seller account (id, name, merchant token, default
-marketplace, signature); returns the new ``Profile`` or None when cancelled.
+"""``ProfileDialog``: add or edit one seller account (id, store name as Amazon knows
+it, an optional local name for casewriter's screens, merchant token, default marketplace,
+signature); returns the new ``Profile`` or None when cancelled.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class ProfileDialog(Dialog[Profile | None]):
             for label, widget in (
                 ("profile.id", Input(p.id, id="profile-id")),
                 ("profile.name", Input(p.name, id="profile-name")),
+                ("profile.local_name", Input(p.local_name, id="profile-local-name")),
                 ("profile.token", Input(p.merchant_token, id="profile-token")),
                 (
                     "profile.marketplace",
@@ -96,6 +98,7 @@ class ProfileDialog(Dialog[Profile | None]):
             merchant_token=value("#profile-token").upper(),
             default_marketplace=str(self.query_one("#profile-marketplace", Select).value),
             signature=value("#profile-signature"),
+            local_name=value("#profile-local-name"),
         )
 
     @on(Button.Pressed, "#ok")

@@ -7,6 +7,9 @@ Each action asks with a dialog, then writes through the store, announces the cha
 (``cases_changed``) and redraws; a store error is a notification, never a traceback, and a
 read-only log refuses the action with its reason before anything is asked. What the prompts
 accept is checked in ``case_inputs.py``.
+
+Size: ~305 lines, one short method per action on one ``Screen`` (Textual finds ``action_*`` on
+it); the header and timeline drawing (``_draw``) could move to a widget.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls
 from casewriter.store import STATUSES
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
-from casewriter.tui.dialogs.confirm import ChoiceDialog
+from casewriter.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import get_language, t
@@ -256,11 +259,39 @@ class CaseDetailScreen(Screen[None]):
 
         def chosen(text: str) -> None:
             from casewriter.identifiers import check
+            from casewriter.services.filing import forced_text, recheck
 
             value = check(text, "case_id").normalized or text
-            self._write(
-                lambda: store.file(self.case_id, value, now=self.services.now()),
-                t("msg.filed", sc=value),
+            try:  # readiness as of the filing day, as ``log file`` checks it
+                checked = recheck(store, self.services.engine, store.get(self.case_id))
+            except CasewriterError as exc:
+                self.notify(exc.message, severity="error")
+                return
+
+            def file(forced: str | None = None) -> None:
+                self._write(
+                    lambda: store.file(
+                        self.case_id,
+                        value,
+                        now=self.services.now(),
+                        forced=forced,
+                        duplicate_keys=checked.keys,
+                    ),
+                    t("msg.filed", sc=value),
+                )
+
+            if not checked.reasons:
+                file()
+                return
+            why = "\n".join(f"• {r.text}" for r in checked.reasons)
+
+            def answered(anyway: bool | None) -> None:
+                if anyway:
+                    file(forced_text(checked.reasons))
+
+            self.app.push_screen(
+                ConfirmDialog(t("q.file_not_ready", reasons=why), yes=t("dlg.file_anyway")),
+                answered,
             )
 
         self._ask(

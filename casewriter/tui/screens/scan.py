@@ -2,6 +2,10 @@
 worker with a progress bar, review the findings in a table, select some (space) and save a
 draft case for each ("draft selected", the same path as ``casewriter scan --draft``; refused
 with its reason when the log is read-only; announced with ``cases_changed``).
+
+Size: ~310 lines, one ``Screen`` whose actions, worker and findings table share its state (the
+work without widgets is already in ``scan_support.py``); the table filling (``_columns``,
+``_fill``) could move to a widget.
 """
 
 from __future__ import annotations
@@ -26,7 +30,12 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
 from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Input, Static, plain
-from casewriter.tui.screens.scan_support import draft_findings, expand_paths, run_scan
+from casewriter.tui.screens.scan_support import (
+    draft_findings,
+    expand_paths,
+    money_lines,
+    run_scan,
+)
 from casewriter.tui.services import Services
 from casewriter.tui.text import truncate
 from casewriter.tui.widgets.key_footer import KeyFooter
@@ -71,6 +80,12 @@ class ScanScreen(Screen[None]):
         height: auto;
         padding: 0 1;
     }
+    #scan-money {
+        height: auto;
+        max-height: 4;
+        padding: 0 1;
+        text-style: bold;
+    }
     #findings {
         height: 1fr;
     }
@@ -106,6 +121,7 @@ class ScanScreen(Screen[None]):
             yield Button(t("act.draft_selected"), id="btn-draft", variant="success")
         yield ProgressBar(total=1, id="scan-progress", show_eta=False)
         yield Static("", id="scan-status")
+        yield Static("", id="scan-money")
         yield DataTable(id="findings", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
@@ -113,6 +129,7 @@ class ScanScreen(Screen[None]):
         host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, SCAN_ACTIONS)
         self.query_one(ProgressBar).display = False
+        self.query_one("#scan-money", Static).display = False  # until a scan has run
         self._columns()
         self.query_one("#scan-paths", Input).focus()
 
@@ -221,6 +238,7 @@ class ScanScreen(Screen[None]):
                   for s in result.skipped][:3]  # fmt: skip
         lines += [str(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
+        self._show_money()
         self._fill()
         if self.findings:
             self.query_one("#findings", DataTable).focus()
@@ -276,6 +294,14 @@ class ScanScreen(Screen[None]):
         ):
             self.query_one(selector, Button).label = t(key)
         self._columns()
+        self._show_money()
+
+    def _show_money(self) -> None:
+        """The money at stake above the findings (plain text, in the current language)."""
+        lines = money_lines(self.result.summary) if self.result is not None else []
+        panel = self.query_one("#scan-money", Static)
+        panel.update("\n".join(lines))
+        panel.display = bool(lines)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
@@ -66,6 +67,41 @@ def run_scan(
         progress=per_file,
         default_marketplace=services.settings.default_marketplace,
     )
+
+
+def _totals(section: dict[str, Any]) -> str:
+    from casewriter.reports.summary_text import money
+
+    parts = [money(x["amount"], x["currency"]) for x in section.get("total", [])]
+    if section.get("without_estimate"):
+        parts.append(t("scan.money_unknown", n=section["without_estimate"]))
+    return ", ".join(parts) or t("scan.money_none")
+
+
+def money_lines(summary: dict[str, Any], top: int = 3) -> list[str]:
+    """The money at stake in the current language: one line of totals, one of the findings
+    worth the most (plain text: ids come from reports)."""
+    from casewriter.reports.summary_text import money
+
+    if not summary:
+        return []
+    lines = [
+        t(
+            "scan.money",
+            claimable=_totals(summary["claimable"]),
+            early=_totals(summary["too_early"]),
+            expired=_totals(summary["expired"]),
+            review=_totals(summary["to_review"]),
+        )
+    ]
+    items = [
+        f"{t('scan.rule.' + str(x['rule']))} {' '.join(str(v) for v in x['ids'].values() if v)} "
+        f"{money(x['amount'], x['currency'])}"
+        for x in summary.get("top", [])[:top]
+    ]
+    if items:
+        lines.append(t("scan.money_top", items="; ".join(items)))
+    return lines
 
 
 def draft_findings(

@@ -125,7 +125,9 @@ class SettingsScreen(Screen[None]):
         yield KeyFooter()
 
     def _profile_options(self) -> list[tuple[Text, str]]:
-        return [(plain("—"), "")] + [(plain(f"{p.id} ({p.name})"), p.id) for p in self.profiles]
+        return [(plain("—"), "")] + [
+            (plain(f"{p.id} ({p.shown_name})"), p.id) for p in self.profiles
+        ]
 
     def on_mount(self) -> None:
         host(self).language_changed.subscribe(self, self._relabel)
@@ -143,7 +145,8 @@ class SettingsScreen(Screen[None]):
         ):
             table.add_column(t(label), key=key)
         for p in self.profiles:
-            cells = (p.id, p.name, p.merchant_token, p.default_marketplace)
+            name = f"{p.name} ({p.local_name})" if p.local_name else p.name
+            cells = (p.id, name, p.merchant_token, p.default_marketplace)
             table.add_row(*(plain(c) for c in cells), key=p.id)  # text, never markup
         select = self.query_one("#default-profile", Select)
         value = select.value

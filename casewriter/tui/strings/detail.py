@@ -53,6 +53,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Follow-up date (YYYY-MM-DD, +3d for in 3 days, empty to clear)",
         "跟进日期（YYYY-MM-DD，+3d 表示三天后，留空则清除）",
     ),
+    "q.file_not_ready": (
+        "Not ready to file:\n{reasons}\nFile it anyway? The log records that it was filed "
+        "although not ready, and why.",
+        "尚不能提交：\n{reasons}\n仍要标记为已提交吗？Case 记录会注明此 Case 在未就绪时提交及其原因。",
+    ),
+    "dlg.file_anyway": ("File anyway", "仍然提交"),
     "prompt.file": ("Seller Central case id (10–11 digits)", "卖家后台 Case 编号（10–11 位数字）"),
     "prompt.save_file": ("Save to file (path)", "保存到文件（路径）"),
     # what the actions report

@@ -1,4 +1,5 @@
-"""Strings of the "Scan reports" screen: the form, its actions, the findings table."""
+"""Strings of the "Scan reports" screen: the form, its actions, the money at stake, the findings
+table."""
 
 from __future__ import annotations
 
@@ -45,6 +46,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
     "scan.n_drafts.one": ("1 draft", "1 个草稿"),
+    # the money at stake (``scan_support.money_lines``)
+    "scan.money": (
+        "Money at stake (estimates): claimable now {claimable} · too early {early} · "
+        "expired {expired} · to review {review}",
+        "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
+        "待核查 {review}",
+    ),
+    "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
+    "scan.money_none": ("none", "无"),
+    "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
     # the findings table: statuses and rules by name, never their ids
     "scan.status.claimable": ("claimable", "可索赔"),
     "scan.status.too-early": ("too early", "为时过早"),
@@ -57,6 +68,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.rule.fee-overcharge": ("Fee overcharge", "费用多收"),
     "scan.rule.storage-fee-check": ("Storage fee check", "仓储费核对"),
     "scan.rule.stranded-inventory": ("Stranded inventory", "无在售信息库存"),
+    "scan.rule.removal-incomplete": ("Removal incomplete", "移除订单缺件"),
+    "scan.rule.removal-lost": ("Removal lost in transit", "移除货件运输丢失"),
+    "scan.rule.return-damaged": ("Return graded damaged", "退货被判定为损坏"),
+    "scan.rule.refund-over-charge": ("Refund above the charge", "退款高于实收"),
+    "scan.rule.reimbursement-underpaid": ("Reimbursed below cost", "赔偿低于成本"),
+    "scan.rule.reimbursement-below-price": ("Reimbursed below price", "赔偿低于售价"),
+    "scan.rule.researching-units": ("Units still researching", "长期调查中的商品"),
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
     "col.ids": ("Ids", "编号"),

@@ -27,6 +27,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the profile dialog and the profiles table
     "profile.id": ("Profile id (short, e.g. northbay)", "店铺代号（简短，如 northbay）"),
     "profile.name": ("Store name as Amazon knows it", "亚马逊上的店铺名称"),
+    "profile.local_name": (
+        "Local name (optional; shown only in casewriter, never sent to Amazon)",
+        "本地名称（可选；仅在本软件中显示，不会发给亚马逊）",
+    ),
     "profile.token": ("Merchant token (optional)", "卖家记号 Merchant token（可选）"),
     "profile.marketplace": ("Default marketplace", "默认站点"),
     "profile.signature": ("Signature (optional)", "签名（可选）"),

@@ -188,10 +188,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wz.rev.status.missing": ("missing", "缺失"),
     "wz.rev.status.invalid": ("invalid", "无效"),
     "wz.rev.status.unverified": ("unverified", "未验证"),
-    "wz.rev.duplicate": (
-        "Possible duplicate: {case_id} ({status}) “{subject}”",
-        "可能重复：{case_id}（{status}）“{subject}”",
-    ),
     "wz.rev.sc_id": ("Seller Central case ID", "卖家后台 Case 编号"),
     "wz.rev.file_path": ("Save to", "保存到"),
     "wz.rev.copied": ("Copied to the clipboard.", "已复制到剪贴板。"),

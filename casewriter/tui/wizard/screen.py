@@ -9,9 +9,9 @@ announces the case (``cases_changed``); a read-only log refuses it with its reas
 
 Dismisses with the saved case's local id (``CW-000123``), or None when closed.
 
-Near 400 lines, with reason: the layout, moving between steps and the actions that need
-several steps at once belong together; everything else (engine and log work, the header and
-nav bar, each step's fields, focus and messages) already lives in its own module.
+Size: near 400 lines because the layout, moving between steps and the actions that need several
+steps at once belong together; everything else (engine and log work, the header and nav bar,
+each step's fields, focus and messages) already lives in its own module.
 """
 
 from __future__ import annotations

@@ -48,6 +48,8 @@ class WizardSession:
             self.autosave_key = f"new-{uuid.uuid4().hex[:12]}"
         self.rendered: RenderedCase | None = None
         """The latest render (what the review shows and the actions use)."""
+        self.log_error: str | None = None
+        """Why the latest render could not be checked against the case log, if it could not."""
 
     # -- the engine -------------------------------------------------------------------------
 
@@ -74,42 +76,54 @@ class WizardSession:
 
     def render(self) -> RenderedCase:
         """Render the current state as of today in its marketplace (``CasewriterError`` when
-        the draft or a template is wrong)."""
+        the draft or a template is wrong), with the log's cases on the same problem: an open
+        one makes it not ready, a closed one is a warning (``services.duplicates``)."""
         from casewriter.dates import today_in
         from casewriter.engine import Draft
         from casewriter.marketplaces import get
 
         draft = Draft.model_validate(self.draft_dict())
         as_of = today_in(get(draft.marketplace), now=self.services.now())
-        self.rendered = self.services.engine.render(draft, as_of=as_of)
+        rendered = self.services.engine.render(draft, as_of=as_of)
+        self.rendered = self._check_log(rendered)
         return self.rendered
 
     # -- the case log -----------------------------------------------------------------------
 
-    def duplicate_lines(self, rendered: RenderedCase) -> list[str]:
-        """A warning for each open case in the log that shares an identifier with this one
-        (or the log's error)."""
-        if not rendered.identifiers:
-            return []
+    def _check_log(self, rendered: RenderedCase) -> RenderedCase:
+        """``rendered`` with the log's cases on the same problem by the case type's rule (the
+        edited case and the cases linked to it left out); a log that cannot be read is noted in
+        ``log_error``, never a failed render."""
+        from casewriter.services.duplicates import check_rendered
+
+        self.log_error = None
+        ct = self.case_type
+        if ct is None or not rendered.identifiers:
+            return rendered
         try:
-            found = self.services.store.duplicates(rendered.identifiers, exclude=self.case_id)
+            store = self.services.store
+            linked = store.get(self.case_id).links if self.case_id else []
+            return check_rendered(store, ct, rendered, exclude=self.case_id, linked=linked)
         except CasewriterError as exc:
-            return [t("wz.rev.store_error", error=exc.message)]
-        return [
-            t("wz.rev.duplicate", case_id=c.id, status=c.status, subject=c.subject) for c in found
-        ]
+            self.log_error = exc.message
+            return rendered
+
+    def duplicate_lines(self, rendered: RenderedCase) -> list[str]:
+        """What the review adds to the rendered case's own warnings (those already name the
+        log's cases on the same problem): the log's error, if it could not be checked."""
+        if self.log_error is None:
+            return []
+        return [t("wz.rev.store_error", error=self.log_error)]
 
     @staticmethod
     def not_ready(rendered: RenderedCase) -> str | None:
-        """Why ``rendered`` cannot be filed yet (its missing or invalid required items)."""
+        """Why ``rendered`` cannot be filed yet: each of its ``ready_reasons`` (a required item
+        missing or invalid, an invalid attachment, a closed or not yet open claim window, an
+        open case on the same problem, a rule of its case type)."""
         if rendered.ready:
             return None
-        blocking = [
-            f"{local(i.label)} ({t('wz.rev.status.' + i.status)})"
-            for i in rendered.checklist
-            if i.required and i.status in ("missing", "invalid")
-        ]
-        return t("wz.rev.not_ready_file", items=", ".join(blocking) or t("wz.rev.not_ready"))
+        reasons = [local(r.text) for r in rendered.ready_reasons]
+        return t("wz.rev.not_ready_file", items="; ".join(reasons) or t("wz.rev.not_ready"))
 
     def record(self, rendered: RenderedCase, text: PasteText) -> NewCase:
         """What the log keeps of ``rendered`` with ``text``, the paste text as the review shows

@@ -1,0 +1,143 @@
+"""Ready means ready: why a rendered case may not be filed yet, each reason a short code and an
+English sentence (``ReadyReason``; the TUI words the code in its own language).
+
+A case is not ready when a required slot, item or fact is missing (``missing-evidence``,
+``missing-fact``); when anything provided is invalid, an optional attachment Amazon would refuse
+included (``invalid-evidence``); when its claim window is closed or not open yet
+(``window-closed``, ``window-not-open``: only claim windows, never a deadline the catalog marks
+as not one); when a readiness rule of its case type is not met (``needs-one-of``); when the
+text still holds placeholders (``placeholders``); or when an open case on the same problem is
+in the log (``duplicate-open``, added by the service layer through ``with_duplicates``).
+
+Warnings, never reasons: unverified identifiers, past the safer ``safe_by`` date, no documented
+window for the marketplace, more items than the suggested cap, a closed or denied case on the
+same problem (reopen it; do not resubmit a declined request: Amazon's support guidelines).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from casewriter.engine.deadline_text import source_text
+from casewriter.engine.drafts import (
+    ChecklistItem,
+    Deadline,
+    DuplicateCase,
+    ReadyReason,
+    RenderedCase,
+)
+from casewriter.engine.models import ITEM_PRODUCT_FIELDS, CaseType
+from casewriter.engine.values import FactValue
+from casewriter.messages import said
+
+#: Every reason code, in the order reasons are listed.
+CODES = ("missing-evidence", "invalid-evidence", "missing-fact", "needs-one-of", "window-closed",
+         "window-not-open", "duplicate-open", "placeholders")  # fmt: skip
+
+
+def _given(item: ChecklistItem | None) -> bool:
+    return item is not None and item.status in ("provided", "unverified")
+
+
+def reasons(
+    ct: CaseType,
+    checklist: list[ChecklistItem],
+    facts: Mapping[str, FactValue],
+    deadline: Deadline | None,
+    placeholders: Iterable[str] = (),
+) -> list[ReadyReason]:
+    """Why the case is not ready (empty: ready), duplicates aside."""
+    out: list[ReadyReason] = []
+    by_slot = {c.slot: c for c in checklist}
+    product_missing = any(
+        by_slot[s.key].status == "missing" and s.required
+        for s in ct.evidence
+        if s.kind in ITEM_PRODUCT_FIELDS and s.key in by_slot
+    )
+    for item in checklist:
+        if item.status == "missing" and item.required:
+            if item.slot == "items" and product_missing:
+                continue  # the product slot's own reason says it
+            out.append(ReadyReason(code="missing-evidence", key=item.slot,
+                                   text=said("ready.missing_evidence", label=item.label)))  # fmt: skip
+        elif item.status == "invalid":
+            fix = said("ready.fix" if item.required else "ready.fix_or_remove")
+            text = said("ready.invalid_evidence", label=item.label, reason=item.reason, fix=fix)
+            out.append(ReadyReason(code="invalid-evidence", key=item.slot, text=text))
+    for spec in ct.facts:
+        if spec.required_for(facts) and not spec.computed and spec.key not in facts:
+            out.append(ReadyReason(code="missing-fact", key=spec.key,
+                                   text=said("ready.missing_fact", label=spec.label.both())))  # fmt: skip
+    for group in ct.ready_requires_one_of:
+        if any(_given(by_slot.get(k)) or facts.get(k) not in (None, False) for k in group):
+            continue
+        names = [_name(ct, k) for k in group]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        out.append(ReadyReason(code="needs-one-of", key=",".join(group),
+                               text=f"Needs at least one of: {listed}."))  # fmt: skip
+    if deadline is not None and deadline.claim_window:
+        if deadline.status == "expired":
+            out.append(ReadyReason(code="window-closed", key=None,
+                                   text=said("ready.window_closed", closes=deadline.closes.isoformat(), src=source_text(deadline))))  # fmt: skip
+        elif deadline.status == "too-early":
+            out.append(ReadyReason(code="window-not-open", key=None,
+                                   text=said("ready.window_not_open", opens=deadline.opens.isoformat(), src=source_text(deadline))))  # fmt: skip
+    names = list(dict.fromkeys(placeholders))
+    if names and not any(r.code.startswith("missing") for r in out):
+        out.append(ReadyReason(code="placeholders", key=None,
+                               text=f"The text has placeholders for missing data ({', '.join(names)})."))  # fmt: skip
+    return out
+
+
+def _name(ct: CaseType, key: str) -> str:
+    slot = ct.slot(key)
+    if slot is not None:
+        return slot.label.en
+    spec = ct.fact(key)
+    return spec.label.en if spec else key
+
+
+def _shared(case: DuplicateCase) -> str:
+    return ", ".join(f"{k} {v}" for k, v in case.matched) or "its identifiers"
+
+
+def duplicate_text(case: DuplicateCase) -> str:
+    """The sentence for an open case on the same problem."""
+    filed = f", Seller Central case {case.sc_case_id}" if case.sc_case_id else ""
+    return (f"{case.id} ({case.status}{filed}) is an open case on the same problem ({_shared(case)}): "
+            "Amazon's support guidelines ask not to open a second case while one is open; reply "
+            "in that case, or link the two if they really are different claims.")  # fmt: skip
+
+
+def closed_text(case: DuplicateCase) -> str:
+    """The sentence for a resolved, closed or denied case on the same problem: reopen it, or
+    (denied) do not resubmit (Amazon's support guidelines, domain.md §4 and §8)."""
+    if case.sc_case_id:
+        where = f"Seller Central case {case.sc_case_id}"
+    else:
+        where = "that case in Seller Central (the log holds no Seller Central case id for it)"
+    if case.status == "denied":
+        return (f"Amazon denied {case.id} on the same problem ({_shared(case)}): its support "
+                "guidelines ask not to resubmit a declined request. Reply in "
+                f"{where} with the new evidence instead of opening a new case.")  # fmt: skip
+    return (f"{case.id} ({case.status}) was on the same problem ({_shared(case)}): Amazon's "
+            f"support guidelines ask to reopen a closed case instead of opening a new one; "
+            f"reopen {where}.")  # fmt: skip
+
+
+def with_duplicates(rendered: RenderedCase, cases: Iterable[DuplicateCase]) -> RenderedCase:
+    """Add the log's cases on the same problem to a rendered case (in place, returned): an open
+    one is a reason not to file, a closed or denied one a warning saying what to do instead."""
+    for case in cases:
+        if case.is_open:
+            rendered.duplicates.append(case)
+            text = duplicate_text(case)
+            rendered.ready_reasons.append(
+                ReadyReason(code="duplicate-open", key=case.id, text=text)
+            )
+            rendered.warnings.append(text)
+        else:
+            rendered.closed_matches.append(case)
+            rendered.warnings.append(closed_text(case))
+    rendered.ready = not rendered.ready_reasons
+    return rendered

@@ -1,0 +1,150 @@
+"""The fee-overcharge rule's pricing of each FBA fulfilment fee charge (``price``): the fee paid
+per unit, the fee of the seller's own tier where a fee table for the charge's date and price is
+held (else why none is), and the charge's claim window from the catalog.
+
+A seller who measured every SKU has a fee charge on every order (tens of thousands in a year),
+so what depends only on the day, the marketplace, the SKU or the table is worked out once per
+scan (``PriceMemo``): the window of a day, the tier table and the fee tables in force on a day,
+a SKU's tier in a table, the fee of a tier and weight, the reason no table prices a charge.
+Charges of one day share one window object (read, never changed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from casewriter.reports.fee_state import Charge, FeeData
+from casewriter.reports.fee_tables import FeeTable, pick_fee_table, tables_on, why_no_fee_table
+from casewriter.reports.fees import FeePreview
+from casewriter.reports.findings import Window
+from casewriter.reports.measurements import Measurement
+from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
+from casewriter.reports.windows import catalog_window
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog
+
+CASE_TYPE = "fee-dimension-weight"
+_CENT = Decimal("0.01")
+_WHOLE = frozenset({"JPY"})  # currencies written without decimals
+
+
+def money(amount: Decimal, currency: str) -> Decimal:
+    """An amount rounded as its currency is written (yen have no cents)."""
+    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
+
+
+def classify(table: TierTable, m: Measurement) -> Classified | None:
+    """The seller's measured unit's tier in ``table`` (None when a unit cannot be converted)."""
+    sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
+    weight = weight_in(m.weight, m.weight_unit, table.weight_unit)
+    if weight is None or any(s is None for s in sides):
+        return None
+    a, b, c = (s for s in sides if s is not None)
+    return table.classify((a, b, c), weight)
+
+
+@dataclass
+class Priced:
+    """One charge, priced."""
+
+    charge: Charge
+    per_unit: Decimal
+    units: int
+    expected: Decimal | None = None  # the fee of the seller's tier (None: unknown)
+    fee_source: str = ""
+    window: Window | None = None
+    note: str = ""  # which fee table gave ``expected``
+    no_table: str = ""  # why no fee table prices this charge
+
+
+@dataclass
+class PriceMemo:
+    """What ``price`` works out once per scan rather than once per charge."""
+
+    catalog: Catalog | None
+    today: date
+    windows: dict[tuple[str, date], Window | None] = field(default_factory=dict)
+    tiers: dict[tuple[str, date], TierTable | None] = field(default_factory=dict)
+    dated: dict[tuple[str, date], tuple[FeeTable, ...]] = field(default_factory=dict)
+    mine: dict[tuple[str, str], Classified | None] = field(default_factory=dict)
+    fees: dict[tuple[str, str, Decimal, str], Decimal | None] = field(default_factory=dict)
+    why: dict[tuple[str, date, Decimal | None], str] = field(default_factory=dict)
+    notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # fee table id → source, note
+
+    def window(self, mp: str, day: date) -> Window | None:
+        key = (mp, day)
+        if key not in self.windows:
+            self.windows[key] = catalog_window(CASE_TYPE, mp, day, self.today, self.catalog)
+        return self.windows[key]
+
+    def tier_table(self, mp: str, day: date) -> TierTable | None:
+        key = (mp, day)
+        if key not in self.tiers:
+            self.tiers[key] = tier_table(mp, day)
+        return self.tiers[key]
+
+    def tables_on(self, mp: str, day: date) -> tuple[FeeTable, ...]:
+        dated = self.dated.get((mp, day))
+        if dated is None:
+            dated = self.dated[(mp, day)] = tables_on(mp, day)
+        return dated
+
+    def why_no_fee_table(self, mp: str, day: date, price: Decimal | None) -> str:
+        key = (mp, day, price if self.tables_on(mp, day) else None)  # no table: price aside
+        if key not in self.why:
+            self.why[key] = why_no_fee_table(mp, day, price)
+        return self.why[key]
+
+    def classify(self, table: TierTable, m: Measurement) -> Classified | None:
+        key = (table.id, m.sku.upper())
+        if key not in self.mine:
+            self.mine[key] = classify(table, m)
+        return self.mine[key]
+
+    def fee(self, fees: FeeTable, mine: Classified, unit: str) -> Decimal | None:
+        key = (fees.id, mine.tier.id, mine.ship_weight, unit)
+        if key not in self.fees:
+            self.fees[key] = fees.fee(mine.tier.id, mine.ship_weight, unit)
+        return self.fees[key]
+
+    def source(self, fees: FeeTable) -> tuple[str, str]:
+        """(the fee table's label, the note naming it) for a charge it priced."""
+        known = self.notes.get(fees.id)
+        if known is None:
+            flag = " [belief: check it against your Fee Preview]" if fees.belief else ""
+            known = self.notes[fees.id] = (
+                fees.label(),
+                f"fee for your tier from {fees.name}{flag}",
+            )
+        return known
+
+
+def price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeData,
+          memo: PriceMemo) -> Priced | None:  # fmt: skip
+    """A charge with its fee per unit and the fee of the seller's tier (None when unknown);
+    None for a charge reversed, or refunded by a fee correction (nothing to claim)."""
+    if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
+        return None
+    units = c.quantity or 1
+    day = c.posted or memo.today
+    out = Priced(c, money(-c.fee / units, c.currency), units, window=memo.window(mp, day))
+    unit_price = (c.principal / units) if c.principal > 0 else None
+    if unit_price is None and p is not None:
+        unit_price = (p.your_price or p.sales_price or (None, ""))[0]
+    table = memo.tier_table(mp, day)
+    dated = memo.tables_on(mp, day)
+    fees = pick_fee_table(dated, unit_price) if dated else None
+    if table is None or fees is None or fees.tier_table != table.id:
+        out.no_table = memo.why_no_fee_table(mp, day, unit_price)
+        return out
+    mine = memo.classify(table, m)
+    if mine is not None:
+        fee = memo.fee(fees, mine, table.weight_unit)
+        if fee is not None:
+            out.expected = fee
+            out.fee_source, out.note = memo.source(fees)
+    return out

@@ -1,0 +1,98 @@
+"""The money rules' front: run them (``money_findings``) and give each finding its window from
+the case-type catalog (``finish``).
+
+Rules (each module's docstring says what it flags and never flags): ``removal-incomplete``,
+``removal-lost`` (``removal_rules``), ``return-damaged``, ``refund-over-charge``
+(``return_rules``), ``reimbursement-underpaid``, ``reimbursement-below-price`` (``underpaid``),
+``researching-units`` (``researching``).
+
+Windows come only from the catalog (``windows.catalog_window``), so a
+user's overrides apply. A finding whose case type has no rule for its marketplace (or no rule in
+force on its date) keeps its place with "no documented window" and status ``to-review``; it is
+still a claim (``--draft`` drafts it). A **lead** (``Finding.lead``: a removal package nobody
+confirmed lost, a payment below the selling price, researching units) is ``to-review`` and never
+drafted; it is reported only while it can still be acted on (its window open, or none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from casewriter.reports.findings import Finding, Window
+from casewriter.reports.removal_rules import removal_findings
+from casewriter.reports.researching import researching
+from casewriter.reports.return_rules import damaged_returns, over_refunds
+from casewriter.reports.rules import Paid
+from casewriter.reports.state import Collected
+from casewriter.reports.underpaid import underpaid
+from casewriter.reports.windows import Memo, catalog_window
+
+if TYPE_CHECKING:
+    from casewriter.engine import Catalog
+
+MONEY_RULES = frozenset({"removal-incomplete", "removal-lost", "return-damaged",
+                         "refund-over-charge", "reimbursement-underpaid",
+                         "reimbursement-below-price", "researching-units"})  # fmt: skip
+
+NO_WINDOW = "no documented window"
+
+
+def money_findings(
+    data: Collected,
+    paid: Paid,
+    found: list[Finding],
+    main: str,
+    today: date,
+    confirmed: Iterable[str] = (),
+) -> tuple[list[Finding], list[str], set[str]]:
+    """(findings, scan notes, the ``--confirm-removal-lost`` values that matched a package)."""
+    out, matched = removal_findings(data, paid, main, confirmed)
+    out += damaged_returns(data, paid)
+    over, unknown = over_refunds(data, paid)
+    out += over
+    paid_low, notes = underpaid(data, main)
+    out += paid_low
+    out += researching(data, paid, found, today)
+    if unknown:
+        notes.append(f"{unknown} refund(s) not compared with the amount charged: the order's "
+                     "charge is in none of the settlements or All Orders files given")  # fmt: skip
+    return out, notes, matched
+
+
+def finish(
+    f: Finding,
+    code: str,
+    today: date,
+    catalog: Catalog | None,
+    memo: Memo | None = None,
+) -> bool:
+    """Give ``f`` its marketplace, window and status; False when a lead is out of its window
+    (nothing to act on: it is dropped)."""
+    from casewriter.marketplaces import get
+
+    f.marketplace = code
+    if f.amount is not None and not f.currency:
+        f.currency = get(code).currency
+    if f.event_date is None:
+        if not f.window.source:
+            f.window = Window(None, None, None, "no event date in the reports", "to-review")
+        f.status = "to-review"
+        return True
+    window = catalog_window(f.case_type, code, f.event_date, today, catalog, memo)
+    if window is None:
+        why = "" if catalog is not None else " (case-type catalog not loaded)"
+        f.window = Window(None, None, None, f"{NO_WINDOW}{why}", "to-review")
+        f.status = "to-review"
+        f.notes.append(
+            f"{NO_WINDOW} for {f.case_type} in {code}: no claim window is known for this "
+            "marketplace, so file soon and check Seller Central help for the current rule"
+        )
+        return True
+    f.window = window
+    if not f.lead:
+        f.status = window.status
+        return True
+    f.status = "to-review"
+    return window.status == "claimable"

@@ -1,0 +1,76 @@
+"""The "money at stake" lines at the end of ``casewriter scan`` (and the scan screen), drawn
+from the same ``summary`` dict ``--json`` prints (``reports.summary.summarize``), so the two
+never disagree. Plain text: ids come from reports, so they go out through the CLI's safe
+stream (or the TUI's safe widgets), never as markup.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+
+def money(amount: str | None, currency: str | None) -> str:
+    """``1234.5`` + ``USD`` → ``1,234.50 USD`` (the amount's own decimals kept)."""
+    if amount is None:
+        return "no estimate"
+    return f"{Decimal(amount):,} {currency or ''}".rstrip()
+
+
+def _totals(section: dict[str, Any]) -> str:
+    text = ", ".join(money(t["amount"], t["currency"]) for t in section.get("total", []))
+    unknown = section.get("without_estimate", 0)
+    if unknown:
+        text += (", " if text else "") + f"{unknown} without an estimate"
+    return text or "none"
+
+
+def headline(summary: dict[str, Any]) -> str:
+    """One line: claimable now, too early, expired, to review (the scan screen shows it)."""
+    if not summary:
+        return ""
+    parts = [f"claimable now {_totals(summary['claimable'])}"]
+    for key, label in (("too_early", "too early"), ("expired", "expired"),
+                       ("to_review", "to review")):  # fmt: skip
+        if summary[key]["findings"]:
+            parts.append(f"{label} {_totals(summary[key])}")
+    return "Money at stake (estimates): " + "; ".join(parts)
+
+
+def format_summary(summary: dict[str, Any]) -> list[str]:
+    if not summary:
+        return []
+    lines = ["MONEY AT STAKE (estimates)"]
+    claim = summary["claimable"]
+    lines.append(f"  claimable now: {_totals(claim)}")
+    for row in claim["by_rule"]:
+        lines.append(f"    {row['rule']:<26} {money(row['amount'], row['currency']):>16}"
+                     f"  ({row['findings']} finding(s), {row['units']} unit(s))")  # fmt: skip
+    early = summary["too_early"]
+    if early["findings"]:
+        lines.append(f"  too early: {_totals(early)}")
+        for row in early["by_date"]:
+            when = (f"claimable from {row['claimable_from']}" if row["claimable_from"]
+                    else "claimable once the shipment is closed or the wait ends")  # fmt: skip
+            lines.append(f"    {money(row['amount'], row['currency']):>16}  {when} "
+                         f"({row['findings']} finding(s))")  # fmt: skip
+    expired = summary["expired"]
+    if expired["findings"]:
+        lines.append(f"  expired (lost by waiting): {_totals(expired)}")
+        for row in expired["by_rule"]:
+            lines.append(f"    {row['rule']:<26} {money(row['amount'], row['currency']):>16}"
+                         f"  ({row['findings']} finding(s))")  # fmt: skip
+    review = summary["to_review"]
+    if review["findings"]:
+        leads = review.get("leads", 0)
+        lines.append(f"  to review: {_totals(review)} in {review['findings']} finding(s)"
+                     f" ({leads} lead(s) to check, {review['findings'] - leads} claim(s) "
+                     "with no documented window)")  # fmt: skip
+    if summary["top"]:
+        lines.append("  worth the most (file these first):")
+        for n, item in enumerate(summary["top"], 1):
+            ids = " ".join(str(v) for v in item["ids"].values() if v)
+            closes = f", closes {item['closes']}" if item["closes"] else ", no documented window"
+            lines.append(f"    {n}. {item['rule']} {ids}: "
+                         f"{money(item['amount'], item['currency'])}{closes}")  # fmt: skip
+    return lines
