@@ -3,7 +3,8 @@
     .venv/bin/python docs/screenshots.py
 
 Builds a demo home in a temporary folder, opens the home screen, then the wizard on the
-inbound-missing-units example and walks it to the review step.
+inbound-missing-units example and walks it to the review step, then reviews the demo's inventory
+reports (as ``casewriter health`` does) and opens the Health screen.
 """
 
 from __future__ import annotations
@@ -45,7 +46,16 @@ async def main() -> None:
             await pilot.press("ctrl+n")
             await pilot.pause(0.5)
         app.save_screenshot("review.svg", str(OUT))
-    print(f"wrote {OUT / 'home.svg'} and {OUT / 'review.svg'}")
+        app.pop_screen()
+        await pilot.pause(0.5)
+        from casewriter.health import run_review
+
+        run_review(services.store, [str(home / "sample-reports" / "inventory")],
+                   catalog=services.engine.catalog, settings=services.settings)  # fmt: skip
+        await pilot.press("h")
+        await pilot.pause(1.0)
+        app.save_screenshot("health.svg", str(OUT))
+    print(f"wrote {OUT / 'home.svg'}, {OUT / 'review.svg'} and {OUT / 'health.svg'}")
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ CODES = "US, CA, MX, UK, DE, FR, IT, ES, NL, SE, PL, JP, AU, AE, IN, SG"
         ({"follow_up_hours": "48"}, "follow_up_hours: expected a whole number of hours"),
         ({"folow_up_hours": 3},
          "unknown setting 'folow_up_hours' (did you mean 'follow_up_hours'?) (known: lang, "
-         "default_marketplace, default_profile, follow_up_hours, limits, profiles, deadline_overrides)"),
+         "default_marketplace, default_profile, follow_up_hours, limits, profiles, deadline_overrides, health_targets)"),
         ({"limits": 5}, "limits: expected a [limits] table, got 5"),
         ({"limits": {"body_max": MAX_TEXT_LIMIT + 1}},
          f"limits.body_max: expected a whole number of characters from 1 to {MAX_TEXT_LIMIT:,}"),
@@ -116,6 +116,6 @@ def test_a_bad_config_stops_any_command_in_one_line(
     assert result.err == (
         f"casewriter: error: {home / 'config.toml'}: unknown setting 'follow_up_hour' "
         "(did you mean 'follow_up_hours'?) (known: lang, default_marketplace, default_profile, "
-        "follow_up_hours, limits, profiles, deadline_overrides)\n"
+        "follow_up_hours, limits, profiles, deadline_overrides, health_targets)\n"
     )
     assert not (home / "cases.db").exists()

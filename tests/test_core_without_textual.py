@@ -1,5 +1,5 @@
-"""The core commands run without Textual: ``render``, ``log``, ``scan``, ``types`` and
-``templates`` never import it (only ``casewriter/tui`` may), and no core module does either.
+"""The core commands run without Textual: ``render``, ``log``, ``scan``, ``health``, ``types``
+and ``templates`` never import it (only ``casewriter/tui`` may), and no core module does either.
 
 Each command runs in a fresh interpreter that then lists what got imported.
 """
@@ -48,6 +48,8 @@ def imported_by(args: list[str], home: Path) -> tuple[int, set[str]]:
         ["log", "list"],
         ["log", "due"],
         ["scan", str(SAMPLES / "GET_LEDGER_DETAIL_VIEW_DATA.tsv"), "--as-of", "2026-06-30"],
+        ["health", str(REPO / "tests" / "data" / "health" / "hanamori"), "--as-of", "2026-11-05"],
+        ["health", "record", "--marketplace", "JP", "--odr", "0.3"],
     ],
     ids=lambda a: " ".join(a[:2]),
 )

@@ -28,6 +28,16 @@ def test_demo_fills_the_named_home(cli, home: Path) -> None:  # type: ignore[no-
     stats = json.loads(cli("log", "stats", "--json").out)
     assert stats["total"] == 25
 
+    assert report["account_records"] == 4
+    review = json.loads(cli("health", report["inventory"], "--json").out)
+    metrics = {m["key"]: m for m in review["account"]["metrics"]}
+    assert metrics["odr"]["status"] == "warning" and metrics["lsr_10"]["status"] == "miss"
+    assert len(metrics["odr"]["trend"]) == 4 and review["account"]["due"] is False
+    assert review["inventory"]["read"] and review["inventory"]["snapshot"] == "2026-11-09"
+    assert {a["kind"] for a in review["actions"]} >= {"metric-miss", "stranded", "restock"}
+    reviews = json.loads(cli("log", "due", "--json").out)["reviews"]
+    assert reviews == []  # recorded a day ago, and the review just read inventory reports
+
     scan = json.loads(cli("scan", report["reports"], "--as-of", "2026-06-30", "--json").out)
     assert {f["rule"] for f in scan["findings"] if f["status"] == "claimable"} == {
         "inbound-shortfall",

@@ -22,7 +22,7 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "casewriter"
 CONTRACT_NAMES = (
-    "__main__ > commands > tui > services > reports > store | engine > identifiers > base",
+    "__main__ > commands > tui > services > health > reports > store | engine > identifiers > base",
     "Only casewriter.tui imports Textual",
     "Report scanning does not touch the case log (services compose them)",
     "The engine is used through casewriter.engine (its __init__) only",

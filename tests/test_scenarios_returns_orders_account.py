@@ -179,18 +179,7 @@ def test_every_file_of_the_set_has_expectations() -> None:
     assert files == set(EXPECT)
 
 
-#: r02's subject and body name each item line with its own quantity: the case text of
-#: customer-return-not-received does not use ``items``/``totals`` yet (case-text work). Strict:
-#: once the template does, this passes and the mark must go.
-PER_ITEM_TEXT = pytest.mark.xfail(
-    strict=True, reason="customer-return-not-received's template does not use item lines yet"
-)
-ITEMS = "r02-customer-return-us-two-items.toml"
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=PER_ITEM_TEXT) if n == ITEMS else n for n in sorted(EXPECT)]
-)
+@pytest.mark.parametrize("name", sorted(EXPECT))
 def test_scenario(capsys: pytest.CaptureFixture[str], home: Path, name: str) -> None:
     """The text for Amazon, the warnings and the claim window."""
     exp = EXPECT[name]

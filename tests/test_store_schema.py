@@ -73,11 +73,11 @@ def test_a_log_missing_a_table_or_index_is_refused_untouched(paths: AppPaths, dr
 TAMPERED = [
     (
         "CREATE TRIGGER foreign_t AFTER INSERT ON events BEGIN UPDATE cases SET subject = 'x'; END",
-        "trigger foreign_t is not part of schema v4",
+        f"trigger foreign_t is not part of schema v{LATEST}",
     ),
-    ("CREATE VIEW v AS SELECT id FROM cases", "view v is not part of schema v4"),
+    ("CREATE VIEW v AS SELECT id FROM cases", f"view v is not part of schema v{LATEST}"),
     ("CREATE TABLE notes_of_another_tool (x)", "table notes_of_another_tool is not part of"),
-    ("CREATE INDEX mine ON cases(subject)", "index mine is not part of schema v4"),
+    ("CREATE INDEX mine ON cases(subject)", f"index mine is not part of schema v{LATEST}"),
     ("ALTER TABLE cases ADD COLUMN evil TEXT", "table cases is defined differently"),
     (
         "DROP INDEX cases_updated; CREATE INDEX cases_updated ON cases(created_at)",

@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "templates",
     "log",
     "scan",
+    "health",
     "demo",
 )
 

@@ -70,6 +70,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"Demo home ready: {report.home}",
         f"  {len(report.cases)} cases ({statuses})",
         f"  sample Seller Central reports in {report.reports_dir}",
+        f"  inventory reports in {report.inventory_dir}, {report.account_records} weeks of "
+        "Account Health records",
         "",
         "Open it:",
         f"  {me} --home {where}",
@@ -77,6 +79,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         f"  {me} --home {where} log due",
         f"  {me} --home {where} log search 'FBA17XKQ9M2Z'",
         f"  {me} --home {where} scan {shlex.quote(str(report.reports_dir))} --as-of 2026-06-30",
+        f"  {me} --home {where} health {shlex.quote(str(report.inventory_dir))}",
         f"  (or: export CASEWRITER_HOME={where})",
     ]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -217,7 +217,9 @@ def do_search(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
 
 
 def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
-    report = store.due(horizon_days=args.days)
+    from casewriter.health.due import due_days
+
+    report = store.due(horizon_days=args.days, review_days=due_days())
     if ctx.json:
         print_json(report.to_json())
         return 0
@@ -243,6 +245,10 @@ def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
             for d in report.deadlines
         ]
         print(table(["ID", "CLOSES", "LEFT", "SUBJECT"], rows))
+    if report.reviews:
+        print("\nReviews due:")
+        for review in report.reviews:
+            print(f"  {review.text()}")
     return 0
 
 

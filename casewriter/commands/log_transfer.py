@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from casewriter.commands import Context
 from casewriter.errors import UsageError
@@ -25,8 +26,11 @@ def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         data = formats.to_csv(rows).encode("utf-8")
         count = len(rows)
     else:
+        from casewriter.health.due import due_days
+
         rows = list(store.export_rows())
-        data = formats.to_ics(rows, store.clock())
+        reviews = store.due(review_days=due_days()).reviews
+        data = formats.to_ics(rows, store.clock(), reviews)
         count = len(rows)
     write_output(out_target or "-", data)
     if out_target is not None:
@@ -52,15 +56,26 @@ def do_import(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     fh = open_user_file(source, "export file", max_bytes=IMPORT_MAX_BYTES)
     with fh:
         case_types = _case_types(ctx)
-        copy = store.safety_copy("import") if store.count() else None
+        has_health = bool(store.health_records() or store.review_runs(limit=1))
+        copy = store.safety_copy("import") if store.count() or has_health else None
+        extra: dict[str, Any] = {}
         report = store.import_rows(
-            iter_cases(fh, str(source)), renumber=args.renumber, case_types=case_types
+            iter_cases(fh, str(source), extra),
+            renumber=args.renumber,
+            case_types=case_types,
+            extra=extra,
         )
     report["safety_copy"] = None if copy is None else str(copy)
     if ctx.json:
         print_json(report)
         return 0
     print(f"imported {report['imported']} cases from {source}")
+    if report.get("health_records_imported") or report.get("health_records_skipped"):
+        print(
+            f"imported {report['health_records_imported']} account records "
+            f"({report['health_records_skipped']} already in the log, kept as they were) and "
+            f"{report['review_runs_imported']} review runs"
+        )
     if copy is not None:
         print(f"a copy of the log as it was before is at {copy}")
     if report["skipped"]:

@@ -116,6 +116,27 @@ class DeadlineOverride:
         return data
 
 
+_COMPARISONS = ("below", "at_most", "above", "at_least")
+
+
+@dataclass(frozen=True)
+class HealthTarget:
+    """Your target for one figure of the health review in place of the built-in one
+    (``casewriter/health/targets.toml`` lists the keys, units and sources)."""
+
+    key: str = setting(
+        doc="the target's key (odr, lsr_10, vtr, ahr, sell_through …)", not_empty=True
+    )
+    value: float = setting(doc="the target, in the target's unit (1.0 means 1 % for a rate)")
+    source: str = setting(doc="where your figure comes from", not_empty=True)
+    as_of: date = setting(doc="when the source said so")
+    marketplaces: tuple[str, ...] = setting(("*",), doc="marketplace codes, or ['*'] for all")
+    comparison: str = setting(
+        "", doc="below, at_most, above or at_least (default: the built-in one's)",
+        choices=("", *_COMPARISONS),
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything a user can configure; defaults when ``config.toml`` is absent."""
@@ -142,6 +163,9 @@ class Settings:
     )
     deadline_overrides: tuple[DeadlineOverride, ...] = setting(
         (), doc="your claim-window rules in place of a case type's own"
+    )
+    health_targets: tuple[HealthTarget, ...] = setting(
+        (), doc="your targets for the health review in place of the built-in ones"
     )
 
     def profile(self, profile_id: str | None) -> Profile | None:

@@ -103,6 +103,7 @@ def shape(tp: Any) -> tuple[str, Any, bool]:
 _SCALAR_WORDS = {
     str: "text",
     int: "a whole number",
+    float: "a number",
     bool: "true or false",
     date: "a date YYYY-MM-DD",
 }
@@ -213,7 +214,9 @@ def _scalar(name: str, tp: Any, spec: Spec, raw: Any, where: _Where) -> Any:
             value = date.fromisoformat(raw.strip())
         except ValueError:
             pass
-    ok = isinstance(value, inner) and not (inner is int and isinstance(value, bool))
+    if inner is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)  # a TOML integer where a number is asked (value = 10)
+    ok = isinstance(value, inner) and not (inner in (int, float) and isinstance(value, bool))
     if inner is date and isinstance(value, datetime):
         ok = False
     if ok and isinstance(value, str) and spec.upper:

@@ -4,7 +4,11 @@ Every built-in example draft is rendered and logged, then walked through a reali
 (filed, Amazon replied, resolved with money back, denied, closed, still a draft) with dates
 relative to now, so follow-ups are due and the statistics mean something. The synthetic
 Seller Central reports shipped in ``casewriter/services/demo_data/reports`` are copied beside the log for
-``casewriter scan``. The demo never touches a log that already holds cases.
+``casewriter scan``, the inventory reports of ``demo_data/inventory`` (planning snapshots,
+Manage FBA Inventory, stranded, restock, Fee Preview and measurements) into its ``inventory``
+folder for ``casewriter health``, and four weeks of Account Health records (the last two weeks
+worsening) are logged so the weekly review has a trend to show. The demo never touches a log
+that already holds cases.
 """
 
 from __future__ import annotations
@@ -24,6 +28,16 @@ if TYPE_CHECKING:
     from casewriter.store import CaseStore
 
 DEMO_REPORTS = Path(__file__).resolve().parent / "demo_data" / "reports"
+DEMO_INVENTORY = Path(__file__).resolve().parent / "demo_data" / "inventory"
+
+#: (days ago, metrics) of the demo's weekly Account Health records (US, Northbay Goods): the
+#: Order Defect Rate worsens twice and nears its 1 % target, late shipments miss theirs.
+DEMO_RECORDS = (
+    (22, {"odr": "0.5", "lsr_10": "1.0", "cancel": "0.4", "vtr": "99", "ahr": "260", "violations": "0"}),
+    (15, {"odr": "0.6", "lsr_10": "1.6", "cancel": "0.4", "vtr": "98.6", "ahr": "250", "violations": "0"}),
+    (8, {"odr": "0.7", "lsr_10": "2.4", "cancel": "0.5", "vtr": "98.1", "ahr": "245", "violations": "0"}),
+    (1, {"odr": "0.9", "lsr_10": "4.3", "cancel": "0.5", "vtr": "97.9", "ahr": "238", "violations": "1"}),
+)  # fmt: skip
 
 DEMO_PROFILES = (
     Profile(id="northbay", name="Northbay Goods", merchant_token="A2NBGOODS7XQ1",
@@ -73,6 +87,8 @@ class DemoReport:
     home: Path
     cases: list[str] = field(default_factory=list)
     reports_dir: Path | None = None
+    inventory_dir: Path | None = None
+    account_records: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, object]:
@@ -81,6 +97,8 @@ class DemoReport:
             "cases": len(self.cases),
             "statuses": self.statuses,
             "reports": str(self.reports_dir) if self.reports_dir else None,
+            "inventory": str(self.inventory_dir) if self.inventory_dir else None,
+            "account_records": self.account_records,
         }
 
 
@@ -122,7 +140,12 @@ def build_demo(paths: AppPaths, *, now: datetime | None = None) -> DemoReport:
             count = store.count(status=status)
             if count:
                 report.statuses[status] = count
+        for days_ago, metrics in DEMO_RECORDS:
+            day = (now - timedelta(days=days_ago)).date()
+            store.record_health("US", day, metrics, now - timedelta(days=days_ago))
+            report.account_records += 1
     report.reports_dir = _copy_reports(paths.data_dir / "sample-reports")
+    report.inventory_dir = _copy_inventory(report.reports_dir / "inventory")
     return report
 
 
@@ -165,6 +188,14 @@ def _live(store: CaseStore, case_id: str, step: Step | None, index: int, now: da
                 now=decided,
             )
         store.set_status(case_id, step.outcome, now=decided)
+
+
+def _copy_inventory(target: Path) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for report in sorted(DEMO_INVENTORY.iterdir()):
+        if report.is_file():
+            shutil.copyfile(report, target / report.name)
+    return target
 
 
 def _copy_reports(target: Path) -> Path:

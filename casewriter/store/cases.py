@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.paths import AppPaths
-from casewriter.store import db, lifecycle, saving
+from casewriter.store import db, health, lifecycle, saving
 from casewriter.store.base import StoreBase
+from casewriter.store.health import HealthRecord, ReviewRun
 from casewriter.store.model import (
     CLOSED_STATUSES,
     CaseSummary,
@@ -321,9 +322,12 @@ class CaseStore(StoreBase):
         horizon_days: int = 7,
         tz: tzinfo | None = None,
         limit: int = 500,
+        review_days: tuple[int, int] | None = None,
     ) -> DueReport:
         """Follow-ups due or overdue at ``now``, and drafts whose claim window closes within
-        ``horizon_days`` (calendar days in ``tz``, the local zone by default)."""
+        ``horizon_days`` (calendar days in ``tz``, the local zone by default). With
+        ``review_days`` (account, inventory: ``casewriter.health.due_days()``, the health
+        targets' data), also the health reviews due (``DueReport.reviews``)."""
         when = self._now(now)
         today = when.astimezone(tz).date()
         last = today + timedelta(days=horizon_days)
@@ -340,6 +344,11 @@ class CaseStore(StoreBase):
                 "ORDER BY deadline_closes, id LIMIT ?",
                 (today.isoformat(), last.isoformat(), limit),
             ).fetchall()
+            reviews = []
+            if review_days is not None:
+                from casewriter.store.health import reviews_due
+
+                reviews = reviews_due(conn, today, *review_days)
         deadlines = []
         for row in dl:
             summary = summary_from_row(tuple(row))
@@ -350,7 +359,47 @@ class CaseStore(StoreBase):
             follow_ups=[summary_from_row(tuple(r)) for r in fu],
             deadlines=deadlines,
             horizon_days=horizon_days,
+            reviews=reviews,
         )
+
+    # -- health review (health.py) ----------------------------------------------------------
+    def health_records(
+        self, marketplace: str | None = None, *, until: date | None = None
+    ) -> builtins.list[HealthRecord]:
+        """Account records (``health record``), oldest first; of one marketplace if given."""
+        return health.records(self, marketplace, until)
+
+    def record_health(
+        self,
+        marketplace: str,
+        day: date,
+        metrics: Mapping[str, object],
+        now: datetime | None = None,
+    ) -> tuple[HealthRecord, HealthRecord | None]:
+        """Save one day's account record (replacing that day's: the old one is returned)."""
+        return health.record(self, marketplace, day, metrics, now)
+
+    def delete_health_record(self, marketplace: str, day: date) -> HealthRecord:
+        """Remove one day's account record; ``NotFoundError`` when there is none."""
+        return health.delete(self, marketplace, day)
+
+    def record_review_run(
+        self,
+        as_of: date,
+        marketplace: str,
+        inventory: bool,
+        sources: Iterable[Mapping[str, Any]],
+        now: datetime | None = None,
+    ) -> ReviewRun:
+        """Remember a ``casewriter health`` run (its date, marketplace and sources)."""
+        return health.record_run(self, as_of, marketplace, inventory, sources, now)
+
+    def review_runs(
+        self, *, limit: int = 20, inventory: bool | None = None
+    ) -> builtins.list[ReviewRun]:
+        """Review runs, newest first (``inventory``: only those that read / did not read
+        inventory reports)."""
+        return health.runs(self, limit=limit, inventory=inventory)
 
     # -- export, import, stats, backup ------------------------------------------------------
     def export_rows(self) -> Iterator[dict[str, Any]]:
@@ -365,12 +414,14 @@ class CaseStore(StoreBase):
         *,
         renumber: bool = False,
         case_types: Collection[str] | None = None,
+        extra: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
         """Import exported cases, all or nothing; existing ids are skipped (or renumbered);
-        ``case_types``: the known case type ids. Returns a report."""
+        ``case_types``: the known case type ids; ``extra``: the export's health records and
+        review runs (filled by ``jsonstream.iter_cases``). Returns a report."""
         from casewriter.store.importer import import_rows
 
-        return import_rows(self, rows, renumber=renumber, case_types=case_types)
+        return import_rows(self, rows, renumber=renumber, case_types=case_types, extra=extra)
 
     def stats(self, *, profile: str | None = None) -> dict[str, Any]:
         from casewriter.store.stats import stats

@@ -1,5 +1,6 @@
 """JSON export of the whole log — lossless: ids, statuses, events with their timestamps,
-amounts (as decimal strings), identifiers, links and the stored draft. A stored value that
+amounts (as decimal strings), identifiers, links and the stored draft, and the health review's
+account records and review runs (``health_records``, ``review_runs``). A stored value that
 cannot be read is exported as null (or, for the creation/update time, as shown) with its raw
 text under ``"invalid"``, so the export stays importable and nothing is lost. Import is in
 ``importer.py``.
@@ -58,9 +59,13 @@ def export_rows(store: StoreBase) -> Iterator[dict[str, Any]]:
 
 
 def export_document(store: StoreBase) -> dict[str, Any]:
+    """The whole log: cases, then the health review's account records and runs."""
+    from casewriter.store.health_io import export_health
+
     return {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "exported_at": ts_text(store.clock()),
         "cases": list(export_rows(store)),
+        **export_health(store),
     }

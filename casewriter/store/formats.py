@@ -13,7 +13,9 @@ stored values that could not be read (``follow_up=226-05-01T09:00:00Z``).
 
 ICS (``icalendar``): a VTODO per open follow-up (due at its UTC time) and an all-day VEVENT per
 claim deadline of a case not yet filed; UIDs are stable per case and kind (``CW-000123-follow-up@casewriter``)
-so re-importing an updated calendar replaces entries instead of duplicating them. Text keeps
+so re-importing an updated calendar replaces entries instead of duplicating them. The health
+reviews due (weekly account review, monthly inventory health) are VTODOs too, due the day they
+became due (``account-review-US@casewriter``); one never done has no day and no entry. Text keeps
 only what RFC 5545 allows in TEXT values: C0 controls other than TAB and line feed (NUL, ESC…),
 DEL and C1 controls are dropped. A case whose follow-up or deadline cannot be read gets no
 entry for it.
@@ -28,6 +30,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from casewriter.store.health import ReviewDue
 from casewriter.store.model import CLOSED_STATUSES
 from casewriter.store.values import parse_date, parse_ts
 
@@ -91,7 +94,9 @@ def _day(text: object) -> date | None:
         return None
 
 
-def to_ics(rows: Iterable[Mapping[str, Any]], now: datetime) -> bytes:
+def to_ics(
+    rows: Iterable[Mapping[str, Any]], now: datetime, reviews: Iterable[ReviewDue] = ()
+) -> bytes:
     from icalendar import Calendar, Event, Todo
 
     cal = Calendar()
@@ -126,5 +131,18 @@ def to_ics(rows: Iterable[Mapping[str, Any]], now: datetime) -> bytes:
             event.add("dtend", day + timedelta(days=1))
             event.add("transp", "TRANSPARENT")
             cal.add_component(event)
+    for review in reviews:
+        if review.due_on is None:
+            continue  # never done: `log due` says so, a calendar entry needs a day
+        todo = Todo()
+        where = f"-{review.marketplace}" if review.marketplace else ""
+        todo.add("uid", f"{review.kind}{where}@casewriter")
+        todo.add("dtstamp", now)
+        todo.add("summary", ics_text(review.text()))
+        todo.add("description", "casewriter health record … (weekly) / casewriter health "
+                 "REPORTS… (monthly)")  # fmt: skip
+        todo.add("due", review.due_on)
+        todo.add("status", "NEEDS-ACTION")
+        cal.add_component(todo)
     data: bytes = cal.to_ical()
     return data

@@ -224,9 +224,12 @@ def import_rows(
     *,
     renumber: bool = False,
     case_types: Collection[str] | None = None,
+    extra: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Check and insert every case in one transaction (all or nothing); returns a report.
-    ``case_types``: the known case type ids (the catalog); None accepts any non-empty id."""
+    ``case_types``: the known case type ids (the catalog); None accepts any non-empty id.
+    ``extra``: the export's health records and review runs (``jsonstream.iter_cases`` fills it
+    while ``rows`` is read), imported after the cases in the same transaction."""
     mapping: dict[int, int] = {}
     skipped: list[str] = []
     renumbered: dict[str, str] = {}
@@ -274,7 +277,13 @@ def import_rows(
         else:
             for new_num in mapping.values():
                 fts_sync(conn, new_num, None)
+        health: dict[str, int] = {}
+        if extra:
+            from casewriter.store.health_io import import_health
+
+            health = import_health(conn, extra, values.ts_text(store._now(None)))
     return {
+        **health,
         "imported": len(mapping),
         "skipped": skipped,
         "renumbered": renumbered,

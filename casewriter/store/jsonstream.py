@@ -100,10 +100,17 @@ class _Buffer:
             return obj
 
 
-def iter_cases(fh: IO[bytes], source: str) -> Iterator[dict[str, Any]]:
+#: Top-level keys of an export besides the cases that ``iter_cases`` hands back in ``extra``.
+EXTRA_KEYS = frozenset({"health_records", "review_runs"})
+
+
+def iter_cases(
+    fh: IO[bytes], source: str, extra: dict[str, Any] | None = None
+) -> Iterator[dict[str, Any]]:
     """Each case object of an export, in order; UsageError (with the line) on anything else.
     The ``format`` check may come after the cases (keys in any order): callers import inside
-    one transaction, so an error at the very end still leaves the log as it was."""
+    one transaction, so an error at the very end still leaves the log as it was. ``extra``
+    receives the health review's lists (``EXTRA_KEYS``), complete once the iterator is done."""
     reader = _Buffer(fh, source)
     first = reader.peek()
     if first == "[":
@@ -122,6 +129,8 @@ def iter_cases(fh: IO[bytes], source: str) -> Iterator[dict[str, Any]]:
                 yield from _elements(reader)
             else:
                 value = reader.value(f"'{key}'")
+                if extra is not None and key in EXTRA_KEYS:
+                    extra[key] = value
                 if key == "format":
                     if value != FORMAT:
                         raise UsageError(

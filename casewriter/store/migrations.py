@@ -15,6 +15,10 @@ migration (its DDL included): add a new one.
   whoever knows the catalog: ``CaseStore.index_type_words``), and ``search_extra`` also holds
   the case's status names (``model.STATUS_NAMES``) and its type's words, so ``少件``, ``入库``
   or ``needs reply`` find their cases; every case is reindexed.
+- v5: the health review's tables (``health.py``): ``health_records``, what the seller read on
+  Performance → Account Health one day in one marketplace (every metric optional, decimal
+  text), and ``review_runs``, each ``casewriter health`` run with its date, whether it read
+  inventory reports and its sources (JSON). Nothing existing changes.
 
 ``migrate`` runs all pending steps in one ``BEGIN IMMEDIATE`` transaction: a failure rolls
 back to the file as it was.
@@ -141,6 +145,39 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     cjk_rebuild(conn)
 
 
+V5_DDL = """
+CREATE TABLE health_records (
+    marketplace TEXT NOT NULL,
+    day TEXT NOT NULL,
+    odr TEXT,
+    lsr_10 TEXT,
+    lsr_30 TEXT,
+    cancel TEXT,
+    vtr TEXT,
+    otdr TEXT,
+    ahr TEXT,
+    violations TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (marketplace, day)
+) WITHOUT ROWID;
+CREATE TABLE review_runs (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    marketplace TEXT NOT NULL DEFAULT '',
+    inventory INTEGER NOT NULL DEFAULT 0,
+    sources TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX review_runs_inventory ON review_runs(inventory, at);
+"""
+
+
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    for statement in _split(V5_DDL):
+        conn.execute(statement)
+
+
 def canonical_indexes() -> dict[str, str]:
     """Every explicit index of the current schema: name -> ``CREATE INDEX`` statement."""
     out: dict[str, str] = {}
@@ -237,7 +274,7 @@ def _split(ddl: str) -> list[str]:
     return [s.strip() for s in ddl.split(";") if s.strip()]
 
 
-MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4)
+MIGRATIONS = (_v0_to_v1, _v1_to_v2, _v2_to_v3, _v3_to_v4, _v4_to_v5)
 LATEST = len(MIGRATIONS)
 
 _V1_OBJECTS = {("table", t) for t in ("cases", "events", "identifiers")} | {
@@ -260,6 +297,11 @@ _V2_OBJECTS = (
 _V3_OBJECTS = _V2_OBJECTS | {
     ("table", f"cases_cjk{s}") for s in ("", "_config", "_data", "_docsize", "_idx")
 }
+_V5_HEALTH = {
+    ("table", "health_records"),
+    ("table", "review_runs"),
+    ("index", "review_runs_inventory"),
+}
 #: The (type, name) pairs of ``sqlite_schema`` every log of a schema version has, checked at
 #: each open (one cheap query): a log missing one is damaged and refused, untouched. A test
 #: checks these against what the migrations create.
@@ -268,6 +310,7 @@ SCHEMA_OBJECTS: dict[int, frozenset[tuple[str, str]]] = {
     2: frozenset(_V2_OBJECTS),
     3: frozenset(_V3_OBJECTS),
     4: frozenset(_V3_OBJECTS | {("table", "type_words")}),
+    5: frozenset(_V3_OBJECTS | {("table", "type_words")} | _V5_HEALTH),
 }
 
 

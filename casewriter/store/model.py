@@ -333,6 +333,9 @@ class DueReport:
     follow_ups: list[CaseSummary]
     deadlines: list[DeadlineItem]
     horizon_days: int
+    reviews: list[Any] = field(default_factory=list)
+    """The health reviews due (``store.health.ReviewDue``: weekly account review, monthly
+    inventory health); empty unless ``due()`` was given the review periods."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -343,6 +346,7 @@ class DueReport:
                 for c in self.follow_ups
             ],
             "deadlines": [d.to_json() for d in self.deadlines],
+            "reviews": [r.to_json() for r in self.reviews],
         }
 
 

@@ -41,7 +41,7 @@ def test_every_screen_that_shows_text_subscribes_to_the_language() -> None:
     """Each screen of the app re-labels itself on ``language_changed`` (and none is found by
     a method name from the app)."""
     screens = ["screens/home.py", "screens/case_detail.py", "screens/settings.py"]
-    screens += ["screens/scan.py", "wizard/screen.py"]
+    screens += ["screens/scan.py", "screens/health.py", "wizard/screen.py"]
     for name in screens:
         source = SOURCES[name].read_text(encoding="utf-8")
         assert "language_changed.subscribe(self" in source, name

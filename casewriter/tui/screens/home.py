@@ -1,6 +1,6 @@
 """The home screen: the case log in a lazily paged table, a status filter, search, and the
-"needs attention" panel (follow-ups due and claim windows closing) at the top; one line saying
-why when the log could only be opened read-only.
+"needs attention" panel (follow-ups due, claim windows closing, health reviews due) at the top;
+one line saying why when the log could only be opened read-only. ``h`` opens the Health review.
 
 Never loads the whole log: it reads ``PAGE`` rows at a time with ``store.list(limit, offset)``
 and fetches the next page when the cursor nears the end of what is loaded. Search runs in an
@@ -36,6 +36,7 @@ HOME_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("slash", "focus_search", "act.search", "tip.search", "search", key_display="/"),
     ActionSpec("f", "cycle_filter", "act.filter", "tip.filter", "filter"),
     ActionSpec("e", "edit_draft", "act.edit", "tip.edit", "edit-draft"),
+    ActionSpec("h", "open_health", "act.health", "tip.health", "open-health"),
     ActionSpec("o", "open_case", "act.open", "tip.open", "open-case", show=False),
     ActionSpec("a", "resume_autosave", "act.resume", "tip.resume", "resume-autosave", show=False),
     ActionSpec("r", "reload", "act.reload", "tip.reload", "reload", show=False),
@@ -106,8 +107,9 @@ class HomeScreen(Screen[None]):
         yield Static(t("home.empty_body"), id="empty", classes="first-run")
         yield CaseTable(self.services, id="cases")
         yield Static("", id="count")
-        # The bindings are known now, so the first frame shows them.
-        yield KeyFooter(ready=True)
+        # The bindings are known now, so the first frame shows them; compact, so home's keys
+        # and the app's (settings, scan, language) fit on one line at 100 columns.
+        yield KeyFooter(ready=True, compact=True)
 
     def on_mount(self) -> None:
         app = host(self)
@@ -237,6 +239,11 @@ class HomeScreen(Screen[None]):
         from casewriter.tui.screens.case_detail import CaseDetailScreen
 
         self.app.push_screen(CaseDetailScreen(self.services, case_id))
+
+    def action_open_health(self) -> None:
+        from casewriter.tui.screens.health import HealthScreen
+
+        self.app.push_screen(HealthScreen(self.services))
 
     def action_new_case(self) -> None:
         host(self).open_wizard()

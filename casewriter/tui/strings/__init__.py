@@ -1,6 +1,6 @@
 """The UI strings, English and Simplified Chinese side by side (``"key": ("English", "中文")``),
 one module per screen: ``common`` (what every screen shares: app-wide actions, statuses, dialog
-buttons), ``home``, ``detail``, ``settings``, ``scan`` and ``wizard``.
+buttons), ``home``, ``detail``, ``settings``, ``scan``, ``health`` and ``wizard``.
 
 Data only. ``CATALOG`` merges the modules; ``casewriter.tui.i18n.t`` is the one lookup. A key
 defined in two modules would silently shadow the other: ``duplicate_keys`` names them (a test
@@ -9,9 +9,9 @@ keeps it empty).
 
 from __future__ import annotations
 
-from casewriter.tui.strings import common, detail, home, scan, settings, wizard
+from casewriter.tui.strings import common, detail, health, home, scan, settings, wizard
 
-MODULES = (common, home, detail, settings, scan, wizard)
+MODULES = (common, home, detail, settings, scan, health, wizard)
 
 CATALOG: dict[str, tuple[str, str]] = {
     key: texts for module in MODULES for key, texts in module.STRINGS.items()

@@ -61,6 +61,22 @@ STRINGS: dict[str, tuple[str, str]] = {
         "截止 {id}：{closes} 截止（{days}）：{subject}",
     ),
     "due.more": ("… and {n} more", "……还有 {n} 项"),
+    "due.account_review": (
+        "Weekly account review due{where}: last record {last} (h opens the Health review)",
+        "每周账户检查已到期{where}：上次记录 {last}（按 h 打开健康检查）",
+    ),
+    "due.account_never": (
+        "Weekly account review due: no Account Health record yet (h opens the Health review)",
+        "每周账户检查已到期：尚无账户状况记录（按 h 打开健康检查）",
+    ),
+    "due.inventory_review": (
+        "Monthly inventory health due: last review {last} (h opens the Health review)",
+        "每月库存健康检查已到期：上次检查 {last}（按 h 打开健康检查）",
+    ),
+    "due.inventory_never": (
+        "Monthly inventory health due: no inventory reports reviewed yet (h opens the Health review)",
+        "每月库存健康检查已到期：尚未检查过库存报告（按 h 打开健康检查）",
+    ),
     # the autosave resume dialog
     "resume.title": ("Resume the draft you were writing?", "恢复你之前正在写的草稿吗？"),
     "resume.body": (

@@ -1,5 +1,7 @@
-"""``DuePanel``: the "needs attention" box at the top of home — follow-ups due or overdue and
-claim windows closing soon (``store.due(now)``), a few lines, most urgent first.
+"""``DuePanel``: the "needs attention" box at the top of home — follow-ups due or overdue,
+claim windows closing soon and the health reviews due (weekly account review, monthly inventory
+health: ``store.due(now, review_days=...)`` with the periods of the health targets' data), a
+few lines, most urgent first.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import work
 
+from casewriter.health.due import due_days
 from casewriter.tui.i18n import days_text, t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
@@ -18,6 +21,7 @@ from casewriter.tui.text import short_date, short_datetime, truncate
 
 if TYPE_CHECKING:
     from casewriter.store import DueReport
+    from casewriter.store.health import ReviewDue
 
 MAX_LINES = 4
 QUERY_LIMIT = 100
@@ -55,7 +59,12 @@ class DuePanel(Static):
         now = self.services.now()
         store = self.services.store
         report = await asyncio.to_thread(
-            store.due, now, horizon_days=HORIZON_DAYS, tz=now.tzinfo, limit=QUERY_LIMIT
+            store.due,
+            now,
+            horizon_days=HORIZON_DAYS,
+            tz=now.tzinfo,
+            limit=QUERY_LIMIT,
+            review_days=due_days(),
         )
         self.show(report, now)
 
@@ -77,6 +86,8 @@ class DuePanel(Static):
                 subject=item.case.subject,
             )
             lines.append(Text(truncate(text, width), style="bold" if item.days_left <= 2 else ""))
+        for review in report.reviews:
+            lines.append(Text(truncate(review_text(review), width)))
         self.items = len(lines)
         self.set_class(bool(lines), "has-items")
         title = Text(t("due.title"), style="bold")
@@ -92,3 +103,12 @@ class DuePanel(Static):
             )
             shown.append(Text(t("due.more", n=more), style="dim"))
         self.update(Text("\n").join([title, *shown]))
+
+
+def review_text(review: ReviewDue) -> str:
+    """ "Weekly account review due (US): last record 2026-04-20 — h opens the review"."""
+    kind = "account" if review.kind == "account-review" else "inventory"
+    where = f" ({review.marketplace})" if review.marketplace else ""
+    if review.last is None:
+        return t(f"due.{kind}_never", where=where)
+    return t(f"due.{kind}_review", where=where, last=short_date(review.last))

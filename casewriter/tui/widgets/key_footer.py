@@ -21,8 +21,14 @@ from textual.widgets._footer import FooterKey
 class KeyFooter(Footer):
     """The footer of key bindings."""
 
-    def __init__(self, *, ready: bool = False, id: str | None = None) -> None:  # noqa: A002 - textual API name
-        super().__init__(id=id)
+    def __init__(
+        self,
+        *,
+        ready: bool = False,
+        compact: bool = False,
+        id: str | None = None,  # noqa: A002 - textual API name
+    ) -> None:
+        super().__init__(id=id, compact=compact)
         self._shown: tuple[Any, ...] | None = None
         if ready:
             self.set_reactive(Footer._bindings_ready, True)
