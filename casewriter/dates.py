@@ -30,6 +30,7 @@ from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import said
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 #: Year-first marketplaces whose people write a day-first numeric date when the year is last.
@@ -292,11 +293,11 @@ def _parse_date(
     if isinstance(text, date):
         return ParsedDate(text)
     if not isinstance(text, str):
-        raise UsageError(f"{field}: expected a date, got {text!r}")
+        raise UsageError(said("date.expected", field=field, value=repr(text)))
     raw = text.strip()
     cleaned = _clean(text)
     if not cleaned:
-        raise UsageError(f"{field}: empty date")
+        raise UsageError(said("date.empty", field=field))
     lowered = cleaned.lower()
     m = None
     if len(cleaned) <= 40:
@@ -308,8 +309,12 @@ def _parse_date(
             reading = _read(m, mp, as_of)
         except ValueError as exc:
             if str(exc) == "no year":
-                raise UsageError(f"{field}: {raw[:40]!r} has no year (try YYYY-MM-DD)") from None
-            raise UsageError(f"{field}: {raw[:40]!r} is not a real date") from None
+                raise UsageError(
+                    said("date.no_year", field=field, value=repr(raw[:40]), raw=raw[:40])
+                ) from None
+            raise UsageError(
+                said("date.not_real", field=field, value=repr(raw[:40]), raw=raw[:40])
+            ) from None
         note = _note(field, raw, reading, mp, as_of)
         return ParsedDate(reading.value, note, reading.year_inferred, reading.how)
     return _parse_loose(cleaned, raw, mp, field, as_of, infer)
@@ -321,19 +326,23 @@ def _parse_loose(
     from dateutil import parser as du_parser
 
     if not re.search(r"\d", cleaned) or len(cleaned) > 40:
-        raise UsageError(f"{field}: {raw[:40]!r} is not a date (try YYYY-MM-DD)")
+        raise UsageError(said("date.not_date", field=field, value=repr(raw[:40]), raw=raw[:40]))
     default = datetime(1900, 1, 1)
     try:
         parsed = du_parser.parse(cleaned, dayfirst=_day_first(mp), default=default, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
-        raise UsageError(f"{field}: {raw[:40]!r} is not a date (try YYYY-MM-DD)") from None
+        raise UsageError(
+            said("date.not_date", field=field, value=repr(raw[:40]), raw=raw[:40])
+        ) from None
     if parsed.year == 1900 and "1900" not in cleaned:
         if infer and as_of is None:
             as_of = today_in(mp)
         try:
             reading = _ymd(None, parsed.month, parsed.day, as_of)
         except ValueError:
-            raise UsageError(f"{field}: {raw[:40]!r} has no year (try YYYY-MM-DD)") from None
+            raise UsageError(
+                said("date.no_year", field=field, value=repr(raw[:40]), raw=raw[:40])
+            ) from None
         return ParsedDate(reading.value, _note(field, raw, reading, mp, as_of), True)
     value = parsed.date()
     if value.isoformat() == cleaned or re.search(r"[A-Za-z]{3}", cleaned):

@@ -49,6 +49,8 @@ class DeadlineRule(BaseModel):
 
     marketplaces: list[str]
     clock: str
+    clock_zh: str = ""
+    """``clock`` in Chinese, for the app's 简体中文 mode (English when empty)."""
     clock_fact: str
     # Bounded (casewriter.bounds): event date + window must stay a real date. Strict: a TOML
     # "60" or 6.5 is a mistake to report, not a number to guess.
@@ -60,6 +62,8 @@ class DeadlineRule(BaseModel):
     effective_from: date | None = None
     until: date | None = None
     note: str = ""
+    note_zh: str = ""
+    """``note`` in Chinese (English when empty)."""
     claim_window: bool = Field(default=True, strict=True)
     """False: a period to act (relist or remove stranded units within 30 days), not a window
     for filing a claim: it never makes a case too early or too late to file, and its wording

@@ -49,7 +49,8 @@ def test_list_pending_newest_first_with_summary(paths: AppPaths) -> None:
     assert entries[0].step == "review"
     assert entries[0].case_id == "CW-000007"
     assert "113-1234567-1234567" in entries[0].summary
-    assert entries[1].summary == "inbound-missing-units · US · FBA17XKQ9M2Z, X003KQ7ZP1, X003KQ7ZP2"
+    # the case type is shown apart, by its title (the resume dialog)
+    assert entries[1].summary == "US · FBA17XKQ9M2Z, X003KQ7ZP1, X003KQ7ZP2"
     assert entries[1].updated == datetime(2026, 1, 1, tzinfo=UTC)
 
 

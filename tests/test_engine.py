@@ -14,6 +14,7 @@ from casewriter.engine import Draft
 from casewriter.engine.casefile import load_case_file
 from casewriter.engine.rendering import Engine, oer_title
 from casewriter.errors import TemplateError
+from casewriter.messages import say
 from casewriter.paths import AppPaths
 
 DATA = Path(__file__).parent / "data" / "engine"
@@ -142,7 +143,13 @@ def test_items_duplicates_and_length_warnings(epaths: AppPaths) -> None:
 
 def test_missing_required_fact_is_warned_and_placeholder_shown(epaths: AppPaths) -> None:
     case = engine(epaths).render(draft(facts={"event_date": "2026-04-03"}), as_of=AS_OF)
-    assert any("Missing fact: Units lost (units_lost)" in w for w in case.warnings)
+    # named by its label in either language, never by its key (issue 13 §4)
+    assert "Missing fact: Units lost." in case.warnings
+    assert "缺少信息：丢失数量。" in [say(w, "zh") for w in case.warnings]
+    missing = [w for w in case.warnings if getattr(w, "code", "") == "fact.missing"]
+    assert missing and not any(
+        "units_lost" in say(w, lang) for w in missing for lang in ("en", "zh")
+    )
     assert "[missing: facts.units_lost]" in case.body
     assert case.ready is False
 

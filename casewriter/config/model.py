@@ -94,6 +94,7 @@ class DeadlineOverride:
     clock_fact: str = setting(doc="the date fact that starts the clock", rule=True)
     source: str = setting(doc="where the rule comes from (a page, an e-mail)", rule=True)
     as_of: date = setting(doc="when the source said so", rule=True)
+    clock_zh: str = setting("", doc="the clock in Chinese (the app's 简体中文 mode)", rule=True)
     min_days: int = setting(0, doc=f"earliest day to file ({_DAYS})", rule=True)
     max_days: int | None = setting(None, doc=f"latest day to file ({_DAYS})", rule=True)
     max_months: int | None = setting(
@@ -102,6 +103,7 @@ class DeadlineOverride:
     effective_from: date | None = setting(None, doc="in force for events from", rule=True)
     until: date | None = setting(None, doc="in force for events until", rule=True)
     note: str = setting("", doc="anything to remember about it", rule=True)
+    note_zh: str = setting("", doc="the note in Chinese", rule=True)
     claim_window: bool = setting(
         True, doc="false: a period to act (relist, remove), not a window to file a claim", rule=True
     )

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 from casewriter.engine.models import CaseType, EvidenceSlot
+from casewriter.messages import Said, pair, said
 
 #: File name extensions of images (a ``photo`` slot takes only these).
 IMAGE_EXTENSIONS: tuple[str, ...] = (
@@ -97,13 +98,13 @@ def accepted(ct: CaseType, slot: EvidenceSlot) -> list[str]:
     return allowed
 
 
-def accepted_text(ct: CaseType, slot: EvidenceSlot) -> str:
+def accepted_text(ct: CaseType, slot: EvidenceSlot) -> Said:
     """``accepted: pdf, png, …``, saying when the list is casewriter's belief (domain.md §5:
     Amazon documents no file types for ordinary cases) rather than Amazon's own."""
-    text = f"accepted: {', '.join(accepted(ct, slot))}"
+    listed = ", ".join(accepted(ct, slot))
     if ct.attachments.basis == "belief":
-        text += "; Amazon documents no list for this kind of case, so this is casewriter's belief"
-    return text
+        return said("file.accepted_belief", allowed=listed)
+    return said("file.accepted", allowed=listed)
 
 
 def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | None:
@@ -115,7 +116,7 @@ def file_name_problem(ct: CaseType, slot: EvidenceSlot, value: str) -> str | Non
     ext, allowed = m.group(1).lower(), accepted(ct, slot)
     if ext in allowed:
         return None
-    return f".{ext} files are not accepted here ({accepted_text(ct, slot)})"
+    return said("file.type_value", ext=ext, allowed=accepted_text(ct, slot))
 
 
 def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None:
@@ -126,19 +127,19 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None
     ext = path.suffix.lower().lstrip(".")
     allowed = accepted(ct, slot)
     if ext not in allowed:
-        return f"{path.name}: .{ext or '(no extension)'} files are not accepted here ({accepted_text(ct, slot)})"
+        shown = ext or pair("(no extension)", "（无扩展名）")
+        return said("file.type", name=path.name, ext=shown, allowed=accepted_text(ct, slot))
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        return f"{path.name}: file not found ({path})"
+        return said("file.not_found", name=path.name, path=path)
     except OSError as exc:
-        return f"{path.name}: cannot read ({exc.strerror})"
+        return said("file.unreadable", name=path.name, why=exc.strerror)
     if not path.is_file():
-        return f"{path.name}: not a file ({path})"
+        return said("file.not_file", name=path.name, path=path)
     if size > ct.attachments.max_mb * 1024 * 1024:
-        return (
-            f"{path.name}: {size / 1048576:.1f} MB is over the {ct.attachments.max_mb:g} MB limit"
-        )
+        limit = f"{ct.attachments.max_mb:g}"
+        return said("file.too_big", name=path.name, size=f"{size / 1048576:.1f}", limit=limit)
     if size == 0:
-        return f"{path.name}: the file is empty"
+        return said("file.empty", name=path.name)
     return None

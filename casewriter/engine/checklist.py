@@ -16,6 +16,7 @@ from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS, check
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import Said, join, said
 
 
 @dataclass
@@ -50,7 +51,7 @@ def _check_value(
 
     text = value.strip()
     if not text:
-        return "invalid", None, "empty value"
+        return "invalid", None, said("value.empty")
     try:
         if slot.kind == "date":
             return "provided", parse_date(text, mp, slot.key).value.isoformat(), None
@@ -63,54 +64,73 @@ def _check_value(
     return "provided", text, None
 
 
-def _suggest(suggestion: str | None, text: str) -> str:
+def _suggest(suggestion: str | None, text: str) -> Said:
     """The identifier module's suggestion as a clause: a phrase (``did you mean X?``, ``use it
     as an FNSKU``) as it is, a bare value as ``did you mean X?``; nothing when already said."""
     if not suggestion or suggestion in text:
-        return ""
+        return Said("")
     if " " not in suggestion.strip():
-        return f" (did you mean {suggestion}?)"
-    return f" ({suggestion})"
+        return said("ev.did_you_mean", suggestion=suggestion)
+    return said("ev.suggest", suggestion=suggestion)
+
+
+def _said(text: str | None) -> Said:
+    """``text`` as a ``Said`` (an English-only reason stays English in both languages)."""
+    if isinstance(text, Said):
+        return text
+    return Said(text or "")
+
+
+def _bad(raw: str, reason: str | None) -> Said:
+    """``'FBA12': <reason>`` (the value quoted, the reason in both languages)."""
+    value = raw.strip()
+    return said("ev.bad", value=repr(value), raw=value, reason=_field_free(_said(reason)))
+
+
+def _field_free(reason: Said) -> Said:
+    """A value error without its ``field:`` prefix in Chinese (the label already names it)."""
+    zh = reason.zh.split("：", 1)[1] if reason.code.startswith(("value.", "date.")) else reason.zh
+    return Said(str(reason), zh, code=reason.code, params=reason.params)
 
 
 def check_evidence(
     ct: CaseType,
     draft: Draft,
     mp: Marketplace,
-    lang: str = "en",
     facts: Mapping[str, FactValue] | None = None,
     uncapped: Collection[str] = (),
 ) -> EvidenceResult:
     """The checklist of ``draft``'s evidence; ``facts`` (typed) decide which slots a
     ``required_when`` makes required. ``uncapped``: slots whose values include item lines'
-    identifiers, so their ``max`` does not apply (the items-per-case cap counts the lines)."""
+    identifiers, so their ``max`` does not apply (the items-per-case cap counts the lines).
+    Labels, reasons and warnings are ``Said`` (English, and Chinese for the UI:
+    ``casewriter.messages.say``)."""
     typed: Mapping[str, FactValue] = facts or {}
     id_kinds = set(KINDS)
     res = EvidenceResult()
     slot_keys = {s.key for s in ct.evidence}
     for key in draft.evidence:
         if key not in slot_keys:
-            res.warnings.append(f"Evidence {key!r} is not a slot of {ct.id}; it was left out.")
+            res.warnings.append(said("ev.not_slot", key=repr(key), case_type=ct.id))
     for att in draft.attachments:
         if att.slot not in slot_keys:
-            res.warnings.append(
-                f"Attachment {att.name} names an unknown slot {att.slot!r}; it was left out."
-            )
+            res.warnings.append(said("ev.unknown_slot", name=att.name, key=repr(att.slot)))
     for slot in ct.evidence:
-        label = slot.label.get(lang)
+        label = slot.label.both()
         good: list[str] = []
         shown: list[str] = []
-        reasons: list[str] = []
+        reasons: list[Said] = []
         unverified = False
         for raw in draft.evidence.get(slot.key, []):
             if slot.kind in id_kinds:
                 st, normalized, reason, suggestion = check_identifier(raw, slot.kind)
                 if st == "invalid" or not normalized:
-                    bad = f"{raw.strip()!r}: {reason or 'not a valid ' + slot.kind}"
-                    bad += _suggest(suggestion, bad)
+                    cause = reason or said("ev.not_valid", kind=slot.kind)
+                    bad = _bad(raw, cause)
+                    bad = join("", [bad, _suggest(suggestion, bad)])
                     reasons.append(bad)
                     shown.append(raw.strip())
-                    res.warnings.append(f"{label}: {bad}. It is left out of the case text.")
+                    res.warnings.append(said("ev.left_out", label=label, bad=bad))
                     continue
                 unverified = unverified or st == "unverified"
                 if st == "valid":
@@ -122,15 +142,15 @@ def check_evidence(
                     reason = file_name_problem(ct, slot, value)
                     value = None if reason else value
                 if value is None:
-                    bad = f"{raw.strip()!r}: {reason}"
+                    bad = _bad(raw, reason)
                     reasons.append(bad)
                     shown.append(raw.strip())
-                    res.warnings.append(f"{label}: {bad}. It is left out of the case text.")
+                    res.warnings.append(said("ev.left_out", label=label, bad=bad))
                     continue
             if value is None:
                 continue
             if value in good:
-                res.warnings.append(f"{label}: {value} is listed twice; it is shown once.")
+                res.warnings.append(said("ev.twice", label=label, value=value))
                 continue
             good.append(value)
             shown.append(value)
@@ -138,8 +158,8 @@ def check_evidence(
             for att in (a for a in draft.attachments if a.slot == slot.key):
                 problem = check_attachment(ct, slot, attachment_path(att.path, draft.base_dir))
                 if problem:
-                    reasons.append(problem)
-                    res.warnings.append(f"Attachment ({label}) {problem}.")
+                    reasons.append(_said(problem))
+                    res.warnings.append(said("ev.attachment", label=label, problem=problem))
                     shown.append(att.name)
                     continue
                 desc = att.description.strip() or att.name
@@ -151,15 +171,15 @@ def check_evidence(
                     good.append(desc)
                 shown.append(att.name)
         status: Literal["provided", "missing", "invalid", "unverified"] = "provided"
-        why: str | None = None
+        why: Said | None = None
         if reasons:
-            status, why = "invalid", "; ".join(reasons)
+            status, why = "invalid", join("; ", reasons, "；")
         elif not good:
             status = "missing"
         elif len(good) < slot.min:
-            status, why = "invalid", f"needs at least {slot.min} ({len(good)} given)"
+            status, why = "invalid", said("ev.at_least", n=slot.min, given=len(good))
         elif slot.max and len(good) > slot.max and slot.key not in uncapped:
-            status, why = "invalid", f"takes at most {slot.max} ({len(good)} given)"
+            status, why = "invalid", said("ev.at_most", n=slot.max, given=len(good))
         elif unverified:
             status = "unverified"
         res.items.append(
@@ -181,21 +201,17 @@ def check_evidence(
 
 def _attachment_rules(ct: CaseType, draft: Draft, res: EvidenceResult) -> None:
     if draft.attachments and not ct.attachments.allowed:
-        res.warnings.append(
-            "This response box takes no attachments: send the proof of delivery and other files "
-            "to the buyer through Buyer-Seller Messages, and say so in the response."
-        )
+        res.warnings.append(said("ev.no_attachments"))
     if ct.items_slot and ct.max_items and ct.items is None:  # item lines count themselves
         n = len(res.evs.get(ct.items_slot, []))
         if n > ct.max_items:
-            res.warnings.append(
-                f"{n} items in one case is above the suggested {ct.max_items}; consider splitting it."
-            )
+            res.warnings.append(said("ev.many_items", n=n, max=ct.max_items))
 
 
-def fact_warnings(ct: CaseType, facts: Mapping[str, FactValue], lang: str = "en") -> list[str]:
+def fact_warnings(ct: CaseType, facts: Mapping[str, FactValue]) -> list[str]:
+    """A warning for each required fact not given, naming it by its label (never its key)."""
     return [
-        f"Missing fact: {spec.label.get(lang)} ({spec.key})."
+        said("fact.missing", label=spec.label.both())
         for spec in ct.facts
         if spec.required_for(facts) and not spec.computed and spec.key not in facts
     ]

@@ -24,6 +24,7 @@ from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, template_value
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import said
 
 
 @dataclass
@@ -62,9 +63,7 @@ def resolve_profile(settings: Settings, draft: Draft) -> tuple[dict[str, str], l
                 "merchant_token": "",
                 "signature": "[store name]",
             }
-            return seller, [
-                "No seller profile: add [profile] with your store name, or configure one."
-            ]
+            return seller, [said("profile.none")]
         p = DraftProfile(
             id=found.id,
             name=found.name,
@@ -122,7 +121,6 @@ def build_context(
     ct: CaseType, mp: Marketplace, draft: Draft, as_of: date | None, settings: Settings
 ) -> Built:
     """Everything one render needs; ``settings`` gives the configured seller profiles."""
-    lang = "en"
     typed, notes, problems = coerce_facts(ct.facts, draft.facts, mp, strict=False, as_of=as_of)
     warnings = [*draft._notes, *notes, *problems]
     given = set(typed)
@@ -138,7 +136,7 @@ def build_context(
             warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
         if res.get("window_warning"):
             warnings.append(f"{res['window_warning']}.")
-    warnings += fact_warnings(ct, typed, lang)
+    warnings += fact_warnings(ct, typed)
     checked = draft
     if items.evidence:  # the lines' identifiers are evidence of their slots too
         merged = {k: list(v) for k, v in draft.evidence.items()}
@@ -147,7 +145,7 @@ def build_context(
                 v for v in values if v not in merged.get(slot, [])
             ]
         checked = draft.model_copy(update={"evidence": merged})
-    evidence = check_evidence(ct, checked, mp, lang, typed, uncapped=set(items.evidence))
+    evidence = check_evidence(ct, checked, mp, typed, uncapped=set(items.evidence))
     if items.checklist is not None:
         evidence.items.insert(0, items.checklist)
     warnings += evidence.warnings

@@ -61,6 +61,7 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
     else:
         status = "claimable"
     notes = [r.note for r in (longest, shortest) if r.note]
+    notes_zh = [r.note_zh or r.note for r in (longest, shortest) if r.note]
     return Deadline(
         opens=opens,
         closes=closes,
@@ -70,9 +71,11 @@ def evaluate(rules: Sequence[DeadlineRule], event_date: date, as_of: date) -> De
         source=longest.source,
         as_of=longest.as_of,
         clock=longest.clock,
+        clock_zh=longest.clock_zh,
         event_date=event_date,
         today=as_of,
         note="; ".join(dict.fromkeys(notes)),
+        note_zh="；".join(dict.fromkeys(notes_zh)),
         safe_source=f"{shortest.source}, as of {shortest.as_of.isoformat()}" if safe_by else "",
         claim_window=longest.claim_window,
     )

@@ -12,7 +12,15 @@ import re
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    SkipValidation,
+    field_serializer,
+    field_validator,
+)
 
 from casewriter.bounds import MAX_QUANTITY
 from casewriter.engine.models import Urgency
@@ -124,11 +132,13 @@ class Draft(BaseModel):
 
 class ChecklistItem(BaseModel):
     slot: str
-    label: str
+    label: SkipValidation[str]
+    """The slot's label: a ``casewriter.messages.Said`` (English, Chinese for the app)."""
     required: bool
     status: Literal["provided", "missing", "invalid", "unverified"]
     values: list[str] = Field(default_factory=list)
-    reason: str | None = None
+    reason: SkipValidation[str | None] = None
+    """Why it is invalid, a ``Said`` like ``label``."""
 
 
 class Deadline(BaseModel):
@@ -141,9 +151,11 @@ class Deadline(BaseModel):
     as_of: date | None = None
     """When the (longest) rule's source was read or took effect."""
     clock: str = ""
+    clock_zh: str = ""
     event_date: date | None = None
     today: date | None = None
     note: str = ""
+    note_zh: str = ""
     safe_source: str = ""
     claim_window: bool = True
     """False: a period to act, not a claim window (``DeadlineRule.claim_window``)."""
@@ -177,7 +189,8 @@ class ReadyReason(BaseModel):
     code in its own language) and the slot, fact or case it is about."""
 
     code: str
-    text: str
+    text: SkipValidation[str]
+    """English; a ``casewriter.messages.Said`` where it is worded in Chinese too."""
     key: str | None = None
 
     def contract_json(self) -> dict[str, str | None]:
@@ -229,10 +242,11 @@ class RenderedCase(BaseModel):
     """Open cases on the same problem (found in the log by the service layer)."""
     closed_matches: list[DuplicateCase] = Field(default_factory=list)
     """Resolved, denied or closed cases on the same problem: reopen, do not resubmit."""
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[SkipValidation[str]] = Field(default_factory=list)
+    """English strings; many are ``casewriter.messages.Said`` (Chinese too, for the app)."""
     deadline: Deadline | None = None
     urgency_suggestion: Urgency = "routine"
-    urgency_reasons: list[str] = Field(default_factory=list)
+    urgency_reasons: list[SkipValidation[str]] = Field(default_factory=list)
     identifiers: list[tuple[str, str]] = Field(default_factory=list)
     calc: dict[str, Any] = Field(default_factory=dict)
     duplicate_keys: list[list[str]] | None = None

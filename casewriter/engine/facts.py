@@ -22,6 +22,7 @@ from casewriter.engine.models import FactSpec
 from casewriter.engine.values import FactValue, Money
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import said
 
 _TRUE = {"true", "yes", "y", "1", "on", "是", "对"}
 _FALSE = {"false", "no", "n", "0", "off", "否", "不"}
@@ -32,33 +33,37 @@ _CURRENCY = re.compile(
 
 def parse_quantity(value: object, field: str) -> int:
     if isinstance(value, bool):
-        raise UsageError(f"{field}: expected a whole number, got {value!r}")
+        raise UsageError(said("value.whole_expected", field=field, value=repr(value)))
     if isinstance(value, int):
         number = value
     elif isinstance(value, float) and value.is_integer():
         if abs(value) > MAX_QUANTITY:  # 1e308 is a whole number, but not a count of anything
-            raise UsageError(f"{field}: {value!r} is too large (at most {MAX_QUANTITY:,})")
+            raise UsageError(
+                said("value.too_large", field=field, value=repr(value), limit=f"{MAX_QUANTITY:,}")
+            )
         number = int(value)
     elif isinstance(value, str):
         text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace(" ", "")
         text = re.sub(r"(units?|pcs|件|个)$", "", text, flags=re.I)
         if not re.fullmatch(r"-?\d{1,12}", text):
-            raise UsageError(f"{field}: {value!r} is not a whole number")
+            raise UsageError(said("value.not_whole", field=field, value=repr(value), raw=value))
         number = int(text)
     else:
-        raise UsageError(f"{field}: expected a whole number, got {value!r}")
+        raise UsageError(said("value.whole_expected", field=field, value=repr(value)))
     if number < 0:
-        raise UsageError(f"{field}: must be 0 or more, got {number}")
+        raise UsageError(said("value.negative", field=field, value=number))
     if number > MAX_QUANTITY:
         shown = str(number) if number < 10**30 else "a number that long"
-        raise UsageError(f"{field}: {shown} is too large (at most {MAX_QUANTITY:,})")
+        raise UsageError(
+            said("value.too_large", field=field, value=shown, limit=f"{MAX_QUANTITY:,}")
+        )
     return number
 
 
 def parse_money(value: object, field: str) -> Decimal:
     """``24.99``, ``"24,99"``, ``"$24.99"``, ``"1,234.56"``, ``"1.234,56"`` → Decimal."""
     if isinstance(value, bool):
-        raise UsageError(f"{field}: expected an amount, got {value!r}")
+        raise UsageError(said("value.amount_expected", field=field, value=repr(value)))
     if isinstance(value, Money):  # read in another marketplace's currency: the amount stays
         value = value.amount
     if isinstance(value, int | float | Decimal):
@@ -73,12 +78,12 @@ def parse_money(value: object, field: str) -> Decimal:
             head, _, tail = text.rpartition(",")
             text = text.replace(",", "") if len(tail) == 3 and head else text.replace(",", ".")
     else:
-        raise UsageError(f"{field}: expected an amount, got {value!r}")
+        raise UsageError(said("value.amount_expected", field=field, value=repr(value)))
     if not re.fullmatch(r"-?\d{1,12}(\.\d{1,4})?", text):
-        raise UsageError(f"{field}: {value!r} is not an amount (e.g. 24.99)")
+        raise UsageError(said("value.not_amount", field=field, value=repr(value), raw=value))
     amount = Decimal(text)
     if amount < 0:
-        raise UsageError(f"{field}: must be 0 or more, got {value!r}")
+        raise UsageError(said("value.negative", field=field, value=repr(value)))
     return amount
 
 
@@ -87,9 +92,11 @@ def parse_percent(value: object, field: str) -> float:
     try:
         number = float(Decimal(text.replace(",", ".")))
     except (InvalidOperation, ValueError):
-        raise UsageError(f"{field}: {value!r} is not a percentage (e.g. 3.5 or 3.5%)") from None
+        raise UsageError(
+            said("value.not_percent", field=field, value=repr(value), raw=value)
+        ) from None
     if not 0 <= number <= 100:
-        raise UsageError(f"{field}: a percentage must be between 0 and 100, got {value!r}")
+        raise UsageError(said("value.percent_range", field=field, value=repr(value), raw=value))
     return number
 
 
@@ -101,7 +108,7 @@ def parse_bool(value: object, field: str) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise UsageError(f"{field}: expected yes or no, got {value!r}")
+    raise UsageError(said("value.yes_no", field=field, value=repr(value), raw=value))
 
 
 def coerce_fact(
@@ -122,13 +129,21 @@ def coerce_fact(
     if spec.type == "bool":
         return parse_bool(value, field), None
     if isinstance(value, dict | list):
-        raise UsageError(f"{field}: expected text, got a {type(value).__name__}")
+        raise UsageError(said("value.text_expected", field=field, kind=type(value).__name__))
     text = str(value).strip()
     if spec.type == "choice":
         for choice in spec.choices:
             if choice.lower() == text.lower():
                 return choice, None
-        raise UsageError(f"{field}: {value!r} is not one of {', '.join(spec.choices)}")
+        raise UsageError(
+            said(
+                "value.not_choice",
+                field=field,
+                value=repr(value),
+                raw=value,
+                choices=", ".join(spec.choices),
+            )
+        )
     return text, None
 
 

@@ -38,6 +38,7 @@ from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
 from casewriter.identifiers import IdCheck, check
 from casewriter.marketplaces import Marketplace
+from casewriter.messages import said
 
 
 @lru_cache(maxsize=4096)
@@ -253,9 +254,7 @@ def check_items(
     _totals(ct, spec, lines, facts, res, derived, set(facts) if given is None else given)
     res.checklist = _checklist(spec, res)
     if ct.max_items and len(lines) > ct.max_items:
-        res.warnings.append(
-            f"{len(lines)} items in one case is above the suggested {ct.max_items}; consider splitting it."
-        )
+        res.warnings.append(said("ev.many_items", n=len(lines), max=ct.max_items))
     return res
 
 
@@ -324,7 +323,7 @@ def _checklist(spec: ItemsSpec, res: ItemsResult) -> ChecklistItem:
         status = "unverified"
     return ChecklistItem(
         slot="items",
-        label=spec.label.en,
+        label=spec.label.both(),
         required=spec.min > 0,
         status=status,
         values=[summary(i) for i in res.lines],

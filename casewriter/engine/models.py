@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 # The deadline-rule model is shared with config.toml's overrides, so it lives below both.
 from casewriter.deadline_rule import DeadlineRule as DeadlineRule
+from casewriter.messages import Said, pair
 
 ATTACHMENT_KINDS = ("file", "photo", "invoice", "pod")
 VALUE_KINDS = ("date", "quantity", "money", "text")
@@ -47,6 +48,10 @@ class Text(_Strict):
 
     def get(self, lang: str) -> str:
         return self.zh if lang == "zh" and self.zh else self.en
+
+    def both(self) -> Said:
+        """This text as a ``Said``: English, and Chinese where the catalog has it."""
+        return pair(self.en, self.zh or self.en)
 
 
 class TextList(_Strict):

@@ -28,6 +28,7 @@ from casewriter.engine.drafts import (
 )
 from casewriter.engine.models import ITEM_PRODUCT_FIELDS, CaseType
 from casewriter.engine.values import FactValue
+from casewriter.messages import said
 
 #: Every reason code, in the order reasons are listed.
 CODES = ("missing-evidence", "invalid-evidence", "missing-fact", "needs-one-of", "window-closed",
@@ -58,15 +59,15 @@ def reasons(
             if item.slot == "items" and product_missing:
                 continue  # the product slot's own reason says it
             out.append(ReadyReason(code="missing-evidence", key=item.slot,
-                                   text=f"Required evidence missing: {item.label}."))  # fmt: skip
+                                   text=said("ready.missing_evidence", label=item.label)))  # fmt: skip
         elif item.status == "invalid":
-            fix = "fix it" if item.required else "fix it or remove it"
-            out.append(ReadyReason(code="invalid-evidence", key=item.slot,
-                                   text=f"{item.label} is invalid ({item.reason}): {fix}."))  # fmt: skip
+            fix = said("ready.fix" if item.required else "ready.fix_or_remove")
+            text = said("ready.invalid_evidence", label=item.label, reason=item.reason, fix=fix)
+            out.append(ReadyReason(code="invalid-evidence", key=item.slot, text=text))
     for spec in ct.facts:
         if spec.required_for(facts) and not spec.computed and spec.key not in facts:
             out.append(ReadyReason(code="missing-fact", key=spec.key,
-                                   text=f"Required fact missing: {spec.label.en} ({spec.key})."))  # fmt: skip
+                                   text=said("ready.missing_fact", label=spec.label.both())))  # fmt: skip
     for group in ct.ready_requires_one_of:
         if any(_given(by_slot.get(k)) or facts.get(k) not in (None, False) for k in group):
             continue
@@ -77,10 +78,10 @@ def reasons(
     if deadline is not None and deadline.claim_window:
         if deadline.status == "expired":
             out.append(ReadyReason(code="window-closed", key=None,
-                                   text=f"The claim window closed on {deadline.closes.isoformat()} ({source_text(deadline)})."))  # fmt: skip
+                                   text=said("ready.window_closed", closes=deadline.closes.isoformat(), src=source_text(deadline))))  # fmt: skip
         elif deadline.status == "too-early":
             out.append(ReadyReason(code="window-not-open", key=None,
-                                   text=f"Too early: the claim window opens on {deadline.opens.isoformat()} ({source_text(deadline)})."))  # fmt: skip
+                                   text=said("ready.window_not_open", opens=deadline.opens.isoformat(), src=source_text(deadline))))  # fmt: skip
     names = list(dict.fromkeys(placeholders))
     if names and not any(r.code.startswith("missing") for r in out):
         out.append(ReadyReason(code="placeholders", key=None,

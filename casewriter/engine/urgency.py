@@ -28,6 +28,7 @@ from casewriter.engine.drafts import Deadline
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, Money
 from casewriter.errors import CasewriterError
+from casewriter.messages import said
 
 HEURISTICS_FILE = Path(__file__).resolve().with_name("urgency.toml")
 _LEVELS: dict[Urgency, int] = {"routine": 0, "high": 1, "urgent": 2}
@@ -105,16 +106,18 @@ def suggest(
     calc: Mapping[str, Any],
     currency: str,
 ) -> tuple[Urgency, list[str]]:
-    """(suggested level, reasons)."""
+    """(suggested level, reasons: ``Said``, English and Chinese)."""
     cut = heuristics()
     reasons: list[str] = []
     level: Urgency = "routine"
     for rule in ct.urgency.when:
         if facts.get(rule.fact) == rule.value and _LEVELS[rule.level] > 0:
             spec = ct.fact(rule.fact)
-            label = spec.label.en if spec else rule.fact
-            shown = ("yes" if rule.value else "no") if isinstance(rule.value, bool) else rule.value
-            reasons.append(f"{label}: {shown}")
+            label = spec.label.both() if spec else rule.fact
+            shown = rule.value
+            if isinstance(rule.value, bool):
+                shown = said("urg.yes") if rule.value else said("urg.no")
+            reasons.append(said("urg.fact", label=label, value=shown))
             level = _raise(level, rule.level)
     units = units_at_stake(ct, facts)
     value = value_at_stake(ct, facts)
@@ -128,17 +131,16 @@ def suggest(
             reasons.append(urgency_reason(left, only=False, claim_window=claim))
             level = _raise(level, "high")
     if units >= cut.high_units:
-        reasons.append(f"{units} units at stake")
+        reasons.append(said("urg.units", n=units))
         level = _raise(level, "high")
     if value >= cut.high_value:
-        reasons.append(f"{currency} {value:.2f} at stake")
+        reasons.append(said("urg.value", currency=currency, amount=f"{value:.2f}"))
         level = _raise(level, "high")
     failing = calc.get("failing") or []
     if failing and ct.group == "account":
-        reasons.append(
-            "metric missing its target: " + ", ".join(str(calc[k]["label"]) for k in failing)
-        )
+        labels = ", ".join(str(calc[k]["label"]) for k in failing)
+        reasons.append(said("urg.metric", labels=labels))
         level = _raise(level, "high")
     if not reasons:
-        reasons.append("no deadline close, no account risk and no large amount at stake")
+        reasons.append(said("urg.none"))
     return level, reasons

@@ -23,6 +23,10 @@ from casewriter.tui.i18n import t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from textual.app import SystemCommand
+
     from casewriter.tui.host import Host
 
 APP_ACTIONS: tuple[ActionSpec, ...] = (
@@ -113,13 +117,16 @@ class CasewriterApp(App[int]):
         )
 
     def action_command_palette(self) -> None:
-        """``ctrl+p``: Textual's palette, with a query box that draws controls safely."""
+        """``ctrl+p``: Textual's palette, with a query box that draws controls safely and a
+        placeholder in the UI language."""
         from textual.command import CommandPalette
 
         from casewriter.tui.palette import SafeCommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(SafeCommandPalette(id="--command-palette"))
+            self.push_screen(
+                SafeCommandPalette(placeholder=t("palette.placeholder"), id="--command-palette")
+            )
 
     # -- language ---------------------------------------------------------------------------
 
@@ -142,6 +149,12 @@ class CasewriterApp(App[int]):
             self.notify(str(exc), severity="warning")
 
     # -- app-wide actions -------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, in the UI language."""
+        from casewriter.tui.palette import system_commands
+
+        return system_commands(self, screen)
 
     def action_open_settings(self) -> None:
         from casewriter.tui.screens.settings import SettingsScreen

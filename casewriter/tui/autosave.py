@@ -142,8 +142,9 @@ def load_meta(path: Path) -> AutosaveEntry:
 
 
 def summarize(draft: dict[str, Any]) -> str:
-    """A one-line description: case type, marketplace and the first identifiers typed."""
-    parts = [str(draft.get("case_type") or "?")]
+    """A one-line description: the marketplace and the first identifiers typed (the case type
+    is shown apart, by its title in the UI language)."""
+    parts: list[str] = []
     market = draft.get("marketplace")
     if market:
         parts.append(str(market))
@@ -156,7 +157,7 @@ def summarize(draft: dict[str, Any]) -> str:
     if values:
         shown = ", ".join(values[:3])
         parts.append(shown + (f" (+{len(values) - 3})" if len(values) > 3 else ""))
-    return " · ".join(parts)
+    return " · ".join(parts) or "?"
 
 
 def list_pending(paths: AppPaths) -> list[AutosaveEntry]:

@@ -10,6 +10,7 @@ Pure Python (no textual import) so it can be tested and used anywhere in ``casew
 
 from __future__ import annotations
 
+from casewriter.messages import say
 from casewriter.tui.strings import CATALOG
 
 LANGUAGES: tuple[str, ...] = ("en", "zh")
@@ -43,6 +44,12 @@ def t(key: str, **kwargs: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text
     return text
+
+
+def local(value: object) -> str:
+    """What the core said (a ``casewriter.messages.Said``: a warning, a checklist label, an
+    urgency reason, a value error) in the current UI language; any other text as it is."""
+    return say(value, get_language())
 
 
 def tn(key: str, n: int, **kwargs: object) -> str:

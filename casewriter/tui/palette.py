@@ -1,5 +1,7 @@
 """The command palette provider: every key-bound action of the current screen and of the app
-(``ACTIONS`` specs, see ``casewriter.tui.bindings``), translated, searchable by name.
+(``ACTIONS`` specs, see ``casewriter.tui.bindings``), translated, searchable by name; Textual's
+own system commands (Keys, Maximize, Screenshot, …) in the UI language too (``system_commands``;
+the search box's placeholder: ``CasewriterApp.action_command_palette``).
 
 So any action reachable by a key is also reachable from ``ctrl+p`` by typing its name.
 
@@ -10,17 +12,32 @@ ESC), so text pasted into ``ctrl+p`` never reaches the terminal raw.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import partial
 from typing import Any
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.command import CommandInput, CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from casewriter.tui.bindings import ActionSpec
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input
+from casewriter.tui.strings import CATALOG
+
+
+def system_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
+    """Textual's system commands, their title and help in the UI language (``sys.<Title>``
+    in the string tables; a command a later Textual adds keeps its own words)."""
+    base: Iterable[SystemCommand] = App.get_system_commands(app, screen)
+    for command in base:
+        key = f"sys.{command.title}"
+        if key in CATALOG:
+            help_key = f"{key}.help" + (".hide" if "Hide" in command.help else "")
+            yield command._replace(title=t(key), help=t(help_key))
+        else:
+            yield command
 
 
 class SafeCommandInput(CommandInput, Input):

@@ -167,7 +167,9 @@ async def test_pending_autosave_is_offered_on_start(services: Services, run_app:
         app = pilot.app
         assert isinstance(app.screen, ResumeDialog)
         description = str(app.screen.query_one("#resume-description", Static).render())
-        assert "inbound-missing-units" in description
+        # the type by its title, never its id (issue 13 §4: "x — x" was the id twice)
+        assert description.startswith("Missing units in an FBA inbound shipment — US · ")
+        assert "inbound-missing-units" not in description
         await pilot.click("#discard")
         await calm(pilot)
         assert isinstance(app.screen, HomeScreen)

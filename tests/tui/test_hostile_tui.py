@@ -18,7 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import Console, Group
 from textual import events
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
@@ -86,7 +86,13 @@ def one_line(text: str) -> str:
 
 
 def static_text(screen: Any, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+    widget = screen.query_one(selector, Static)
+    content = widget.content
+    if isinstance(content, Group):  # text and a bulleted grid (the type step's tips)
+        console = Console(width=200, color_system=None, record=True, file=io.StringIO())
+        console.print(content)
+        return console.export_text()
+    return str(widget.render())
 
 
 # -- home: table, search, due panel ---------------------------------------------------------

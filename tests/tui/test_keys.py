@@ -153,7 +153,7 @@ async def test_scan_demo_marks_rows_names_the_blocking_case_and_windows(
         await calm(pilot)
         assert screen.selected == {0}
         first = next(
-            r for r in rows(pilot.app) if "inbound-shortfall" in r and "FBA17XKQ9M2Z X003" in r
+            r for r in rows(pilot.app) if "Inbound shortfall" in r and "FBA17XKQ9M2Z X003" in r
         )
         assert first.lstrip().startswith("✔")  # the selected row's mark
         await pilot.press("f7")

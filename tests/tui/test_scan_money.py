@@ -42,7 +42,9 @@ async def test_money_at_stake_is_shown_and_leads_are_never_drafted(
         # stock, a storage row) are counted too (tests/test_money_cli.py derives the figures)
         assert "expired 14.04 USD, 1 without an estimate" in text
         assert "to review 1,308.08 USD" in text
-        assert "Worth the most: return-damaged 111-4410001-0000001 BP-LAMP-01 39.99 USD" in text
+        assert (
+            "Worth the most: Return graded damaged 111-4410001-0000001 BP-LAMP-01 39.99 USD" in text
+        )
         # leads the screen may draft when selected (stranded inventory) aside, none is drafted
         leads = [i for i, f in enumerate(screen.findings)
                  if f.lead and f.rule != "stranded-inventory"]  # fmt: skip
@@ -75,4 +77,4 @@ async def test_ids_from_reports_are_shown_as_text_never_markup(
     async with run_app() as pilot:
         screen = await _scan(pilot, f"{report} {costs}", "2026-06-01")
         text = str(screen.query_one("#scan-money", Static).render())
-        assert f"removal-incomplete {hostile} X00HOS0001 8.00 USD" in text, text
+        assert f"Removal incomplete {hostile} X00HOS0001 8.00 USD" in text, text

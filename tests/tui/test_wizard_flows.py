@@ -3,10 +3,12 @@ save draft (or mark filed), checked against the case log."""
 
 from __future__ import annotations
 
+import io
 import sqlite3
 from pathlib import Path
 from typing import Any
 
+from rich.console import Console, Group
 from textual.widgets import Input, Static, TextArea
 
 from casewriter.tui import autosave
@@ -26,7 +28,13 @@ from tests.tui.conftest import (
 
 
 def _static_text(screen: Any, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
+    widget = screen.query_one(selector, Static)
+    content = widget.content
+    if isinstance(content, Group):  # text and a bulleted grid (the type step's tips)
+        console = Console(width=200, color_system=None, record=True, file=io.StringIO())
+        console.print(content)
+        return console.export_text()
+    return str(widget.render())
 
 
 async def test_inbound_missing_units_flow(

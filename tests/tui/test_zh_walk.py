@@ -6,15 +6,20 @@ through one helper."""
 from __future__ import annotations
 
 import re
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
 
 from casewriter.tui import i18n
 from casewriter.tui.app import CasewriterApp
 from casewriter.tui.services import Services
 from casewriter.tui.strings import CATALOG
 from tests.conftest import REPO
-from tests.tui.conftest import RunApp, add_case, calm
+from tests.tui.conftest import RunApp, add_case, calm, fill, next_step, set_field
 from tests.tui.test_hostile_tui import drawn
 
 #: Words allowed in a Chinese screen: the product name, Amazon's and carriers' own names and
@@ -138,6 +143,12 @@ WHITELIST = {
     "shipment",
     "short",
     "by",
+    "del",
+    "insert",
+    "space",
+    "osc",
+    "svg",
+    "usd",
 }
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -146,7 +157,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def english_words(text: str, user_data: list[str]) -> list[str]:
     for data in user_data:
         text = text.replace(data, " ")
-    text = re.sub(r"[A-Z0-9]*\d[A-Z0-9-]*", " ", text)  # identifiers (FBA17XKQ9M2Z, CW-000001)
+    text = re.sub(r"[\w.~-]*/[\w./~-]*", " ", text)  # paths the user typed (even wrapped)
+    text = re.sub(r"[A-Z0-9-]*\d[A-Z0-9-]*", " ", text)  # ids (FBA17XKQ9M2Z, RMV-NB-0519)
     return sorted({w for w in _WORD.findall(text) if w.lower() not in WHITELIST})
 
 
@@ -164,6 +176,14 @@ def test_no_table_readme_or_tip_says_anjian() -> None:
     for path in [REPO / "README.md", *sorted((REPO / "templates").rglob("*.toml"))]:
         assert "案件" not in path.read_text(encoding="utf-8"), path
     assert i18n.CATALOG["home.title"][1] == "Case 记录"
+
+
+def test_every_scan_rule_and_status_has_a_name() -> None:
+    """The scan table names each rule and status in both languages, never by its id."""
+    from casewriter.reports.findings import RULE_CASE_TYPES, STATUSES
+
+    keys = [f"scan.rule.{r}" for r in RULE_CASE_TYPES] + [f"scan.status.{s}" for s in STATUSES]
+    assert [k for k in keys if k not in CATALOG or not all(CATALOG[k])] == []
 
 
 def test_plurals_and_signed_days() -> None:
@@ -205,3 +225,151 @@ async def test_home_and_wizard_speak_one_language(
             assert english_words(home, data) == [], home
         else:
             assert cjk_chars(home, data) == [], home
+
+
+SAMPLES = REPO / "tests" / "data" / "reports" / "samples"
+
+
+class Walk:
+    """Draws screen after screen and keeps what speaks the wrong language, per screen."""
+
+    def __init__(self, app: CasewriterApp, lang: str, data: list[str]) -> None:
+        self.app, self.lang, self.data = app, lang, data
+        self.wrong: dict[str, list[str]] = {}
+        self.seen: dict[str, str] = {}
+
+    def look(self, where: str) -> str:
+        text = drawn(self.app, where)
+        self.seen[where] = text
+        found = english_words(text, self.data) if self.lang == "zh" else cjk_chars(text, self.data)
+        if found:
+            self.wrong[where] = found
+        return text
+
+
+async def _walk(pilot: Pilot[int], services: Services, lang: str, tmp_path: Path) -> Walk:
+    """Home, the wizard's four steps (a bad quantity, a missing invoice file, a missing fact),
+    the palette, a case's detail and its note dialog, settings, scan with results, the resume
+    dialog: every screen a first user meets."""
+    app = pilot.app
+    assert isinstance(app, CasewriterApp)
+    if i18n.get_language() != lang:
+        await pilot.press("f4")
+        await calm(pilot)
+    missing = tmp_path / "x.png"  # a short folder (``short_tmp``): the path never wraps
+    subject = "Shipment FBA17XKQ9M2Z short by 12"
+    # user data and sources' own names: a path typed, the profile, a help page's id
+    data = [subject, str(missing), str(SAMPLES), "northbay", "Northbay", "[profile]"]
+    data += ["Seller Central help GEYPWTSQRTXXXMVB", "superfuel.io", "CW-TUMBLER-"]
+    walk = Walk(app, lang, data)
+    walk.look("home")
+    await pilot.press("n")
+    await calm(pilot)
+    walk.look("wizard: type list")
+    await set_field(pilot, "type-search", "少件" if lang == "zh" else "missing units")
+    await pilot.press("enter")
+    await calm(pilot)
+    walk.look("wizard: evidence (type chosen)")
+    await fill(
+        pilot,
+        {
+            "slot-shipment_id": "FBA17XKQ9M2Z",
+            "slot-fnsku": "X003KQ7ZP1",
+            "fact-units_shipped": "ten",
+            "fact-delivered_date": "3月2号" if lang == "zh" else "March 2",
+            "att-invoice": str(missing),
+        },
+    )
+    walk.look("wizard: evidence (bad values)")
+    await next_step(pilot)
+    walk.look("wizard: urgency")
+    await next_step(pilot)
+    screen = app.screen
+    rendered = getattr(screen, "rendered", None)
+    assert rendered is not None
+    # the case text stays in the case language
+    walk.data += [rendered.subject, "Hello Seller Support"]
+    walk.look("wizard: review")
+    await pilot.press("ctrl+p")
+    await calm(pilot)
+    walk.look("palette (wizard)")
+    await pilot.press("escape")
+    await calm(pilot)
+    await pilot.press("ctrl+w")
+    await calm(pilot)
+    await pilot.press("a")  # the autosave the wizard left: the resume dialog
+    await calm(pilot)
+    walk.look("resume dialog")
+    await pilot.press("escape")
+    await calm(pilot)
+    add_case(services, subject, identifiers=[("fba_shipment_id", "FBA17XKQ9M2Z")])
+    await pilot.press("r")
+    await calm(pilot)
+    await pilot.press("o")
+    await calm(pilot)
+    walk.look("case detail")
+    await pilot.press("a")
+    await calm(pilot)
+    walk.look("note dialog")
+    await pilot.press("escape")
+    await calm(pilot)
+    await pilot.press("escape")
+    await calm(pilot)
+    await pilot.press("f2")
+    await calm(pilot)
+    walk.look("settings")
+    await pilot.press("escape")
+    await calm(pilot)
+    await pilot.press("f3")
+    await calm(pilot)
+    app.screen.query_one("#scan-paths", Input).value = str(SAMPLES)
+    app.screen.query_one("#scan-as-of", Input).value = "2026-07-01"
+    await pilot.press("enter")
+    await calm(pilot)
+    walk.look("scan with results")
+    return walk
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_every_screen_speaks_one_language(
+    run_app: RunApp, services: Services, lang: str
+) -> None:
+    """Issue 13 §4: no English word outside the whitelist in Chinese mode (identifiers, Amazon's
+    names, paths the user typed, the case text) and no CJK in English mode, on every screen."""
+    folder = Path(tempfile.mkdtemp(prefix="cw"))
+    try:
+        async with run_app(size=(140, 45)) as pilot:
+            walk = await _walk(pilot, services, lang, folder)
+    finally:
+        shutil.rmtree(folder)
+    assert len(walk.seen) == 12, sorted(walk.seen)
+    assert walk.wrong == {}, "\n\n".join(f"{k}: {v}\n{walk.seen[k]}" for k, v in walk.wrong.items())
+    review = walk.seen["wizard: review"]
+    if lang == "zh":
+        assert "缺少信息：亚马逊接收数量。" in review, review
+        assert "找不到文件" in review and "入库少件" in walk.seen["scan with results"]
+        assert "可索赔" in walk.seen["scan with results"]
+    else:
+        assert "Missing fact: Units received by Amazon." in review, review
+        assert "Inbound shortfall" in walk.seen["scan with results"]
+    assert "units_received" not in review  # never the internal key, in either language
+    assert "inbound-shortfall" not in walk.seen["scan with results"]
+    assert "inbound-missing-units" not in walk.seen["resume dialog"]
+
+
+def test_long_chinese_tips_wrap_under_their_text() -> None:
+    """A tip longer than the pane wraps with a hanging indent: the bullet stands alone in its
+    column, every continuation line starts under the tip's first character."""
+    from rich.console import Console
+
+    from casewriter.tui.wizard.steps.type_step import bulleted
+
+    tip = "货件“内容/货件差异查询”标签中每个少件商品的FNSKU（X00…，无贴标混合库存则与ASIN相同）。"
+    console = Console(width=30, record=True, color_system=None)
+    console.print(bulleted([tip, "短"]))
+    lines = [line.rstrip() for line in console.export_text().splitlines() if line.strip()]
+    assert lines[0].startswith("• 货件") and lines[-1] == "• 短"
+    continued = lines[1:-1]
+    assert len(continued) >= 2
+    assert all(line.startswith("  ") and not line.startswith("   ") for line in continued)
+    assert "".join(line[2:] if i else line[2:] for i, line in enumerate(lines[:-1])) == tip

@@ -17,7 +17,7 @@ from textual.widgets import Button
 from casewriter.tui.bindings import ActionSpec, bindings
 from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.host import host
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_datetime
@@ -80,7 +80,7 @@ def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool =
     entry = pending[0]
     description = t(
         "resume.body",
-        case_type=entry.case_type,
+        case_type=services.type_title(entry.case_type, get_language()) if entry.case_type else "?",
         summary=entry.summary,
         when=short_datetime(entry.updated.astimezone()),
     )

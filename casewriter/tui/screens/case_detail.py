@@ -30,7 +30,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Static, TextArea, copy_text
 from casewriter.tui.screens.case_inputs import check_sc_case_id, follow_up_error, parse_follow_up
 from casewriter.tui.services import Services
@@ -142,7 +142,7 @@ class CaseDetailScreen(Screen[None]):
         self.query_one("#detail-title", Static).update(t("detail.title", id=case.id))
         fields = [
             ("detail.status", t(f"status.{case.status}")),
-            ("detail.type", case.case_type),
+            ("detail.type", self.services.type_title(case.case_type, get_language())),
             ("detail.marketplace", case.marketplace or none),
             ("detail.profile", case.profile or none),
             ("detail.sc_case_id", case.sc_case_id or none),

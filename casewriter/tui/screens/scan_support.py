@@ -106,7 +106,7 @@ def money_lines(summary: dict[str, Any], top: int = 3) -> list[str]:
         )
     ]
     items = [
-        f"{x['rule']} {' '.join(str(v) for v in x['ids'].values() if v)} "
+        f"{t('scan.rule.' + str(x['rule']))} {' '.join(str(v) for v in x['ids'].values() if v)} "
         f"{money(x['amount'], x['currency'])}"
         for x in summary.get("top", [])[:top]
     ]

@@ -24,6 +24,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.quit": ("Quit", "退出"),
     "tip.quit": ("Leave casewriter", "退出 casewriter"),
     "act.palette": ("palette", "命令面板"),
+    "palette.placeholder": ("Search for commands…", "搜索命令…"),
+    # Textual's own system commands in the palette (casewriter.tui.palette.system_commands)
+    "sys.Theme": ("Theme", "主题"),
+    "sys.Theme.help": ("Change the current theme", "更换配色主题"),
+    "sys.Quit": ("Quit", "退出"),
+    "sys.Quit.help": ("Quit the application as soon as possible", "立即退出 casewriter"),
+    "sys.Keys": ("Keys", "按键"),
+    "sys.Keys.help": (
+        "Show help for the focused widget and a summary of available keys",
+        "显示当前控件的帮助和可用按键",
+    ),
+    "sys.Keys.help.hide": ("Hide the keys and widget help panel", "隐藏按键与帮助面板"),
+    "sys.Minimize": ("Minimize", "还原"),
+    "sys.Minimize.help": (
+        "Minimize the widget and restore to normal size",
+        "把最大化的控件还原为正常大小",
+    ),
+    "sys.Maximize": ("Maximize", "最大化"),
+    "sys.Maximize.help": ("Maximize the focused widget", "最大化当前控件"),
+    "sys.Screenshot": ("Screenshot", "截图"),
+    "sys.Screenshot.help": (
+        "Save an SVG 'screenshot' of the current screen",
+        "把当前屏幕保存为 SVG 截图",
+    ),
     "tip.palette": (
         "Open the command palette: every action of this screen",
         "打开命令面板：本屏的所有操作",

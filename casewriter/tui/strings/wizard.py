@@ -68,7 +68,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No claim window for this case type on {marketplace}.",
         "该 Case 类型在 {marketplace} 没有索赔期限。",
     ),
-    "wz.type.rule": ("{min}–{max} after {clock}", "{clock}后 {min}–{max}"),
+    "wz.type.rule": ("{min}–{max} after {clock}", "自{clock}起 {min}–{max}内"),
     "wz.type.days": ("{n} days", "{n} 天"),
     "wz.type.days.one": ("1 day", "1 天"),
     "wz.type.months": ("{n} months", "{n} 个月"),

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 Column = tuple[str, str, int]
 MARK: Column = ("sel", "col.sel", 1)
 STATUS: Column = ("status", "col.status", 9)
-RULE: Column = ("rule", "col.rule", 19)
+RULE: Column = ("rule", "col.rule", 23)
 IDS: Column = ("ids", "col.ids", 0)
 QTY: Column = ("qty", "col.qty", 4)
 EVENT: Column = ("event", "col.event", 10)
@@ -57,6 +57,16 @@ def _day(value: Any) -> str:
     return value.isoformat() if value else ""
 
 
+def rule_name(rule: str) -> str:
+    """A scan rule by its name in the UI's language, never its id."""
+    return t("scan.rule." + rule)
+
+
+def status_name(status: str) -> str:
+    """A finding's status in words (too early, to review…)."""
+    return t("scan.status." + status)
+
+
 def _value(finding: Finding) -> str:
     value = finding.to_json().get("estimated_value")
     return f"{value['amount']} {value['currency']}" if value else ""
@@ -67,7 +77,8 @@ def details(finding: Finding, outcome: str = "") -> Text:
     closes, safe by, its source); the rule's notes (why it is too early…); what drafting did."""
     out = Text()
     ids = " ".join(str(v) for v in finding.ids.values() if v)
-    head = f"{finding.rule} · {finding.status} · {ids} · " + t("scan.units", n=finding.quantity)
+    head = f"{rule_name(finding.rule)} · {status_name(finding.status)} · {ids} · "
+    head += t("scan.units", n=finding.quantity)
     value = _value(finding)
     out.append(head + (f" · {value}" if value else "") + "\n", style="bold")
     window = finding.window
@@ -142,8 +153,8 @@ class FindingsTable(DataTable[Any]):
         status_style = "bold" if finding.status == "claimable" else "dim"
         return {
             "sel": plain(SELECTED if selected else " ", "bold green", end=""),
-            "status": plain(finding.status, f"{status_style} {style}".strip(), end=""),
-            "rule": plain(finding.rule, style, end=""),
+            "status": plain(status_name(finding.status), f"{status_style} {style}".strip(), end=""),
+            "rule": plain(rule_name(finding.rule), style, end=""),
             "ids": plain(truncate_words(ids, room), style, end=""),
             "qty": plain(str(finding.quantity), style, end=""),
             "event": plain(_day(finding.event_date), style, end=""),

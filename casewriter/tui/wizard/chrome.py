@@ -4,6 +4,7 @@ the four steps) and ``StepNav`` (Back, the autosave status, Next), each with its
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -11,6 +12,7 @@ from textual.widgets import Button
 
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
+from casewriter.tui.text import truncate_words
 from casewriter.tui.wizard.state import STEPS
 
 
@@ -27,6 +29,7 @@ class StepHeader(Static):
 
     def show(self, step: str, *, case_id: str | None, case_type: str, marketplace: str) -> None:
         """Draw the header for ``step`` (``case_type`` empty while none is chosen)."""
+        self._shown = (step, case_id, case_type, marketplace)
         title = t("wz.title_edit", case_id=case_id) if case_id else t("wz.title")
         out = Text(f" {title}  ", style="bold")
         current = STEPS.index(step) if step in STEPS else 0
@@ -38,8 +41,33 @@ class StepHeader(Static):
                 label, style="bold reverse" if i == current else ("" if i < current else "dim")
             )
         if case_type:
-            out.append(f"   {case_type} · {marketplace}", style="dim")
+            out.append_text(type_label(case_type, marketplace, self._width() - out.cell_len))
         self.update(out)
+
+    def on_resize(self) -> None:
+        shown = getattr(self, "_shown", None)
+        if shown is not None:  # the type title gets the room the new width leaves
+            step, case_id, case_type, marketplace = shown
+            self.show(step, case_id=case_id, case_type=case_type, marketplace=marketplace)
+
+    def _width(self) -> int:
+        return self.size.width or self.app.size.width
+
+
+def type_label(case_type: str, marketplace: str, room: int) -> Text:
+    """``   <type title> · <marketplace>`` in ``room`` cells: a long title is cut at a word with
+    "…" (never mid-word), and left out when not even a word of it fits."""
+    tail = f" · {marketplace}"
+    room -= 3 + cell_len(tail)
+    if room <= 0:
+        return Text("")
+    title = case_type if cell_len(case_type) <= room else truncate_words(case_type, room)
+    kept = title.removesuffix("…")
+    after = case_type[len(kept) : len(kept) + 1]
+    pair = f"{kept[-1:]}{after}"
+    if not kept.strip() or (title != case_type and pair.isascii() and pair.isalnum()):
+        return Text(f"   {marketplace}", style="dim")  # only part of a word would fit
+    return Text(f"   {title}{tail}", style="dim")
 
 
 class StepNav(Horizontal):

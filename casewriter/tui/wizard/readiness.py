@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, local, t
 
 if TYPE_CHECKING:
     from casewriter.engine import CaseType, RenderedCase
@@ -34,7 +34,7 @@ def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str
         elif any(c.id in warning and "same problem" in warning for c in same):
             continue  # worded below (closed) or as a reason (open)
         else:
-            out.append(warning)
+            out.append(local(warning))
     out += [duplicate_line(c) for c in getattr(rendered, "closed_matches", [])]
     return out
 
@@ -82,7 +82,7 @@ def reason_line(reason: Any, ct: CaseType | None, rendered: RenderedCase | None 
         return t("ready.duplicate_open", case_id=key)
     if code == "placeholders":
         return t("ready.placeholders")
-    return str(reason.text)
+    return local(reason.text)
 
 
 def reason_lines(rendered: RenderedCase, ct: CaseType | None) -> list[str]:

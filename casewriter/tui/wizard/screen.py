@@ -30,7 +30,7 @@ from textual.widgets import Button, ContentSwitcher
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.key_footer import KeyFooter
@@ -192,7 +192,7 @@ class WizardScreen(Screen[str | None]):
         self.query_one(StepHeader).show(
             self.state.step,
             case_id=self.session.case_id,
-            case_type=ct.id if ct is not None else "",
+            case_type=ct.title.get(get_language()) if ct is not None else "",
             marketplace=self.state.marketplace,
         )
 

@@ -10,6 +10,7 @@ No rule lives here: this module only turns core results into one-line messages a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from textual.validation import ValidationResult, Validator
 from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.wizard.state import WizardState, attachment_path, convert_fact
 
 
@@ -64,7 +65,10 @@ def check_fact_value(
     try:
         converted, _ = convert_fact(spec, value, marketplace, as_of)
     except UsageError as exc:
-        reason = exc.message.split(": ", 1)[1] if ": " in exc.message else exc.message
+        said = local(
+            exc.message
+        )  # "facts.x: 'ten' is not a whole number" / "facts.x：“ten”不是整数"
+        reason = re.split(r": |：", said, maxsplit=1)[-1]
         return Verdict("invalid", t("wz.ev.invalid", value=value.strip(), reason=reason))
     if spec.type == "date":
         return Verdict("valid", date_read_back(value, marketplace, as_of), str(converted))
@@ -100,7 +104,7 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, raw: str) -> Verdict:
     path = Path(attachment_path(raw))
     problem = _check_attachment(ct, slot, path)
     if problem:
-        return Verdict("invalid", "✗ " + problem)
+        return Verdict("invalid", "✗ " + local(problem))
     size = max(1, path.stat().st_size // 1024)
     return Verdict("valid", t("wz.ev.file_ok", name=path.name, size=size), str(path))
 

@@ -25,7 +25,7 @@ from casewriter.config import Limits
 from casewriter.engine import CaseType, PasteText, RenderedCase
 from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, copy_text
 from casewriter.tui.wizard.readiness import app_warnings, reason_lines
 from casewriter.tui.wizard.saving import write_text_file
@@ -74,13 +74,13 @@ def checklist_text(
     out.append("\n" + t("wz.rev.checklist") + "\n", style="bold")
     for item in rendered.checklist:
         mark, color = STATUS_MARK.get(item.status, ("·", ""))
-        label = shown(item.label) + (" *" if item.required else "")
+        label = shown(local(item.label)) + (" *" if item.required else "")
         out.append(f"{mark} ", style=color)
         out.append(f"{label}: {t('wz.rev.status.' + item.status)}\n")
         if item.values:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
-            out.append(f"    {shown(item.reason)}\n", style=color)
+            out.append(f"    {shown(local(item.reason))}\n", style=color)
     shown_warnings = [*notes, *warnings]
     if shown_warnings:
         out.append("\n" + t("wz.rev.warnings") + "\n", style="bold")

@@ -5,6 +5,8 @@ Central, the claim window for the chosen marketplace (with source and as-of) and
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,7 +19,7 @@ from casewriter.engine import CaseType, Catalog, DeadlineRule, rank_types, rules
 from casewriter.marketplaces import MARKETPLACES
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import get_language, t, tn
-from casewriter.tui.safe import Input, Label, Static, plain
+from casewriter.tui.safe import Input, Label, Static, plain, safe_rich_text
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
 from casewriter.tui.wizard.state import WizardState
@@ -44,11 +46,24 @@ def rule_lines(rules: list[DeadlineRule]) -> list[str]:
             if r.max_months is not None
             else tn("wz.type.days", r.max_days or 0)
         )
-        lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=r.clock))
+        zh = get_language() == "zh"
+        clock = r.clock_zh or r.clock if zh else r.clock
+        lines.append("• " + t("wz.type.rule", min=r.min_days, max=latest, clock=clock))
         lines.append("  " + t("wz.type.source", source=r.source, as_of=r.as_of.isoformat()))
         if r.note:
-            lines.append("  " + r.note)
+            lines.append("  " + (r.note_zh or r.note if zh else r.note))
     return lines
+
+
+def bulleted(items: list[str]) -> Table:
+    """One ``•`` per item, a long item (a Chinese tip has no spaces to break at) wrapping with a
+    hanging indent under its own text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    for item in items:
+        grid.add_row(Text("•"), safe_rich_text(Text(item)))
+    return grid
 
 
 class TypeStep(Vertical):
@@ -243,8 +258,8 @@ class TypeStep(Vertical):
         if ct.oer:
             out.append(t("wz.type.oer") + "\n", style="italic")
         tips = ct.tips.get(lang)
-        if tips:
-            out.append("\n" + t("wz.type.tips") + "\n", style="bold")
-            for tip in tips:
-                out.append(f"• {shown(tip)}\n")
-        info.update(out)
+        if not tips:
+            info.update(out)
+            return
+        out.append("\n" + t("wz.type.tips"), style="bold")
+        info.update(Group(safe_rich_text(out), bulleted(tips)))

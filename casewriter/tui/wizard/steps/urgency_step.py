@@ -14,7 +14,7 @@ from textual.widgets import RadioButton, RadioSet, Switch
 
 from casewriter.engine import CaseType, Deadline, RenderedCase
 from casewriter.safetext import escape_controls as shown
-from casewriter.tui.i18n import days_text, t
+from casewriter.tui.i18n import days_text, get_language, local, t
 from casewriter.tui.safe import Label, Static
 from casewriter.tui.wizard.state import URGENCIES, WizardState
 from casewriter.tui.wizard.steps import Edited
@@ -48,10 +48,14 @@ def deadline_text(rendered: RenderedCase | None) -> Text:
     )
     if deadline.safe_by:
         out.append(t("wz.urg.safe_by", date=deadline.safe_by.isoformat()) + "\n")
-    source = deadline.contract_json()["source"]
-    out.append(shown(t("wz.urg.source", source=source)) + "\n", style="dim")
+    if deadline.as_of is None:
+        source = t("wz.urg.source", source=deadline.source)
+    else:
+        source = t("wz.type.source", source=deadline.source, as_of=deadline.as_of.isoformat())
+    out.append(shown(source[:1].upper() + source[1:]) + "\n", style="dim")
     if deadline.note:
-        out.append(shown(deadline.note) + "\n", style="dim")
+        note = deadline.note_zh or deadline.note if get_language() == "zh" else deadline.note
+        out.append(shown(note) + "\n", style="dim")
     return out
 
 
@@ -114,7 +118,7 @@ class UrgencyStep(VerticalScroll):
         if reasons:
             text.append(t("wz.urg.why") + ":\n")
             for reason in reasons:
-                text.append(f"• {shown(reason)}\n")
+                text.append(f"• {shown(local(reason))}\n")
         self.query_one("#urg-suggested", Static).update(text)
         self.suggestion = suggestion
         # With no choice made, the level the case gets (the suggestion, at most "high": urgent
