@@ -136,3 +136,26 @@ def test_customer_return_not_received_per_fnsku(cli, tmp_path: Path) -> None:  #
     assert f"Please reimburse the 3 units refunded on order 114-6620187-3390254 ({split})" in body
     assert data["subject"].endswith("3 units of FNSKUs X003KQ7ZP1, X003KQ8AB4")
     assert "- FNSKU X003KQ7ZP1: 2 units" in data["oer"]
+
+
+def test_the_oer_names_two_ledger_references_in_the_plural(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A slot's own term has a plural (``term_plural``): the OER's identifiers say "Ledger
+    Reference IDs" before two of them, "Ledger Reference ID" before one."""
+    two = render(
+        cli, tmp_path, "2026-06-01", ct="warehouse-lost", mp="UK",
+        facts='checked_reimbursements = true',
+        first='fnsku = "X004DE7KQ2"\nquantity = 5\nreference_id = "81735520946613"\n'
+              'date = "2026-05-20"',
+        second='fnsku = "X004DE7KR5"\nquantity = 3\nreference_id = "81735520946628"\n'
+               'date = "2026-05-22"',
+    )  # fmt: skip
+    assert "- Ledger Reference IDs: 81735520946613, 81735520946628" in two["oer"]
+    one = render(
+        cli, tmp_path, "2026-06-01", ct="warehouse-lost", mp="UK",
+        facts='checked_reimbursements = true',
+        first='fnsku = "X004DE7KQ2"\nquantity = 5\nreference_id = "81735520946613"\n'
+              'date = "2026-05-20"',
+        second='fnsku = "X004DE7KR5"\nquantity = 3\nreference_id = "81735520946613"\n'
+               'date = "2026-05-20"',
+    )  # fmt: skip
+    assert "- Ledger Reference ID: 81735520946613\n" in one["oer"] + "\n"

@@ -112,6 +112,8 @@ class EvidenceSlot(_Strict):
     """What the case text (sent to Amazon) calls this slot's values or documents, when the
     label (the wizard's question) would not do: ``Return tracking``, ``Letter of authorisation
     from the rights owner``. Default: Amazon's name for the identifier kind, else the label."""
+    term_plural: str = ""
+    """The term for two or more values (``Ledger Reference IDs``). Default: the term."""
 
     @field_validator("key")
     @classmethod

@@ -161,7 +161,7 @@ def terms(ct: CaseType, evs: Mapping[str, Sequence[str]], marketplace: str) -> d
     base: dict[str, tuple[str, str]] = {}
     for slot in ct.evidence:
         if slot.term:
-            base[slot.key] = (slot.term, slot.term)
+            base[slot.key] = (slot.term, slot.term_plural or slot.term)
         elif slot.kind == "gtin":
             name = _gtin_term(evs.get(slot.key, []), marketplace)
             base[slot.key] = (name, name)
