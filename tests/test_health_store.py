@@ -122,7 +122,9 @@ def test_review_runs_and_the_reviews_due(paths: AppPaths) -> None:
         due = store.due(NOW, review_days=(7, 31)).reviews
         assert [(r.kind, r.last) for r in due] == [("account-review", None),
                                                    ("inventory-review", None)]  # fmt: skip
-        assert "never done" in due[0].text()
+        assert due[0].text() == (
+            "weekly account review: none recorded yet (start with: casewriter health record)"
+        )
         assert store.due(NOW).reviews == []  # not asked: none
         store.record_health("US", NOW.date() - timedelta(days=3), {"odr": "0.2"}, NOW)
         store.record_health("UK", NOW.date() - timedelta(days=8), {"odr": "0.2"}, NOW)
@@ -156,7 +158,10 @@ def test_log_due_export_and_import_carry_the_health_part(cli, tmp_path: Path) ->
     assert [r["kind"] for r in due["reviews"]] == ["account-review", "inventory-review"]
     assert due["reviews"][0]["last"] == week_ago
     text = cli("log", "due").out
-    assert "weekly account review due (US)" in text and "monthly inventory health due" in text
+    assert (
+        "weekly account review due (US)" in text
+        and "monthly inventory health: none recorded yet" in text
+    )
     ics = cli("log", "export", "--format", "ics").out
     assert "SUMMARY:weekly account review due (US)" in ics
     assert "UID:account-review-US@casewriter" in ics

@@ -103,8 +103,10 @@ class ReviewDue:
         what = "weekly account review due" if self.kind == "account-review" \
             else "monthly inventory health due"  # fmt: skip
         where = f" ({self.marketplace})" if self.marketplace else ""
-        if self.last is None:
-            return f"{what}{where}: never done"
+        if self.last is None:  # a first review, not an overdue one: say how to start it
+            first = what.removesuffix(" due")
+            how = "health record" if self.kind == "account-review" else "health REPORTS…"
+            return f"{first}{where}: none recorded yet (start with: casewriter {how})"
         return f"{what}{where}: last {self.last.isoformat()}"
 
     def to_json(self) -> dict[str, Any]:
