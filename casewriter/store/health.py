@@ -190,8 +190,8 @@ def record(
     metrics: Mapping[str, object],
     now: datetime | None = None,
 ) -> tuple[HealthRecord, HealthRecord | None]:
-    """Save the record of ``marketplace`` on ``day`` (replacing one already there); returns it
-    and the record it replaced (None when new). At least one metric is required."""
+    """Save one day's account record, of ``marketplace`` on ``day`` (replacing that day's);
+    returns it and the record it replaced (None when new). At least one metric is required."""
     mp = values.check_marketplace(marketplace)
     if not mp:
         raise UsageError("give the marketplace of the record (--marketplace US)")
@@ -224,7 +224,7 @@ def record(
 
 
 def delete(store: StoreBase, marketplace: str, day: date) -> HealthRecord:
-    """Remove one record; NotFoundError when there is none."""
+    """Remove one day's account record; ``NotFoundError`` when there is none."""
     mp = values.check_marketplace(marketplace)
     day_text = values.date_text(day, "record date")
     with store._tx() as conn:
@@ -255,7 +255,8 @@ def record_run(
     sources: Iterable[Mapping[str, Any]],
     now: datetime | None = None,
 ) -> ReviewRun:
-    """Remember one review run (what ``reviews_due`` and the Health screen read back)."""
+    """Remember a ``casewriter health`` run (its date, marketplace and sources: what
+    ``reviews_due`` and the Health screen read back)."""
     mp = values.check_marketplace(marketplace)
     at = values.ts_text(store._now(now))
     with store._tx() as conn:
