@@ -282,3 +282,27 @@ def test_stored_times_dates_and_amounts_read_alike() -> None:
         ("expected_amount", ""),
         ("received_amount", "b'1\\xff'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("column", "raw"), [("status", "bogus"), ("marketplace", "ZZ"), (None, "")]
+)
+def test_a_list_row_and_the_full_record_read_the_same_head(
+    three: Path, paths: AppPaths, column: str | None, raw: str
+) -> None:
+    """A list row (``SUMMARY_COLS``) and the full record (``FULL_COLS``) read the columns they
+    both start with (id … subject) through one reader: the full record's own summary is the
+    list row, a bad head value marked alike in both."""
+    if column is not None:
+        poison(three, 2, column, raw)
+    with CaseStore.open(paths, clock=lambda: T0) as store:
+        listed = {c.id: c for c in store.list()}
+        full = store.get(2)
+    row = listed["CW-000002"]
+    assert row == full.summary()
+    assert (row.sc_case_id, row.subject) == ("7261849305", "Damaged 少件 FBA15ABCDE12")
+    assert row.invalid == (() if column is None else ((column, raw),))
+    assert (row.status, row.marketplace) == (
+        raw if column == "status" else "filed",
+        raw if column == "marketplace" else full.marketplace,
+    )
