@@ -251,15 +251,7 @@ def atomic_writer(
     reason (no space, read-only, permission); other exceptions pass through, the temporary
     file removed all the same. ``errors``: how text that UTF-8 cannot hold is encoded."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        # mkstemp: O_CREAT | O_EXCL (| O_NOFOLLOW), a random name, mode 0600: a link planted at
-        # a guessed temporary name can never be followed, and nobody else can read the file.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-    try:
-        os.fchmod(fd, mode)
+    with _temporary_beside(target, mode) as (fd, tmp):
         fh: IO[Any] = (
             os.fdopen(fd, "wb")
             if binary
@@ -269,16 +261,7 @@ def atomic_writer(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-        raise
-    _fsync_folder(folder)
+        os.replace(tmp, target)
 
 
 def write_atomic(
@@ -336,15 +319,8 @@ def atomic_path(path: Path, *, mode: int = 0o600, overwrite: bool = True) -> Ite
     without an exception it is fsynced and renamed to ``path`` (``overwrite=False``: linked, so
     an existing ``path`` is never replaced — UsageError); on any failure it is removed."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, mode)
+    with _temporary_beside(target, mode) as (fd, tmp):
         os.close(fd)
-    except OSError as exc:
-        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-    tmp = Path(tmp_name)
-    try:
         yield tmp
         fd = os.open(tmp, os.O_RDONLY)
         try:
@@ -359,6 +335,30 @@ def atomic_path(path: Path, *, mode: int = 0o600, overwrite: bool = True) -> Ite
             except FileExistsError:
                 raise UsageError(f"{target} already exists; choose a new file name") from None
             os.unlink(tmp)
+
+
+@contextmanager
+def _temporary_beside(target: Path, mode: int) -> Iterator[tuple[int, Path]]:
+    """What both atomic writers share: a fresh temporary file in ``target``'s folder, open
+    (its descriptor, for the block to own) and its path, for the block to fill and rename
+    into place. Any failure in the block removes it (and an SQLite ``-journal`` beside it)
+    and raises ``CasewriterError`` with the reason for an ``OSError``; other exceptions pass
+    through. When the block ends without one the folder is fsynced (the rename made durable)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        # mkstemp: O_CREAT | O_EXCL (| O_NOFOLLOW), a random name, mode 0600: a link planted at
+        # a guessed temporary name can never be followed, and nobody else can read the file.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            os.fchmod(fd, mode)
+        except BaseException:
+            os.close(fd)
+            raise
+        yield fd, tmp
     except BaseException as exc:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             try:

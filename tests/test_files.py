@@ -233,6 +233,64 @@ def test_an_exception_inside_the_block_leaves_no_temporary_file(tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
 
 
+def _fill(writer: str, target: Path, text: str, fail: BaseException | None = None) -> None:
+    """Write ``text`` to ``target`` through ``atomic_writer`` or ``atomic_path`` (as SQLite's
+    backup does: by name, with a ``-journal`` beside it while it works), raising ``fail``
+    inside the block when given."""
+    from casewriter.files import atomic_path, atomic_writer
+
+    if writer == "atomic_writer":
+        with atomic_writer(target) as fh:
+            fh.write(text)
+            if fail is not None:
+                raise fail
+        return
+    with atomic_path(target) as tmp:
+        Path(f"{tmp}-journal").write_text("journal")
+        tmp.write_text(text)
+        Path(f"{tmp}-journal").unlink()
+        if fail is not None:
+            Path(f"{tmp}-journal").write_text("journal")  # failed half-way: journal left
+            raise fail
+
+
+@pytest.mark.parametrize("writer", ["atomic_writer", "atomic_path"])
+@pytest.mark.parametrize("failing", ["block", "oserror", "fchmod", "fsync", "replace"])
+def test_both_atomic_writers_leave_the_old_file_and_nothing_else_on_any_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str, failing: str
+) -> None:
+    """The two writers share one temporary file's life: created beside the target, removed
+    (with a journal beside it) on any failure, an OSError told as one line, anything else
+    passed through as it is; the old file untouched."""
+    target = tmp_path / "cases-backup.db"
+    target.write_text("old\n")
+    _fill(writer, target, "new\n")
+    assert target.read_text() == "new\n" and _mode(target) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    fail: BaseException | None = None
+    if failing == "block":
+        fail = KeyboardInterrupt()
+    elif failing == "oserror":
+        fail = PermissionError(errno.EACCES, "Permission denied")
+    else:
+        monkeypatch.setattr(os, failing, no_space)
+    with pytest.raises(BaseException) as caught:
+        _fill(writer, target, "newer\n", fail)
+    monkeypatch.undo()
+    if failing == "block":
+        assert caught.value is fail
+    else:
+        reason = "permission denied" if failing == "oserror" else "no space left on the device"
+        assert isinstance(caught.value, CasewriterError)
+        assert caught.value.message == f"cannot write {target}: {reason}"
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
 def test_a_read_only_folder_is_reported_as_such(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
