@@ -47,14 +47,14 @@ def _cap(items: list[Item]) -> tuple[list[Item], int]:
     return items[:SHOWN_ITEMS], max(0, len(items) - SHOWN_ITEMS)
 
 
-def _no_planning(key: str, unit: str = "units", target: Target | None = None) -> Figure:
-    return _absent(key, "no inventory planning report given (Inventory → Inventory Planning → "
-                   "download the FBA Inventory report)",
-                   "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
-
-
-def _lacks(key: str, snap: Snapshot, column: str, unit: str = "units",
-           target: Target | None = None) -> Figure:  # fmt: skip
+def _unread(key: str, snap: Snapshot | None, column: str, unit: str = "units",
+            target: Target | None = None) -> Figure:  # fmt: skip
+    """A planning figure absent, with the reason: no planning report given (``snap`` None), or
+    its latest snapshot has no ``column``."""
+    if snap is None:
+        return _absent(key, "no inventory planning report given (Inventory → Inventory Planning "
+                       "→ download the FBA Inventory report)",
+                       "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
     day = snap.day.isoformat() if snap.day else "undated"
     return _absent(key, f"the planning report of {day} has no {column} column: this figure "
                    "cannot be computed from it",
