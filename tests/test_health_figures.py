@@ -1,0 +1,86 @@
+"""The inventory figures' shared parts: a planning figure is its value (the rated ones compared
+with their target, ``figures._rated``) or absent with the reason (no planning report, or the
+column it needs missing: ``figures_stock._unread``); the unsellable and researching units of
+Manage FBA Inventory are counted, listed and sourced alike (``figures_stock._managed_units``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from casewriter.health.figures import inventory_review
+from casewriter.health.inventory_data import InventoryData, Managed, Snapshot
+from casewriter.health.targets import Targets
+from tests.test_health_planning_paths import WEEKS, _read
+
+PLANNING_FIGURES = {  # key -> (unit, the column whose absence the reason names)
+    "sell_through": ("ratio", "sell-through"),
+    "excess_share": ("percent", "estimated-excess-quantity"),
+    "aged_units": ("units", "inv-age-*"),
+    "aged_surcharge_next": ("money", "estimated-ltsf-next-charge"),
+    "storage_next_month": ("money", "estimated-storage-cost-next-month"),
+}
+
+
+def _figures(data: InventoryData) -> dict[str, Any]:
+    review = inventory_review(data, [], set(), "US", Targets())
+    return {f.key: f for f in review.figures}
+
+
+def test_each_planning_figure_says_why_it_is_absent() -> None:
+    none = _figures(InventoryData())
+    empty = InventoryData()
+    empty.snapshots[date(2026, 11, 9)] = Snapshot(date(2026, 11, 9), "planning.txt")
+    lacking = _figures(empty)
+    for key, (unit, column) in PLANNING_FIGURES.items():
+        for fig in (none[key], lacking[key]):
+            assert (fig.value, fig.status, fig.source, fig.unit) == (None, "no-data", None, unit)
+            assert fig.absent is not None and fig.absent.zh
+            rated = key in ("sell_through", "excess_share")
+            assert (fig.target is not None) == rated, key
+        assert none[key].absent.en.startswith("no inventory planning report given")
+        assert none[key].absent.zh.startswith("未提供库存规划报告")
+        assert lacking[key].absent.en == (
+            f"the planning report of 2026-11-09 has no {column} column: this figure cannot be "
+            "computed from it"
+        )
+        assert lacking[key].absent.zh == f"2026-11-09 的库存规划报告没有 {column} 列，无法计算此项"
+
+
+def test_the_rated_planning_figures_compare_with_their_targets() -> None:
+    figures = _figures(_read(WEEKS))
+    for key in ("sell_through", "excess_share"):
+        fig = figures[key]
+        assert fig.value is not None and fig.target is not None and fig.absent is None
+        assert fig.status == ("ok" if fig.target.met(fig.value) else "miss")
+        assert fig.source is not None and fig.source.report == "inventory-planning"
+        assert fig.how is not None and fig.how.en and fig.how.zh
+
+
+def test_unsellable_and_researching_units_are_counted_and_listed_alike() -> None:
+    data = InventoryData()
+    rows = [("A-1", 3, 0), ("B-2", 0, 5), ("C-3", 7, 2), ("D-4", None, 1), ("E-5", 7, None)]
+    for sku, unsellable, researching in rows:
+        data.managed[sku] = Managed(sku, f"X00{sku}", f"B00{sku}", unsellable, researching,
+                                    "manage.txt")  # fmt: skip
+    figures = _figures(data)
+    for key, column, want in (
+        ("unsellable", "afn-unsellable-quantity", [("C-3", 7), ("E-5", 7), ("A-1", 3)]),
+        ("researching", "afn-researching-quantity", [("B-2", 5), ("C-3", 2), ("D-4", 1)]),
+    ):
+        fig = figures[key]
+        assert fig.value == Decimal(sum(units for _sku, units in want)) and fig.status == "miss"
+        assert [(i.sku, i.units) for i in fig.items] == want and fig.more_items == 0
+        assert fig.items[0].fnsku == f"X00{want[0][0]}" and fig.items[0].asin == f"B00{want[0][0]}"
+        assert fig.source is not None and fig.source.report == "manage-inventory"
+        assert fig.source.path == "manage.txt"
+        assert fig.how is not None
+        assert (fig.how.en, fig.how.zh) == (f"{column} of Manage FBA Inventory",
+                                            f"管理FBA库存报告的 {column}")  # fmt: skip
+    for m in data.managed.values():
+        m.unsellable = m.researching = 0 if m.unsellable is not None else None
+    figures = _figures(data)
+    assert figures["unsellable"].value == 0 and figures["unsellable"].status == "ok"
+    assert figures["unsellable"].items == []
