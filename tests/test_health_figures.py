@@ -84,3 +84,47 @@ def test_unsellable_and_researching_units_are_counted_and_listed_alike() -> None
     figures = _figures(data)
     assert figures["unsellable"].value == 0 and figures["unsellable"].status == "ok"
     assert figures["unsellable"].items == []
+
+
+def _off(key: str, value: str, unit: Any, *, rated: bool, status: Any = "miss") -> Any:
+    from casewriter.health.model import Figure, Source, Text
+
+    return Figure(key=key, label=Text(en=key, zh=key), value=Decimal(value), unit=unit,
+                  target=Targets().target(key, "US") if rated else None, status=status,
+                  source=Source(report="inventory-planning"))  # fmt: skip
+
+
+def test_figures_off_target_become_actions_through_one_table() -> None:
+    """Excess, sell-through, unsellable and researching off target: one action each, its
+    title the figure's value (and target) in its unit, in both languages; a rated figure with
+    no target, or one on target, none."""
+    from casewriter.health.actions_stock import _figure_actions
+    from casewriter.health.model import InventoryReview
+
+    def actions(*figures: Any) -> list[Any]:
+        inv = InventoryReview(figures=list(figures), trend=[], snapshot=None, read=True)
+        return _figure_actions(inv, "US", None)  # type: ignore[arg-type]  # no case drafted
+
+    got = actions(_off("excess_share", "23.5", "percent", rated=True),
+                  _off("sell_through", "0.42", "ratio", rated=True),
+                  _off("unsellable", "1234", "units", rated=False),
+                  _off("researching", "7", "units", rated=False))  # fmt: skip
+    assert [(a.key, a.kind, a.figure) for a in got] == [
+        ("excess", "excess", "excess_share"), ("sell-through", "sell-through", "sell_through"),
+        ("unsellable", "unsellable", "unsellable"), ("researching", "researching", "researching"),
+    ]  # fmt: skip
+    assert [(a.title.en, a.title.zh) for a in got] == [
+        ("Excess inventory 23.5% of available units (rule of thumb: under 10%)",
+         "冗余库存占可售件数 23.5%（经验值：低于 10%）"),
+        ("Sell-through 0.42 is not above 0.6 (a rule of thumb)", "售出率 0.42 未高于 0.6（经验值）"),
+        ("1,234 unsellable unit(s) to remove", "1,234 件不可售库存需移除"),
+        ("7 unit(s) under research by Amazon", "7 件库存正在被亚马逊调查"),
+    ]  # fmt: skip
+    assert [a.where.en for a in got] == ["Inventory → Inventory Planning"] * 2 + [
+        "Inventory → Manage FBA Inventory"] * 2  # fmt: skip
+    assert all(a.steps.en and a.steps.zh and a.case is None and a.amount is None for a in got)
+    assert all(a.source is not None and a.source.report == "inventory-planning" for a in got)
+    assert actions(_off("excess_share", "23.5", "percent", rated=False),
+                   _off("sell_through", "0.42", "ratio", rated=False),
+                   _off("unsellable", "0", "units", rated=False, status="ok"),
+                   _off("researching", "3", "units", rated=False, status="info")) == []  # fmt: skip
