@@ -128,3 +128,50 @@ def test_figures_off_target_become_actions_through_one_table() -> None:
                    _off("sell_through", "0.42", "ratio", rated=False),
                    _off("unsellable", "0", "units", rated=False, status="ok"),
                    _off("researching", "3", "units", rated=False, status="info")) == []  # fmt: skip
+
+
+def test_an_items_notes_are_written_alike_in_text_markdown_and_html() -> None:
+    """``text.item_notes``: what every output writes after an item's units (amount, the date to
+    act by, detail: those it has), in the review's language; each output writes them joined."""
+    from html import escape
+
+    from casewriter.health.html import format_html
+    from casewriter.health.markdown import format_markdown, md
+    from casewriter.health.model import (
+        AccountReview,
+        Figure,
+        HealthReview,
+        InventoryReview,
+        Item,
+        Text,
+    )
+    from casewriter.health.text import format_text, item_notes
+
+    full = Item(sku="CP-CLOCK-06", units=3, amount=Decimal("1234.5"), currency="USD",
+                deadline=date(2026, 11, 30),
+                detail=Text(en="not given: Amazon's fix: relist", zh="未给出原因：亚马逊建议：重新上架"))  # fmt: skip
+    bare = Item(fnsku="X00BARE001", units=None)
+    assert item_notes(full, "en") == ["1,234.50 USD", "act by 2026-11-30",
+                                      "not given: Amazon's fix: relist"]  # fmt: skip
+    assert item_notes(full, "zh") == [
+        "1,234.50 USD",
+        "截止 2026-11-30",
+        "未给出原因：亚马逊建议：重新上架",
+    ]
+    assert item_notes(bare, "en") == []
+    fig = Figure(key="stranded", label=Text(en="Stranded", zh="无在售"), value=Decimal(3),
+                 status="miss", items=[full, bare])  # fmt: skip
+    review = HealthReview(as_of=date(2026, 11, 12), marketplace="US",
+                          account=AccountReview(marketplace="US"),
+                          inventory=InventoryReview(figures=[fig], read=True))  # fmt: skip
+    for lang in ("en", "zh"):
+        joined = " · ".join(item_notes(full, lang))
+        assert f"      · CP-CLOCK-06: 3 · {joined}\n      · X00BARE001: \n" in format_text(
+            review, lang)  # fmt: skip
+        markdown = format_markdown(review, lang)
+        assert f"- CP-CLOCK-06: {md('3 · ' + joined)}\n- X00BARE001: \n" in markdown
+        html = format_html(review, lang)
+        assert (f'<td class="num sub">3</td><td class="sub" colspan="2">{escape(joined)}</td>'
+                in html)  # fmt: skip
+        assert ('· X00BARE001</td><td class="num sub"></td><td class="sub" colspan="2"></td>'
+                in html)  # fmt: skip

@@ -13,7 +13,7 @@ from html import escape
 
 from casewriter.health.charts import inventory_chart, metric_chart
 from casewriter.health.model import Figure, HealthReview
-from casewriter.health.text import H, status_word
+from casewriter.health.text import H, item_notes, status_word
 from casewriter.health.words import number, target_text
 
 CSS = """
@@ -82,13 +82,7 @@ def _figure_rows(fig: Figure, lang: str) -> list[str]:
                     f'<td class="num sub">{_e(units)}</td><td class="sub">{_e(amount)}</td>'
                     "<td></td></tr>")  # fmt: skip
     for item in fig.items:
-        bits = []
-        if item.amount is not None:
-            bits.append(number(item.amount, "money", item.currency))
-        if item.deadline:
-            bits.append(f"{H['by'].get(lang)} {item.deadline.isoformat()}")
-        if item.detail:
-            bits.append(item.detail.get(lang))
+        bits = item_notes(item, lang)
         who = item.sku or item.fnsku or item.asin
         units = number(item.units, "units") if item.units is not None else ""
         rows.append(f'<tr class="item"><td class="sub">&nbsp;&nbsp;· {_e(who)}</td>'

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from casewriter.health.model import Figure, HealthReview
-from casewriter.health.text import H, status_word
+from casewriter.health.text import H, item_notes, status_word
 from casewriter.health.words import number, target_text
 
 #: what can start markup inline (every escaped text follows a prefix, never starts a line)
@@ -86,12 +86,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
             out.append(f"- {md(part.label.get(lang))}: {units}{amount}")
         for item in fig.items:
             bits = [number(item.units, "units")] if item.units is not None else []
-            if item.amount is not None:
-                bits.append(number(item.amount, "money", item.currency))
-            if item.deadline:
-                bits.append(f"{H['by'].get(lang)} {item.deadline.isoformat()}")
-            if item.detail:
-                bits.append(item.detail.get(lang))
+            bits += item_notes(item, lang)
             out.append(f"- {md(item.sku or item.fnsku or item.asin)}: {md(' · '.join(bits))}")
         if fig.more_items:
             out.append(f"- … {fig.more_items} {t('more')}")

@@ -9,7 +9,7 @@ stream escapes terminal controls.
 
 from __future__ import annotations
 
-from casewriter.health.model import AccountMetric, Figure, HealthReview, Status, Text
+from casewriter.health.model import AccountMetric, Figure, HealthReview, Item, Status, Text
 from casewriter.health.words import number, target_text
 
 H = {
@@ -56,6 +56,19 @@ def spark(metric: AccountMetric) -> str:
     span = (high - low) or 1
     return "".join(" " if v is None else _SPARK[int((v - low) / span * (len(_SPARK) - 1))]
                    for v in values)  # fmt: skip
+
+
+def item_notes(item: Item, lang: str) -> list[str]:
+    """What every output writes of an item after its units: its amount, the date to act by
+    and its detail, those it has."""
+    notes = []
+    if item.amount is not None:
+        notes.append(number(item.amount, "money", item.currency))
+    if item.deadline:
+        notes.append(f"{H['by'].get(lang)} {item.deadline.isoformat()}")
+    if item.detail:
+        notes.append(item.detail.get(lang))
+    return notes
 
 
 def _source(fig: Figure) -> str:
@@ -121,12 +134,7 @@ def format_text(review: HealthReview, lang: str = "en") -> str:
         for item in fig.items[:5]:
             who = item.sku or item.fnsku or item.asin
             bits = [number(item.units, "units") if item.units is not None else ""]
-            if item.amount is not None:
-                bits.append(number(item.amount, "money", item.currency))
-            if item.deadline:
-                bits.append(f"{t('by')} {item.deadline.isoformat()}")
-            if item.detail:
-                bits.append(item.detail.get(lang))
+            bits += item_notes(item, lang)
             lines.append(f"      · {who}: " + " · ".join(b for b in bits if b))
         hidden = len(fig.items) - 5 + fig.more_items
         if hidden > 0:
