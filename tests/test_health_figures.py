@@ -175,3 +175,59 @@ def test_an_items_notes_are_written_alike_in_text_markdown_and_html() -> None:
                 in html)  # fmt: skip
         assert ('· X00BARE001</td><td class="num sub"></td><td class="sub" colspan="2"></td>'
                 in html)  # fmt: skip
+
+
+def test_an_actions_amount_date_and_case_state_are_written_alike_in_every_output() -> None:
+    """``text.amount_and_date`` (after an action's title) and ``text.case_state`` (its drafted
+    case: ready, or not ready and what to add), each escaped the output's way."""
+    from html import escape
+
+    from casewriter.health.html import format_html
+    from casewriter.health.markdown import format_markdown, md
+    from casewriter.health.model import (
+        AccountReview,
+        Action,
+        CaseProposal,
+        HealthReview,
+        InventoryReview,
+        Text,
+    )
+    from casewriter.health.text import amount_and_date, case_state, format_text
+
+    def case(ready: bool) -> CaseProposal:
+        return CaseProposal(case_type="fba-lost-inventory", title=Text(en="Lost", zh="丢失"),
+                            draft={}, ready=ready,
+                            missing=[Text(en="the <b>POD</b> *file*", zh="签收证明 <b>"),
+                                     Text(en="units", zh="件数")])  # fmt: skip
+
+    paid = Action(key="a", kind="stranded", title=Text(en="Claim", zh="索赔"),
+                  steps=Text(en="Do it", zh="去做"), amount=Decimal("69.75"), currency="USD",
+                  deadline=date(2026, 12, 1), case=case(False))  # fmt: skip
+    plain = Action(key="b", kind="excess", title=Text(en="Plain", zh="普通"),
+                   steps=Text(en="Look", zh="看"), case=case(True))  # fmt: skip
+    assert amount_and_date(paid.amount, paid.currency, paid.deadline, "en") == [
+        "69.75 USD", "act by 2026-12-01"]  # fmt: skip
+    assert amount_and_date(None, "", None, "en") == []
+    assert case_state(case(True), "en") == "ready to review"
+    assert case_state(case(False), "en") == "not ready: add the <b>POD</b> *file*, units"
+    assert case_state(case(False), "zh") == "未完成，需补充 签收证明 <b>, 件数"
+    assert case_state(case(False), "en", escape) == escape(case_state(case(False), "en"))
+    review = HealthReview(as_of=date(2026, 11, 12), marketplace="US",
+                          account=AccountReview(marketplace="US"), inventory=InventoryReview(),
+                          actions=[paid, plain])  # fmt: skip
+    for lang in ("en", "zh"):
+        extra = " · ".join(amount_and_date(paid.amount, paid.currency, paid.deadline, lang))
+        not_ready, ready = case_state(case(False), lang), case_state(case(True), lang)
+        text = format_text(review, lang)
+        assert f"  1. {paid.title.get(lang)} · {extra}\n" in text
+        assert f"  2. {plain.title.get(lang)}\n" in text
+        assert f": fba-lost-inventory ({not_ready})\n" in text
+        assert f": fba-lost-inventory ({ready})\n" in text
+        markdown = format_markdown(review, lang)
+        assert f"1. **{md(paid.title.get(lang))}** · {md(extra)}\n" in markdown
+        assert f": fba-lost-inventory ({case_state(case(False), lang, md)})\n" in markdown
+        assert "\\<b\\>" in markdown and "<b>" not in markdown
+        html = format_html(review, lang)
+        assert f"<strong>{escape(paid.title.get(lang))}</strong> · {escape(extra)}" in html
+        assert f"— {case_state(case(False), lang, escape)}</div>" in html
+        assert f"— {escape(ready)}</div>" in html and "<b>POD" not in html

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from casewriter.health.model import Figure, HealthReview
-from casewriter.health.text import H, item_notes, status_word
+from casewriter.health.text import H, amount_and_date, case_state, item_notes, status_word
 from casewriter.health.words import number, target_text
 
 #: what can start markup inline (every escaped text follows a prefix, never starts a line)
@@ -95,11 +95,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
     if not review.actions:
         out += [t("none"), ""]
     for n, a in enumerate(review.actions, 1):
-        extra = []
-        if a.amount is not None:
-            extra.append(number(a.amount, "money", a.currency))
-        if a.deadline:
-            extra.append(f"{H['by'].get(lang)} {a.deadline.isoformat()}")
+        extra = amount_and_date(a.amount, a.currency, a.deadline, lang)
         out.append(
             f"{n}. **{md(a.title.get(lang))}**" + (f" · {md(' · '.join(extra))}" if extra else "")
         )
@@ -107,8 +103,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
             out.append(f"   - {t('where')}: {md(a.where.get(lang))}")
         out.append(f"   - {md(a.steps.get(lang))}")
         if a.case is not None:
-            state = t("ready") if a.case.ready else (
-                t("not_ready") + " " + md(", ".join(x.get(lang) for x in a.case.missing)))  # fmt: skip
+            state = case_state(a.case, lang, md)
             out.append(f"   - {t('case')}: {md(a.case.case_type)} ({state})")
     out += ["", f"## {t('sources')}", ""]
     for s in review.sources:
