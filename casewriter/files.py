@@ -35,30 +35,28 @@ STDOUT = "-"
 DEFAULT_READ_CAP = 1024 * 1024
 
 
+#: An OS error's number -> what went wrong, in the user's words.
+_REASONS = {
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "no space left on the device",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such file or folder",
+    errno.EISDIR: "is a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.EPIPE: "the reader went away (broken pipe)",
+    errno.EBADF: "it is closed or not open for writing",
+}
+
+
 def os_reason(exc: OSError) -> str:
-    """What went wrong, in the user's words: read-only, no space, permission…"""
-    code = exc.errno
-    if code == errno.EROFS:
-        return "the file system is read-only"
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        return "no space left on the device"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if code == errno.ENOENT:
-        return "no such file or folder"
-    if code == errno.EISDIR:
-        return "is a folder"
-    if code == errno.ENAMETOOLONG:
-        return "the name is too long"
-    if code == errno.ENOTDIR:
-        return "a part of the path is a file, not a folder"
-    if code == errno.ELOOP:
-        return "too many levels of symbolic links"
-    if code == errno.EPIPE:
-        return "the reader went away (broken pipe)"
-    if code == errno.EBADF:
-        return "it is closed or not open for writing"
-    return exc.strerror or str(exc)
+    """What went wrong, in the user's words: read-only, no space, permission… (else the OS's
+    own words)."""
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return reason or exc.strerror or str(exc)
 
 
 def _a(noun: str) -> str:

@@ -393,3 +393,28 @@ def test_a_standard_stream_named_as_a_file_points_to_dash(name: str) -> None:
 def test_the_out_cli_points_from_dev_stdout_to_dash(cli) -> None:  # type: ignore[no-untyped-def]
     res = cli("log", "export", "--out", "/dev/stdout")
     assert res.code == 2 and "use '-' for stdout" in res.err and res.out == "", res
+
+
+def test_os_errors_are_told_in_the_users_words() -> None:
+    """``os_reason``: one table of the OS errors a user meets (read-only, full, permission…),
+    the OS's own words for any other, and the error itself when it has no number."""
+    from casewriter.files import os_reason
+
+    words = {
+        errno.EROFS: "the file system is read-only",
+        errno.ENOSPC: "no space left on the device",
+        errno.EDQUOT: "no space left on the device",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ENOENT: "no such file or folder",
+        errno.EISDIR: "is a folder",
+        errno.ENAMETOOLONG: "the name is too long",
+        errno.ENOTDIR: "a part of the path is a file, not a folder",
+        errno.ELOOP: "too many levels of symbolic links",
+        errno.EPIPE: "the reader went away (broken pipe)",
+        errno.EBADF: "it is closed or not open for writing",
+    }
+    for code, said in words.items():
+        assert os_reason(OSError(code, os.strerror(code))) == said
+    assert os_reason(OSError(errno.EIO, os.strerror(errno.EIO))) == os.strerror(errno.EIO)
+    assert os_reason(OSError("the disk said no")) == "the disk said no"
