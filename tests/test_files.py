@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -395,26 +396,35 @@ def test_the_out_cli_points_from_dev_stdout_to_dash(cli) -> None:  # type: ignor
     assert res.code == 2 and "use '-' for stdout" in res.err and res.out == "", res
 
 
-def test_os_errors_are_told_in_the_users_words() -> None:
-    """``os_reason``: one table of the OS errors a user meets (read-only, full, permission…),
-    the OS's own words for any other, and the error itself when it has no number."""
+def test_os_errors_are_told_in_the_users_words(tmp_path: Path) -> None:
+    """``os_reason``: the OS errors a user meets in the user's words, the OS's own words for
+    any other, and the error itself when it has no number."""
     from casewriter.files import os_reason
 
-    words = {
-        errno.EROFS: "the file system is read-only",
-        errno.ENOSPC: "no space left on the device",
-        errno.EDQUOT: "no space left on the device",
-        errno.EACCES: "permission denied",
-        errno.EPERM: "permission denied",
-        errno.ENOENT: "no such file or folder",
-        errno.EISDIR: "is a folder",
-        errno.ENAMETOOLONG: "the name is too long",
-        errno.ENOTDIR: "a part of the path is a file, not a folder",
-        errno.ELOOP: "too many levels of symbolic links",
-        errno.EPIPE: "the reader went away (broken pipe)",
-        errno.EBADF: "it is closed or not open for writing",
-    }
-    for code, said in words.items():
+    def raised(call: Callable[[], object]) -> str:
+        with pytest.raises(OSError) as caught:
+            call()
+        return os_reason(caught.value)
+
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert raised(lambda: open(tmp_path / "missing")) == "no such file or folder"
+    assert raised(lambda: open(tmp_path, "w")) == "is a folder"
+    assert raised(lambda: open(tmp_path / "file" / "x")) == (
+        "a part of the path is a file, not a folder"
+    )
+    assert raised(lambda: open(tmp_path / ("n" * 300))) == "the name is too long"
+    assert raised(lambda: open(tmp_path / "loop")) == "too many levels of symbolic links"
+    fd = os.open(tmp_path / "file", os.O_RDONLY)
+    try:
+        assert raised(lambda: os.write(fd, b"x")) == "it is closed or not open for writing"
+    finally:
+        os.close(fd)
+    for code, said in ((errno.EROFS, "the file system is read-only"),
+                       (errno.ENOSPC, "no space left on the device"),
+                       (errno.EDQUOT, "no space left on the device"),
+                       (errno.EACCES, "permission denied"), (errno.EPERM, "permission denied"),
+                       (errno.EPIPE, "the reader went away (broken pipe)")):  # fmt: skip
         assert os_reason(OSError(code, os.strerror(code))) == said
     assert os_reason(OSError(errno.EIO, os.strerror(errno.EIO))) == os.strerror(errno.EIO)
     assert os_reason(OSError("the disk said no")) == "the disk said no"
