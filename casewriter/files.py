@@ -73,12 +73,29 @@ def read_user_file(
 ) -> bytes:
     """The bytes of a regular file the user named, at most ``max_bytes``; else one clear line
     (raised as ``error``) saying why not."""
-    target = Path(str(path))
+    fd, info = _open_regular(path, what, error, max_bytes)
+    try:
+        data = _read_capped(fd, info.st_size, max_bytes + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(data) > max_bytes:  # grew while we read it, or a /proc-like file with no size
+        raise error(f"{path}: too large for {_a(what)} (more than {_size(max_bytes)})")
+    return data
+
+
+def _open_regular(
+    path: object, what: str, error: type[CasewriterError], max_bytes: int
+) -> tuple[int, os.stat_result]:
+    """An open descriptor (blocking again) of the regular file ``path`` names and its size and
+    type, checked before a byte is read: ``read_user_file`` and ``open_user_file`` both start
+    here. Anything else is one line as ``error`` (nothing left open)."""
     # O_NONBLOCK: opening a FIFO for reading must not wait for a writer (we refuse it below);
     # O_NOCTTY: naming a terminal device must not make it our controlling terminal.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
-        fd = os.open(target, flags)
+        fd = os.open(Path(str(path)), flags)
     except ValueError:  # a NUL in the name (pasted into the TUI)
         raise error(f"{path!r}: not a valid file name") from None
     except FileNotFoundError:
@@ -89,23 +106,28 @@ def read_user_file(
         raise error(f"{path}: cannot read: {os_reason(exc)}") from None
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path}: is a folder, not {_a(what)}")
-        if not stat.S_ISREG(info.st_mode):
-            raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
+        _check_kind(info, path, what, error)
         if info.st_size > max_bytes:
             raise error(
                 f"{path}: too large for {_a(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
             )
         os.set_blocking(fd, True)
-        data = _read_capped(fd, info.st_size, max_bytes + 1)
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    finally:
+    except BaseException as exc:
         os.close(fd)
-    if len(data) > max_bytes:  # grew while we read it, or a /proc-like file with no size
-        raise error(f"{path}: too large for {_a(what)} (more than {_size(max_bytes)})")
-    return data
+        if isinstance(exc, OSError):
+            raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+        raise
+    return fd, info
+
+
+def _check_kind(
+    info: os.stat_result, path: object, what: str, error: type[CasewriterError]
+) -> None:
+    """A regular file, or one line saying it is a folder or a device, pipe or socket."""
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"{path}: is a folder, not {_a(what)}")
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
 
 
 def _read_capped(fd: int, size: int, limit: int) -> bytes:
@@ -161,10 +183,7 @@ def check_regular_file(path: Path, what: str, error: type[CasewriterError] = Usa
         raise error(f"{path}: no such {what}") from None
     except OSError as exc:
         raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise error(f"{path}: is a folder, not {_a(what)}")
-    if not stat.S_ISREG(info.st_mode):
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
+    _check_kind(info, path, what, error)
     return info.st_size
 
 
@@ -379,29 +398,5 @@ def open_user_file(
     """``read_user_file``'s checks (a regular file, at most ``max_bytes``), but the open file
     is returned to be read in pieces: for inputs too large to hold in memory at once (a
     100,000-case log export). The caller closes it."""
-    target = Path(str(path))
-    try:
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not {_an(what)}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path}: is a folder, not {_an(what)}")
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_an(what)}")
-    if info.st_size > max_bytes:
-        os.close(fd)
-        raise error(
-            f"{path}: too large for {_an(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
-        )
-    os.set_blocking(fd, True)
+    fd, _info = _open_regular(path, what, error, max_bytes)
     return os.fdopen(fd, "rb")
-
-
-def _an(what: str) -> str:
-    return ("an " if what[:1].lower() in "aeiou" else "a ") + what

@@ -118,6 +118,42 @@ def test_error_class_is_the_callers(tmp_path: Path) -> None:
         read_user_file(tmp_path / "missing", "case file", CaseFileError)
 
 
+def test_the_whole_and_the_streamed_reader_refuse_the_same_files_alike(tmp_path: Path) -> None:
+    """``read_user_file`` and ``open_user_file`` check a file through one opener: the same
+    one line for a missing file, a folder, a FIFO, a device, a file too large and a NUL in the
+    name, in the caller's error class; a regular file is read whole or streamed alike."""
+    from casewriter.errors import CaseFileError
+    from casewriter.files import check_regular_file, open_user_file
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.json"
+    big.write_bytes(b"x" * 2048)
+    bad = {
+        tmp_path / "missing.json": f"{tmp_path / 'missing.json'}: no such export file",
+        tmp_path: f"{tmp_path}: is a folder, not an export file",
+        fifo: f"{fifo}: is not a regular file (a device, pipe or socket), not an export file",
+        big: f"{big}: too large for an export file (2 KB; at most 1 KB)",
+        "a\0b.json": "'a\\x00b.json': not a valid file name",
+    }
+    if os.path.exists("/dev/null"):
+        bad["/dev/null"] = (
+            "/dev/null: is not a regular file (a device, pipe or socket), not an export file"
+        )
+    for path, message in bad.items():
+        for reader in (read_user_file, open_user_file):
+            with pytest.raises(CaseFileError) as caught:
+                reader(path, "export file", CaseFileError, max_bytes=1024)
+            assert caught.value.message == message, (reader.__name__, path)
+    good = tmp_path / "export.json"
+    good.write_bytes(b'{"cases": []}')
+    with open_user_file(good, "export file") as fh:
+        assert fh.read() == read_user_file(good, "export file") == b'{"cases": []}'
+    assert check_regular_file(good, "export file") == 13
+    with pytest.raises(UsageError, match="is a folder, not an export file"):
+        check_regular_file(tmp_path, "export file")
+
+
 def test_read_stdin_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
     import sys
