@@ -94,16 +94,8 @@ def _open_regular(
     # O_NONBLOCK: opening a FIFO for reading must not wait for a writer (we refuse it below);
     # O_NOCTTY: naming a terminal device must not make it our controlling terminal.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    try:
+    with _os_errors(path, what, error):
         fd = os.open(Path(str(path)), flags)
-    except ValueError:  # a NUL in the name (pasted into the TUI)
-        raise error(f"{path!r}: not a valid file name") from None
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not {_a(what)}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
     try:
         info = os.fstat(fd)
         _check_kind(info, path, what, error)
@@ -118,6 +110,21 @@ def _open_regular(
             raise error(f"{path}: cannot read: {os_reason(exc)}") from None
         raise
     return fd, info
+
+
+@contextmanager
+def _os_errors(path: object, what: str, error: type[CasewriterError]) -> Iterator[None]:
+    """An OS error opening or looking at the file ``path`` names, as one line (``error``)."""
+    try:
+        yield
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise error(f"{str(path)!r}: not a valid file name") from None
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not {_a(what)}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
 
 
 def _check_kind(
@@ -175,14 +182,8 @@ def read_stdin(
 def check_regular_file(path: Path, what: str, error: type[CasewriterError] = UsageError) -> int:
     """The size of ``path`` when it is a regular file (a file read in a stream, like a report);
     else one clear line: no such file, a folder, a device, pipe or socket."""
-    try:
+    with _os_errors(path, what, error):
         info = path.stat()
-    except ValueError:
-        raise error(f"{str(path)!r}: not a valid file name") from None
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
     _check_kind(info, path, what, error)
     return info.st_size
 

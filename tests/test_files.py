@@ -119,9 +119,10 @@ def test_error_class_is_the_callers(tmp_path: Path) -> None:
 
 
 def test_the_whole_and_the_streamed_reader_refuse_the_same_files_alike(tmp_path: Path) -> None:
-    """``read_user_file`` and ``open_user_file`` check a file through one opener: the same
-    one line for a missing file, a folder, a FIFO, a device, a file too large and a NUL in the
-    name, in the caller's error class; a regular file is read whole or streamed alike."""
+    """``read_user_file``, ``open_user_file`` (and, but for the size, ``check_regular_file``)
+    check a file through one opener: the same one line for a missing file, a folder, a FIFO, a
+    device, a file too large and a NUL in the name, in the caller's error class; a regular file
+    is read whole or streamed alike."""
     from casewriter.errors import CaseFileError
     from casewriter.files import check_regular_file, open_user_file
 
@@ -145,6 +146,15 @@ def test_the_whole_and_the_streamed_reader_refuse_the_same_files_alike(tmp_path:
             with pytest.raises(CaseFileError) as caught:
                 reader(path, "export file", CaseFileError, max_bytes=1024)
             assert caught.value.message == message, (reader.__name__, path)
+    for path, message in bad.items():  # the report reader's check: all but the size
+        if path != big:
+            with pytest.raises(CaseFileError) as caught:
+                check_regular_file(Path(path), "export file", CaseFileError)
+            assert caught.value.message == message, path
+    for reader in (read_user_file, open_user_file):  # a name given as a path reads the same
+        with pytest.raises(UsageError) as caught:
+            reader(Path("a\0b.json"), "export file")
+        assert caught.value.message == "'a\\x00b.json': not a valid file name"
     good = tmp_path / "export.json"
     good.write_bytes(b'{"cases": []}')
     with open_user_file(good, "export file") as fh:
