@@ -10,7 +10,7 @@ year of weekly snapshots of thousands of SKUs is the bulk of what a review reads
 - Cells parse at C speed when plain (``int``, ``Numbers``' own fast path), repeated values once
   (``_Cells``), and always as ``Fields`` would read them.
 
-Size: ~340 lines: the ordinary per-row reader and the tight trend-only loop read the same
+Size: ~320 lines: the ordinary per-row reader and the tight trend-only loop read the same
 columns with the same cell rules (``_Cells``), and are kept together so they cannot drift.
 """
 

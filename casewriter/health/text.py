@@ -5,6 +5,10 @@ trend of the recorded weeks), the inventory figures (value or why absent, target
 actions in order (Seller Central page, steps, the drafted case and what it still lacks), the
 sources read and the notes. Text from reports and the log is printed as data: the CLI's output
 stream escapes terminal controls.
+
+Also what the Markdown and HTML outputs write the same way: the headings (``H``), the status
+words, an item's notes (``item_notes``), an action's amount and date (``amount_and_date``) and
+a drafted case's state (``case_state``, escaped the output's way).
 """
 
 from __future__ import annotations
