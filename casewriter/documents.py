@@ -9,13 +9,16 @@ that walks it recursively (validation, rendering, JSON output) ever sees it. Rea
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from casewriter.errors import CasewriterError, UsageError
 
 #: Tables and lists inside each other: a case file uses 3 levels, config.toml 3; 32 is far more
 #: than any real document and far below what a recursive walk of the data can survive.
 MAX_NESTING = 32
+
+_T = TypeVar("_T")
 
 
 def _too_deep(where: str, kind: str) -> str:
@@ -53,29 +56,33 @@ def parse_toml(text: str, where: str, error: type[CasewriterError] = UsageError)
     """A TOML document as a dict; ``error`` naming ``where`` when it is not valid TOML."""
     import tomllib
 
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise error(f"{where}: not valid TOML: {exc}") from None
-    except RecursionError:
-        raise error(_too_deep(where, "TOML")) from None
-    except ValueError:  # an integer of more than 4,300 digits
-        raise error(f"{where}: not valid TOML: a number is too long") from None
-    check_nesting(data, where, "TOML", error)
-    return data
+    return _parse(text, where, "TOML", tomllib.loads, tomllib.TOMLDecodeError, error)
 
 
 def parse_json(text: str, where: str, error: type[CasewriterError] = UsageError) -> Any:
     """A JSON document; ``error`` naming ``where`` when it is not valid JSON."""
     import json
 
+    return _parse(text, where, "JSON", json.loads, json.JSONDecodeError, error)
+
+
+def _parse(
+    text: str,
+    where: str,
+    kind: str,
+    loads: Callable[[str], _T],
+    invalid: type[ValueError],
+    error: type[CasewriterError],
+) -> _T:
+    """``loads(text)``, every way it can fail one line naming ``where`` and the ``kind`` of
+    document (``invalid``: its parser's own error); nesting checked."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise error(f"{where}: not valid JSON: {exc}") from None
+        data = loads(text)
+    except invalid as exc:
+        raise error(f"{where}: not valid {kind}: {exc}") from None
     except RecursionError:
-        raise error(_too_deep(where, "JSON")) from None
+        raise error(_too_deep(where, kind)) from None
     except ValueError:  # an integer of more than 4,300 digits
-        raise error(f"{where}: not valid JSON: a number is too long") from None
-    check_nesting(data, where, "JSON", error)
+        raise error(f"{where}: not valid {kind}: a number is too long") from None
+    check_nesting(data, where, kind, error)
     return data

@@ -35,30 +35,28 @@ STDOUT = "-"
 DEFAULT_READ_CAP = 1024 * 1024
 
 
+#: An OS error's number -> what went wrong, in the user's words.
+_REASONS = {
+    errno.EROFS: "the file system is read-only",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "no space left on the device",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "no such file or folder",
+    errno.EISDIR: "is a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ELOOP: "too many levels of symbolic links",
+    errno.EPIPE: "the reader went away (broken pipe)",
+    errno.EBADF: "it is closed or not open for writing",
+}
+
+
 def os_reason(exc: OSError) -> str:
-    """What went wrong, in the user's words: read-only, no space, permission…"""
-    code = exc.errno
-    if code == errno.EROFS:
-        return "the file system is read-only"
-    if code in (errno.ENOSPC, errno.EDQUOT):
-        return "no space left on the device"
-    if code in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if code == errno.ENOENT:
-        return "no such file or folder"
-    if code == errno.EISDIR:
-        return "is a folder"
-    if code == errno.ENAMETOOLONG:
-        return "the name is too long"
-    if code == errno.ENOTDIR:
-        return "a part of the path is a file, not a folder"
-    if code == errno.ELOOP:
-        return "too many levels of symbolic links"
-    if code == errno.EPIPE:
-        return "the reader went away (broken pipe)"
-    if code == errno.EBADF:
-        return "it is closed or not open for writing"
-    return exc.strerror or str(exc)
+    """What went wrong, in the user's words: read-only, no space, permission… (else the OS's
+    own words)."""
+    reason = _REASONS.get(exc.errno) if exc.errno is not None else None
+    return reason or exc.strerror or str(exc)
 
 
 def _a(noun: str) -> str:
@@ -75,31 +73,8 @@ def read_user_file(
 ) -> bytes:
     """The bytes of a regular file the user named, at most ``max_bytes``; else one clear line
     (raised as ``error``) saying why not."""
-    target = Path(str(path))
-    # O_NONBLOCK: opening a FIFO for reading must not wait for a writer (we refuse it below);
-    # O_NOCTTY: naming a terminal device must not make it our controlling terminal.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd, info = _open_regular(path, what, error, max_bytes)
     try:
-        fd = os.open(target, flags)
-    except ValueError:  # a NUL in the name (pasted into the TUI)
-        raise error(f"{path!r}: not a valid file name") from None
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not {_a(what)}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path}: is a folder, not {_a(what)}")
-        if not stat.S_ISREG(info.st_mode):
-            raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
-        if info.st_size > max_bytes:
-            raise error(
-                f"{path}: too large for {_a(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
-            )
-        os.set_blocking(fd, True)
         data = _read_capped(fd, info.st_size, max_bytes + 1)
     except OSError as exc:
         raise error(f"{path}: cannot read: {os_reason(exc)}") from None
@@ -108,6 +83,58 @@ def read_user_file(
     if len(data) > max_bytes:  # grew while we read it, or a /proc-like file with no size
         raise error(f"{path}: too large for {_a(what)} (more than {_size(max_bytes)})")
     return data
+
+
+def _open_regular(
+    path: object, what: str, error: type[CasewriterError], max_bytes: int
+) -> tuple[int, os.stat_result]:
+    """An open descriptor (blocking again) of the regular file ``path`` names and its size and
+    type, checked before a byte is read: ``read_user_file`` and ``open_user_file`` both start
+    here. Anything else is one line as ``error`` (nothing left open)."""
+    # O_NONBLOCK: opening a FIFO for reading must not wait for a writer (we refuse it below);
+    # O_NOCTTY: naming a terminal device must not make it our controlling terminal.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    with _os_errors(path, what, error):
+        fd = os.open(Path(str(path)), flags)
+    try:
+        info = os.fstat(fd)
+        _check_kind(info, path, what, error)
+        if info.st_size > max_bytes:
+            raise error(
+                f"{path}: too large for {_a(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
+            )
+        os.set_blocking(fd, True)
+    except BaseException as exc:
+        os.close(fd)
+        if isinstance(exc, OSError):
+            raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+        raise
+    return fd, info
+
+
+@contextmanager
+def _os_errors(path: object, what: str, error: type[CasewriterError]) -> Iterator[None]:
+    """An OS error opening or looking at the file ``path`` names, as one line (``error``)."""
+    try:
+        yield
+    except ValueError:  # a NUL in the name (pasted into the TUI)
+        raise error(f"{str(path)!r}: not a valid file name") from None
+    except FileNotFoundError:
+        raise error(f"{path}: no such {what}") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, not {_a(what)}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+
+
+def _check_kind(
+    info: os.stat_result, path: object, what: str, error: type[CasewriterError]
+) -> None:
+    """A regular file, or one line saying it is a folder or a device, pipe or socket."""
+    if stat.S_ISDIR(info.st_mode):
+        raise error(f"{path}: is a folder, not {_a(what)}")
+    if not stat.S_ISREG(info.st_mode):
+        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
 
 
 def _read_capped(fd: int, size: int, limit: int) -> bytes:
@@ -155,18 +182,9 @@ def read_stdin(
 def check_regular_file(path: Path, what: str, error: type[CasewriterError] = UsageError) -> int:
     """The size of ``path`` when it is a regular file (a file read in a stream, like a report);
     else one clear line: no such file, a folder, a device, pipe or socket."""
-    try:
+    with _os_errors(path, what, error):
         info = path.stat()
-    except ValueError:
-        raise error(f"{str(path)!r}: not a valid file name") from None
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise error(f"{path}: is a folder, not {_a(what)}")
-    if not stat.S_ISREG(info.st_mode):
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
+    _check_kind(info, path, what, error)
     return info.st_size
 
 
@@ -251,15 +269,7 @@ def atomic_writer(
     reason (no space, read-only, permission); other exceptions pass through, the temporary
     file removed all the same. ``errors``: how text that UTF-8 cannot hold is encoded."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        # mkstemp: O_CREAT | O_EXCL (| O_NOFOLLOW), a random name, mode 0600: a link planted at
-        # a guessed temporary name can never be followed, and nobody else can read the file.
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-    try:
-        os.fchmod(fd, mode)
+    with _temporary_beside(target, mode) as (fd, tmp):
         fh: IO[Any] = (
             os.fdopen(fd, "wb")
             if binary
@@ -269,16 +279,7 @@ def atomic_writer(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-        raise
-    _fsync_folder(folder)
+        os.replace(tmp, target)
 
 
 def write_atomic(
@@ -336,15 +337,8 @@ def atomic_path(path: Path, *, mode: int = 0o600, overwrite: bool = True) -> Ite
     without an exception it is fsynced and renamed to ``path`` (``overwrite=False``: linked, so
     an existing ``path`` is never replaced — UsageError); on any failure it is removed."""
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.fchmod(fd, mode)
+    with _temporary_beside(target, mode) as (fd, tmp):
         os.close(fd)
-    except OSError as exc:
-        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
-    tmp = Path(tmp_name)
-    try:
         yield tmp
         fd = os.open(tmp, os.O_RDONLY)
         try:
@@ -359,6 +353,30 @@ def atomic_path(path: Path, *, mode: int = 0o600, overwrite: bool = True) -> Ite
             except FileExistsError:
                 raise UsageError(f"{target} already exists; choose a new file name") from None
             os.unlink(tmp)
+
+
+@contextmanager
+def _temporary_beside(target: Path, mode: int) -> Iterator[tuple[int, Path]]:
+    """What both atomic writers share: a fresh temporary file in ``target``'s folder, open
+    (its descriptor, for the block to own) and its path, for the block to fill and rename
+    into place. Any failure in the block removes it (and an SQLite ``-journal`` beside it)
+    and raises ``CasewriterError`` with the reason for an ``OSError``; other exceptions pass
+    through. When the block ends without one the folder is fsynced (the rename made durable)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        # mkstemp: O_CREAT | O_EXCL (| O_NOFOLLOW), a random name, mode 0600: a link planted at
+        # a guessed temporary name can never be followed, and nobody else can read the file.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise CasewriterError(f"cannot write {target}: {os_reason(exc)}") from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            os.fchmod(fd, mode)
+        except BaseException:
+            os.close(fd)
+            raise
+        yield fd, tmp
     except BaseException as exc:
         for leftover in (tmp, Path(f"{tmp}-journal")):
             try:
@@ -381,29 +399,5 @@ def open_user_file(
     """``read_user_file``'s checks (a regular file, at most ``max_bytes``), but the open file
     is returned to be read in pieces: for inputs too large to hold in memory at once (a
     100,000-case log export). The caller closes it."""
-    target = Path(str(path))
-    try:
-        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
-    except IsADirectoryError:
-        raise error(f"{path}: is a folder, not {_an(what)}") from None
-    except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode):
-        os.close(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise error(f"{path}: is a folder, not {_an(what)}")
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_an(what)}")
-    if info.st_size > max_bytes:
-        os.close(fd)
-        raise error(
-            f"{path}: too large for {_an(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
-        )
-    os.set_blocking(fd, True)
+    fd, _info = _open_regular(path, what, error, max_bytes)
     return os.fdopen(fd, "rb")
-
-
-def _an(what: str) -> str:
-    return ("an " if what[:1].lower() in "aeiou" else "a ") + what

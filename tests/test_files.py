@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,52 @@ def test_error_class_is_the_callers(tmp_path: Path) -> None:
 
     with pytest.raises(CaseFileError):
         read_user_file(tmp_path / "missing", "case file", CaseFileError)
+
+
+def test_the_whole_and_the_streamed_reader_refuse_the_same_files_alike(tmp_path: Path) -> None:
+    """``read_user_file``, ``open_user_file`` (and, but for the size, ``check_regular_file``)
+    check a file through one opener: the same one line for a missing file, a folder, a FIFO, a
+    device, a file too large and a NUL in the name, in the caller's error class; a regular file
+    is read whole or streamed alike."""
+    from casewriter.errors import CaseFileError
+    from casewriter.files import check_regular_file, open_user_file
+
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.json"
+    big.write_bytes(b"x" * 2048)
+    bad = {
+        tmp_path / "missing.json": f"{tmp_path / 'missing.json'}: no such export file",
+        tmp_path: f"{tmp_path}: is a folder, not an export file",
+        fifo: f"{fifo}: is not a regular file (a device, pipe or socket), not an export file",
+        big: f"{big}: too large for an export file (2 KB; at most 1 KB)",
+        "a\0b.json": "'a\\x00b.json': not a valid file name",
+    }
+    if os.path.exists("/dev/null"):
+        bad["/dev/null"] = (
+            "/dev/null: is not a regular file (a device, pipe or socket), not an export file"
+        )
+    for path, message in bad.items():
+        for reader in (read_user_file, open_user_file):
+            with pytest.raises(CaseFileError) as caught:
+                reader(path, "export file", CaseFileError, max_bytes=1024)
+            assert caught.value.message == message, (reader.__name__, path)
+    for path, message in bad.items():  # the report reader's check: all but the size
+        if path != big:
+            with pytest.raises(CaseFileError) as caught:
+                check_regular_file(Path(path), "export file", CaseFileError)
+            assert caught.value.message == message, path
+    for reader in (read_user_file, open_user_file):  # a name given as a path reads the same
+        with pytest.raises(UsageError) as caught:
+            reader(Path("a\0b.json"), "export file")
+        assert caught.value.message == "'a\\x00b.json': not a valid file name"
+    good = tmp_path / "export.json"
+    good.write_bytes(b'{"cases": []}')
+    with open_user_file(good, "export file") as fh:
+        assert fh.read() == read_user_file(good, "export file") == b'{"cases": []}'
+    assert check_regular_file(good, "export file") == 13
+    with pytest.raises(UsageError, match="is a folder, not an export file"):
+        check_regular_file(tmp_path, "export file")
 
 
 def test_read_stdin_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,6 +280,64 @@ def test_an_exception_inside_the_block_leaves_no_temporary_file(tmp_path: Path) 
     assert list(tmp_path.iterdir()) == []
 
 
+def _fill(writer: str, target: Path, text: str, fail: BaseException | None = None) -> None:
+    """Write ``text`` to ``target`` through ``atomic_writer`` or ``atomic_path`` (as SQLite's
+    backup does: by name, with a ``-journal`` beside it while it works), raising ``fail``
+    inside the block when given."""
+    from casewriter.files import atomic_path, atomic_writer
+
+    if writer == "atomic_writer":
+        with atomic_writer(target) as fh:
+            fh.write(text)
+            if fail is not None:
+                raise fail
+        return
+    with atomic_path(target) as tmp:
+        Path(f"{tmp}-journal").write_text("journal")
+        tmp.write_text(text)
+        Path(f"{tmp}-journal").unlink()
+        if fail is not None:
+            Path(f"{tmp}-journal").write_text("journal")  # failed half-way: journal left
+            raise fail
+
+
+@pytest.mark.parametrize("writer", ["atomic_writer", "atomic_path"])
+@pytest.mark.parametrize("failing", ["block", "oserror", "fchmod", "fsync", "replace"])
+def test_both_atomic_writers_leave_the_old_file_and_nothing_else_on_any_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, writer: str, failing: str
+) -> None:
+    """The two writers share one temporary file's life: created beside the target, removed
+    (with a journal beside it) on any failure, an OSError told as one line, anything else
+    passed through as it is; the old file untouched."""
+    target = tmp_path / "cases-backup.db"
+    target.write_text("old\n")
+    _fill(writer, target, "new\n")
+    assert target.read_text() == "new\n" and _mode(target) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+    def no_space(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    fail: BaseException | None = None
+    if failing == "block":
+        fail = KeyboardInterrupt()
+    elif failing == "oserror":
+        fail = PermissionError(errno.EACCES, "Permission denied")
+    else:
+        monkeypatch.setattr(os, failing, no_space)
+    with pytest.raises(BaseException) as caught:
+        _fill(writer, target, "newer\n", fail)
+    monkeypatch.undo()
+    if failing == "block":
+        assert caught.value is fail
+    else:
+        reason = "permission denied" if failing == "oserror" else "no space left on the device"
+        assert isinstance(caught.value, CasewriterError)
+        assert caught.value.message == f"cannot write {target}: {reason}"
+    assert target.read_text() == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
 def test_a_read_only_folder_is_reported_as_such(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -335,3 +440,37 @@ def test_a_standard_stream_named_as_a_file_points_to_dash(name: str) -> None:
 def test_the_out_cli_points_from_dev_stdout_to_dash(cli) -> None:  # type: ignore[no-untyped-def]
     res = cli("log", "export", "--out", "/dev/stdout")
     assert res.code == 2 and "use '-' for stdout" in res.err and res.out == "", res
+
+
+def test_os_errors_are_told_in_the_users_words(tmp_path: Path) -> None:
+    """``os_reason``: the OS errors a user meets in the user's words, the OS's own words for
+    any other, and the error itself when it has no number."""
+    from casewriter.files import os_reason
+
+    def raised(call: Callable[[], object]) -> str:
+        with pytest.raises(OSError) as caught:
+            call()
+        return os_reason(caught.value)
+
+    (tmp_path / "file").write_text("x")
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert raised(lambda: open(tmp_path / "missing")) == "no such file or folder"
+    assert raised(lambda: open(tmp_path, "w")) == "is a folder"
+    assert raised(lambda: open(tmp_path / "file" / "x")) == (
+        "a part of the path is a file, not a folder"
+    )
+    assert raised(lambda: open(tmp_path / ("n" * 300))) == "the name is too long"
+    assert raised(lambda: open(tmp_path / "loop")) == "too many levels of symbolic links"
+    fd = os.open(tmp_path / "file", os.O_RDONLY)
+    try:
+        assert raised(lambda: os.write(fd, b"x")) == "it is closed or not open for writing"
+    finally:
+        os.close(fd)
+    for code, said in ((errno.EROFS, "the file system is read-only"),
+                       (errno.ENOSPC, "no space left on the device"),
+                       (errno.EDQUOT, "no space left on the device"),
+                       (errno.EACCES, "permission denied"), (errno.EPERM, "permission denied"),
+                       (errno.EPIPE, "the reader went away (broken pipe)")):  # fmt: skip
+        assert os_reason(OSError(code, os.strerror(code))) == said
+    assert os_reason(OSError(errno.EIO, os.strerror(errno.EIO))) == os.strerror(errno.EIO)
+    assert os_reason(OSError("the disk said no")) == "the disk said no"

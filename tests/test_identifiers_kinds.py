@@ -351,3 +351,16 @@ def test_order_id_with_lookalike_letters_is_detected_without_kind(raw: str) -> N
     assert result.kind == "order_id"
     assert result.status == "invalid"
     assert result.suggestion is not None and "-" in result.suggestion
+
+
+def test_the_shared_digit_and_alphanumeric_patterns_take_ascii_only() -> None:
+    """``lazyre.DIGITS`` / ``ALNUM``, one pair for every rule (Amazon, carriers, near misses):
+    normalized values are ASCII, so full-width or other scripts' digits, lower case, spaces and
+    an empty value never pass."""
+    from casewriter.identifiers.lazyre import ALNUM, DIGITS
+
+    assert DIGITS.fullmatch("0123456789") and ALNUM.fullmatch("FBA15DJ9S3J5")
+    for value in ("", "１２３", "١٢٣", "12 3", "12-3", "12a"):
+        assert DIGITS.fullmatch(value) is None, value
+    for value in ("", "fba15dj9s3j5", "ＦＢＡ１", "FBA 1", "FBA-1", "ÄB1"):
+        assert ALNUM.fullmatch(value) is None, value

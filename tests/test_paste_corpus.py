@@ -215,3 +215,45 @@ def test_the_readme_example_is_what_extract_prints(cli: Any) -> None:
     result = cli("extract", "--json", "--as-of", shown["as_of"], stdin=message)
     assert result.code == 0, result.err
     assert json.loads(result.out) == shown
+
+
+def test_every_kind_of_thing_found_is_written_as_json_field_by_field() -> None:
+    """``MessageFacts.to_json`` writes each item's fields in the order declared (one writer for
+    every kind): a date as ``YYYY-MM-DD``, an amount as its exact text, the rest as they are."""
+    from decimal import Decimal
+
+    from casewriter.engine.message_model import Amount, Carrier, MessageDate, Problem, Quantity
+
+    found = MessageFacts(
+        quantities=[Quantity(12, "missing", "少了", "少了12件", 0, 5)],
+        dates=[
+            MessageDate(date(2026, 3, 2), "delivered", "签收", "3月2号签收", 6, 12, True, "no year")
+        ],
+        carriers=[Carrier("UPS", "name", "UPS", 13, 16)],
+        amounts=[Amount(Decimal("12.50"), "USD", None, None, "$12.50", 17, 23)],
+        problems=[Problem("2月30日", 24, 29, "February has no 30th")],
+    )
+    data = found.to_json()
+    assert json.loads(json.dumps(data)) == data  # plain JSON values only
+    assert [list(x) for k, v in data.items() if k != "identifiers" for x in v] == [
+        ["value", "role", "word", "text", "start", "end"],
+        ["value", "role", "word", "text", "start", "end", "year_inferred", "note"],
+        ["name", "source", "text", "start", "end"],
+        ["amount", "currency", "role", "word", "text", "start", "end", "note"],
+        ["text", "start", "end", "reason"],
+    ]
+    assert data == {
+        "identifiers": [],
+        "quantities": [{"value": 12, "role": "missing", "word": "少了", "text": "少了12件",
+                        "start": 0, "end": 5}],
+        "dates": [{"value": "2026-03-02", "role": "delivered", "word": "签收",
+                   "text": "3月2号签收", "start": 6, "end": 12, "year_inferred": True,
+                   "note": "no year"}],
+        "carriers": [{"name": "UPS", "source": "name", "text": "UPS", "start": 13, "end": 16}],
+        "amounts": [{"amount": "12.50", "currency": "USD", "role": None, "word": None,
+                     "text": "$12.50", "start": 17, "end": 23, "note": None}],
+        "problems": [{"text": "2月30日", "start": 24, "end": 29,
+                      "reason": "February has no 30th"}],
+    }  # fmt: skip
+    assert list(data) == ["identifiers", "quantities", "dates", "carriers", "amounts", "problems"]
+    assert MessageFacts().to_json() == {k: [] for k in data}

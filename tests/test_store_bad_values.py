@@ -254,3 +254,55 @@ def test_bad_text_is_a_str_that_remembers_its_bytes() -> None:
     cells = Cells()
     assert cells.choice("urgency", bad, ("routine",)) == "A\ufffdB"
     assert cells.invalid == [("urgency", "b'A\\xffB'")]  # marked once, with the bytes
+
+
+def test_stored_times_dates_and_amounts_read_alike() -> None:
+    """``Cells.ts``, ``date`` and ``amount`` share one reader: nothing stored is None and not
+    marked; what does not parse (or is no text) is None and kept in ``invalid``; a blank time
+    or date is none, but a blank amount is a bad one (amounts are stored NULL when absent)."""
+    from casewriter.store.values import BadText, Cells
+
+    cells = Cells()
+    assert cells.ts("filed_at", None) is None and cells.ts("filed_at", "") is None
+    assert cells.ts("filed_at", "2026-03-02T10:00:00Z") == datetime(2026, 3, 2, 10, tzinfo=UTC)
+    assert cells.date("deadline_closes", "") is None
+    assert cells.date("deadline_closes", "2026-03-02") == date(2026, 3, 2)
+    assert cells.amount("expected_amount", None) is None
+    assert cells.amount("expected_amount", "12.50") == Decimal("12.50")
+    assert cells.invalid == []
+    assert cells.ts("filed_at", "yesterday") is None
+    assert cells.ts("filed_at", 5) is None
+    assert cells.date("deadline_closes", "2026-02-30") is None
+    assert cells.amount("expected_amount", "") is None
+    assert cells.amount("received_amount", BadText(b"1\xff")) is None
+    assert cells.invalid == [
+        ("filed_at", "yesterday"),
+        ("filed_at", "5"),
+        ("deadline_closes", "2026-02-30"),
+        ("expected_amount", ""),
+        ("received_amount", "b'1\\xff'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "raw"), [("status", "bogus"), ("marketplace", "ZZ"), (None, "")]
+)
+def test_a_list_row_and_the_full_record_read_the_same_head(
+    three: Path, paths: AppPaths, column: str | None, raw: str
+) -> None:
+    """A list row (``SUMMARY_COLS``) and the full record (``FULL_COLS``) read the columns they
+    both start with (id … subject) through one reader: the full record's own summary is the
+    list row, a bad head value marked alike in both."""
+    if column is not None:
+        poison(three, 2, column, raw)
+    with CaseStore.open(paths, clock=lambda: T0) as store:
+        listed = {c.id: c for c in store.list()}
+        full = store.get(2)
+    row = listed["CW-000002"]
+    assert row == full.summary()
+    assert (row.sc_case_id, row.subject) == ("7261849305", "Damaged 少件 FBA15ABCDE12")
+    assert row.invalid == (() if column is None else ((column, raw),))
+    assert (row.status, row.marketplace) == (
+        raw if column == "status" else "filed",
+        raw if column == "marketplace" else full.marketplace,
+    )

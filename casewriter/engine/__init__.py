@@ -170,15 +170,6 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:
+    from casewriter.lazy import lazy_getattr
 
-    def __getattr__(name: str) -> object:
-        """Load an exported name's module on first use (PEP 562)."""
-        try:
-            module, attr = _EXPORTS[name]
-        except KeyError:
-            raise AttributeError(f"module 'casewriter.engine' has no attribute {name!r}") from None
-        from importlib import import_module
-
-        value = getattr(import_module(f"casewriter.engine.{module}"), attr)
-        globals()[name] = value
-        return value
+    __getattr__ = lazy_getattr(__name__, _EXPORTS, globals())

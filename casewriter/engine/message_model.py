@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -86,33 +86,28 @@ class MessageFacts:
     problems: list[Problem] = field(default_factory=list)
 
     def to_json(self) -> dict[str, list[dict[str, Any]]]:
-        """``casewriter extract --json``'s shape (README, "Scripting")."""
+        """``casewriter extract --json``'s shape (README, "Scripting"): each item's fields in
+        the order declared, a date as ``YYYY-MM-DD`` and an amount as its exact text."""
         return {
             "identifiers": [f.to_json() for f in self.identifiers],
-            "quantities": [
-                {"value": q.value, "role": q.role, "word": q.word, "text": q.text,
-                 "start": q.start, "end": q.end}
-                for q in self.quantities
-            ],
-            "dates": [
-                {"value": d.value.isoformat(), "role": d.role, "word": d.word, "text": d.text,
-                 "start": d.start, "end": d.end, "year_inferred": d.year_inferred, "note": d.note}
-                for d in self.dates
-            ],
-            "carriers": [
-                {"name": c.name, "source": c.source, "text": c.text, "start": c.start, "end": c.end}
-                for c in self.carriers
-            ],
-            "amounts": [
-                {"amount": str(a.amount), "currency": a.currency, "role": a.role, "word": a.word,
-                 "text": a.text, "start": a.start, "end": a.end, "note": a.note}
-                for a in self.amounts
-            ],
-            "problems": [
-                {"text": p.text, "start": p.start, "end": p.end, "reason": p.reason}
-                for p in self.problems
-            ],
-        }  # fmt: skip
+            **{kind: [_item_json(x) for x in getattr(self, kind)] for kind in _KINDS},
+        }
+
+
+#: The lists of ``MessageFacts`` (after its identifiers), in ``to_json``'s order.
+_KINDS = ("quantities", "dates", "carriers", "amounts", "problems")
+
+
+def _item_json(item: Any) -> dict[str, Any]:
+    return {f.name: _plain(getattr(item, f.name)) for f in fields(item)}
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
 
 
 class Spans:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -112,42 +112,48 @@ _TITLE_LINE = re.compile(r"^title\s*=\s*\{[^\n]*\}[ \t]*$", re.MULTILINE)
 def _titles(folder: Any) -> list[tuple[str, Any]]:
     """(id, title value) of each case-type file in ``folder`` (one line when it can)."""
     out: list[tuple[str, Any]] = []
-    try:
-        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    except OSError:
-        return out
-    for path in files:
-        try:
-            if path.stat().st_size > _MAX_TOML:
-                continue
-            text = path.read_text(encoding="utf-8")
-            line = _TITLE_LINE.search(text)
-            try:
-                data = tomllib.loads(line.group(0)) if line else tomllib.loads(text)
-            except tomllib.TOMLDecodeError:
-                data = tomllib.loads(text)  # the line alone was not TOML: the whole file
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            continue
-        out.append((path.stem, data.get("title")))
+    for path, text in _texts(folder):
+        line = _TITLE_LINE.search(text)
+        data = _toml(line.group(0)) if line else None
+        if data is None:  # no such line, or the line alone was not TOML: the whole file
+            data = _toml(text)
+        if data is not None:
+            out.append((path.stem, data.get("title")))
     return out
 
 
 def _tomls(folder: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
+    for path, text in _texts(folder):
+        data = _toml(text)
+        if data is not None:
+            data["id"] = path.stem
+            out.append(data)
+    return out
+
+
+def _toml(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _texts(folder: Any) -> Iterator[tuple[Any, str]]:
+    """(path, text) of each ``*.toml`` file in ``folder``, by name; one that cannot be read (or
+    is larger than any case type) is skipped, and a folder that cannot be listed is none."""
     try:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     except OSError:
-        return out
+        return
     for path in files:
         try:
             if path.stat().st_size > _MAX_TOML:
                 continue
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             continue
-        data["id"] = path.stem
-        out.append(data)
-    return out
+        yield path, text
 
 
 def _line(data: dict[str, Any]) -> str:

@@ -101,14 +101,8 @@ __all__ = [
 ]
 
 if not TYPE_CHECKING:
+    from casewriter.lazy import lazy_getattr
 
-    def __getattr__(name: str) -> object:
-        """Load an exported name's module on first use (PEP 562)."""
-        module = _EXPORTS.get(name)
-        if module is None:
-            raise AttributeError(f"module 'casewriter.health' has no attribute {name!r}")
-        from importlib import import_module
-
-        value = getattr(import_module(f"casewriter.health.{module}"), name)
-        globals()[name] = value
-        return value
+    __getattr__ = lazy_getattr(
+        __name__, {name: (module, name) for name, module in _EXPORTS.items()}, globals()
+    )

@@ -6,9 +6,17 @@ Central page, what to do there and, where a case is the fix, the drafted case.""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from casewriter.health.model import Action, Figure, InventoryReview, Source, Text
+from casewriter.health.model import (
+    Action,
+    ActionKind,
+    Figure,
+    InventoryReview,
+    Source,
+    Text,
+    Unit,
+)
 from casewriter.health.proposals import _capacity, _finding_draft
 from casewriter.health.words import number
 from casewriter.reports.findings import Finding
@@ -97,6 +105,55 @@ def inventory_actions(
     return out
 
 
+class _OffTarget(NamedTuple):
+    """A figure off its target whose action is a page and what to do there (no case, no
+    amount): the title's ``{value}`` (and, when ``rated``, ``{target}``) are the figure's, in
+    ``unit``."""
+
+    figure: str
+    kind: ActionKind
+    unit: Unit
+    rated: bool
+    where: Text
+    title: Text
+    steps: Text
+
+
+_OFF_TARGET = (
+    _OffTarget(
+        "excess_share", "excess", "percent", True, _PLANNING,
+        Text(en="Excess inventory {value} of available units (rule of thumb: under {target})",
+             zh="冗余库存占可售件数 {value}（经验值：低于 {target}）"),
+        Text(en="Inventory Planning → Manage Excess Inventory: follow Amazon's recommended "
+                "actions (price, sale, removal) and ship less of those SKUs.",
+             zh="库存规划 → 管理冗余库存：按亚马逊建议（调价、促销、移除）处理，并减少这些SKU的补货量。"),
+    ),
+    _OffTarget(
+        "sell_through", "sell-through", "ratio", True, _PLANNING,
+        Text(en="Sell-through {value} is not above {target} (a rule of thumb)",
+             zh="售出率 {value} 未高于 {target}（经验值）"),
+        Text(en="Inventory Planning → Inventory Performance: send smaller, more frequent "
+                "shipments and clear slow SKUs (sales, removals).",
+             zh="库存规划 → 库存绩效：小批量多批次补货，清理滞销SKU（促销、移除）。"),
+    ),
+    _OffTarget(
+        "unsellable", "unsellable", "units", False, _MANAGE,
+        Text(en="{value} unsellable unit(s) to remove", zh="{value} 件不可售库存需移除"),
+        Text(en="Manage FBA Inventory → filter Unfulfillable → Create removal order (return or "
+                "dispose) before storage fees and the aged surcharge add up.",
+             zh="管理亚马逊库存 → 筛选不可售 → 创建移除订单（退回或弃置），以免产生更多仓储费和库龄附加费。"),
+    ),
+    _OffTarget(
+        "researching", "researching", "units", False, _MANAGE,
+        Text(en="{value} unit(s) under research by Amazon", zh="{value} 件库存正在被亚马逊调查"),
+        Text(en="Amazon can take up to 60 days; units still researching after that are a lead: "
+                "download the Inventory Ledger and run casewriter scan on it (warehouse-lost, "
+                "inbound-shortfall).",
+             zh="亚马逊调查最长可能需要60天；超过后仍在调查的库存值得跟进：下载库存分类账并用 casewriter scan 扫描（仓库丢失、入库短少）。"),
+    ),
+)  # fmt: skip
+
+
 def _units(fig: Figure) -> int | None:
     return next((p.units for p in fig.parts if p.units is not None), None)
 
@@ -120,52 +177,16 @@ def _figure_actions(inv: InventoryReview, mp: str, catalog: Catalog) -> list[Act
                        "before the next charge.",
                        zh="库存规划 → 管理冗余/库龄库存：对所列SKU做促销，或在下次收费前创建移除或清货订单。"),
         ))  # fmt: skip
-    fig = inv.figure("excess_share")
-    if _fig_action(fig) and fig is not None and fig.target is not None:
+    for off in _OFF_TARGET:
+        fig = inv.figure(off.figure)
+        if not _fig_action(fig) or fig is None or (off.rated and fig.target is None):
+            continue
+        words = {"value": number(fig.value, off.unit),
+                 "target": number(fig.target.value, off.unit) if fig.target else ""}  # fmt: skip
         out.append(Action(
-            key="excess", kind="excess", figure=fig.key, source=fig.source,
-            title=Text(en=f"Excess inventory {number(fig.value, 'percent')} of available units "
-                       f"(rule of thumb: under {number(fig.target.value, 'percent')})",
-                       zh=f"冗余库存占可售件数 {number(fig.value, 'percent')}（经验值：低于 {number(fig.target.value, 'percent')}）"),
-            where=_PLANNING,
-            steps=Text(en="Inventory Planning → Manage Excess Inventory: follow Amazon's "
-                       "recommended actions (price, sale, removal) and ship less of those SKUs.",
-                       zh="库存规划 → 管理冗余库存：按亚马逊建议（调价、促销、移除）处理，并减少这些SKU的补货量。"),
-        ))  # fmt: skip
-    fig = inv.figure("sell_through")
-    if _fig_action(fig) and fig is not None and fig.target is not None:
-        out.append(Action(
-            key="sell-through", kind="sell-through", figure=fig.key, source=fig.source,
-            title=Text(en=f"Sell-through {number(fig.value, 'ratio')} is not above "
-                       f"{number(fig.target.value, 'ratio')} (a rule of thumb)",
-                       zh=f"售出率 {number(fig.value, 'ratio')} 未高于 {number(fig.target.value, 'ratio')}（经验值）"),
-            where=_PLANNING,
-            steps=Text(en="Inventory Planning → Inventory Performance: send smaller, more "
-                       "frequent shipments and clear slow SKUs (sales, removals).",
-                       zh="库存规划 → 库存绩效：小批量多批次补货，清理滞销SKU（促销、移除）。"),
-        ))  # fmt: skip
-    fig = inv.figure("unsellable")
-    if _fig_action(fig) and fig is not None:
-        out.append(Action(
-            key="unsellable", kind="unsellable", figure=fig.key, source=fig.source,
-            title=Text(en=f"{number(fig.value, 'units')} unsellable unit(s) to remove",
-                       zh=f"{number(fig.value, 'units')} 件不可售库存需移除"),
-            where=_MANAGE,
-            steps=Text(en="Manage FBA Inventory → filter Unfulfillable → Create removal order "
-                       "(return or dispose) before storage fees and the aged surcharge add up.",
-                       zh="管理亚马逊库存 → 筛选不可售 → 创建移除订单（退回或弃置），以免产生更多仓储费和库龄附加费。"),
-        ))  # fmt: skip
-    fig = inv.figure("researching")
-    if _fig_action(fig) and fig is not None:
-        out.append(Action(
-            key="researching", kind="researching", figure=fig.key, source=fig.source,
-            title=Text(en=f"{number(fig.value, 'units')} unit(s) under research by Amazon",
-                       zh=f"{number(fig.value, 'units')} 件库存正在被亚马逊调查"),
-            where=_MANAGE,
-            steps=Text(en="Amazon can take up to 60 days; units still researching after that "
-                       "are a lead: download the Inventory Ledger and run casewriter scan on it "
-                       "(warehouse-lost, inbound-shortfall).",
-                       zh="亚马逊调查最长可能需要60天；超过后仍在调查的库存值得跟进：下载库存分类账并用 casewriter scan 扫描（仓库丢失、入库短少）。"),
+            key=off.kind, kind=off.kind, figure=fig.key, source=fig.source,
+            title=Text(en=off.title.en.format(**words), zh=off.title.zh.format(**words)),
+            where=off.where, steps=off.steps,
         ))  # fmt: skip
     fig = inv.figure("restock")
     if _fig_action(fig) and fig is not None and fig.target is not None:

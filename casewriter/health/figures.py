@@ -31,14 +31,13 @@ from casewriter.health.figures_stock import (
     LABELS,
     _cap,
     _fee_tier,
-    _lacks,
-    _no_planning,
     _q,
     _researching,
     _restock,
     _src,
     _status,
     _stranded,
+    _unread,
     _unsellable,
 )
 from casewriter.health.inventory_data import AGED, InventoryData, Snapshot
@@ -50,6 +49,7 @@ from casewriter.health.model import (
     Target,
     Text,
     TrendPoint,
+    Unit,
 )
 from casewriter.health.targets import Targets
 from casewriter.reports.findings import Finding
@@ -105,42 +105,35 @@ def inventory_review(
                            read=read, absent=absent)  # fmt: skip
 
 
+def _rated(key: str, snap: Snapshot, value: Decimal, unit: Unit, target: Target | None,
+           how: Text) -> Figure:  # fmt: skip
+    """A planning figure compared with its ``target`` (met: ok, else miss; none: info)."""
+    return Figure(key=key, label=LABELS[key], value=value, unit=unit, target=target,
+                  status=_status(target, value), source=_src(snap), how=how)  # fmt: skip
+
+
 def _sell_through(snap: Snapshot | None, target: Target | None) -> Figure:
-    if snap is None:
-        return _no_planning("sell_through", "ratio", target)
-    value = _q(snap.sell_through)
-    if value is None:
-        return _lacks("sell_through", snap, "sell-through", "ratio", target)
-    return Figure(
-        key="sell_through", label=LABELS["sell_through"], value=value, unit="ratio",
-        target=target, status=_status(target, value), source=_src(snap),
-        how=Text(en=f"Amazon's sell-through column (units shipped in 90 days / average "
-                 f"available), weighted by available units over {snap.sell_rows} SKUs",
-                 zh=f"亚马逊的 sell-through 列（90天发货件数 / 平均可售件数），按 {snap.sell_rows} "
-                 "个SKU的可售件数加权"),
-    )  # fmt: skip
+    if snap is None or (value := _q(snap.sell_through)) is None:
+        return _unread("sell_through", snap, "sell-through", "ratio", target)
+    return _rated("sell_through", snap, value, "ratio", target,
+                  Text(en=f"Amazon's sell-through column (units shipped in 90 days / average "
+                       f"available), weighted by available units over {snap.sell_rows} SKUs",
+                       zh=f"亚马逊的 sell-through 列（90天发货件数 / 平均可售件数），按 {snap.sell_rows} "
+                       "个SKU的可售件数加权"))  # fmt: skip
 
 
 def _excess(snap: Snapshot | None, target: Target | None) -> Figure:
-    if snap is None:
-        return _no_planning("excess_share", "percent", target)
-    value = _q(snap.excess_share)
-    if value is None:
-        return _lacks("excess_share", snap, "estimated-excess-quantity", "percent", target)
-    return Figure(
-        key="excess_share", label=LABELS["excess_share"], value=value, unit="percent",
-        target=target, status=_status(target, value), source=_src(snap),
-        how=Text(en=f"estimated-excess-quantity {snap.excess:,} / available "
-                 f"{snap.excess_available:,} units",
-                 zh=f"estimated-excess-quantity {snap.excess:,} / 可售 {snap.excess_available:,} 件"),
-    )  # fmt: skip
+    if snap is None or (value := _q(snap.excess_share)) is None:
+        return _unread("excess_share", snap, "estimated-excess-quantity", "percent", target)
+    return _rated("excess_share", snap, value, "percent", target,
+                  Text(en=f"estimated-excess-quantity {snap.excess:,} / available "
+                       f"{snap.excess_available:,} units",
+                       zh=f"estimated-excess-quantity {snap.excess:,} / 可售 {snap.excess_available:,} 件"))  # fmt: skip
 
 
 def _aged(snap: Snapshot | None) -> Figure:
-    if snap is None:
-        return _no_planning("aged_units")
-    if not snap.buckets:
-        return _lacks("aged_units", snap, "inv-age-*")
+    if snap is None or not snap.buckets:
+        return _unread("aged_units", snap, "inv-age-*")
     parts = []
     for col, units in snap.buckets.items():
         en, zh = _BUCKET_LABELS.get(col, (col, col))
@@ -159,10 +152,8 @@ def _aged(snap: Snapshot | None) -> Figure:
 
 
 def _surcharge(snap: Snapshot | None) -> Figure:
-    if snap is None:
-        return _no_planning("aged_surcharge_next", "money")
-    if not snap.ltsf_rows:
-        return _lacks("aged_surcharge_next", snap, "estimated-ltsf-next-charge", "money")
+    if snap is None or not snap.ltsf_rows:
+        return _unread("aged_surcharge_next", snap, "estimated-ltsf-next-charge", "money")
     lines = sorted((x for x in snap.lines if x.ltsf_amount > 0),
                    key=lambda x: (-x.ltsf_amount, x.sku))  # fmt: skip
     items, more = _cap([Item(sku=x.sku, fnsku=x.fnsku, asin=x.asin, units=x.ltsf_units,
@@ -179,10 +170,8 @@ def _surcharge(snap: Snapshot | None) -> Figure:
 
 
 def _storage(snap: Snapshot | None) -> Figure:
-    if snap is None:
-        return _no_planning("storage_next_month", "money")
-    if not snap.storage_rows:
-        return _lacks("storage_next_month", snap, "estimated-storage-cost-next-month", "money")
+    if snap is None or not snap.storage_rows:
+        return _unread("storage_next_month", snap, "estimated-storage-cost-next-month", "money")
     return Figure(
         key="storage_next_month", label=LABELS["storage_next_month"], value=snap.storage_next,
         unit="money", currency=snap.currency, source=_src(snap),

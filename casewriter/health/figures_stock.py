@@ -5,10 +5,11 @@ them together)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from casewriter.health.inventory_data import InventoryData, Snapshot
+from casewriter.health.inventory_data import InventoryData, Managed, Snapshot
 from casewriter.health.model import Figure, Item, Part, Source, Status, Target, Text
 from casewriter.reports.findings import Finding
 
@@ -47,14 +48,14 @@ def _cap(items: list[Item]) -> tuple[list[Item], int]:
     return items[:SHOWN_ITEMS], max(0, len(items) - SHOWN_ITEMS)
 
 
-def _no_planning(key: str, unit: str = "units", target: Target | None = None) -> Figure:
-    return _absent(key, "no inventory planning report given (Inventory → Inventory Planning → "
-                   "download the FBA Inventory report)",
-                   "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
-
-
-def _lacks(key: str, snap: Snapshot, column: str, unit: str = "units",
-           target: Target | None = None) -> Figure:  # fmt: skip
+def _unread(key: str, snap: Snapshot | None, column: str, unit: str = "units",
+            target: Target | None = None) -> Figure:  # fmt: skip
+    """A planning figure absent, with the reason: no planning report given (``snap`` None), or
+    its latest snapshot has no ``column``."""
+    if snap is None:
+        return _absent(key, "no inventory planning report given (Inventory → Inventory Planning "
+                       "→ download the FBA Inventory report)",
+                       "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
     day = snap.day.isoformat() if snap.day else "undated"
     return _absent(key, f"the planning report of {day} has no {column} column: this figure "
                    "cannot be computed from it",
@@ -115,16 +116,8 @@ def _stranded(found: list[Finding], given: set[str]) -> Figure:
 def _unsellable(data: InventoryData, snap: Snapshot | None) -> Figure:
     managed = [m for m in data.managed.values() if m.unsellable is not None]
     if managed:
-        total = sum(m.unsellable or 0 for m in managed)
-        ordered = sorted((m for m in managed if m.unsellable),
-                         key=lambda m: (-(m.unsellable or 0), m.sku))  # fmt: skip
-        items, more = _cap([Item(sku=m.sku, fnsku=m.fnsku, asin=m.asin, units=m.unsellable)
-                            for m in ordered])  # fmt: skip
-        return Figure(key="unsellable", label=LABELS["unsellable"], value=Decimal(total),
-                      status="miss" if total else "ok", items=items, more_items=more,
-                      source=Source(report="manage-inventory", path=managed[0].path),
-                      how=Text(en="afn-unsellable-quantity of Manage FBA Inventory",
-                               zh="管理FBA库存报告的 afn-unsellable-quantity"))  # fmt: skip
+        return _managed_units("unsellable", managed, "afn-unsellable-quantity",
+                              lambda m: m.unsellable)  # fmt: skip
     if snap is not None and snap.unfulfillable is not None:
         return Figure(key="unsellable", label=LABELS["unsellable"],
                       value=Decimal(snap.unfulfillable), status="miss" if snap.unfulfillable else "ok",
@@ -143,16 +136,23 @@ def _researching(data: InventoryData) -> Figure:
         why_zh = "所提供的管理FBA库存报告没有 afn-researching-quantity 列" if data.managed \
             else "未提供管理FBA库存报告"  # fmt: skip
         return _absent("researching", why, why_zh)
-    total = sum(m.researching or 0 for m in managed)
-    ordered = sorted((m for m in managed if m.researching),
-                     key=lambda m: (-(m.researching or 0), m.sku))  # fmt: skip
-    items, more = _cap([Item(sku=m.sku, fnsku=m.fnsku, asin=m.asin, units=m.researching)
+    return _managed_units("researching", managed, "afn-researching-quantity",
+                          lambda m: m.researching)  # fmt: skip
+
+
+def _managed_units(key: str, managed: list[Managed], column: str,
+                   units: Callable[[Managed], int | None]) -> Figure:  # fmt: skip
+    """The units of Manage FBA Inventory's ``column`` (``units`` reads a row's): their total,
+    and the SKUs that have any, most first."""
+    total = sum(units(m) or 0 for m in managed)
+    ordered = sorted((m for m in managed if units(m)), key=lambda m: (-(units(m) or 0), m.sku))
+    items, more = _cap([Item(sku=m.sku, fnsku=m.fnsku, asin=m.asin, units=units(m))
                         for m in ordered])  # fmt: skip
-    return Figure(key="researching", label=LABELS["researching"], value=Decimal(total),
+    return Figure(key=key, label=LABELS[key], value=Decimal(total),
                   status="miss" if total else "ok", items=items, more_items=more,
                   source=Source(report="manage-inventory", path=managed[0].path),
-                  how=Text(en="afn-researching-quantity of Manage FBA Inventory",
-                           zh="管理FBA库存报告的 afn-researching-quantity"))  # fmt: skip
+                  how=Text(en=f"{column} of Manage FBA Inventory",
+                           zh=f"管理FBA库存报告的 {column}"))  # fmt: skip
 
 
 def _restock(data: InventoryData, snap: Snapshot | None, target: Target | None) -> Figure:

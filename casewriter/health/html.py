@@ -13,7 +13,7 @@ from html import escape
 
 from casewriter.health.charts import inventory_chart, metric_chart
 from casewriter.health.model import Figure, HealthReview
-from casewriter.health.text import H, status_word
+from casewriter.health.text import H, amount_and_date, case_state, item_notes, status_word
 from casewriter.health.words import number, target_text
 
 CSS = """
@@ -82,13 +82,7 @@ def _figure_rows(fig: Figure, lang: str) -> list[str]:
                     f'<td class="num sub">{_e(units)}</td><td class="sub">{_e(amount)}</td>'
                     "<td></td></tr>")  # fmt: skip
     for item in fig.items:
-        bits = []
-        if item.amount is not None:
-            bits.append(number(item.amount, "money", item.currency))
-        if item.deadline:
-            bits.append(f"{H['by'].get(lang)} {item.deadline.isoformat()}")
-        if item.detail:
-            bits.append(item.detail.get(lang))
+        bits = item_notes(item, lang)
         who = item.sku or item.fnsku or item.asin
         units = number(item.units, "units") if item.units is not None else ""
         rows.append(f'<tr class="item"><td class="sub">&nbsp;&nbsp;· {_e(who)}</td>'
@@ -156,19 +150,14 @@ def format_html(review: HealthReview, lang: str = "en") -> str:
     out.append('<ol class="actions">')
     for a in review.actions:
         head = _e(a.title.get(lang))
-        extra = []
-        if a.amount is not None:
-            extra.append(number(a.amount, "money", a.currency))
-        if a.deadline:
-            extra.append(f"{H['by'].get(lang)} {a.deadline.isoformat()}")
+        extra = amount_and_date(a.amount, a.currency, a.deadline, lang)
         li = [f'<li data-key="{_e(a.key)}"><strong>{head}</strong>'
               + (f" · {_e(' · '.join(extra))}" if extra else "")]  # fmt: skip
         if a.where:
             li.append(f'<div class="sub">{t("where")}: {_e(a.where.get(lang))}</div>')
         li.append(f"<div>{_e(a.steps.get(lang))}</div>")
         if a.case is not None:
-            state = t("ready") if a.case.ready else (
-                t("not_ready") + " " + _e(", ".join(x.get(lang) for x in a.case.missing)))  # fmt: skip
+            state = case_state(a.case, lang, _e)
             li.append(f'<div class="case">{t("case")}: {_e(a.case.title.get(lang))} '
                       f"(<code>{_e(a.case.case_type)}</code>) — {state}</div>")  # fmt: skip
         li.append("</li>")

@@ -22,7 +22,9 @@ computed says why (``missing``).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import Protocol, TypeVar
 
 from casewriter.errors import ReportError
 from casewriter.health.inventory_data import (
@@ -88,19 +90,13 @@ def _managed(info: ReportInfo, data: InventoryData, done: FileRead,
     for col in ("afn-unsellable-quantity", "afn-researching-quantity"):
         if not f.has(col):
             data.managed_missing.add(col)
-    for line, r in iter_cells(info, data.warnings, progress):
-        try:
-            sku, fnsku = f.text(r, "sku"), f.upper(r, "fnsku")
-            unsellable = f.count(r, "afn-unsellable-quantity")
-            researching = f.count(r, "afn-researching-quantity")
-        except ValueError as exc:
-            data.warnings.row(info, line, str(exc))
-            continue
-        if not sku and not fnsku:
-            data.warnings.row(info, line, "no sku or fnsku")
-            continue
-        data.managed[sku.upper() or fnsku] = Managed(sku, fnsku, f.upper(r, "asin"), unsellable,
-                                                     researching, str(info.path))  # fmt: skip
+
+    def row(r: list[str]) -> Managed:
+        return Managed(f.text(r, "sku"), f.upper(r, "fnsku"), f.upper(r, "asin"),
+                       f.count(r, "afn-unsellable-quantity"),
+                       f.count(r, "afn-researching-quantity"), str(info.path))  # fmt: skip
+
+    data.managed.update(_per_sku(info, data, progress, row))
 
 
 _DAYS = ("Total Days of Supply (including units from open shipments)", "Total Days of Supply")
@@ -111,23 +107,43 @@ def _restock(info: ReportInfo, data: InventoryData, done: FileRead, marketplace:
     f = Fields(info)
     if not f.has(*_DAYS):
         data.restock_missing.add(_DAYS[0])
+
+    def row(r: list[str]) -> Restock | None:
+        if not same_market(f.text(r, "Country"), marketplace):
+            done.other_marketplace += 1
+            return None
+        f.numbers.hint(f.upper(r, "Currency code") or marketplace)
+        return Restock(f.text(r, "Merchant SKU"), f.upper(r, "FNSKU"), f.upper(r, "ASIN"),
+                       f.dec(r, *_DAYS), f.count(r, "Recommended replenishment qty"),
+                       f.loose_day(r, "Recommended ship date"),
+                       f.count(r, "Units Sold Last 30 Days"), f.text(r, "Alert"),
+                       str(info.path))  # fmt: skip
+
+    data.restock.update(_per_sku(info, data, progress, row))
+
+
+class _SkuRow(Protocol):
+    sku: str
+    fnsku: str
+
+
+_Row = TypeVar("_Row", bound=_SkuRow)
+
+
+def _per_sku(info: ReportInfo, data: InventoryData, progress: Progress | None,
+             read: Callable[[list[str]], _Row | None]) -> Iterator[tuple[str, _Row]]:  # fmt: skip
+    """Each row of a per-SKU report (Manage FBA Inventory, restock) as ``read`` makes it
+    (None: left out), keyed by its SKU, else its FNSKU (a later row of a SKU replaces an
+    earlier one); a row with a bad cell, or neither SKU nor FNSKU, is a warning."""
     for line, r in iter_cells(info, data.warnings, progress):
         try:
-            if not same_market(f.text(r, "Country"), marketplace):
-                done.other_marketplace += 1
-                continue
-            sku, fnsku = f.text(r, "Merchant SKU"), f.upper(r, "FNSKU")
-            f.numbers.hint(f.upper(r, "Currency code") or marketplace)
-            days = f.dec(r, *_DAYS)
-            qty = f.count(r, "Recommended replenishment qty")
-            ship = f.loose_day(r, "Recommended ship date")
-            sold = f.count(r, "Units Sold Last 30 Days")
+            got = read(r)
         except ValueError as exc:
             data.warnings.row(info, line, str(exc))
             continue
-        if not sku and not fnsku:
+        if got is None:
+            continue
+        if not got.sku and not got.fnsku:
             data.warnings.row(info, line, "no sku or fnsku")
             continue
-        data.restock[sku.upper() or fnsku] = Restock(sku, fnsku, f.upper(r, "ASIN"), days, qty,
-                                                     ship, sold, f.text(r, "Alert"),
-                                                     str(info.path))  # fmt: skip
+        yield got.sku.upper() or got.fnsku, got

@@ -69,6 +69,20 @@ class Snapshot:
     missing: set[str] = field(default_factory=set)  # columns the file lacked
     lines: list[SkuLine] = field(default_factory=list)
 
+    def add_row(self, available: int, sell_through: Decimal | None, excess: int | None) -> None:
+        """Count one SKU row in the trend's sums: its available units, and its sell-through
+        and excess where the row has them (weighted by, and over, its available units)."""
+        self.skus += 1
+        self.available += available
+        if sell_through is not None:
+            self.sell_rows += 1
+            self.sell_weighted += sell_through * available
+            self.sell_available += available
+        if excess is not None:
+            self.excess_rows += 1
+            self.excess += excess
+            self.excess_available += available
+
     @property
     def sell_through(self) -> Decimal | None:
         if not self.sell_rows or not self.sell_available:

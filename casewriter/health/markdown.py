@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from casewriter.health.model import Figure, HealthReview
-from casewriter.health.text import H, status_word
+from casewriter.health.text import H, amount_and_date, case_state, item_notes, status_word
 from casewriter.health.words import number, target_text
 
 #: what can start markup inline (every escaped text follows a prefix, never starts a line)
@@ -86,12 +86,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
             out.append(f"- {md(part.label.get(lang))}: {units}{amount}")
         for item in fig.items:
             bits = [number(item.units, "units")] if item.units is not None else []
-            if item.amount is not None:
-                bits.append(number(item.amount, "money", item.currency))
-            if item.deadline:
-                bits.append(f"{H['by'].get(lang)} {item.deadline.isoformat()}")
-            if item.detail:
-                bits.append(item.detail.get(lang))
+            bits += item_notes(item, lang)
             out.append(f"- {md(item.sku or item.fnsku or item.asin)}: {md(' · '.join(bits))}")
         if fig.more_items:
             out.append(f"- … {fig.more_items} {t('more')}")
@@ -100,11 +95,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
     if not review.actions:
         out += [t("none"), ""]
     for n, a in enumerate(review.actions, 1):
-        extra = []
-        if a.amount is not None:
-            extra.append(number(a.amount, "money", a.currency))
-        if a.deadline:
-            extra.append(f"{H['by'].get(lang)} {a.deadline.isoformat()}")
+        extra = amount_and_date(a.amount, a.currency, a.deadline, lang)
         out.append(
             f"{n}. **{md(a.title.get(lang))}**" + (f" · {md(' · '.join(extra))}" if extra else "")
         )
@@ -112,8 +103,7 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
             out.append(f"   - {t('where')}: {md(a.where.get(lang))}")
         out.append(f"   - {md(a.steps.get(lang))}")
         if a.case is not None:
-            state = t("ready") if a.case.ready else (
-                t("not_ready") + " " + md(", ".join(x.get(lang) for x in a.case.missing)))  # fmt: skip
+            state = case_state(a.case, lang, md)
             out.append(f"   - {t('case')}: {md(a.case.case_type)} ({state})")
     out += ["", f"## {t('sources')}", ""]
     for s in review.sources:

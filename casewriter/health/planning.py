@@ -10,7 +10,7 @@ year of weekly snapshots of thousands of SKUs is the bulk of what a review reads
 - Cells parse at C speed when plain (``int``, ``Numbers``' own fast path), repeated values once
   (``_Cells``), and always as ``Fields`` would read them.
 
-Size: ~340 lines: the ordinary per-row reader and the tight trend-only loop read the same
+Size: ~320 lines: the ordinary per-row reader and the tight trend-only loop read the same
 columns with the same cell rules (``_Cells``), and are kept together so they cannot drift.
 """
 
@@ -138,28 +138,7 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
             if snap is None or snap.day != day:
                 cur = r[i_cur].strip().upper() if i_cur < n else ""
                 f.numbers.hint(cur or marketplace)
-            if day is not None and newest is not None and day < newest:
-                # an older snapshot: only the trend's figures
-                if not ((i_sku < n and r[i_sku].strip()) or (i_fnsku < n and r[i_fnsku].strip())):
-                    data.warnings.row(info, line, "no sku or fnsku")
-                    continue
-                available = (c.count(r[i_avail], "available") if i_avail < n else None) or 0
-                st = c.dec(r[i_st], "sell-through") if i_st < n else None
-                excess = c.count(r[i_ex], "estimated-excess-quantity") if i_ex < n else None
-                done.dates.add(day)
-                if snap is None or snap.day != day:
-                    snap = _snapshot(data, day, info, r[i_cur] if i_cur < n else "", missing)
-                snap.skus += 1
-                snap.available += available
-                if st is not None:
-                    snap.sell_rows += 1
-                    snap.sell_weighted += st * available
-                    snap.sell_available += available
-                if excess is not None:
-                    snap.excess_rows += 1
-                    snap.excess += excess
-                    snap.excess_available += available
-                continue
+            older = day is not None and newest is not None and day < newest
             sku = r[i_sku].strip() if i_sku < n else ""
             fnsku = r[i_fnsku].strip().upper() if i_fnsku < n else ""
             if not sku and not fnsku:
@@ -168,16 +147,19 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
             available = (c.count(r[i_avail], "available") if i_avail < n else None) or 0
             st = c.dec(r[i_st], "sell-through") if i_st < n else None
             excess = c.count(r[i_ex], "estimated-excess-quantity") if i_ex < n else None
-            price = c.dec(r[i_price], "your-price") if i_price < n else None
-            ages = [(x, c.count(r[i], x) or 0 if i < n else 0, old) for x, i, old in bucket_idx]
-            q11 = q12 = None
-            ltsf = None
-            if has_ltsf:
-                q11 = c.count(r[i_q11], "qty-to-be-charged-ltsf-11-mo") if i_q11 < n else None
-                q12 = c.count(r[i_q12], "qty-to-be-charged-ltsf-12-mo") if i_q12 < n else None
-                ltsf = c.dec(r[i_ltsf], "estimated-ltsf-next-charge") if i_ltsf < n else None
-            storage = c.dec(r[i_sto], "estimated-storage-cost-next-month") if i_sto < n else None
-            unful = c.count(r[i_unf], "unfulfillable-quantity") if i_unf < n else None
+            if not older:
+                price = c.dec(r[i_price], "your-price") if i_price < n else None
+                ages = [(x, c.count(r[i], x) or 0 if i < n else 0, old)
+                        for x, i, old in bucket_idx]  # fmt: skip
+                q11 = q12 = None
+                ltsf = None
+                if has_ltsf:
+                    q11 = c.count(r[i_q11], "qty-to-be-charged-ltsf-11-mo") if i_q11 < n else None
+                    q12 = c.count(r[i_q12], "qty-to-be-charged-ltsf-12-mo") if i_q12 < n else None
+                    ltsf = c.dec(r[i_ltsf], "estimated-ltsf-next-charge") if i_ltsf < n else None
+                storage = (c.dec(r[i_sto], "estimated-storage-cost-next-month")
+                           if i_sto < n else None)  # fmt: skip
+                unful = c.count(r[i_unf], "unfulfillable-quantity") if i_unf < n else None
         except ValueError as exc:
             data.warnings.row(info, line, str(exc))
             continue
@@ -185,16 +167,9 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
             done.dates.add(day)
         if snap is None or snap.day != day:
             snap = _snapshot(data, day, info, r[i_cur] if i_cur < n else "", missing)
-        snap.skus += 1
-        snap.available += available
-        if st is not None:
-            snap.sell_rows += 1
-            snap.sell_weighted += st * available
-            snap.sell_available += available
-        if excess is not None:
-            snap.excess_rows += 1
-            snap.excess += excess
-            snap.excess_available += available
+        snap.add_row(available, st, excess)
+        if older:  # an older snapshot: only the trend's figures
+            continue
         aged = 0
         buckets_sum = snap.buckets
         for col, units, old in ages:

@@ -5,11 +5,27 @@ trend of the recorded weeks), the inventory figures (value or why absent, target
 actions in order (Seller Central page, steps, the drafted case and what it still lacks), the
 sources read and the notes. Text from reports and the log is printed as data: the CLI's output
 stream escapes terminal controls.
+
+Also what the Markdown and HTML outputs write the same way: the headings (``H``), the status
+words, an item's notes (``item_notes``), an action's amount and date (``amount_and_date``) and
+a drafted case's state (``case_state``, escaped the output's way).
 """
 
 from __future__ import annotations
 
-from casewriter.health.model import AccountMetric, Figure, HealthReview, Status, Text
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from casewriter.health.model import (
+    AccountMetric,
+    CaseProposal,
+    Figure,
+    HealthReview,
+    Item,
+    Status,
+    Text,
+)
 from casewriter.health.words import number, target_text
 
 H = {
@@ -56,6 +72,34 @@ def spark(metric: AccountMetric) -> str:
     span = (high - low) or 1
     return "".join(" " if v is None else _SPARK[int((v - low) / span * (len(_SPARK) - 1))]
                    for v in values)  # fmt: skip
+
+
+def amount_and_date(
+    amount: Decimal | None, currency: str, deadline: date | None, lang: str
+) -> list[str]:
+    """What every output writes after an action's title or an item's units: the amount and
+    the date to act by, those given."""
+    out = []
+    if amount is not None:
+        out.append(number(amount, "money", currency))
+    if deadline:
+        out.append(f"{H['by'].get(lang)} {deadline.isoformat()}")
+    return out
+
+
+def item_notes(item: Item, lang: str) -> list[str]:
+    """``amount_and_date`` of an item, then its detail (if any)."""
+    detail = [item.detail.get(lang)] if item.detail else []
+    return amount_and_date(item.amount, item.currency, item.deadline, lang) + detail
+
+
+def case_state(case: CaseProposal, lang: str, escape: Callable[[str], str] = str) -> str:
+    """A drafted case's state as every output writes it (``escape``: the output's): ready to
+    review, or not ready and what to add."""
+    if case.ready:
+        return escape(H["ready"].get(lang))
+    missing = ", ".join(x.get(lang) for x in case.missing)
+    return escape(H["not_ready"].get(lang)) + " " + escape(missing)
 
 
 def _source(fig: Figure) -> str:
@@ -121,12 +165,7 @@ def format_text(review: HealthReview, lang: str = "en") -> str:
         for item in fig.items[:5]:
             who = item.sku or item.fnsku or item.asin
             bits = [number(item.units, "units") if item.units is not None else ""]
-            if item.amount is not None:
-                bits.append(number(item.amount, "money", item.currency))
-            if item.deadline:
-                bits.append(f"{t('by')} {item.deadline.isoformat()}")
-            if item.detail:
-                bits.append(item.detail.get(lang))
+            bits += item_notes(item, lang)
             lines.append(f"      · {who}: " + " · ".join(b for b in bits if b))
         hidden = len(fig.items) - 5 + fig.more_items
         if hidden > 0:
@@ -136,17 +175,12 @@ def format_text(review: HealthReview, lang: str = "en") -> str:
         lines.append(f"  {t('none')}")
     for n, a in enumerate(review.actions, 1):
         head = f"  {n}. {a.title.get(lang)}"
-        if a.amount is not None:
-            head += f" · {number(a.amount, 'money', a.currency)}"
-        if a.deadline:
-            head += f" · {t('by')} {a.deadline.isoformat()}"
-        lines.append(head)
+        lines.append(" · ".join([head, *amount_and_date(a.amount, a.currency, a.deadline, lang)]))
         if a.where:
             lines.append(f"     {t('where')}: {a.where.get(lang)}")
         lines.append(f"     {a.steps.get(lang)}")
         if a.case is not None:
-            state = t("ready") if a.case.ready else (
-                t("not_ready") + " " + ", ".join(x.get(lang) for x in a.case.missing))  # fmt: skip
+            state = case_state(a.case, lang)
             lines.append(f"     {t('case')}: {a.case.case_type} ({state})")
     lines += ["", t("sources")]
     for s in review.sources:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from casewriter.identifiers import checksums as cs
-from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict, bad, maybe, ok
 from casewriter.identifiers.nearmiss import HINTS, prefix_fix
 
@@ -29,8 +29,6 @@ FNSKU_X0 = LazyRe(r"X0[0-9A-Z]{8}", re.ASCII)
 SHIPMENT = LazyRe(r"FBA[0-9A-Z]{8,10}", re.ASCII)
 BOX_LABEL = LazyRe(r"(FBA[0-9A-Z]{8,10})U[0-9]{3,6}", re.ASCII)
 LPN = LazyRe(r"LPN[0-9A-Z]{10}", re.ASCII)
-DIGITS = LazyRe(r"[0-9]+", re.ASCII)
-ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
 PLAN_ID = LazyRe(r"(?:SH|WF)[0-9A-Z]{20,40}", re.ASCII)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from casewriter.identifiers import checksums as cs
 from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
-from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict, bad, maybe, ok
 from casewriter.identifiers.nearmiss import HINTS, near_miss_rule, s10_near
 
@@ -33,15 +33,13 @@ CARRIER_NAMES = {
     "yunexpress": "YunExpress",
 }
 
-_DIGITS = LazyRe(r"[0-9]+", re.ASCII)
 _S10 = LazyRe(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
-_ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
 WRONG_CHECK = "the check digit doesn't match: a digit is probably mistyped or two are swapped"
 RETYPE = "check each character against the label, or copy the number again from the carrier's email"
 
 
 def _digits(v: str) -> bool:
-    return _DIGITS.fullmatch(v) is not None
+    return DIGITS.fullmatch(v) is not None
 
 
 def _checked(passes: bool, kind: str, what: str) -> Verdict:
@@ -61,7 +59,7 @@ def ups_rule(v: str) -> Verdict | None:
                 "UPS",
                 "ups",
             )
-        if not _ALNUM.fullmatch(v):
+        if not ALNUM.fullmatch(v):
             return Verdict(
                 "invalid", "a UPS 1Z number has only letters and digits", HINTS["ups"], "UPS", "ups"
             )
@@ -183,7 +181,7 @@ def yunexpress_rule(v: str) -> Verdict | None:
         if len(v) == 18:
             return ok("YunExpress", kind="yunexpress")
         problem = f"this has {len(v) - 2}"
-    elif v.startswith("YT") and 16 <= len(v) <= 20 and _ALNUM.fullmatch(v):
+    elif v.startswith("YT") and 16 <= len(v) <= 20 and ALNUM.fullmatch(v):
         letters = sum(not c.isdigit() for c in v[2:])
         if letters > 2:
             return None
@@ -238,7 +236,7 @@ def unknown_rule(v: str) -> Verdict | None:
         return maybe("4PX number: 4PX publishes no format or check digit", "4PX", "tracking")
     if re.fullmatch(r"[A-Z]{2}[0-9]{7}|[A-Z]{4}[0-9]{10}", v, re.ASCII):
         return maybe("Parcelforce number: no public check digit", "Parcelforce", "tracking")
-    if 8 <= len(v) <= 40 and _ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 4:
+    if 8 <= len(v) <= 40 and ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 4:
         return maybe("not a format we know: check it on the carrier's website", None, "tracking")
     return None
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from casewriter.identifiers import amazon, carriers, nearmiss
 from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.lazyre import ALNUM, DIGITS
 from casewriter.identifiers.model import INVALID, VALID, Verdict, bad, maybe
 from casewriter.identifiers.text import FREE_TEXT_KINDS, clean, normalize
 
@@ -95,7 +96,7 @@ def detect(value: str, cleaned: str | None = None) -> str | None:
         return "lpn"
     if len(v) == 17 and not v.isdigit() and v.translate(_LOOKALIKE).isdigit():
         return "order_id"  # an order id typed with O/I/L for digits: say so, don't guess a carrier
-    if amazon.DIGITS.fullmatch(v):
+    if DIGITS.fullmatch(v):
         n = len(v)
         if n in (9, 10, 11):
             return "case_id"  # 9 digits: a case ID one digit short, unverified with a warning
@@ -135,7 +136,7 @@ def resembles(text: str, free: bool) -> tuple[str, Verdict] | None:
     if nearmiss.order_parts(cleaned) is not None:
         return "order_id", amazon.order_rule(normalize(text, "order_id"))
     if free:  # user data: only a value that is one token as typed, never a squeezed one
-        if not amazon.ALNUM.fullmatch(cleaned):
+        if not ALNUM.fullmatch(cleaned):
             return None
         value = cleaned
     else:

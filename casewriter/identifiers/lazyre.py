@@ -37,3 +37,8 @@ class LazyRe:
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
         return self.get().sub(repl, text, count=count)
+
+
+#: What many rules ask of a normalized value: only ASCII digits; only ASCII digits and capitals.
+DIGITS = LazyRe(r"[0-9]+", re.ASCII)
+ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)

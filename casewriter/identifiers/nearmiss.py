@@ -36,15 +36,13 @@ import re
 
 from casewriter.identifiers import checksums as cs
 from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
-from casewriter.identifiers.lazyre import LazyRe
+from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict
 
 _THREE = LazyRe(r"([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})", re.ASCII)
 _TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{7}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)
 _MANY = LazyRe(r"[0-9A-Z]{1,12}(?:[\s\-]+[0-9A-Z]{1,12}){3,5}", re.ASCII)
 _SEPARATORS = LazyRe(r"[\s\-]+", re.ASCII)
-_ALNUM = LazyRe(r"[0-9A-Z]+", re.ASCII)
-_NUMBER = LazyRe(r"[0-9]+", re.ASCII)
 _S10_NEAR = LazyRe(r"([A-Z]{1,3})([0-9]{8,10})([A-Z]{1,3})", re.ASCII)
 _S10_LETTERED = LazyRe(r"([A-Z]{2})([0-9A-Z]{9})([A-Z]{2})", re.ASCII)
 #: Letters typed for the digits they resemble in a serial: O/I/L (identifiers.md §4), and S, B
@@ -86,7 +84,7 @@ HINTS = {
 
 
 def _digits_only(v: str) -> bool:
-    return _NUMBER.fullmatch(v) is not None
+    return DIGITS.fullmatch(v) is not None
 
 
 def _count(chars: str, pool: str) -> int:
@@ -177,7 +175,7 @@ def _prefix_edits(v: str, prefix: str) -> list[tuple[str, str]]:
 
 
 def _with_digits_only(rest: str) -> bool:
-    return _ALNUM.fullmatch(rest) is not None and _count(rest, _DIGITS) >= 2
+    return ALNUM.fullmatch(rest) is not None and _count(rest, _DIGITS) >= 2
 
 
 _PREFIXED = {"shipment_id": ("FBA", 11, 13), "lpn": ("LPN", 13, 13)}
@@ -197,7 +195,7 @@ def prefix_fix(v: str, kind: str) -> tuple[str, str] | None:
 
 def amazon_kind(v: str) -> str | None:
     """The Amazon/product kind a compact value (no separators) is a near miss of, or None."""
-    if not _ALNUM.fullmatch(v):
+    if not ALNUM.fullmatch(v):
         return None
     n = len(v)
     if v.startswith("X0") and 8 <= n <= 12 and n != 10:
@@ -285,7 +283,7 @@ def _prefix_slip(v: str) -> Verdict | None:
             "Amazon Logistics",
             "amazon_logistics",
         )
-    if len(v) == 17 and v[0] == "Z" and _ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 8:
+    if len(v) == 17 and v[0] == "Z" and ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 8:
         fixed = "1" + v
         return Verdict(
             "invalid",
@@ -319,7 +317,7 @@ def near_miss_rule(v: str) -> Verdict | None:
     slip = _prefix_slip(v)
     if slip is not None:
         return slip
-    if len(v) == 18 and _ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
+    if len(v) == 18 and ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
         return Verdict(
             "invalid",
             "UPS numbers start with 1Z (one, Z) followed by 16 letters and digits",

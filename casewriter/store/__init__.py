@@ -48,21 +48,20 @@ __all__ = [
     "parse_id",
 ]
 
+#: Exported name -> (module of this package, name there).
+_EXPORTS: dict[str, tuple[str, str]] = {
+    name: (
+        "cases"
+        if name == "CaseStore"
+        else "statuses"
+        if name in ("STATUSES", "CLOSED_STATUSES", "OPEN_STATUSES")
+        else "model",
+        name,
+    )
+    for name in __all__
+}
+
 if not TYPE_CHECKING:
+    from casewriter.lazy import lazy_getattr
 
-    def __getattr__(name: str) -> object:
-        """Load an exported name's module on first use (PEP 562)."""
-        if name not in __all__:
-            raise AttributeError(f"module 'casewriter.store' has no attribute {name!r}")
-        from importlib import import_module
-
-        module = (
-            "cases"
-            if name == "CaseStore"
-            else "statuses"
-            if name in ("STATUSES", "CLOSED_STATUSES", "OPEN_STATUSES")
-            else "model"
-        )
-        value = getattr(import_module(f"casewriter.store.{module}"), name)
-        globals()[name] = value
-        return value
+    __getattr__ = lazy_getattr(__name__, _EXPORTS, globals())

@@ -16,7 +16,6 @@ from casewriter.errors import NotFoundError
 from casewriter.store import db
 from casewriter.store.model import (
     EVENT_KINDS,
-    STATUSES,
     CaseSummary,
     DuplicateKeys,
     Event,
@@ -26,18 +25,19 @@ from casewriter.store.model import (
     utcnow,
 )
 from casewriter.store.rows import (
+    HEAD_COLS,
     SUMMARY_COLS,
     created_updated,
     duplicate_case_ids,
+    head_cells,
     same_problem,
     summary_from_row,
 )
 from casewriter.store.values import URGENCIES, BadText, Cells
 
 FULL_COLS = (
-    "id, profile, marketplace, case_type, status, sc_case_id, subject, body, draft_json, "
-    "urgency, follow_up_at, deadline_closes, expected_amount, received_amount, currency, "
-    "created_at, updated_at, filed_at, resolved_at"
+    f"{HEAD_COLS}, body, draft_json, urgency, follow_up_at, deadline_closes, expected_amount, "
+    "received_amount, currency, created_at, updated_at, filed_at, resolved_at"
 )
 
 
@@ -195,15 +195,8 @@ def case_from_row(
     is ``None`` (times: a fallback) and listed in ``invalid``; this never raises for bad data."""
     cells = Cells()
     created, updated = created_updated(cells, row[15], row[16])
-    sc = row[5]
     case = LoggedCase(
-        id=format_id(int(str(row[0]))),
-        profile=cells.text("profile", row[1]),
-        marketplace=cells.marketplace(row[2]),
-        case_type=cells.text("case_type", row[3]),
-        status=cells.choice("status", row[4], STATUSES),
-        sc_case_id=None if sc is None else cells.text("sc_case_id", sc),
-        subject=cells.text("subject", row[6]),
+        **head_cells(cells, row),
         body=cells.text("body", row[7]),
         draft=_draft(cells, row[8]),
         urgency=cells.choice("urgency", row[9], URGENCIES),

@@ -6,8 +6,9 @@ report live here; saving is ``saving.py``'s; filing, replies, statuses, follow-u
 and links ``lifecycle.py``'s; search, export/import, stats, backups and repair have their own
 modules. One store holds one connection guarded by a lock, so TUI worker threads may share it.
 
-Size: ~365 lines because the whole public API is this one class; most methods only say what they
-do and call the module that does it.
+Size: ~330 lines because the whole public API is this one class; most methods only say what they
+do and call the module that does it, and the functions of ``saving``, ``lifecycle`` and ``health``
+that take the store first are methods as they are (one signature and docstring each).
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import builtins
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from datetime import date, datetime, timedelta, tzinfo
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,6 @@ from casewriter.store.model import (
     DueReport,
     DuplicateKeys,
     LoggedCase,
-    NewCase,
     SearchHit,
     check_status,
     ts_text,
@@ -93,122 +92,18 @@ class CaseStore(StoreBase):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- saving (saving.py) -----------------------------------------------------------------
-    def save_new(
-        self, new: NewCase, now: datetime | None = None, *, link: str | int | None = None
-    ) -> LoggedCase:
-        """Log a new case (status ``draft``, event ``created``); ``.duplicates`` lists open
-        cases that share an identifier with it. ``link``: also link it to that case, in the
-        same transaction (an unknown case id saves nothing)."""
-        return saving.save_new(self, new, now, link=link)
-
-    def update_case(
-        self, case_id: str | int, new: NewCase, now: datetime | None = None
-    ) -> LoggedCase:
-        """Replace a case's draft, text and identifiers (event ``edited``)."""
-        return saving.update_case(self, case_id, new, now)
-
-    def save_filed(
-        self,
-        new: NewCase,
-        sc_case_id: str,
-        now: datetime | None = None,
-        *,
-        case_id: str | int | None = None,
-        forced: str | None = None,
-    ) -> LoggedCase:
-        """Log ``new`` (a new case, or ``case_id``'s new draft) and mark it filed under
-        ``sc_case_id`` (events ``created``/``edited`` then ``filed``, and ``forced`` with its
-        text when it was filed although not ready), in one transaction: if any part fails,
-        the log is left as it was."""
-        return saving.save_filed(self, new, sc_case_id, now, case_id=case_id, forced=forced)
-
-    # -- after saving (lifecycle.py) ------------------------------------------------------
-    def file(
-        self,
-        case_id: str | int,
-        sc_case_id: str,
-        now: datetime | None = None,
-        *,
-        follow_up_hours: int | None = None,
-        link: Iterable[str | int] = (),
-        guard: bool = False,
-        forced: str | None = None,
-        duplicate_keys: DuplicateKeys | None = None,
-    ) -> LoggedCase:
-        """Record that the case was filed in Seller Central under ``sc_case_id``. ``link``:
-        link these cases first. ``guard``: refuse (``DuplicateCaseError``, nothing written) when
-        an open case on the same problem (``duplicate_keys``: its type's rule) that is already
-        filed is not linked. ``forced``: filed although not ready; the reasons are kept as a
-        ``forced`` event, in the same transaction."""
-        return lifecycle.file(
-            self,
-            case_id,
-            sc_case_id,
-            now,
-            follow_up_hours=follow_up_hours,
-            link=link,
-            guard=guard,
-            forced=forced,
-            duplicate_keys=duplicate_keys,
-        )
-
-    def set_status(
-        self,
-        case_id: str | int,
-        status: str,
-        note: str | None = None,
-        now: datetime | None = None,
-        *,
-        expected: Decimal | None = None,
-        received: Decimal | None = None,
-        currency: str | None = None,
-    ) -> LoggedCase:
-        """Change the status (``reopened`` when a closed case becomes open again), with an
-        optional note and amounts, all in one transaction."""
-        return lifecycle.set_status(
-            self,
-            case_id,
-            status,
-            note,
-            now,
-            expected=expected,
-            received=received,
-            currency=currency,
-        )
-
-    def add_event(
-        self, case_id: str | int, kind: str, text: str = "", now: datetime | None = None
-    ) -> LoggedCase:
-        """A note, or a reply (``amazon-replied`` / ``we-replied``) that moves the follow-up."""
-        return lifecycle.add_event(self, case_id, kind, text, now)
-
-    def set_follow_up(
-        self, case_id: str | int, when: datetime | None, now: datetime | None = None
-    ) -> LoggedCase:
-        """Set (or clear, with ``None``) the follow-up time."""
-        return lifecycle.set_follow_up(self, case_id, when, now)
-
-    def set_amounts(
-        self,
-        case_id: str | int,
-        *,
-        expected: Decimal | None = None,
-        received: Decimal | None = None,
-        currency: str | None = None,
-        now: datetime | None = None,
-    ) -> LoggedCase:
-        """Record the reimbursement expected and/or received (``None`` leaves a value as is)."""
-        return lifecycle.set_amounts(
-            self, case_id, expected=expected, received=received, currency=currency, now=now
-        )
-
-    def link(
-        self, case_id: str | int, other_id: str | int, now: datetime | None = None
-    ) -> LoggedCase:
-        """Record that two cases belong together (acknowledges a duplicate-guard warning);
-        returns the first case as it is now."""
-        return lifecycle.link(self, case_id, other_id, now)
+    # -- saving (saving.py) and after saving (lifecycle.py) -------------------------------
+    # The modules' functions take the store first, so each is this class's method as it is:
+    # one signature and one docstring, kept where the work is done.
+    save_new = saving.save_new
+    update_case = saving.update_case
+    save_filed = saving.save_filed
+    file = lifecycle.file
+    set_status = lifecycle.set_status
+    add_event = lifecycle.add_event
+    set_follow_up = lifecycle.set_follow_up
+    set_amounts = lifecycle.set_amounts
+    link = lifecycle.link
 
     def repair(
         self, case_id: str | int, now: datetime | None = None
@@ -371,30 +266,9 @@ class CaseStore(StoreBase):
         """Account records (``health record``), oldest first; of one marketplace if given."""
         return health.records(self, marketplace, until)
 
-    def record_health(
-        self,
-        marketplace: str,
-        day: date,
-        metrics: Mapping[str, object],
-        now: datetime | None = None,
-    ) -> tuple[HealthRecord, HealthRecord | None]:
-        """Save one day's account record (replacing that day's: the old one is returned)."""
-        return health.record(self, marketplace, day, metrics, now)
-
-    def delete_health_record(self, marketplace: str, day: date) -> HealthRecord:
-        """Remove one day's account record; ``NotFoundError`` when there is none."""
-        return health.delete(self, marketplace, day)
-
-    def record_review_run(
-        self,
-        as_of: date,
-        marketplace: str,
-        inventory: bool,
-        sources: Iterable[Mapping[str, Any]],
-        now: datetime | None = None,
-    ) -> ReviewRun:
-        """Remember a ``casewriter health`` run (its date, marketplace and sources)."""
-        return health.record_run(self, as_of, marketplace, inventory, sources, now)
+    record_health = health.record
+    delete_health_record = health.delete
+    record_review_run = health.record_run
 
     def review_runs(
         self, *, limit: int = 20, inventory: bool | None = None

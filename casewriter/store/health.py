@@ -46,6 +46,7 @@ METRICS: dict[str, tuple[Decimal, Decimal, bool]] = {
     "violations": (Decimal(0), Decimal(100_000), True),
 }
 _COLS = ", ".join(METRICS)
+_SELECT = f"SELECT marketplace, day, {_COLS}, created_at, updated_at FROM health_records"
 MAX_SOURCES = 10_000  # files remembered for one run
 
 
@@ -166,11 +167,16 @@ def _row(raw: tuple[Any, ...]) -> HealthRecord:
     return HealthRecord(mp, day, metrics, created, updated, cells.invalid)
 
 
+def _one(conn: sqlite3.Connection, mp: str, day_text: str) -> Any:
+    """The stored row of ``mp``'s record on ``day_text``, or None."""
+    return conn.execute(f"{_SELECT} WHERE marketplace = ? AND day = ?", (mp, day_text)).fetchone()
+
+
 def records(
     store: StoreBase, marketplace: str | None = None, until: date | None = None
 ) -> list[HealthRecord]:
     """Account records, oldest first (of one marketplace, up to ``until`` when given)."""
-    sql = f"SELECT marketplace, day, {_COLS}, created_at, updated_at FROM health_records"
+    sql = _SELECT
     clauses, params = [], []
     if marketplace:
         clauses.append("marketplace = ?")
@@ -192,8 +198,8 @@ def record(
     metrics: Mapping[str, object],
     now: datetime | None = None,
 ) -> tuple[HealthRecord, HealthRecord | None]:
-    """Save the record of ``marketplace`` on ``day`` (replacing one already there); returns it
-    and the record it replaced (None when new). At least one metric is required."""
+    """Save one day's account record, of ``marketplace`` on ``day`` (replacing that day's);
+    returns it and the record it replaced (None when new). At least one metric is required."""
     mp = values.check_marketplace(marketplace)
     if not mp:
         raise UsageError("give the marketplace of the record (--marketplace US)")
@@ -204,11 +210,7 @@ def record(
     at = values.ts_text(store._now(now))
     cols = [k for k in METRICS]
     with store._tx() as conn:
-        old_raw = conn.execute(
-            f"SELECT marketplace, day, {_COLS}, created_at, updated_at FROM health_records "
-            "WHERE marketplace = ? AND day = ?",
-            (mp, day_text),
-        ).fetchone()
+        old_raw = _one(conn, mp, day_text)
         old = _row(tuple(old_raw)) if old_raw else None
         created = old_raw[-2] if old_raw else at
         conn.execute("DELETE FROM health_records WHERE marketplace = ? AND day = ?", (mp, day_text))
@@ -217,24 +219,16 @@ def record(
             f"VALUES (?, ?, {', '.join('?' * len(cols))}, ?, ?)",
             (mp, day_text, *[_text(checked.get(k)) for k in cols], created, at),
         )
-        new = conn.execute(
-            f"SELECT marketplace, day, {_COLS}, created_at, updated_at FROM health_records "
-            "WHERE marketplace = ? AND day = ?",
-            (mp, day_text),
-        ).fetchone()
+        new = _one(conn, mp, day_text)
     return _row(tuple(new)), old
 
 
 def delete(store: StoreBase, marketplace: str, day: date) -> HealthRecord:
-    """Remove one record; NotFoundError when there is none."""
+    """Remove one day's account record; ``NotFoundError`` when there is none."""
     mp = values.check_marketplace(marketplace)
     day_text = values.date_text(day, "record date")
     with store._tx() as conn:
-        old = conn.execute(
-            f"SELECT marketplace, day, {_COLS}, created_at, updated_at FROM health_records "
-            "WHERE marketplace = ? AND day = ?",
-            (mp, day_text),
-        ).fetchone()
+        old = _one(conn, mp, day_text)
         if old is None:
             raise NotFoundError(f"no account record for {mp or '?'} on {day_text} in the log")
         conn.execute("DELETE FROM health_records WHERE marketplace = ? AND day = ?", (mp, day_text))
@@ -257,7 +251,8 @@ def record_run(
     sources: Iterable[Mapping[str, Any]],
     now: datetime | None = None,
 ) -> ReviewRun:
-    """Remember one review run (what ``reviews_due`` and the Health screen read back)."""
+    """Remember a ``casewriter health`` run (its date, marketplace and sources: what
+    ``reviews_due`` and the Health screen read back)."""
     mp = values.check_marketplace(marketplace)
     at = values.ts_text(store._now(now))
     with store._tx() as conn:

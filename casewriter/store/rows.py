@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from casewriter.errors import UsageError
 from casewriter.store.cjk import cjk_sync
@@ -26,10 +26,35 @@ from casewriter.store.model import (
 from casewriter.store.values import URGENCIES, Cells
 from casewriter.store.values import parse_amount as parse_amount
 
-SUMMARY_COLS = (
-    "id, profile, marketplace, case_type, status, sc_case_id, subject, urgency, "
-    "follow_up_at, deadline_closes, created_at, updated_at"
-)
+#: The columns every case row starts with (``SUMMARY_COLS``, ``base.FULL_COLS``): ``head_cells``.
+HEAD_COLS = "id, profile, marketplace, case_type, status, sc_case_id, subject"
+SUMMARY_COLS = f"{HEAD_COLS}, urgency, follow_up_at, deadline_closes, created_at, updated_at"
+
+
+class Head(TypedDict):
+    """The fields of ``HEAD_COLS``, which a list row and a full record both start with."""
+
+    id: str
+    profile: str
+    marketplace: str
+    case_type: str
+    status: str
+    sc_case_id: str | None
+    subject: str
+
+
+def head_cells(cells: Cells, row: Sequence[object]) -> Head:
+    """The values of a row's ``HEAD_COLS`` (its first seven columns), read by ``cells``."""
+    sc = row[5]
+    return Head(
+        id=format_id(int(str(row[0]))),
+        profile=cells.text("profile", row[1]),
+        marketplace=cells.marketplace(row[2]),
+        case_type=cells.text("case_type", row[3]),
+        status=cells.choice("status", row[4], STATUSES),
+        sc_case_id=None if sc is None else cells.text("sc_case_id", sc),
+        subject=cells.text("subject", row[6]),
+    )
 
 
 #: Shown for a creation or update time that cannot be read (the row lists it as invalid).
@@ -59,15 +84,8 @@ def summary_from_row(row: tuple[Any, ...], matched: Iterable[tuple[str, str]] = 
     ``invalid``, never an exception."""
     cells = Cells()
     created, updated = created_updated(cells, row[10], row[11])
-    sc = row[5]
     return CaseSummary(
-        id=format_id(int(row[0])),
-        profile=cells.text("profile", row[1]),
-        marketplace=cells.marketplace(row[2]),
-        case_type=cells.text("case_type", row[3]),
-        status=cells.choice("status", row[4], STATUSES),
-        sc_case_id=None if sc is None else cells.text("sc_case_id", sc),
-        subject=cells.text("subject", row[6]),
+        **head_cells(cells, row),
         urgency=cells.choice("urgency", row[7], URGENCIES),
         follow_up=cells.ts("follow_up", row[8]),
         deadline_closes=cells.date("deadline_closes", row[9]),

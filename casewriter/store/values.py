@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from casewriter import bounds
 from casewriter.errors import UsageError
@@ -43,6 +45,7 @@ RANGE_TEXT = f"dates in the case log must fall between {MIN_YEAR} and {MAX_YEAR}
 #: A reimbursement or claim amount is below this (a trillion in any currency).
 MAX_AMOUNT = Decimal(bounds.MAX_AMOUNT)
 MAX_PLACES = 4
+_T = TypeVar("_T")
 
 URGENCIES: tuple[str, ...] = ("routine", "high", "urgent")
 
@@ -261,38 +264,29 @@ class Cells:
             raw = raw.raw
         self.invalid.append((field, raw if isinstance(raw, str) else repr(raw)))
 
-    def ts(self, field: str, raw: object) -> datetime | None:
-        if raw is None or raw == "":
+    def _parsed(
+        self, field: str, raw: object, parse: Callable[[str], _T], *, blank: bool = True
+    ) -> _T | None:
+        """``parse`` of the stored text; None when there is none (``None``, or ``""`` when
+        ``blank`` says a blank is none) or it does not parse (then kept in ``invalid``)."""
+        if raw is None or (blank and raw == ""):
             return None
         if isinstance(raw, str):
             try:
-                return parse_ts(raw)
+                return parse(raw)
             except ValueError:
                 pass
         self._bad(field, raw)
         return None
+
+    def ts(self, field: str, raw: object) -> datetime | None:
+        return self._parsed(field, raw, parse_ts)
 
     def date(self, field: str, raw: object) -> date | None:
-        if raw is None or raw == "":
-            return None
-        if isinstance(raw, str):
-            try:
-                return parse_date(raw)
-            except ValueError:
-                pass
-        self._bad(field, raw)
-        return None
+        return self._parsed(field, raw, parse_date)
 
     def amount(self, field: str, raw: object) -> Decimal | None:
-        if raw is None:
-            return None
-        if isinstance(raw, str):
-            try:
-                return read_amount(raw)
-            except ValueError:
-                pass
-        self._bad(field, raw)
-        return None
+        return self._parsed(field, raw, read_amount, blank=False)
 
     def text(self, field: str, raw: object) -> str:
         if isinstance(raw, BadText):
