@@ -116,6 +116,12 @@ async def _urgency(pilot: Pilot[Any]) -> None:
         },
     )
     await next_step(pilot)
+    if pilot.app.screen.query("#step-urgency"):  # (the review goes on from here)
+        # The focused choice scrolls itself into view with an animation whose progress depends
+        # on machine load: let it end, then show the step from its top, without animation.
+        await pilot.wait_for_scheduled_animations()
+        pilot.app.screen.query_one("#step-urgency").scroll_home(animate=False)
+        await calm(pilot)
 
 
 async def _review(pilot: Pilot[Any]) -> None:
