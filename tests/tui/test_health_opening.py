@@ -1,7 +1,8 @@
 """How the Health screen opens quickly (issue 15: within 2x the case detail) without losing
 anything: the first frame shows the review's figures (each chart's room blank), the charts come
-after it and only for the cards in view, the marketplace list after it too; the tab strip works
-by click, arrows and keys; a review opened again in the same session is not read again."""
+after it and only for the cards in view, the marketplace list and the other tabs after them;
+the tab strip works by click, arrows and keys; the marketplace chosen is the one read; a review
+opened again in the same session is not read again."""
 
 from __future__ import annotations
 
@@ -64,7 +65,9 @@ async def test_first_frame_shows_the_figures_and_the_charts_follow(
             cards = board(shown)
             first.update(
                 region=cards.region, charts_shown=cards.charts_shown, drawn=cards.drawn(),
-                select=list(shown.query(Select)), summary=str(shown.query_one("#health-summary").render()),
+                panes={w.id for w in shown.query_one("#health-panes").children},
+                select=list(shown.query(Select)),
+                summary=str(shown.query_one("#health-summary").render()),
                 heads=" ".join(c.head.plain for c in cards.cards),
             )  # fmt: skip
 
@@ -74,7 +77,9 @@ async def test_first_frame_shows_the_figures_and_the_charts_follow(
         # The first frame: the summary and every card's figures laid out, no chart drawn yet.
         assert first["region"].height > 0 and "4 account record(s)" in first["summary"]
         assert "Order Defect Rate" in first["heads"] and "MISS" in first["heads"]
-        assert not first["charts_shown"] and first["drawn"] == set() and first["select"] == []
+        assert not first["charts_shown"] and first["drawn"] == set()
+        assert first["panes"] == {"pane-account"}  # the other tabs' panes come later
+        assert first["select"] == []  # its room kept, the list mounted after the frame
         # Then the charts (the cards in view), the marketplace list and the other tabs.
         cards = board(screen)
         assert cards.charts_shown and "chart-odr" in cards.drawn()
