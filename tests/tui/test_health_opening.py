@@ -121,6 +121,9 @@ async def test_tab_strip_by_click_arrows_and_keys(services: Services, run_app: R
         strip = screen.query_one(TabStrip)
         spans = strip.spans()
         start, _end = spans["inventory"]
+        await pilot.hover(TabStrip, offset=(spans["actions"][0] + 1, 0))
+        await calm(pilot)
+        assert strip.hovered == "actions" and strip.active == "account"
         await pilot.click(TabStrip, offset=(start + 2, 0))
         await calm(pilot)
         assert strip.active == "inventory" and strip.has_focus
@@ -176,3 +179,32 @@ def test_columns_split_as_textual_splits_a_grid() -> None:
     assert columns(118, 3, 8) == ((0, 38), (39, 39), (79, 39))
     assert columns(76, 2, 8) == ((0, 37), (38, 38))
     assert columns(40, 3, 1) == ((0, 40),)  # one card: one column
+
+
+async def test_from_the_empty_state_a_review_read_shows_the_tabs(
+    paths: AppPaths, settings: Settings
+) -> None:
+    from casewriter.tui.app import make_app
+
+    svc = Services(paths=paths, settings=settings, clock=now)
+    try:
+        async with make_app(svc).run_test(size=(100, 32)) as pilot:
+            await calm(pilot)
+            screen = await open_health(pilot)
+            assert screen.opened is None and screen.query_one("#health-empty").display
+            assert not screen.query(ChartBoard) and not screen.query_one(TabStrip).display
+            screen.query_one("#health-paths", Input).value = str(CEDARPINE)
+            screen.query_one("#health-as-of", Input).value = AS_OF.isoformat()
+            await pilot.press("f5")
+            await calm(pilot)
+            assert screen.opened is not None and screen.opened.origin == "read"
+            assert not screen.query_one("#health-empty").display
+            assert screen.query_one(TabStrip).display and screen.query_one("#health-panes").display
+            strip = screen.query_one(TabStrip)
+            assert strip.label("actions") == f"Actions ({len(screen.opened.review.actions)})"
+            assert board(screen, "inventory").drawn() == set()  # not in view yet
+            await pilot.press("2")
+            await calm(pilot)
+            assert "chart-sell_through" in board(screen, "inventory").drawn()
+    finally:
+        svc.close()

@@ -93,7 +93,8 @@ class TabStrip(Widget, can_focus=True):
         super().__init__(id=id)
         self.labels = dict(labels)
         self.active = active
-        self._hover: str | None = None
+        self.hovered: str | None = None
+        """The tab under the mouse (drawn in the active colour)."""
 
     # -- state ------------------------------------------------------------------------------
 
@@ -141,13 +142,13 @@ class TabStrip(Widget, can_focus=True):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         hover = self.tab_at(event.x) if event.y == 0 else None
-        if hover != self._hover:
-            self._hover = hover
+        if hover != self.hovered:
+            self.hovered = hover
             self.refresh()
 
     def on_leave(self, _event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
+        if self.hovered is not None:
+            self.hovered = None
             self.refresh()
 
     # -- drawing ----------------------------------------------------------------------------
@@ -156,7 +157,7 @@ class TabStrip(Widget, can_focus=True):
         row = Text(no_wrap=True, overflow="crop")
         for name, label in self.labels.items():
             part = ("active" if name == self.active
-                    else "hover" if name == self._hover else "tab")  # fmt: skip
+                    else "hover" if name == self.hovered else "tab")  # fmt: skip
             row.append(
                 " " * PAD + label + " " * PAD, self.get_component_rich_style(f"tab-strip--{part}")
             )
