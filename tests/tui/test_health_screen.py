@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
 from casewriter.config import Settings
@@ -20,7 +20,8 @@ from casewriter.tui.safe import Input, Static
 from casewriter.tui.screens.health import HealthScreen
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.due_panel import DuePanel
-from casewriter.tui.widgets.health_charts import ChartCard, TrendChart
+from casewriter.tui.widgets.health_board import ChartBoard
+from casewriter.tui.widgets.health_tabs import TabStrip
 from casewriter.tui.wizard import WizardScreen
 from tests.tui.conftest import RunApp, calm, notifications
 from tests.tui.health_data import CEDARPINE, NOW, now, record_account, run_cli_review
@@ -36,6 +37,11 @@ def services(paths: AppPaths, settings: Settings) -> Iterator[Services]:
 
 def shown(widget: Static) -> str:
     return str(widget.render())
+
+
+def heads(screen: HealthScreen) -> str:
+    """The headings of every chart card on the screen."""
+    return " ".join(card.head.plain for board in screen.query(ChartBoard) for card in board.cards)
 
 
 async def open_health(pilot: object) -> HealthScreen:
@@ -59,17 +65,17 @@ async def test_opens_from_home_by_key_on_the_last_review_run(
         review = screen.opened.review
         assert review.as_of == date(2026, 11, 12) and review.marketplace == "US"
         # one chart per recorded metric (the seller never recorded the 30-day late shipment)
-        charts = {c.id for c in screen.query(TrendChart)}
+        charts = {c.id for b in screen.query(ChartBoard) for c in b.cards if c.series}
         assert {"chart-odr", "chart-lsr_10", "chart-ahr", "chart-vtr"} <= charts
         assert "chart-lsr_30" not in charts
         assert {"chart-sell_through", "chart-excess_share"} <= charts
-        heads = " ".join(shown(c.query_one(".card-head", Static)) for c in screen.query(ChartCard))
-        assert "Order Defect Rate" in heads and "WARNING" in heads and "MISS" in heads
+        assert "Order Defect Rate" in heads(screen)
+        assert "WARNING" in heads(screen) and "MISS" in heads(screen)
         summary = shown(screen.query_one("#health-summary", Static))
         assert "US · as of 2026-11-12 · 4 account record(s) · 8 report file(s) read" in summary
-        tabs = screen.query_one(TabbedContent)
+        tabs = screen.query_one(TabStrip)
         assert tabs.active == "account"
-        assert str(tabs.get_tab("actions").label) == f"Actions ({len(review.actions)})"
+        assert tabs.label("actions") == f"Actions ({len(review.actions)})"
         await pilot.press("escape")
         await calm(pilot)
         # Opened again the same day: the remembered review, not every report again.
@@ -107,7 +113,7 @@ async def test_actions_listed_in_order_and_enter_opens_the_drafted_case(
         await pilot.press("3")
         await calm(pilot)
         listed = screen.query_one("#health-actions", OptionList)
-        assert screen.query_one(TabbedContent).active == "actions" and listed.has_focus
+        assert screen.query_one(TabStrip).active == "actions" and listed.has_focus
         assert [listed.get_option_at_index(i).id for i in range(listed.option_count)] == [
             a.key for a in actions
         ]
@@ -168,17 +174,16 @@ async def test_language_switch_keeps_the_tab_the_action_and_the_paths(
         await pilot.press("f4")
         await calm(pilot)
         assert pilot.app.screen is screen
-        tabs = screen.query_one(TabbedContent)
+        tabs = screen.query_one(TabStrip)
         assert tabs.active == "actions" and listed.highlighted == 3
-        assert str(tabs.get_tab("actions").label).startswith("待办")
-        assert str(tabs.get_tab("account").label) == "账户"
+        assert tabs.label("actions").startswith("待办")
+        assert tabs.label("account") == "账户"
         assert screen.query_one("#health-paths", Input).value == "/tmp/some reports"
-        heads = " ".join(shown(c.query_one(".card-head", Static)) for c in screen.query(ChartCard))
-        assert "订单缺陷率" in heads and "未达标" in heads
+        assert "订单缺陷率" in heads(screen) and "未达标" in heads(screen)
         assert "截至 2026-11-12" in shown(screen.query_one("#health-summary", Static))
         await pilot.press("f4")
         await calm(pilot)
-        assert str(tabs.get_tab("account").label) == "Account" and listed.highlighted == 3
+        assert tabs.label("account") == "Account" and listed.highlighted == 3
 
 
 async def test_reading_new_paths_records_the_run_and_updates_home(
@@ -232,12 +237,12 @@ async def test_empty_state_says_how_to_get_a_review(services: Services, run_app:
         screen = await open_health(pilot)
         assert screen.opened is None and screen.loaded
         empty = screen.query_one("#health-empty", Static)
-        assert empty.display and not screen.query_one(TabbedContent).display
+        assert empty.display and not screen.query_one(TabStrip).display
         assert "casewriter health record --marketplace US" in shown(empty)
         assert screen.query_one("#health-paths", Input).has_focus
         await pilot.press("3")  # no tab to switch to: nothing happens
         await calm(pilot)
-        assert not screen.query_one(TabbedContent).display
+        assert not screen.query_one(TabStrip).display
 
 
 async def test_home_due_panel_shows_the_reviews_due(services: Services, run_app: RunApp) -> None:

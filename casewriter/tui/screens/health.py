@@ -9,6 +9,13 @@ worker: the first frame never waits for files), or says how to get one. F5 reads
 typed (files or folders; none: the last review's files again) in a thread worker with a
 progress bar, and remembers the run in the log like the CLI (``cases_changed`` tells home, whose
 due panel then drops "monthly inventory health due").
+
+Opening is quick (issue 15: within 2x the case detail; ``bench/bench_health_tui.py``): the first
+frame holds the title, the summary, the form, the tab strip and the Account tab's cards with
+their figures — one ``ChartBoard`` widget, each chart's room blank. After that frame come the
+charts, the marketplace list (its slot kept the same size), then the other tabs (each pane is
+mounted the first time it is drawn), so a tab switch finds them ready. The progress bar and the
+empty state are mounted when first needed.
 """
 
 from __future__ import annotations
@@ -18,13 +25,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Container
+from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import OptionList, ProgressBar, Select, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets import OptionList, ProgressBar, Select
 
 from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
@@ -41,8 +47,9 @@ from casewriter.tui.screens.health_support import (
     remembered,
 )
 from casewriter.tui.services import Services
-from casewriter.tui.widgets.health_panes import account_cards, inventory_cards, summary_text
-from casewriter.tui.widgets.health_view import action_text, figure_text, sources_text
+from casewriter.tui.widgets.health_panes import summary_text
+from casewriter.tui.widgets.health_switch import TABS, ReviewPanes
+from casewriter.tui.widgets.health_tabs import TabStrip
 from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import FormRow, ScreenTitle
 
@@ -56,7 +63,6 @@ HEALTH_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("3", "tab('actions')", "act.tab_actions", "tip.tab_actions", "tab-actions", show=False),
     ActionSpec("4", "tab('sources')", "act.tab_sources", "tip.tab_sources", "tab-sources", show=False),
 )  # fmt: skip
-TABS = ("account", "inventory", "actions", "sources")
 
 
 class HealthScreen(Screen[None]):
@@ -77,8 +83,9 @@ class HealthScreen(Screen[None]):
     #health-as-of {
         width: 20;
     }
-    #health-marketplace {
+    #health-marketplace-slot, #health-marketplace {
         width: 26;
+        height: 3;
     }
     #health-progress {
         height: 1;
@@ -93,29 +100,10 @@ class HealthScreen(Screen[None]):
         padding: 1 2;
         border: round $accent;
     }
-    #health-tabs {
-        height: 1fr;
-    }
-    #health-tabs TabPane {
-        padding: 0;
-    }
-    .health-pane {
-        height: 1fr;
-        padding: 0 1;
-    }
-    .health-pane Static {
-        height: auto;
-    }
-    .figure {
-        margin-bottom: 1;
-    }
-    #health-actions {
-        height: 1fr;
-        border: none;
-    }
     """
 
-    AUTO_FOCUS = None
+    AUTO_FOCUS = "#pane-account"
+    """Focused as the screen is built: the first frame shows the focus where it stays."""
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = HEALTH_ACTIONS
     BINDINGS: ClassVar[list[Any]] = bindings(HEALTH_ACTIONS)
 
@@ -126,65 +114,89 @@ class HealthScreen(Screen[None]):
         self.opened: Opened | None = None
         self.loaded = False
         """The first opening is over (a review shown, or the empty state)."""
-        self._drawn: set[str] = set()
-        """The tabs drawn for the review and language shown."""
 
     # -- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # The review remembered today is taken at once (a small file): the first frame shows
-        # it. Anything else (reading reports again) is the worker's, after the first frame.
+        # The review remembered today is taken at once (a small file, kept in memory once
+        # read): the first frame shows it. Reading reports again is the worker's, after it.
         try:
             self.opened = remembered(self.services, self.services.now().date())
         except CasewriterError:
             self.opened = None
         opened = self.opened
-        lang = get_language()
         yield ScreenTitle(t("health.title"), id="health-title")
         yield Static(
             summary_text(opened.review, opened.origin) if opened else "", id="health-summary"
         )
         with FormRow(id="health-form"):
             yield Input(self.paths_text, placeholder=t("health.paths"), id="health-paths")
-            yield Select(
-                [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
-                value="auto", allow_blank=False, id="health-marketplace",
-            )  # fmt: skip
+            yield Container(id="health-marketplace-slot")  # the Select, after the first frame
             yield Input("", placeholder=t("health.as_of"), id="health-as-of")
-        yield ProgressBar(total=1, id="health-progress", show_eta=False)
         yield Static("", id="health-status")
-        yield Static(t("health.empty"), id="health-empty")
-        with TabbedContent(id="health-tabs", initial="account"):
-            with TabPane(t("health.tab.account"), id="account"):
-                cards = (
-                    account_cards(opened.review, lang, self.app.size.width - 2) if opened else []
-                )
-                yield VerticalScroll(*cards, id="pane-account", classes="health-pane")
-            with TabPane(t("health.tab.inventory"), id="inventory"):
-                yield VerticalScroll(id="pane-inventory", classes="health-pane")
-            count = len(opened.review.actions) if opened else 0
-            with TabPane(t("health.tab.actions", n=count), id="actions"):
-                yield OptionList(id="health-actions")
-            with TabPane(t("health.tab.sources"), id="sources"):
-                with VerticalScroll(id="pane-sources", classes="health-pane"):
-                    yield Static("", id="health-sources")
+        yield TabStrip(self._tab_labels(), active="account", id="health-tabs")
+        yield ReviewPanes(opened.review if opened else None, get_language(), id="health-panes")
         yield KeyFooter()
+
+    def _tab_labels(self) -> dict[str, str]:
+        count = len(self.opened.review.actions) if self.opened else 0
+        return {name: t(f"health.tab.{name}", n=count) for name in TABS}
 
     def on_mount(self) -> None:
         host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, HEALTH_ACTIONS)
-        self.query_one(ProgressBar).display = False
-        self.query_one("#health-empty").display = False
+        self.call_after_refresh(self._after_first_frame)
         if self.opened is not None:
             self.loaded = True
-            self._drawn = {"account"}
             self.query_one("#health-status", Static).display = False
-            self._focus_pane("account")
-            self.call_after_refresh(self._draw_rest)
             return
-        self.query_one("#health-tabs").display = False
+        self.query_one("#health-paths", Input).focus()
+        self.query_one(TabStrip).display = False
+        self.query_one("#health-panes").display = False
         self.query_one("#health-status", Static).update(t("health.loading"))
         self.open_worker(self.services.now().date())
+
+    def _after_first_frame(self) -> None:
+        """The marketplace list and the charts of the tab shown; after them, the other tabs."""
+        slot = self.query_one("#health-marketplace-slot")
+        if not slot.children:
+            slot.mount(Select(
+                [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
+                value="auto", allow_blank=False, id="health-marketplace",
+            ))  # fmt: skip
+        self._panes().show_charts()
+        if self.opened is not None:
+            self.call_after_refresh(self._draw_rest)
+
+    def _panes(self) -> ReviewPanes:
+        return self.query_one("#health-panes", ReviewPanes)
+
+    def _progress(self) -> ProgressBar:
+        """The progress bar (mounted above the status line the first time it is needed)."""
+        try:
+            return self.query_one("#health-progress", ProgressBar)
+        except NoMatches:
+            bar = ProgressBar(total=1, id="health-progress", show_eta=False)
+            self.mount(bar, before="#health-status")
+            return bar
+
+    def _hide_progress(self) -> None:
+        for bar in self.query("#health-progress").results(ProgressBar):
+            bar.display = False
+
+    def _show_empty(self, empty: bool) -> None:
+        """The empty state (how to get a review), mounted the first time it is shown."""
+        try:
+            self.query_one("#health-empty", Static).display = empty
+        except NoMatches:
+            if empty:
+                self.mount(Static(t("health.empty"), id="health-empty"), after="#health-status")
+
+    def _market(self) -> str | None:
+        """The marketplace chosen (None: auto, also before the list is mounted)."""
+        chosen = next(iter(self.query("#health-marketplace").results(Select)), None)
+        value = str(chosen.value) if chosen is not None else "auto"
+        return None if value == "auto" else value
 
     # -- opening and reading ----------------------------------------------------------------
 
@@ -199,7 +211,7 @@ class HealthScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         self.loaded = True
-        self.query_one(ProgressBar).display = False
+        self._hide_progress()
         self.query_one("#health-status", Static).update(t("health.failed", error=message))
 
     def _as_of(self) -> date | None:
@@ -234,12 +246,11 @@ class HealthScreen(Screen[None]):
         as_of = self._as_of()
         if as_of is None:
             return
-        market = str(self.query_one("#health-marketplace", Select).value)
         status.update(t("health.reading", n=len(paths)))
-        bar = self.query_one(ProgressBar)
+        bar = self._progress()
         bar.display = True
         bar.update(total=None, progress=0)
-        self.read_worker(paths, as_of, None if market == "auto" else market)
+        self.read_worker(paths, as_of, self._market())
 
     @work(exclusive=True, thread=True, group="health")
     def read_worker(self, paths: list[Path], as_of: date, market: str | None) -> None:
@@ -251,8 +262,8 @@ class HealthScreen(Screen[None]):
         def progress(path: Path, read: int, _size: int) -> None:
             done[str(path)] = float(read)
             got = min(total, sum(done.values())) if sizes else None
-            self.app.call_from_thread(self.query_one(ProgressBar).update, total=total if sizes
-                                      else None, progress=got or 0)  # fmt: skip
+            self.app.call_from_thread(self._progress().update, total=total if sizes else None,
+                                      progress=got or 0)  # fmt: skip
 
         try:
             opened = read_reports(self.services, paths, as_of=as_of, marketplace=market,
@@ -270,7 +281,7 @@ class HealthScreen(Screen[None]):
         """Draw ``opened`` (None: the empty state), keeping the tab and the action selected."""
         self.loaded = True
         self.opened = opened
-        self.query_one(ProgressBar).display = False
+        self._hide_progress()
         status = self.query_one("#health-status", Static)
         if opened is not None and opened.origin == "read":
             review = opened.review
@@ -281,83 +292,65 @@ class HealthScreen(Screen[None]):
         else:
             status.update("")
         status.display = bool(str(status.render()).strip())
-        self.query_one("#health-empty").display = opened is None
-        tabs = self.query_one("#health-tabs", TabbedContent)
-        tabs.display = opened is not None
+        self._show_empty(opened is None)
+        strip = self.query_one(TabStrip)
+        strip.display = opened is not None
+        self._panes().display = opened is not None
         await self._draw()
         if opened is None:
             self.query_one("#health-paths", Input).focus()
         elif self.focused is None or self.focused is self.query_one("#health-paths"):
-            self._focus_pane(tabs.active)
+            self._focus_pane(strip.active)
 
     async def _draw(self) -> None:
-        """Draw the summary and the tab shown now; the other tabs right after that frame (or
-        as soon as one is shown), so opening costs one tab's widgets, not four."""
+        """Draw the summary and the tab shown now; its charts and the other tabs after that
+        frame (or as soon as one is shown), so drawing costs one tab's widgets, not four."""
         opened = self.opened
-        tabs = self.query_one("#health-tabs", TabbedContent)
-        tabs.get_tab("actions").label = t("health.tab.actions",
-                                          n=len(opened.review.actions) if opened else 0)  # fmt: skip
-        self._drawn = set()
+        strip = self.query_one(TabStrip)
+        strip.set_label("actions", self._tab_labels()["actions"])
+        self._panes().forget()
         if opened is None:
             self.query_one("#health-summary", Static).update("")
             return
         self.query_one("#health-summary", Static).update(summary_text(opened.review, opened.origin))
-        await self._draw_pane(tabs.active or "account")
-        self.call_after_refresh(self._draw_rest)
+        await self._draw_pane(strip.active)
+        self.call_after_refresh(self._after_first_frame)
 
     async def _draw_rest(self) -> None:
         for name in TABS:
             await self._draw_pane(name)
 
-    @on(TabbedContent.TabActivated, "#health-tabs")
-    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
-        await self._draw_pane(str(event.pane.id))
-
     async def _draw_pane(self, name: str) -> None:
-        """Fill one tab from the review, once per review and language."""
-        if self.opened is None or name in self._drawn:
-            return
-        self._drawn.add(name)
-        review, lang = self.opened.review, get_language()
-        if name in ("account", "inventory"):
-            pane = self.query_one(f"#pane-{name}", VerticalScroll)
-            width = max(1, (pane.size.width or self.size.width) - 2)
-            widgets = (account_cards(review, lang, width) if name == "account"
-                       else [*inventory_cards(review, lang, width)]
-                       + [Static(figure_text(f, lang), classes="figure")
-                          for f in review.inventory.figures])  # fmt: skip
-            with self.app.batch_update():
-                await pane.remove_children()
-                await pane.mount_all(widgets)
-        elif name == "actions":
-            actions = self.query_one("#health-actions", OptionList)
-            highlighted = actions.highlighted
-            actions.clear_options()
-            if review.actions:
-                actions.add_options([Option(action_text(n, a, lang), id=a.key)
-                                     for n, a in enumerate(review.actions, 1)])  # fmt: skip
-                actions.highlighted = min(highlighted or 0, len(review.actions) - 1)
-            else:
-                actions.add_option(Option(Text(t("health.actions.none")), disabled=True))
-        else:
-            self.query_one("#health-sources", Static).update(sources_text(review, lang))
+        if self.opened is not None:
+            await self._panes().draw(name, self.opened.review, get_language())
 
     # -- actions ----------------------------------------------------------------------------
 
     def _focus_pane(self, name: str) -> None:
-        self.query_one("#health-actions" if name == "actions" else f"#pane-{name}").focus()
+        self._panes().pane(name).focus()
 
-    def action_tab(self, name: str) -> None:
+    async def _switch(self, name: str) -> None:
+        """Show tab ``name`` (drawn first if it is not yet)."""
+        if self.opened is not None:
+            self.query_one(TabStrip).show(name)
+            await self._panes().show(name, self.opened.review, get_language())
+
+    async def action_tab(self, name: str) -> None:
         if name in TABS and self.opened is not None:
-            self.query_one("#health-tabs", TabbedContent).active = name
+            await self._switch(name)
             self._focus_pane(name)
+
+    @on(TabStrip.Changed, "#health-tabs")
+    async def _tab_chosen(self, event: TabStrip.Changed) -> None:
+        await self._switch(event.name)
 
     @on(OptionList.OptionSelected, "#health-actions")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.open_case(event.option_index)
 
     def action_open_action(self) -> None:
-        index = self.query_one("#health-actions", OptionList).highlighted
+        listed = next(iter(self.query("#health-actions").results(OptionList)), None)
+        index = listed.highlighted if listed is not None else None
         if self.opened is None or index is None or not self.opened.review.actions:
             self.notify(t("health.no_action"))
             return
@@ -382,10 +375,11 @@ class HealthScreen(Screen[None]):
         self.query_one("#health-title", Static).update(t("health.title"))
         self.query_one("#health-paths", Input).placeholder = t("health.paths")
         self.query_one("#health-as-of", Input).placeholder = t("health.as_of")
-        self.query_one("#health-empty", Static).update(t("health.empty"))
-        tabs = self.query_one("#health-tabs", TabbedContent)
-        for name in ("account", "inventory", "sources"):
-            tabs.get_tab(name).label = t(f"health.tab.{name}")
+        for empty in self.query("#health-empty").results(Static):
+            empty.update(t("health.empty"))
+        strip = self.query_one(TabStrip)
+        for name, label in self._tab_labels().items():
+            strip.set_label(name, label)
         if self.loaded:
             self.call_later(self._draw)
 

@@ -6,7 +6,9 @@ Opening (``open_review``), in order:
 
 1. the review this screen remembered today (``health-review.json`` beside the log), when it is
    still the review of the log's last run, the same account records, the same settings and the
-   same day: one small JSON file instead of every report again;
+   same day: one small JSON file instead of every report again — and once read (or written) it
+   is kept in memory with its fingerprint, so opening the screen again in the same session
+   reads neither the file nor the reports, only the two small queries of the fingerprint;
 2. the log's last review run (``casewriter.health.review_last``: its files read again, not
    recorded again), then remembered for the next opening;
 3. no run yet but account records: the account review alone;
@@ -35,6 +37,9 @@ if TYPE_CHECKING:
 CACHE_NAME = "health-review.json"
 CACHE_VERSION = 1
 CACHE_MAX_BYTES = 16 * 1024 * 1024
+_KEPT: dict[str, tuple[str, HealthReview]] = {}
+"""The review last read or written per cache file, with its fingerprint (JSON): one entry a
+home; the screen never changes a review, so it is shared as it is."""
 Origin = Literal["cache", "last-run", "records", "read"]
 Progress = Callable[[Path, int, int], None]
 
@@ -75,20 +80,29 @@ def _fingerprint(services: Services, as_of: date) -> dict[str, Any]:
     }
 
 
+def _key_text(key: dict[str, Any]) -> str:
+    return json.dumps(key, sort_keys=True)
+
+
 def _load_cache(services: Services, key: dict[str, Any]) -> HealthReview | None:
     from casewriter.files import read_user_file
     from casewriter.health import HealthReview
 
     path = cache_path(services)
+    kept = _KEPT.get(str(path))
+    if kept is not None and kept[0] == _key_text(key) and path.is_file():
+        return kept[1]
     if not path.is_file():
         return None
     try:
         data = json.loads(read_user_file(path, "cache", max_bytes=CACHE_MAX_BYTES))
         if not isinstance(data, dict) or data.get("key") != key:
             return None
-        return HealthReview.model_validate(data["review"])
+        review = HealthReview.model_validate(data["review"])
     except (CasewriterError, ValueError, KeyError, TypeError):
         return None  # a stale or damaged cache is only a slower opening
+    _KEPT[str(path)] = (_key_text(key), review)
+    return review
 
 
 def _remember(services: Services, key: dict[str, Any], review: HealthReview) -> None:
@@ -101,7 +115,8 @@ def _remember(services: Services, key: dict[str, Any], review: HealthReview) -> 
     try:
         write_atomic(cache_path(services), json.dumps({"key": key, "review": review.to_json()}))
     except (CasewriterError, OSError):
-        pass
+        return
+    _KEPT[str(cache_path(services))] = (_key_text(key), review)
 
 
 def remembered(services: Services, as_of: date) -> Opened | None:

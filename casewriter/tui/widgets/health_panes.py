@@ -1,7 +1,8 @@
 """What the Health screen's Account and Inventory tabs hold, built from a ``HealthReview``: a
-grid of chart cards (one per recorded account metric; sell-through and excess share per
-planning snapshot) and the lines around them (why there is no account review, the metrics never
-recorded), and the summary line under the title.
+board of chart cards (``ChartBoard``: one card per recorded account metric; sell-through and
+excess share per planning snapshot), the lines around it (why there is no account review, the
+metrics never recorded), the inventory figures (one ``Static`` for all of them), and the
+summary line under the title.
 """
 
 from __future__ import annotations
@@ -13,28 +14,28 @@ from casewriter.health.model import HealthReview
 from casewriter.health.words import target_text
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Static
-from casewriter.tui.widgets.health_charts import ChartCard, ChartGrid, TrendChart
-from casewriter.tui.widgets.health_view import metric_head, metric_notes, status_text
+from casewriter.tui.widgets.health_board import Card, ChartBoard
+from casewriter.tui.widgets.health_charts import Series
+from casewriter.tui.widgets.health_view import figure_text, metric_head, metric_notes, status_text
 
 
-def account_cards(review: HealthReview, lang: str, width: int) -> list[Widget]:
+def account_cards(review: HealthReview, lang: str) -> list[Widget]:
     acc = review.account
     out: list[Widget] = []
     if acc.absent is not None:
         out.append(Static(Text(acc.absent.get(lang), style="bold"), classes="figure"))
-    cards: list[ChartCard] = []
+    cards: list[Card] = []
     never: list[str] = []
     for m in acc.metrics:
         known = [p for p in m.trend if p.value is not None]
         if m.value is None and not known:
             never.append(m.label.get(lang))
             continue
-        chart = TrendChart([p.date for p in m.trend], [p.value for p in m.trend],
-                           target=m.target.value if m.target else None, status=m.status,
-                           id=f"chart-{m.key}")  # fmt: skip
-        cards.append(ChartCard(metric_head(m, lang), chart, metric_notes(m, lang)))
+        series = Series.of([p.date for p in m.trend], [p.value for p in m.trend],
+                           target=m.target.value if m.target else None, status=m.status)  # fmt: skip
+        cards.append(Card(f"chart-{m.key}", metric_head(m, lang), series, metric_notes(m, lang)))
     if cards:
-        out.append(ChartGrid(*cards, width=width, id="account-charts"))
+        out.append(ChartBoard(cards, id="account-charts"))
     elif acc.absent is None:
         out.append(Static(t("health.account.none"), classes="figure"))
     if acc.records and never:
@@ -42,12 +43,13 @@ def account_cards(review: HealthReview, lang: str, width: int) -> list[Widget]:
     return out
 
 
-def inventory_cards(review: HealthReview, lang: str, width: int) -> list[Widget]:
+def inventory_cards(review: HealthReview, lang: str) -> list[Widget]:
+    """The trend of sell-through and excess share, then every figure (one ``Static``)."""
     inv = review.inventory
     out: list[Widget] = []
     if inv.absent is not None:
         out.append(Static(Text(inv.absent.get(lang), style="bold"), classes="figure"))
-    cards: list[ChartCard] = []
+    cards: list[Card] = []
     for key in ("sell_through", "excess_share"):
         fig = inv.figure(key)
         points = [(p.date, getattr(p, key)) for p in inv.trend]
@@ -59,12 +61,14 @@ def inventory_cards(review: HealthReview, lang: str, width: int) -> list[Widget]
             Text(t("health.chart.target") + " " + target_text(fig.target, lang))
             if fig.target else "", "  ", status_text(fig.status, lang),
         )  # fmt: skip
-        chart = TrendChart([d for d, _ in points], [v for _, v in points],
-                           target=fig.target.value if fig.target else None, status=fig.status,
-                           id=f"chart-{key}")  # fmt: skip
-        cards.append(ChartCard(head, chart))
+        series = Series.of([d for d, _ in points], [v for _, v in points],
+                           target=fig.target.value if fig.target else None, status=fig.status)  # fmt: skip
+        cards.append(Card(f"chart-{key}", head, series))
     if cards:
-        out.append(ChartGrid(*cards, most=2, width=width, id="inventory-charts"))
+        out.append(ChartBoard(cards, most=2, id="inventory-charts"))
+    if inv.figures:
+        figures = Text("\n\n").join(figure_text(f, lang) for f in inv.figures)
+        out.append(Static(figures, classes="figure", id="inventory-figures"))
     return out
 
 
