@@ -218,8 +218,9 @@ class EvidenceStep(VerticalScroll):
         whose identifiers the lines carry are read-only while lines hold them."""
         ct = self.case_type
         locked = locked_slots(ct, self.state)
-        for key in [*(event.slots if event else []), *covered(ct).values()]:
+        for key in event.slots if event else []:
             self._show_values(key)
+        for key in covered(ct).values():
             for widget in self.query(f"#slot-{key}"):
                 widget.disabled = key in locked
             if ct is not None and (slot := ct.slot(key)) is not None:
