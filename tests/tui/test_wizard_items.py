@@ -19,6 +19,7 @@ from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.wizard.steps.review_step import ReviewStep
 from tests.tui.conftest import RunApp, add_case, calm, fill, next_step, set_field, wizard
 from tests.tui.test_hostile_tui import drawn
+from tests.tui.test_zh_walk import english_words
 
 LINE_1 = {
     "item-fnsku": "X003KQ7ZP1",
@@ -377,3 +378,38 @@ def test_snapshot_items_at_80x24(
 ) -> None:
     app = app_factory(start_case_type="warehouse-lost")
     assert snap_compare(app, terminal_size=(80, 24), run_before=_items_at_80x24(lang))
+
+
+async def test_item_lines_speak_chinese(run_app: RunApp) -> None:
+    """Issue 13 §4: the item lines, their total, the disagreeing total and the review's rows
+    and warnings in Chinese (no English word outside identifiers and Amazon's names)."""
+    async with run_app(size=(100, 40), start_case_type="warehouse-lost") as pilot:
+        await pilot.press("f4")
+        await calm(pilot)
+        wz = wizard(pilot)
+        await two_lines(pilot)
+        await set_field(pilot, "fact-units_lost", "9")
+        wz.query_one("#items-editor").scroll_visible(animate=False, top=True)
+        await calm(pilot)
+        rows = drawn(pilot.app, "items zh").splitlines()
+        first = next(n for n, row in enumerate(rows) if "商品明细（商品及数量）" in row)
+        last = next(n for n, row in enumerate(rows) if row.strip().startswith("运营中心"))
+        shown = "\n".join(rows[first : last + 1])  # the item lines, top to bottom
+        assert "第 2 行（共 2 行）" in shown and "2 行 · 合计 7 件" in shown, shown
+        assert "丢失数量（未核对）填写为 9，但各行合计为 7" in shown, shown
+        assert english_words(shown, ["x003kq7zp2"]) == [], shown
+        await next_step(pilot)
+        await next_step(pilot)
+        rows = drawn(pilot.app, "review zh").splitlines()
+
+        def between(start: str, end: str) -> str:
+            first = next(n for n, row in enumerate(rows) if start in row)
+            last = next(n for n, row in enumerate(rows) if n > first and end in row)
+            # the right column (the left one, the subject box, is 60 characters wide here)
+            return "\n".join(row[60:] for row in rows[first : last + 1])
+
+        lines = between("商品明细（商品及数量）", "合计 7 件")  # the checklist's item lines
+        warnings = between("警告", "期限")
+        assert "✓ 2. X003KQ7ZP2 × 3（参考编号" in lines, lines
+        assert "丢失数量（未核对）填写为" in warnings and "商品明细合计为 7" in warnings, warnings
+        assert english_words(lines + warnings, ["[profile]"]) == [], lines + warnings
