@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
 from casewriter.tui import autosave
+from casewriter.tui.app import CasewriterApp
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.case_table import CaseTable
 from casewriter.tui.wizard.steps.review_step import ReviewStep
@@ -39,6 +40,13 @@ LINE_2 = {
 
 def text(screen: Any, selector: str) -> str:
     return str(screen.query_one(selector).render())
+
+
+def shown_now(pilot: Pilot[Any], where: str) -> str:
+    """The screen as drawn now, one line per row."""
+    app = pilot.app
+    assert isinstance(app, CasewriterApp)
+    return drawn(app, where)
 
 
 def options(screen: Any) -> list[str]:
@@ -361,7 +369,7 @@ def _items_at_80x24(lang: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
         screen.query_one("#items-editor").scroll_visible(animate=False, top=True)
         await pilot.wait_for_scheduled_animations()
         await calm(pilot)
-        shown = drawn(pilot.app, f"items {lang}")
+        shown = shown_now(pilot, f"items {lang}")
         if lang == "zh":
             assert "第 2 行（共 2 行）" in shown and "✗ 2. X00BAD × 3" in shown, shown
             assert "参考编号" in shown and "运营中心" in shown, shown
@@ -391,7 +399,7 @@ async def test_item_lines_speak_chinese(run_app: RunApp) -> None:
         await set_field(pilot, "fact-units_lost", "9")
         wz.query_one("#items-editor").scroll_visible(animate=False, top=True)
         await calm(pilot)
-        rows = drawn(pilot.app, "items zh").splitlines()
+        rows = shown_now(pilot, "items zh").splitlines()
         first = next(n for n, row in enumerate(rows) if "商品明细（商品及数量）" in row)
         last = next(n for n, row in enumerate(rows) if row.strip().startswith("运营中心"))
         shown = "\n".join(rows[first : last + 1])  # the item lines, top to bottom
@@ -400,7 +408,7 @@ async def test_item_lines_speak_chinese(run_app: RunApp) -> None:
         assert english_words(shown, ["x003kq7zp2"]) == [], shown
         await next_step(pilot)
         await next_step(pilot)
-        rows = drawn(pilot.app, "review zh").splitlines()
+        rows = shown_now(pilot, "review zh").splitlines()
 
         def between(start: str, end: str) -> str:
             first = next(n for n, row in enumerate(rows) if start in row)
