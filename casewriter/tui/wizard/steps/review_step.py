@@ -88,6 +88,8 @@ def checklist_text(
         if item.slot == "items" and item_rows:
             for row, style in item_rows:
                 out.append(f"    {shown(row)}\n", style=style)
+            if item.reason and not any(i.status == "invalid" for i in rendered.items):
+                out.append(f"    {shown(local(item.reason))}\n", style=color)  # too few lines
             continue
         if item.values:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
