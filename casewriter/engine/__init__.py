@@ -54,6 +54,8 @@ if TYPE_CHECKING:
         RenderedCase,
     )
     from casewriter.engine.facts import coerce_fact
+    from casewriter.engine.items import derived_lines as derived_item_lines
+    from casewriter.engine.items import slot_for as item_slot
     from casewriter.engine.message_facts import read_message
     from casewriter.engine.message_map import Fill, Left
     from casewriter.engine.message_map import plan as plan_message
@@ -82,6 +84,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "check_attachment": ("attachments", "check_attachment"),
     "check_identifier": ("checklist", "check_identifier"),
     "coerce_fact": ("facts", "coerce_fact"),
+    "derived_item_lines": ("items", "derived_lines"),
+    "item_slot": ("items", "slot_for"),
     "MessageFacts": ("message_model", "MessageFacts"),
     "read_message": ("message_facts", "read_message"),
     "Fill": ("message_map", "Fill"),
@@ -151,11 +155,13 @@ __all__ = [
     "coerce_fact",
     "compare_template_copies",
     "days_left",
+    "derived_item_lines",
     "draft_from_data",
     "evaluate_deadline",
     "fact_json",
     "format_markdown",
     "format_text",
+    "item_slot",
     "load_case_file",
     "oer_text",
     "parse_case_text",

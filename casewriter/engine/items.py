@@ -38,7 +38,36 @@ from casewriter.engine.values import FactValue
 from casewriter.errors import UsageError
 from casewriter.identifiers import IdCheck, check
 from casewriter.marketplaces import Marketplace
-from casewriter.messages import said
+from casewriter.messages import Said, said, said_from
+
+#: What the lines' checks say (``casewriter.messages.Said``: the CLI prints the English, the
+#: app says each code in its own words). ``label`` is a fact's label, ``fact`` its case-file key.
+WORDS: dict[str, tuple[str, str]] = {
+    "item.invalid": ("Item {item}: {reason}.", "商品明细 {item}：{reason}。"),
+    "item.total_given": (
+        "{label} ({fact}) was given as {stated}, but the items add up to {total}; the case states {total}.",
+        "{label}填写为 {stated}，但商品明细合计为 {total}；Case 中写 {total}。",
+    ),
+    "item.total_computed": (
+        "{label} ({fact}) works out at {stated}, but the items add up to {total}; the case states {total}.",
+        "{label}算得 {stated}，但商品明细合计为 {total}；Case 中写 {total}。",
+    ),
+    "item.no_split": (
+        "{n} {kind}s given without a quantity for each: the case cannot say how many units of "
+        "each. List each as an item line with its quantity ([[items]] in a case file).",
+        "{n} 个 {kind} 没有各自的数量：Case 无法说明每个各有多少件。请把每个列为一行商品明细并填写数量"
+        "（Case 文件中用 [[items]]）。",
+    ),
+    "item.earlier_date": (
+        "{label} ({fact}) is {given}, but an item is dated {earliest}: the window runs from the "
+        "earliest, {earliest}.",
+        "{label}为 {given}，但有一行商品明细的日期是 {earliest}：时限从最早的 {earliest} 起算。",
+    ),
+}  # fmt: skip
+
+
+def _said(code: str, **params: object) -> Said:
+    return said_from(WORDS, code, params)
 
 
 @lru_cache(maxsize=4096)
@@ -242,7 +271,7 @@ def check_items(
         checked, good = _check_line(line, spec, derived)
         res.lines.append(checked)
         if checked.status == "invalid":
-            res.warnings.append(f"Item {summary(checked)}: {checked.reason}.")
+            res.warnings.append(_said("item.invalid", item=summary(checked), reason=checked.reason))
         if not derived and checked.status != "invalid":
             for f, value in good.items():
                 slot = slot_for(ct, f)
@@ -258,9 +287,9 @@ def check_items(
     return res
 
 
-def _label(ct: CaseType, key: str) -> str:
+def _label(ct: CaseType, key: str) -> Said:
     spec = ct.fact(key)
-    return f"{spec.label.en} ({key})" if spec else key
+    return spec.label.both() if spec else Said(key)
 
 
 def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[str, FactValue],
@@ -280,28 +309,20 @@ def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[st
     if q_fact and total is not None:
         stated = facts.get(q_fact)
         if type(stated) is int and stated != total:
-            how = "was given as" if q_fact in given else "works out at"
-            res.warnings.append(
-                f"{_label(ct, q_fact)} {how} {stated}, but the items add up to {total}; "
-                f"the case states {total}."
-            )
+            code = "item.total_given" if q_fact in given else "item.total_computed"
+            res.warnings.append(_said(code, label=_label(ct, q_fact), fact=q_fact,
+                                      stated=stated, total=total))  # fmt: skip
         facts[q_fact] = total
     if derived and len(lines) > 1 and "quantity" in spec.fields:
         kind = next((f for f in ITEM_PRODUCT_FIELDS if lines[0].given().get(f)), "item")
-        res.warnings.append(
-            f"{len(lines)} {LABELS.get(kind, kind)}s given without a quantity for each: the case "
-            "cannot say how many units of each. List each as an item line with its quantity "
-            "([[items]] in a case file)."
-        )
+        res.warnings.append(_said("item.no_split", n=len(lines), kind=LABELS.get(kind, kind)))
     d_fact = spec.facts.get("date")
     if d_fact and dates:
         earliest = min(dates)
         given_date = facts.get(d_fact)
         if isinstance(given_date, date) and earliest < given_date:
-            res.warnings.append(
-                f"{_label(ct, d_fact)} is {given_date.isoformat()}, but an item is dated "
-                f"{earliest.isoformat()}: the window runs from the earliest, {earliest.isoformat()}."
-            )
+            res.warnings.append(_said("item.earlier_date", label=_label(ct, d_fact), fact=d_fact,
+                                      given=given_date.isoformat(), earliest=earliest.isoformat()))  # fmt: skip
         if not isinstance(given_date, date) or earliest < given_date:
             facts[d_fact] = earliest
     fc_fact = spec.facts.get("fulfillment_center")

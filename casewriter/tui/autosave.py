@@ -142,8 +142,8 @@ def load_meta(path: Path) -> AutosaveEntry:
 
 
 def summarize(draft: dict[str, Any]) -> str:
-    """A one-line description: the marketplace and the first identifiers typed (the case type
-    is shown apart, by its title in the UI language)."""
+    """A one-line description: the marketplace and the first identifiers typed, item lines'
+    products included (the case type is shown apart, by its title in the UI language)."""
     parts: list[str] = []
     market = draft.get("marketplace")
     if market:
@@ -154,6 +154,11 @@ def summarize(draft: dict[str, Any]) -> str:
         for raw in evidence.values():
             items = raw if isinstance(raw, list) else [raw]
             values.extend(str(v).strip() for v in items if str(v).strip())
+    lines = draft.get("items")
+    for line in lines if isinstance(lines, list) else []:  # item lines: their products
+        product = next((line.get(k) for k in ("fnsku", "asin", "sku") if isinstance(line, dict) and line.get(k)), None)  # fmt: skip
+        if product is not None and str(product).strip() not in values:
+            values.append(str(product).strip())
     if values:
         shown = ", ".join(values[:3])
         parts.append(shown + (f" (+{len(values) - 3})" if len(values) > 3 else ""))

@@ -36,7 +36,16 @@ def test_strings_are_grouped_by_screen_without_a_key_twice() -> None:
     assert duplicate_keys() == []
     assert sum(len(m.STRINGS) for m in MODULES) == len(CATALOG)
     names = {m.__name__.rsplit(".", 1)[1] for m in MODULES}
-    assert names == {"common", "home", "detail", "settings", "scan", "health", "wizard"}
+    assert names == {
+        "common",
+        "home",
+        "detail",
+        "settings",
+        "scan",
+        "health",
+        "wizard",
+        "wizard_items",
+    }
     i18n.set_language("zh")
     assert i18n.t("wz.rev.filed", case_id="CW-000001", sc_id="1") == "CW-000001 已标记为已提交（1）"
     assert i18n.t("detail.title", id="CW-000002") == "Case CW-000002"

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 from casewriter.config import load_settings
 from casewriter.services.demo import build_demo
 from casewriter.tui.services import Services
-from casewriter.tui.wizard.screen import AUTOSAVE_DELAY
+from casewriter.tui.wizard.screen import AUTOSAVE_DELAY, SAME_PROBLEM_DELAY
 from tests.tui.conftest import FIXED_NOW, calm, fill, next_step, set_field
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
@@ -94,6 +94,10 @@ async def _evidence(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")  # the highlighted type: on to the evidence
     await calm(pilot)
     await fill(pilot, {"slot-shipment_id": "FBA17XKQ9M2Z", "slot-fnsku": "X003KQ7ZP1\nX00BAD"})
+    # The log is asked about the same problem once typing pauses: its warnings (lines under
+    # the fields) are drawn before the picture, whatever the machine's load.
+    await pilot.pause(SAME_PROBLEM_DELAY + 0.2)
+    await calm(pilot)
     # Scroll deterministically: a focused field scrolls itself into view with an animation
     # whose progress at capture time depends on machine load, so drop focus, then scroll the
     # FNSKU field (and its error) to the top without animation.

@@ -6,6 +6,7 @@ what it left and why ("12 units: no field for it in this case type"). Pure (no t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,11 @@ def _join(items: list[str]) -> str:
     return "; ".join(shown) + (f"; … (+{more})" if more > 0 else "")
 
 
-def report_lines(ct: CaseType, slots: Filled, facts: FactsFilled, as_of: date) -> list[str]:
-    """Every line the paste box shows after one extraction."""
+def report_lines(
+    ct: CaseType, slots: Filled, facts: FactsFilled, as_of: date, items: Sequence[str] = ()
+) -> list[str]:
+    """Every line the paste box shows after one extraction (``items``: the item lines it
+    filled, ``1: X003KQ7ZP1 × 12``)."""
     lang = get_language()
     lines: list[str] = []
     filled = []
@@ -87,6 +91,8 @@ def report_lines(ct: CaseType, slots: Filled, facts: FactsFilled, as_of: date) -
         filled.append(f"{label} ← {', '.join(values)}")
     if filled:
         lines.append(t("wz.ev.filled", items=_join(filled)))
+    if items:
+        lines.append(t("wz.items.pasted", items=_join(list(items))))
     if facts.filled:
         lines.append(
             t("wz.ev.facts_filled", items=_join([fill_item(ct, f, as_of) for f in facts.filled]))

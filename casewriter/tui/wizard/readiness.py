@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from casewriter.tui.i18n import get_language, local, t
+from casewriter.tui.i18n import get_language, local, t, tn
+from casewriter.tui.strings import CATALOG
+from casewriter.tui.wizard.item_lines import invalid_lines
 
 if TYPE_CHECKING:
     from casewriter.engine import CaseType, RenderedCase
@@ -28,7 +30,13 @@ def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str
     same = [*getattr(rendered, "duplicates", []), *getattr(rendered, "closed_matches", [])]
     out: list[str] = []
     for warning in rendered.warnings:
-        if warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
+        code = str(getattr(warning, "code", ""))
+        if code == "item.invalid":
+            continue  # the checklist names the line and what is wrong with it
+        if code.startswith("item.") and f"wz.w.{code}" in CATALOG:
+            params = getattr(warning, "params", {})
+            out.append(t(f"wz.w.{code}", **{k: local(v) for k, v in params.items()}))
+        elif warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
             reasons = "; ".join(rendered.urgency_reasons)
             out.append(t("wz.rev.urgent_advice", reasons=reasons))
         elif any(c.id in warning and "same problem" in warning for c in same):
@@ -66,7 +74,12 @@ def reason_line(reason: Any, ct: CaseType | None, rendered: RenderedCase | None 
             return t("ready.missing_items")
         return t("ready.missing_evidence", what=_slot_label(ct, key))
     if code == "invalid-evidence":
-        if key == "items":
+        if key == "items":  # the invalid lines named (none: too few lines)
+            bad = invalid_lines(rendered.items) if rendered is not None else []
+            if bad:
+                return tn(
+                    "ready.invalid_item_lines", len(bad), lines=t("wz.items.list_sep").join(bad)
+                )
             return t("ready.invalid_items")
         return t("ready.invalid_evidence", what=_slot_label(ct, key))
     if code == "missing-fact":

@@ -340,7 +340,7 @@ class WizardScreen(Screen[str | None]):
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(AUTOSAVE_DELAY, self.autosave_now)
-        if event.what.startswith("slot-") or event.what == "extract":
+        if event.what.startswith(("slot-", "item-")) or event.what == "extract":
             self._check_same_problem(debounce=True)
 
     def _check_same_problem(self, *, debounce: bool = False) -> None:

@@ -77,9 +77,15 @@ class WizardSession:
         ct = self.case_type
         return {f.key: f for f in ct.facts} if ct else {}
 
+    def item_fields(self) -> list[str]:
+        """The chosen case type's item fields (none: it takes no item lines)."""
+        ct = self.case_type
+        return list(ct.items.fields) if ct is not None and ct.items is not None else []
+
     def draft_dict(self) -> dict[str, Any]:
-        """The engine Draft dict for the current state (typed facts, absolute attachments)."""
-        return self.state.to_draft(self.services.settings, self.fact_specs())
+        """The engine Draft dict for the current state (typed facts and item lines, absolute
+        attachments)."""
+        return self.state.to_draft(self.services.settings, self.fact_specs(), self.item_fields())
 
     def render(self) -> RenderedCase:
         """Render the current state as of today in its marketplace (``CasewriterError`` when
@@ -117,7 +123,8 @@ class WizardSession:
 
     def typed_identifiers(self) -> dict[str, list[tuple[str, str]]]:
         """Each identifier slot's valid values as the engine reads them: slot key -> (kind,
-        normalized) pairs (what ``RenderedCase.identifiers`` will hold, without rendering)."""
+        normalized) pairs (what ``RenderedCase.identifiers`` will hold, without rendering); the
+        item lines' identifiers under ``items``."""
         from casewriter.engine import check_identifier
         from casewriter.identifiers import KINDS
 
@@ -130,6 +137,13 @@ class WizardSession:
                 status, normalized, _reason, _hint = check_identifier(raw, slot.kind)
                 if status == "valid" and normalized:
                     out.setdefault(slot.key, []).append((slot.kind, normalized))
+        fields = self.item_fields()
+        for line in self.state.items:
+            for key, raw in line.items():
+                if key in fields and key in KINDS and raw.strip():
+                    status, normalized, _reason, _hint = check_identifier(raw, key)
+                    if status == "valid" and normalized:
+                        out.setdefault("items", []).append((key, normalized))
         return out
 
     def same_problem(self) -> list[DuplicateCase]:
@@ -188,7 +202,7 @@ class WizardSession:
 
     def autosave(self) -> Path:
         """Write the state to the autosave file (``CasewriterError``/``OSError`` on failure)."""
-        data = self.state.to_autosave(self.services.settings, self.fact_specs())
+        data = self.state.to_autosave(self.services.settings, self.fact_specs(), self.item_fields())
         self.autosave_path = autosave.save(
             self.services.paths,
             self.autosave_key,

@@ -3,7 +3,7 @@
 Pure Python (no textual): the step widgets read from and write to a ``WizardState``; going back
 and forward rebuilds widgets from it, autosave serialises it, and ``to_draft()`` turns it into
 the engine's ``Draft`` dict (``case_type``, ``marketplace``, ``profile``, ``facts``,
-``evidence``, ``attachments``, ``narrative``, ``urgency``, ``oer``).
+``evidence``, ``items``, ``attachments``, ``narrative``, ``urgency``, ``oer``).
 
 Facts are kept as the raw text typed (so nothing typed is ever lost, even when it does not
 parse yet) and read into typed values (``casewriter.engine.FactValue``) by ``convert_fact``,
@@ -13,19 +13,21 @@ reading, and
 the typed values go into the draft as they are (``to_draft``; ``to_autosave`` writes their JSON
 form). Attachment paths are stored absolute, resolved once with the engine's rule
 (``casewriter.engine.attachment_path``) when typed or when a logged draft is reopened. The
-autosave dict is a Draft dict plus a ``_wizard`` key (step, raw facts, edited texts) that
-``from_dict`` reads back; ``to_draft()`` never includes it.
+autosave dict is a Draft dict plus a ``_wizard`` key (step, raw facts and item lines, edited
+texts) that ``from_dict`` reads back; ``to_draft()`` never includes it. Item lines are kept as
+typed too (``item_lines.py``) and read into the draft's ``items`` the same way as facts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from casewriter.config import Settings
 from casewriter.errors import UsageError
+from casewriter.tui.wizard.item_lines import Line, is_blank, item_spec, line_texts
 
 if TYPE_CHECKING:
     from casewriter.engine import FactSpec, FactValue
@@ -99,6 +101,10 @@ class WizardState:
     """Fact key -> text as typed."""
     evidence: dict[str, list[str]] = field(default_factory=dict)
     """Identifier/text slot key -> values as typed."""
+    items: list[Line] = field(default_factory=list)
+    """Item lines (a case type with an ``[items]`` spec): field -> text as typed, per line."""
+    item_cursor: int = field(default=0, repr=False, compare=False)
+    """The item line the evidence step edits (kept across its rebuilds; never saved)."""
     attachments: dict[str, list[str]] = field(default_factory=dict)
     """File-like slot key (file, photo, invoice, pod) -> absolute paths."""
     descriptions: dict[str, str] = field(default_factory=dict)
@@ -150,6 +156,7 @@ class WizardState:
         for key, value in _mapping(data.get("evidence")).items():
             values = value if isinstance(value, list) else [value]
             state.evidence[str(key)] = [str(v) for v in values if v is not None and str(v) != ""]
+        state.items = line_texts(data.get("items"))
         base_dir = data.get("base_dir") if isinstance(data.get("base_dir"), str) else None
         for item in data.get("attachments") or []:
             if isinstance(item, Mapping) and item.get("path"):
@@ -175,6 +182,8 @@ class WizardState:
             state.step = str(wizard["step"])
         for key, value in _mapping(wizard.get("facts")).items():
             state.facts[str(key)] = str(value)
+        if isinstance(wizard.get("items"), list):
+            state.items = line_texts(wizard["items"])
         for key, value in _mapping(wizard.get("edits")).items():
             if key in EDIT_KEYS and isinstance(value, str):
                 state.edits[key] = value
@@ -196,9 +205,14 @@ class WizardState:
         }
 
     def to_draft(
-        self, settings: Settings, fact_specs: Mapping[str, FactSpec] | None = None
+        self,
+        settings: Settings,
+        fact_specs: Mapping[str, FactSpec] | None = None,
+        item_fields: Sequence[str] | None = None,
     ) -> dict[str, Any]:
-        """The engine's Draft dict; facts that do not parse are left out (``fact_errors`` says why)."""
+        """The engine's Draft dict; facts and item values that do not parse are left out
+        (``fact_errors`` and the item fields say why); ``item_fields``: the case type's item
+        fields (None: every field typed; empty: the type takes no item lines)."""
         specs = fact_specs or {}
         facts: dict[str, FactValue] = {}
         as_of = self.as_of()
@@ -234,9 +248,36 @@ class WizardState:
             "oer": self.oer,
         }
         draft["evidence"] = {k: v for k, v in draft["evidence"].items() if v}
+        items = self.draft_items(item_fields, as_of)
+        if items:
+            draft["items"] = items
         if draft["profile"] is None:
             del draft["profile"]
         return draft
+
+    def draft_items(
+        self, item_fields: Sequence[str] | None = None, as_of: date | None = None
+    ) -> list[dict[str, Any]]:
+        """The item lines as the Draft's ``items``: identifiers and the fulfilment centre as
+        typed (checked at render, like evidence), quantities and dates read as facts are."""
+        out: list[dict[str, Any]] = []
+        as_of = as_of or self.as_of()
+        for line in self.items:
+            typed: dict[str, Any] = {}
+            for key, raw in line.items():
+                if not raw.strip() or (item_fields is not None and key not in item_fields):
+                    continue
+                spec = item_spec(key)
+                if spec is None:
+                    typed[key] = raw.strip()
+                    continue
+                try:
+                    typed[key] = convert_fact(spec, raw, self.marketplace, as_of)[0]
+                except UsageError:
+                    continue
+            if typed:
+                out.append(typed)
+        return out
 
     def fact_errors(self, fact_specs: Mapping[str, FactSpec]) -> dict[str, str]:
         """Fact key -> why its typed text does not parse."""
@@ -251,14 +292,23 @@ class WizardState:
         return errors
 
     def to_autosave(
-        self, settings: Settings, fact_specs: Mapping[str, FactSpec] | None = None
+        self,
+        settings: Settings,
+        fact_specs: Mapping[str, FactSpec] | None = None,
+        item_fields: Sequence[str] | None = None,
     ) -> dict[str, Any]:
-        """The Draft dict plus ``_wizard`` (step, raw facts, edits): nothing typed is lost."""
+        """The Draft dict plus ``_wizard`` (step, raw facts and item lines, edits): nothing
+        typed is lost."""
         from casewriter.engine import fact_json
 
-        data = self.to_draft(settings, fact_specs)
+        data = self.to_draft(settings, fact_specs, item_fields)
         data["facts"] = {k: fact_json(v) for k, v in data["facts"].items()}
+        if "items" in data:
+            data["items"] = [{k: fact_json(v) for k, v in i.items()} for i in data["items"]]
         data["_wizard"] = {"step": self.step, "facts": dict(self.facts), "edits": dict(self.edits)}
+        lines = [dict(line) for line in self.items if not is_blank(line)]
+        if lines:
+            data["_wizard"]["items"] = lines
         return data
 
     def step_index(self) -> int:

@@ -1,6 +1,7 @@
 """The fields of the evidence step, built from a case type and the wizard's state: one per
 evidence slot (required ones marked ``*``; repeatable slots take one value per line; identifier
-fields route a pasted message to the paste box), one per fact (a choice or yes/no is a
+fields route a pasted message to the paste box), the item lines (``ItemsEditor``, after the
+fields whose identifiers the lines also carry), one per fact (a choice or yes/no is a
 ``Select``) and the narrative, each with its label, help line and message line
 (``#msg-<field id>``). Field ids are ``slot-<key>``, ``att-<key>``, ``fact-<key>`` and
 ``nar-<key>``. Building only: the step handles the edits and checks.
@@ -16,7 +17,9 @@ from casewriter.identifiers import KINDS
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, plain
 from casewriter.tui.widgets.choice import OneLineSelect
+from casewriter.tui.wizard.item_sync import covered
 from casewriter.tui.wizard.state import WizardState
+from casewriter.tui.wizard.steps.items_editor import ItemsEditor
 from casewriter.tui.wizard.steps.paste_box import SlotArea, SlotInput
 from casewriter.tui.wizard.validators import FactValidator, SlotValidator
 
@@ -35,13 +38,20 @@ def repeatable(slot: EvidenceSlot) -> bool:
 def field_widgets(ct: CaseType, state: WizardState) -> list[Widget]:
     """Every field of the step for ``ct``, filled from ``state``."""
     widgets: list[Widget] = [Label(t("wz.ev.evidence"), classes="section")]
-    for slot in ct.evidence:
+    shared = set(covered(ct).values())
+    last = max((n for n, s in enumerate(ct.evidence) if s.key in shared), default=-1)
+    for n, slot in enumerate(ct.evidence):
         widgets += _slot_widgets(ct, slot, state)
+        if n == last:
+            widgets.append(ItemsEditor(ct, state))
+    if ct.items is not None and last < 0:
+        widgets.append(ItemsEditor(ct, state))
     facts = [f for f in ct.facts if not f.computed]
     if facts:
         widgets.append(Label(t("wz.ev.facts"), classes="section"))
+        from_lines = {v: k for k, v in ct.items.facts.items()} if ct.items else {}
         for spec in facts:
-            widgets += _fact_widgets(spec, state)
+            widgets += _fact_widgets(spec, state, from_lines.get(spec.key, ""))
     widgets.append(Label(t("wz.ev.narrative"), classes="section"))
     for key, label in NARRATIVE:
         widgets.append(Label(t(label), classes="field-label"))
@@ -99,10 +109,14 @@ def _slot_widgets(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> list[
     return out
 
 
-def _fact_widgets(spec: FactSpec, state: WizardState) -> list[Widget]:
+def _fact_widgets(spec: FactSpec, state: WizardState, item_field: str = "") -> list[Widget]:
+    """A fact's label, help, field and message line; ``item_field``: the item field that
+    stands for it (the lines' total or earliest date), said in its help."""
     lang = get_language()
     out = _label(spec.label.get(lang), spec.required, False)
     out += _help(spec.help.get(lang))
+    if item_field in ("quantity", "date"):
+        out += _help(t("wz.items.fact_hint" if item_field == "quantity" else "wz.items.date_hint"))
     raw = state.facts.get(spec.key, "")
     wid = f"fact-{spec.key}"
     if spec.type in ("choice", "bool"):

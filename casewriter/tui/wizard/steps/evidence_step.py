@@ -1,7 +1,9 @@
 """Step 2: facts and evidence. The paste box (``PastePanel``) on top fills empty identifier
 slots and facts (quantities, dates, carriers, amounts) from pasted text; below it the fields built from the case type's evidence slots and facts
 (``evidence_fields.py``), each checked as the user types through the core modules (identifiers,
-facts, attachments' existence, type and size); the narrative comes last.
+facts, attachments' existence, type and size); the item lines of a multi-item case type
+(``items_editor.py``: the fields whose identifiers the lines carry are read-only while lines
+hold them); the narrative comes last.
 
 A whole message pasted into one identifier field, or left in it when the field is left (or on
 F5), goes to the paste box and is extracted, so the field keeps only its identifier; typing key
@@ -10,9 +12,10 @@ by key is never interrupted. Every edit goes into the ``WizardState`` at once (`
 A logged case on the same problem as an identifier typed is named under its field
 (``show_same_problem``: the wizard asks the log once typing pauses).
 
-Size: ~370 lines because the paste box and the fields hand values both ways (free text absorbed,
+Size: ~400 lines because the paste box and the fields hand values both ways (free text absorbed,
 slots and facts filled) through one step's state, and the field messages (checks, cases on the
-same problem) are that state's too; building the fields is already in ``evidence_fields.py``.
+same problem, fields the item lines stand in for) are that state's too; building the fields is
+already in ``evidence_fields.py``, the item lines in ``items_editor.py``.
 """
 
 from __future__ import annotations
@@ -30,10 +33,14 @@ from casewriter.engine import CaseType, Catalog, DuplicateCase, EvidenceSlot, Fa
 from casewriter.tui.i18n import get_language, t
 from casewriter.tui.safe import Input, Static, TextArea
 from casewriter.tui.wizard.extraction import is_free_text
+from casewriter.tui.wizard.item_lines import is_blank
+from casewriter.tui.wizard.item_sync import covered, locked_slots
 from casewriter.tui.wizard.readiness import duplicate_line
 from casewriter.tui.wizard.state import WizardState, attachment_path, split_lines
 from casewriter.tui.wizard.steps import Edited, FieldsRebuilt
 from casewriter.tui.wizard.steps.evidence_fields import field_widgets, repeatable
+from casewriter.tui.wizard.steps.item_list import ItemsChanged
+from casewriter.tui.wizard.steps.items_editor import ItemsEditor
 from casewriter.tui.wizard.steps.paste_box import (
     FreeTextPasted,
     PasteBox,
@@ -144,8 +151,10 @@ class EvidenceStep(VerticalScroll):
         """Whether anything was entered on this step yet (a resumed draft, or back from later)."""
         s = self.state
         lists = [*s.evidence.values(), *s.attachments.values()]
-        return any(v.strip() for vs in lists for v in vs) or any(
-            v.strip() for v in (*s.facts.values(), *s.narrative.values())
+        return (
+            any(v.strip() for vs in lists for v in vs)
+            or any(v.strip() for v in (*s.facts.values(), *s.narrative.values()))
+            or any(not is_blank(line) for line in s.items)
         )
 
     def focus_target(self) -> Widget:
@@ -179,6 +188,7 @@ class EvidenceStep(VerticalScroll):
             return
         for slot in ct.evidence:
             self._check_slot(ct, slot)
+        self._follow_items()
         for spec in ct.facts:
             if not spec.computed and spec.type not in ("choice", "bool"):
                 self._check_fact(spec)
@@ -197,7 +207,29 @@ class EvidenceStep(VerticalScroll):
     def _check_slot(self, ct: CaseType, slot: EvidenceSlot) -> None:
         lines, bad = slot_messages(ct, slot, self.state)
         wid = f"att-{slot.key}" if slot.is_attachment else f"slot-{slot.key}"
+        held = locked_slots(ct, self.state).get(slot.key)
+        if held is not None:  # given in the item lines
+            lines = [t("wz.items.in_lines", values=", ".join(held)) if held else t("wz.items.use_lines")]  # fmt: skip
         self._set_msg(wid, lines, bad, self.same_problem.get(slot.key, []))
+
+    @on(ItemsChanged)
+    def _follow_items(self, event: ItemsChanged | None = None) -> None:
+        """The item lines changed: show the fields they took values from (``slots``); those
+        whose identifiers the lines carry are read-only while lines hold them."""
+        ct = self.case_type
+        locked = locked_slots(ct, self.state)
+        for key in event.slots if event else []:
+            self._show_values(key)
+        for key in covered(ct).values():
+            for widget in self.query(f"#slot-{key}"):
+                widget.disabled = key in locked
+            if ct is not None and (slot := ct.slot(key)) is not None:
+                self._check_slot(ct, slot)
+
+    def _lines_follow(self, *, pasted: bool = False) -> None:
+        """The item lines follow the fields (lines read from them, the total, pasted lines)."""
+        for editor in self.query(ItemsEditor):
+            editor.follow_fields(lines_changed=pasted)
 
     def show_same_problem(
         self, found: list[DuplicateCase], typed: dict[str, list[tuple[str, str]]]
@@ -205,6 +237,8 @@ class EvidenceStep(VerticalScroll):
         """Warn under each identifier field whose value a logged case on the same problem
         shares (``found``; ``typed``: each slot's identifiers as (kind, normalized))."""
         lines: dict[str, list[str]] = {}
+        for editor in self.query(ItemsEditor):
+            editor.show_same_problem(found, typed.get("items", []))
         for case in found:
             shared = set(case.matched)
             for key, pairs in typed.items():
@@ -254,6 +288,7 @@ class EvidenceStep(VerticalScroll):
                 return
             self.state.evidence[key] = values
             self._check_slot(ct, slot)
+            self._lines_follow()
         elif prefix == "att" and (slot := ct.slot(key)) is not None:
             values = split_lines(text) if repeatable(slot) else ([text] if text.strip() else [])
             values = [attachment_path(v) for v in values]  # resolved once, stored absolute
@@ -267,6 +302,8 @@ class EvidenceStep(VerticalScroll):
             self.state.facts[key] = text
             if spec.type not in ("choice", "bool"):
                 self._check_fact(spec)
+            if ct.items is not None and key in ct.items.facts.values():
+                self._lines_follow()
         elif prefix == "nar":
             if self.state.narrative.get(key, "") == text:
                 return
@@ -324,6 +361,8 @@ class EvidenceStep(VerticalScroll):
             if ct is not None and slot is not None:
                 self._check_slot(ct, slot)
         self._show_facts(facts)
+        self._lines_follow(pasted=True)
+        self._follow_items()
         if added or facts:
             self.post_message(Edited("extract"))
         return added

@@ -23,6 +23,7 @@ from casewriter.engine import CaseType, Fill
 from casewriter.tui.i18n import t
 from casewriter.tui.safe import Input, Label, Static, TextArea
 from casewriter.tui.wizard.extraction import SlotSpec, fill_facts, fill_slots, is_free_text
+from casewriter.tui.wizard.item_sync import paste_into_lines
 from casewriter.tui.wizard.paste_report import report_lines, used_line
 from casewriter.tui.wizard.state import WizardState
 
@@ -132,8 +133,9 @@ class PastePanel(Vertical):
     def extract(
         self, ct: CaseType | None, state: WizardState, *, again: bool = False
     ) -> tuple[list[str], list[str]]:
-        """Fill the empty identifier slots and facts of ``state`` with what the box holds, say
-        what was filled, kept, offered and left; returns the slot keys and fact keys filled.
+        """Fill the empty identifier slots and facts of ``state`` with what the box holds (once
+        the case has item lines, its products go into the lines), say what was filled, kept,
+        offered and left; returns the slot keys and fact keys filled (or emptied for a line).
 
         ``again`` (F5 or the button on text already extracted, e.g. right after leaving a
         field did it) keeps the message about what was filled rather than saying "nothing"."""
@@ -154,14 +156,15 @@ class PastePanel(Vertical):
         specs = [SlotSpec(s.key, s.kind, s.max) for s in ct.evidence if not s.is_attachment]
         slots = fill_slots(specs, state.evidence, found.identifiers)
         facts = fill_facts(ct.facts, state.facts, found, state.marketplace, as_of)
-        nothing_new = not slots.added and not facts.filled
+        lines = paste_into_lines(ct, state, slots.added, facts.filled)
+        nothing_new = not slots.added and not facts.filled and not lines.lines
         if again and nothing_new and text.strip() and text == self._last_extracted:
             return [], []
         self._last_extracted = text
         self.offered = [fill for fill, _ in facts.offered]
         self.query_one("#use-pasted", Button).set_class(bool(self.offered), "-offered")
-        result.update("\n".join(report_lines(ct, slots, facts, as_of)))
-        return list(slots.added), [f.fact for f in facts.filled]
+        result.update("\n".join(report_lines(ct, slots, facts, as_of, lines.lines)))
+        return [*slots.added, *lines.slots], [*(f.fact for f in facts.filled), *lines.facts]
 
     def use_pasted(self, ct: CaseType | None, state: WizardState) -> list[str]:
         """Put the offered pasted values in place of the typed values that do not read; the

@@ -14,6 +14,8 @@ actions and the checklist all read the same edits of the state.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +29,7 @@ from casewriter.errors import CasewriterError
 from casewriter.safetext import escape_controls as shown
 from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import Input, Label, Static, TextArea, copy_text
+from casewriter.tui.wizard.item_checks import review_rows
 from casewriter.tui.wizard.readiness import app_warnings, reason_lines
 from casewriter.tui.wizard.saving import write_text_file
 from casewriter.tui.wizard.state import WizardState
@@ -59,10 +62,15 @@ def oer_text(rendered: RenderedCase | None) -> str:
 
 
 def checklist_text(
-    rendered: RenderedCase, notes: list[str], warnings: list[str], reasons: list[str]
+    rendered: RenderedCase,
+    notes: list[str],
+    warnings: list[str],
+    reasons: list[str],
+    item_rows: Sequence[tuple[str, str]] = (),
 ) -> Text:
     """Ready, or why not (``reasons``, in the app's words); the checklist (status, values,
-    reasons); ``notes`` (the log's error) and ``warnings``; the deadline."""
+    reasons; the item lines as ``item_rows``: each line, its problems, the total); ``notes``
+    (the log's error) and ``warnings``; the deadline."""
     out = Text()
     if rendered.ready:
         out.append("✓ " + t("wz.rev.ready") + "\n", style="bold green")
@@ -77,6 +85,12 @@ def checklist_text(
         label = shown(local(item.label)) + (" *" if item.required else "")
         out.append(f"{mark} ", style=color)
         out.append(f"{label}: {t('wz.rev.status.' + item.status)}\n")
+        if item.slot == "items" and item_rows:
+            for row, style in item_rows:
+                out.append(f"    {shown(row)}\n", style=style)
+            if item.reason and not any(i.status == "invalid" for i in rendered.items):
+                out.append(f"    {shown(local(item.reason))}\n", style=color)  # too few lines
+            continue
         if item.values:
             out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
         if item.reason:
@@ -249,8 +263,9 @@ class ReviewStep(Horizontal):
         self.query_one("#copy-oer", Button).display = self.has_oer
         warnings = app_warnings(rendered, self.state.urgency)
         reasons = reason_lines(rendered, case_type)
+        rows = review_rows(case_type, rendered.items, rendered.marketplace, self.state.as_of())
         self.query_one("#rev-checklist", Static).update(
-            checklist_text(rendered, notes, warnings, reasons)
+            checklist_text(rendered, notes, warnings, reasons, rows)
         )
         self.update_counts()
 
