@@ -305,3 +305,37 @@ def test_legacy_inventory_event_detail_is_not_received_inventory(cli: Cli, tmp_p
     assert code == 0
     assert [r["type"] for r in data["reports"]] == [
         "legacy-inventory-events", "legacy-receipts", "ledger-detail"]  # fmt: skip
+
+
+def test_the_us_fee_preview_with_future_fee_columns_is_a_fee_preview(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A 2025 US Fee Preview as open-source connectors see it: ``amazon-store`` after the ASIN
+    and the announced fees at the end (one column named with parentheses and a plus sign)."""
+    header = FORMATS["fee-preview-us"][0][:3] + ["amazon-store"] + FORMATS["fee-preview-us"][0][3:]
+    header += ["estimated-future-fee (Current Selling on Amazon + Future Fulfillment fees)",
+               "estimated-future-order-handling-fee-per-order",
+               "estimated-future-pick-pack-fee-per-unit",
+               "estimated-future-weight-handling-fee-per-unit",
+               "expected-future-fulfillment-fee-per-unit"]  # fmt: skip
+    write_report(tmp_path / "fees.txt", header, [SAMPLES["fee-preview-us"] | {"amazon-store": "US"}])
+    code, data, err = scan_json(cli, str(tmp_path), "--as-of", "2026-05-01")
+    assert code == 0, err
+    assert [(r["type"], r["variant"], r["rows"]) for r in data["reports"]] == [("fee-preview", "us", 1)]
+
+
+@pytest.mark.xfail(strict=True, reason="F12: the real AFN inventory by-country header (country, "
+                   "quantity-for-local-fulfillment) is refused as not a known report")  # fmt: skip
+def test_the_real_afn_inventory_by_country_header_is_recognised(cli: Cli, tmp_path: Path) -> None:
+    """GET_AFN_INVENTORY_DATA_BY_COUNTRY as several independent open-source connectors read it:
+    seller-sku, fulfillment-channel-sku, asin, condition-type, country,
+    quantity-for-local-fulfillment (health.md's "by country adds country" does not match it)."""
+    header = ["seller-sku", "fulfillment-channel-sku", "asin", "condition-type", "country",
+              "quantity-for-local-fulfillment"]  # fmt: skip
+    write_report(tmp_path / "multi_country.txt", header, [
+        {"seller-sku": "MC-1", "fulfillment-channel-sku": "X00MULTI01", "asin": "B00MULTI01",
+         "condition-type": "NewItem", "country": c, "quantity-for-local-fulfillment": "7"}
+        for c in ("DE", "FR", "IT")])  # fmt: skip
+    res = cli("scan", str(tmp_path), "--json", "--as-of", "2026-05-01")
+    assert res.code == 0, res.err
+    assert [(r["type"], r["rows"]) for r in json.loads(res.out)["reports"]] == [("afn-inventory", 3)]

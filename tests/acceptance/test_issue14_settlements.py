@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.acceptance.issue14_files import (
     LEDGER,
     REIMBURSEMENTS,
@@ -208,3 +210,21 @@ def test_canada_keeps_both_readings(cli: Cli, tmp_path: Path) -> None:
                             "2026-01-10", "2026-02-24", "2027-07-10", "2026-05-10", "20.50",
                             "CAD", "CA")]  # fmt: skip
     assert data["findings"][0]["window"]["source"]
+
+
+@pytest.mark.xfail(strict=True, reason="F11: --marketplace US silently gives a refund that its "
+                   "own settlement row marks Amazon.co.uk the US window (closes 06-12, really "
+                   "05-28)")  # fmt: skip
+def test_a_row_that_names_its_marketplace_keeps_its_window(cli: Cli, tmp_path: Path) -> None:
+    """A seller whose default is the US scans a UK settlement with --marketplace US (or a
+    folder mixing both): the refund row says Amazon.co.uk and GBP, so its window is the UK one
+    (45–105 days), or at least the scan says why it is not."""
+    write_report(tmp_path / "uk.txt", SETTLEMENT_V2, [
+        v2_total("4002", "GBP"),
+        v2_row("4002", "Refund", "202-4000002-0000002", "UK-1", "ItemPrice", "Principal",
+               "-15.50", "2026-02-12", market="Amazon.co.uk"),
+    ])  # fmt: skip
+    data = scan(cli, str(tmp_path), "--as-of", "2026-04-15", "--marketplace", "US")
+    (f,) = data["findings"]
+    said = [n for n in data["notes"] + data["warnings"] + f["notes"] if "Amazon.co.uk" in n]
+    assert (f["marketplace"], f["window"]["closes"]) == ("UK", "2026-05-28") or said
