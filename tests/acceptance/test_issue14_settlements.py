@@ -228,3 +228,25 @@ def test_a_row_that_names_its_marketplace_keeps_its_window(cli: Cli, tmp_path: P
     (f,) = data["findings"]
     said = [n for n in data["notes"] + data["warnings"] + f["notes"] if "Amazon.co.uk" in n]
     assert (f["marketplace"], f["window"]["closes"]) == ("UK", "2026-05-28") or said
+
+
+@pytest.mark.xfail(strict=True, reason="F13: a fee correction (INCORRECT_FEES_ITEMS, 1.12) on an "
+                   "order counts as the refunded unit's reimbursement: the 20.00 claim vanishes")  # fmt: skip
+def test_a_fee_correction_does_not_pay_for_the_refunded_unit(cli: Cli, tmp_path: Path) -> None:
+    """INCORRECT_FEES_ITEMS gives back an overcharged fee (the fee rule reads it so); it is no
+    reimbursement of the unit a customer kept. The refund of 02-20 stays a 20.00 claim."""
+    write_report(tmp_path / "feb.txt", SETTLEMENT_V2, [
+        v2_total("1001", "USD"),
+        v2_row("1001", "Order", "111-9000001-0000001", "IF-1", "ItemPrice", "Principal", "20.00",
+               "2026-02-01"),
+        v2_row("1001", "Refund", "111-9000001-0000001", "IF-1", "ItemPrice", "Principal",
+               "-20.00", "2026-02-20"),
+    ])  # fmt: skip
+    write_report(tmp_path / "apr.txt", SETTLEMENT_FLAT, [
+        flat_total("1002", "USD", "2026-04-01", "2026-04-30"),
+        flat_row("1002", "INCORRECT_FEES_ITEMS", "111-9000001-0000001", "IF-1", "2026-04-10",
+                 qty="", other_amount="1.12"),
+    ])  # fmt: skip
+    assert brief(scan(cli, str(tmp_path), "--as-of", "2026-05-01")) == [
+        ("refund-not-returned", "111-9000001-0000001", "claimable", 1, "2026-02-20", "2026-04-21",
+         "2026-06-20", None, "20.00", "USD", "US")]  # fmt: skip
