@@ -385,3 +385,24 @@ def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
     }
     for f in got.values():
         assert "unverified" in (f["window"]["source"] + " ".join(f["notes"])).lower()
+
+
+@pytest.mark.xfail(strict=True, reason="F16: the seller's own CSVs saved by a European Excel "
+                   "(semicolons, decimal commas) are refused as 'not a known report'")  # fmt: skip
+@pytest.mark.parametrize("option", ["--costs", "--measurements"])
+def test_the_sellers_own_csv_from_a_european_excel_is_read(
+    cli: Cli, tmp_path: Path, option: str
+) -> None:
+    """Excel in a German or French locale saves "CSV" with semicolons and decimal commas; the
+    files are the seller's own (README: costs like "2,15"), so they are read, not refused."""
+    _underpaid(tmp_path / "reports")
+    own = tmp_path / "mine.csv"
+    if option == "--costs":
+        own.write_text("sku;cost;currency\r\nUP-A;5,00;USD\r\n", "utf-8")
+    else:
+        own.write_text("sku;length;width;height;dimension_unit;weight;weight_unit\r\n"
+                       "UP-A;24;18,5;3;cm;0,4;kg\r\n", "utf-8")  # fmt: skip
+    res = cli("scan", str(tmp_path / "reports"), option, str(own), "--as-of", "2026-06-01", "--json")
+    assert res.code == 0, res.err
+    types = [r["type"] for r in json.loads(res.out)["reports"]]
+    assert ("manufacturing-costs" if option == "--costs" else "seller-measurements") in types
