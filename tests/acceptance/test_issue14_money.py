@@ -149,6 +149,20 @@ def test_confirm_removal_lost_makes_a_claim_with_the_catalog_window(
                                         ("removal-lost-in-transit", "2026-06-24")]  # fmt: skip
 
 
+@pytest.mark.xfail(strict=True, reason="F17: confirming a lost package of a removal order that a "
+                   "reimbursement names (for other units) is accepted and then silently ignored")  # fmt: skip
+def test_a_confirmed_package_is_never_dropped_silently(cli: Cli, tmp_path: Path) -> None:
+    """RMV-E: 4 requested, 2 shipped (1Z999AA10123456822), 2 never shipped and reimbursed
+    (Removal_Order_Lost, 2 units). The seller confirms the shipped package never arrived: those 2
+    units are not the 2 Amazon paid for, so it is a claim — or the scan says why it is not."""
+    _removals(tmp_path)
+    data = scan(cli, str(tmp_path), "--as-of", "2026-06-01",
+                "--confirm-removal-lost", "1Z999AA10123456822")  # fmt: skip
+    claim = [f for f in data["findings"] if f["ids"].get("tracking") == "1Z999AA10123456822"]
+    said = [n for n in data["notes"] + data["warnings"] if "1Z999AA10123456822" in n or "RMV-E" in n]
+    assert claim or said
+
+
 def test_a_confirmation_matching_nothing_is_refused_and_nothing_is_written(
     cli: Cli, tmp_path: Path, home: Path
 ) -> None:
