@@ -23,6 +23,9 @@ from tests.acceptance.issue14_files import (
     STORAGE,
     STRANDED,
     finding,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
     flat_row,
     flat_total,
     manage_inventory,
@@ -30,7 +33,6 @@ from tests.acceptance.issue14_files import (
     stranded,
     v2_row,
     v2_total,
-    write_report,
 )
 
 Cli = Callable[..., Any]
@@ -254,7 +256,9 @@ def test_a_wrong_storage_tier_is_not_to_review(cli: Cli, tmp_path: Path) -> None
         sides=("25", "14", "6"), weight="5")])  # fmt: skip
     write_report(tmp_path / "mine.csv", MEASUREMENTS,
                  [measured("STO-7", "17", "13", "5", "in", "4", "lb")])  # fmt: skip
-    write_report(tmp_path / "myi.txt", MANAGE_INVENTORY, [manage_inventory("STO-7", "X00STO0007", "0")])
+    write_report(
+        tmp_path / "myi.txt", MANAGE_INVENTORY, [manage_inventory("STO-7", "X00STO0007", "0")]
+    )
     data = scan(cli, str(tmp_path), "--as-of", "2026-06-01")
     (f,) = data["findings"]
     assert f["details"]["amazon_tier"] == "Oversize"

@@ -21,23 +21,27 @@ from tests.acceptance.issue14_files import (
     FORMATS,
     LEDGER,
     LEDGER_SUMMARY,
+    MANAGE_INVENTORY,
     RETURNS,
-    SAMPLES,
     SETTLEMENT_FLAT,
     SETTLEMENT_V2,
     STORAGE,
     STRANDED,
     STYLES,
+    render,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
+    SAMPLES,
     customer_return,
     flat_row,
     flat_total,
     ledger_row,
-    render,
+    manage_inventory,
     storage,
     stranded,
     v2_row,
     v2_total,
-    write_report,
 )
 
 Cli = Callable[..., Any]
@@ -246,9 +250,7 @@ def test_a_file_joining_two_different_reports_is_not_read_silently(
     assert claims == []
 
 
-def test_bad_cells_are_row_warnings_and_the_good_rows_still_count(
-    cli: Cli, tmp_path: Path
-) -> None:
+def test_bad_cells_are_row_warnings_and_the_good_rows_still_count(cli: Cli, tmp_path: Path) -> None:
     """Wrong types and huge values in the new reports: each bad row is named by file and line
     and skipped; the good rows give their findings; no traceback, exit 0."""
     write_report(tmp_path / "stranded.csv", STRANDED, [
@@ -275,14 +277,14 @@ def test_bad_cells_are_row_warnings_and_the_good_rows_still_count(
 def test_ledger_summary_is_read_as_a_source_not_only_noted(cli: Cli, tmp_path: Path) -> None:
     """Issue §1: the ledger summary is a source. A researching lead disappears when the
     summary shows the units found after the shipment closed."""
-    from tests.acceptance.issue14_files import MANAGE_INVENTORY, manage_inventory
-
     write_report(tmp_path / "myi.txt", MANAGE_INVENTORY, [
         manage_inventory("LS-1", "X00LSUM001", "3"), manage_inventory("LS-2", "X00LSUM002", "2")])  # fmt: skip
     (tmp_path / "inbound.csv").write_text(
         "shipment_id,sku,fnsku,shipped,received,status,closed_date\n"
         "FBA15LSUM001,LS-1,X00LSUM001,50,50,CLOSED,2026-02-01\n"
-        "FBA15LSUM002,LS-2,X00LSUM002,50,50,CLOSED,2026-02-01\n", "utf-8")
+        "FBA15LSUM002,LS-2,X00LSUM002,50,50,CLOSED,2026-02-01\n",
+        "utf-8",
+    )
     summary = dict(SAMPLES["ledger-summary"], **{"Date": "03/2026", "FNSKU": "X00LSUM002",
                                                   "MSKU": "LS-2", "Found": "2"})  # fmt: skip
     write_report(tmp_path / "summary.csv", LEDGER_SUMMARY, [summary], "csv")
@@ -301,7 +303,9 @@ def test_legacy_inventory_event_detail_is_not_received_inventory(cli: Cli, tmp_p
                             [SAMPLES["legacy-receipts"]])  # fmt: skip
     ledger = write_report(tmp_path / "c.txt", LEDGER, [ledger_row(
         "04/02/2026", "X00FMT0001", "FMT-1", "Receipts", "FBA15FMT0001", "10", "")])  # fmt: skip
-    code, data, _err = scan_json(cli, str(events), str(receipts), str(ledger), "--as-of", "2026-05-01")
+    code, data, _err = scan_json(
+        cli, str(events), str(receipts), str(ledger), "--as-of", "2026-05-01"
+    )
     assert code == 0
     assert [r["type"] for r in data["reports"]] == [
         "legacy-inventory-events", "legacy-receipts", "ledger-detail"]  # fmt: skip
@@ -318,10 +322,14 @@ def test_the_us_fee_preview_with_future_fee_columns_is_a_fee_preview(
                "estimated-future-pick-pack-fee-per-unit",
                "estimated-future-weight-handling-fee-per-unit",
                "expected-future-fulfillment-fee-per-unit"]  # fmt: skip
-    write_report(tmp_path / "fees.txt", header, [SAMPLES["fee-preview-us"] | {"amazon-store": "US"}])
+    write_report(
+        tmp_path / "fees.txt", header, [SAMPLES["fee-preview-us"] | {"amazon-store": "US"}]
+    )
     code, data, err = scan_json(cli, str(tmp_path), "--as-of", "2026-05-01")
     assert code == 0, err
-    assert [(r["type"], r["variant"], r["rows"]) for r in data["reports"]] == [("fee-preview", "us", 1)]
+    assert [(r["type"], r["variant"], r["rows"]) for r in data["reports"]] == [
+        ("fee-preview", "us", 1)
+    ]
 
 
 @pytest.mark.xfail(strict=True, reason="F12: the real AFN inventory by-country header (country, "
@@ -338,4 +346,6 @@ def test_the_real_afn_inventory_by_country_header_is_recognised(cli: Cli, tmp_pa
         for c in ("DE", "FR", "IT")])  # fmt: skip
     res = cli("scan", str(tmp_path), "--json", "--as-of", "2026-05-01")
     assert res.code == 0, res.err
-    assert [(r["type"], r["rows"]) for r in json.loads(res.out)["reports"]] == [("afn-inventory", 3)]
+    assert [(r["type"], r["rows"]) for r in json.loads(res.out)["reports"]] == [
+        ("afn-inventory", 3)
+    ]

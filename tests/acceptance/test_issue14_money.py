@@ -1,7 +1,6 @@
-"""Acceptance, issue 14 §2: removal orders (incomplete; lost leads and --confirm-removal-lost),
-returns graded damaged, refunds larger than the charge, reimbursements below cost (--costs) or
-below the selling price, researching units; each with its never-flag traps, status, window,
-amount and the case type ``--draft`` saves. Marketplaces without a documented window (all
+"""Acceptance, issue 14 §2: returns graded damaged, refunds larger than the charge,
+reimbursements below cost (--costs) or below the selling price, researching units; each with
+its never-flag traps, status, window, amount and the case type ``--draft`` saves. Marketplaces without a documented window (all
 rules) and Canada's US-like removal and warehouse rules. Figures derived by hand in each test.
 """
 
@@ -19,19 +18,17 @@ from tests.acceptance.issue14_files import (
     LEDGER,
     MANAGE_INVENTORY,
     REIMBURSEMENTS,
-    REMOVAL_ORDERS,
-    REMOVAL_SHIPMENTS,
     RETURNS,
     SETTLEMENT_V2,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
     customer_return,
     ledger_row,
     manage_inventory,
     reimbursement,
-    removal_order,
-    removal_shipment,
     v2_row,
     v2_total,
-    write_report,
 )
 
 Cli = Callable[..., Any]
@@ -60,120 +57,6 @@ def drafted_types(cli: Cli, data: dict[str, Any]) -> list[tuple[str, str | None]
         case = json.loads(cli("log", "show", case_id, "--json").out)
         out.append((case["case_type"], case["deadline_closes"]))
     return sorted(out)
-
-
-# -- removal orders ----------------------------------------------------------------------------
-
-
-def _removals(folder: Path, currency: str = "USD") -> None:
-    """As of 2026-06-01. RMV-A: 10 requested, 7 shipped (04-10, UPS), nothing cancelled or
-    disposed: 3 missing (the Pending row of 04-05 is an older state). Traps: RMV-B adds up
-    (2 cancelled + 1 disposed + 7 shipped), RMV-C is a disposal, RMV-D is still Pending, RMV-E's
-    2 missing units were reimbursed. Packages: RMV-A and RMV-B (shipped 04-10 / 04-12: window
-    open from day 15), RMV-F (05-25: window not open yet), RMV-G (02-01: window closed)."""
-    def order(oid: str, status: str, otype: str, n: str, req: int, can: int, dis: int,
-              shp: int, inp: int, updated: str = "2026-04-20T10:00:00-07:00") -> dict[str, str]:  # fmt: skip
-        return removal_order(oid, status, otype, f"RM-{n}", f"X00RMV000{n}", req, can, dis, shp,
-                             inp, updated, currency=currency)  # fmt: skip
-
-    write_report(folder / "removal_orders.txt", REMOVAL_ORDERS, [
-        order("RMV-A", "Completed", "Return", "A", 10, 0, 0, 7, 0),
-        order("RMV-A", "Pending", "Return", "A", 10, 0, 0, 2, 8, "2026-04-05T10:00:00-07:00"),
-        order("RMV-B", "Completed", "Return", "B", 10, 2, 1, 7, 0),
-        order("RMV-C", "Completed", "Disposal", "C", 10, 0, 0, 0, 0),
-        order("RMV-D", "Pending", "Return", "D", 10, 0, 0, 5, 0),
-        order("RMV-E", "Completed", "Return", "E", 4, 0, 0, 2, 0),
-    ])  # fmt: skip
-    write_report(folder / "removal_shipments.txt", REMOVAL_SHIPMENTS, [
-        removal_shipment("RMV-A", "2026-04-10T10:00:00-07:00", "RM-A", "X00RMV000A", 7, "UPS",
-                         "1Z999AA10123456784"),
-        removal_shipment("RMV-B", "2026-04-12T10:00:00-07:00", "RM-B", "X00RMV000B", 7, "USPS",
-                         "9400111899223856910023"),
-        removal_shipment("RMV-F", "2026-05-25T10:00:00-07:00", "RM-F", "X00RMV000F", 5, "UPS",
-                         "1Z999AA10123456800"),
-        removal_shipment("RMV-G", "2026-02-01T10:00:00-07:00", "RM-G", "X00RMV000G", 5, "UPS",
-                         "1Z999AA10123456811", requested_on="2026-01-25T10:00:00-07:00"),
-        removal_shipment("RMV-E", "2026-04-12T10:00:00-07:00", "RM-E", "X00RMV000E", 2, "UPS",
-                         "1Z999AA10123456822"),
-    ])  # fmt: skip
-    write_report(folder / "reimbursements.txt", REIMBURSEMENTS, [reimbursement(
-        "2026-05-02T09:00:00+00:00", "12345678909", "Removal_Order_Lost", "RM-E", "X00RMV000E",
-        "8.00", "16.00", "2", order="RMV-E", currency=currency)])  # fmt: skip
-    write_report(folder / "costs.csv", COSTS, [
-        {"sku": f"RM-{n}", "cost": c, "currency": currency}
-        for n, c in (("A", "4.00"), ("B", "4.00"), ("F", "2.50"), ("G", "2.50"))])  # fmt: skip
-
-
-def test_removal_incomplete_and_lost_leads(cli: Cli, tmp_path: Path) -> None:
-    """RMV-A: 3 units x cost 4.00 = 12.00, claimable from the last ship date (04-10) for 60
-    days (06-09). Lost leads: RMV-A's and RMV-B's packages (7 x 4.00 = 28.00 each), window 15–75
-    days from the shipment (04-25..06-24, 04-27..06-26); RMV-F's window has not opened, RMV-G's
-    has closed: not listed."""
-    _removals(tmp_path)
-    data = scan(cli, str(tmp_path), "--as-of", "2026-06-01")
-    assert rows(data) == [
-        ("removal-incomplete", "RMV-A", "X00RMV000A", "claimable", 3, "2026-04-10", "2026-04-10",
-         "2026-06-09", "12.00", "USD", False),
-        ("removal-lost", "RMV-A", "1Z999AA10123456784", "to-review", 7, "2026-04-10",
-         "2026-04-25", "2026-06-24", "28.00", "USD", True),
-        ("removal-lost", "RMV-B", "9400111899223856910023", "to-review", 7, "2026-04-12",
-         "2026-04-27", "2026-06-26", "28.00", "USD", True),
-    ]  # fmt: skip
-    incomplete = next(f for f in data["findings"] if f["rule"] == "removal-incomplete")
-    d = incomplete["details"]
-    assert (d["requested"], d["shipped"], d["cancelled"], d["disposed"]) == (10, 7, 0, 0)
-    assert [p["tracking_number"] for p in d["packages"]] == ["1Z999AA10123456784"]
-    assert all(f["window"]["source"] for f in data["findings"])
-
-
-def test_confirm_removal_lost_makes_a_claim_with_the_catalog_window(
-    cli: Cli, tmp_path: Path
-) -> None:
-    _removals(tmp_path)
-    data = scan(cli, str(tmp_path), "--as-of", "2026-06-01",
-                "--confirm-removal-lost", "1Z999AA10123456784",
-                "--confirm-removal-lost", "RMV-F", "--confirm-removal-lost", "rmv-g", "--draft")  # fmt: skip
-    assert rows(data, "removal-lost") == [
-        ("removal-lost", "RMV-A", "1Z999AA10123456784", "claimable", 7, "2026-04-10",
-         "2026-04-25", "2026-06-24", "28.00", "USD", False),
-        ("removal-lost", "RMV-B", "9400111899223856910023", "to-review", 7, "2026-04-12",
-         "2026-04-27", "2026-06-26", "28.00", "USD", True),
-        ("removal-lost", "RMV-F", "1Z999AA10123456800", "too-early", 5, "2026-05-25",
-         "2026-06-09", "2026-08-08", "12.50", "USD", False),
-        ("removal-lost", "RMV-G", "1Z999AA10123456811", "expired", 5, "2026-02-01",
-         "2026-02-16", "2026-04-17", "12.50", "USD", False),
-    ]  # fmt: skip
-    # drafted: the claimable removal-lost and removal-incomplete, never the lead, the too-early
-    # or the expired one
-    assert drafted_types(cli, data) == [("removal-damaged-or-incomplete", "2026-06-09"),
-                                        ("removal-lost-in-transit", "2026-06-24")]  # fmt: skip
-
-
-@pytest.mark.xfail(strict=True, reason="F17: confirming a lost package of a removal order that a "
-                   "reimbursement names (for other units) is accepted and then silently ignored")  # fmt: skip
-def test_a_confirmed_package_is_never_dropped_silently(cli: Cli, tmp_path: Path) -> None:
-    """RMV-E: 4 requested, 2 shipped (1Z999AA10123456822), 2 never shipped and reimbursed
-    (Removal_Order_Lost, 2 units). The seller confirms the shipped package never arrived: those 2
-    units are not the 2 Amazon paid for, so it is a claim — or the scan says why it is not."""
-    _removals(tmp_path)
-    data = scan(cli, str(tmp_path), "--as-of", "2026-06-01",
-                "--confirm-removal-lost", "1Z999AA10123456822")  # fmt: skip
-    claim = [f for f in data["findings"] if f["ids"].get("tracking") == "1Z999AA10123456822"]
-    said = [n for n in data["notes"] + data["warnings"] if "1Z999AA10123456822" in n or "RMV-E" in n]
-    assert claim or said
-
-
-def test_a_confirmation_matching_nothing_is_refused_and_nothing_is_written(
-    cli: Cli, tmp_path: Path, home: Path
-) -> None:
-    _removals(tmp_path)
-    res = cli("scan", str(tmp_path), "--as-of", "2026-06-01", "--draft",
-              "--confirm-removal-lost", "RMV-A", "--confirm-removal-lost", "1Z000NOPE")  # fmt: skip
-    assert (res.code, res.out) == (2, "")
-    assert res.err == ("casewriter: error: --confirm-removal-lost 1Z000NOPE: no removal package "
-                       "with that order id or tracking number in the reports\n")  # fmt: skip
-    cases = json.loads(cli("log", "list", "--json").out)
-    assert (cases["cases"] if isinstance(cases, dict) else cases) == []
 
 
 # -- returns and refunds -----------------------------------------------------------------------
@@ -298,7 +181,10 @@ def test_reimbursed_below_cost_with_costs_option(cli: Cli, tmp_path: Path) -> No
          "2026-03-01", "2026-04-30", "2.00", "USD", False),
     ]  # fmt: skip
     under = next(f for f in data["findings"] if f["ids"]["reimbursement_id"] == "10000000001")
-    assert (under["details"]["paid_per_unit"], under["details"]["basis_per_unit"]) == ("3.00", "5.00")
+    assert (under["details"]["paid_per_unit"], under["details"]["basis_per_unit"]) == (
+        "3.00",
+        "5.00",
+    )
     assert drafted_types(cli, data) == [("reimbursement-underpaid", "2026-07-09")]
 
 
@@ -334,16 +220,23 @@ def test_researching_units_are_a_lead_not_a_claim(cli: Cli, tmp_path: Path) -> N
         "FBA15RES0002,RS-B,X00RESE00B,50,50,CLOSED,2026-02-01\n"
         "FBA15RES0003,RS-C,X00RESE00C,50,50,RECEIVING,\n"
         "FBA15RES0004,RS-D,X00RESE00D,50,50,CLOSED,2026-05-01\n"
-        "FBA15RES0005,RS-E,X00RESE00E,50,50,CLOSED,2026-01-01\n", "utf-8")
+        "FBA15RES0005,RS-E,X00RESE00E,50,50,CLOSED,2026-01-01\n",
+        "utf-8",
+    )
     write_report(tmp_path / "ledger.txt", LEDGER, [ledger_row(
         "03/15/2026", "X00RESE00B", "RS-B", "Adjustments", "12345678901299", "2", "F",
         stamp="2026-03-15T00:00:00-0700")])  # fmt: skip
-    write_report(tmp_path / "costs.csv", COSTS, [{"sku": "RS-A", "cost": "6.00", "currency": "USD"}])
+    write_report(
+        tmp_path / "costs.csv", COSTS, [{"sku": "RS-A", "cost": "6.00", "currency": "USD"}]
+    )
     data = scan(cli, str(tmp_path), "--as-of", "2026-06-01", "--draft")
     assert rows(data) == [("researching-units", "X00RESE00A", "FBA15RES0001", "to-review", 3,
                            None, None, None, "18.00", "USD", True)]  # fmt: skip
     f = data["findings"][0]
-    assert (f["details"]["days_since_close"], f["details"]["shipment_closed"]) == (120, "2026-02-01")
+    assert (f["details"]["days_since_close"], f["details"]["shipment_closed"]) == (
+        120,
+        "2026-02-01",
+    )
     assert f["window"]["source"]  # why there is no window yet
     assert data["drafts"]["drafted"] == []  # a lead, never drafted by --draft
 
@@ -367,7 +260,9 @@ def test_every_rule_marks_a_marketplace_without_a_documented_window(
         country="AU", stamp="2026-05-10T00:00:00+1000")])  # fmt: skip
     (tmp_path / "inbound.csv").write_text(
         "shipment_id,sku,fnsku,shipped,received,status,closed_date\n"
-        "FBA15AU00001,AU-L,X00AULOST1,50,45,CLOSED,2026-04-01\n", "utf-8")
+        "FBA15AU00001,AU-L,X00AULOST1,50,45,CLOSED,2026-04-01\n",
+        "utf-8",
+    )
     data = scan(cli, str(tmp_path), "--as-of", "2026-06-01", "--marketplace", "AU")
     assert sorted(f["rule"] for f in data["findings"]) == [
         "inbound-shortfall", "refund-not-returned", "warehouse-lost"]  # fmt: skip
@@ -382,6 +277,8 @@ def test_every_rule_marks_a_marketplace_without_a_documented_window(
 def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
     cli: Cli, tmp_path: Path
 ) -> None:
+    from tests.acceptance.test_issue14_removals import _removals
+
     _removals(tmp_path, currency="CAD")
     write_report(tmp_path / "ledger.txt", LEDGER, [ledger_row(
         "05/10/2026", "X00CALOST1", "CA-L", "Adjustments", "12345678901234", "-3", "M", "3",
@@ -416,7 +313,9 @@ def test_the_sellers_own_csv_from_a_european_excel_is_read(
     else:
         own.write_text("sku;length;width;height;dimension_unit;weight;weight_unit\r\n"
                        "UP-A;24;18,5;3;cm;0,4;kg\r\n", "utf-8")  # fmt: skip
-    res = cli("scan", str(tmp_path / "reports"), option, str(own), "--as-of", "2026-06-01", "--json")
+    res = cli(
+        "scan", str(tmp_path / "reports"), option, str(own), "--as-of", "2026-06-01", "--json"
+    )
     assert res.code == 0, res.err
     types = [r["type"] for r in json.loads(res.out)["reports"]]
     assert ("manufacturing-costs" if option == "--costs" else "seller-measurements") in types

@@ -19,13 +19,15 @@ from tests.acceptance.issue14_files import (
     REIMBURSEMENTS,
     SETTLEMENT_FLAT,
     SETTLEMENT_V2,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
     flat_row,
     flat_total,
     ledger_row,
     reimbursement,
     v2_row,
     v2_total,
-    write_report,
 )
 
 Cli = Callable[..., Any]

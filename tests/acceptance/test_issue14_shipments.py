@@ -17,9 +17,11 @@ import pytest
 from tests.acceptance.issue14_files import (
     FULFILLED_SHIPMENTS,
     SETTLEMENT_V2,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
     v2_row,
     v2_total,
-    write_report,
 )
 
 Cli = Callable[..., Any]

@@ -29,13 +29,16 @@ from tests.acceptance.issue14_files import (
     COSTS,
     SETTLEMENT_FLAT,
     SETTLEMENT_V2,
+    write_report,
+)
+from tests.acceptance.issue14_rows import (
     flat_row,
     flat_total,
     v2_row,
     v2_total,
-    write_report,
 )
-from tests.acceptance.test_issue14_money import _removals, _returns, _underpaid
+from tests.acceptance.test_issue14_money import _returns, _underpaid
+from tests.acceptance.test_issue14_removals import _removals
 from tests.acceptance.test_issue14_settlements import _charges_flat, _payments
 
 Cli = Callable[..., Any]
@@ -101,28 +104,31 @@ def test_json_summary(cli: Cli, tmp_path: Path) -> None:
 def test_text_ends_with_the_money_at_stake(cli: Cli, tmp_path: Path) -> None:
     res = cli("scan", *_folders(tmp_path), "--as-of", "2026-06-01")
     assert res.code == 0, res.err
-    tail = res.out[res.out.index("MONEY AT STAKE (estimates)"):].splitlines()
-    assert [" ".join(line.split()) for line in tail] == [" ".join(line.split()) for line in [
-        "MONEY AT STAKE (estimates)",
-        "  claimable now: 20.50 CAD, 36.00 USD",
-        "    refund-not-returned                20.50 CAD  (1 finding(s), 1 unit(s))",
-        "    refund-not-returned                20.00 USD  (1 finding(s), 1 unit(s))",
-        "    reimbursement-underpaid             4.00 USD  (1 finding(s), 2 unit(s))",
-        "    removal-incomplete                 12.00 USD  (1 finding(s), 3 unit(s))",
-        "  too early: 25.00 USD",
-        "           25.00 USD  claimable from 2026-06-30 (1 finding(s))",
-        "  expired (lost by waiting): 2.00 USD",
-        "    reimbursement-underpaid             2.00 USD  (1 finding(s))",
-        "  to review: 126.00 USD in 6 finding(s) (3 lead(s) to check, 3 claim(s) with no "
-        "documented window)",
-        "  worth the most (file these first):",
-        "    1. refund-not-returned 702-5000001-0000001 CA-1: 20.50 CAD, closes 2027-07-10",
-        "    2. return-damaged 111-7000002-0000002 RD-2: 35.00 USD, no documented window",
-        "    3. refund-not-returned 111-0000001-0000001 ST-A: 20.00 USD, closes 2026-06-20",
-        "    4. return-damaged 111-7000001-0000001 RD-1: 20.00 USD, no documented window",
-        "    5. removal-incomplete RMV-A X00RMV000A: 12.00 USD, closes 2026-06-09",
-        "    6. refund-over-charge 111-7100001-0000001 RO-1: 5.00 USD, no documented window",
-    ]]  # columns aligned by the command: compared word by word
+    tail = res.out[res.out.index("MONEY AT STAKE (estimates)") :].splitlines()
+    assert [" ".join(line.split()) for line in tail] == [
+        " ".join(line.split())
+        for line in [
+            "MONEY AT STAKE (estimates)",
+            "  claimable now: 20.50 CAD, 36.00 USD",
+            "    refund-not-returned                20.50 CAD  (1 finding(s), 1 unit(s))",
+            "    refund-not-returned                20.00 USD  (1 finding(s), 1 unit(s))",
+            "    reimbursement-underpaid             4.00 USD  (1 finding(s), 2 unit(s))",
+            "    removal-incomplete                 12.00 USD  (1 finding(s), 3 unit(s))",
+            "  too early: 25.00 USD",
+            "           25.00 USD  claimable from 2026-06-30 (1 finding(s))",
+            "  expired (lost by waiting): 2.00 USD",
+            "    reimbursement-underpaid             2.00 USD  (1 finding(s))",
+            "  to review: 126.00 USD in 6 finding(s) (3 lead(s) to check, 3 claim(s) with no "
+            "documented window)",
+            "  worth the most (file these first):",
+            "    1. refund-not-returned 702-5000001-0000001 CA-1: 20.50 CAD, closes 2027-07-10",
+            "    2. return-damaged 111-7000002-0000002 RD-2: 35.00 USD, no documented window",
+            "    3. refund-not-returned 111-0000001-0000001 ST-A: 20.00 USD, closes 2026-06-20",
+            "    4. return-damaged 111-7000001-0000001 RD-1: 20.00 USD, no documented window",
+            "    5. removal-incomplete RMV-A X00RMV000A: 12.00 USD, closes 2026-06-09",
+            "    6. refund-over-charge 111-7100001-0000001 RO-1: 5.00 USD, no documented window",
+        ]
+    ]  # columns aligned by the command: compared word by word
 
 
 def test_nothing_found_still_says_what_is_at_stake(cli: Cli, tmp_path: Path) -> None:

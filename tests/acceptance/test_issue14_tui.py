@@ -16,7 +16,7 @@ from textual.widgets import Input, Static
 from casewriter.tui.screens.scan import ScanScreen
 from tests.acceptance.test_issue10_tui import to_language
 from tests.acceptance.test_issue14_fees import _stranded
-from tests.acceptance.test_issue14_money import _removals
+from tests.acceptance.test_issue14_removals import _removals
 from tests.tui.conftest import calm
 from tests.tui.test_hostile_tui import drawn
 
