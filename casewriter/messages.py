@@ -138,6 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：“{raw}”缺少年份（请写成 YYYY-MM-DD）",
     ),
     "date.not_real": ("{field}: {value} is not a real date", "{field}：“{raw}”不是有效日期"),
+    "date.read_as": (
+        "{field}: {raw} read as {value} ({why})",
+        "{field}：{raw} 读作 {value}（{why}）",
+    ),
+    "date.how": ("{how}, as on {market}", "按 {market} 的写法，{how}"),
+    "date.day_first": ("day first", "日在前"),
+    "date.month_first": ("month first", "月在前"),
+    "date.year_from": ("year from the as-of date {as_of}", "年份按截至日期 {as_of} 推定"),
     "date.not_date": (
         "{field}: {value} is not a date (try YYYY-MM-DD)",
         "{field}：“{raw}”不是日期（请写成 YYYY-MM-DD）",

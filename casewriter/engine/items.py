@@ -35,10 +35,11 @@ from casewriter.engine.models import (
     ItemsSpec,
 )
 from casewriter.engine.values import FactValue
+from casewriter.engine.warning_words import fact_name, ws
 from casewriter.errors import UsageError
 from casewriter.identifiers import IdCheck, check
 from casewriter.marketplaces import Marketplace
-from casewriter.messages import said
+from casewriter.messages import Said, join, said
 
 
 @lru_cache(maxsize=4096)
@@ -67,6 +68,13 @@ FIELD_ALIASES = {
 LABELS = {"fnsku": "FNSKU", "asin": "ASIN", "sku": "SKU", "lpn": "LPN",
           "reference_id": "ref", "quantity": "quantity", "date": "date",
           "fulfillment_center": "FC"}  # fmt: skip
+#: How the app names each item field in Chinese (``LABELS`` is the case file's English).
+LABELS_ZH = {"reference_id": "参考编号", "quantity": "数量", "date": "日期",
+             "fulfillment_center": "运营中心"}  # fmt: skip
+
+
+def _name(f: str) -> Said:
+    return Said(LABELS[f], LABELS_ZH.get(f, LABELS[f]))
 
 
 def read_items(
@@ -186,14 +194,23 @@ def derived_lines(ct: CaseType, spec: ItemsSpec, draft: Draft, facts: Mapping[st
 def _check_line(line: ItemLine, spec: ItemsSpec, derived: bool) -> tuple[CheckedItem, dict[str, str]]:  # fmt: skip
     """One line checked: (the rendered line, its valid identifiers by field)."""
     values: dict[str, str | int | None] = {f: None for f in spec.fields}
-    problems: list[str] = []
+    problems: list[Said] = []
     good: dict[str, str] = {}
     status: Literal["provided", "invalid", "unverified"] = "provided"
     for f, value in line.given().items():
         if f in ITEM_ID_FIELDS:
             result = _checked(str(value), f)
             if result.status == "invalid" or not result.normalized:
-                problems.append(f"{LABELS[f]} {str(value)!r}: {result.reason or 'not valid'}")
+                reason = result.reason or ws("item.not_valid")
+                problems.append(
+                    ws(
+                        "item.bad_id",
+                        label=_name(f),
+                        value=repr(str(value)),
+                        raw=str(value),
+                        reason=reason,
+                    )  # fmt: skip
+                )
                 values[f] = str(value)
                 continue
             if result.status == "unverified":
@@ -204,27 +221,30 @@ def _check_line(line: ItemLine, spec: ItemsSpec, derived: bool) -> tuple[Checked
         else:
             values[f] = value
     if not any(line.given().get(f) for f in ITEM_PRODUCT_FIELDS):
-        problems.append(
-            f"no product ({' or '.join(LABELS[f] for f in spec.fields if f in ITEM_PRODUCT_FIELDS)})"
-        )
+        fields = [_name(f) for f in spec.fields if f in ITEM_PRODUCT_FIELDS]
+        problems.append(ws("item.no_product", fields=join(" or ", fields, " 或 ")))
     if not derived:
         missing = [f for f in spec.required if f not in line.given()]
-        problems += [f"{LABELS[f]} missing" for f in missing]
+        problems += [ws("item.missing", label=_name(f)) for f in missing]
     if problems:
         return CheckedItem(
-            values=values, status="invalid", reason="; ".join(problems), derived=derived
+            values=values, status="invalid", reason=join("; ", problems, "；"), derived=derived
         ), good
     return CheckedItem(values=values, status=status, derived=derived), good
 
 
-def summary(item: CheckedItem) -> str:
-    """``X003KQ7ZP1 × 4 (ref 79315640218731, 2026-05-20, PHX7)``: a line in a few words."""
+def summary(item: CheckedItem) -> Said:
+    """``X003KQ7ZP1 × 4 (ref 79315640218731, 2026-05-20, PHX7)``: a line in a few words
+    (Chinese: ``X003KQ7ZP1 × 4（参考编号 79315640218731，2026-05-20，PHX7）``)."""
     v = item.values
     product = next((str(v[f]) for f in ITEM_PRODUCT_FIELDS if v.get(f)), "?")
     text = product + (f" × {v['quantity']}" if v.get("quantity") is not None else "")
-    extra = [f"{LABELS[f]} {v[f]}" for f in ("lpn", "reference_id") if v.get(f)]
-    extra += [str(v[f]) for f in ("date", "fulfillment_center") if v.get(f)]
-    return text + (f" ({', '.join(extra)})" if extra else "")
+    extra = [join(" ", [_name(f), str(v[f])]) for f in ("lpn", "reference_id") if v.get(f)]
+    extra += [Said(str(v[f])) for f in ("date", "fulfillment_center") if v.get(f)]
+    if not extra:
+        return Said(text)
+    more = join(", ", extra, "，")
+    return Said(f"{text} ({more})", f"{text}（{more.zh}）")
 
 
 def check_items(
@@ -242,7 +262,7 @@ def check_items(
         checked, good = _check_line(line, spec, derived)
         res.lines.append(checked)
         if checked.status == "invalid":
-            res.warnings.append(f"Item {summary(checked)}: {checked.reason}.")
+            res.warnings.append(ws("item.line", item=summary(checked), reason=checked.reason))
         if not derived and checked.status != "invalid":
             for f, value in good.items():
                 slot = slot_for(ct, f)
@@ -258,9 +278,9 @@ def check_items(
     return res
 
 
-def _label(ct: CaseType, key: str) -> str:
+def _label(ct: CaseType, key: str) -> Said:
     spec = ct.fact(key)
-    return f"{spec.label.en} ({key})" if spec else key
+    return fact_name(spec.label.both(), key) if spec else Said(key)
 
 
 def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[str, FactValue],
@@ -280,27 +300,27 @@ def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[st
     if q_fact and total is not None:
         stated = facts.get(q_fact)
         if type(stated) is int and stated != total:
-            how = "was given as" if q_fact in given else "works out at"
+            how = ws("item.given_as" if q_fact in given else "item.works_out")
             res.warnings.append(
-                f"{_label(ct, q_fact)} {how} {stated}, but the items add up to {total}; "
-                f"the case states {total}."
+                ws("item.total", label=_label(ct, q_fact), how=how, stated=stated, total=total)
             )
         facts[q_fact] = total
     if derived and len(lines) > 1 and "quantity" in spec.fields:
         kind = next((f for f in ITEM_PRODUCT_FIELDS if lines[0].given().get(f)), "item")
-        res.warnings.append(
-            f"{len(lines)} {LABELS.get(kind, kind)}s given without a quantity for each: the case "
-            "cannot say how many units of each. List each as an item line with its quantity "
-            "([[items]] in a case file)."
-        )
+        name = _name(kind) if kind in LABELS else Said(kind, "商品")
+        res.warnings.append(ws("item.no_quantity", n=len(lines), kind=name))
     d_fact = spec.facts.get("date")
     if d_fact and dates:
         earliest = min(dates)
         given_date = facts.get(d_fact)
         if isinstance(given_date, date) and earliest < given_date:
             res.warnings.append(
-                f"{_label(ct, d_fact)} is {given_date.isoformat()}, but an item is dated "
-                f"{earliest.isoformat()}: the window runs from the earliest, {earliest.isoformat()}."
+                ws(
+                    "item.date",
+                    label=_label(ct, d_fact),
+                    given=given_date.isoformat(),
+                    earliest=earliest.isoformat(),
+                )  # fmt: skip
             )
         if not isinstance(given_date, date) or earliest < given_date:
             facts[d_fact] = earliest
@@ -312,13 +332,14 @@ def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[st
 def _checklist(spec: ItemsSpec, res: ItemsResult) -> ChecklistItem:
     status: Literal["provided", "missing", "invalid", "unverified"] = "provided"
     reason = None
-    bad = [f"{summary(i)}: {i.reason}" for i in res.lines if i.status == "invalid"]
+    bad = [ws("item.lines", item=summary(i), reason=i.reason)
+           for i in res.lines if i.status == "invalid"]  # fmt: skip
     if not res.lines:
         status = "missing"
     elif len(res.lines) < spec.min:
-        status, reason = "invalid", f"needs at least {spec.min} lines ({len(res.lines)} given)"
+        status, reason = "invalid", ws("item.at_least", n=spec.min, given=len(res.lines))
     elif bad:
-        status, reason = "invalid", "; ".join(bad)
+        status, reason = "invalid", join("; ", bad, "；")
     elif any(i.status == "unverified" for i in res.lines):
         status = "unverified"
     return ChecklistItem(
