@@ -224,6 +224,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Too early: the claim window opens on {opens} ({src}).",
         "为时过早：索赔期从 {opens} 开始（{src}）。",
     ),
+    # why scan drafting skipped a finding (services.drafting)
+    "draft.bad_ids": ("an identifier fails its check: {ids}", "有编号未通过校验：{ids}"),
+    "draft.partial": ("a report it needs was read only in part", "所需的某个报告只读取了一部分"),
     "profile.none": (
         "No seller profile: add [profile] with your store name, or configure one.",
         "未设置店铺资料：请在设置（F2）中添加，或在 Case 文件中写入 [profile]。",

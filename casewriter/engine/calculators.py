@@ -62,7 +62,7 @@ def _period(t: Threshold, facts: Mapping[str, Any]) -> tuple[int | None, Said | 
     days = int(given)
     if t.window_days and days not in t.window_days:
         windows = Said(
-            " or ".join(str(d) for d in t.window_days), "或".join(str(d) for d in t.window_days)
+            " or ".join(str(d) for d in t.window_days), " 或 ".join(str(d) for d in t.window_days)
         )
         return days, ws(
             "calc.window",

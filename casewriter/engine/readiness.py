@@ -89,8 +89,33 @@ def reasons(
     held = list(dict.fromkeys(placeholders))
     if held and not any(r.code.startswith("missing") for r in out):
         out.append(ReadyReason(code="placeholders", key=None,
-                               text=ws("ready.placeholders", names=", ".join(held))))  # fmt: skip
+                               text=ws("ready.placeholders", names=placeholder_names(ct, held))))  # fmt: skip
     return out
+
+
+#: What the rest of a template's data is called in Chinese (``seller.name``: the store name).
+_DATA_ZH = {"seller.name": "lang.store_name", "seller.signature": "lang.signature",
+            "narrative.what_happened": "lang.what_happened", "narrative.request": "lang.request"}  # fmt: skip
+
+
+def placeholder_names(ct: CaseType, names: Iterable[str]) -> Said:
+    """The data a text's placeholders stand for: the template's names in English
+    (``facts.root_cause, ev.shipment_id``), the fields' labels in Chinese (``根本原因、FBA货件编号``)."""
+    shown = list(dict.fromkeys(names))
+    zh: list[str] = []
+    for name in shown:
+        section, _, key = name.partition(".")
+        spec = ct.fact(key) if section == "facts" else None
+        slot = ct.slot(key) if section in ("ev", "evs") else None
+        if spec is not None:
+            zh.append(spec.label.get("zh"))
+        elif slot is not None:
+            zh.append(slot.label.get("zh"))
+        elif name in _DATA_ZH:
+            zh.append(ws(_DATA_ZH[name]).zh)
+        else:
+            zh.append(name)
+    return Said(", ".join(shown), "、".join(dict.fromkeys(zh)))
 
 
 def _name(ct: CaseType, key: str) -> Said:

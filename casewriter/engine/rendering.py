@@ -18,6 +18,7 @@ from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
 from casewriter.engine.drafts import Draft, OerText, RenderedCase
 from casewriter.engine.models import CaseType
+from casewriter.engine.readiness import placeholder_names
 from casewriter.engine.readiness import reasons as ready_reasons
 from casewriter.engine.sandbox.budget import RenderState
 from casewriter.engine.warning_words import ws
@@ -147,7 +148,7 @@ class Engine:
             elif not subject.startswith("URGENT:"):
                 subject = f"URGENT: {subject}"
         if state.missing:
-            missing = ", ".join(dict.fromkeys(state.missing))
+            missing = placeholder_names(ct, state.missing)
             warnings.append(ws("render.placeholders", names=missing))
         why_not = ready_reasons(
             ct, built.evidence.items, built.facts, built.deadline, state.missing

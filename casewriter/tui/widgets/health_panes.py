@@ -11,7 +11,7 @@ from textual.widget import Widget
 
 from casewriter.health.model import HealthReview
 from casewriter.health.words import target_text
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Static
 from casewriter.tui.widgets.health_charts import ChartCard, ChartGrid, TrendChart
 from casewriter.tui.widgets.health_view import metric_head, metric_notes, status_text
@@ -69,15 +69,15 @@ def inventory_cards(review: HealthReview, lang: str, width: int) -> list[Widget]
 
 
 def summary_text(review: HealthReview, origin: str) -> Text:
-    """``US · as of 2026-11-12 · 4 account record(s) · 8 report file(s) read · 12 action(s)``
+    """``US · as of 2026-11-12 · 4 account records · 8 report files read · 12 actions``
     and where the review came from when that matters."""
     bits = [t("health.summary", mp=review.marketplace, as_of=review.as_of.isoformat())]
     if review.account.records:
-        bits.append(t("health.summary.records", n=len(review.account.records)))
+        bits.append(tn("health.summary.records", len(review.account.records)))
     read = sum(1 for s in review.sources if s.status in ("read", "partial"))
     if read:
-        bits.append(t("health.summary.files", n=read))
-    bits.append(t("health.summary.actions", n=len(review.actions)))
+        bits.append(tn("health.summary.files", read))
+    bits.append(tn("health.summary.actions", len(review.actions)))
     if origin == "records":
         bits.append(t("health.origin.records"))
     return Text(" · ".join(bits))

@@ -29,7 +29,7 @@ def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str
     out: list[str] = []
     for warning in rendered.warnings:
         if warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
-            reasons = "; ".join(rendered.urgency_reasons)
+            reasons = t("list.semicolon").join(local(r) for r in rendered.urgency_reasons)
             out.append(t("wz.rev.urgent_advice", reasons=reasons))
         elif any(c.id in warning and "same problem" in warning for c in same):
             continue  # worded below (closed) or as a reason (open)
