@@ -165,6 +165,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "so this is casewriter's belief",
         "可用：{allowed}；亚马逊未公布此类 Case 可用的文件类型，这是 casewriter 的判断",
     ),
+    "file.nul": (
+        "the path holds a NUL character (\\x00), which no file name can",
+        "路径中有 NUL 字符（\\x00），文件名不能含有它",
+    ),
+    "file.path_long": (
+        "the path is {n} characters long (at most {limit})",
+        "路径长 {n} 个字符（最多 {limit} 个）",
+    ),
+    "file.no_user": (
+        "~{name}: there is no user {quoted} on this computer, so no home folder",
+        "~{name}：这台电脑上没有用户“{name}”，因此没有对应的主文件夹",
+    ),
+    "file.no_home": (
+        "~: cannot find your home folder (HOME is not set)",
+        "~：找不到您的主文件夹（未设置 HOME）",
+    ),
+    "file.path_problem": ("{name}: {problem}", "{name}：{problem}"),
     "file.not_found": ("{name}: file not found ({path})", "{name}：找不到文件（{path}）"),
     "file.unreadable": ("{name}: cannot read ({why})", "{name}：无法读取（{why}）"),
     "file.not_file": ("{name}: not a file ({path})", "{name}：不是文件（{path}）"),
