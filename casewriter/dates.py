@@ -30,7 +30,7 @@ from typing import Any
 
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-from casewriter.messages import said
+from casewriter.messages import join, said
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 #: Year-first marketplaces whose people write a day-first numeric date when the year is last.
@@ -219,12 +219,14 @@ def _note(
 ) -> str | None:
     why = []
     if reading.how:
-        why.append(f"{reading.how}, as on {mp.name}")
+        how = said("date.day_first" if reading.how == "day first" else "date.month_first")
+        why.append(said("date.how", how=how, market=mp.name))
     if reading.year_inferred and as_of is not None:
-        why.append(f"year from the as-of date {as_of.isoformat()}")
+        why.append(said("date.year_from", as_of=as_of.isoformat()))
     if not why:
         return None
-    return f"{field}: {raw} read as {reading.value.isoformat()} ({'; '.join(why)})"
+    value = reading.value.isoformat()
+    return said("date.read_as", field=field, raw=raw, value=value, why=join("; ", why, "；"))
 
 
 def _start(m: re.Match[str]) -> int:

@@ -138,6 +138,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}：“{raw}”缺少年份（请写成 YYYY-MM-DD）",
     ),
     "date.not_real": ("{field}: {value} is not a real date", "{field}：“{raw}”不是有效日期"),
+    "date.read_as": (
+        "{field}: {raw} read as {value} ({why})",
+        "{field}：{raw} 读作 {value}（{why}）",
+    ),
+    "date.how": ("{how}, as on {market}", "按 {market} 的写法，{how}"),
+    "date.day_first": ("day first", "日在前"),
+    "date.month_first": ("month first", "月在前"),
+    "date.year_from": ("year from the as-of date {as_of}", "年份按截至日期 {as_of} 推定"),
     "date.not_date": (
         "{field}: {value} is not a date (try YYYY-MM-DD)",
         "{field}：“{raw}”不是日期（请写成 YYYY-MM-DD）",
@@ -157,6 +165,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "so this is casewriter's belief",
         "可用：{allowed}；亚马逊未公布此类 Case 可用的文件类型，这是 casewriter 的判断",
     ),
+    "file.nul": (
+        "the path holds a NUL character (\\x00), which no file name can",
+        "路径中有 NUL 字符（\\x00），文件名不能含有它",
+    ),
+    "file.path_long": (
+        "the path is {n} characters long (at most {limit})",
+        "路径长 {n} 个字符（最多 {limit} 个）",
+    ),
+    "file.no_user": (
+        "~{name}: there is no user {quoted} on this computer, so no home folder",
+        "~{name}：这台电脑上没有用户“{name}”，因此没有对应的主文件夹",
+    ),
+    "file.no_home": (
+        "~: cannot find your home folder (HOME is not set)",
+        "~：找不到您的主文件夹（未设置 HOME）",
+    ),
+    "file.path_problem": ("{name}: {problem}", "{name}：{problem}"),
     "file.not_found": ("{name}: file not found ({path})", "{name}：找不到文件（{path}）"),
     "file.unreadable": ("{name}: cannot read ({why})", "{name}：无法读取（{why}）"),
     "file.not_file": ("{name}: not a file ({path})", "{name}：不是文件（{path}）"),
@@ -216,6 +241,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Too early: the claim window opens on {opens} ({src}).",
         "为时过早：索赔期从 {opens} 开始（{src}）。",
     ),
+    # why scan drafting skipped a finding (services.drafting)
+    "draft.bad_ids": ("an identifier fails its check: {ids}", "有编号未通过校验：{ids}"),
+    "draft.partial": ("a report it needs was read only in part", "所需的某个报告只读取了一部分"),
     "profile.none": (
         "No seller profile: add [profile] with your store name, or configure one.",
         "未设置店铺资料：请在设置（F2）中添加，或在 Case 文件中写入 [profile]。",

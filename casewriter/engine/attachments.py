@@ -56,17 +56,17 @@ def path_problem(raw: str) -> str | None:
     checklist (case files, logged drafts) and the wizard report it as the slot's problem."""
     text = raw.strip()
     if "\x00" in text:
-        return "the path holds a NUL character (\\x00), which no file name can"
+        return said("file.nul")
     if len(text) > MAX_PATH:
-        return f"the path is {len(text):,} characters long (at most {MAX_PATH:,})"
+        return said("file.path_long", n=f"{len(text):,}", limit=f"{MAX_PATH:,}")
     if text.startswith("~"):
         name = text[1:].split("/", 1)[0].split(os.sep, 1)[0]
         try:
             Path(text).expanduser()
         except RuntimeError:  # no such user, or no home folder at all
             if name:
-                return f"~{name}: there is no user {name!r} on this computer, so no home folder"
-            return "~: cannot find your home folder (HOME is not set)"
+                return said("file.no_user", name=name, quoted=repr(name))
+            return said("file.no_home")
     return None
 
 
@@ -123,7 +123,7 @@ def check_attachment(ct: CaseType, slot: EvidenceSlot, path: Path) -> str | None
     """Why this file breaks the slot's rules, or None."""
     problem = path_problem(str(path))
     if problem:
-        return f"{path.name}: {problem}"
+        return said("file.path_problem", name=path.name, problem=problem)
     ext = path.suffix.lower().lstrip(".")
     allowed = accepted(ct, slot)
     if ext not in allowed:

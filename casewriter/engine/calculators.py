@@ -32,6 +32,8 @@ from decimal import Decimal
 from typing import Any
 
 from casewriter.engine.models import CaseType, Threshold
+from casewriter.engine.warning_words import ws
+from casewriter.messages import Said
 
 
 def _number(facts: Mapping[str, Any], key: str | None) -> float | None:
@@ -52,18 +54,23 @@ def cited(result: Mapping[str, Any]) -> str:
     return f"{result['source']}, as of {result['as_of']}"
 
 
-def _period(t: Threshold, facts: Mapping[str, Any]) -> tuple[int | None, str | None]:
+def _period(t: Threshold, facts: Mapping[str, Any]) -> tuple[int | None, Said | None]:
     """(days the counts cover, a warning when the source documents no such window)."""
     given = _number(facts, t.window_fact)
     if given is None:
         return (t.window_days[0] if len(t.window_days) == 1 else None), None
     days = int(given)
     if t.window_days and days not in t.window_days:
-        windows = " or ".join(str(d) for d in t.window_days)
-        return days, (
-            f"{t.label.en}: your counts cover {days} days, but Amazon measures it over "
-            f"{windows} days ({t.source}, as of {t.as_of.isoformat()}); copy the counts for "
-            "the same window from Account Health"
+        windows = Said(
+            " or ".join(str(d) for d in t.window_days), " 或 ".join(str(d) for d in t.window_days)
+        )
+        return days, ws(
+            "calc.window",
+            label=t.label.both(),
+            days=days,
+            windows=windows,
+            source=t.source,
+            as_of=t.as_of.isoformat(),
         )
     return days, None
 
@@ -131,6 +138,50 @@ def evaluate(t: Threshold, facts: Mapping[str, Any]) -> dict[str, Any] | None:
             "" if ok else missed
         )
     return result
+
+
+def warnings(ct: CaseType, facts: Mapping[str, Any], calc: Mapping[str, Any]) -> list[Said]:
+    """The render's warnings for ``calc`` (from ``calculate``): each rate that misses its target
+    or reaches its alert level, with its source, and counts over a window the source does not
+    document; English as ``text`` and ``cited`` say it, Chinese for the app."""
+    out: list[Said] = []
+    for t in ct.thresholds:
+        res = calc.get(t.key)
+        if not isinstance(res, dict):
+            continue
+        if not res["ok"]:
+            out.append(_missed(t, res))
+        window = _period(t, facts)[1]
+        if window is not None:
+            out.append(ws("calc.window_warning", warning=window))
+    return out
+
+
+def _missed(t: Threshold, res: Mapping[str, Any]) -> Said:
+    """A rate that misses its target (or reaches its alert level): ``text (source: …)``."""
+    source: object = res["source"]
+    if res["source"] != t.source:  # the level was given in the facts
+        source = ws("calc.level_given", key=t.target_fact, default=pct(t.target_pct),
+                    source=t.source)  # fmt: skip
+    common = {"label": t.label.both(), "rate": f"{res['rate']:.2f}", "source": source,
+              "as_of": res["as_of"]}  # fmt: skip
+    if t.kind == "alert":
+        level = res["alert_pct"]
+        norm = res.get("norm")
+        words = (
+            ws("calc.alert_norm", level=level, norm=norm)
+            if norm
+            else ws("calc.alert_level", level=level)
+        )
+        said = ws("calc.alert", words=words, missed=ws("calc.alert_reached"), **common)
+    else:
+        below = t.comparison == "below"
+        missed = ws("calc.above" if below else "calc.below")
+        said = ws("calc.target", sign="<" if below else "≥", target=res["threshold_pct"],
+                  missed=missed, **common)  # fmt: skip
+    # the English is exactly what ``text`` and ``cited`` say (the CLI's warning)
+    return Said(f"{res['text']} (source: {cited(res)})", said.zh, code=said.code,
+                params=said.params)  # fmt: skip
 
 
 def calculate(ct: CaseType, facts: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,9 +22,10 @@ from casewriter.engine.jinja_env import data
 from casewriter.engine.language import language_warnings
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, template_value
+from casewriter.engine.warning_words import fact_name, ws
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
-from casewriter.messages import said
+from casewriter.messages import Said, said
 
 
 @dataclass
@@ -102,7 +103,7 @@ def derive(facts: dict[str, FactValue], ct: CaseType, calc: dict[str, Any]) -> N
 LATER_OF = {"clock_start_date": ("refund_date", "return_delivered_date")}
 
 
-def derive_clock(facts: dict[str, FactValue], ct: CaseType) -> str | None:
+def derive_clock(facts: dict[str, FactValue], ct: CaseType) -> Said | None:
     """Fill a "later of" clock fact the draft left out; a note saying so, or None."""
     for key, sources in LATER_OF.items():
         if key in facts or ct.fact(key) is None:
@@ -112,8 +113,10 @@ def derive_clock(facts: dict[str, FactValue], ct: CaseType) -> str | None:
             when, src = max(dates)
             facts[key] = when
             spec = ct.fact(key)
-            label = spec.label.en if spec else key
-            return f"{label} ({key}) taken as {when.isoformat()}, the later of the dates given ({src})."
+            label = fact_name(spec.label.both() if spec else key, key)
+            source = ct.fact(src)
+            src_name = Said(src, source.label.get("zh")) if source else src
+            return ws("fact.later_of", label=label, when=when.isoformat(), src=src_name)
     return None
 
 
@@ -131,11 +134,7 @@ def build_context(
         warnings.append(clock_note)
     items = check_items(ct, draft, typed, given)  # fills the facts the lines stand for
     warnings += items.warnings
-    for res in calc.get("metrics", []):
-        if not res["ok"]:
-            warnings.append(f"{res['text']} (source: {calculators.cited(res)})")
-        if res.get("window_warning"):
-            warnings.append(f"{res['window_warning']}.")
+    warnings += calculators.warnings(ct, typed, calc)
     warnings += fact_warnings(ct, typed)
     checked = draft
     if items.evidence:  # the lines' identifiers are evidence of their slots too

@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from casewriter.engine.drafts import Deadline
 from casewriter.engine.models import CaseType, DeadlineRule
+from casewriter.engine.warning_words import fact_name, ws
+from casewriter.messages import Said, join
 
 
 def rules_for(ct: CaseType, marketplace: str) -> list[DeadlineRule]:
@@ -89,9 +91,10 @@ def for_facts(
     rules = rules_for(ct, marketplace)
     if not rules:
         if ct.claim_window and any(r.claim_window for r in ct.deadlines):
-            return None, (
-                f"No documented claim window for {ct.id} on the {marketplace.upper()} marketplace: "
-                "check the time limit on Seller Central's help pages before filing."
+            return None, ws(
+                "deadline.no_window",
+                case_type=Said(ct.id, ct.title.get("zh")),
+                marketplace=marketplace.upper(),
             )
         return None, None
     absent: list[DeadlineRule] = []
@@ -111,13 +114,14 @@ def for_facts(
     return None, (_ask(ct, absent) if absent else None)
 
 
-def _ask(ct: CaseType, rules: Sequence[DeadlineRule]) -> str:
+def _ask(ct: CaseType, rules: Sequence[DeadlineRule]) -> Said:
     """The hint naming the clock facts that would give a window."""
-    asks: list[str] = []
-    clocks: list[str] = []
+    asks: list[Said] = []
+    clocks: list[Said] = []
     for rule in rules:
         spec = ct.fact(rule.clock_fact)
-        ask = f"{spec.label.en if spec else rule.clock_fact} ({rule.clock_fact})"
+        ask = fact_name(spec.label.both() if spec else rule.clock_fact, rule.clock_fact)
         asks += [ask] if ask not in asks else []
-        clocks += [rule.clock] if rule.clock not in clocks else []
-    return f"Add {' or '.join(asks)} to check the claim window ({'; '.join(clocks)})."
+        clock = Said(rule.clock, rule.clock_zh or rule.clock)
+        clocks += [clock] if clock not in clocks else []
+    return ws("deadline.ask", asks=join(" or ", asks, "或"), clocks=join("; ", clocks, "；"))

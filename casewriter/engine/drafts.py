@@ -136,7 +136,8 @@ class ChecklistItem(BaseModel):
     """The slot's label: a ``casewriter.messages.Said`` (English, Chinese for the app)."""
     required: bool
     status: Literal["provided", "missing", "invalid", "unverified"]
-    values: list[str] = Field(default_factory=list)
+    values: SkipValidation[list[str]] = Field(default_factory=list)
+    """What was given, as the checklist shows it (an item line's summary is a ``Said``)."""
     reason: SkipValidation[str | None] = None
     """Why it is invalid, a ``Said`` like ``label``."""
 
@@ -176,7 +177,8 @@ class CheckedItem(BaseModel):
 
     values: dict[str, str | int | None]
     status: Literal["provided", "invalid", "unverified"] = "provided"
-    reason: str | None = None
+    reason: SkipValidation[str | None] = None
+    """Why it is invalid: a ``casewriter.messages.Said`` (Chinese for the app)."""
     derived: bool = False
     """Read from a case file's evidence list (no ``[[items]]``): no per-item quantity."""
 

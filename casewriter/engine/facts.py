@@ -20,6 +20,7 @@ from casewriter.bounds import MAX_AMOUNT, MAX_QUANTITY, date_in_range
 from casewriter.dates import parse_date
 from casewriter.engine.models import FactSpec
 from casewriter.engine.values import FactValue, Money
+from casewriter.engine.warning_words import labelled, ws
 from casewriter.errors import UsageError
 from casewriter.marketplaces import Marketplace
 from casewriter.messages import said
@@ -204,9 +205,10 @@ def coerce_facts(
         except UsageError as exc:
             if strict:
                 raise
-            problems.append(f"{exc.message} (left out)")
+            error = labelled(exc.message, spec.label.get("zh"))
+            problems.append(ws("fact.left_out", error=error))
             continue
         values[key] = typed
         if note:
-            notes.append(note)
+            notes.append(labelled(note, spec.label.get("zh")))
     return values, notes, problems

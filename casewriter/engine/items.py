@@ -35,39 +35,11 @@ from casewriter.engine.models import (
     ItemsSpec,
 )
 from casewriter.engine.values import FactValue
+from casewriter.engine.warning_words import fact_name, ws
 from casewriter.errors import UsageError
 from casewriter.identifiers import IdCheck, check
 from casewriter.marketplaces import Marketplace
-from casewriter.messages import Said, said, said_from
-
-#: What the lines' checks say (``casewriter.messages.Said``: the CLI prints the English, the
-#: app says each code in its own words). ``label`` is a fact's label, ``fact`` its case-file key.
-WORDS: dict[str, tuple[str, str]] = {
-    "item.invalid": ("Item {item}: {reason}.", "商品明细 {item}：{reason}。"),
-    "item.total_given": (
-        "{label} ({fact}) was given as {stated}, but the items add up to {total}; the case states {total}.",
-        "{label}填写为 {stated}，但商品明细合计为 {total}；Case 中写 {total}。",
-    ),
-    "item.total_computed": (
-        "{label} ({fact}) works out at {stated}, but the items add up to {total}; the case states {total}.",
-        "{label}算得 {stated}，但商品明细合计为 {total}；Case 中写 {total}。",
-    ),
-    "item.no_split": (
-        "{n} {kind}s given without a quantity for each: the case cannot say how many units of "
-        "each. List each as an item line with its quantity ([[items]] in a case file).",
-        "{n} 个 {kind} 没有各自的数量：Case 无法说明每个各有多少件。请把每个列为一行商品明细并填写数量"
-        "（Case 文件中用 [[items]]）。",
-    ),
-    "item.earlier_date": (
-        "{label} ({fact}) is {given}, but an item is dated {earliest}: the window runs from the "
-        "earliest, {earliest}.",
-        "{label}为 {given}，但有一行商品明细的日期是 {earliest}：时限从最早的 {earliest} 起算。",
-    ),
-}  # fmt: skip
-
-
-def _said(code: str, **params: object) -> Said:
-    return said_from(WORDS, code, params)
+from casewriter.messages import Said, join, said
 
 
 @lru_cache(maxsize=4096)
@@ -96,6 +68,13 @@ FIELD_ALIASES = {
 LABELS = {"fnsku": "FNSKU", "asin": "ASIN", "sku": "SKU", "lpn": "LPN",
           "reference_id": "ref", "quantity": "quantity", "date": "date",
           "fulfillment_center": "FC"}  # fmt: skip
+#: How the app names each item field in Chinese (``LABELS`` is the case file's English).
+LABELS_ZH = {"reference_id": "参考编号", "quantity": "数量", "date": "日期",
+             "fulfillment_center": "运营中心"}  # fmt: skip
+
+
+def _name(f: str) -> Said:
+    return Said(LABELS[f], LABELS_ZH.get(f, LABELS[f]))
 
 
 def read_items(
@@ -215,14 +194,23 @@ def derived_lines(ct: CaseType, spec: ItemsSpec, draft: Draft, facts: Mapping[st
 def _check_line(line: ItemLine, spec: ItemsSpec, derived: bool) -> tuple[CheckedItem, dict[str, str]]:  # fmt: skip
     """One line checked: (the rendered line, its valid identifiers by field)."""
     values: dict[str, str | int | None] = {f: None for f in spec.fields}
-    problems: list[str] = []
+    problems: list[Said] = []
     good: dict[str, str] = {}
     status: Literal["provided", "invalid", "unverified"] = "provided"
     for f, value in line.given().items():
         if f in ITEM_ID_FIELDS:
             result = _checked(str(value), f)
             if result.status == "invalid" or not result.normalized:
-                problems.append(f"{LABELS[f]} {str(value)!r}: {result.reason or 'not valid'}")
+                reason = result.reason or ws("item.not_valid")
+                problems.append(
+                    ws(
+                        "item.bad_id",
+                        label=_name(f),
+                        value=repr(str(value)),
+                        raw=str(value),
+                        reason=reason,
+                    )  # fmt: skip
+                )
                 values[f] = str(value)
                 continue
             if result.status == "unverified":
@@ -233,27 +221,30 @@ def _check_line(line: ItemLine, spec: ItemsSpec, derived: bool) -> tuple[Checked
         else:
             values[f] = value
     if not any(line.given().get(f) for f in ITEM_PRODUCT_FIELDS):
-        problems.append(
-            f"no product ({' or '.join(LABELS[f] for f in spec.fields if f in ITEM_PRODUCT_FIELDS)})"
-        )
+        fields = [_name(f) for f in spec.fields if f in ITEM_PRODUCT_FIELDS]
+        problems.append(ws("item.no_product", fields=join(" or ", fields, " 或 ")))
     if not derived:
         missing = [f for f in spec.required if f not in line.given()]
-        problems += [f"{LABELS[f]} missing" for f in missing]
+        problems += [ws("item.missing", label=_name(f)) for f in missing]
     if problems:
         return CheckedItem(
-            values=values, status="invalid", reason="; ".join(problems), derived=derived
+            values=values, status="invalid", reason=join("; ", problems, "；"), derived=derived
         ), good
     return CheckedItem(values=values, status=status, derived=derived), good
 
 
-def summary(item: CheckedItem) -> str:
-    """``X003KQ7ZP1 × 4 (ref 79315640218731, 2026-05-20, PHX7)``: a line in a few words."""
+def summary(item: CheckedItem) -> Said:
+    """``X003KQ7ZP1 × 4 (ref 79315640218731, 2026-05-20, PHX7)``: a line in a few words
+    (Chinese: ``X003KQ7ZP1 × 4（参考编号 79315640218731，2026-05-20，PHX7）``)."""
     v = item.values
     product = next((str(v[f]) for f in ITEM_PRODUCT_FIELDS if v.get(f)), "?")
     text = product + (f" × {v['quantity']}" if v.get("quantity") is not None else "")
-    extra = [f"{LABELS[f]} {v[f]}" for f in ("lpn", "reference_id") if v.get(f)]
-    extra += [str(v[f]) for f in ("date", "fulfillment_center") if v.get(f)]
-    return text + (f" ({', '.join(extra)})" if extra else "")
+    extra = [join(" ", [_name(f), str(v[f])]) for f in ("lpn", "reference_id") if v.get(f)]
+    extra += [Said(str(v[f])) for f in ("date", "fulfillment_center") if v.get(f)]
+    if not extra:
+        return Said(text)
+    more = join(", ", extra, "，")
+    return Said(f"{text} ({more})", f"{text}（{more.zh}）")
 
 
 def check_items(
@@ -271,7 +262,7 @@ def check_items(
         checked, good = _check_line(line, spec, derived)
         res.lines.append(checked)
         if checked.status == "invalid":
-            res.warnings.append(_said("item.invalid", item=summary(checked), reason=checked.reason))
+            res.warnings.append(ws("item.line", item=summary(checked), reason=checked.reason))
         if not derived and checked.status != "invalid":
             for f, value in good.items():
                 slot = slot_for(ct, f)
@@ -289,7 +280,7 @@ def check_items(
 
 def _label(ct: CaseType, key: str) -> Said:
     spec = ct.fact(key)
-    return spec.label.both() if spec else Said(key)
+    return fact_name(spec.label.both(), key) if spec else Said(key)
 
 
 def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[str, FactValue],
@@ -309,20 +300,28 @@ def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[st
     if q_fact and total is not None:
         stated = facts.get(q_fact)
         if type(stated) is int and stated != total:
-            code = "item.total_given" if q_fact in given else "item.total_computed"
-            res.warnings.append(_said(code, label=_label(ct, q_fact), fact=q_fact,
-                                      stated=stated, total=total))  # fmt: skip
+            how = ws("item.given_as" if q_fact in given else "item.works_out")
+            res.warnings.append(
+                ws("item.total", label=_label(ct, q_fact), how=how, stated=stated, total=total)
+            )
         facts[q_fact] = total
     if derived and len(lines) > 1 and "quantity" in spec.fields:
         kind = next((f for f in ITEM_PRODUCT_FIELDS if lines[0].given().get(f)), "item")
-        res.warnings.append(_said("item.no_split", n=len(lines), kind=LABELS.get(kind, kind)))
+        name = _name(kind) if kind in LABELS else Said(kind, "商品")
+        res.warnings.append(ws("item.no_quantity", n=len(lines), kind=name))
     d_fact = spec.facts.get("date")
     if d_fact and dates:
         earliest = min(dates)
         given_date = facts.get(d_fact)
         if isinstance(given_date, date) and earliest < given_date:
-            res.warnings.append(_said("item.earlier_date", label=_label(ct, d_fact), fact=d_fact,
-                                      given=given_date.isoformat(), earliest=earliest.isoformat()))  # fmt: skip
+            res.warnings.append(
+                ws(
+                    "item.date",
+                    label=_label(ct, d_fact),
+                    given=given_date.isoformat(),
+                    earliest=earliest.isoformat(),
+                )  # fmt: skip
+            )
         if not isinstance(given_date, date) or earliest < given_date:
             facts[d_fact] = earliest
     fc_fact = spec.facts.get("fulfillment_center")
@@ -333,13 +332,14 @@ def _totals(ct: CaseType, spec: ItemsSpec, lines: list[ItemLine], facts: dict[st
 def _checklist(spec: ItemsSpec, res: ItemsResult) -> ChecklistItem:
     status: Literal["provided", "missing", "invalid", "unverified"] = "provided"
     reason = None
-    bad = [f"{summary(i)}: {i.reason}" for i in res.lines if i.status == "invalid"]
+    bad = [ws("item.lines", item=summary(i), reason=i.reason)
+           for i in res.lines if i.status == "invalid"]  # fmt: skip
     if not res.lines:
         status = "missing"
     elif len(res.lines) < spec.min:
-        status, reason = "invalid", f"needs at least {spec.min} lines ({len(res.lines)} given)"
+        status, reason = "invalid", ws("item.at_least", n=spec.min, given=len(res.lines))
     elif bad:
-        status, reason = "invalid", "; ".join(bad)
+        status, reason = "invalid", join("; ", bad, "；")
     elif any(i.status == "unverified" for i in res.lines):
         status = "unverified"
     return ChecklistItem(

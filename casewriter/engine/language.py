@@ -12,9 +12,11 @@ from collections.abc import Mapping
 from casewriter.engine.drafts import Draft
 from casewriter.engine.models import CaseType
 from casewriter.engine.values import FactValue
+from casewriter.engine.warning_words import ws
+from casewriter.messages import Said, join
 
 #: The language case text is written in (the built-in templates are English).
-CASE_LANGUAGE = "English"
+CASE_LANGUAGE = Said("English", "英文")
 #: How much of the foreign text a warning quotes.
 QUOTE = 24
 
@@ -31,23 +33,26 @@ def foreign(text: str) -> str | None:
 
 def texts_for_amazon(
     ct: CaseType, draft: Draft, facts: Mapping[str, FactValue], seller: Mapping[str, str]
-) -> list[tuple[str, str]]:
-    """(where, text) of everything the seller wrote that goes into the case text."""
-    out: list[tuple[str, str]] = [("store name", seller.get("name", "")),
-                                  ("signature", seller.get("signature", ""))]  # fmt: skip
+) -> list[tuple[Said, str]]:
+    """(where, text) of everything the seller wrote that goes into the case text; ``where``
+    is the key a case file uses in English, the field as the app names it in Chinese."""
+    out: list[tuple[Said, str]] = [(ws("lang.store_name"), seller.get("name", "")),
+                                   (ws("lang.signature"), seller.get("signature", ""))]  # fmt: skip
     narrative = draft.narrative
-    out += [("narrative.what_happened", narrative.what_happened or ""),
-            ("narrative.request", narrative.request or "")]  # fmt: skip
-    out += [(f"narrative.checked[{i}]", text) for i, text in enumerate(narrative.checked, 1)]
+    out += [(ws("lang.what_happened"), narrative.what_happened or ""),
+            (ws("lang.request"), narrative.request or "")]  # fmt: skip
+    out += [(ws("lang.checked", i=i), text) for i, text in enumerate(narrative.checked, 1)]
     for spec in ct.facts:
         value = facts.get(spec.key)
         if spec.type == "text" and isinstance(value, str):
-            out.append((f"facts.{spec.key}", value))
+            out.append((Said(f"facts.{spec.key}", spec.label.get("zh")), value))
     for slot in ct.evidence:
         if slot.kind == "text":
-            out += [(f"evidence.{slot.key}", v) for v in draft.evidence.get(slot.key, [])]
-    out += [(f"attachment {a.name}", a.description) for a in draft.attachments]
-    out += [(f"items.{i}", line.fulfillment_center or "") for i, line in enumerate(draft.items, 1)]
+            where = Said(f"evidence.{slot.key}", slot.label.get("zh"))
+            out += [(where, v) for v in draft.evidence.get(slot.key, [])]
+    out += [(ws("lang.attachment", name=a.name), a.description) for a in draft.attachments]
+    out += [(ws("lang.item", i=i), line.fulfillment_center or "")
+            for i, line in enumerate(draft.items, 1)]  # fmt: skip
     return out
 
 
@@ -55,13 +60,9 @@ def language_warnings(
     ct: CaseType, draft: Draft, facts: Mapping[str, FactValue], seller: Mapping[str, str]
 ) -> list[str]:
     """One warning naming every field whose text is not in the case language, or none."""
-    found = [f'{where} ("{part}")' for where, text in texts_for_amazon(ct, draft, facts, seller)
+    found = [ws("lang.found", where=where, part=part)
+             for where, text in texts_for_amazon(ct, draft, facts, seller)
              if text and (part := foreign(text))]  # fmt: skip
     if not found:
         return []
-    return [
-        f"Text for Amazon is not in {CASE_LANGUAGE}, the language of the case: "
-        + "; ".join(found)
-        + f". Write it in {CASE_LANGUAGE} before pasting (a profile's local name is only shown "
-        "in casewriter)."
-    ]
+    return [ws("lang.not_english", language=CASE_LANGUAGE, found=join("; ", found, "；"))]

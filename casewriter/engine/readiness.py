@@ -28,7 +28,8 @@ from casewriter.engine.drafts import (
 )
 from casewriter.engine.models import ITEM_PRODUCT_FIELDS, CaseType
 from casewriter.engine.values import FactValue
-from casewriter.messages import said
+from casewriter.engine.warning_words import ws
+from casewriter.messages import Said, said
 
 #: Every reason code, in the order reasons are listed.
 CODES = ("missing-evidence", "invalid-evidence", "missing-fact", "needs-one-of", "window-closed",
@@ -72,9 +73,12 @@ def reasons(
         if any(_given(by_slot.get(k)) or facts.get(k) not in (None, False) for k in group):
             continue
         names = [_name(ct, k) for k in group]
-        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        listed = Said(
+            ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0],
+            "或".join(n.zh for n in names),
+        )
         out.append(ReadyReason(code="needs-one-of", key=",".join(group),
-                               text=f"Needs at least one of: {listed}."))  # fmt: skip
+                               text=ws("ready.needs_one_of", listed=listed)))  # fmt: skip
     if deadline is not None and deadline.claim_window:
         if deadline.status == "expired":
             out.append(ReadyReason(code="window-closed", key=None,
@@ -82,47 +86,65 @@ def reasons(
         elif deadline.status == "too-early":
             out.append(ReadyReason(code="window-not-open", key=None,
                                    text=said("ready.window_not_open", opens=deadline.opens.isoformat(), src=source_text(deadline))))  # fmt: skip
-    names = list(dict.fromkeys(placeholders))
-    if names and not any(r.code.startswith("missing") for r in out):
+    held = list(dict.fromkeys(placeholders))
+    if held and not any(r.code.startswith("missing") for r in out):
         out.append(ReadyReason(code="placeholders", key=None,
-                               text=f"The text has placeholders for missing data ({', '.join(names)})."))  # fmt: skip
+                               text=ws("ready.placeholders", names=placeholder_names(ct, held))))  # fmt: skip
     return out
 
 
-def _name(ct: CaseType, key: str) -> str:
+#: What the rest of a template's data is called in Chinese (``seller.name``: the store name).
+_DATA_ZH = {"seller.name": "lang.store_name", "seller.signature": "lang.signature",
+            "narrative.what_happened": "lang.what_happened", "narrative.request": "lang.request"}  # fmt: skip
+
+
+def placeholder_names(ct: CaseType, names: Iterable[str]) -> Said:
+    """The data a text's placeholders stand for: the template's names in English
+    (``facts.root_cause, ev.shipment_id``), the fields' labels in Chinese (``根本原因、FBA货件编号``)."""
+    shown = list(dict.fromkeys(names))
+    zh: list[str] = []
+    for name in shown:
+        section, _, key = name.partition(".")
+        spec = ct.fact(key) if section == "facts" else None
+        slot = ct.slot(key) if section in ("ev", "evs") else None
+        if spec is not None:
+            zh.append(spec.label.get("zh"))
+        elif slot is not None:
+            zh.append(slot.label.get("zh"))
+        elif name in _DATA_ZH:
+            zh.append(ws(_DATA_ZH[name]).zh)
+        else:
+            zh.append(name)
+    return Said(", ".join(shown), "、".join(dict.fromkeys(zh)))
+
+
+def _name(ct: CaseType, key: str) -> Said:
     slot = ct.slot(key)
     if slot is not None:
-        return slot.label.en
+        return slot.label.both()
     spec = ct.fact(key)
-    return spec.label.en if spec else key
+    return spec.label.both() if spec else Said(key)
 
 
-def _shared(case: DuplicateCase) -> str:
-    return ", ".join(f"{k} {v}" for k, v in case.matched) or "its identifiers"
+def _shared(case: DuplicateCase) -> Said:
+    shared = ", ".join(f"{k} {v}" for k, v in case.matched)
+    return Said(shared) if shared else ws("dup.its_ids")
 
 
-def duplicate_text(case: DuplicateCase) -> str:
-    """The sentence for an open case on the same problem."""
-    filed = f", Seller Central case {case.sc_case_id}" if case.sc_case_id else ""
-    return (f"{case.id} ({case.status}{filed}) is an open case on the same problem ({_shared(case)}): "
-            "Amazon's support guidelines ask not to open a second case while one is open; reply "
-            "in that case, or link the two if they really are different claims.")  # fmt: skip
+def duplicate_text(case: DuplicateCase) -> Said:
+    """The sentence for an open case on the same problem (the app words these itself, from
+    the case: ``tui.wizard.readiness.duplicate_line``)."""
+    filed = ws("dup.filed", sc=case.sc_case_id) if case.sc_case_id else ""
+    return ws("dup.open", case_id=case.id, status=case.status, filed=filed,
+              shared=_shared(case))  # fmt: skip
 
 
-def closed_text(case: DuplicateCase) -> str:
+def closed_text(case: DuplicateCase) -> Said:
     """The sentence for a resolved, closed or denied case on the same problem: reopen it, or
     (denied) do not resubmit (Amazon's support guidelines, domain.md §4 and §8)."""
-    if case.sc_case_id:
-        where = f"Seller Central case {case.sc_case_id}"
-    else:
-        where = "that case in Seller Central (the log holds no Seller Central case id for it)"
-    if case.status == "denied":
-        return (f"Amazon denied {case.id} on the same problem ({_shared(case)}): its support "
-                "guidelines ask not to resubmit a declined request. Reply in "
-                f"{where} with the new evidence instead of opening a new case.")  # fmt: skip
-    return (f"{case.id} ({case.status}) was on the same problem ({_shared(case)}): Amazon's "
-            f"support guidelines ask to reopen a closed case instead of opening a new one; "
-            f"reopen {where}.")  # fmt: skip
+    where = ws("dup.sc_case", sc=case.sc_case_id) if case.sc_case_id else ws("dup.no_sc")
+    code = "dup.denied" if case.status == "denied" else "dup.closed"
+    return ws(code, case_id=case.id, status=case.status, shared=_shared(case), where=where)
 
 
 def with_duplicates(rendered: RenderedCase, cases: Iterable[DuplicateCase]) -> RenderedCase:

@@ -18,10 +18,13 @@ from casewriter.engine.checklist import check_evidence, fact_warnings
 from casewriter.engine.context import build_context
 from casewriter.engine.drafts import Draft, OerText, RenderedCase
 from casewriter.engine.models import CaseType
+from casewriter.engine.readiness import placeholder_names
 from casewriter.engine.readiness import reasons as ready_reasons
 from casewriter.engine.sandbox.budget import RenderState
+from casewriter.engine.warning_words import ws
 from casewriter.errors import TemplateError, UsageError
 from casewriter.marketplaces import get as get_marketplace
+from casewriter.messages import Said, join
 from casewriter.paths import AppPaths
 
 DASH = "\u2013"
@@ -96,11 +99,7 @@ class Engine:
             # The user decides on "urgent" (product.md): a draft that names no urgency gets at
             # most "high", so an URGENT: subject only ever comes from an explicit choice.
             urgency = "high"
-            warnings.append(
-                'casewriter suggests "urgent" ('
-                + "; ".join(built.reasons)
-                + '); set urgency = "urgent" in the case file to use it.'
-            )
+            warnings.append(ws("render.suggests_urgent", reasons=join("; ", built.reasons, "；")))
         ctx["urgency"] = urgency
         tpl = self._template(ct.template)
         subject_tpl = self._subject_template(ct)
@@ -133,9 +132,8 @@ class Engine:
                 request=request,
             )
             if not ct.oer:
-                warnings.append(
-                    f"An OER request is unusual for {ct.id}; check it fits before sending."
-                )
+                title = Said(ct.id, ct.title.get("zh"))
+                warnings.append(ws("render.oer_unusual", case_type=title))
         # the marketplace's spelling ("fulfilment centre" / "fulfillment center"), the seller's
         # own words and identifiers untouched (engine/wording.py, templates/spelling.toml)
         body, subject, oer = self._respell(mp.spelling, built.keep, body, subject, oer)
@@ -150,28 +148,21 @@ class Engine:
             elif not subject.startswith("URGENT:"):
                 subject = f"URGENT: {subject}"
         if state.missing:
-            missing = ", ".join(dict.fromkeys(state.missing))
-            warnings.append(
-                f"The text has placeholders for missing data ({missing}); fill them in first."
-            )
+            missing = placeholder_names(ct, state.missing)
+            warnings.append(ws("render.placeholders", names=missing))
         why_not = ready_reasons(
             ct, built.evidence.items, built.facts, built.deadline, state.missing
         )
         limits = self.settings.limits
         if len(subject) > limits.subject_max:
-            warnings.append(
-                f"Subject is {len(subject)} characters, over the {limits.subject_max} limit."
-            )
+            warnings.append(ws("render.subject_long", n=len(subject), limit=limits.subject_max))
         if len(body) > limits.body_max:
-            warnings.append(
-                f"Body is {len(body)} characters, over the {limits.body_max} limit; shorten it or split it."
-            )
+            warnings.append(ws("render.body_long", n=len(body), limit=limits.body_max))
         if draft.urgency == "urgent":
-            warnings.append(
-                'Urgent: also tick Seller Central\'s "mark as urgent" option; keep urgent for time-critical cases.'
-            )
+            warnings.append(ws("render.urgent_tick"))
             if built.suggestion != "urgent":
-                warnings.append(f"Urgent should stay rare: the facts suggest {built.suggestion}.")
+                level = ws(f"urgency.{built.suggestion}")
+                warnings.append(ws("render.urgent_rare", level=Said(built.suggestion, level.zh)))
         return RenderedCase(
             case_type=ct.id,
             marketplace=mp.code,

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from casewriter.engine.models import CaseType, EvidenceSlot
+from casewriter.engine.warning_words import ws
 from casewriter.errors import CatalogError
 from casewriter.identifiers import NAMES, TRACKING_KINDS, gtin_name, impb_routing
+from casewriter.messages import Said
 
 SPELLING_FILE = "spelling.toml"
 
@@ -138,9 +140,12 @@ def spelling_warning(texts: Iterable[str], spelling: Spelling, to: str, market: 
         return None
     style, other = ("US", "British") if to == "US" else ("British", "US")
     shown = ", ".join(f"'{w}'" for w in words[:5])
-    return (
-        f"Your own text uses {other} spelling ({shown}) in a case for {market}, where the case "
-        f"text is in {style} spelling: consider rewording it to match."
+    return ws(
+        "render.spelling",
+        other=ws(f"spelling.{other}"),
+        shown=Said(shown, "、".join(f"“{w}”" for w in words[:5])),
+        market=market,
+        style=ws(f"spelling.{style}"),
     )
 
 

@@ -62,7 +62,7 @@ def account_actions(account: AccountReview, targets: Targets, catalog: Catalog) 
                            "appeal or fix it (an IP complaint needs the rights owner's "
                            "retraction or your invoices; casewriter new ip-complaint-appeal).",
                            zh="打开账户状况 → 政策合规，逐条查看违规并申诉或整改（知识产权投诉需要权利人撤诉或您的发票；"
-                           "可用 casewriter new ip-complaint-appeal）。"),
+                           "可新建“知识产权投诉申诉”Case）。"),
             ))  # fmt: skip
             continue
         miss = m.status == "miss"

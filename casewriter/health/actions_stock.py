@@ -149,7 +149,7 @@ _OFF_TARGET = (
         Text(en="Amazon can take up to 60 days; units still researching after that are a lead: "
                 "download the Inventory Ledger and run casewriter scan on it (warehouse-lost, "
                 "inbound-shortfall).",
-             zh="亚马逊调查最长可能需要60天；超过后仍在调查的库存值得跟进：下载库存分类账并用 casewriter scan 扫描（仓库丢失、入库短少）。"),
+             zh="亚马逊调查最长可能需要60天；超过后仍在调查的库存值得跟进：下载库存分类账，用 casewriter 的“扫描报告”扫描（仓库丢失、入库少件）。"),
     ),
 )  # fmt: skip
 

@@ -315,6 +315,8 @@ class SourceFile(_Model):
     dates: list[Day] = Field(default_factory=list)
     """The snapshot dates a planning report holds (else empty)."""
     reason: str = ""
+    reason_zh: str = ""
+    """``reason`` in Chinese (empty: the same as ``reason``)."""
 
 
 class HealthReview(_Model):
@@ -331,5 +333,8 @@ class HealthReview(_Model):
     def to_json(self) -> dict[str, Any]:
         """The ``health --json`` contract: ``as_of``, ``marketplace``, ``account``,
         ``inventory``, ``actions``, ``sources``, ``notes`` (decimals as strings, dates ISO)."""
-        data: dict[str, Any] = self.model_dump(mode="json")
+        # a source's ``reason_zh`` is the app's (its remembered review keeps it), not the contract's
+        data: dict[str, Any] = self.model_dump(
+            mode="json", exclude={"sources": {"__all__": {"reason_zh"}}}
+        )
         return data

@@ -28,6 +28,7 @@ from casewriter.health.figures import inventory_review
 from casewriter.health.inventory import INVENTORY_TYPES, read_inventory
 from casewriter.health.model import AccountRecord, HealthReview, SourceFile, Text
 from casewriter.health.targets import Targets
+from casewriter.messages import say
 from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.sniff import ReportInfo, sniff
 
@@ -57,12 +58,13 @@ def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFi
                 try:
                     infos.append(sniff(child))
                 except ReportError as exc:
-                    notes.append(exc.message)
+                    notes.append(exc.message)  # a Said: its Chinese is kept below
             continue
         try:
             infos.append(sniff(path))
         except ReportError as exc:
-            bad.append(SourceFile(path=str(path), status="unreadable", reason=exc.message))
+            bad.append(SourceFile(path=str(path), status="unreadable", reason=exc.message,
+                                  reason_zh=say(exc.message, "zh")))  # fmt: skip
     return infos, bad, notes
 
 
@@ -122,7 +124,7 @@ def build_review(
     scan_infos = [
         i for i in infos if i.type in SCAN_TYPES and (measured or i.type not in _FEE_ONLY)
     ]
-    notes: list[Text] = [Text(en=f"skipped {n}", zh=f"已跳过 {n}") for n in folder_notes]
+    notes: list[Text] = [Text(en=f"skipped {n}", zh=f"已跳过 {say(n, 'zh')}") for n in folder_notes]
     if scan_infos:
         from casewriter.reports.scan import scan
 
@@ -132,18 +134,20 @@ def build_review(
         partial = {str(s.path): s.reason for s in result.skipped if s.partial}
         for r in result.reports:
             status = "partial" if str(r.path) in partial else "read"
+            why = partial.get(str(r.path), "")
             sources.append(SourceFile(path=str(r.path), type=r.type, status=status,  # type: ignore[arg-type]
-                                      rows=r.rows, reason=partial.get(str(r.path), "")))  # fmt: skip
-        notes += [Text(en=n, zh=n) for n in result.notes if "not used by the scan rules" not in n]
+                                      rows=r.rows, reason=why, reason_zh=say(why, "zh")))  # fmt: skip
+        notes += [Text(en=n, zh=say(n, "zh")) for n in result.notes
+                  if "not used by the scan rules" not in n]  # fmt: skip
         if result.warnings:
             notes.append(Text(en=f"{len(result.warnings)} row warning(s) in the fee and stranded "
                               "reports (casewriter scan lists them)",
-                              zh=f"费用与无在售信息报告中有 {len(result.warnings)} 条行警告（casewriter scan 会列出）"))  # fmt: skip
+                              zh=f"费用与无在售信息报告中有 {len(result.warnings)} 条行警告（casewriter 的“扫描报告”会列出）"))  # fmt: skip
     for done in data.files:
         sources.append(SourceFile(
             path=str(done.info.path), type=done.info.type,
             status="partial" if done.partial else "read", rows=done.rows,
-            dates=sorted(done.dates), reason=done.partial,
+            dates=sorted(done.dates), reason=done.partial, reason_zh=say(done.partial, "zh"),
         ))  # fmt: skip
         if done.other_marketplace:
             notes.append(Text(
@@ -155,16 +159,18 @@ def build_review(
         if info.type in _FEE_ONLY and not measured:
             sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",
                                       reason="used for fee tiers, with your measurements (none "
-                                      "given)"))  # fmt: skip
+                                      "given)", reason_zh="用于核对尺寸分段，需配合您的测量数据"
+                                      "（未提供）"))  # fmt: skip
         elif info.type not in INVENTORY_TYPES and info.type not in SCAN_TYPES:
             sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",
-                                      reason="not an inventory report"))  # fmt: skip
+                                      reason="not an inventory report",
+                                      reason_zh="不是库存报告"))  # fmt: skip
     sources += bad
     if data.warnings.count:
         notes.append(Text(en=f"{data.warnings.count} row(s) skipped in the inventory reports: "
                           + "; ".join(data.warnings.messages[:3]),
                           zh=f"库存报告中跳过了 {data.warnings.count} 行："
-                          + "；".join(data.warnings.messages[:3])))  # fmt: skip
+                          + "；".join(say(m, "zh") for m in data.warnings.messages[:3])))  # fmt: skip
     given_types = {i.type for i in infos}
     account = account_review(recs, mp, today, targets)
     inventory = inventory_review(data, findings, given_types, mp, targets)

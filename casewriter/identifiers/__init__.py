@@ -38,6 +38,7 @@ from casewriter.identifiers.model import INVALID, UNVERIFIED, VALID, Found, IdCh
 from casewriter.identifiers.quick import bare_placeholder, placeholder
 from casewriter.identifiers.text import FREE_TEXT_KINDS, clean
 from casewriter.identifiers.text import normalize as _normalize
+from casewriter.identifiers.wording import join, pair, w
 
 __all__ = ["KINDS", "LABELS", "TRACKING_KINDS", "Found", "IdCheck", "check", "detect", "extract"]
 __all__ += ["normalize", "NAMES", "gtin_name", "impb_routing"]
@@ -52,9 +53,7 @@ _NUMERIC_PARTS = {
     "gtin": (0, 0), "isbn10": (0, 1), "dhl": (0, 0), "usps": (0, 0), "fedex": (0, 0),
     "amazon_logistics": (3, 0), "yunexpress": (2, 0), "s10": (2, 2),
 }  # fmt: skip
-_PLACEHOLDER_NOTE = (
-    "looks like a placeholder or test number (repeated or sequential digits): double-check it"
-)
+_PLACEHOLDER_NOTE = w("id.placeholder")
 _STRONG = frozenset({"order_id", "asin", "fnsku", "shipment_id", "lpn", "tracking"})
 
 
@@ -69,10 +68,8 @@ def _non_ascii(value: str, label: str) -> Verdict | None:
     odd = [c for c in value if not c.isascii()]
     if all(c.isdecimal() for c in odd):
         fixed = "".join(str(int(c)) if c.isdecimal() else c for c in value)
-        return bad(
-            "contains digits that are not 0–9 (e.g. Arabic-Indic digits)", f"did you mean {fixed}?"
-        )
-    return bad(f"contains '{odd[0]}', which can't be part of {label}")
+        return bad(w("id.non_ascii_digits"), w("id.did_you_mean", value=fixed))
+    return bad(w("id.odd_char", char=odd[0], label=label))
 
 
 def _lookalike(kind: str, value: str) -> Verdict | None:
@@ -96,9 +93,11 @@ def _lookalike(kind: str, value: str) -> Verdict | None:
             fixed = f"{fixed[:3]}-{fixed[3:10]}-{fixed[10:]}"  # typed without dashes
         if rule(kind if kind != "tracking" else which, fixed).status == VALID:
             letters = sorted({c for c in middle if c in "OIL"})
-            what = " and ".join(f"letter {c}" for c in letters)
+            what = join(" and ", [w("id.letter", c=c) for c in letters], "、")
             hint = ", ".join("0" if c == "O" else "1" for c in letters)
-            return bad(f"{what} in a numeric part: did you mean {hint}?", f"did you mean {fixed}?")
+            return bad(
+                w("id.lookalike", letters=what, hint=hint), w("id.did_you_mean", value=fixed)
+            )
     return None
 
 
@@ -121,9 +120,9 @@ def _two_ids(cleaned: str, kind: str | None, value: str) -> Verdict | None:
         if len(norm) >= 8 and k is not None and rule(k, norm).status == VALID:
             good.append(norm)
     if len(good) >= 2:
-        return bad("two identifiers in one field: which one did you mean?", " or ".join(good[:3]))
+        return bad(w("id.two_ids"), join(" or ", good[:3], " 或 "))
     if len(good) == 1 and kind is not None:
-        return bad(f"extra text around {LABELS[kind]}", f"did you mean {good[0]}?")
+        return bad(w("id.extra_text", label=LABELS[kind]), w("id.did_you_mean", value=good[0]))
     return None
 
 
@@ -140,7 +139,7 @@ def _wrong_kind(kind: str, value: str) -> Verdict | None:
         return None  # carrier_rule already names the other carrier
     shown = verdict.kind if other == "tracking" and verdict.kind else other
     label = LABELS.get(shown, LABELS[other])
-    return bad(f"this looks like {label}, not {LABELS[kind]}", f"use it as {label}")
+    return bad(w("id.looks_like", label=label, kind=LABELS[kind]), w("id.use_as", label=label))
 
 
 def _result(text: str, kind: str | None, value: str | None, verdict: Verdict) -> IdCheck:
@@ -150,7 +149,7 @@ def _result(text: str, kind: str | None, value: str | None, verdict: Verdict) ->
 
 def _check(text: str, kind: str | None) -> IdCheck:
     if kind is not None and kind not in KINDS:
-        return IdCheck(text, kind, INVALID, None, reason=f"unknown kind '{kind}'")
+        return IdCheck(text, kind, INVALID, None, reason=w("id.unknown_kind", kind=kind))
     if kind in FREE_TEXT_KINDS:
         value = _normalize(text, kind)
         verdict = amazon.RULES[kind](value)
@@ -159,8 +158,8 @@ def _check(text: str, kind: str | None) -> IdCheck:
         return _result(text, kind, value or None, verdict)
     value = _normalize(text, kind)
     if not value:
-        return IdCheck(text, kind, INVALID, None, reason="empty: nothing to check")
-    label = LABELS.get(kind or "", "an identifier")
+        return IdCheck(text, kind, INVALID, None, reason=w("id.empty"))
+    label = LABELS.get(kind or "", pair("an identifier", "编号"))
     split = _two_ids(clean(text), kind, value) if _SPLIT.search(text) else None
     if split is not None:
         return _result(text, kind, value, split)
@@ -184,9 +183,7 @@ def _check(text: str, kind: str | None) -> IdCheck:
     elif asked is not None and (guarded := guard(asked, text, verdict)) is not verdict:
         verdict = guarded
     elif bare_placeholder(value):
-        verdict = bad(
-            "this looks like a placeholder (repeated or sequential digits), not a real number"
-        )._replace(carrier=verdict.carrier, kind=verdict.kind)
+        verdict = bad(w("id.bare_placeholder"))._replace(carrier=verdict.carrier, kind=verdict.kind)
     elif placeholder(value):
         verdict = verdict._replace(reason=verdict.reason or _PLACEHOLDER_NOTE)
     shown = kind
@@ -198,19 +195,18 @@ def _check(text: str, kind: str | None) -> IdCheck:
 def _fallback(value: str) -> Verdict:
     if amazon.PLAN_ID.fullmatch(value):
         return amazon.shipment_rule(value)
-    return bad("not an identifier casewriter knows (order ID, ASIN, FNSKU, FBA…, tracking number…)")
+    return bad(w("id.unknown"))
 
 
 def check(text: str, kind: str | None = None) -> IdCheck:
     """Normalize and validate ``text`` as ``kind`` (detected when None). Never raises."""
     if not isinstance(text, str):
-        return IdCheck(repr(text), kind, INVALID, None, reason="not text")
+        return IdCheck(repr(text), kind, INVALID, None, reason=w("id.not_text"))
     try:
         return _check(text, kind)
     except Exception as exc:  # a bug must not crash a keystroke handler
-        return IdCheck(
-            text, kind, INVALID, None, reason=f"could not check this value ({type(exc).__name__})"
-        )
+        reason = w("id.crashed", name=type(exc).__name__)
+        return IdCheck(text, kind, INVALID, None, reason=reason)
 
 
 def extract(text: str) -> list[Found]:

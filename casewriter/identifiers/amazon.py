@@ -21,6 +21,7 @@ from casewriter.identifiers import checksums as cs
 from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict, bad, maybe, ok
 from casewriter.identifiers.nearmiss import HINTS, prefix_fix
+from casewriter.identifiers.wording import Said, count_chars, join, w
 
 ORDER_ID = LazyRe(r"(?:[0-9]{3}|[DS][0-9]{2})-[0-9]{7}-[0-9]{7}", re.ASCII)
 ASIN_B = LazyRe(r"B[0-9A-Z]{9}", re.ASCII)
@@ -32,60 +33,64 @@ LPN = LazyRe(r"LPN[0-9A-Z]{10}", re.ASCII)
 PLAN_ID = LazyRe(r"(?:SH|WF)[0-9A-Z]{20,40}", re.ASCII)
 
 
-def _count(v: str) -> str:
-    return f"{len(v)} character{'s' if len(v) != 1 else ''}"
+def _count(v: str) -> Said:
+    return count_chars(len(v))
 
 
-def _punct(v: str) -> str | None:
+def _punct(v: str) -> Said | None:
     odd = next((c for c in v if not ("0" <= c <= "9" or "A" <= c <= "Z" or c == "-")), None)
     if odd is None:
         return None
-    name = "an underscore" if odd == "_" else "a space" if odd == " " else f"'{odd}'"
-    return f"contains {name}: only letters and digits belong in it"
+    name = w("id.underscore") if odd == "_" else w("id.space") if odd == " " else None
+    return w("id.punct", what=name or w("id.quoted", c=odd))
 
 
-_PART_NAMES = ("first", "middle", "last")
+_PART_NAMES = ("id.part_first", "id.part_middle", "id.part_last")
 _ORDER_LENGTHS = (3, 7, 7)
 
 
-def _letters(chars: list[str]) -> str:
-    shown = f"a letter ({chars[0]})" if len(chars) == 1 else f"letters ({', '.join(chars)})"
-    alike = [f"{c} for {'0' if c == 'O' else '1'}" for c in dict.fromkeys(chars) if c in "OIL"]
-    note = f" ({', '.join(alike)}?)" if alike else ""
-    return f"{shown} where only digits belong{note}"
+def _letters(chars: list[str]) -> Said:
+    shown = (
+        w("id.a_letter", chars=chars[0])
+        if len(chars) == 1
+        else w("id.letters", chars=join(", ", chars, "、"))
+    )
+    alike = [
+        w("id.for", c=c, d="0" if c == "O" else "1") for c in dict.fromkeys(chars) if c in "OIL"
+    ]
+    note = w("id.alike_note", alike=join(", ", alike, "、")) if alike else ""
+    return w("id.only_digits", shown=shown, note=note)
 
 
-def _order_parts_reason(parts: list[str]) -> str:
-    problems = []
+def _order_parts_reason(parts: list[str]) -> Said:
+    problems: list[Said] = []
     for index, (name, part, want) in enumerate(
         zip(_PART_NAMES, parts, _ORDER_LENGTHS, strict=True)
     ):
         body = part[1:] if index == 0 and part[:1] in ("D", "S") else part
         letters = [c for c in body if not ("0" <= c <= "9")]
-        unit = "digits" if part.isdigit() else "characters"
-        size = f"{len(part)} {unit}, {want} expected" if len(part) != want else ""
+        unit = w("id.unit_digits" if part.isdigit() else "id.unit_chars")
+        size = w("id.part_size", n=len(part), unit=unit, want=want) if len(part) != want else ""
         odd = _letters(letters) if letters else ""
         if size or odd:
-            problems.append(f"the {name} part has " + ", and ".join(x for x in (size, odd) if x))
-    return "; ".join(problems)
+            said = join(", and ", [x for x in (size, odd) if x], "，且")
+            problems.append(w("id.part_has", name=w(name), problems=said))
+    return join("; ", problems, "；")
 
 
-def _group_lost(parts: list[str]) -> str | None:
+def _group_lost(parts: list[str]) -> Said | None:
     """``902-3159896`` / ``3159896-1390916``: two of the three groups, the other not copied."""
     digits = [p[1:] if i == 0 and p[:1] in ("D", "S") else p for i, p in enumerate(parts)]
     if len(parts) != 2 or not all(p.isdigit() for p in digits):
         return None
     lengths = (len(parts[0]), len(parts[1]))
     if lengths == (3, 7):
-        which = "the last part (7 digits) is missing"
+        which = w("id.last_missing")
     elif lengths == (7, 7):
-        which = "the first part (3 digits) is missing"
+        which = w("id.first_missing")
     else:
         return None
-    return (
-        f"{which}: an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); "
-        f"this is {lengths[0]}-7"
-    )
+    return w("id.order_lost", which=which, a=lengths[0])
 
 
 def _extra_groups(parts: list[str]) -> Verdict:
@@ -95,21 +100,19 @@ def _extra_groups(parts: list[str]) -> Verdict:
         if ORDER_ID.fullmatch(inside):
             extra = "-".join(parts[:i] + parts[i + 3 :])
             return bad(
-                f"an order ID has 3 parts (123-1234567-1234567); this has {len(parts)}: "
-                f"'{extra}' is not part of the order ID {inside}",
-                f"did you mean {inside}?",
+                w("id.order_extra", n=len(parts), extra=extra, inside=inside),
+                w("id.did_you_mean", value=inside),
             )
-    return bad(
-        f"an order ID has 3 parts (123-1234567-1234567); this has {len(parts)}", HINTS["order_id"]
-    )
+    return bad(w("id.order_parts", n=len(parts)), HINTS["order_id"])
 
 
 def order_rule(v: str) -> Verdict:
     if ORDER_ID.fullmatch(v):
         return ok()
     digits = sum(c.isdigit() and c.isascii() for c in v)
-    if _punct(v):
-        return bad(f"{_punct(v)} (order IDs look like 123-1234567-1234567)", HINTS["order_id"])
+    punct = _punct(v)
+    if punct:
+        return bad(w("id.order_punct", punct=punct), HINTS["order_id"])
     parts = v.split("-")
     if len(parts) == 3 and all(parts):
         reason = _order_parts_reason(parts)
@@ -121,11 +124,8 @@ def order_rule(v: str) -> Verdict:
     if len(parts) > 3 and all(parts):
         return _extra_groups(parts)
     if digits != 17:
-        return bad(
-            f"an order ID has 17 digits in 3-7-7 groups (123-1234567-1234567); this has {digits}",
-            HINTS["order_id"],
-        )
-    return bad("not an order ID: it should look like 123-1234567-1234567", HINTS["order_id"])
+        return bad(w("id.order_digits", n=digits), HINTS["order_id"])
+    return bad(w("id.order_not"), HINTS["order_id"])
 
 
 def isbn10_rule(v: str) -> Verdict:
@@ -135,16 +135,11 @@ def isbn10_rule(v: str) -> Verdict:
             if v.startswith("978"):
                 body = v[3:12]
                 check = (11 - sum((10 - i) * int(c) for i, c in enumerate(body)) % 11) % 11
-                suggestion = f"its ISBN-10 is {body}{'X' if check == 10 else check}"
-            return bad("this is an ISBN-13, not an ISBN-10", suggestion)
-        return bad(
-            f"an ISBN-10 has 10 characters (digits, last may be X); this has {_count(v)}",
-            HINTS["isbn10"],
-        )
+                suggestion = w("id.isbn_is", value=f"{body}{'X' if check == 10 else check}")
+            return bad(w("id.isbn13"), suggestion)
+        return bad(w("id.isbn_len", count=_count(v)), HINTS["isbn10"])
     if not cs.isbn10_ok(v):
-        return bad(
-            "the ISBN-10 check digit doesn't match: a digit is probably mistyped", HINTS["isbn10"]
-        )
+        return bad(w("id.isbn_check"), HINTS["isbn10"])
     return ok()
 
 
@@ -152,46 +147,32 @@ def asin_rule(v: str) -> Verdict:
     if ASIN_B.fullmatch(v):
         return ok()
     if FNSKU_X0.fullmatch(v):
-        return bad(
-            "this looks like an FNSKU (X0…), not an ASIN",
-            "use it as the FNSKU; the ASIN starts with B0",
-        )
+        return bad(w("id.asin_fnsku"), w("id.asin_use_fnsku"))
     if ISBN10.fullmatch(v):
         if cs.isbn10_ok(v):
             return ok()
-        return bad(
-            "a numeric ASIN is a book's ISBN-10 and this one's check digit doesn't match: probably a typo",
-            HINTS["asin"],
-        )
+        return bad(w("id.asin_isbn"), HINTS["asin"])
     if len(v) == 10 and ALNUM.fullmatch(v):
-        return bad("an ASIN is B + 9 letters/digits (or a book's ISBN-10)", HINTS["asin"])
-    return bad(
-        f"an ASIN has 10 characters (B0… or a book's ISBN-10); this has {_count(v)}", HINTS["asin"]
-    )
+        return bad(w("id.asin_shape"), HINTS["asin"])
+    return bad(w("id.asin_len", count=_count(v)), HINTS["asin"])
 
 
 def fnsku_rule(v: str) -> Verdict:
     if FNSKU_X0.fullmatch(v):
         return ok()
     if ASIN_B.fullmatch(v) or (ISBN10.fullmatch(v) and cs.isbn10_ok(v)):
-        return ok(reason="same as an ASIN: fine for stickerless (commingled) inventory")
+        return ok(reason=w("id.fnsku_asin"))
     if LPN.fullmatch(v):
-        return bad("this is an LPN (return license plate), not an FNSKU")
+        return bad(w("id.fnsku_lpn"))
     if v.startswith("XO") and FNSKU_X0.fullmatch("X0" + v[2:]):
-        return bad(
-            "the second character is the letter O: an FNSKU starts with X0 (zero)",
-            f"did you mean X0{v[2:]}?",
-        )
+        return bad(w("id.fnsku_o"), w("id.did_you_mean", value=f"X0{v[2:]}"))
     if len(v) == 10 and ALNUM.fullmatch(v):  # the right length: the prefix is what is wrong
         fixed = "X0" + v[2:]
         return bad(
-            f"an FNSKU starts with X0 (X, zero); this starts with {v[:2]}",
-            f"did you mean {fixed}?" if v[0] == "X" and v[1].isdigit() else HINTS["fnsku"],
+            w("id.fnsku_prefix", start=v[:2]),
+            w("id.did_you_mean", value=fixed) if v[0] == "X" and v[1].isdigit() else HINTS["fnsku"],
         )
-    return bad(
-        f"an FNSKU is X0 + 8 letters/digits (or the ASIN for stickerless stock); this has {_count(v)}",
-        HINTS["fnsku"],
-    )
+    return bad(w("id.fnsku_len", count=_count(v)), HINTS["fnsku"])
 
 
 def shipment_rule(v: str) -> Verdict:
@@ -199,39 +180,34 @@ def shipment_rule(v: str) -> Verdict:
         return ok()
     box = BOX_LABEL.fullmatch(v)
     if box:
-        return bad(
-            "this is a box label ID (shipment ID + U + box number)",
-            f"the shipment ID is {box.group(1)}",
-        )
+        return bad(w("id.box_label"), w("id.shipment_is", value=box.group(1)))
     if PLAN_ID.fullmatch(v):
-        which = "shipment (sh…)" if v.startswith("SH") else "inbound plan (wf…)"
-        return bad(
-            f"this is the long {which} ID, not the FBA shipment ID",
-            "use the FBA… ID printed on your box labels",
-        )
+        which = w("id.plan_sh" if v.startswith("SH") else "id.plan_wf")
+        return bad(w("id.long_id", which=which), w("id.use_box_label"))
     if v.startswith("FBA"):
         problem = _punct(v)
         if problem:
             bare = "".join(c for c in v if c.isalnum())
-            fixed = f"did you mean {bare}?" if SHIPMENT.fullmatch(bare) else HINTS["shipment_id"]
+            fixed = (
+                w("id.did_you_mean", value=bare)
+                if SHIPMENT.fullmatch(bare)
+                else HINTS["shipment_id"]
+            )
             return bad(problem, fixed)
-        return bad(
-            f"an FBA shipment ID is FBA + 8–10 letters/digits; this has {len(v) - 3} after FBA",
-            HINTS["shipment_id"],
-        )
+        return bad(w("id.shipment_len", n=len(v) - 3), HINTS["shipment_id"])
     fix = prefix_fix(v, "shipment_id")
     if fix is not None:
-        return bad(f"an FBA shipment ID starts with FBA; {fix[1]}", f"did you mean {fix[0]}?")
-    return bad("an FBA shipment ID starts with FBA (like FBA15DJ9S3J5)", HINTS["shipment_id"])
+        return bad(w("id.shipment_prefix", how=fix[1]), w("id.did_you_mean", value=fix[0]))
+    return bad(w("id.shipment_shape"), HINTS["shipment_id"])
 
 
 def gtin_rule(v: str) -> Verdict:
     if not DIGITS.fullmatch(v):
-        return bad("a GTIN (UPC/EAN) has only digits")
+        return bad(w("id.gtin_digits"))
     if len(v) not in (8, 12, 13, 14):
-        return bad(f"a GTIN (UPC/EAN) has 8, 12, 13 or 14 digits; this has {len(v)}")
+        return bad(w("id.gtin_len", n=len(v)))
     if not cs.gs1_ok(v):
-        return bad("the GTIN check digit doesn't match: a digit is probably mistyped")
+        return bad(w("id.gtin_check"))
     return ok()
 
 
@@ -252,78 +228,66 @@ def gtin_name(v: str, marketplace: str = "") -> str:
 
 def case_rule(v: str) -> Verdict:
     if not DIGITS.fullmatch(v):
-        return bad("a Seller Central case ID has only digits (usually 10)")
+        return bad(w("id.case_digits"))
     if len(v) == 10:
         return ok()
     if len(v) == 11:
-        return ok(
-            reason="case IDs are usually 10 digits; 11-digit ones are reported, double-check it"
-        )
+        return ok(reason=w("id.case_11"))
     if 7 <= len(v) <= 13:
-        return maybe(
-            f"case IDs are usually 10 digits; this has {len(v)}: double-check it",
-            suggestion=HINTS["case_id"],
-        )
-    return bad(f"a Seller Central case ID has 10 digits; this has {len(v)}")
+        return maybe(w("id.case_usually", n=len(v)), suggestion=HINTS["case_id"])
+    return bad(w("id.case_len", n=len(v)))
 
 
 def reimbursement_rule(v: str) -> Verdict:
     if not DIGITS.fullmatch(v):
-        return bad("a reimbursement ID has only digits (11 in current reports)")
+        return bad(w("id.reimb_digits"))
     if 6 <= len(v) <= 15:
         return ok()
     if 4 <= len(v) <= 20:
-        return maybe(
-            f"reimbursement IDs are usually 11 digits; this has {len(v)}: double-check it",
-            suggestion=HINTS["reimbursement_id"],
-        )
-    return bad(f"a reimbursement ID has about 11 digits; this has {len(v)}")
+        return maybe(w("id.reimb_usually", n=len(v)), suggestion=HINTS["reimbursement_id"])
+    return bad(w("id.reimb_len", n=len(v)))
 
 
 def reference_rule(v: str) -> Verdict:
     if SHIPMENT.fullmatch(v):
-        return ok(reason="an FBA shipment ID (the reference of a Receipts row)")
+        return ok(reason=w("id.ref_shipment"))
     if not DIGITS.fullmatch(v):
-        return bad(
-            "a reference ID is digits (14 in the ledger, 11 for older transaction item IDs) or an FBA shipment ID"
-        )
+        return bad(w("id.ref_shape"))
     if 8 <= len(v) <= 20:
         return ok()
-    return bad(f"a reference ID has 8–20 digits (14 in the ledger); this has {len(v)}")
+    return bad(w("id.ref_len", n=len(v)))
 
 
 def lpn_rule(v: str) -> Verdict:
     if LPN.fullmatch(v):
         return ok()
     if v.startswith("LPN"):
-        return bad(
-            f"an LPN is LPN + 10 letters/digits; this has {len(v) - 3} after LPN", HINTS["lpn"]
-        )
+        return bad(w("id.lpn_len", n=len(v) - 3), HINTS["lpn"])
     fix = prefix_fix(v, "lpn")
     if fix is not None:
-        return bad(f"an LPN starts with LPN; {fix[1]}", f"did you mean {fix[0]}?")
-    return bad("an LPN (license plate number) starts with LPN, like LPNRR9K2X7Q4T", HINTS["lpn"])
+        return bad(w("id.lpn_prefix", how=fix[1]), w("id.did_you_mean", value=fix[0]))
+    return bad(w("id.lpn_shape"), HINTS["lpn"])
 
 
-def _free_text(v: str, what: str, limit: int) -> Verdict:
+def _free_text(v: str, what: Said, limit: int) -> Verdict:
     if not v:
-        return bad(f"empty: paste the {what}")
+        return bad(w("id.free_empty", what=what))
     if any(not c.isprintable() for c in v):
-        return bad(f"the {what} contains an invisible or control character")
+        return bad(w("id.free_control", what=what))
     if len(v) > limit:
-        return bad(f"a {what} has at most {limit} characters; this has {len(v)}")
+        return bad(w("id.free_long", what=what, limit=limit, n=len(v)))
     return ok()
 
 
 def sku_rule(v: str) -> Verdict:
-    verdict = _free_text(v, "SKU", 255)
+    verdict = _free_text(v, Said("SKU"), 255)
     if verdict.status == "valid" and len(v) > 40:
-        return maybe(f"Seller Central SKUs have at most 40 characters; this has {len(v)}")
+        return maybe(w("id.sku_long", n=len(v)))
     return verdict
 
 
 def removal_rule(v: str) -> Verdict:
-    return _free_text(v, "removal order ID", 40)
+    return _free_text(v, Said("removal order ID", "移除订单编号"), 40)
 
 
 RULES: dict[str, Callable[[str], Verdict]] = {

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 
 from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.carrier_wording import carrier_name, shape, wc
 from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
 from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict, bad, maybe, ok
@@ -34,8 +35,7 @@ CARRIER_NAMES = {
 }
 
 _S10 = LazyRe(r"([A-Z]{2})([0-9]{9})([A-Z]{2})", re.ASCII)
-WRONG_CHECK = "the check digit doesn't match: a digit is probably mistyped or two are swapped"
-RETYPE = "check each character against the label, or copy the number again from the carrier's email"
+RETYPE = wc("tr.retype")
 
 
 def _digits(v: str) -> bool:
@@ -46,7 +46,7 @@ def _checked(passes: bool, kind: str, what: str) -> Verdict:
     carrier = CARRIER_NAMES[kind]
     if passes:
         return ok(carrier, kind=kind)
-    return Verdict("invalid", f"{what}: {WRONG_CHECK}", RETYPE, carrier, kind)
+    return Verdict("invalid", wc("tr.wrong_check", what=what), RETYPE, carrier, kind)
 
 
 def ups_rule(v: str) -> Verdict | None:
@@ -54,18 +54,16 @@ def ups_rule(v: str) -> Verdict | None:
         if len(v) != 18:
             return Verdict(
                 "invalid",
-                f"a UPS 1Z number has 18 characters; this has {len(v)}",
+                wc("tr.ups_len", n=len(v)),
                 HINTS["ups"],
                 "UPS",
                 "ups",
             )
         if not ALNUM.fullmatch(v):
-            return Verdict(
-                "invalid", "a UPS 1Z number has only letters and digits", HINTS["ups"], "UPS", "ups"
-            )
-        return _checked(cs.ups_ok(v), "ups", "UPS 1Z number")
+            return Verdict("invalid", wc("tr.ups_alnum"), HINTS["ups"], "UPS", "ups")
+        return _checked(cs.ups_ok(v), "ups", wc("tr.ups_1z"))
     if len(v) == 11 and v[0] in "AHJKTV" and _digits(v[1:]):
-        return _checked(cs.ups_ok(v), "ups", "UPS waybill number")
+        return _checked(cs.ups_ok(v), "ups", wc("tr.ups_waybill"))
     return None
 
 
@@ -86,18 +84,16 @@ def _usps_digits(v: str) -> Verdict | None:
     if n in (22, 26) and not _impb_shape(v):
         return Verdict(
             "invalid",
-            f"a {n}-digit USPS number starts with 91–95 (like 9400 1112 …)",
+            wc("tr.usps_prefix", n=n),
             None,
             "USPS",
             "usps",
         )
     if n in (20, 22, 26):
-        return _checked(cs.usps_ok(v), "usps", f"USPS {n}-digit number")
+        return _checked(cs.usps_ok(v), "usps", wc("tr.usps_n", n=n))
     if v.startswith("420") and n in (28, 30, 32, 34, 38):
         tails = [v[cut:] for cut in (8, 12) if _impb_shape(v[cut:])]
-        return _checked(
-            any(cs.usps_ok(t) for t in tails), "usps", "USPS number with 420+ZIP prefix"
-        )
+        return _checked(any(cs.usps_ok(t) for t in tails), "usps", wc("tr.usps_420"))
     return None
 
 
@@ -118,7 +114,7 @@ def usps_rule(v: str) -> Verdict | None:
     if _digits(v):
         return _usps_digits(v)
     if _S10.fullmatch(v) and v.endswith("US"):
-        return _checked(cs.s10_ok(v), "usps", "USPS international (S10) number")
+        return _checked(cs.s10_ok(v), "usps", wc("tr.usps_s10"))
     return None
 
 
@@ -129,26 +125,26 @@ def fedex_rule(v: str) -> Verdict | None:
         return None
     n = len(v)
     if n == 12:
-        return _checked(cs.fedex12_ok(v), "fedex", "FedEx Express 12-digit number")
+        return _checked(cs.fedex12_ok(v), "fedex", wc("tr.fedex_12"))
     if n == 15:
-        return _checked(cs.gs1_ok(v), "fedex", "FedEx Ground 15-digit number")
+        return _checked(cs.gs1_ok(v), "fedex", wc("tr.fedex_15"))
     if n == 22 and v.startswith("96"):
-        return _checked(cs.gs1_ok(v[-15:]), "fedex", "FedEx Ground 96 number")
+        return _checked(cs.gs1_ok(v[-15:]), "fedex", wc("tr.fedex_96"))
     if n == 18 and v.startswith("00"):
-        return _checked(cs.gs1_ok(v), "fedex", "SSCC-18 number")
+        return _checked(cs.gs1_ok(v), "fedex", wc("tr.sscc"))
     if n == 34:
-        return _checked(cs.fedex_serial_ok(v), "fedex", "FedEx 34-digit barcode number")
+        return _checked(cs.fedex_serial_ok(v), "fedex", wc("tr.fedex_34"))
     if n == 20:
         passes = cs.gs1_ok(v) or cs.gs1_ok("92" + v)
-        return _checked(passes, "fedex", "FedEx SmartPost 20-digit number")
+        return _checked(passes, "fedex", wc("tr.smartpost_20"))
     if n == 22 and v.startswith("92"):
-        return _checked(cs.gs1_ok(v), "fedex", "FedEx SmartPost 22-digit number")
+        return _checked(cs.gs1_ok(v), "fedex", wc("tr.smartpost_22"))
     return None
 
 
 def dhl_rule(v: str) -> Verdict | None:
     if _digits(v) and len(v) in (10, 11):
-        return _checked(cs.dhl_ok(v), "dhl", f"DHL Express {len(v)}-digit waybill")
+        return _checked(cs.dhl_ok(v), "dhl", wc("tr.dhl_n", n=len(v)))
     if re.fullmatch(r"(?:JJD|JVGL)[0-9]{9,20}", v, re.ASCII):
         return ok("DHL", kind="dhl")  # piece IDs: no check digit
     if re.fullmatch(r"GM[0-9]{10,39}", v, re.ASCII):
@@ -162,13 +158,13 @@ def amazon_rule(v: str) -> Verdict | None:
             return ok("Amazon Logistics", kind="amazon_logistics")
         rest = v[3:]
         problem = (
-            f"this has {len(rest)} characters after {v[:3]}"
+            wc("tr.tba_after", n=len(rest), p=v[:3])
             if len(rest) != 12
-            else f"this has a letter among the 12 digits after {v[:3]}"
+            else wc("tr.tba_letter", p=v[:3])
         )
         return Verdict(
             "invalid",
-            f"an Amazon Logistics number is {v[:3]} + 12 digits; {problem}",
+            wc("tr.tba_shape", p=v[:3], problem=problem),
             HINTS["amazon_logistics"],
             "Amazon Logistics",
             "amazon_logistics",
@@ -180,17 +176,17 @@ def yunexpress_rule(v: str) -> Verdict | None:
     if v.startswith("YT") and _digits(v[2:]) and len(v) > 8:
         if len(v) == 18:
             return ok("YunExpress", kind="yunexpress")
-        problem = f"this has {len(v) - 2}"
+        problem = wc("tr.yt_has", n=len(v) - 2)
     elif v.startswith("YT") and 16 <= len(v) <= 20 and ALNUM.fullmatch(v):
         letters = sum(not c.isdigit() for c in v[2:])
         if letters > 2:
             return None
-        problem = f"this has {len(v) - 2} characters, {letters} of them not digits"
+        problem = wc("tr.yt_letters", n=len(v) - 2, k=letters)
     else:
         return None
     return Verdict(
         "invalid",
-        f"a YunExpress number is YT + 16 digits; {problem}",
+        wc("tr.yt_shape", problem=problem),
         HINTS["yunexpress"],
         "YunExpress",
         "yunexpress",
@@ -203,41 +199,38 @@ def s10_rule(v: str) -> Verdict | None:
         return s10_near(v)
     country = match.group(3)
     if country == "YP":
-        return maybe(
-            "Yanwen number: Yanwen publishes no format or check digit", "Yanwen", "tracking"
-        )
+        return maybe(wc("tr.yanwen"), "Yanwen", "tracking")
     if country == "UK":
         fixed = v[:-2] + "GB"
         return Verdict(
             "invalid",
-            "'UK' is not a postal country code: the United Kingdom is GB",
-            f"did you mean {fixed}?",
+            wc("tr.uk"),
+            wc("id.did_you_mean", value=fixed),
             "Royal Mail",
             "s10",
         )
     if country not in ISO_COUNTRIES:
         return Verdict(
             "invalid",
-            f"'{country}' is not a country code, so this is not an international postal (S10) number",
+            wc("tr.not_country", c=country),
             None,
             None,
             "s10",
         )
-    return _checked(cs.s10_ok(v), "s10", f"{post_name(country)} (S10) number")._replace(
-        carrier=post_name(country)
-    )
+    what = wc("tr.post_s10", post=carrier_name(post_name(country)))
+    return _checked(cs.s10_ok(v), "s10", what)._replace(carrier=post_name(country))
 
 
 def unknown_rule(v: str) -> Verdict | None:
     """Carriers with no public format, then any plausible shape: unverified, never blocking."""
     if re.fullmatch(r"LP[0-9]{14}|CNUSUP[0-9]{8,11}", v, re.ASCII):
-        return maybe("Cainiao number: Cainiao publishes no check digit", "Cainiao", "tracking")
+        return maybe(wc("tr.cainiao"), "Cainiao", "tracking")
     if re.fullmatch(r"(?:4PX|FPXE)[0-9A-Z]{10,16}", v, re.ASCII):
-        return maybe("4PX number: 4PX publishes no format or check digit", "4PX", "tracking")
+        return maybe(wc("tr.4px"), "4PX", "tracking")
     if re.fullmatch(r"[A-Z]{2}[0-9]{7}|[A-Z]{4}[0-9]{10}", v, re.ASCII):
-        return maybe("Parcelforce number: no public check digit", "Parcelforce", "tracking")
+        return maybe(wc("tr.parcelforce"), "Parcelforce", "tracking")
     if 8 <= len(v) <= 40 and ALNUM.fullmatch(v) and sum(c.isdigit() for c in v) >= 4:
-        return maybe("not a format we know: check it on the carrier's website", None, "tracking")
+        return maybe(wc("tr.unknown"), None, "tracking")
     return None
 
 
@@ -277,8 +270,8 @@ def tracking_rule(v: str) -> Verdict:
     if unknown is not None:
         return unknown
     if not v:
-        return bad("empty: paste the tracking number")
-    return bad("not a tracking number: expected 8–40 letters and digits, with at least 4 digits")
+        return bad(wc("tr.empty"))
+    return bad(wc("tr.not_tracking"))
 
 
 def carrier_rule(kind: str, v: str) -> Verdict:
@@ -291,28 +284,21 @@ def carrier_rule(kind: str, v: str) -> Verdict:
         and len(v) in (12, 20)
         and (verdict is None or verdict.status != "valid")
     ):
-        return maybe("DHL Paket number: its check digit is not public", "DHL", "dhl")
+        return maybe(wc("tr.dhl_paket"), "DHL", "dhl")
     if verdict is not None:
         return verdict._replace(kind=kind)
     other = tracking_rule(v)
     if other.status == "valid" and other.kind != kind:
         article = "an" if (other.carrier or "x")[0] in "AEIOU" else "a"
+        carrier = carrier_name(other.carrier)
         return bad(
-            f"this looks like {article} {other.carrier} tracking number, not {name}",
-            f"use it as {article} {other.carrier} number",
+            wc("tr.other_carrier", article=article, carrier=carrier, name=carrier_name(name)),
+            wc("tr.use_carrier", article=article, carrier=carrier),
             name,
         )
     if other.carrier in ("Yanwen", "4PX", "Cainiao"):
         return other._replace(kind=kind)
-    return bad(f"not a {name} tracking number: {SHAPES[kind]}", None, name)
+    return bad(wc("tr.not_carrier", name=carrier_name(name), shape=SHAPES[kind]), None, name)
 
 
-SHAPES = {
-    "ups": "UPS numbers are 1Z + 16 letters/digits, or a waybill letter + 10 digits",
-    "usps": "USPS numbers are 20, 22 or 26 digits (or S10 ending in US)",
-    "fedex": "FedEx numbers are 12, 15, 20, 22 (96…) or 34 digits, SSCC 00… (18) or DT + 12",
-    "dhl": "DHL Express waybills are 10 or 11 digits",
-    "s10": "postal numbers are 2 letters + 9 digits + a 2-letter country code (RR123456785CN)",
-    "amazon_logistics": "Amazon Logistics numbers are TBA, TBC or TBM + 12 digits",
-    "yunexpress": "YunExpress numbers are YT + 16 digits",
-}
+SHAPES = {kind: shape(kind) for kind in CARRIER_KINDS}

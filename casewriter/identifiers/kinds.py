@@ -10,6 +10,7 @@ from casewriter.identifiers import checksums as cs
 from casewriter.identifiers.lazyre import ALNUM, DIGITS
 from casewriter.identifiers.model import INVALID, VALID, Verdict, bad, maybe
 from casewriter.identifiers.text import FREE_TEXT_KINDS, clean, normalize
+from casewriter.identifiers.wording import pair, w
 
 KINDS: tuple[str, ...] = (
     "order_id", "asin", "isbn10", "fnsku", "shipment_id", "tracking", "ups", "usps", "fedex",
@@ -18,27 +19,30 @@ KINDS: tuple[str, ...] = (
 )  # fmt: skip
 
 LABELS = {
-    "order_id": "an order ID",
-    "asin": "an ASIN",
-    "isbn10": "an ISBN-10",
-    "fnsku": "an FNSKU",
-    "shipment_id": "an FBA shipment ID",
-    "tracking": "a tracking number",
-    "ups": "a UPS tracking number",
-    "usps": "a USPS tracking number",
-    "fedex": "a FedEx tracking number",
-    "dhl": "a DHL tracking number",
-    "amazon_logistics": "an Amazon Logistics (TBA) tracking number",
-    "s10": "an international postal (S10) number",
-    "yunexpress": "a YunExpress tracking number",
-    "gtin": "a GTIN (UPC/EAN)",
-    "case_id": "a case ID",
-    "reimbursement_id": "a reimbursement ID",
-    "reference_id": "a reference ID",
-    "removal_order_id": "a removal order ID",
-    "lpn": "an LPN",
-    "sku": "a SKU",
+    "order_id": pair("an order ID", "订单编号"),
+    "asin": pair("an ASIN", "ASIN"),
+    "isbn10": pair("an ISBN-10", "ISBN-10"),
+    "fnsku": pair("an FNSKU", "FNSKU"),
+    "shipment_id": pair("an FBA shipment ID", "FBA货件编号"),
+    "tracking": pair("a tracking number", "追踪号"),
+    "ups": pair("a UPS tracking number", "UPS 追踪号"),
+    "usps": pair("a USPS tracking number", "USPS 追踪号"),
+    "fedex": pair("a FedEx tracking number", "FedEx 追踪号"),
+    "dhl": pair("a DHL tracking number", "DHL 追踪号"),
+    "amazon_logistics": pair(
+        "an Amazon Logistics (TBA) tracking number", "亚马逊物流（TBA）追踪号"
+    ),
+    "s10": pair("an international postal (S10) number", "国际邮政（S10）单号"),
+    "yunexpress": pair("a YunExpress tracking number", "云途追踪号"),
+    "gtin": pair("a GTIN (UPC/EAN)", "GTIN（UPC/EAN）"),
+    "case_id": pair("a case ID", "Case 编号"),
+    "reimbursement_id": pair("a reimbursement ID", "赔偿编号"),
+    "reference_id": pair("a reference ID", "参考编号"),
+    "removal_order_id": pair("a removal order ID", "移除订单编号"),
+    "lpn": pair("an LPN", "LPN"),
+    "sku": pair("a SKU", "SKU"),
 }
+"""What each kind is called in a sentence ("this looks like an order ID"), in both languages."""
 
 #: What a case text calls each kind, one value and several (case-writing.md §3: "Identifiers
 #: labelled (Shipment ID, FNSKU, SKU, ASIN, Order ID, Tracking, Reference ID)").
@@ -168,14 +172,10 @@ def guard(asked: str, text: str, verdict: Verdict) -> Verdict:
     label = LABELS[other]
     suggestion: str | None
     if other_verdict.status == VALID:
-        what, suggestion = label, f"use it as {label}"
+        what, suggestion = label, w("id.use_as", label=label)
     else:
-        what, suggestion = (
-            f"{label} with a mistake ({other_verdict.reason})",
-            other_verdict.suggestion,
-        )
+        what = w("id.with_mistake", label=label, reason=other_verdict.reason)
+        suggestion = other_verdict.suggestion
     if asked in FREE_TEXT_KINDS:
-        return maybe(
-            f"this looks like {what}: is it really {LABELS[asked]}?", suggestion=suggestion
-        )
-    return bad(f"this looks like {what}, not {LABELS[asked]}", suggestion)
+        return maybe(w("id.is_it_really", label=what, kind=LABELS[asked]), suggestion=suggestion)
+    return bad(w("id.looks_like", label=what, kind=LABELS[asked]), suggestion)

@@ -35,9 +35,11 @@ from __future__ import annotations
 import re
 
 from casewriter.identifiers import checksums as cs
+from casewriter.identifiers.carrier_wording import hint, wc
 from casewriter.identifiers.countries import ISO_COUNTRIES, post_name
 from casewriter.identifiers.lazyre import ALNUM, DIGITS, LazyRe
 from casewriter.identifiers.model import Verdict
+from casewriter.messages import join
 
 _THREE = LazyRe(r"([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})[\s\-]+([0-9A-Z]{1,12})", re.ASCII)
 _TWO = LazyRe(r"([0-9A-Z]{3}|[0-9A-Z]{7}|[0-9A-Z]{9,11})-([0-9A-Z]{5,16})", re.ASCII)
@@ -53,33 +55,9 @@ _DIGITS = "0123456789"
 _LOOKALIKES = "OIL"
 
 HINTS = {
-    "order_id": (
-        "copy it again from Orders → Manage Orders: an order ID is 3-7-7 digits, "
-        "like 123-1234567-1234567"
-    ),
-    "shipment_id": (
-        "copy the FBA… ID again from Shipments or the box label: FBA + 8–10 letters/digits, "
-        "like FBA15DJ9S3J5"
-    ),
-    "fnsku": (
-        "copy the FNSKU again from Manage Inventory or the product label: X0 + 8 letters/digits, "
-        "like X00000E5TX"
-    ),
-    "asin": (
-        "copy the ASIN again from the product page or Manage Inventory: B0 + 8 letters/digits, "
-        "like B0000COYXD"
-    ),
-    "isbn10": "copy the ISBN-10 again from the book: 9 digits and a last digit or X",
-    "lpn": "copy the LPN again from the returns report: LPN + 10 letters/digits",
-    "ups": "copy the number again from the UPS label or email: 1Z + 16 letters/digits",
-    "amazon_logistics": "copy the tracking ID again from the order or shipment page: TBA + 12 digits",
-    "s10": (
-        "copy the number again from the postal receipt: 2 letters, 9 digits and a country code, "
-        "like RR123456785CN"
-    ),
-    "yunexpress": "copy the number again from YunExpress: YT + 16 digits",
-    "case_id": "copy the case ID again from Case Log: usually 10 digits",
-    "reimbursement_id": "copy the reimbursement ID again from the Reimbursements report",
+    kind: hint(kind)
+    for kind in ("order_id", "shipment_id", "fnsku", "asin", "isbn10", "lpn", "ups")
+    + ("amazon_logistics", "s10", "yunexpress", "case_id", "reimbursement_id")
 }
 
 
@@ -156,21 +134,19 @@ def _prefix_edits(v: str, prefix: str) -> list[tuple[str, str]]:
     n = len(prefix)
     if v.startswith(prefix) or len(v) < n:
         return []
-    edits: list[tuple[str, str]] = []
+    edits: list[tuple[str, str]] = []  # (fixed value, what went wrong: a Said)
     diffs = [i for i in range(n) if v[i] != prefix[i]]
-    substituted = (prefix + v[n:], f"this starts with {v[:n]}") if len(diffs) == 1 else None
+    substituted = (prefix + v[n:], wc("nm.starts", start=v[:n])) if len(diffs) == 1 else None
     if substituted is not None and v[diffs[0]].isalpha():
         edits.append(substituted)
     for i in range(n):
         if v.startswith(prefix[:i] + prefix[i + 1 :]):
-            edits.append((prefix + v[n - 1 :], f"the {prefix[i]} of {prefix} is missing"))
+            edits.append((prefix + v[n - 1 :], wc("nm.missing", c=prefix[i], prefix=prefix)))
     if substituted is not None and not v[diffs[0]].isalpha():
         edits.append(substituted)
     for i in range(n):
         if v[:i] + v[i + 1 : n + 1] == prefix:
-            edits.append(
-                (prefix + v[n + 1 :], f"this starts with {v[: n + 1]}: one character too many")
-            )
+            edits.append((prefix + v[n + 1 :], wc("nm.extra", start=v[: n + 1])))
     return edits
 
 
@@ -230,12 +206,16 @@ def _s10_lettered(v: str) -> Verdict | None:
     if country not in ISO_COUNTRIES and country != "UK":
         return None
     fixed = head + "".join(_SERIAL_LOOKALIKES.get(c, c) for c in serial) + country
-    shown = " and ".join(f"{c} for {_SERIAL_LOOKALIKES[c]}" for c in dict.fromkeys(letters))
+    shown = join(
+        " and ",
+        [wc("nm.for", c=c, d=_SERIAL_LOOKALIKES[c]) for c in dict.fromkeys(letters)],
+        "、",
+    )
+    what = wc("nm.a_letter" if len(letters) == 1 else "nm.letters")
     return Verdict(
         "invalid",
-        "an international postal (S10) number is 2 letters, 9 digits and a country code; "
-        f"the 9 digits hold {'a letter' if len(letters) == 1 else 'letters'} ({shown}?)",
-        f"did you mean {fixed}?" if cs.s10_ok(fixed) else HINTS["s10"],
+        wc("nm.s10", problem=wc("nm.s10_letters", what=what, shown=shown)),
+        wc("id.did_you_mean", value=fixed) if cs.s10_ok(fixed) else HINTS["s10"],
         post_name("GB" if country == "UK" else country),
         "s10",
     )
@@ -257,15 +237,16 @@ def s10_near(v: str) -> Verdict | None:
     if sum(off) != 1 or (country is None and len(tail) != 1):
         return None
     if off[0]:
-        problem = f"it starts with {len(head)} letter{'s' if len(head) != 1 else ''}, 2 expected"
+        letters = wc("nm.letter" if len(head) == 1 else "nm.letter_s")
+        problem = wc("nm.s10_head", n=len(head), letters=letters)
     elif off[1]:
-        problem = f"it has {len(digits)} digits between the letters, 9 expected"
+        problem = wc("nm.s10_digits", n=len(digits))
     else:
-        problem = f"it ends with {tail}, a 2-letter country code expected (CN, US, GB…)"
+        problem = wc("nm.s10_tail", tail=tail)
     carrier = post_name(country) if country else None
     return Verdict(
         "invalid",
-        f"an international postal (S10) number is 2 letters, 9 digits and a country code; {problem}",
+        wc("nm.s10", problem=problem),
         HINTS["s10"],
         carrier,
         "s10",
@@ -278,8 +259,8 @@ def _prefix_slip(v: str) -> Verdict | None:
         fixed = "TBA" + v[2:] if v[:2] in ("TB", "BA", "TA") else "T" + v
         return Verdict(
             "invalid",
-            f"an Amazon Logistics number is TBA (or TBC, TBM) + 12 digits; this starts with {v[:2]}",
-            f"did you mean {fixed}?",
+            wc("nm.tba_start", start=v[:2]),
+            wc("id.did_you_mean", value=fixed),
             "Amazon Logistics",
             "amazon_logistics",
         )
@@ -287,16 +268,16 @@ def _prefix_slip(v: str) -> Verdict | None:
         fixed = "1" + v
         return Verdict(
             "invalid",
-            "UPS numbers start with 1Z (one, Z); this starts with Z",
-            f"did you mean {fixed}?" if cs.ups_ok(fixed) else HINTS["ups"],
+            wc("nm.ups_z"),
+            wc("id.did_you_mean", value=fixed) if cs.ups_ok(fixed) else HINTS["ups"],
             "UPS",
             "ups",
         )
     if len(v) == 17 and v[0] in "TY" and _digits_only(v[1:]):
         return Verdict(
             "invalid",
-            f"a YunExpress number is YT + 16 digits; this starts with {v[0]} alone",
-            f"did you mean YT{v[1:]}?",
+            wc("nm.yt_alone", c=v[0]),
+            wc("id.did_you_mean", value=f"YT{v[1:]}"),
             "YunExpress",
             "yunexpress",
         )
@@ -309,8 +290,8 @@ def near_miss_rule(v: str) -> Verdict | None:
     if len(v) == 15 and v.startswith("TB") and _digits_only(v[3:]):
         return Verdict(
             "invalid",
-            f"'{v[:3]}' is not an Amazon Logistics prefix (TBA, TBC or TBM)",
-            f"did you mean TBA{v[3:]}?",
+            wc("nm.tba_prefix", start=v[:3]),
+            wc("id.did_you_mean", value=f"TBA{v[3:]}"),
             "Amazon Logistics",
             "amazon_logistics",
         )
@@ -320,8 +301,8 @@ def near_miss_rule(v: str) -> Verdict | None:
     if len(v) == 18 and ALNUM.fullmatch(v) and (v[1] == "Z" or (v[0] == "1" and v[1].isalpha())):
         return Verdict(
             "invalid",
-            "UPS numbers start with 1Z (one, Z) followed by 16 letters and digits",
-            f"did you mean 1Z{v[2:]}?" if cs.ups_ok("1Z" + v[2:]) else HINTS["ups"],
+            wc("nm.ups_1z"),
+            wc("id.did_you_mean", value=f"1Z{v[2:]}") if cs.ups_ok("1Z" + v[2:]) else HINTS["ups"],
             "UPS",
             "ups",
         )

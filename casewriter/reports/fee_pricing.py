@@ -21,6 +21,7 @@ from casewriter.reports.fee_tables import FeeTable, pick_fee_table, tables_on, w
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Window
 from casewriter.reports.measurements import Measurement
+from casewriter.reports.note_words import wn
 from casewriter.reports.tiers import Classified, TierTable, length_in, tier_table, weight_in
 from casewriter.reports.windows import catalog_window
 
@@ -115,10 +116,10 @@ class PriceMemo:
         """(the fee table's label, the note naming it) for a charge it priced."""
         known = self.notes.get(fees.id)
         if known is None:
-            flag = " [belief: check it against your Fee Preview]" if fees.belief else ""
+            flag = wn("note.fee_belief") if fees.belief else ""
             known = self.notes[fees.id] = (
                 fees.label(),
-                f"fee for your tier from {fees.name}{flag}",
+                wn("note.fee_from", name=fees.name, flag=flag),
             )
         return known
 

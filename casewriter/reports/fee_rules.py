@@ -33,6 +33,7 @@ from casewriter.reports.fee_state import Charge, FeeData, StorageTier
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
+from casewriter.reports.note_words import wn
 from casewriter.reports.tiers import Classified, TierTable, tier_table
 
 if TYPE_CHECKING:
@@ -141,8 +142,7 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
             if f is not None:
                 findings.append(f)
     if notes is not None:
-        notes += [f"size tiers not checked for {mp}: no tier table is held for that marketplace "
-                  "(casewriter/reports/data/size_tiers.toml)" for mp in sorted(untiered)]  # fmt: skip
+        notes += [wn("scan.no_tiers", mp=mp) for mp in sorted(untiered)]
     return findings
 
 
@@ -187,15 +187,13 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.lead = True  # nothing charged to claim yet: a tier to check, not a claim
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
                           "settlements given; the window is 90 days from each charge")  # fmt: skip
-        f.notes.append("Amazon's tier is above the one your measurements give, but the "
-                       "settlements given show no fee charge to claim: add the settlement "
-                       "reports of the last 90 days")  # fmt: skip
+        f.notes.append(wn("note.fee_no_charge"))
         _facts(f, m, mine, theirs, [], None)
         return f
     if any(x.window is None for x in over):
         f.status = "to-review"
         f.window = Window(None, None, None, NO_WINDOW)
-        f.notes.append(f"{NO_WINDOW} for fee claims in {mp}: check Amazon's help page")
+        f.notes.append(wn("note.no_window_fees", no_window=NO_WINDOW, code=mp))
         chosen, expired = over, []
     else:  # open charges (claimable, or too early under a user's window) before lost ones
         chosen = [x for x in over if x.window and x.window.status != "expired"]
@@ -216,8 +214,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.details["expired_units"] = units
         if known is not None:
             f.details["expired_amount"] = money(known, f.currency)
-        f.notes.append(f"{len(expired)} older charge(s), {units} unit(s), are past the 90-day "
-                       "window and can no longer be claimed")  # fmt: skip
+        f.notes.append(wn("note.fee_expired", n=len(expired), units=units))
     f.details["orders"] = [
         {"order_id": x.charge.order_id, "charged_on": x.charge.posted, "units": x.units,
          "fee_per_unit": x.per_unit, "fee_for_your_tier": x.expected}
@@ -233,9 +230,9 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
         days = sorted({x.charge.posted.isoformat() for x in chosen
                        if x.no_table == reason and x.charge.posted})  # fmt: skip
-        when = f" (charges of {', '.join(days[:5])}{' …' if len(days) > 5 else ''})" if days else ""
-        f.notes.append(f"{reason}{when}: the amount is unknown; the finding names both tiers, "
-                       "the fee charged and the units")  # fmt: skip
+        shown = f"{', '.join(days[:5])}{' …' if len(days) > 5 else ''}"
+        when = wn("note.fee_when", days=shown) if days else ""
+        f.notes.append(wn("note.fee_unknown", reason=reason, when=when))
     _facts(f, m, mine, theirs, chosen, f.amount)
     return f
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from casewriter.reports.note_words import wn
 from casewriter.reports.tiers import load_model, size_tiers, weight_in
 from casewriter.reports.values import norm
 
@@ -179,8 +180,7 @@ def why_no_fee_table(marketplace: str, day: date, price: Decimal | None) -> str:
     code = marketplace.upper()
     dated = tables_on(marketplace, day)
     if not dated:
-        return f"no fee table held for {code} on the date of the charge"
+        return wn("note.no_fee_table", code=code)
     if price is None:
-        return f"the unit price is unknown ({dated[0].name} depends on it)"
-    return (f"the unit price ({price.quantize(Decimal('0.01'))}) is outside the price range of "
-            f"{dated[0].name}")  # fmt: skip
+        return wn("note.no_unit_price", name=dated[0].name)
+    return wn("note.price_range", price=price.quantize(Decimal("0.01")), name=dated[0].name)

@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from casewriter.reports.note_words import wn
+
 #: scan rule → catalog case type
 RULE_CASE_TYPES = {
     "inbound-shortfall": "inbound-missing-units",
@@ -116,11 +118,9 @@ class Finding:
                 continue
             self.bad_ids.append(str(value))
             name = NAMES.get(kind, (kind, kind))[0]
-            self.notes.append(
-                f"the {name} {str(value)[:60]!r} in the report fails its check "
-                f"({result.reason or 'not a valid ' + name}): check it in Seller Central; not "
-                "drafted as a claim"
-            )
+            reason = result.reason or wn("note.not_valid", name=name)
+            cut = str(value)[:60]
+            self.notes.append(wn("note.bad_id", name=name, value=repr(cut), raw=cut, reason=reason))
         if self.bad_ids:
             self.status = "to-review"
 

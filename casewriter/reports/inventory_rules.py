@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from casewriter.reports.fee_rules import NO_WINDOW, market_of, money
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.findings import Finding, Window
+from casewriter.reports.note_words import wn
 from casewriter.reports.windows import catalog_window
 
 if TYPE_CHECKING:
@@ -69,12 +70,9 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
             details={"sku": fnsku_sku.get(bad.fnsku, ""), **rows,
                      "lines": sorted(r[0] for r in bad.rows.values())},
         )  # fmt: skip
-        f.notes.append(
-            f"Amazon's estimate {rows['charged']} {cur} is above volume x "
-            f"average quantity x rate less incentives ({rows['expected']}): check the "
-            "storage fee report and your Fee Preview before asking Amazon about it"
-        )
-        f.notes.append(f"{NO_WINDOW} for storage fee disputes")
+        f.notes.append(wn("note.storage_estimate", charged=rows["charged"], currency=cur,
+                          expected=rows["expected"]))  # fmt: skip
+        f.notes.append(wn("note.no_window_storage", no_window=NO_WINDOW))
         out.append(f)
     return out
 
@@ -120,12 +118,16 @@ def stranded(data: FeeData, default_mp: str, today: date,
             f.currency = get(mp).currency
             f.amount = money(s.your_price * sellable, f.currency)
             f.details["value_is"] = "an estimate: your-price x fulfillable units, not a payment"
-        fix = s.primary_action or "see the Fix stranded inventory page"
-        act = f"act by {s.auto_removal_on.isoformat()}" if s.auto_removal_on else "act soon"
-        f.notes.append(f"{act}: Amazon's fix: {fix} (reason: {s.reason or 'not given'})")
+        fix = s.primary_action or wn("note.see_fix_page")
+        act = (
+            wn("note.act_by", day=s.auto_removal_on.isoformat())
+            if s.auto_removal_on
+            else wn("note.act_soon")
+        )
+        reason = s.reason or wn("note.not_given")
+        f.notes.append(wn("note.stranded", act=act, fix=fix, reason=reason))
         if s.auto_removal_on and s.auto_removal_on < today:
-            f.notes.append("the auto-removal date has passed: check whether Amazon removed or "
-                           "disposed of the units")  # fmt: skip
+            f.notes.append(wn("note.auto_removal_passed"))
         f.draft_facts = {"units_stranded": sellable or unsellable, "stranded_reason": s.reason
                         or s.status_primary or "not given"}  # fmt: skip
         if s.stranded_on:

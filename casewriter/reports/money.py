@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from casewriter.reports.findings import Finding, Window
+from casewriter.reports.note_words import wn
 from casewriter.reports.removal_rules import removal_findings
 from casewriter.reports.researching import researching
 from casewriter.reports.return_rules import damaged_returns, over_refunds
@@ -56,8 +57,7 @@ def money_findings(
     out += paid_low
     out += researching(data, paid, found, today)
     if unknown:
-        notes.append(f"{unknown} refund(s) not compared with the amount charged: the order's "
-                     "charge is in none of the settlements or All Orders files given")  # fmt: skip
+        notes.append(wn("scan.refunds_unknown", n=unknown))
     return out, notes, matched
 
 
@@ -85,10 +85,8 @@ def finish(
         why = "" if catalog is not None else " (case-type catalog not loaded)"
         f.window = Window(None, None, None, f"{NO_WINDOW}{why}", "to-review")
         f.status = "to-review"
-        f.notes.append(
-            f"{NO_WINDOW} for {f.case_type} in {code}: no claim window is known for this "
-            "marketplace, so file soon and check Seller Central help for the current rule"
-        )
+        f.notes.append(wn("note.no_window_for", no_window=NO_WINDOW, case_type=f.case_type,
+                          code=code))  # fmt: skip
         return True
     f.window = window
     if not f.lead:

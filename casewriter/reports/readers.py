@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Literal
 
 from casewriter.errors import ReportError
+from casewriter.reports.note_words import wn
 from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
 
@@ -55,11 +56,11 @@ class Warnings:
             self.messages.append(message)
 
     def row(self, info: ReportInfo, line: int, problem: str) -> None:
-        self.add(f"{info.path}:{line}: {problem} (row skipped)")
+        self.add(wn("file.row_skipped", where=f"{info.path}:{line}", problem=problem))
 
     def all(self) -> list[str]:
         more = self.count - len(self.messages)
-        return self.messages + ([f"... and {more} more row warnings"] if more > 0 else [])
+        return self.messages + ([wn("file.more_rows", n=more)] if more > 0 else [])
 
 
 def _field_limit() -> None:
@@ -98,7 +99,7 @@ def iter_cells(
     try:
         raw = info.path.open("rb")
     except OSError as exc:
-        raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
+        raise ReportError(wn("file.cannot_read", path=info.path, why=exc.strerror or exc)) from None
     with raw:
         text = io.TextIOWrapper(raw, encoding=info.encoding, errors=errors, newline="")
         reader = None if plain_tabs else csv.reader(text, delimiter=info.delimiter,
@@ -162,14 +163,14 @@ def iter_cells(
                     bad_in_a_row = bad_in_a_row + 1 if count == error_at else 1
                     error_at = count
                     if bad_in_a_row > _MAX_BAD_IN_A_ROW:
-                        raise ReportError(
-                            f"{info.path}:{line}: too many unreadable rows; "
-                            "is this file a Seller Central report?"
-                        ) from None
+                        where = f"{info.path}:{line}"
+                        raise ReportError(wn("file.bad_rows", where=where)) from None
         except UnicodeDecodeError:
-            raise ReportError(f"{info.path}: not valid {info.encoding} text") from None
+            raise ReportError(wn("file.bad_text", path=info.path, encoding=info.encoding)) from None
         except OSError as exc:
-            raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
+            raise ReportError(
+                wn("file.cannot_read", path=info.path, why=exc.strerror or exc)
+            ) from None
         finally:
             warnings.rows += data_rows  # counted here, not per row (a million rows)
     if progress is not None:
@@ -219,10 +220,7 @@ def _header_again(
         return False  # a data row whose first cell happens to read like the column name
     rtype, _variant, columns = found
     if rtype != info.type:
-        raise ReportError(
-            f"{info.path}:{line}: the header of another report ({rtype}) starts here; "
-            "split the joined file and scan each part"
-        )
+        raise ReportError(wn("file.joined", where=f"{info.path}:{line}", other=rtype))
     where = {k: i for i, k in reversed(list(enumerate(keys)))}
     layout[0] = [where.get(canon(h), -1) for h in info.header]
     return True

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from casewriter.reports.findings import Finding
 from casewriter.reports.money_data import money_rules
+from casewriter.reports.note_words import wn
 from casewriter.reports.removals import RemovalPackage
 from casewriter.reports.rules import Paid
 from casewriter.reports.state import Collected
@@ -107,13 +108,9 @@ def _incomplete(
             },  # fmt: skip
         )
         if already:
-            f.notes.append(f"{already} unit(s) already reimbursed for this removal order")
-        f.notes.append(
-            "no report gives the delivery date: the window is counted from "
-            + (f"the last ship date {event.isoformat()}" if event else "an unknown date")
-            + " (delivery is later, so the real window closes no earlier); enter the delivery "
-            "date in the case"
-        )
+            f.notes.append(wn("note.removal_reimbursed", n=already))
+        start = wn("note.last_ship", day=event.isoformat()) if event else wn("note.unknown_day")
+        f.notes.append(wn("note.removal_no_delivery", start=start))
         # what arrived is for the seller to count: the case states the claimed units, the
         # narrative what the report shows (requested, shipped); no delivery date is known
         f.draft_facts = {"issue": "incomplete", "units_affected": units,
@@ -188,10 +185,7 @@ def _lost_finding(
     if confirmed:
         f.details["received"] = 0
     else:
-        f.notes.append(
-            "no report shows whether this package arrived: if it never did, confirm it with "
-            f"--confirm-removal-lost {tracking} (or the removal order id) to draft the claim"
-        )
+        f.notes.append(wn("note.removal_unconfirmed", tracking=tracking))
     total, cur = Decimal(0), currency
     bases: list[str] = []
     for p in parts:

@@ -19,6 +19,7 @@ from datetime import date
 
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.money_data import money_rules
+from casewriter.reports.note_words import wn
 from casewriter.reports.rules import Paid
 from casewriter.reports.state import Collected
 from casewriter.reports.valuation import estimate, unit_value
@@ -59,9 +60,8 @@ def researching(data: Collected, paid: Paid, found: list[Finding], today: date) 
         seen = data.money.found.get(fnsku)
         if seen is not None and seen >= day:
             continue
-        text = (f"Manage FBA Inventory shows {units} unit(s) of {fnsku} still researching "
-                f"{waited} days after shipment {shipment} closed ({day.isoformat()}), and the "
-                "ledger shows none found since")  # fmt: skip
+        text = wn("note.researching", n=units, fnsku=fnsku, waited=waited, shipment=shipment,
+                  day=day.isoformat())  # fmt: skip
         short = shortfalls.get(fnsku)
         if short is not None:
             short.notes.append(text)
@@ -82,9 +82,8 @@ def researching(data: Collected, paid: Paid, found: list[Finding], today: date) 
             },  # fmt: skip
         )
         f.window = Window(None, None, None, NO_WINDOW_YET, "to-review")
-        f.notes.append(text + f" (Amazon may research for up to {rules.researching_days} days: "
-                       f"{rules.researching_source}). Ask Amazon to finish researching them; "
-                       "when the ledger records them lost, file a warehouse-lost claim")  # fmt: skip
+        f.notes.append(wn("note.researching_lead", text=text, days=rules.researching_days,
+                          source=rules.researching_source))  # fmt: skip
         estimate(f, unit_value(data, paid, sku or inbound_sku, fnsku), units, f"FNSKU {fnsku}")
         out.append(f)
     return out

@@ -32,6 +32,7 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.findings import Finding
+from casewriter.reports.note_words import wn
 from casewriter.reports.records import CLAIM_LOST, LedgerRow
 from casewriter.reports.settlement import settlement_rules
 from casewriter.reports.state import Collected
@@ -108,11 +109,17 @@ class Paid:
                 if whole >= 1 and abs(ratio - whole) * self.per_unit[fnsku][0] <= Decimal("0.01"):
                     qty = whole
             if qty is None:
+                posted = wn("note.posted", day=p.day.isoformat()) if p.day else ""
                 self.unclear[(kind, fnsku)].append(
-                    f"a settlement payment ({p.kind}, {p.amount} {p.currency}"
-                    + (f", posted {p.day.isoformat()}" if p.day else "")
-                    + f", settlement {p.settlement_id}) for SKU {p.sku} may pay for these "
-                    "units; it gives no unit count: check before filing"
+                    wn(
+                        "note.settlement_unclear",
+                        kind=p.kind,
+                        amount=p.amount,
+                        currency=p.currency,
+                        posted=posted,
+                        settlement=p.settlement_id,
+                        sku=p.sku,
+                    )  # fmt: skip
                 )
                 continue
             ident = (f"settlement {p.settlement_id} {p.day or ''}", fnsku)
@@ -172,7 +179,7 @@ def warehouse(data: Collected, paid: Paid) -> list[Finding]:
                 },  # fmt: skip
             )
             if row.unreconciled is not None and left < abs(row.unreconciled):
-                finding.notes.append(f"{abs(row.unreconciled) - left} unit(s) already reimbursed")
+                finding.notes.append(wn("note.reimbursed", n=abs(row.unreconciled) - left))
             finding.notes += paid.unclear.get((_KIND[kind], fnsku), [])
             _value(finding, data, paid, fnsku, row.sku, row.asin)
             findings.append(finding)
@@ -251,7 +258,7 @@ def inbound(data: Collected, paid: Paid) -> list[Finding]:
         )
         if status not in ("CLOSED", ""):
             f.status = "too-early"
-            f.notes.append(f"shipment status {status}: still receiving, wait until it is closed")
+            f.notes.append(wn("note.receiving", status=status))
         _value(f, data, paid, known, sku, "")
         findings.append(f)
     return findings

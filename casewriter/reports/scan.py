@@ -30,6 +30,7 @@ from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skip
 from casewriter.reports.inventory_rules import storage_checks, stranded
 from casewriter.reports.money import MONEY_RULES, money_findings
 from casewriter.reports.money import finish as finish_money
+from casewriter.reports.note_words import wn
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
@@ -173,27 +174,17 @@ def _scan(
         kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False
-            f.notes.append("a report this finding depends on was read only in part: check "
-                           "it before filing")  # fmt: skip
+            f.notes.append(wn("note.read_in_part"))
     result.findings = sorted(kept, key=Finding.sort_key)
     result.summary = summarize(result.findings, today)
     for code, n in sorted(data.unknown_codes.items()):
-        result.notes.append(
-            f"ledger reason code {code!r} seen {n} time(s): not a known code, never claimed; "
-            "check those rows by hand"
-        )
+        result.notes.append(wn("scan.unknown_code", code=repr(code), n=n))
     result.notes += _unverifiable_notes(data) + money_notes + fee_notes
     if not data.fees.measurements and {i.type for i in infos} & _FEE_REPORTS:
-        result.notes.append(
-            "fee reports read, but no measurements of your own: add a CSV "
-            "(sku,length,width,height,dimension_unit,weight,weight_unit) to the folder or "
-            "give it with --measurements FILE to check Amazon's size tiers"
-        )
+        result.notes.append(wn("scan.no_measurements"))
     for s in result.reports:
         if not s.used:
-            result.notes.append(
-                f"{s.path}: {s.type} recognised and read, not used by the scan rules yet"
-            )
+            result.notes.append(wn("scan.not_used", path=s.path, type=s.type))
     return result
 
 
@@ -214,18 +205,11 @@ def _attach_shipments(found: list[Finding], data: Collected) -> None:
 
 def _unverifiable_notes(data: Collected) -> list[str]:
     """Claim-coded rows that cannot be findings: no Unreconciled Quantity to show they are open."""
-    notes = []
+    notes: list[str] = []
     if n := len(data.unverifiable.get("legacy", ())):
-        notes.append(
-            f"{n} lost/damaged row(s) in the retired Inventory Adjustments report (before "
-            "2023) not flagged: that report has no Unreconciled Quantity, so nothing shows the "
-            "units are still unpaid, and their claim windows closed long ago"
-        )
+        notes.append(wn("scan.legacy_rows", n=n))
     if n := len(data.unverifiable.get("ledger", ())):
-        notes.append(
-            f"{n} lost/damaged ledger row(s) with no Unreconciled Quantity not flagged; "
-            "download the ledger detail with its reconciliation columns to check them"
-        )
+        notes.append(wn("scan.ledger_rows", n=n))
     return notes
 
 
@@ -248,8 +232,7 @@ def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
         if today < wait_until:
             f.status = "too-early"
             f.notes.append(
-                f"under {AUTO_REIMBURSE_DAYS} days old: Amazon usually finds or reimburses it "
-                f"by itself; check again on {wait_until.isoformat()}"
+                wn("note.auto_reimburse", days=AUTO_REIMBURSE_DAYS, day=wait_until.isoformat())
             )
     if f.amount is not None and not f.currency:
         f.currency = get(code).currency

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import ReportError
+from casewriter.reports.note_words import wn
 from casewriter.reports.signatures import REPORT_TYPES, USED_BY_RULES, canon, classify
 
 __all__ = ["REPORT_TYPES", "ReportInfo", "canon", "classify", "detect_encoding", "sniff"]
@@ -87,16 +88,14 @@ def sniff(path: Path) -> ReportInfo:
         encoding, bom = detect_encoding(path)
         line = _first_line(path, encoding)
     except OSError as exc:
-        raise ReportError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise ReportError(wn("file.cannot_read", path=path, why=exc.strerror or exc)) from None
     if not line.strip():
-        raise ReportError(f"{path}: empty file, not a Seller Central report")
+        raise ReportError(wn("file.empty_report", path=path))
     delimiter, quoted, names = _split_header(line)
     found = classify(names)
     if found is None:
         shown = ", ".join(n for n in names[:4] if n)[:80]
-        raise ReportError(
-            f"{path}: not a known Seller Central report (header starts: {shown or 'nothing'})"
-        )
+        raise ReportError(wn("file.unknown_report", path=path, shown=shown or wn("file.nothing")))
     rtype, variant, columns = found
     return ReportInfo(
         path=path,

@@ -29,6 +29,7 @@ from decimal import Decimal
 from casewriter.reports.findings import Finding
 from casewriter.reports.money_data import MoneyRules, money_rules
 from casewriter.reports.money_state import month_text
+from casewriter.reports.note_words import wn
 from casewriter.reports.state import Collected
 from casewriter.reports.valuation import CENT, market_for_currency
 from casewriter.reports.values import norm
@@ -127,19 +128,14 @@ def underpaid(data: Collected, main: str) -> tuple[list[Finding], list[str]]:
 
 
 def _notes(no_cost: set[str], other_currency: set[str], no_price: int) -> list[str]:
-    notes = []
+    notes: list[str] = []
     if no_cost:
         shown = ", ".join(sorted(no_cost)[:5]) + (" …" if len(no_cost) > 5 else "")
-        notes.append(
-            f"{len(no_cost)} SKU(s) reimbursed at manufacturing cost with no cost to compare "
-            f"({shown}): give your costs (--costs FILE, a CSV sku,cost,currency) to check them"
-        )
+        notes.append(wn("scan.no_cost", n=len(no_cost), shown=shown))
     if other_currency:
-        notes.append(f"{len(other_currency)} SKU(s) have a manufacturing cost in another "
-                     "currency than the reimbursement: not compared")  # fmt: skip
+        notes.append(wn("scan.other_currency", n=len(other_currency)))
     if no_price:
-        notes.append(f"{no_price} reimbursement(s) not compared with a selling price: no sale of "
-                     "the SKU in the settlements given")  # fmt: skip
+        notes.append(wn("scan.no_price", n=no_price))
     return notes
 
 

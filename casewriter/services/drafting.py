@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from casewriter.config import Settings
 from casewriter.errors import UsageError
+from casewriter.messages import said
 from casewriter.paths import AppPaths
 from casewriter.reports.drafts import draft_from_finding
 from casewriter.reports.findings import Finding
@@ -100,12 +101,11 @@ def save_drafts(
             if not draftable(finding, claimable=claimable, review_rules=review_rules):
                 continue
             if finding.bad_ids:  # a case must not cite an id that fails its check
-                report.skipped.append(
-                    (label(finding), f"an identifier fails its check: {', '.join(finding.bad_ids)}")
-                )
+                ids = ", ".join(finding.bad_ids)
+                report.skipped.append((label(finding), said("draft.bad_ids", ids=ids)))
                 continue
             if not finding.complete:  # a report it depends on broke part way
-                report.skipped.append((label(finding), "a report it needs was read only in part"))
+                report.skipped.append((label(finding), said("draft.partial")))
                 continue
             draft = draft_from_finding(finding, engine.catalog, profile.id if profile else None)
             rendered = engine.render(draft, as_of=as_of)

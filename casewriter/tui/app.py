@@ -19,7 +19,7 @@ from textual.signal import Signal
 
 from casewriter.tui import i18n
 from casewriter.tui.bindings import ActionSpec, bindings, relabel, relabel_palette
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class CasewriterApp(App[int]):
         try:
             self.services.save_settings(self.services.settings.with_changes(lang=lang))
         except Exception as exc:  # noqa: BLE001 - a read-only config must not stop the switch
-            self.notify(str(exc), severity="warning")
+            self.notify(local(exc), severity="warning")
 
     # -- app-wide actions -------------------------------------------------------------------
 

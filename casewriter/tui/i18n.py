@@ -69,6 +69,15 @@ def days_text(days: int) -> str:
     return tn("days.left", days)
 
 
+def report_name(report_type: str | None) -> str:
+    """A Seller Central report type (``fee-preview``) by the name sellers know it by, in the
+    current language (``Fee Preview`` / ``费用预览``); an unknown type as it is, none as ``-``."""
+    if not report_type:
+        return "-"
+    key = "report." + report_type
+    return t(key) if key in CATALOG else report_type
+
+
 def missing_translations() -> list[str]:
     """Keys that lack a string in some language (a test keeps this empty)."""
     return sorted(key for key, texts in CATALOG.items() if not all(texts))

@@ -72,7 +72,7 @@ async def test_opens_from_home_by_key_on_the_last_review_run(
         assert "Order Defect Rate" in heads(screen)
         assert "WARNING" in heads(screen) and "MISS" in heads(screen)
         summary = shown(screen.query_one("#health-summary", Static))
-        assert "US · as of 2026-11-12 · 4 account record(s) · 8 report file(s) read" in summary
+        assert "US · as of 2026-11-12 · 4 account records · 8 report files read" in summary
         tabs = screen.query_one(TabStrip)
         assert tabs.active == "account"
         assert tabs.label("actions") == f"Actions ({len(review.actions)})"
@@ -200,7 +200,7 @@ async def test_reading_new_paths_records_the_run_and_updates_home(
         await pilot.press("f5")
         await calm(pilot)
         assert screen.opened is not None and screen.opened.origin == "read"
-        assert "Reviewed: 8 file(s) read" in shown(screen.query_one("#health-status", Static))
+        assert "Reviewed: 8 files read" in shown(screen.query_one("#health-status", Static))
         runs = services.store.review_runs()
         assert len(runs) == 1 and runs[0].inventory and runs[0].marketplace == "US"
         assert len(runs[0].sources) == 8

@@ -149,21 +149,63 @@ WHITELIST = {
     "osc",
     "svg",
     "usd",
+    # file types an attachment field accepts, as typed
+    "xls",
+    "xlsx",
+    "docx",
+    # Amazon's own words that its Chinese Seller Central shows in English: the ledger's event
+    # type, a reimbursement reason, the electronic proof of delivery
+    "receipts",
+    "lost_inbound",
+    "epod",
 }
-_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+#: A word: letters, and underscores inside (an internal key such as ``units_received`` is one
+#: word, never whitelisted by its parts).
+_WORD = re.compile(r"[A-Za-z][A-Za-z_]*[A-Za-z]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+def _drop(text: str, data: str) -> str:
+    """``text`` without ``data`` where it stands as itself (``in`` of a subject is not the
+    ``in`` of ``inbound``)."""
+    if not data:
+        return text
+    return re.sub(rf"(?<![A-Za-z]){re.escape(data)}(?![A-Za-z])", " ", text)
+
+
 def english_words(text: str, user_data: list[str]) -> list[str]:
-    for data in user_data:
-        text = text.replace(data, " ")
+    for data in sorted(user_data, key=len, reverse=True):
+        text = _drop(text, data)
     text = re.sub(r"[\w.~-]*/[\w./~-]*", " ", text)  # paths the user typed (even wrapped)
+    text = re.sub(r"[\w.-]+\.(?:txt|csv|tsv|json|toml|pdf|png)\b", " ", text)  # a file's name
+    text = re.sub(r"--[a-z][a-z-]+", " ", text)  # a command-line option, typed as it is
+    # a word cut by a dialog's or a field's border drawn over it (``█KU`` of ``FNSKU``)
+    text = re.sub(r"(?<=[█▊▎▌▐│┃])[A-Za-z]+", " ", text)
     text = re.sub(r"[A-Z0-9-]*\d[A-Z0-9-]*", " ", text)  # ids (FBA17XKQ9M2Z, RMV-NB-0519)
-    return sorted({w for w in _WORD.findall(text) if w.lower() not in WHITELIST})
+    found: set[str] = set()
+    for line in text.splitlines():
+        for m in _WORD.finditer(line):
+            word = m.group().lower()
+            if word in WHITELIST or _cut(word, line[: m.start()], line[m.end() :]):
+                continue
+            found.add(m.group())
+    return sorted(found)
+
+
+_EDGE = " ▁▂▃▄▅▆▇█▔▊▎▌▐│┃"
+"""What may stand between a word and the edge of a line: spaces, borders, a scrollbar."""
+
+
+def _cut(word: str, before: str, after: str) -> bool:
+    """A whitelisted word that wrapping cut at the end of a line (``AS`` of ``ASIN``, Chinese
+    text folds anywhere) or that goes on at the start of the next."""
+    if not after.strip(_EDGE) and any(w.startswith(word) for w in WHITELIST):
+        return True
+    return not before.strip(_EDGE) and any(w.endswith(word) for w in WHITELIST)
 
 
 def cjk_chars(text: str, user_data: list[str]) -> list[str]:
-    for data in user_data:
+    for data in sorted(user_data, key=len, reverse=True):
         text = text.replace(data, " ")
     text = text.replace("中文", " ")  # the language key's label
     return sorted(set(_CJK.findall(text)))

@@ -17,7 +17,7 @@ from textual.widgets import Button
 from casewriter.tui.bindings import ActionSpec, bindings
 from casewriter.tui.dialogs.base import Dialog
 from casewriter.tui.host import host
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, local, t
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
 from casewriter.tui.text import short_datetime
@@ -71,7 +71,7 @@ def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool =
     try:
         pending = autosave.list_pending(services.paths)
     except Exception as exc:  # noqa: BLE001 - an unreadable folder must not stop the app
-        screen.notify(str(exc), severity="warning")
+        screen.notify(local(exc), severity="warning")
         return
     if not pending:
         if explicit:
@@ -90,7 +90,7 @@ def offer_autosaves(screen: Screen[Any], services: Services, *, explicit: bool =
             try:
                 draft, note = autosave.load_checked(entry.path)
             except Exception as exc:  # noqa: BLE001
-                screen.notify(str(exc), severity="error")
+                screen.notify(local(exc), severity="error")
                 return
             if note:
                 screen.notify(note, severity="warning")

@@ -30,7 +30,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.dialogs.confirm import ChoiceDialog, ConfirmDialog
 from casewriter.tui.dialogs.prompt import PromptDialog
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, local, t
 from casewriter.tui.safe import Static, TextArea, copy_text
 from casewriter.tui.screens.case_inputs import check_sc_case_id, follow_up_error, parse_follow_up
 from casewriter.tui.services import Services
@@ -179,7 +179,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             call()
         except CasewriterError as exc:
-            self.notify(exc.message, severity="error")
+            self.notify(local(exc.message), severity="error")
             return
         host(self).cases_changed.publish(self.case_id)
         self.notify(message)
@@ -265,7 +265,7 @@ class CaseDetailScreen(Screen[None]):
             try:  # readiness as of the filing day, as ``log file`` checks it
                 checked = recheck(store, self.services.engine, store.get(self.case_id))
             except CasewriterError as exc:
-                self.notify(exc.message, severity="error")
+                self.notify(local(exc.message), severity="error")
                 return
 
             def file(forced: str | None = None) -> None:
@@ -331,7 +331,7 @@ class CaseDetailScreen(Screen[None]):
             try:
                 path = write_text_file(text, content)
             except CasewriterError as exc:
-                self.notify(exc.message, severity="error")
+                self.notify(local(exc.message), severity="error")
                 return
             self.notify(t("msg.saved_file", path=str(path)))
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, time, timedelta
 
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 
 _REL = re.compile(r"^\+?\s*(\d{1,3})\s*([dhw天])?$", re.IGNORECASE)
 
@@ -18,7 +18,7 @@ def check_sc_case_id(text: str) -> str | None:
 
     result = check(text, "case_id")
     if result.status == "invalid":
-        return result.reason or t("prompt.file")
+        return local(result.reason) if result.reason else t("prompt.file")
     return None
 
 

@@ -37,7 +37,7 @@ from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, local, t, tn
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.screens.health_support import (
     Opened,
@@ -205,7 +205,7 @@ class HealthScreen(Screen[None]):
         try:
             opened = open_review(self.services, as_of)
         except CasewriterError as exc:
-            self.app.call_from_thread(self._failed, exc.message)
+            self.app.call_from_thread(self._failed, local(exc.message))
             return
         self.app.call_from_thread(self.call_later, self.show, opened)
 
@@ -233,7 +233,7 @@ class HealthScreen(Screen[None]):
         try:
             words = shlex.split(self.query_one("#health-paths", Input).value)
         except ValueError as exc:
-            status.update(str(exc))
+            status.update(local(exc))
             return
         paths = [Path(w).expanduser().resolve() for w in words] or last_paths(self.services)
         if not paths:
@@ -246,7 +246,7 @@ class HealthScreen(Screen[None]):
         as_of = self._as_of()
         if as_of is None:
             return
-        status.update(t("health.reading", n=len(paths)))
+        status.update(tn("health.reading", len(paths)))
         bar = self._progress()
         bar.display = True
         bar.update(total=None, progress=0)
@@ -269,7 +269,7 @@ class HealthScreen(Screen[None]):
             opened = read_reports(self.services, paths, as_of=as_of, marketplace=market,
                                   progress=progress)  # fmt: skip
         except CasewriterError as exc:
-            self.app.call_from_thread(self._failed, exc.message)
+            self.app.call_from_thread(self._failed, local(exc.message))
             return
         self.app.call_from_thread(self.call_later, self.show, opened)
         if opened.recorded:
@@ -286,7 +286,9 @@ class HealthScreen(Screen[None]):
         if opened is not None and opened.origin == "read":
             review = opened.review
             read = sum(1 for s in review.sources if s.status in ("read", "partial"))
-            status.update(t("health.done", files=read, actions=len(review.actions)) if opened.recorded
+            done = t("health.done", files=tn("health.n_files_read", read),
+                     actions=tn("health.summary.actions", len(review.actions)))  # fmt: skip
+            status.update(done if opened.recorded
                           else t("health.not_recorded",
                                  notice=self.services.read_only_notice or ""))  # fmt: skip
         else:

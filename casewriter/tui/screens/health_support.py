@@ -113,7 +113,8 @@ def _remember(services: Services, key: dict[str, Any], review: HealthReview) -> 
     if services.store.read_only:
         return
     try:
-        write_atomic(cache_path(services), json.dumps({"key": key, "review": review.to_json()}))
+        review_json = review.model_dump(mode="json")  # the contract's, and the app's Chinese
+        write_atomic(cache_path(services), json.dumps({"key": key, "review": review_json}))
     except (CasewriterError, OSError):
         return
     _KEPT[str(cache_path(services))] = (_key_text(key), review)

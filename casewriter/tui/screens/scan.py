@@ -28,7 +28,7 @@ from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import t, tn
+from casewriter.tui.i18n import local, t, tn
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.screens.scan_support import (
     draft_findings,
@@ -218,7 +218,9 @@ class ScanScreen(Screen[None]):
                 progress=progress,
             )
         except CasewriterError as exc:
-            self.app.call_from_thread(self.query_one("#scan-status", Static).update, exc.message)
+            self.app.call_from_thread(
+                self.query_one("#scan-status", Static).update, local(exc.message)
+            )
             return
         self.app.call_from_thread(self.show_result, result)
 
@@ -238,9 +240,9 @@ class ScanScreen(Screen[None]):
                 reports=tn("scan.n_reports", len(result.reports)),
             )
         ]
-        lines += [t("scan.partial" if s.partial else "scan.not_read", reason=s.reason)
+        lines += [t("scan.partial" if s.partial else "scan.not_read", reason=local(s.reason))
                   for s in result.skipped][:3]  # fmt: skip
-        lines += [str(w) for w in getattr(result, "warnings", [])][:3]
+        lines += [local(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
         self._show_money()
         self._fill()
@@ -276,7 +278,7 @@ class ScanScreen(Screen[None]):
         try:
             saved, outcomes = draft_findings(self.services, chosen, self.result.as_of)
         except CasewriterError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(local(exc.message), severity="error")
             return
         drafts = tn("scan.n_drafts", len(saved))
         lines = [t("scan.drafted", drafts=drafts, skipped=len(chosen) - len(saved))]

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
@@ -24,10 +24,8 @@ _OPEN_CASE = re.compile(r"^open case (CW-\d+(?:, CW-\d+)*)$")
 def skip_reason(reason: str) -> str:
     """Why ``save_drafts`` skipped a finding, in the UI's words when it is the usual one (an
     open case on the same problem, named); any other reason as the log gave it."""
-    from casewriter.tui.i18n import t
-
     match = _OPEN_CASE.match(reason)
-    return t("scan.open_case", ids=match.group(1)) if match else reason
+    return t("scan.open_case", ids=match.group(1)) if match else local(reason)
 
 
 def expand_paths(words: Iterable[str]) -> list[Path]:
@@ -37,7 +35,7 @@ def expand_paths(words: Iterable[str]) -> list[Path]:
         try:
             path = Path(word).expanduser()
         except RuntimeError:  # ~name of a user this computer does not have
-            raise ValueError(f"{word}: cannot find the home folder that '~' names") from None
+            raise ValueError(t("scan.no_home", word=word)) from None
         if path.is_dir():
             out += sorted(
                 p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
@@ -139,7 +137,7 @@ def draft_findings(
         )
         name = label(finding)
         if not wanted:
-            outcomes.append((i, "not-drafted", finding.status))
+            outcomes.append((i, "not-drafted", t("scan.status." + finding.status)))
         elif name in skipped:
             outcomes.append((i, "skipped", skip_reason(skipped.pop(name))))
         else:

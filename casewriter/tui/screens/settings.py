@@ -22,7 +22,7 @@ from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.dialogs.confirm import ConfirmDialog
 from casewriter.tui.dialogs.profile import ProfileDialog
 from casewriter.tui.host import host
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import Input, Static, plain
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
@@ -265,7 +265,7 @@ class SettingsScreen(Screen[None]):
         try:
             self.services.save_settings(result)
         except (CasewriterError, OSError) as exc:
-            error.update(str(exc))
+            error.update(t("settings.save_failed", error=local(exc)))
             return
         error.update("")
         self.notify(t("settings.saved", path=str(self.services.paths.config_file)))

@@ -24,6 +24,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.quit": ("Quit", "退出"),
     "tip.quit": ("Leave casewriter", "退出 casewriter"),
     "act.palette": ("palette", "命令面板"),
+    # list separators: "a; b" / "a；b", "a, b" / "a、b"
+    "list.semicolon": ("; ", "；"),
+    "list.comma": (", ", "、"),
     "palette.placeholder": ("Search for commands…", "搜索命令…"),
     # Textual's own system commands in the palette (casewriter.tui.palette.system_commands)
     "sys.Theme": ("Theme", "主题"),

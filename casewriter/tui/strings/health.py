@@ -39,9 +39,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health.tab.sources": ("Sources", "来源"),
     # the summary line
     "health.summary": ("{mp} · as of {as_of}", "{mp} · 截至 {as_of}"),
-    "health.summary.records": ("{n} account record(s)", "{n} 条账户记录"),
-    "health.summary.files": ("{n} report file(s) read", "已读取 {n} 个报告文件"),
-    "health.summary.actions": ("{n} action(s)", "{n} 项待办"),
+    "health.summary.records": ("{n} account records", "{n} 条账户记录"),
+    "health.summary.records.one": ("1 account record", "1 条账户记录"),
+    "health.summary.files": ("{n} report files read", "已读取 {n} 个报告文件"),
+    "health.summary.files.one": ("1 report file read", "已读取 1 个报告文件"),
+    "health.summary.actions": ("{n} actions", "{n} 项待办"),
+    "health.summary.actions.one": ("1 action", "1 项待办"),
     "health.summary.run": ("last review {when}", "上次检查 {when}"),
     "health.origin.cache": ("as reviewed earlier today", "今天早些时候的检查结果"),
     "health.origin.records": (
@@ -90,8 +93,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     # the sources tab
     "health.sources.none": ("No report file read.", "未读取报告文件。"),
     "health.sources.records": (
-        "{n} account record(s) from the log, {first} … {last}",
+        "{n} account records from the log, {first} … {last}",
         "Case 记录中的 {n} 条账户记录，{first} … {last}",
+    ),
+    "health.sources.records.one": (
+        "1 account record from the log, {first}",
+        "Case 记录中的 1 条账户记录，{first}",
     ),
     "health.notes": ("Notes", "备注"),
     "health.status.read": ("read", "已读取"),
@@ -100,15 +107,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health.status.unused": ("not used", "未使用"),
     # reading
     "health.loading": ("Opening the last review…", "正在打开上次的检查…"),
-    "health.reading": ("Reading {n} file(s)…", "正在读取 {n} 个文件…"),
+    "health.reading": ("Reading {n} files…", "正在读取 {n} 个文件…"),
+    "health.reading.one": ("Reading 1 file…", "正在读取 1 个文件…"),
     "health.no_paths": (
         "Type the folder of your inventory reports (no review to read again yet).",
         "请输入库存报告所在的文件夹（尚无可重读的检查）。",
     ),
-    "health.done": (
-        "Reviewed: {files} file(s) read, {actions} action(s).",
-        "检查完成：读取 {files} 个文件，{actions} 项待办。",
-    ),
+    "health.done": ("Reviewed: {files}, {actions}.", "检查完成：{files}，{actions}。"),
+    "health.n_files_read": ("{n} files read", "读取 {n} 个文件"),
+    "health.n_files_read.one": ("1 file read", "读取 1 个文件"),
     "health.not_recorded": (
         "Reviewed, but not remembered: the log is read-only ({notice}).",
         "检查完成，但未记入：Case 记录为只读（{notice}）。",

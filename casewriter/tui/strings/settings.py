@@ -11,6 +11,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "settings.follow_up": ("Follow-up after filing (hours)", "提交后跟进（小时）"),
     "settings.default_profile": ("Default profile", "默认店铺"),
     "settings.saved": ("Settings saved to {path}", "设置已保存到 {path}"),
+    "settings.save_failed": ("Could not save the settings: {error}", "无法保存设置：{error}"),
     "settings.bad_hours": (
         "Follow-up hours must be a whole number from 1 to 1440",
         "跟进小时数必须是 1 到 1440 的整数",
@@ -31,7 +32,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Local name (optional; shown only in casewriter, never sent to Amazon)",
         "本地名称（可选；仅在本软件中显示，不会发给亚马逊）",
     ),
-    "profile.token": ("Merchant token (optional)", "卖家记号 Merchant token（可选）"),
+    "profile.token": ("Merchant token (optional)", "卖家记号（可选）"),
     "profile.marketplace": ("Default marketplace", "默认站点"),
     "profile.signature": ("Signature (optional)", "签名（可选）"),
     "profile.bad_id": (

@@ -85,22 +85,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "wz.items.list_sep": (", ", "、"),
     # the render's warnings about item lines, in the app's words (by the engine's code)
-    "wz.w.item.total_given": (
-        "{label} was given as {stated}, but the item lines add up to {total}: the case states "
-        "{total}.",
-        "{label}填写为 {stated}，但商品明细合计为 {total}：Case 中写 {total}。",
+    "wz.w.item.total": (
+        "{label} {how} {stated}, but the item lines add up to {total}: the case states {total}.",
+        "{label}{how} {stated}，但商品明细合计为 {total}：Case 中写 {total}。",
     ),
-    "wz.w.item.total_computed": (
-        "{label} works out at {stated}, but the item lines add up to {total}: the case states "
-        "{total}.",
-        "{label}算得 {stated}，但商品明细合计为 {total}：Case 中写 {total}。",
-    ),
-    "wz.w.item.no_split": (
+    "wz.w.item.no_quantity": (
         "{n} {kind}s without a quantity for each: the case cannot say how many units of each. "
         "Give each item line its quantity (step 2).",
-        "{n} 个 {kind} 没有各自的数量：Case 无法说明每个各有多少件。请为每行商品明细填写数量（第 2 步）。",
+        "{n} 个{kind}没有各自的数量：Case 无法说明每个各有多少件。请为每行商品明细填写数量（第 2 步）。",
     ),
-    "wz.w.item.earlier_date": (
+    "wz.w.item.date": (
         "{label} is {given}, but an item line is dated {earliest}: the window runs from the "
         "earliest, {earliest}.",
         "{label}为 {given}，但有一行商品明细的日期是 {earliest}：时限从最早的 {earliest} 起算。",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import DataTable
 
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import plain
 from casewriter.tui.text import truncate_words
 
@@ -92,7 +92,7 @@ def details(finding: Finding, outcome: str = "") -> Text:
     if parts:
         out.append(" · ".join(parts) + "\n")
     for note in finding.notes:
-        out.append_text(plain(t("scan.note", note=note)))
+        out.append_text(plain(t("scan.note", note=local(note))))
     if outcome:
         out.append_text(plain(outcome, "bold"))
     out.rstrip()

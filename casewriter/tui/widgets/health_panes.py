@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from casewriter.health.model import HealthReview
 from casewriter.health.words import target_text
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import t, tn
 from casewriter.tui.safe import Static
 from casewriter.tui.widgets.health_board import Card, ChartBoard
 from casewriter.tui.widgets.health_charts import Series
@@ -73,15 +73,15 @@ def inventory_cards(review: HealthReview, lang: str) -> list[Widget]:
 
 
 def summary_text(review: HealthReview, origin: str) -> Text:
-    """``US · as of 2026-11-12 · 4 account record(s) · 8 report file(s) read · 12 action(s)``
+    """``US · as of 2026-11-12 · 4 account records · 8 report files read · 12 actions``
     and where the review came from when that matters."""
     bits = [t("health.summary", mp=review.marketplace, as_of=review.as_of.isoformat())]
     if review.account.records:
-        bits.append(t("health.summary.records", n=len(review.account.records)))
+        bits.append(tn("health.summary.records", len(review.account.records)))
     read = sum(1 for s in review.sources if s.status in ("read", "partial"))
     if read:
-        bits.append(t("health.summary.files", n=read))
-    bits.append(t("health.summary.actions", n=len(review.actions)))
+        bits.append(tn("health.summary.files", read))
+    bits.append(tn("health.summary.actions", len(review.actions)))
     if origin == "records":
         bits.append(t("health.origin.records"))
     return Text(" · ".join(bits))

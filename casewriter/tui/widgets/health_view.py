@@ -13,7 +13,7 @@ from rich.text import Text
 from casewriter.health.model import AccountMetric, Action, Figure, HealthReview, Unit
 from casewriter.health.text import STATUS
 from casewriter.health.words import number, pct, target_text
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import report_name, t, tn
 from casewriter.tui.safe import plain
 
 STATUS_STYLE = {"miss": "bold red", "warning": "bold yellow", "ok": "green", "no-data": "dim",
@@ -64,7 +64,8 @@ def metric_notes(metric: AccountMetric, lang: str) -> Text:
 def _source(fig: Figure) -> Text:
     if fig.source is None:
         return Text()
-    bits = [fig.source.report] + ([fig.source.date.isoformat()] if fig.source.date else [])
+    bits = [report_name(fig.source.report)]
+    bits += [fig.source.date.isoformat()] if fig.source.date else []
     return Text(", ".join(bits), style="dim")
 
 
@@ -145,18 +146,19 @@ def sources_text(review: HealthReview, lang: str) -> Text:
             dates = s.dates[0].isoformat() + (f" … {s.dates[-1].isoformat()}"
                                               if len(s.dates) > 1 else "")  # fmt: skip
         style = "" if s.status in ("read", "partial") else "yellow"
-        bits = [Text(t(f"health.status.{s.status}"), style=style), Text(s.type or "-"),
+        bits = [Text(t(f"health.status.{s.status}"), style=style), Text(report_name(s.type)),
                 Text(str(s.rows)), Text(dates), plain(s.path, end="")]  # fmt: skip
         if s.reason:
-            bits.append(plain(s.reason, "dim", end=""))
+            reason = s.reason_zh if lang == "zh" and s.reason_zh else s.reason
+            bits.append(plain(reason, "dim", end=""))
         lines.append(_join(*bits))
     if not review.sources:
         lines.append(Text(t("health.sources.none"), style="dim"))
     records = review.account.records
     if records:
-        lines.append(Text(t("health.sources.records", n=len(records),
-                            first=records[0].date.isoformat(),
-                            last=records[-1].date.isoformat())))  # fmt: skip
+        lines.append(Text(tn("health.sources.records", len(records),
+                             first=records[0].date.isoformat(),
+                             last=records[-1].date.isoformat())))  # fmt: skip
     if review.notes:
         lines.append(Text())
         lines.append(Text(t("health.notes"), style="bold"))

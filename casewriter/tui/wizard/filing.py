@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casewriter.errors import CasewriterError
 from casewriter.tui.host import host
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.safe import Input
 from casewriter.tui.wizard.readiness import duplicate_line, duplicate_lines, reason_lines
 from casewriter.tui.wizard.session import WizardSession
@@ -109,7 +109,8 @@ def _with_case_id(node: Screen[Any], box: Input, then: Callable[[str], None]) ->
         return
     result = check(raw, "case_id")
     if result.status != "valid" or not result.normalized:
-        node.notify(t("wz.rev.bad_id", reason=result.reason or result.status), severity="error")
+        reason = local(result.reason) if result.reason else t("wz.rev.ask_sc_id")
+        node.notify(t("wz.rev.bad_id", reason=reason), severity="error")
         box.focus()
         return
     then(result.normalized)
@@ -141,7 +142,7 @@ def _log(
     try:
         logged = write(session.record(rendered, text))
     except CasewriterError as exc:
-        node.notify(t("wz.rev.store_error", error=exc.message), severity="error")
+        node.notify(t("wz.rev.store_error", error=local(exc.message)), severity="error")
         return None
     host(node).cases_changed.publish(logged.id)
     return logged

@@ -8,6 +8,7 @@ keys) becomes advice about the app's controls. No textual.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from casewriter.tui.i18n import get_language, local, t, tn
@@ -31,13 +32,13 @@ def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str
     out: list[str] = []
     for warning in rendered.warnings:
         code = str(getattr(warning, "code", ""))
-        if code == "item.invalid":
+        if code == "item.line":
             continue  # the checklist names the line and what is wrong with it
         if code.startswith("item.") and f"wz.w.{code}" in CATALOG:
             params = getattr(warning, "params", {})
-            out.append(t(f"wz.w.{code}", **{k: local(v) for k, v in params.items()}))
+            out.append(t(f"wz.w.{code}", **{k: _param(k, v) for k, v in params.items()}))
         elif warning.startswith(ENGINE_URGENT_ADVICE) and chosen_urgency is None:
-            reasons = "; ".join(rendered.urgency_reasons)
+            reasons = t("list.semicolon").join(local(r) for r in rendered.urgency_reasons)
             out.append(t("wz.rev.urgent_advice", reasons=reasons))
         elif any(c.id in warning and "same problem" in warning for c in same):
             continue  # worded below (closed) or as a reason (open)
@@ -45,6 +46,13 @@ def app_warnings(rendered: RenderedCase, chosen_urgency: str | None) -> list[str
             out.append(local(warning))
     out += [duplicate_line(c) for c in getattr(rendered, "closed_matches", [])]
     return out
+
+
+def _param(key: str, value: object) -> str:
+    """A warning's parameter as the app says it: a fact named by its label alone (the engine's
+    English adds the case-file key, ``Units lost (units_lost)``, for case-file users)."""
+    text = local(value)
+    return re.sub(r" \([a-z0-9_]+\)$", "", text) if key == "label" else text
 
 
 def _slot_label(ct: CaseType | None, key: str) -> str:

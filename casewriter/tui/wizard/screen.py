@@ -30,7 +30,7 @@ from textual.widgets import Button, ContentSwitcher
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
 from casewriter.tui.host import host, log_writable
-from casewriter.tui.i18n import get_language, t
+from casewriter.tui.i18n import get_language, local, t
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.key_footer import KeyFooter
@@ -139,7 +139,7 @@ class WizardScreen(Screen[str | None]):
         try:
             return self.session.render()
         except CasewriterError as exc:
-            self.notify(t("wz.rev.render_error", error=exc.message), severity="error")
+            self.notify(t("wz.rev.render_error", error=local(exc.message)), severity="error")
         except Exception as exc:  # noqa: BLE001 - a broken template must not lose the draft
             self.notify(t("wz.rev.render_error", error=str(exc).splitlines()[0]), severity="error")
         return None
@@ -151,7 +151,7 @@ class WizardScreen(Screen[str | None]):
             catalog = self.session.catalog
         except CasewriterError as exc:
             self.load_error = exc.message
-            yield Static(t("wz.no_engine", error=exc.message), id="wz-error")
+            yield Static(t("wz.no_engine", error=local(exc.message)), id="wz-error")
             yield KeyFooter()
             return
         if self.state.case_type and self.state.case_type not in catalog:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from casewriter.errors import CasewriterError
 from casewriter.tui import autosave
-from casewriter.tui.i18n import t
+from casewriter.tui.i18n import local, t
 from casewriter.tui.services import Services
 from casewriter.tui.wizard.state import WizardState
 
@@ -167,7 +167,7 @@ class WizardSession:
         log's cases on the same problem): the log's error, if it could not be checked."""
         if self.log_error is None:
             return []
-        return [t("wz.rev.store_error", error=self.log_error)]
+        return [t("wz.rev.store_error", error=local(self.log_error))]
 
     def record(self, rendered: RenderedCase, text: PasteText) -> NewCase:
         """What the log keeps of ``rendered`` with ``text``, the paste text as the review shows

@@ -20,7 +20,7 @@ from textual.validation import ValidationResult, Validator
 from casewriter.engine import CaseType, EvidenceSlot, FactSpec
 from casewriter.errors import UsageError
 from casewriter.identifiers import KINDS
-from casewriter.tui.i18n import local, t
+from casewriter.tui.i18n import local, t, tn
 from casewriter.tui.wizard.state import WizardState, attachment_path, convert_fact
 
 
@@ -45,9 +45,13 @@ def check_slot_value(
         shown = normalized or text
         if status == "valid":
             return Verdict("valid", t("wz.ev.valid", value=shown), normalized)
-        why = reason or ""
+        why = local(reason or "")
         if suggestion:
-            why = f"{why} ({suggestion})" if why else suggestion
+            why = (
+                t("wz.ev.with_suggestion", reason=why, suggestion=local(suggestion))
+                if why
+                else local(suggestion)
+            )
         key = "wz.ev.unverified" if status == "unverified" else "wz.ev.invalid"
         return Verdict(status, t(key, value=text, reason=why), normalized)
     spec_type = {"date": "date", "quantity": "quantity", "money": "money"}.get(slot.kind)
@@ -126,7 +130,7 @@ def slot_messages(ct: CaseType, slot: EvidenceSlot, state: WizardState) -> tuple
             lines.append(verdict.message)
         bad = bad or verdict.status == "invalid"
     if slot.max and len(values) > slot.max:
-        lines.append("✗ " + t("wz.ev.too_many", n=slot.max))
+        lines.append("✗ " + tn("wz.ev.too_many", slot.max))
         bad = True
     return lines, bad
 
@@ -169,5 +173,5 @@ def case_id_problem(text: str) -> str | None:
 
     result = check(text, "case_id")
     if result.status == "invalid":
-        return result.reason or t("wz.rev.ask_sc_id")
+        return local(result.reason) if result.reason else t("wz.rev.ask_sc_id")
     return None

@@ -71,7 +71,7 @@ def _label(text: str, required: bool, many: bool, hint: str = "") -> list[Widget
     extra = [t("wz.ev.one_per_line")] if many else []
     if hint:
         extra.append(hint)
-    suffix = f" ({'; '.join(extra)})" if extra else ""
+    suffix = t("wz.ev.label_extra", extra=t("list.semicolon").join(extra)) if extra else ""
     return [Label(f"{text}{' *' if required else ''}{suffix}", classes="field-label")]
 
 

@@ -92,7 +92,7 @@ def checklist_text(
                 out.append(f"    {shown(local(item.reason))}\n", style=color)  # too few lines
             continue
         if item.values:
-            out.append(f"    {shown(', '.join(item.values))}\n", style="dim")
+            out.append(f"    {shown(', '.join(local(v) for v in item.values))}\n", style="dim")
         if item.reason:
             out.append(f"    {shown(local(item.reason))}\n", style=color)
     shown_warnings = [*notes, *warnings]
@@ -321,7 +321,9 @@ class ReviewStep(Horizontal):
         try:
             path = write_text_file(raw, self.paste_text().text())
         except CasewriterError as exc:
-            self.notify(t("wz.rev.file_error", path=raw, error=exc.message), severity="error")
+            self.notify(
+                t("wz.rev.file_error", path=raw, error=local(exc.message)), severity="error"
+            )
             return
         self.notify(t("wz.rev.saved_file", path=str(path)))
 

@@ -1,0 +1,229 @@
+"""What a scan says about its findings and files, in both UI languages: a finding's notes (why
+it is too early, what to check first, what was already reimbursed), the scan's own notes, and
+why a file was not read or read only in part. Each is a ``casewriter.messages.Said``
+(``wn(code, **params)``): its ``str`` is the English that ``scan`` and ``scan --json`` print,
+unchanged; the app's scan screen (the finding's details) and health screen (its sources) show
+the Chinese. Values from the reports (SKUs, Amazon's own codes and wording) stay as they are.
+"""
+
+from __future__ import annotations
+
+from casewriter.messages import Said, said_from
+
+
+def wn(key: str, **params: object) -> Said:
+    """The message ``key`` of ``WORDS`` with ``params``, in both languages."""
+    return said_from(WORDS, key, params)
+
+
+WORDS: dict[str, tuple[str, str]] = {
+    # a finding's notes
+    "note.auto_reimburse": (
+        "under {days} days old: Amazon usually finds or reimburses it by itself; check again on "
+        "{day}",
+        "不足 {days} 天：亚马逊通常会自行找回或赔偿；请于 {day} 再查看",
+    ),
+    "note.receiving": (
+        "shipment status {status}: still receiving, wait until it is closed",
+        "货件状态为 {status}：仍在接收中，请等货件关闭后再处理",
+    ),
+    "note.reimbursed": ("{n} unit(s) already reimbursed", "已有 {n} 件获得赔偿"),
+    "note.read_in_part": (
+        "a report this finding depends on was read only in part: check it before filing",
+        "此发现所依据的某个报告只读取了一部分：提交前请先核对",
+    ),
+    "note.bad_id": (
+        "the {name} {value} in the report fails its check ({reason}): check it in Seller "
+        "Central; not drafted as a claim",
+        "报告中的{name}“{raw}”未通过校验（{reason}）：请在卖家后台核对；不会起草索赔",
+    ),
+    "note.not_valid": ("not a valid {name}", "不是有效的{name}"),
+    "note.removal_reimbursed": (
+        "{n} unit(s) already reimbursed for this removal order",
+        "此移除订单已有 {n} 件获得赔偿",
+    ),
+    "note.removal_no_delivery": (
+        "no report gives the delivery date: the window is counted from {start} (delivery is "
+        "later, so the real window closes no earlier); enter the delivery date in the case",
+        "没有报告给出送达日期：索赔期按{start}起算（实际送达更晚，所以真正的截止日期不会更早）；"
+        "请在 Case 中填写送达日期",
+    ),
+    "note.last_ship": ("the last ship date {day}", "最后发货日期 {day} "),
+    "note.unknown_day": ("an unknown date", "未知日期"),
+    "note.removal_unconfirmed": (
+        "no report shows whether this package arrived: if it never did, confirm it with "
+        "--confirm-removal-lost {tracking} (or the removal order id) to draft the claim",
+        "没有报告显示此包裹是否已送达：如确实从未收到，可在命令行扫描时加上 "
+        "--confirm-removal-lost {tracking}（或移除订单编号）确认，再起草索赔",
+    ),
+    "note.researching": (
+        "Manage FBA Inventory shows {n} unit(s) of {fnsku} still researching {waited} days after "
+        "shipment {shipment} closed ({day}), and the ledger shows none found since",
+        "“管理亚马逊库存”显示 {fnsku} 有 {n} 件在货件 {shipment} 关闭（{day}）{waited} 天后仍在"
+        "调查中，库存分类账也没有显示之后找回",
+    ),
+    "note.researching_lead": (
+        "{text} (Amazon may research for up to {days} days: {source}). Ask Amazon to finish "
+        "researching them; when the ledger records them lost, file a warehouse-lost claim",
+        "{text}（亚马逊调查最长可能需要 {days} 天：{source}）。请亚马逊尽快完成调查；库存分类账"
+        "记为丢失后，再提交仓库丢失索赔",
+    ),
+    "note.no_window_for": (
+        "{no_window} for {case_type} in {code}: no claim window is known for this marketplace, "
+        "so file soon and check Seller Central help for the current rule",
+        "{code} 站点的此类索赔没有公开的索赔期：请尽早提交，并在卖家后台帮助页面核实现行规定",
+    ),
+    "note.no_window_fees": (
+        "{no_window} for fee claims in {code}: check Amazon's help page",
+        "{code} 站点的费用索赔没有公开的索赔期：请查看亚马逊帮助页面",
+    ),
+    "note.no_window_storage": (
+        "{no_window} for storage fee disputes",
+        "仓储费争议没有公开的索赔期",
+    ),
+    "note.stranded": (
+        "{act}: Amazon's fix: {fix} (reason: {reason})",
+        "{act}：亚马逊建议：{fix}（原因：{reason}）",
+    ),
+    "note.act_by": ("act by {day}", "请于 {day} 前处理"),
+    "note.act_soon": ("act soon", "请尽快处理"),
+    "note.see_fix_page": ("see the Fix stranded inventory page", "见“修复无在售信息的库存”页面"),
+    "note.not_given": ("not given", "未给出"),
+    "note.auto_removal_passed": (
+        "the auto-removal date has passed: check whether Amazon removed or disposed of the units",
+        "自动移除日期已过：请核实亚马逊是否已移除或弃置这些商品",
+    ),
+    "note.storage_estimate": (
+        "Amazon's estimate {charged} {currency} is above volume x average quantity x rate less "
+        "incentives ({expected}): check the storage fee report and your Fee Preview before "
+        "asking Amazon about it",
+        "亚马逊估算的 {charged} {currency} 高于“体积 × 平均数量 × 费率 − 激励”（{expected}）："
+        "联系亚马逊前请先核对仓储费报告和费用预览",
+    ),
+    "note.fee_no_charge": (
+        "Amazon's tier is above the one your measurements give, but the settlements given show "
+        "no fee charge to claim: add the settlement reports of the last 90 days",
+        "亚马逊的尺寸分段高于按您的测量得出的分段，但所给结算报告中没有可索赔的费用：请加入最近 "
+        "90 天的结算报告",
+    ),
+    "note.fee_expired": (
+        "{n} older charge(s), {units} unit(s), are past the 90-day window and can no longer be "
+        "claimed",
+        "有 {n} 笔较早的收费（{units} 件）已超过 90 天期限，无法再索赔",
+    ),
+    "note.fee_unknown": (
+        "{reason}{when}: the amount is unknown; the finding names both tiers, the fee charged "
+        "and the units",
+        "{reason}{when}：金额未知；此发现列出了两个尺寸分段、所收费用和件数",
+    ),
+    "note.fee_when": (" (charges of {days})", "（收费日期 {days}）"),
+    "note.fee_from": (
+        "fee for your tier from {name}{flag}",
+        "按 {name} 计算的您所在分段的费用{flag}",
+    ),
+    "note.fee_belief": (
+        " [belief: check it against your Fee Preview]",
+        "［推测：请与费用预览核对］",
+    ),
+    "note.no_fee_table": (
+        "no fee table held for {code} on the date of the charge",
+        "没有 {code} 站点收费当日适用的费用表",
+    ),
+    "note.no_unit_price": (
+        "the unit price is unknown ({name} depends on it)",
+        "单价未知（{name} 取决于单价）",
+    ),
+    "note.price_range": (
+        "the unit price ({price}) is outside the price range of {name}",
+        "单价（{price}）超出 {name} 的价格范围",
+    ),
+    "note.settlement_unclear": (
+        "a settlement payment ({kind}, {amount} {currency}{posted}, settlement {settlement}) "
+        "for SKU {sku} may pay for these units; it gives no unit count: check before filing",
+        "结算中有一笔款项（{kind}，{amount} {currency}{posted}，结算 {settlement}）可能已支付"
+        "SKU {sku} 的这些商品；其中没有件数：提交前请核对",
+    ),
+    "note.posted": (", posted {day}", "，入账 {day}"),
+    # the scan's own notes
+    "scan.unknown_code": (
+        "ledger reason code {code} seen {n} time(s): not a known code, never claimed; check those "
+        "rows by hand",
+        "库存分类账原因代码 {code} 出现 {n} 次：不是已知代码，不会索赔；请手动核对这些行",
+    ),
+    "scan.no_measurements": (
+        "fee reports read, but no measurements of your own: add a CSV "
+        "(sku,length,width,height,dimension_unit,weight,weight_unit) to the folder or give it "
+        "with --measurements FILE to check Amazon's size tiers",
+        "已读取费用报告，但没有您自己的测量数据：请把 CSV 文件（sku,length,width,height,"
+        "dimension_unit,weight,weight_unit）放进文件夹，以核对亚马逊的尺寸分段",
+    ),
+    "scan.not_used": (
+        "{path}: {type} recognised and read, not used by the scan rules yet",
+        "{path}：已识别并读取 {type}，扫描规则暂不使用",
+    ),
+    "scan.legacy_rows": (
+        "{n} lost/damaged row(s) in the retired Inventory Adjustments report (before 2023) not "
+        "flagged: that report has no Unreconciled Quantity, so nothing shows the units are still "
+        "unpaid, and their claim windows closed long ago",
+        "已停用的库存调整报告（2023 年前）中有 {n} 行丢失/损坏记录未标出：该报告没有未对账数量，"
+        "无法说明这些商品仍未获赔，而且索赔期早已结束",
+    ),
+    "scan.ledger_rows": (
+        "{n} lost/damaged ledger row(s) with no Unreconciled Quantity not flagged; download the "
+        "ledger detail with its reconciliation columns to check them",
+        "库存分类账中有 {n} 行丢失/损坏记录没有未对账数量，未标出；请下载带对账列的库存分类账"
+        "详细视图来核对",
+    ),
+    "scan.refunds_unknown": (
+        "{n} refund(s) not compared with the amount charged: the order's charge is in none of "
+        "the settlements or All Orders files given",
+        "有 {n} 笔退款未与收款金额比较：所给结算报告和所有订单报告中都没有该订单的收款",
+    ),
+    "scan.no_tiers": (
+        "size tiers not checked for {mp}: no tier table is held for that marketplace "
+        "(casewriter/reports/data/size_tiers.toml)",
+        "未核对 {mp} 站点的尺寸分段：没有该站点的分段表（casewriter/reports/data/size_tiers.toml）",
+    ),
+    "scan.no_cost": (
+        "{n} SKU(s) reimbursed at manufacturing cost with no cost to compare ({shown}): give "
+        "your costs (--costs FILE, a CSV sku,cost,currency) to check them",
+        "有 {n} 个 SKU 按生产成本获赔，但没有成本可比较（{shown}）：请提供您的成本"
+        "（CSV 文件：sku,cost,currency）以便核对",
+    ),
+    "scan.other_currency": (
+        "{n} SKU(s) have a manufacturing cost in another currency than the reimbursement: not "
+        "compared",
+        "有 {n} 个 SKU 的生产成本与赔偿币种不同：未比较",
+    ),
+    "scan.no_price": (
+        "{n} reimbursement(s) not compared with a selling price: no sale of the SKU in the "
+        "settlements given",
+        "有 {n} 笔赔偿未与售价比较：所给结算报告中没有该 SKU 的销售",
+    ),
+    # why a file was not read, or read only in part (sniff, readers)
+    "file.cannot_read": ("{path}: cannot read: {why}", "{path}：无法读取：{why}"),
+    "file.empty_report": (
+        "{path}: empty file, not a Seller Central report",
+        "{path}：空文件，不是卖家后台报告",
+    ),
+    "file.unknown_report": (
+        "{path}: not a known Seller Central report (header starts: {shown})",
+        "{path}：不是已知的卖家后台报告（表头开头：{shown}）",
+    ),
+    "file.nothing": ("nothing", "无"),
+    "file.bad_rows": (
+        "{where}: too many unreadable rows; is this file a Seller Central report?",
+        "{where}：无法读取的行太多；这是卖家后台报告吗？",
+    ),
+    "file.bad_text": ("{path}: not valid {encoding} text", "{path}：不是有效的 {encoding} 文本"),
+    "file.row_skipped": ("{where}: {problem} (row skipped)", "{where}：{problem}（已跳过此行）"),
+    "file.more_rows": ("... and {n} more row warnings", "……另有 {n} 条行警告"),
+    "file.joined": (
+        "{where}: the header of another report ({other}) starts here; split the joined file and "
+        "scan each part",
+        "{where}：这里开始是另一个报告（{other}）的表头；请把合并的文件拆开，分别扫描",
+    ),
+}
+
+
+__all__ = ["Said", "WORDS", "wn"]
