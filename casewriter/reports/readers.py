@@ -19,6 +19,7 @@ back in the first header's order; the header of another kind of report raises ``
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import sys
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from casewriter.errors import ReportError
 from casewriter.reports.signatures import canon, classify
@@ -48,6 +49,8 @@ class Warnings:
     messages: list[str] = field(default_factory=list)
     count: int = 0
     rows: int = 0  # data rows read, over every file read with this object
+    #: files read in another encoding than the one sniffed (``iter_cells``' fallback)
+    encodings: dict[Path, str] = field(default_factory=dict)
 
     def add(self, message: str) -> None:
         self.count += 1
@@ -56,6 +59,16 @@ class Warnings:
 
     def row(self, info: ReportInfo, line: int, problem: str) -> None:
         self.add(f"{info.path}:{line}: {problem} (row skipped)")
+
+    def reread(self, info: ReportInfo, line: int, encoding: str) -> None:
+        """A file sniffed as UTF-8 whose ``line`` is not, read on in ``encoding`` (kept even
+        past the cap: it says how the rest of the file was read)."""
+        self.encodings[info.path] = encoding
+        self.count += 1
+        self.messages.append(
+            f"{info.path}:{line}: not UTF-8 text from this line on: the rest of the file was "
+            f"read as {encoding} (Windows); check its non-English text"
+        )
 
     def all(self) -> list[str]:
         more = self.count - len(self.messages)
@@ -89,24 +102,14 @@ def iter_cells(
     skip: Skip | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for every data row after the header; blank rows skipped, and the
-    rows ``skip`` describes (a ledger is mostly rows no rule reads)."""
+    rows ``skip`` describes (a ledger is mostly rows no rule reads). A file sniffed as UTF-8 (on
+    its first MiB) that stops decoding is read on as cp1252 from the row after the last one
+    read (``_Source.fall_back``), with a warning; any other decoding error is a ``ReportError``."""
     _field_limit()
-    errors = "strict" if info.encoding == "utf-8-sig" else "replace"
-    plain_tabs = info.delimiter == "\t" and not info.quoted
-    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_NONE if plain_tabs else csv.QUOTE_MINIMAL
     total = max(info.size, 1)
+    src = _Source(info)
     try:
-        raw = info.path.open("rb")
-    except OSError as exc:
-        raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
-    with raw:
-        text = io.TextIOWrapper(raw, encoding=info.encoding, errors=errors, newline="")
-        reader = None if plain_tabs else csv.reader(text, delimiter=info.delimiter,
-                                                    quoting=quoting, strict=False)  # fmt: skip
-        # plain tabs (no quoting): a record is a line, split at its tabs, exactly what the csv
-        # module makes of it (with QUOTE_NONE, a line ending ends the record), at C speed and
-        # without the csv module's per-character pass (line numbers: one per line)
-        rows = reader if reader is not None else _tab_rows(text)
+        src.open(info.encoding)
         bad_in_a_row = 0
         first = info.header[0] if info.header else ""
         head_key, head_len = canon(first), len(first) + 4
@@ -116,10 +119,13 @@ def iter_cells(
         layout: list[list[int] | None] = [None]  # column order after a reordered header
         data_rows = 0
         width, cells_of, dropped = _skipping(info, skip)
+        plain_tabs = src.plain_tabs
         try:
-            next(rows, None)  # the header, already read by sniff
-            count = error_at = 0
+            next(src.rows, None)  # the header, already read by sniff
+            count = error_at = failed = 0
             while True:  # a for loop per stretch of good rows (faster than next() per row)
+                rows, reader, raw = src.rows, src.reader, src.raw
+                assert raw is not None
                 try:
                     for row in rows:  # the checks below run a million times: keep them cheap
                         count += 1
@@ -156,6 +162,7 @@ def iter_cells(
                         yield reader.line_num if reader is not None else count + 1, row
                     break
                 except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
+                    failed += 1
                     line = reader.line_num if reader is not None else count + 1
                     warnings.row(info, line, f"unreadable row: {exc}")
                     # unreadable rows in a row: no good row read since the last one
@@ -166,14 +173,96 @@ def iter_cells(
                             f"{info.path}:{line}: too many unreadable rows; "
                             "is this file a Seller Central report?"
                         ) from None
+                except UnicodeDecodeError:
+                    if src.encoding != "utf-8-sig":
+                        raise
+                    src.fall_back(1 + count + failed)  # the header, the rows, the bad records
+                    warnings.reread(info, _first_bad_line(info.path), src.encoding)
         except UnicodeDecodeError:
-            raise ReportError(f"{info.path}: not valid {info.encoding} text") from None
+            raise ReportError(f"{info.path}: not valid {src.encoding} text") from None
         except OSError as exc:
             raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
         finally:
             warnings.rows += data_rows  # counted here, not per row (a million rows)
+    finally:
+        src.close()
     if progress is not None:
         progress(info.path, total, total)
+
+
+def _first_bad_line(path: Path) -> int:
+    """The line (counted as the readers count lines) holding the file's first byte that is not
+    UTF-8: read once more, only when a file sniffed as UTF-8 stops decoding."""
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    breaks, cr_before, bad = 0, False, False
+    with path.open("rb") as fh:
+        while not bad and (chunk := fh.read(1 << 20)):
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as exc:  # the bytes before it (pending ones end no line)
+                chunk, bad = bytes(exc.object[: exc.start]), True
+            # a line ends at \n, \r\n or a lone \r (the text readers' newline="")
+            breaks += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+            if cr_before and chunk.startswith(b"\n"):
+                breaks -= 1
+            cr_before = chunk.endswith(b"\r")
+    return breaks + 1
+
+
+class _Source:
+    """The open file of ``iter_cells`` and its rows: plain tab-separated text split line by
+    line (``_tab_rows``), anything else through the csv module."""
+
+    def __init__(self, info: ReportInfo) -> None:
+        self.info = info
+        self.plain_tabs = info.delimiter == "\t" and not info.quoted
+        self.encoding = info.encoding
+        self.raw: io.BufferedReader | None = None
+        self.reader: Any = None  # the csv reader (None for plain tabs)
+        self.rows: Iterator[list[str]] = iter(())
+
+    def open(self, encoding: str) -> None:
+        info = self.info
+        try:
+            raw = info.path.open("rb")
+        except OSError as exc:
+            raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
+        self.close()
+        self.raw, self.encoding = raw, encoding
+        errors = "strict" if encoding == "utf-8-sig" else "replace"
+        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
+        if self.plain_tabs:
+            # plain tabs (no quoting): a record is a line, split at its tabs, exactly what the
+            # csv module makes of it (with QUOTE_NONE, a line ending ends the record), at C
+            # speed and without the csv module's per-character pass (line numbers: one per line)
+            self.reader, self.rows = None, _tab_rows(text)
+        else:
+            self.reader = csv.reader(text, delimiter=info.delimiter, quoting=csv.QUOTE_MINIMAL,
+                                     strict=False)  # fmt: skip
+            self.rows = self.reader
+
+    def fall_back(self, records: int) -> None:
+        """Read the file again as cp1252 and pass the ``records`` already read (the header
+        included). Their bytes decoded as UTF-8; the bytes that make records (delimiters,
+        quotes, line ends) are ASCII in both encodings, so the records fall at the same places,
+        and the rows from here on are exactly what a cp1252 reading gives."""
+        self.open("cp1252")
+        left = records
+        while left > 0:
+            try:
+                for _row in self.rows:
+                    left -= 1
+                    if not left:
+                        break
+                else:
+                    return
+            except csv.Error:  # a record the first reading warned about
+                left -= 1
+
+    def close(self) -> None:
+        if self.raw is not None:
+            self.raw.close()
+            self.raw = None
 
 
 def _skipping(

@@ -155,7 +155,14 @@ def _scan(
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
     result.unconfirmed = [c for c in confirm_removal_lost if c not in matched]
     result.reports = [
-        ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
+        ReportSummary(
+            i.path,
+            i.type,
+            got.rows.get(n, 0),
+            warnings.encodings.get(i.path, i.encoding),
+            i.variant,
+            i.used,
+        )
         for n, i in enumerate(infos)
     ]
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]

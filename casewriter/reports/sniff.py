@@ -3,7 +3,10 @@
 Owns ``sniff(path) -> ReportInfo``. The type comes from the header row only (never the file
 name), after stripping a BOM, quotes and whitespace and comparing names case-insensitively with
 punctuation ignored (``Reference ID`` = ``reference-id`` = ``ReferenceId``). Encoding: strict
-UTF-8 (BOM or not) when the whole file decodes, else cp1252; the one that worked is recorded.
+UTF-8 (BOM or not) when the file's first MiB (``ENCODING_PREFIX``) decodes, else cp1252; the one
+that worked is recorded. Deciding on a prefix spares reading every file twice; a file whose
+later bytes turn out not to be UTF-8 is read on from that point as cp1252 by ``iter_cells``
+(``readers.py``), which warns and records the encoding that read it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from casewriter.reports.signatures import REPORT_TYPES, USED_BY_RULES, canon, cl
 
 __all__ = ["REPORT_TYPES", "ReportInfo", "canon", "classify", "detect_encoding", "sniff"]
 
-_CHUNK = 1 << 20
+#: the bytes of a file that decide its encoding (a MiB: thousands of rows)
+ENCODING_PREFIX = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -43,18 +47,16 @@ class ReportInfo:
 
 
 def detect_encoding(path: Path) -> tuple[str, bool]:
-    """("utf-8-sig", has_bom) when the whole file is strict UTF-8, else ("cp1252", False)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    """("utf-8-sig", has_bom) when the file's first ``ENCODING_PREFIX`` bytes are strict UTF-8
+    (a character cut at the end of the prefix is fine; at the end of the file it is not), else
+    ("cp1252", False)."""
     with path.open("rb") as fh:
-        first = fh.read(_CHUNK)
-        bom = first.startswith(codecs.BOM_UTF8)
-        chunk = first
+        first = fh.read(ENCODING_PREFIX)
+        whole = len(first) < ENCODING_PREFIX or not fh.read(1)
+    bom = first.startswith(codecs.BOM_UTF8)
+    if not first.isascii():
         try:
-            while chunk:
-                if not chunk.isascii():
-                    decoder.decode(chunk)
-                chunk = fh.read(_CHUNK)
-            decoder.decode(b"", final=True)
+            codecs.getincrementaldecoder("utf-8")("strict").decode(first, final=whole)
         except UnicodeDecodeError:
             return "cp1252", False
     return "utf-8-sig", bom
