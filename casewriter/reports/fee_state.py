@@ -27,11 +27,13 @@ from casewriter.reports.units import Dimensions, Weight
 
 #: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
 FEE_CORRECTIONS = frozenset({"INCORRECT_FEES_ITEMS"})
+_ZERO = Decimal(0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Charge:
-    """The FBA fulfilment fee of one order + SKU, net of any reversal."""
+    """The FBA fulfilment fee of one order + SKU, net of any reversal (one per measured SKU's
+    order: tens of thousands in a year, hence the slots)."""
 
     order_id: str
     sku: str
@@ -41,7 +43,6 @@ class Charge:
     principal: Decimal = Decimal(0)
     currency: str = ""
     marketplace_name: str = ""
-    settlements: set[str] = field(default_factory=set)
 
 
 class StorageTier(NamedTuple):
@@ -160,13 +161,14 @@ class FeeData:
     def finish_charges(self) -> None:
         """Fold the de-duplicated rows into one ``Charge`` per order + SKU (idempotent)."""
         charges: dict[tuple[str, str], Charge] = {}
+        get = charges.get
         for key, n in self.charge_rows.items():
-            sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
+            _sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
             assert isinstance(order, str) and isinstance(sku, str)
-            c = charges.get((order, sku))
+            c = get((order, sku))
             if c is None:
                 c = charges[(order, sku)] = Charge(order, sku)
-            value = amount if isinstance(amount, Decimal) else Decimal(0)
+            value = amount if isinstance(amount, Decimal) else _ZERO
             if n != 1:
                 value *= n
             if kind == "FEE":
@@ -181,9 +183,10 @@ class FeeData:
                 c.principal += value
             if ttype == "ORDER" and isinstance(qty, int) and qty > 0:
                 c.quantity = max(c.quantity or 0, qty)
-            c.currency = c.currency or str(cur)
-            c.marketplace_name = c.marketplace_name or str(mname)
-            c.settlements.add(str(sid))
+            if not c.currency:
+                c.currency = str(cur)
+            if not c.marketplace_name:
+                c.marketplace_name = str(mname)
         self.charges = charges
 
     # -- stranded --------------------------------------------------------------------------

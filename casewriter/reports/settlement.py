@@ -166,7 +166,7 @@ def _read_flat(
     amount_cells = c.picker([a for _k, _t, a in amounts])
     plans: dict[tuple[object, ...], tuple[str, list[tuple[int, str, str, str]]]] = {}
     numbers = Numbers()
-    for line, row in iter_cells(info, warnings, progress):
+    for line, row in iter_cells(info, warnings, progress, _flat_skip(idx[2], amounts, want)):
         types, cells = type_cells(row), amount_cells(row)
         key = (*types, *map(bool, cells))
         plan = plans.get(key)
@@ -207,3 +207,29 @@ def _read_flat(
         for kind, desc, amount, payment in filled:
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], kind, desc, amount,
                                 _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+
+
+def _flat_skip(i_ttype: int, amounts: list[tuple[str, int, int]], want: Want | None) -> Skip | None:
+    """The older flat file's rows no rule reads, told from the transaction type and the amount
+    columns' type cells alone (a few distinct sets): a row is dropped unread when none of its
+    amount columns, filled or not, could be a payment or an amount ``want`` accepts (the fee
+    rows of most orders). The rows kept are judged cell by cell as before."""
+    typed = [t for _kind, t, _a in amounts if t >= 0]
+    if want is None or i_ttype < 0:
+        return None
+    payments = settlement_rules().payment_types
+
+    def unread(cells: tuple[str, ...]) -> bool:
+        ttype = norm(cells[0])
+        if not ttype or ttype in payments:
+            return False
+        described = dict(zip(typed, cells[1:], strict=True))
+        for kind, t, _a in amounts:
+            cell = described.get(t, "")
+            desc = norm(cell) if cell else ttype if kind == "OTHER_TRANSACTION" else ""
+            if desc in payments or want(ttype, kind, desc):
+                return False
+        return True
+
+    columns = (i_ttype, *typed)
+    return Skip(columns, max(columns) + 1, unread)
