@@ -67,6 +67,10 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
     return ""
 
 
+def _order_id(c: Charge) -> str:
+    return c.order_id
+
+
 def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
     return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
 
@@ -110,9 +114,16 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
     findings: list[Finding] = []
     untiered: set[str] = set()
     by_sku: dict[str, dict[str, list[Charge]]] = {}
-    for (_order, sku), c in sorted(data.charges.items()):
-        mp = market_of(c.marketplace_name, c.currency, default=default_mp) or default_mp
+    markets: dict[tuple[str, str], str] = {}  # (storefront, currency) → marketplace
+    for (_order, sku), c in data.charges.items():
+        where = (c.marketplace_name, c.currency)
+        mp = markets.get(where)
+        if mp is None:
+            mp = markets[where] = market_of(*where, default=default_mp) or default_mp
         by_sku.setdefault(sku, {}).setdefault(mp, []).append(c)
+    for per_market in by_sku.values():  # each SKU's charges in order-id order
+        for listed in per_market.values():
+            listed.sort(key=_order_id)
     previews_of: dict[str, dict[str, FeePreview]] = {}  # SKU → marketplace → row
     for (sku, cur), row_p in data.previews.items():
         mp = market_of(currency=cur, default=default_mp) or default_mp

@@ -154,6 +154,9 @@ class FeeData:
 
     def settlement_file(self, counter: dict[tuple[object, ...], int]) -> None:
         rows = self.charge_rows
+        if not rows:  # the first settlement file: nothing to compare with
+            rows.update(counter)
+            return
         for key, n in counter.items():
             if n > rows.get(key, 0):
                 rows[key] = n

@@ -45,6 +45,9 @@ class MoneyState:
     watch_orders: set[str] = field(default_factory=set)
     _price_index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] | None = None
     _merged: dict[tuple[str, str], dict[int, tuple[Decimal, int]]] = field(default_factory=dict)
+    _averages: dict[tuple[str, str, int | None, int], tuple[Decimal, int, int, int] | None] = field(
+        default_factory=dict
+    )
 
     # -- removals -----------------------------------------------------------------------
     def removal_line(self, r: RemovalLine) -> None:
@@ -87,16 +90,23 @@ class MoneyState:
 
     def settlement_file(self, charges: Charges, prices: Prices) -> None:
         """One file's sums; a settlement seen in two files counts once (the fuller copy)."""
-        for key, amount in charges.items():
-            old = self.charges.get(key)
-            if old is None or abs(amount) > abs(old):
-                self.charges[key] = amount
-        for pkey, (total, units) in prices.items():
-            seen = self.prices.get(pkey)
-            if seen is None or units > seen[1]:
-                self.prices[pkey] = (total, units)
+        if not self.charges:  # the first settlement file: nothing to compare with
+            self.charges.update(charges)
+        else:
+            for key, amount in charges.items():
+                old = self.charges.get(key)
+                if old is None or abs(amount) > abs(old):
+                    self.charges[key] = amount
+        if not self.prices:
+            self.prices.update(prices)
+        else:
+            for pkey, (total, units) in prices.items():
+                seen = self.prices.get(pkey)
+                if seen is None or units > seen[1]:
+                    self.prices[pkey] = (total, units)
         self._price_index = None
         self._merged = {}
+        self._averages = {}
 
     def charged(self, items: set[tuple[str, str]]) -> dict[tuple[str, str], Decimal]:
         """Principal charged over every settlement for each of ``items`` (order, SKU)."""
@@ -110,7 +120,8 @@ class MoneyState:
         self, sku: str, currency: str, day: date | None, months: int
     ) -> tuple[Decimal, int, int, int] | None:
         """(average principal per unit, units, first month, last month) of the SKU in the
-        ``months`` calendar months up to ``day`` (all months when that period has no sale)."""
+        ``months`` calendar months up to ``day`` (all months when that period has no sale);
+        worked out once per SKU, currency and month (thousands of payments share them)."""
         if self._price_index is None:
             index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] = {}
             for (_sid, k, c, m), (t, u) in self.prices.items():
@@ -118,6 +129,11 @@ class MoneyState:
                 total, units = per_month.get(m, (Decimal(0), 0))
                 per_month[m] = (total + t, units + u)
             self._price_index = index
+            self._averages = {}
+        end = day.year * 12 + day.month - 1 if day is not None else None
+        key = (sku.upper(), currency, end, months)
+        if key in self._averages:
+            return self._averages[key]
         rows = self._merged.get((sku.upper(), currency))
         if rows is None:  # the SKU's months in this currency (or with none given), once
             rows = {}
@@ -127,15 +143,16 @@ class MoneyState:
                         total, units = rows.get(m, (Decimal(0), 0))
                         rows[m] = (total + t, units + u)
             self._merged[(sku.upper(), currency)] = rows
-        if day is not None:
-            end = day.year * 12 + day.month - 1
+        if end is not None:
             recent = {m: rows[m] for m in range(end - months + 1, end + 1) if m in rows}
             rows = recent or rows
         units = sum(u for _t, u in rows.values())
-        if units <= 0:
-            return None
-        total = sum((t for t, _u in rows.values()), Decimal(0))
-        return total / units, units, min(rows), max(rows)
+        found = None
+        if units > 0:
+            total = sum((t for t, _u in rows.values()), Decimal(0))
+            found = (total / units, units, min(rows), max(rows))
+        self._averages[key] = found
+        return found
 
     # -- inventory ----------------------------------------------------------------------
     def researching_units(self, fnsku: str, sku: str, qty: int | None) -> None:

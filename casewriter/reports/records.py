@@ -271,14 +271,19 @@ def read_orders(
     idx = [c.index(n) for n in names]
     pick = c.picker(idx)
     quantity = _column(info, idx[4], "quantity")
+    counts: dict[str, int | None] = {}  # a quantity cell → its count (a few distinct cells)
     for line, row in iter_cells(info, warnings, progress):
-        v = pick(row)
+        order, sku, asin, channel, qty_cell, currency, price_cell, country = pick(row)
         try:
-            qty, price = parse_count(v[4], quantity), parse_decimal(v[6])
+            qty = counts[qty_cell] if qty_cell in counts else parse_count(qty_cell, quantity)
+            price = parse_decimal(price_cell)
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        yield OrderRow(v[0], v[1], v[2].upper(), norm(v[3]), qty, v[5].upper(), price, v[7].upper())
+        if len(counts) < 256:
+            counts[qty_cell] = qty
+        yield OrderRow(order, sku, asin.upper(), norm(channel), qty, currency.upper(), price,
+                       country.upper())  # fmt: skip
 
 
 def read_inbound(

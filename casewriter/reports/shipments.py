@@ -87,6 +87,7 @@ def read_shipment_orders(
     numbers = f.numbers
     merchant = {"MERCHANT", "MFN"}
     refunded, watched = proof
+    counts: dict[str, int | None] = {}  # a quantity cell → its count (a few distinct cells)
     for line, row in iter_cells(info, warnings, progress):
         order, shipment, sku, qty_cell, currency, price_cell, country, channel = pick(row)
         if len(row) > width or order in refunded or order in watched:
@@ -100,11 +101,16 @@ def read_shipment_orders(
         currency = currency.upper()
         if numbers.comma is None:
             numbers.hint(currency)
-        try:
-            quantity = numbers.whole(qty_cell) if qty_cell else None
-        except ValueError:
-            warnings.row(info, line, "quantity-shipped: not a valid value")
-            continue
+        if qty_cell in counts:
+            quantity = counts[qty_cell]
+        else:
+            try:
+                quantity = numbers.whole(qty_cell) if qty_cell else None
+            except ValueError:
+                warnings.row(info, line, "quantity-shipped: not a valid value")
+                continue
+            if len(counts) < 256 and qty_cell.isdigit():  # digits only: no decimal style learnt
+                counts[qty_cell] = quantity
         try:
             price = numbers.dec(price_cell)
         except ValueError:

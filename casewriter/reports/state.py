@@ -90,7 +90,8 @@ class Collected:
     #: what the money rules keep (removals, damaged returns, charges, prices, costs …)
     money: MoneyState = field(default_factory=MoneyState)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
-    _per_unit: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
+    #: (price, quantity, currency) → (unit price, currency), each worked out once
+    _per_unit: dict[tuple[Decimal, int, str], tuple[Decimal, str]] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
     def ledger_row(
@@ -220,25 +221,25 @@ class Collected:
         unit_price, memo = self.unit_price, self._per_unit
         cent = Decimal("0.01")
         for o in rows:
-            if o.currency:
-                currencies[o.currency] += 1
-            if o.country:
-                countries[o.country] += 1
-            if o.order_id in refunded:
-                channel[o.order_id] = o.channel
-                lines.setdefault((o.order_id, o.sku.upper()), o)
-            price, quantity = o.item_price, o.quantity
+            order_id, sku, asin, _channel, quantity, currency, price, country = o
+            if currency:
+                currencies[currency] += 1
+            if country:
+                countries[country] += 1
+            if order_id in refunded:
+                channel[order_id] = o.channel
+                lines.setdefault((order_id, sku.upper()), o)
             if price is None or not quantity or quantity <= 0 or price <= 0:
                 continue
-            per_unit = memo.get((price, quantity))  # prices repeat: divide each pair once
-            if per_unit is None:
-                per_unit = (price / quantity).quantize(cent)
+            value = memo.get((price, quantity, currency))  # prices repeat: divide each once
+            if value is None:
+                value = ((price / quantity).quantize(cent), currency)
                 if len(memo) < 1 << 14:
-                    memo[(price, quantity)] = per_unit
-            if o.sku:
-                unit_price[o.sku.upper()] = (per_unit, o.currency)
-            if o.asin:
-                unit_price[o.asin] = (per_unit, o.currency)
+                    memo[(price, quantity, currency)] = value
+            if sku:
+                unit_price[sku.upper()] = value
+            if asin:
+                unit_price[asin] = value
 
     def inbound_row(self, r: InboundRow) -> None:
         if r.sku and r.fnsku:
