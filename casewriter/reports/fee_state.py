@@ -6,9 +6,10 @@ measurements are read: files are read measurements, Fee Preview, stranded, stora
 rest; without measurements only a stranded item's key is kept); the storage rows whose fee
 does not add up (checked as they are read, so a matching row is never kept); the FBA
 fulfilment fee charges of measured SKUs only (measurements are read first), folded per order +
-SKU; fee corrections paid inside settlements (``INCORRECT_FEES_ITEMS``); stranded items.
-Overlapping downloads count once: settlement rows are counted per file and the files merged by
-the larger count, and later copies of a storage or stranded row replace earlier ones.
+SKU (the rows are picked in ``settlement_state.py``); fee corrections paid inside settlements
+(``INCORRECT_FEES_ITEMS``); stranded items. Overlapping downloads count once: settlement rows
+are counted per file and the files merged by the larger count, and later copies of a storage
+or stranded row replace earlier ones.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from casewriter.reports.fee_tables import fba_fees
 from casewriter.reports.fees import FeePreview, StorageFee
 from casewriter.reports.inventory import StrandedItem
 from casewriter.reports.measurements import Measurement
-from casewriter.reports.records import SettlementRow
 from casewriter.reports.units import Dimensions, Weight
 
 #: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
@@ -132,26 +132,6 @@ class FeeData:
         bad.expected = sum((r[2] for r in bad.rows.values()), Decimal(0))
 
     # -- settlements -----------------------------------------------------------------------
-    def settlement_row(self, s: SettlementRow, counter: dict[tuple[object, ...], int]) -> None:
-        """A row of a measured SKU's order (its fee, quantity, price) or a fee correction."""
-        if s.payment:
-            if s.payment in FEE_CORRECTIONS and s.order_id:
-                self.fee_paid.add((s.order_id, s.sku.upper()))
-            return
-        if not s.order_id:
-            return
-        sku = s.sku.upper()
-        if sku not in self.measurements:
-            return
-        fee = s.description in self.fee_types()
-        price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
-        if not (fee or price or s.quantity):
-            return
-        kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
-        key = (s.settlement_id, s.order_id, sku, s.transaction_type, kind, s.amount, s.posted,
-               s.quantity, s.currency, s.marketplace_name)  # fmt: skip
-        counter[key] = counter.get(key, 0) + 1
-
     def settlement_file(self, counter: dict[tuple[object, ...], int]) -> None:
         rows = self.charge_rows
         if not rows:  # the first settlement file: nothing to compare with

@@ -5,9 +5,11 @@ charged per settlement, order and SKU, which the refund-larger-than-charge rule 
 refund may sit in another settlement than its charge). At 1,000,000 mixed rows it stays far
 below the memory bar (``make bench`` measures it).
 
-Overlapping downloads count once: each file's charges and prices are gathered apart and merged
-by settlement id (the same settlement downloaded twice gives the same sums), removal order lines
-keep their latest state, packages and returns are keyed on what identifies them.
+What each settlement row adds (charges, prices, the storefront of a watched order) is worked
+out in ``settlement_state.py``, in its one loop over the file. Overlapping downloads count
+once: each file's charges and prices are gathered apart and merged by settlement id (the same
+settlement downloaded twice gives the same sums), removal order lines keep their latest state,
+packages and returns are keyed on what identifies them.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.costs import Cost
-from casewriter.reports.records import ReturnRow, SettlementRow
+from casewriter.reports.records import ReturnRow
 from casewriter.reports.removals import RemovalLine, RemovalPackage, newer
 
 Charges = dict[tuple[str, str, str], Decimal]  # (settlement id, order id, SKU) → principal
 Prices = dict[tuple[str, str, str, int], tuple[Decimal, int]]  # (sid, SKU, currency, month)
-_ZERO = Decimal(0)
-_NOTHING = (_ZERO, 0)  # no sale yet: total, units
 
 
 @dataclass
@@ -68,26 +68,6 @@ class MoneyState:
             self.watch_orders.add(r.order_id)
 
     # -- settlements ----------------------------------------------------------------------
-    def settlement_row(
-        self, s: SettlementRow, currency: str, charges: Charges, prices: Prices
-    ) -> None:
-        """An Order/ItemPrice/Principal row: the charge, and the SKU's selling price."""
-        order, amount = s.order_id, s.amount
-        if order in self.watch_orders and s.marketplace_name:
-            self.order_market.setdefault(order, s.marketplace_name)
-        if s.description != "PRINCIPAL" or s.transaction_type != "ORDER" or amount is None:
-            return
-        if s.amount_type != "ITEMPRICE" or not order:
-            return
-        sku = s.sku.upper()
-        key = (s.settlement_id, order, sku)
-        charges[key] = charges.get(key, _ZERO) + amount
-        quantity, posted = s.quantity, s.posted
-        if quantity and quantity > 0 and posted is not None and amount > 0:
-            pkey = (s.settlement_id, sku, currency, posted.year * 12 + posted.month - 1)
-            total, units = prices.get(pkey, _NOTHING)
-            prices[pkey] = (total + amount, units + quantity)
-
     def settlement_file(self, charges: Charges, prices: Prices) -> None:
         """One file's sums; a settlement seen in two files counts once (the fuller copy)."""
         if not self.charges:  # the first settlement file: nothing to compare with

@@ -152,17 +152,6 @@ class Collected:
         if r.currency:
             self.currencies[r.currency] += 1
 
-    def refund_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
-        if s.settlement_id and s.currency and not s.transaction_type:
-            self.settlement_currency[s.settlement_id] = s.currency
-        if s.currency:
-            self.currencies[s.currency] += 1
-        if s.transaction_type != "REFUND" or s.amount_type != "ITEMPRICE" or not s.order_id:
-            return
-        key = (s.settlement_id, s.order_id, s.sku, s.description, s.amount, s.posted,
-               s.fulfillment_id, s.quantity, s.currency, s.marketplace_name)  # fmt: skip
-        counter[key] += 1
-
     def settlement_file(
         self, counter: Counter[tuple[object, ...]], payments: Counter[SettlementRow] | None = None
     ) -> None:
@@ -172,11 +161,6 @@ class Collected:
             self.settlement_payments[row] = max(self.settlement_payments[row], n)
             if row.order_id:
                 self.settlement_paid_orders.add(row.order_id)
-
-    def payment_row(self, s: SettlementRow, counter: Counter[SettlementRow]) -> None:
-        """A reimbursement inside a settlement (``s.payment`` set)."""
-        if s.payment:
-            counter[s._replace(line=0)] += 1
 
     def payments(self, match_days: int) -> list[Payment]:
         """Every payment to the seller, from either report, each counted once."""
