@@ -40,13 +40,14 @@ from casewriter.reports.inventory import (
 )
 from casewriter.reports.measurements import read_measurements
 from casewriter.reports.money_data import money_rules
+from casewriter.reports.order_lines import read_all_orders, read_shipped_orders
 from casewriter.reports.planning import read_planning
 from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
 from casewriter.reports.settlement_state import read_settlement_file
-from casewriter.reports.shipments import read_fulfilled_shipments, read_shipment_orders
+from casewriter.reports.shipments import read_fulfilled_shipments
 from casewriter.reports.signatures import REPORT_TYPES
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
@@ -183,12 +184,11 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
     elif t in ("settlement-v2", "settlement-flat"):
         read_settlement_file(info, data, warnings, progress)
     elif t == "all-orders":
-        data.orders(rec.read_orders(info, warnings, progress))
+        read_all_orders(info, data, warnings, progress)
     elif t == "fulfilled-shipments":
         # every row is an order line; a row of an order a rule may show as proof (refunded, or a
         # damaged return's) is kept whole too
-        proof = (data.refund_orders, data.money.watch_orders)
-        data.orders(read_shipment_orders(info, warnings, progress, proof, data.shipment))
+        read_shipped_orders(info, data, warnings, progress)
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()
         try:

@@ -117,29 +117,33 @@ def iter_cells(
         heads |= {"\ufeff" + h for h in heads}
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
-        data_rows = 0
+        reordered: list[int] | None = None  # layout[0], read once per row
         width, cells_of, dropped = _skipping(info, skip)
         plain_tabs = src.plain_tabs
+        # rows read (skipped ones included) and the blank and header rows among them: the data
+        # rows are their difference, counted once at the end (not per row: a million rows)
+        count = ignored = 0
         try:
             next(src.rows, None)  # the header, already read by sniff
-            count = error_at = failed = 0
+            error_at = failed = 0
             while True:  # a for loop per stretch of good rows (faster than next() per row)
                 rows, reader, raw = src.rows, src.reader, src.raw
+                tabs = reader is None  # line numbers: one per row
                 assert raw is not None
                 try:
                     for row in rows:  # the checks below run a million times: keep them cheap
                         count += 1
                         if progress is not None and not count % _PROGRESS_EVERY:
                             progress(info.path, raw.tell(), total)
-                        if len(row) >= width and layout[0] is None:
+                        if reordered is None and len(row) >= width:
                             key = cells_of(row)
                             verdict = dropped.get(key)
                             if verdict is None:
                                 verdict = _judge(info, skip, key, dropped)
                             if verdict:
-                                data_rows += 1
                                 continue
                         if len(row) <= 1 and (not row or not row[0].strip()):
+                            ignored += 1
                             continue
                         c0 = row[0]
                         # no header name starts with a digit: data rows (dates, ids) skip canon()
@@ -149,17 +153,17 @@ def iter_cells(
                             and not c0[0].isdigit()
                             and canon(c0) == head_key
                         ):
-                            line = reader.line_num if reader is not None else count + 1
+                            line = count + 1 if tabs else reader.line_num
                             if _header_again(info, row, line, layout):
+                                ignored += 1
+                                reordered = layout[0]
                                 continue
-                        if layout[0] is not None:
-                            order = layout[0]
-                            width = len(row)
-                            row = [row[j] if 0 <= j < width else "" for j in order]
-                        data_rows += 1
+                        if reordered is not None:
+                            n = len(row)
+                            row = [row[j] if 0 <= j < n else "" for j in reordered]
                         if plain_tabs and (row[0][:1] == '"' or row[-1][-1:] == '"'):
                             row = [c.strip('"') for c in row]
-                        yield reader.line_num if reader is not None else count + 1, row
+                        yield count + 1 if tabs else reader.line_num, row
                     break
                 except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
                     failed += 1
@@ -183,7 +187,7 @@ def iter_cells(
         except OSError as exc:
             raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
         finally:
-            warnings.rows += data_rows  # counted here, not per row (a million rows)
+            warnings.rows += count - ignored
     finally:
         src.close()
     if progress is not None:

@@ -270,7 +270,7 @@ def read_orders(
              "itemprice", "shipcountry")  # fmt: skip
     idx = [c.index(n) for n in names]
     pick = c.picker(idx)
-    quantity = _column(info, idx[4], "quantity")
+    quantity = column_name(info, idx[4], "quantity")
     counts: dict[str, int | None] = {}  # a quantity cell → its count (a few distinct cells)
     for line, row in iter_cells(info, warnings, progress):
         order, sku, asin, channel, qty_cell, currency, price_cell, country = pick(row)
@@ -296,8 +296,8 @@ def read_inbound(
     for line, row in iter_cells(info, warnings, progress):
         v = [c.get(row, i) for i in idx]
         try:
-            shipped = parse_count(v[3], _column(info, idx[3], "QuantityShipped"))
-            received = parse_count(v[4], _column(info, idx[4], "QuantityReceived"))
+            shipped = parse_count(v[3], column_name(info, idx[3], "QuantityShipped"))
+            received = parse_count(v[4], column_name(info, idx[4], "QuantityReceived"))
             delivered, closed, shipped_on = (parse_date(x) for x in v[6:9])
         except ValueError as exc:
             warnings.row(info, line, str(exc))
@@ -318,7 +318,7 @@ def read_legacy_receipts(
     i_qty, i_date = c.index("quantity"), c.index("receiveddate")
     for line, row in iter_cells(info, warnings, progress):
         try:
-            qty = parse_count(c.get(row, i_qty), _column(info, i_qty, "quantity"))
+            qty = parse_count(c.get(row, i_qty), column_name(info, i_qty, "quantity"))
             when = parse_date(c.get(row, i_date))
         except ValueError as exc:
             warnings.row(info, line, str(exc))
@@ -330,6 +330,6 @@ def read_legacy_receipts(
                       c.get(row, i_sku), qty, when)  # fmt: skip
 
 
-def _column(info: ReportInfo, index: int, fallback: str) -> str:
+def column_name(info: ReportInfo, index: int, fallback: str) -> str:
     """A column's name as the file spells it (for a row warning)."""
     return info.header[index].strip() or fallback if 0 <= index < len(info.header) else fallback

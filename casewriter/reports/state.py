@@ -16,7 +16,6 @@ claimed: nothing in the files shows the units are still unreconciled.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -37,6 +36,8 @@ from casewriter.reports.records import (
     SettlementRow,
 )
 from casewriter.reports.shipments import FulfilledShipment
+
+_CENT = Decimal("0.01")
 
 
 @dataclass
@@ -196,34 +197,28 @@ class Collected:
             ref.marketplace_name = ref.marketplace_name or str(mname)
         self.refund_orders = {k[0] for k in self.refunds}
 
-    def orders(self, rows: Iterable[OrderRow]) -> None:
-        """Order lines (All Orders, Fulfilled Shipments): the currency and country they count
-        for, the channel and line of a refunded order, each SKU's and ASIN's latest unit price.
-        One loop per file with everything it touches bound once (a file has 100,000 lines)."""
-        currencies, countries = self.currencies, self.countries
-        refunded, channel, lines = self.refund_orders, self.order_channel, self.order_lines
-        unit_price, memo = self.unit_price, self._per_unit
-        cent = Decimal("0.01")
-        for o in rows:
-            order_id, sku, asin, _channel, quantity, currency, price, country = o
-            if currency:
-                currencies[currency] += 1
-            if country:
-                countries[country] += 1
-            if order_id in refunded:
-                channel[order_id] = o.channel
-                lines.setdefault((order_id, sku.upper()), o)
-            if price is None or not quantity or quantity <= 0 or price <= 0:
-                continue
-            value = memo.get((price, quantity, currency))  # prices repeat: divide each once
-            if value is None:
-                value = ((price / quantity).quantize(cent), currency)
-                if len(memo) < 1 << 14:
-                    memo[(price, quantity, currency)] = value
-            if sku:
-                unit_price[sku.upper()] = value
-            if asin:
-                unit_price[asin] = value
+    def order_line(self, o: OrderRow) -> None:
+        """A line of a refunded order (All Orders, Fulfilled Shipments): its channel (the
+        latest line's) and its first line per SKU."""
+        self.order_channel[o.order_id] = o.channel
+        self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
+
+    def unit_price_of(self, o: OrderRow) -> None:
+        """The SKU's and ASIN's latest unit price: this line's, when it has one
+        (``order_lines.py`` gives the lines in row order)."""
+        price, quantity = o.item_price, o.quantity
+        if price is None or not quantity or quantity <= 0 or price <= 0:
+            return
+        key = (price, quantity, o.currency)
+        value = self._per_unit.get(key)  # prices repeat: divide each once
+        if value is None:
+            value = ((price / quantity).quantize(_CENT), o.currency)
+            if len(self._per_unit) < 1 << 14:
+                self._per_unit[key] = value
+        if o.sku:
+            self.unit_price[o.sku.upper()] = value
+        if o.asin:
+            self.unit_price[o.asin] = value
 
     def inbound_row(self, r: InboundRow) -> None:
         if r.sku and r.fnsku:
