@@ -16,7 +16,7 @@ drafted; it is reported only while it can still be acted on (its window open, or
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,9 @@ MONEY_RULES = frozenset({"removal-incomplete", "removal-lost", "return-damaged",
 
 NO_WINDOW = "no documented window"
 
+#: ``is_open(case type, marketplace, event date)`` (see ``money_findings``)
+LeadOpen = Callable[[str, str, date | None], bool]
+
 
 def money_findings(
     data: Collected,
@@ -46,9 +49,12 @@ def money_findings(
     main: str,
     today: date,
     confirmed: Iterable[str] = (),
+    is_open: LeadOpen | None = None,
 ) -> tuple[list[Finding], list[str], set[str]]:
-    """(findings, scan notes, the ``--confirm-removal-lost`` values that matched a package)."""
-    out, matched = removal_findings(data, paid, main, confirmed)
+    """(findings, scan notes, the ``--confirm-removal-lost`` values that matched a package).
+    ``is_open(case type, marketplace, event date)``: False for a lead ``finish`` would drop
+    (its window not open), so that a rule with thousands of them builds only the rest."""
+    out, matched = removal_findings(data, paid, main, confirmed, is_open)
     out += damaged_returns(data, paid)
     over, unknown = over_refunds(data, paid)
     out += over
@@ -95,4 +101,24 @@ def finish(
         f.status = window.status
         return True
     f.status = "to-review"
-    return window.status == "claimable"
+    return _acted_on(window)
+
+
+def _acted_on(window: Window | None) -> bool:
+    """A lead is reported while it can be acted on: its window open, or none documented."""
+    return window is None or window.status == "claimable"
+
+
+def lead_open(
+    case_type: str,
+    code: str,
+    event: date | None,
+    today: date,
+    catalog: Catalog | None,
+    memo: Memo | None = None,
+) -> bool:
+    """Whether ``finish`` keeps a lead of ``case_type`` in marketplace ``code`` whose clock
+    started on ``event`` (no date: kept)."""
+    if event is None:
+        return True
+    return _acted_on(catalog_window(case_type, code, event, today, catalog, memo))

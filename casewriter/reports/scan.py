@@ -28,14 +28,14 @@ from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.fee_rules import overcharges
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
 from casewriter.reports.inventory_rules import storage_checks, stranded
-from casewriter.reports.money import MONEY_RULES, money_findings
+from casewriter.reports.money import MONEY_RULES, lead_open, money_findings
 from casewriter.reports.money import finish as finish_money
 from casewriter.reports.readers import Progress
 from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
 from casewriter.reports.summary import summarize
-from casewriter.reports.windows import window_for
+from casewriter.reports.windows import Memo, window_for
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -144,8 +144,14 @@ def _scan(
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
+    windows: dict[tuple[str, str, date], Window | None] = {}  # worked out once per scan
+
+    def is_open(case_type: str, market: str, event: date | None) -> bool:
+        code = explicit or find_marketplace(market) or main
+        return lead_open(case_type, code, event, today, catalog, windows)
+
     more, money_notes, matched = money_findings(data, paid, found, main, today,
-                                                confirm_removal_lost)  # fmt: skip
+                                                confirm_removal_lost, is_open)  # fmt: skip
     found += more
     fee_notes: list[str] = []
     fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog, fee_notes)
@@ -168,14 +174,13 @@ def _scan(
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
-    windows: dict[tuple[str, str, date], Window | None] = {}
     for f in found:
         code = explicit or find_marketplace(f.marketplace) or main
         if f.rule in MONEY_RULES:
             if not finish_money(f, code, today, catalog, windows):
                 continue  # a lead out of its window: nothing to act on
         else:
-            _finish(f, code, today, catalog)
+            _finish(f, code, today, catalog, windows)
         f.check_ids()  # an id that fails its check: to-review, never a claim
         kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
@@ -236,7 +241,7 @@ def _unverifiable_notes(data: Collected) -> list[str]:
     return notes
 
 
-def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
+def _finish(f: Finding, code: str, today: date, catalog: Catalog, memo: Memo) -> None:
     from casewriter.marketplaces import get
 
     f.marketplace = code
@@ -245,7 +250,7 @@ def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
         if f.amount is not None and not f.currency:
             f.currency = get(code).currency
         return
-    f.window = window_for(f.case_type, code, f.event_date, today, catalog)
+    f.window = window_for(f.case_type, code, f.event_date, today, catalog, memo)
     f.status = f.window.status
     if preset == "too-early" and f.status == "claimable":
         f.status = "too-early"

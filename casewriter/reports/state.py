@@ -169,6 +169,17 @@ class Collected:
         settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
         return merge(from_report(report), settled, match_days)
 
+    def settled_only(self, match_days: int) -> list[Payment]:
+        """The payments seen only inside a settlement (``payments`` whose source is the
+        settlement): only report rows of the same order and SKU can match one, so only those
+        are looked at (a Reimbursements report has thousands of rows)."""
+        settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
+        items = {(p.order_id, p.sku.upper()) for p in settled}
+        report = [(r, n) for k, n in self.reimbursements.items()
+                  if ((r := self.reimbursement_rows[k]).order_id, r.sku.upper()) in items]  # fmt: skip
+        return [p for p in merge(from_report(report), settled, match_days)
+                if p.source == "settlement"]  # fmt: skip
+
     def shipment(self, s: FulfilledShipment) -> None:
         """Amazon's shipment of an order: proof for a refunded order or a damaged return (the
         orders a finding can name)."""

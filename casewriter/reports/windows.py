@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
 
+#: (case type, marketplace, event date) → the window worked out once in a scan (None: no rule)
+Memo = dict[tuple[str, str, date], Window | None]
+
+
 def no_rule(case_type: str, marketplace: str) -> str:
     """The ``source`` of a window the catalog has no rule for."""
     return (
@@ -31,19 +35,20 @@ def no_rule(case_type: str, marketplace: str) -> str:
 
 
 def window_for(
-    case_type: str, marketplace: str, event_date: date | None, as_of: date, catalog: Catalog
+    case_type: str,
+    marketplace: str,
+    event_date: date | None,
+    as_of: date,
+    catalog: Catalog,
+    memo: Memo | None = None,
 ) -> Window:
     """The window and status of a finding whose clock started on ``event_date``."""
     if event_date is None:
         return Window(None, None, None, "no event date in the reports", "claimable")
-    window = catalog_window(case_type, marketplace, event_date, as_of, catalog)
+    window = catalog_window(case_type, marketplace, event_date, as_of, catalog, memo)
     if window is not None:
         return window
     return Window(None, None, None, no_rule(case_type, marketplace), "claimable")
-
-
-#: (case type, marketplace, event date) → the window worked out once in a scan (None: no rule)
-Memo = dict[tuple[str, str, date], Window | None]
 
 
 def catalog_window(
