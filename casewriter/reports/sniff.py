@@ -1,6 +1,7 @@
 """Recognise a downloaded Seller Central report: encoding, delimiter, header → report type.
 
-Owns ``sniff(path) -> ReportInfo``. The type comes from the header row only (never the file
+Owns ``sniff(path) -> ReportInfo`` and ``sniff_all(paths)`` (files and folders as the user
+names them, for ``scan`` and the health review). The type comes from the header row only (never the file
 name), after stripping a BOM, quotes and whitespace and comparing names case-insensitively with
 punctuation ignored (``Reference ID`` = ``reference-id`` = ``ReferenceId``). Encoding: strict
 UTF-8 (BOM or not) when the file's first MiB (``ENCODING_PREFIX``) decodes, else cp1252; the one
@@ -13,13 +14,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from casewriter.errors import ReportError
 from casewriter.reports.signatures import REPORT_TYPES, USED_BY_RULES, canon, classify
 
-__all__ = ["REPORT_TYPES", "ReportInfo", "canon", "classify", "detect_encoding", "sniff"]
+__all__ = ["REPORT_TYPES", "ReportInfo", "Sniffed", "canon", "classify", "detect_encoding", "sniff",
+           "sniff_all"]  # fmt: skip
 
 #: the bytes of a file that decide its encoding (a MiB: thousands of rows)
 ENCODING_PREFIX = 1 << 20
@@ -112,3 +115,36 @@ def sniff(path: Path) -> ReportInfo:
         size=size,
         bom=bom,
     )
+
+
+@dataclass
+class Sniffed:
+    """What ``sniff_all`` found: the reports, the reasons files inside a folder were passed
+    over, and the files named one by one that are not readable reports (with the reason)."""
+
+    reports: list[ReportInfo] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def sniff_all(paths: Iterable[Path | str]) -> Sniffed:
+    """Recognise each named file, and each file directly inside a named folder (by name order;
+    hidden files and subfolders are passed over silently). A folder's file that is not a report
+    is passed over with its reason; a named file that is not is listed as unreadable."""
+    out = Sniffed()
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            for child in sorted(p for p in path.iterdir() if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                try:
+                    out.reports.append(sniff(child))
+                except ReportError as exc:
+                    out.passed_over.append(exc.message)
+            continue
+        try:
+            out.reports.append(sniff(path))
+        except ReportError as exc:
+            out.unreadable.append((path, exc.message))
+    return out
