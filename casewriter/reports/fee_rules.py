@@ -8,9 +8,11 @@ put through the same table). The charges are the settlement's FBA fulfilment fee
 SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
 and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
 seller's tier, times the units (each charge priced by ``fee_pricing.price``); otherwise the
-amount is unknown and the finding names both tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
-charges: one finding per SKU and marketplace, dated by its oldest charge still inside the window
-(claimable), else its newest (expired); the expired part is named in the finding.
+amount is unknown and the finding names both tiers, the fee charged and the units. The window
+(90 days from each charge, catalog) splits the charges: one finding per SKU and marketplace,
+dated by its oldest charge still inside the window (claimable), else its newest (expired); the
+expired part is named in the finding. A charge with no window documented for its marketplace
+makes the finding ``to-review`` with that mark (``windows.mark_no_window``).
 
 **Never flagged**: SKUs the seller has not measured; Amazon's tier at or below the seller's
 (with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
@@ -34,13 +36,12 @@ from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.tiers import Classified, TierTable, tier_table
+from casewriter.reports.windows import documented, mark_no_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-__all__ = ["CASE_TYPE", "NO_WINDOW", "market_of", "money", "overcharges"]
-
-NO_WINDOW = "no documented window"
+__all__ = ["CASE_TYPE", "market_of", "money", "overcharges"]
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
@@ -201,12 +202,12 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.notes.append("Amazon's tier is above the one your measurements give, but the "
                        "settlements given show no fee charge to claim: add the settlement "
                        "reports of the last 90 days")  # fmt: skip
+        if not documented(CASE_TYPE, mp, memo.catalog):  # nor any window to claim it in
+            mark_no_window(f, mp, loaded=memo.catalog is not None)
         _facts(f, m, mine, theirs, [], None)
         return f
     if any(x.window is None for x in over):
-        f.status = "to-review"
-        f.window = Window(None, None, None, NO_WINDOW)
-        f.notes.append(f"{NO_WINDOW} for fee claims in {mp}: check Amazon's help page")
+        mark_no_window(f, mp, loaded=memo.catalog is not None)
         chosen, expired = over, []
     else:  # open charges (claimable, or too early under a user's window) before lost ones
         chosen = [x for x in over if x.window and x.window.status != "expired"]

@@ -6,10 +6,10 @@ Rules (each module's docstring says what it flags and never flags): ``removal-in
 (``return_rules``), ``reimbursement-underpaid``, ``reimbursement-below-price`` (``underpaid``),
 ``researching-units`` (``researching``).
 
-Windows come only from the catalog (``windows.catalog_window``), so a
-user's overrides apply. A finding whose case type has no rule for its marketplace (or no rule in
-force on its date) keeps its place with "no documented window" and status ``to-review``; it is
-still a claim (``--draft`` drafts it). A **lead** (``Finding.lead``: a removal package nobody
+Windows come only from the catalog (``windows.finding_window``), so a user's overrides apply.
+A finding whose case type has no rule for its marketplace (or no rule in force on its date)
+keeps its place, marked "no documented window" and ``to-review`` (``windows.mark_no_window``,
+the same for every rule); it is still a claim (``--draft`` drafts it). A **lead** (``Finding.lead``: a removal package nobody
 confirmed lost, a payment below the selling price, researching units) is ``to-review`` and never
 drafted; it is reported only while it can still be acted on (its window open, or none).
 """
@@ -27,7 +27,7 @@ from casewriter.reports.return_rules import damaged_returns, over_refunds
 from casewriter.reports.rules import Paid
 from casewriter.reports.state import Collected
 from casewriter.reports.underpaid import underpaid
-from casewriter.reports.windows import Memo, catalog_window
+from casewriter.reports.windows import Memo, catalog_window, finding_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
 MONEY_RULES = frozenset({"removal-incomplete", "removal-lost", "return-damaged",
                          "refund-over-charge", "reimbursement-underpaid",
                          "reimbursement-below-price", "researching-units"})  # fmt: skip
-
-NO_WINDOW = "no documented window"
 
 #: ``is_open(case type, marketplace, event date)`` (see ``money_findings``)
 LeadOpen = Callable[[str, str, date | None], bool]
@@ -75,26 +73,17 @@ def finish(
     memo: Memo | None = None,
 ) -> bool:
     """Give ``f`` its marketplace, window and status; False when a lead is out of its window
-    (nothing to act on: it is dropped)."""
+    (nothing to act on: it is dropped). No documented window: ``windows.mark_no_window``."""
     from casewriter.marketplaces import get
 
     f.marketplace = code
     if f.amount is not None and not f.currency:
         f.currency = get(code).currency
-    if f.event_date is None:
-        if not f.window.source:
+    window = finding_window(f, code, today, catalog, memo)
+    if window is None:  # no documented window (marked), or no event date to count from
+        if f.event_date is None and not f.window.source:
             f.window = Window(None, None, None, "no event date in the reports", "to-review")
         f.status = "to-review"
-        return True
-    window = catalog_window(f.case_type, code, f.event_date, today, catalog, memo)
-    if window is None:
-        why = "" if catalog is not None else " (case-type catalog not loaded)"
-        f.window = Window(None, None, None, f"{NO_WINDOW}{why}", "to-review")
-        f.status = "to-review"
-        f.notes.append(
-            f"{NO_WINDOW} for {f.case_type} in {code}: no claim window is known for this "
-            "marketplace, so file soon and check Seller Central help for the current rule"
-        )
         return True
     f.window = window
     if not f.lead:

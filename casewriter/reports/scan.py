@@ -35,7 +35,7 @@ from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
 from casewriter.reports.summary import summarize
-from casewriter.reports.windows import Memo, window_for
+from casewriter.reports.windows import Memo, finding_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -250,7 +250,12 @@ def _finish(f: Finding, code: str, today: date, catalog: Catalog, memo: Memo) ->
         if f.amount is not None and not f.currency:
             f.currency = get(code).currency
         return
-    f.window = window_for(f.case_type, code, f.event_date, today, catalog, memo)
+    window = finding_window(f, code, today, catalog, memo)
+    if window is None and f.status == "to-review":  # no documented window: marked so
+        if f.amount is not None and not f.currency:
+            f.currency = get(code).currency
+        return
+    f.window = window or Window(None, None, None, "no event date in the reports", "claimable")
     f.status = f.window.status
     if preset == "too-early" and f.status == "claimable":
         f.status = "too-early"

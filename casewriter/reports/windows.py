@@ -1,12 +1,16 @@
 """Claim windows for scan findings, only from the case-type catalog (so a user's case type or
-``deadline_overrides`` in config.toml applies, exactly as it does to ``render``).
+``deadline_overrides`` in config.toml applies, exactly as it does to ``render``), and the one
+decision for a finding whose marketplace has none.
 
 ``catalog_window(case_type, marketplace, event, as_of, catalog, memo)`` asks
 ``Catalog.deadline_rules`` for the case type the finding's rule maps to and evaluates them
 (``casewriter.engine.evaluate_deadline``: the longest window in force gives the status and
 ``closes``, the shortest ``safe_by``; both days included), or None when the catalog documents
-none; every rule's window comes from here. ``window_for`` is the same for the first four rules,
-whose finding without a rule keeps status claimable with a ``source`` that says so. No window
+none; every rule's window comes from here. ``finding_window`` is the same for one finding,
+and when the catalog documents no window for it, marks it (``mark_no_window``): every rule's
+finding in a marketplace without a documented window is still reported, ``to-review``, with
+"no documented window" as its window's source and one note (issue 14 §2); ``scan --draft``
+drafts the claims among them (not the leads), as it always did for the newer rules. No window
 lives in this module.
 """
 
@@ -16,39 +20,58 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from casewriter.reports.findings import Window
+from casewriter.reports.findings import Finding, Window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
+#: the mark of a finding whose case type has no claim window documented for its marketplace
+NO_WINDOW = "no documented window"
 
 #: (case type, marketplace, event date) → the window worked out once in a scan (None: no rule)
 Memo = dict[tuple[str, str, date], Window | None]
 
 
-def no_rule(case_type: str, marketplace: str) -> str:
-    """The ``source`` of a window the catalog has no rule for."""
-    return (
-        f"no claim-window rule for {case_type} in {marketplace or 'this marketplace'} in the "
-        "case-type catalog: check the deadline in Seller Central"
+def documented(case_type: str, marketplace: str, catalog: Catalog | None) -> bool:
+    """Whether the catalog has claim-window rules of ``case_type`` for ``marketplace`` (its own
+    or ``*`` ones), whatever dates they are in force for."""
+    if catalog is None or case_type not in catalog:
+        return False
+    return bool(catalog.deadline_rules(case_type, marketplace))
+
+
+def mark_no_window(f: Finding, marketplace: str, what: str = "", loaded: bool = True) -> None:
+    """The one decision for a finding whose case type has no claim window documented for its
+    marketplace (or none in force on its event date), whatever its rule: reported all the same,
+    ``to-review``, its window's source "no documented window" (the mark) and a note saying what
+    to do (``what``: what the note says has no window, by default the finding's case type;
+    ``loaded``: False when no case-type catalog was given, and the source says so)."""
+    why = "" if loaded else " (case-type catalog not loaded)"
+    f.window = Window(None, None, None, f"{NO_WINDOW}{why}", "to-review")
+    f.status = "to-review"
+    advice = ("check Seller Central help for the current rule before acting on it" if f.lead
+              else "file soon and check Seller Central help for the current rule")  # fmt: skip
+    f.notes.append(
+        f"{NO_WINDOW} for {what or f.case_type} in {marketplace or 'this marketplace'}: no claim "
+        f"window is known for this marketplace, so {advice}"
     )
 
 
-def window_for(
-    case_type: str,
-    marketplace: str,
-    event_date: date | None,
-    as_of: date,
-    catalog: Catalog,
-    memo: Memo | None = None,
-) -> Window:
-    """The window and status of a finding whose clock started on ``event_date``."""
-    if event_date is None:
-        return Window(None, None, None, "no event date in the reports", "claimable")
-    window = catalog_window(case_type, marketplace, event_date, as_of, catalog, memo)
-    if window is not None:
-        return window
-    return Window(None, None, None, no_rule(case_type, marketplace), "claimable")
+def finding_window(
+    f: Finding, marketplace: str, as_of: date, catalog: Catalog | None, memo: Memo | None = None
+) -> Window | None:
+    """The catalog's window of ``f`` (its case type, its event date) in ``marketplace``; None,
+    after marking ``f`` (``mark_no_window``), when the catalog documents none for it. A finding
+    with no event date gets None unmarked when the marketplace has rules (the caller says the
+    date is missing), marked when it has none."""
+    if f.event_date is None:
+        if not documented(f.case_type, marketplace, catalog):
+            mark_no_window(f, marketplace, loaded=catalog is not None)
+        return None
+    window = catalog_window(f.case_type, marketplace, f.event_date, as_of, catalog, memo)
+    if window is None:
+        mark_no_window(f, marketplace, loaded=catalog is not None)
+    return window
 
 
 def catalog_window(
