@@ -27,7 +27,7 @@ from casewriter.reports.return_rules import damaged_returns, over_refunds
 from casewriter.reports.rules import Paid
 from casewriter.reports.state import Collected
 from casewriter.reports.underpaid import underpaid
-from casewriter.reports.windows import Memo, catalog_window, finding_window
+from casewriter.reports.windows import Memo, finding_window, shared_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -110,4 +110,4 @@ def lead_open(
     started on ``event`` (no date: kept)."""
     if event is None:
         return True
-    return _acted_on(catalog_window(case_type, code, event, today, catalog, memo))
+    return _acted_on(shared_window(case_type, code, event, today, catalog, memo))

@@ -107,7 +107,10 @@ def read_settlement(
         c.index("amount"),
     )
     numbers = Numbers()
-    pick = c.picker([*idx, i_type, i_desc, i_amount])
+    # the cells a kept row is read for (its kind is known by then): settlement id, currency,
+    # order id, fulfillment, posted date and time, SKU, quantity, marketplace, amount
+    pick = c.picker([*idx[:2], *idx[3:], i_amount])
+    counts: dict[str, int] = {}  # a quantity cell of digits → its count (a few distinct cells)
     # the row's kind is read first, raw (most rows stop there): transaction type, amount type
     # and description; the few distinct kinds are normalized and judged once each
     kind_columns = [idx[2], i_type, i_desc]
@@ -136,18 +139,22 @@ def read_settlement(
         ttype, atype, desc, payment, keep = known
         if not keep:
             continue
-        v = pick(row)
+        sid, currency, order, fid, day, stamp, sku, qty_cell, market, amount_cell = pick(row)
         if numbers.comma is None:
-            numbers.hint(v[1] or v[9])
+            numbers.hint(currency or market)
         try:
-            amount = numbers.dec(v[12])
-            posted = _date(v[5]) or _date(v[6])
-            qty = numbers.whole(v[8]) if v[8] else None
+            amount = numbers.dec(amount_cell)
+            posted = _date(day) or _date(stamp)
+            qty = counts.get(qty_cell) if qty_cell else None
+            if qty is None and qty_cell:
+                qty = numbers.whole(qty_cell)
+                if qty is not None and qty_cell.isdigit() and len(counts) < 256:
+                    counts[qty_cell] = qty  # digits only: no decimal style learnt from it
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], atype, desc, amount,
-                            _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+        yield SettlementRow(line, sid, currency.upper(), ttype, order, atype, desc, amount,
+                            _norm(fid), posted, sku, qty, market, payment)  # fmt: skip
 
 
 def _read_flat(

@@ -16,7 +16,6 @@ lives in this module.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -85,14 +84,28 @@ def catalog_window(
     """The catalog's window for an event on ``event``; None when it has no rule in force for it.
     ``memo`` keeps the windows already worked out in one scan (thousands of findings share a
     date); each caller gets its own copy."""
+    window = shared_window(case_type, marketplace, event, as_of, catalog, memo)
+    if window is None or memo is None:
+        return window
+    return Window(window.opens, window.closes, window.safe_by, window.source, window.status)
+
+
+def shared_window(
+    case_type: str,
+    marketplace: str,
+    event: date,
+    as_of: date,
+    catalog: Catalog | None,
+    memo: Memo | None = None,
+) -> Window | None:
+    """``catalog_window`` without the copy: the window ``memo`` keeps, to be read, never
+    changed (a lead's test asks thousands of them only their status)."""
+    if memo is None:
+        return _evaluate(case_type, marketplace, event, as_of, catalog)
     key = (case_type, marketplace, event)
-    if memo is not None and key in memo:
-        known = memo[key]
-        return None if known is None else replace(known)
-    window = _evaluate(case_type, marketplace, event, as_of, catalog)
-    if memo is not None:
-        memo[key] = window
-        return None if window is None else replace(window)
+    if key in memo:
+        return memo[key]
+    window = memo[key] = _evaluate(case_type, marketplace, event, as_of, catalog)
     return window
 
 
