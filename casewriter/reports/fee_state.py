@@ -27,6 +27,10 @@ from casewriter.reports.units import Dimensions, Weight
 
 #: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
 FEE_CORRECTIONS = frozenset({"INCORRECT_FEES_ITEMS"})
+#: a settlement row of a measured SKU's order: settlement id, order id, SKU (upper case),
+#: transaction type, kind (FEE, PRINCIPAL, OTHER), amount, posted date, quantity, currency,
+#: marketplace name (``settlement_state.py`` counts them per file)
+ChargeKey = tuple[str, str, str, str, str, Decimal | None, date | None, int | None, str, str]
 _ZERO = Decimal(0)
 
 
@@ -82,7 +86,7 @@ class FeeData:
     storage_tiers: dict[tuple[str, str], StorageTier | None] = field(default_factory=dict)
     storage_bad: dict[tuple[str, str, date | None], StorageMismatch] = field(default_factory=dict)
     storage_rows: int = 0
-    charge_rows: dict[tuple[object, ...], int] = field(default_factory=dict)
+    charge_rows: dict[ChargeKey, int] = field(default_factory=dict)
     charges: dict[tuple[str, str], Charge] = field(default_factory=dict)
     fee_paid: set[tuple[str, str]] = field(default_factory=set)  # (order, SKU upper)
     stranded: dict[tuple[str, str], StrandedItem] = field(default_factory=dict)
@@ -132,7 +136,7 @@ class FeeData:
         bad.expected = sum((r[2] for r in bad.rows.values()), Decimal(0))
 
     # -- settlements -----------------------------------------------------------------------
-    def settlement_file(self, counter: dict[tuple[object, ...], int]) -> None:
+    def settlement_file(self, counter: dict[ChargeKey, int]) -> None:
         rows = self.charge_rows
         if not rows:  # the first settlement file: nothing to compare with
             rows.update(counter)
@@ -147,29 +151,24 @@ class FeeData:
         get = charges.get
         for key, n in self.charge_rows.items():
             _sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
-            assert isinstance(order, str) and isinstance(sku, str)
             c = get((order, sku))
             if c is None:
                 c = charges[(order, sku)] = Charge(order, sku)
-            value = amount if isinstance(amount, Decimal) else _ZERO
+            value = amount if amount is not None else _ZERO
             if n != 1:
                 value *= n
             if kind == "FEE":
                 c.fee += value
-                if (
-                    isinstance(posted, date)
-                    and value < 0
-                    and (c.posted is None or posted < c.posted)
-                ):
+                if posted is not None and value < 0 and (c.posted is None or posted < c.posted):
                     c.posted = posted
             elif kind == "PRINCIPAL" and ttype == "ORDER":
                 c.principal += value
-            if ttype == "ORDER" and isinstance(qty, int) and qty > 0:
+            if ttype == "ORDER" and qty is not None and qty > 0:
                 c.quantity = max(c.quantity or 0, qty)
             if not c.currency:
-                c.currency = str(cur)
+                c.currency = cur
             if not c.marketplace_name:
-                c.marketplace_name = str(mname)
+                c.marketplace_name = mname
         self.charges = charges
 
     # -- stranded --------------------------------------------------------------------------

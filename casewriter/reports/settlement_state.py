@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
-from casewriter.reports.fee_state import FEE_CORRECTIONS
+from casewriter.reports.fee_state import FEE_CORRECTIONS, ChargeKey
 from casewriter.reports.money_state import Charges, Prices
 from casewriter.reports.readers import Progress, Warnings
 from casewriter.reports.records import SettlementRow
@@ -62,7 +62,7 @@ def read_settlement_file(
     paid: Counter[SettlementRow] = Counter()
     charges: Charges = {}
     prices: Prices = {}
-    fee_rows: dict[tuple[object, ...], int] = {}
+    fee_rows: dict[ChargeKey, int] = {}
     fees, money = data.fees, data.money
     measurements, fee_types, fee_paid = fees.measurements, fees.fee_types(), fees.fee_paid
     currency_of, currencies = data.settlement_currency, data.currencies
@@ -106,7 +106,8 @@ def read_settlement_file(
                 price = atype == "ITEMPRICE" and desc == "PRINCIPAL"
                 if fee or price or qty:
                     kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
-                    fkey = (sid, order, upper, ttype, kind, amount, posted, qty, currency, mname)
+                    fkey: ChargeKey = (sid, order, upper, ttype, kind, amount, posted, qty,
+                                       currency, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
         data.settlement_file(refunds, paid)
