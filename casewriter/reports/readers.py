@@ -3,13 +3,14 @@
 Owns ``read_rows(info)`` (every row as a dict keyed by canonical column name) and ``iter_cells``
 (the raw cells with their line numbers) which the typed readers in ``records.py`` build on.
 Nothing is kept in memory beyond the current row. A row that cannot be read becomes a warning
-naming the file and line (collected in ``Warnings``); the scan goes on. A file that stops
-decoding, or is unreadable, raises ``ReportError`` naming the file.
+naming the file and line (collected in ``Warnings``); the scan goes on. A file sniffed as UTF-8
+that stops decoding is read on as cp1252 from that record, with a warning naming the line
+(``source.RowSource.fall_back``); an unreadable file raises ``ReportError`` naming the file.
 
 A reader may name the rows it never reads (``Skip``: judged on a few raw cells, once per
 distinct set): they are dropped before anything else is done with them, and counted. Plain
-tab-separated files are split line by line (``_tab_rows``); quoted and comma-separated ones go
-through the csv module.
+tab-separated files are split line by line (``source.tab_rows``); quoted and comma-separated
+ones go through the csv module.
 
 Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
 data and not worth a warning). When the repeated header is the same report in another column
@@ -19,20 +20,16 @@ back in the first header's order; the header of another kind of report raises ``
 
 from __future__ import annotations
 
-import codecs
 import csv
-import io
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
 
 from casewriter.errors import ReportError
 from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
+from casewriter.reports.source import RowSource, field_limit, first_bad_line
 
 #: progress(path, bytes_read, total_bytes)
 Progress = Callable[[Path, int, int], None]
@@ -75,12 +72,6 @@ class Warnings:
         return self.messages + ([f"... and {more} more row warnings"] if more > 0 else [])
 
 
-def _field_limit() -> None:
-    limit = 1 << 24
-    if csv.field_size_limit() < limit:
-        csv.field_size_limit(min(limit, sys.maxsize))
-
-
 @dataclass(frozen=True)
 class Skip:
     """Data rows a reader never reads, dropped by ``iter_cells`` before its other checks (and
@@ -104,10 +95,10 @@ def iter_cells(
     """(line number, cells) for every data row after the header; blank rows skipped, and the
     rows ``skip`` describes (a ledger is mostly rows no rule reads). A file sniffed as UTF-8 (on
     its first MiB) that stops decoding is read on as cp1252 from the row after the last one
-    read (``_Source.fall_back``), with a warning; any other decoding error is a ``ReportError``."""
-    _field_limit()
+    read (``source.RowSource.fall_back``), with a warning; any other decoding error is a ``ReportError``."""
+    field_limit()
     total = max(info.size, 1)
-    src = _Source(info)
+    src = RowSource(info)
     try:
         src.open(info.encoding)
         bad_in_a_row = 0
@@ -181,7 +172,7 @@ def iter_cells(
                     if src.encoding != "utf-8-sig":
                         raise
                     src.fall_back(1 + count + failed)  # the header, the rows, the bad records
-                    warnings.reread(info, _first_bad_line(info.path), src.encoding)
+                    warnings.reread(info, first_bad_line(info.path), src.encoding)
         except UnicodeDecodeError:
             raise ReportError(f"{info.path}: not valid {src.encoding} text") from None
         except OSError as exc:
@@ -192,81 +183,6 @@ def iter_cells(
         src.close()
     if progress is not None:
         progress(info.path, total, total)
-
-
-def _first_bad_line(path: Path) -> int:
-    """The line (counted as the readers count lines) holding the file's first byte that is not
-    UTF-8: read once more, only when a file sniffed as UTF-8 stops decoding."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
-    breaks, cr_before, bad = 0, False, False
-    with path.open("rb") as fh:
-        while not bad and (chunk := fh.read(1 << 20)):
-            try:
-                decoder.decode(chunk)
-            except UnicodeDecodeError as exc:  # the bytes before it (pending ones end no line)
-                chunk, bad = bytes(exc.object[: exc.start]), True
-            # a line ends at \n, \r\n or a lone \r (the text readers' newline="")
-            breaks += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
-            if cr_before and chunk.startswith(b"\n"):
-                breaks -= 1
-            cr_before = chunk.endswith(b"\r")
-    return breaks + 1
-
-
-class _Source:
-    """The open file of ``iter_cells`` and its rows: plain tab-separated text split line by
-    line (``_tab_rows``), anything else through the csv module."""
-
-    def __init__(self, info: ReportInfo) -> None:
-        self.info = info
-        self.plain_tabs = info.delimiter == "\t" and not info.quoted
-        self.encoding = info.encoding
-        self.raw: io.BufferedReader | None = None
-        self.reader: Any = None  # the csv reader (None for plain tabs)
-        self.rows: Iterator[list[str]] = iter(())
-
-    def open(self, encoding: str) -> None:
-        info = self.info
-        try:
-            raw = info.path.open("rb")
-        except OSError as exc:
-            raise ReportError(f"{info.path}: cannot read: {exc.strerror or exc}") from None
-        self.close()
-        self.raw, self.encoding = raw, encoding
-        errors = "strict" if encoding == "utf-8-sig" else "replace"
-        text = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
-        if self.plain_tabs:
-            # plain tabs (no quoting): a record is a line, split at its tabs, exactly what the
-            # csv module makes of it (with QUOTE_NONE, a line ending ends the record), at C
-            # speed and without the csv module's per-character pass (line numbers: one per line)
-            self.reader, self.rows = None, _tab_rows(text)
-        else:
-            self.reader = csv.reader(text, delimiter=info.delimiter, quoting=csv.QUOTE_MINIMAL,
-                                     strict=False)  # fmt: skip
-            self.rows = self.reader
-
-    def fall_back(self, records: int) -> None:
-        """Read the file again as cp1252 and pass the ``records`` already read (the header
-        included). Their bytes decoded as UTF-8; the bytes that make records (delimiters,
-        quotes, line ends) are ASCII in both encodings, so the records fall at the same places,
-        and the rows from here on are exactly what a cp1252 reading gives."""
-        self.open("cp1252")
-        left = records
-        while left > 0:
-            try:
-                for _row in self.rows:
-                    left -= 1
-                    if not left:
-                        break
-                else:
-                    return
-            except csv.Error:  # a record the first reading warned about
-                left -= 1
-
-    def close(self) -> None:
-        if self.raw is not None:
-            self.raw.close()
-            self.raw = None
 
 
 def _skipping(
@@ -290,12 +206,6 @@ def _judge(
     if len(dropped) < 4096:
         dropped[key] = verdict
     return verdict
-
-
-def _tab_rows(text: io.TextIOWrapper) -> Iterator[list[str]]:
-    """The rows of a plain tab-separated text: each line without its line ending, split at its
-    tabs (``map`` chains run in C: no Python frame per row)."""
-    return map(str.split, map(str.rstrip, text, repeat("\r\n")), repeat("\t"))
 
 
 def _header_again(
