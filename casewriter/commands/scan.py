@@ -101,8 +101,8 @@ weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found i
 like a report or given with --measurements FILE. Without it no tier is checked.
 
 status: claimable (file now), too-early (with the date it opens), expired, to-review (a
-lead to check, drafted only when asked, e.g. --draft-stranded; or a claim with no documented
-window, drafted by --draft).
+lead to check, drafted only when asked, e.g. --draft-stranded; or a claim of any rule in a
+marketplace with no documented window, marked so and drafted by --draft).
 The scan ends with the money at stake: claimable by rule and currency, too early by date,
 expired, to review, and the five findings worth the most.
 
