@@ -9,9 +9,11 @@ Rules (each module's docstring says what it flags and never flags): ``removal-in
 Windows come only from the catalog (``windows.finding_window``), so a user's overrides apply.
 A finding whose case type has no rule for its marketplace (or no rule in force on its date)
 keeps its place, marked "no documented window" and ``to-review`` (``windows.mark_no_window``,
-the same for every rule); it is still a claim (``--draft`` drafts it). A **lead** (``Finding.lead``: a removal package nobody
-confirmed lost, a payment below the selling price, researching units) is ``to-review`` and never
-drafted; it is reported only while it can still be acted on (its window open, or none).
+the same for every rule); it is still a claim (``--draft`` drafts it). A **lead**
+(``Finding.lead``: a removal package nobody confirmed lost, a payment below the selling price,
+researching units) is ``to-review`` and never drafted; it is reported only while it can still be
+acted on (its window open, or none: ``lead_open``, which the removal rule asks before it builds
+a lead at all).
 """
 
 from __future__ import annotations

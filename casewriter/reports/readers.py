@@ -95,7 +95,8 @@ def iter_cells(
     """(line number, cells) for every data row after the header; blank rows skipped, and the
     rows ``skip`` describes (a ledger is mostly rows no rule reads). A file sniffed as UTF-8 (on
     its first MiB) that stops decoding is read on as cp1252 from the row after the last one
-    read (``source.RowSource.fall_back``), with a warning; any other decoding error is a ``ReportError``."""
+    read (``source.RowSource.fall_back``), with a warning; any other decoding error is a
+    ``ReportError``."""
     field_limit()
     total = max(info.size, 1)
     src = RowSource(info)

@@ -1,9 +1,10 @@
 """Recognise a downloaded Seller Central report: encoding, delimiter, header → report type.
 
 Owns ``sniff(path) -> ReportInfo`` and ``sniff_all(paths)`` (files and folders as the user
-names them, for ``scan`` and the health review). The type comes from the header row only (never the file
-name), after stripping a BOM, quotes and whitespace and comparing names case-insensitively with
-punctuation ignored (``Reference ID`` = ``reference-id`` = ``ReferenceId``). Encoding: strict
+names them, for ``scan`` and the health review). The type comes from the header row only (never
+the file name), after stripping a BOM, quotes and whitespace and comparing names
+case-insensitively with punctuation ignored (``Reference ID`` = ``reference-id`` =
+``ReferenceId``). Encoding: strict
 UTF-8 (BOM or not) when the file's first MiB (``ENCODING_PREFIX``) decodes, else cp1252; the one
 that worked is recorded. Deciding on a prefix spares reading every file twice; a file whose
 later bytes turn out not to be UTF-8 is read on from that point as cp1252 by ``iter_cells``

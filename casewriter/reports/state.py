@@ -175,8 +175,9 @@ class Collected:
         are looked at (a Reimbursements report has thousands of rows)."""
         settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
         items = {(p.order_id, p.sku.upper()) for p in settled}
-        report = [(r, n) for k, n in self.reimbursements.items()
-                  if ((r := self.reimbursement_rows[k]).order_id, r.sku.upper()) in items]  # fmt: skip
+        rows = self.reimbursement_rows
+        report = [(rows[k], n) for k, n in self.reimbursements.items()
+                  if (rows[k].order_id, rows[k].sku.upper()) in items]  # fmt: skip
         return [p for p in merge(from_report(report), settled, match_days)
                 if p.source == "settlement"]  # fmt: skip
 
