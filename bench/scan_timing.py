@@ -55,6 +55,7 @@ class Timing:
     scan: float  # median CPU seconds of the scan
     ratio: float  # median of the runs' scan / bare ratios
     findings: int
+    ratios: list[float]  # each run's, in order
 
 
 def timed(files: list[Path], cat: Any, runs: int = 3) -> Timing:
@@ -68,7 +69,7 @@ def timed(files: list[Path], cat: Any, runs: int = 3) -> Timing:
         scans.append(spent)
         ratios.append(spent / max(bare, 1e-9))
     return Timing(statistics.median(bares), statistics.median(scans), statistics.median(ratios),
-                  found)  # fmt: skip
+                  found, ratios)  # fmt: skip
 
 
 # The peak is the process's own high-water mark (VmHWM, Linux): ru_maxrss would also count the

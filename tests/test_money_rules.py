@@ -12,11 +12,16 @@ import pytest
 
 from casewriter.engine.catalog import Catalog
 from casewriter.errors import CasewriterError
+from casewriter.marketplaces import find as find_marketplace
 from casewriter.paths import AppPaths
-from casewriter.reports import scan
+from casewriter.reports import scan, sniff
+from casewriter.reports.collect import collect
 from casewriter.reports.findings import Finding, Window
+from casewriter.reports.money import finish, lead_open, money_findings
 from casewriter.reports.money_data import MONEY_DATA, money_rules
+from casewriter.reports.rules import Paid
 from casewriter.reports.summary import summarize
+from casewriter.reports.windows import Memo
 from tests.report_headers import LEDGER_DETAIL, REIMBURSEMENTS, REMOVAL_ORDER, SETTLEMENT_V2
 
 
@@ -212,3 +217,34 @@ def test_money_data_is_checked(tmp_path: Path) -> None:
     broken.write_text("not = [toml", "utf-8")
     with pytest.raises(CasewriterError, match="cannot read the money rules"):
         money_rules(broken)
+
+
+@pytest.mark.parametrize(("seller", "as_of", "dropped"),
+                         [("brightpeak", date(2026, 8, 20), True),  # US: leads out of window
+                          ("sakuraya", date(2026, 10, 1), False),  # JP, DE: no window, all kept
+                          ("lindenhof", date(2026, 9, 15), False)])  # fmt: skip
+def test_leads_out_of_their_window_are_dropped_before_they_are_built(
+    catalog: Catalog, seller: str, as_of: date, dropped: bool
+) -> None:
+    """``scan`` asks each removal package's lead whether it is open before making it a finding
+    (``is_open``); the leads it keeps are exactly those a scan that built every one keeps."""
+    folder = Path(__file__).parent / "data" / "reports" / "sellers2" / seller
+    data = collect([sniff(p) for p in sorted(folder.iterdir()) if p.suffix != ".json"]).data
+    paid = Paid(data)
+    memo: Memo = {}
+
+    def is_open(case_type: str, market: str, event: date | None) -> bool:
+        code = find_marketplace(market) or "US"
+        return lead_open(case_type, code, event, as_of, catalog, memo)
+
+    def kept(found: list[Finding]) -> list[dict[str, object]]:
+        out = []
+        for f in found:
+            if finish(f, find_marketplace(f.marketplace) or "US", as_of, catalog, {}):
+                out.append(f.to_json())
+        return out
+
+    every, _, _ = money_findings(data, paid, [], "US", as_of)
+    fewer, _, _ = money_findings(data, paid, [], "US", as_of, (), is_open)
+    assert (len(fewer) < len(every)) == dropped  # leads never built
+    assert kept(fewer) == kept(every) != []

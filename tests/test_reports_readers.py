@@ -1,10 +1,11 @@
 """The typed readers of the newer reports on realistic sample files (tests/data/reports/formats):
 money with its currency, dates, unit counts, dimensions, weights and volumes with their units,
 EU decimal commas, optional columns that come and go, and the legacy Inventory Event Detail told
-apart from Received Inventory."""
+apart from Received Inventory; a file whose encoding changes after the prefix that decided it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -12,11 +13,13 @@ from typing import Any
 
 import pytest
 
-from casewriter.reports import Warnings, scan, sniff
+from casewriter.reports import Warnings, read_rows, scan, sniff
 from casewriter.reports.collect import READERS
+from casewriter.reports.sniff import ENCODING_PREFIX
 from casewriter.reports.units import Dimensions, Money, Numbers, Volume, Weight, parse_month
 from tests.builtin_catalog import builtin_catalog
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, CliResult
+from tests.report_headers import CUSTOMER_RETURNS
 
 FORMATS = Path(__file__).parent / "data" / "reports" / "formats"
 USD = "USD"
@@ -237,3 +240,81 @@ def test_numbers_refuse_garbage(bad: str) -> None:
 )  # fmt: skip
 def test_months(text: str, value: date | None) -> None:
     assert parse_month(text) == value
+
+
+def _returns(name: str, n: int) -> list[str]:
+    return ["2026-05-01T12:00:00+00:00", f"111-0000000-{n:07d}", "SKU-1", "B000000001",
+            "X000000001", name, "1", "ONT8", "SELLABLE", "UNWANTED_ITEM",
+            "Unit returned to inventory", f"LPN{n:010d}", ""]  # fmt: skip
+
+
+def _late_cp1252(path: Path, early: str, quoted: bool) -> int:
+    """A returns report: a row named ``early`` (UTF-8), more than ``ENCODING_PREFIX`` bytes of
+    ASCII rows, then a row in cp1252 and one more row; the line number of the cp1252 row."""
+    rows = [CUSTOMER_RETURNS, _returns(early, 0)]
+    rows += [_returns("plain mug" if n != 7 else "two\nlines", n) for n in range(1, 9000)]
+    if quoted:  # every field quoted (row 7 spans two lines)
+        lines = [",".join(f'"{c}"' for c in r) for r in rows]
+    else:
+        lines = ["\t".join(r).replace("\n", " ") for r in rows]
+    head = ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    assert len(head) > ENCODING_PREFIX
+    bad = ",".join(f'"{c}"' for c in _returns("Café – “mug”", 9000)) if quoted else \
+        "\t".join(_returns("Café – “mug”", 9000))  # fmt: skip
+    last = ",".join(f'"{c}"' for c in _returns("last", 9001)) if quoted else \
+        "\t".join(_returns("last", 9001))  # fmt: skip
+    path.write_bytes(head + (bad + "\r\n" + last + "\r\n").encode("cp1252"))
+    return head.count(b"\n") + 1
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_a_file_that_stops_being_utf8_after_its_sniffed_prefix_is_read_on_as_cp1252(
+    tmp_path: Path, quoted: bool
+) -> None:
+    """The encoding is decided on the first MiB; a cp1252 byte after it is not a broken file:
+    the rest is read as cp1252 (every row, as a cp1252 reading gives them), with one warning
+    naming the file and the line, and the encoding recorded as cp1252."""
+    path = tmp_path / ("returns.csv" if quoted else "returns.txt")
+    line = _late_cp1252(path, "Über mug", quoted)
+    info = sniff(path)
+    assert info.encoding == "utf-8-sig"
+    warnings = Warnings()
+    rows = list(read_rows(info, warnings))
+    assert len(rows) == 9002
+    names = [r["productname"] for r in rows]
+    assert names[0] == "Über mug"  # read before the switch, as the UTF-8 it is
+    assert names[7] == ("two\nlines" if quoted else "two lines")
+    assert names[-2:] == ["Café – “mug”", "last"]
+    assert [r["orderid"] for r in rows] == [f"111-0000000-{n:07d}" for n in range(9002)]
+    assert warnings.all() == [
+        f"{path}:{line}: not UTF-8 text from this line on: the rest of the file was read as "
+        "cp1252 (Windows); check its non-English text"
+    ]
+    assert warnings.encodings == {path: "cp1252"}
+
+
+def test_scan_reads_a_late_cp1252_row_in_full_and_says_so(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "returns.txt"
+    line = _late_cp1252(path, "plain", quoted=False)
+    res: CliResult = cli("scan", str(path), "--as-of", "2026-06-30", "--json")
+    assert res.code == 0, res.err
+    data = json.loads(res.out)
+    assert data["skipped"] == []  # not a file read in part
+    ((report),) = data["reports"]
+    assert (report["type"], report["rows"], report["encoding"]) == (
+        "customer-returns", 9002, "cp1252")  # fmt: skip
+    assert [w for w in data["warnings"] if "UTF-8" in w] == [
+        f"{path}:{line}: not UTF-8 text from this line on: the rest of the file was read as "
+        "cp1252 (Windows); check its non-English text"
+    ]
+
+
+def test_a_file_not_utf8_in_its_prefix_is_cp1252_throughout(tmp_path: Path) -> None:
+    path = tmp_path / "returns.txt"
+    rows = [CUSTOMER_RETURNS, _returns("Café – “mug”", 0), _returns("Über", 1)]
+    path.write_bytes("".join("\t".join(r) + "\r\n" for r in rows).encode("cp1252"))
+    info = sniff(path)
+    warnings = Warnings()
+    assert info.encoding == "cp1252"
+    assert [r["productname"] for r in read_rows(info, warnings)] == ["Café – “mug”", "Über"]
+    assert warnings.all() == []

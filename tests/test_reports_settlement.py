@@ -5,15 +5,21 @@ files joined by hand (a header row in the middle) read as one."""
 
 from __future__ import annotations
 
+import random
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from casewriter.errors import ReportError
 from casewriter.reports import ScanResult, Warnings, scan, sniff
 from casewriter.reports.collect import collect
+from casewriter.reports.fee_tables import fba_fees
 from casewriter.reports.settlement import read_settlement, settlement_rules
+from casewriter.reports.settlement_state import fee_rows_wanted, settlement_wanted
 from tests.builtin_catalog import builtin_catalog
 from tests.report_headers import SETTLEMENT_FLAT, SETTLEMENT_V2
 
@@ -208,3 +214,81 @@ def test_header_of_another_report_in_the_middle_stops_that_file(tmp_path: Path) 
     assert set(refunds(result)) == {PLANTER, SAUCER}  # the rows before the break are used
     assert all(not f.complete for f in result.findings)
     assert len(SETTLEMENT_FLAT) == 33
+
+
+def _flat_rows(seed: int) -> list[list[str]]:
+    """A flat settlement whose rows fill random amount columns, with and without their type
+    cells, among transaction types, payments, blank totals rows and cells with spaces."""
+    rnd = random.Random(seed)
+    types = ["Order", "Refund", " Order ", "REVERSAL_REIMBURSEMENT", "other-transaction",
+             "WAREHOUSE_DAMAGE", "Storage Fee", ""]  # fmt: skip
+    described = {"price-type": ["Principal", "Tax", "", " principal"],
+                 "item-related-fee-type": ["Commission", "FBAPerUnitFulfillmentFee", ""],
+                 "shipment-fee-type": ["FBA transportation fee", ""],
+                 "order-fee-type": ["Shipping Chargeback", ""],
+                 "other-fee-reason-description": ["INBOUND_TRANSPORTATION_FEE", ""],
+                 "direct-payment-type": ["StorageRenewalBilling", ""]}  # fmt: skip
+    amounts = ["price-amount", "item-related-fee-amount", "shipment-fee-amount",
+               "order-fee-amount", "misc-fee-amount", "other-fee-amount",
+               "direct-payment-amount", "other-amount"]  # fmt: skip
+    rows = []
+    for n in range(300):
+        cells = {"settlement-id": "2600000001", "transaction-type": rnd.choice(types),
+                 "order-id": f"111-0000000-{n % 40:07d}", "sku": rnd.choice(["A", "B", ""]),
+                 "posted-date": "2026-03-14", "fulfillment-id": "AFN",
+                 "quantity-purchased": rnd.choice(["1", "", "2"])}  # fmt: skip
+        for column, values in described.items():
+            cells[column] = rnd.choice(values)
+        for column in rnd.sample(amounts, rnd.randrange(0, 4)):
+            cells[column] = rnd.choice(["-3.22", "24.99", " 5.00", "0"])
+        rows.append([cells.get(h, "") for h in SETTLEMENT_FLAT])
+    return rows
+
+
+def sniff_type(path: Path) -> str:
+    try:
+        return sniff(path).type
+    except ReportError:  # not a report: not a settlement
+        return ""
+
+
+def settlement_files() -> list[Path]:
+    """Every settlement report under tests/data/reports (both layouts, real-world quirks)."""
+    return sorted(p for p in FORMATS.parent.rglob("*") if p.is_file()
+                  and p.suffix in (".txt", ".tsv") and "settlement" in sniff_type(p))  # fmt: skip
+
+
+def _kept(rows: list[Any], want: Any, flat: bool) -> list[Any]:
+    """What reading with ``want`` gives, worked out from reading every amount: per row, the
+    payments and the amounts ``want`` accepts; a row without a transaction type (the totals
+    row) kept whole in V2, and in the flat file with no amount when none is accepted."""
+    out: list[Any] = []
+    for _line, group in groupby(rows, key=lambda r: r.line):
+        group = list(group)
+        keep = [r for r in group
+                if r.payment or want(r.transaction_type, r.amount_type, r.description)]  # fmt: skip
+        if group[0].transaction_type:
+            out += keep
+        elif not flat:
+            out += group
+        else:
+            out += keep or [group[0]._replace(amount_type="", description="", amount=None)]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_reading_only_the_wanted_amounts_drops_only_the_others(tmp_path: Path, seed: int) -> None:
+    """The amounts a rule never reads are skipped before they are parsed (on the row's kind,
+    raw); that gives exactly the rows of a full reading that a rule wants, in both layouts."""
+    generated = tmp_path / f"flat_{seed}.txt"
+    generated.write_text("\n".join("\t".join(r) for r in [SETTLEMENT_FLAT, *_flat_rows(seed)]),
+                         encoding="utf-8")  # fmt: skip
+    fee_types = fba_fees().fee_types
+    files = settlement_files()
+    assert len(files) >= 20
+    for path in [generated, *files]:
+        info = sniff(path)
+        every = list(read_settlement(info, Warnings()))
+        for want in (settlement_wanted, fee_rows_wanted(fee_types)):
+            got = list(read_settlement(info, Warnings(), None, want))
+            assert got == _kept(every, want, info.type == "settlement-flat"), path

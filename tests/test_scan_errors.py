@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
+from typing import Any
 
+from casewriter.health.review import expand
 from casewriter.reports.findings import RULE_CASE_TYPES
 from casewriter.reports.signatures import REPORT_TYPES
+from casewriter.reports.sniff import sniff_all
 from tests.conftest import REPO, SAMPLES, CliResult
 from tests.report_headers import SETTLEMENT_V2
 
@@ -64,6 +68,38 @@ def test_a_folder_with_nothing_readable_says_why_for_each_file(cli, tmp_path: Pa
     (folder / "empty.txt").unlink()
     empty = cli("scan", str(folder))
     assert empty.code == 2 and "no files in it" in empty.err
+
+
+def test_scan_and_the_health_review_take_the_same_files_from_the_same_arguments(
+    cli: Any, tmp_path: Path
+) -> None:
+    """One function (``reports.sniff.sniff_all``) says which files a list of arguments means:
+    a folder's files in name order (hidden files and subfolders passed over silently, other
+    files with their reason), and each file named on its own (unreadable: listed)."""
+    folder = tmp_path / "downloads"
+    (folder / "older").mkdir(parents=True)
+    shutil.copy(LEDGER, folder / "b ledger.tsv")
+    shutil.copy(FORMATS / "stranded_inventory.csv", folder / "a stranded.csv")
+    shutil.copy(LEDGER, folder / ".b ledger.tsv")  # a hidden copy: not read
+    shutil.copy(LEDGER, folder / "older" / "ledger.tsv")  # not read: folders are not walked
+    (folder / "notes.csv").write_text("name,email\nx,y\n", encoding="utf-8")
+    named = tmp_path / "empty.txt"
+    named.write_bytes(b"")
+    found = sniff_all([folder, named])
+    assert [i.path for i in found.reports] == [folder / "a stranded.csv", folder / "b ledger.tsv"]
+    (note,) = found.passed_over
+    assert note.startswith(f"{folder / 'notes.csv'}: not a known Seller Central report")
+    assert found.unreadable == [(named, f"{named}: empty file, not a Seller Central report")]
+    infos, bad, notes = expand([folder, named])  # the health review's
+    assert [i.path for i in infos] == [i.path for i in found.reports] and notes == [note]
+    assert [(b.path, b.status, b.reason) for b in bad] == [(str(named), "unreadable",
+                                                            found.unreadable[0][1])]  # fmt: skip
+    res: CliResult = cli("scan", str(folder), str(named), "--as-of", "2026-06-30", "--json")
+    assert res.code == 1, res.err
+    data = json.loads(res.out)
+    assert [Path(r["path"]) for r in data["reports"]] == [i.path for i in found.reports]
+    assert f"skipped {note}" in data["notes"]
+    assert [s["path"] for s in data["skipped"]] == [str(named)]
 
 
 def test_a_single_unreadable_file_is_still_one_line_exit_2(cli) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """Scan findings take their claim windows only from the case-type catalog (issue 11): a user's
 own case-type file changes them exactly as ``deadline_overrides`` do, a marketplace the catalog
-has no rule for gets no window (named as such, never a number from code), and ``scan`` with a
-broken user case type still takes its windows from the case types that load."""
+has no rule for gets no window (marked "no documented window", to-review, never a number from
+code), and ``scan`` with a broken user case type still takes its windows from the case types
+that load."""
 
 from __future__ import annotations
 
@@ -53,13 +54,16 @@ def test_a_user_case_type_sets_the_scan_window(paths: AppPaths) -> None:
 
 
 def test_no_rule_in_the_catalog_means_no_window(paths: AppPaths) -> None:
-    # JP: the catalog has no warehouse rule for it, and no figure is made up in code
+    # JP: the catalog has no warehouse rule for it, and no figure is made up in code. Issue 14
+    # §2 gave every rule one meaning of this: the finding is to-review, marked "no documented
+    # window" (the first four rules used to call it claimable with a source of their own)
     result = scan(
         [LEDGER, REIMBURSEMENTS], as_of=AS_OF, marketplace="JP", catalog=builtin_catalog()
     )
     found = damaged(result.findings)
     assert (found.window.opens, found.window.closes, found.window.safe_by) == (None, None, None)
-    assert "no claim-window rule for warehouse-damaged in JP" in found.window.source
+    assert (found.status, found.window.source) == ("to-review", "no documented window")
+    assert "no documented window for warehouse-damaged in JP: " in found.notes[-1]
     assert found.to_json()["window"]["closes"] is None
     # a rule for every marketplace in a user's case type gives JP one
     text = (REPO / "templates" / "case_types" / "warehouse-damaged.toml").read_text("utf-8")

@@ -101,8 +101,8 @@ weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found i
 like a report or given with --measurements FILE. Without it no tier is checked.
 
 status: claimable (file now), too-early (with the date it opens), expired, to-review (a
-lead to check, drafted only when asked, e.g. --draft-stranded; or a claim with no documented
-window, drafted by --draft).
+lead to check, drafted only when asked, e.g. --draft-stranded; or a claim of any rule in a
+marketplace with no documented window, marked so and drafted by --draft).
 The scan ends with the money at stake: claimable by rule and currency, too early by date,
 expired, to review, and the five findings worth the most.
 
@@ -166,29 +166,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]]:
     """(reports, notes about folder files that are not reports, named files not readable)."""
-    from casewriter.errors import ReportError
     from casewriter.reports.findings import Skipped
-    from casewriter.reports.sniff import sniff
+    from casewriter.reports.sniff import sniff_all
 
-    files: list[ReportInfo] = []
-    notes: list[str] = []
-    failed: list[Skipped] = []
-    for arg in args:
-        path = Path(arg)
-        if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.is_file()):
-                if child.name.startswith("."):
-                    continue
-                try:
-                    files.append(sniff(child))
-                except ReportError as exc:
-                    notes.append(f"skipped {exc.message}")
-        else:
-            try:
-                files.append(sniff(path))
-            except ReportError as exc:
-                failed.append(Skipped(path, exc.message))
-    return files, notes, failed
+    found = sniff_all(args)
+    notes = [f"skipped {reason}" for reason in found.passed_over]
+    return found.reports, notes, [Skipped(path, reason) for path, reason in found.unreadable]
 
 
 #: How many files' reasons a scan that found nothing readable names before summarising.

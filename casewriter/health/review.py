@@ -30,7 +30,7 @@ from casewriter.health.model import AccountRecord, HealthReview, SourceFile, Tex
 from casewriter.health.targets import Targets
 from casewriter.messages import say
 from casewriter.reports.readers import Progress, Warnings, iter_cells
-from casewriter.reports.sniff import ReportInfo, sniff
+from casewriter.reports.sniff import ReportInfo, sniff_all
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -46,26 +46,11 @@ _PEEK_ROWS = 200
 
 def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFile], list[str]]:
     """(reports, files named that are not readable reports, notes on folder files skipped)."""
-    infos: list[ReportInfo] = []
-    bad: list[SourceFile] = []
-    notes: list[str] = []
-    for arg in paths:
-        path = Path(arg)
-        if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.is_file()):
-                if child.name.startswith("."):
-                    continue
-                try:
-                    infos.append(sniff(child))
-                except ReportError as exc:
-                    notes.append(exc.message)  # a Said: its Chinese is kept below
-            continue
-        try:
-            infos.append(sniff(path))
-        except ReportError as exc:
-            bad.append(SourceFile(path=str(path), status="unreadable", reason=exc.message,
-                                  reason_zh=say(exc.message, "zh")))  # fmt: skip
-    return infos, bad, notes
+    found = sniff_all(paths)
+    bad = [SourceFile(path=str(path), status="unreadable", reason=reason,
+                      reason_zh=say(reason, "zh"))
+           for path, reason in found.unreadable]  # fmt: skip
+    return found.reports, bad, found.passed_over
 
 
 def _peek_marketplace(infos: list[ReportInfo]) -> str:

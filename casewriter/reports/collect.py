@@ -5,16 +5,13 @@ Owns ``READERS`` (report type → its typed reader: every type ``sniff`` recogni
 storage fees, inbound, reimbursements, returns, settlements, All Orders, Fulfilled Shipments,
 legacy files, ledger, then the rest) so each large file is filtered against what the small ones
 already told us. A file that stops being readable part way (``ReportError``) keeps the rows
-read before the break, is listed as read in part, and the others are still read. Reports whose figures no rule uses yet are read for the few columns
-the scan uses (``light.py``: the SKU ↔ FNSKU map, the ledger summary's Found units) and their
-rows counted; settlement rows no rule reads (fees) are skipped before their amounts are parsed
-(the FBA fulfilment fee rows are read once the seller's measurements are known: the fee and
-measurement files come first), and Fulfilled Shipments rows of orders no rule looks at are read
-as order lines only.
-
-Size: ~310 lines, over a third of them ``_read``, one branch per report type feeding one
-``Collected`` in one dependency order; the ``READERS`` table (~30 lines) could move to
-``readers.py``.
+read before the break, is listed as read in part, and the others are still read. Reports
+whose figures no rule uses yet are read for the few columns the scan uses (``light.py``: the
+SKU ↔ FNSKU map, the ledger summary's Found units) and their rows counted; settlement rows no
+rule reads (fees) are skipped before their amounts are parsed (the FBA fulfilment fee rows are
+read once the seller's measurements are known: the fee and measurement files come first;
+``settlement_state.py`` keeps what each rule needs of a settlement), and Fulfilled Shipments
+rows of orders no rule looks at are read as order lines only.
 """
 
 from __future__ import annotations
@@ -43,13 +40,14 @@ from casewriter.reports.inventory import (
 )
 from casewriter.reports.measurements import read_measurements
 from casewriter.reports.money_data import money_rules
-from casewriter.reports.money_state import Charges, Prices
+from casewriter.reports.order_lines import read_all_orders, read_shipped_orders
 from casewriter.reports.planning import read_planning
 from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
-from casewriter.reports.shipments import read_fulfilled_shipments, read_shipment_orders
+from casewriter.reports.settlement_state import read_settlement_file
+from casewriter.reports.shipments import read_fulfilled_shipments
 from casewriter.reports.signatures import REPORT_TYPES
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.state import Collected
@@ -95,24 +93,6 @@ _SKU_MAPS = frozenset({"ledger-summary", "legacy-inventory-events", "manage-inve
                        "fee-preview"})  # fmt: skip
 #: reports the fee and stranded rules keep records of (``Collected.fees``)
 _FEE_KEEP = {"fee-preview": "preview", "stranded-inventory": "stranded_item"}
-
-
-def settlement_wanted(transaction: str, amount_type: str, description: str) -> bool:
-    """The settlement amounts a rule reads (besides payments and the totals row, always read):
-    item prices — refunds (refund-not-returned, return-damaged, refund-over-charge) and order
-    principal (refund-over-charge, reimbursement-below-price). Fee rows are skipped unread."""
-    return amount_type == "ITEMPRICE" and (transaction == "REFUND" or description == "PRINCIPAL")
-
-
-def fee_rows_wanted(fee_types: frozenset[str]) -> Callable[[str, str, str], bool]:
-    """``settlement_wanted`` plus what the fee-overcharge rule reads once the seller's own
-    measurements are known: the FBA fulfilment fee rows (charged or reversed), whose SKU
-    ``FeeData.settlement_row`` then checks."""
-
-    def wanted(transaction: str, amount_type: str, description: str) -> bool:
-        return description in fee_types or settlement_wanted(transaction, amount_type, description)
-
-    return wanted
 
 
 @dataclass
@@ -202,44 +182,13 @@ def _read(info: ReportInfo, data: Collected, warnings: Warnings, progress: Progr
             if ret.sku and ret.fnsku:
                 data.sku_fnsku.setdefault(ret.sku.upper(), ret.fnsku)
     elif t in ("settlement-v2", "settlement-flat"):
-        rows: Counter[tuple[object, ...]] = Counter()
-        paid: Counter[rec.SettlementRow] = Counter()
-        charges: Charges = {}
-        prices: Prices = {}
-        fee_rows: dict[tuple[object, ...], int] = {}
-        fees = data.fees
-        measured = bool(fees.measurements)  # fee rows only matter for measured SKUs
-        currency_of, watch = data.settlement_currency, data.money.watch_orders
-        refund_row, money_row, fee_row = (
-            data.refund_row,
-            data.money.settlement_row,
-            fees.settlement_row,
-        )
-        wanted = fee_rows_wanted(fees.fee_types()) if measured else settlement_wanted
-        try:
-            for s in read_settlement(info, warnings, progress, wanted):
-                refund_row(s, rows)
-                if s.payment:
-                    data.payment_row(s, paid)
-                # the money rules read an order's principal (and any row of a watched order)
-                if (s.description == "PRINCIPAL" and s.transaction_type == "ORDER") or (
-                    s.order_id in watch
-                ):
-                    currency = s.currency or currency_of.get(s.settlement_id, "")
-                    money_row(s, currency, charges, prices)
-                if measured or s.payment:
-                    fee_row(s, fee_rows)
-        finally:
-            data.settlement_file(rows, paid)
-            data.money.settlement_file(charges, prices)
-            fees.settlement_file(fee_rows)
+        read_settlement_file(info, data, warnings, progress)
     elif t == "all-orders":
-        data.orders(rec.read_orders(info, warnings, progress))
+        read_all_orders(info, data, warnings, progress)
     elif t == "fulfilled-shipments":
         # every row is an order line; a row of an order a rule may show as proof (refunded, or a
         # damaged return's) is kept whole too
-        proof = (data.refund_orders, data.money.watch_orders)
-        data.orders(read_shipment_orders(info, warnings, progress, proof, data.shipment))
+        read_shipped_orders(info, data, warnings, progress)
     elif t == "legacy-receipts":
         receipts: Counter[tuple[object, ...]] = Counter()
         try:

@@ -75,6 +75,37 @@ class PriceMemo:
     fees: dict[tuple[str, str, Decimal, str], Decimal | None] = field(default_factory=dict)
     why: dict[tuple[str, date, Decimal | None], str] = field(default_factory=dict)
     notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # fee table id → source, note
+    days: dict[tuple[str, date], tuple[Window | None, TierTable | None, tuple[FeeTable, ...]]] = (
+        field(default_factory=dict)
+    )
+    units: dict[tuple[Decimal, int, str], Decimal] = field(default_factory=dict)
+    prices: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
+
+    def day(self, mp: str, day: date) -> tuple[Window | None, TierTable | None,
+                                              tuple[FeeTable, ...]]:  # fmt: skip
+        """The window, the tier table and the fee tables of a charge on ``day`` (one look-up
+        per charge: thousands of charges share a day)."""
+        key = (mp, day)
+        known = self.days.get(key)
+        if known is None:
+            known = self.days[key] = (self.window(mp, day), self.tier_table(mp, day),
+                                      self.tables_on(mp, day))  # fmt: skip
+        return known
+
+    def per_unit(self, fee: Decimal, units: int, currency: str) -> Decimal:
+        """The fee paid per unit (a charge is negative), rounded as its currency is written."""
+        key = (fee, units, currency)
+        known = self.units.get(key)
+        if known is None:
+            known = self.units[key] = money(-fee / units, currency)
+        return known
+
+    def unit_price(self, principal: Decimal, units: int) -> Decimal:
+        key = (principal, units)
+        known = self.prices.get(key)
+        if known is None:
+            known = self.prices[key] = principal / units
+        return known
 
     def window(self, mp: str, day: date) -> Window | None:
         key = (mp, day)
@@ -128,16 +159,15 @@ def price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDat
           memo: PriceMemo) -> Priced | None:  # fmt: skip
     """A charge with its fee per unit and the fee of the seller's tier (None when unknown);
     None for a charge reversed, or refunded by a fee correction (nothing to claim)."""
-    if c.fee >= 0 or (c.order_id, m.sku.upper()) in data.fee_paid:
+    if c.fee >= 0 or (data.fee_paid and (c.order_id, m.sku.upper()) in data.fee_paid):
         return None
     units = c.quantity or 1
     day = c.posted or memo.today
-    out = Priced(c, money(-c.fee / units, c.currency), units, window=memo.window(mp, day))
-    unit_price = (c.principal / units) if c.principal > 0 else None
+    window, table, dated = memo.day(mp, day)
+    out = Priced(c, memo.per_unit(c.fee, units, c.currency), units, window=window)
+    unit_price = memo.unit_price(c.principal, units) if c.principal > 0 else None
     if unit_price is None and p is not None:
         unit_price = (p.your_price or p.sales_price or (None, ""))[0]
-    table = memo.tier_table(mp, day)
-    dated = memo.tables_on(mp, day)
     fees = pick_fee_table(dated, unit_price) if dated else None
     if table is None or fees is None or fees.tier_table != table.id:
         out.no_table = memo.why_no_fee_table(mp, day, unit_price)

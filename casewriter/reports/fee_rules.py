@@ -8,9 +8,11 @@ put through the same table). The charges are the settlement's FBA fulfilment fee
 SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
 and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
 seller's tier, times the units (each charge priced by ``fee_pricing.price``); otherwise the
-amount is unknown and the finding names both tiers, the fee charged and the units. The window (90 days from each charge, catalog) splits the
-charges: one finding per SKU and marketplace, dated by its oldest charge still inside the window
-(claimable), else its newest (expired); the expired part is named in the finding.
+amount is unknown and the finding names both tiers, the fee charged and the units. The window
+(90 days from each charge, catalog) splits the charges: one finding per SKU and marketplace,
+dated by its oldest charge still inside the window (claimable), else its newest (expired); the
+expired part is named in the finding. A charge with no window documented for its marketplace
+makes the finding ``to-review`` with that mark (``windows.mark_no_window``).
 
 **Never flagged**: SKUs the seller has not measured; Amazon's tier at or below the seller's
 (with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
@@ -35,13 +37,12 @@ from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.note_words import wn
 from casewriter.reports.tiers import Classified, TierTable, tier_table
+from casewriter.reports.windows import documented, mark_no_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-__all__ = ["CASE_TYPE", "NO_WINDOW", "market_of", "money", "overcharges"]
-
-NO_WINDOW = "no documented window"
+__all__ = ["CASE_TYPE", "market_of", "money", "overcharges"]
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
@@ -66,6 +67,10 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
             return default if users else ""
         return users[0]
     return ""
+
+
+def _order_id(c: Charge) -> str:
+    return c.order_id
 
 
 def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
@@ -111,9 +116,16 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
     findings: list[Finding] = []
     untiered: set[str] = set()
     by_sku: dict[str, dict[str, list[Charge]]] = {}
-    for (_order, sku), c in sorted(data.charges.items()):
-        mp = market_of(c.marketplace_name, c.currency, default=default_mp) or default_mp
+    markets: dict[tuple[str, str], str] = {}  # (storefront, currency) → marketplace
+    for (_order, sku), c in data.charges.items():
+        where = (c.marketplace_name, c.currency)
+        mp = markets.get(where)
+        if mp is None:
+            mp = markets[where] = market_of(*where, default=default_mp) or default_mp
         by_sku.setdefault(sku, {}).setdefault(mp, []).append(c)
+    for per_market in by_sku.values():  # each SKU's charges in order-id order
+        for listed in per_market.values():
+            listed.sort(key=_order_id)
     previews_of: dict[str, dict[str, FeePreview]] = {}  # SKU → marketplace → row
     for (sku, cur), row_p in data.previews.items():
         mp = market_of(currency=cur, default=default_mp) or default_mp
@@ -188,12 +200,12 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
                           "settlements given; the window is 90 days from each charge")  # fmt: skip
         f.notes.append(wn("note.fee_no_charge"))
+        if not documented(CASE_TYPE, mp, memo.catalog):  # nor any window to claim it in
+            mark_no_window(f, mp, loaded=memo.catalog is not None)
         _facts(f, m, mine, theirs, [], None)
         return f
     if any(x.window is None for x in over):
-        f.status = "to-review"
-        f.window = Window(None, None, None, NO_WINDOW)
-        f.notes.append(wn("note.no_window_fees", no_window=NO_WINDOW, code=mp))
+        mark_no_window(f, mp, loaded=memo.catalog is not None)
         chosen, expired = over, []
     else:  # open charges (claimable, or too early under a user's window) before lost ones
         chosen = [x for x in over if x.window and x.window.status != "expired"]

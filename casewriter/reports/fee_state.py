@@ -6,9 +6,10 @@ measurements are read: files are read measurements, Fee Preview, stranded, stora
 rest; without measurements only a stranded item's key is kept); the storage rows whose fee
 does not add up (checked as they are read, so a matching row is never kept); the FBA
 fulfilment fee charges of measured SKUs only (measurements are read first), folded per order +
-SKU; fee corrections paid inside settlements (``INCORRECT_FEES_ITEMS``); stranded items.
-Overlapping downloads count once: settlement rows are counted per file and the files merged by
-the larger count, and later copies of a storage or stranded row replace earlier ones.
+SKU (the rows are picked in ``settlement_state.py``); fee corrections paid inside settlements
+(``INCORRECT_FEES_ITEMS``); stranded items. Overlapping downloads count once: settlement rows
+are counted per file and the files merged by the larger count, and later copies of a storage
+or stranded row replace earlier ones.
 """
 
 from __future__ import annotations
@@ -22,16 +23,21 @@ from casewriter.reports.fee_tables import fba_fees
 from casewriter.reports.fees import FeePreview, StorageFee
 from casewriter.reports.inventory import StrandedItem
 from casewriter.reports.measurements import Measurement
-from casewriter.reports.records import SettlementRow
 from casewriter.reports.units import Dimensions, Weight
 
 #: settlement payments that refund a fee (the fee-correction list of ``data/settlement.toml``)
 FEE_CORRECTIONS = frozenset({"INCORRECT_FEES_ITEMS"})
+#: a settlement row of a measured SKU's order: settlement id, order id, SKU (upper case),
+#: transaction type, kind (FEE, PRINCIPAL, OTHER), amount, posted date, quantity, currency,
+#: marketplace name (``settlement_state.py`` counts them per file)
+ChargeKey = tuple[str, str, str, str, str, Decimal | None, date | None, int | None, str, str]
+_ZERO = Decimal(0)
 
 
-@dataclass
+@dataclass(slots=True)
 class Charge:
-    """The FBA fulfilment fee of one order + SKU, net of any reversal."""
+    """The FBA fulfilment fee of one order + SKU, net of any reversal (one per measured SKU's
+    order: tens of thousands in a year, hence the slots)."""
 
     order_id: str
     sku: str
@@ -41,7 +47,6 @@ class Charge:
     principal: Decimal = Decimal(0)
     currency: str = ""
     marketplace_name: str = ""
-    settlements: set[str] = field(default_factory=set)
 
 
 class StorageTier(NamedTuple):
@@ -81,7 +86,7 @@ class FeeData:
     storage_tiers: dict[tuple[str, str], StorageTier | None] = field(default_factory=dict)
     storage_bad: dict[tuple[str, str, date | None], StorageMismatch] = field(default_factory=dict)
     storage_rows: int = 0
-    charge_rows: dict[tuple[object, ...], int] = field(default_factory=dict)
+    charge_rows: dict[ChargeKey, int] = field(default_factory=dict)
     charges: dict[tuple[str, str], Charge] = field(default_factory=dict)
     fee_paid: set[tuple[str, str]] = field(default_factory=set)  # (order, SKU upper)
     stranded: dict[tuple[str, str], StrandedItem] = field(default_factory=dict)
@@ -131,28 +136,11 @@ class FeeData:
         bad.expected = sum((r[2] for r in bad.rows.values()), Decimal(0))
 
     # -- settlements -----------------------------------------------------------------------
-    def settlement_row(self, s: SettlementRow, counter: dict[tuple[object, ...], int]) -> None:
-        """A row of a measured SKU's order (its fee, quantity, price) or a fee correction."""
-        if s.payment:
-            if s.payment in FEE_CORRECTIONS and s.order_id:
-                self.fee_paid.add((s.order_id, s.sku.upper()))
-            return
-        if not s.order_id:
-            return
-        sku = s.sku.upper()
-        if sku not in self.measurements:
-            return
-        fee = s.description in self.fee_types()
-        price = s.amount_type == "ITEMPRICE" and s.description == "PRINCIPAL"
-        if not (fee or price or s.quantity):
-            return
-        kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
-        key = (s.settlement_id, s.order_id, sku, s.transaction_type, kind, s.amount, s.posted,
-               s.quantity, s.currency, s.marketplace_name)  # fmt: skip
-        counter[key] = counter.get(key, 0) + 1
-
-    def settlement_file(self, counter: dict[tuple[object, ...], int]) -> None:
+    def settlement_file(self, counter: dict[ChargeKey, int]) -> None:
         rows = self.charge_rows
+        if not rows:  # the first settlement file: nothing to compare with
+            rows.update(counter)
+            return
         for key, n in counter.items():
             if n > rows.get(key, 0):
                 rows[key] = n
@@ -160,30 +148,27 @@ class FeeData:
     def finish_charges(self) -> None:
         """Fold the de-duplicated rows into one ``Charge`` per order + SKU (idempotent)."""
         charges: dict[tuple[str, str], Charge] = {}
+        get = charges.get
         for key, n in self.charge_rows.items():
-            sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
-            assert isinstance(order, str) and isinstance(sku, str)
-            c = charges.get((order, sku))
+            _sid, order, sku, ttype, kind, amount, posted, qty, cur, mname = key
+            c = get((order, sku))
             if c is None:
                 c = charges[(order, sku)] = Charge(order, sku)
-            value = amount if isinstance(amount, Decimal) else Decimal(0)
+            value = amount if amount is not None else _ZERO
             if n != 1:
                 value *= n
             if kind == "FEE":
                 c.fee += value
-                if (
-                    isinstance(posted, date)
-                    and value < 0
-                    and (c.posted is None or posted < c.posted)
-                ):
+                if posted is not None and value < 0 and (c.posted is None or posted < c.posted):
                     c.posted = posted
             elif kind == "PRINCIPAL" and ttype == "ORDER":
                 c.principal += value
-            if ttype == "ORDER" and isinstance(qty, int) and qty > 0:
+            if ttype == "ORDER" and qty is not None and qty > 0:
                 c.quantity = max(c.quantity or 0, qty)
-            c.currency = c.currency or str(cur)
-            c.marketplace_name = c.marketplace_name or str(mname)
-            c.settlements.add(str(sid))
+            if not c.currency:
+                c.currency = cur
+            if not c.marketplace_name:
+                c.marketplace_name = mname
         self.charges = charges
 
     # -- stranded --------------------------------------------------------------------------

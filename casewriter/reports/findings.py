@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ class Finding:
         cite) as the ``check`` command does: one that fails (a cell cut short or changed by a
         spreadsheet) makes the finding ``to-review`` with the reason, never a claim citing a
         wrong id."""
-        from casewriter.identifiers import NAMES, check
+        from casewriter.identifiers import NAMES
 
         named = [(k, v) for k, v in self.ids.items() if v] + [
             (k, v) for k, values in self.draft_evidence.items() for v in values if v
@@ -113,12 +114,12 @@ class Finding:
         for kind, value in named:
             if kind not in CHECKED_KINDS:
                 continue
-            result = check(str(value), kind)
-            if result.status != "invalid" or str(value) in self.bad_ids:
+            reason = _invalid(str(value), kind)
+            if reason is None or str(value) in self.bad_ids:
                 continue
             self.bad_ids.append(str(value))
             name = NAMES.get(kind, (kind, kind))[0]
-            reason = result.reason or wn("note.not_valid", name=name)
+            reason = reason or wn("note.not_valid", name=name)
             cut = str(value)[:60]
             self.notes.append(wn("note.bad_id", name=name, value=repr(cut), raw=cut, reason=reason))
         if self.bad_ids:
@@ -147,6 +148,16 @@ class Finding:
             | ({} if self.complete else {"complete": False})
             | ({"lead": True} if self.lead else {})
         )
+
+
+@lru_cache(maxsize=8192)  # the findings of a scan name the same FNSKUs and ASINs again and again
+def _invalid(value: str, kind: str) -> str | None:
+    """None when ``value`` passes the ``check`` command's check as ``kind``, else its reason
+    ('' when the check gives none)."""
+    from casewriter.identifiers import check
+
+    result = check(value, kind)
+    return None if result.status != "invalid" else result.reason or ""
 
 
 def _plain(value: Any) -> Any:

@@ -24,11 +24,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from casewriter.reports.fee_rules import NO_WINDOW, market_of, money
+from casewriter.reports.fee_rules import market_of, money
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.note_words import wn
-from casewriter.reports.windows import catalog_window
+from casewriter.reports.windows import catalog_window, mark_no_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -66,13 +66,12 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
             lead=True,
             amount=over,
             currency=bad.currency,
-            window=Window(None, None, None, f"{NO_WINDOW} for storage fee disputes"),
             details={"sku": fnsku_sku.get(bad.fnsku, ""), **rows,
                      "lines": sorted(r[0] for r in bad.rows.values())},
         )  # fmt: skip
         f.notes.append(wn("note.storage_estimate", charged=rows["charged"], currency=cur,
                           expected=rows["expected"]))  # fmt: skip
-        f.notes.append(wn("note.no_window_storage", no_window=NO_WINDOW))
+        mark_no_window(f, mp, "storage fee disputes")  # none is documented anywhere
         out.append(f)
     return out
 
@@ -106,7 +105,7 @@ def stranded(data: FeeData, default_mp: str, today: date,
             marketplace=mp,
             status="to-review",
             lead=True,
-            window=window,
+            window=window or Window(None, None),
             details={"primary_action": s.primary_action, "stranded_reason": s.reason,
                      "status_primary": s.status_primary, "status_secondary": s.status_secondary,
                      "error_message": s.error_message, "fulfillable": sellable,
@@ -114,6 +113,8 @@ def stranded(data: FeeData, default_mp: str, today: date,
                      "inbound_shipped": s.inbound_shipped or 0, "your_price": s.your_price,
                      "act_by": s.auto_removal_on, "line": s.line},
         )  # fmt: skip
+        if window is None:  # no auto-removal date in the report, no act-by rule in the catalog
+            mark_no_window(f, mp, "stranded inventory", loaded=catalog is not None)
         if s.your_price is not None and sellable:
             f.currency = get(mp).currency
             f.amount = money(s.your_price * sellable, f.currency)
@@ -163,9 +164,10 @@ def _market_of_item(markets: dict[str, set[str]], sku: str, fnsku: str, asin: st
 
 
 def _stranded_window(stranded_on: date | None, removal: date | None, mp: str, today: date,
-                     catalog: Catalog | None) -> Window:  # fmt: skip
+                     catalog: Catalog | None) -> Window | None:  # fmt: skip
     """Opens when stranded, closes at Amazon's auto-removal date; the catalog's act-by period
-    (30 days from the stranded notice) is the safe-by date when earlier."""
+    (30 days from the stranded notice) is the safe-by date when earlier. None when neither is
+    known (no documented window)."""
     act = catalog_window("stranded-inventory", mp, stranded_on, today, catalog) \
         if stranded_on else None  # fmt: skip
     closes = removal or (act.closes if act else None)
@@ -175,5 +177,6 @@ def _stranded_window(stranded_on: date | None, removal: date | None, mp: str, to
         parts.append("Date-to-take-auto-removal in the stranded inventory report")
     if act:
         parts.append(f"act within 30 days: {act.source}")
-    source = "; ".join(parts) or f"{NO_WINDOW}: stranded inventory has no claim window"
-    return Window(stranded_on, closes, safe_by, source, "to-review")
+    if not parts:
+        return None
+    return Window(stranded_on, closes, safe_by, "; ".join(parts), "to-review")

@@ -5,9 +5,11 @@ charged per settlement, order and SKU, which the refund-larger-than-charge rule 
 refund may sit in another settlement than its charge). At 1,000,000 mixed rows it stays far
 below the memory bar (``make bench`` measures it).
 
-Overlapping downloads count once: each file's charges and prices are gathered apart and merged
-by settlement id (the same settlement downloaded twice gives the same sums), removal order lines
-keep their latest state, packages and returns are keyed on what identifies them.
+What each settlement row adds (charges, prices, the storefront of a watched order) is worked
+out in ``settlement_state.py``, in its one loop over the file. Overlapping downloads count
+once: each file's charges and prices are gathered apart and merged by settlement id (the same
+settlement downloaded twice gives the same sums), removal order lines keep their latest state,
+packages and returns are keyed on what identifies them.
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.costs import Cost
-from casewriter.reports.records import ReturnRow, SettlementRow
+from casewriter.reports.records import ReturnRow
 from casewriter.reports.removals import RemovalLine, RemovalPackage, newer
 
 Charges = dict[tuple[str, str, str], Decimal]  # (settlement id, order id, SKU) → principal
 Prices = dict[tuple[str, str, str, int], tuple[Decimal, int]]  # (sid, SKU, currency, month)
-_ZERO = Decimal(0)
-_NOTHING = (_ZERO, 0)  # no sale yet: total, units
 
 
 @dataclass
@@ -45,6 +45,9 @@ class MoneyState:
     watch_orders: set[str] = field(default_factory=set)
     _price_index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] | None = None
     _merged: dict[tuple[str, str], dict[int, tuple[Decimal, int]]] = field(default_factory=dict)
+    _averages: dict[tuple[str, str, int | None, int], tuple[Decimal, int, int, int] | None] = field(
+        default_factory=dict
+    )
 
     # -- removals -----------------------------------------------------------------------
     def removal_line(self, r: RemovalLine) -> None:
@@ -65,38 +68,25 @@ class MoneyState:
             self.watch_orders.add(r.order_id)
 
     # -- settlements ----------------------------------------------------------------------
-    def settlement_row(
-        self, s: SettlementRow, currency: str, charges: Charges, prices: Prices
-    ) -> None:
-        """An Order/ItemPrice/Principal row: the charge, and the SKU's selling price."""
-        order, amount = s.order_id, s.amount
-        if order in self.watch_orders and s.marketplace_name:
-            self.order_market.setdefault(order, s.marketplace_name)
-        if s.description != "PRINCIPAL" or s.transaction_type != "ORDER" or amount is None:
-            return
-        if s.amount_type != "ITEMPRICE" or not order:
-            return
-        sku = s.sku.upper()
-        key = (s.settlement_id, order, sku)
-        charges[key] = charges.get(key, _ZERO) + amount
-        quantity, posted = s.quantity, s.posted
-        if quantity and quantity > 0 and posted is not None and amount > 0:
-            pkey = (s.settlement_id, sku, currency, posted.year * 12 + posted.month - 1)
-            total, units = prices.get(pkey, _NOTHING)
-            prices[pkey] = (total + amount, units + quantity)
-
     def settlement_file(self, charges: Charges, prices: Prices) -> None:
         """One file's sums; a settlement seen in two files counts once (the fuller copy)."""
-        for key, amount in charges.items():
-            old = self.charges.get(key)
-            if old is None or abs(amount) > abs(old):
-                self.charges[key] = amount
-        for pkey, (total, units) in prices.items():
-            seen = self.prices.get(pkey)
-            if seen is None or units > seen[1]:
-                self.prices[pkey] = (total, units)
+        if not self.charges:  # the first settlement file: nothing to compare with
+            self.charges.update(charges)
+        else:
+            for key, amount in charges.items():
+                old = self.charges.get(key)
+                if old is None or abs(amount) > abs(old):
+                    self.charges[key] = amount
+        if not self.prices:
+            self.prices.update(prices)
+        else:
+            for pkey, (total, units) in prices.items():
+                seen = self.prices.get(pkey)
+                if seen is None or units > seen[1]:
+                    self.prices[pkey] = (total, units)
         self._price_index = None
         self._merged = {}
+        self._averages = {}
 
     def charged(self, items: set[tuple[str, str]]) -> dict[tuple[str, str], Decimal]:
         """Principal charged over every settlement for each of ``items`` (order, SKU)."""
@@ -110,7 +100,8 @@ class MoneyState:
         self, sku: str, currency: str, day: date | None, months: int
     ) -> tuple[Decimal, int, int, int] | None:
         """(average principal per unit, units, first month, last month) of the SKU in the
-        ``months`` calendar months up to ``day`` (all months when that period has no sale)."""
+        ``months`` calendar months up to ``day`` (all months when that period has no sale);
+        worked out once per SKU, currency and month (thousands of payments share them)."""
         if self._price_index is None:
             index: dict[str, dict[str, dict[int, tuple[Decimal, int]]]] = {}
             for (_sid, k, c, m), (t, u) in self.prices.items():
@@ -118,6 +109,11 @@ class MoneyState:
                 total, units = per_month.get(m, (Decimal(0), 0))
                 per_month[m] = (total + t, units + u)
             self._price_index = index
+            self._averages = {}
+        end = day.year * 12 + day.month - 1 if day is not None else None
+        key = (sku.upper(), currency, end, months)
+        if key in self._averages:
+            return self._averages[key]
         rows = self._merged.get((sku.upper(), currency))
         if rows is None:  # the SKU's months in this currency (or with none given), once
             rows = {}
@@ -127,15 +123,16 @@ class MoneyState:
                         total, units = rows.get(m, (Decimal(0), 0))
                         rows[m] = (total + t, units + u)
             self._merged[(sku.upper(), currency)] = rows
-        if day is not None:
-            end = day.year * 12 + day.month - 1
+        if end is not None:
             recent = {m: rows[m] for m in range(end - months + 1, end + 1) if m in rows}
             rows = recent or rows
         units = sum(u for _t, u in rows.values())
-        if units <= 0:
-            return None
-        total = sum((t for t, _u in rows.values()), Decimal(0))
-        return total / units, units, min(rows), max(rows)
+        found = None
+        if units > 0:
+            total = sum((t for t, _u in rows.values()), Decimal(0))
+            found = (total / units, units, min(rows), max(rows))
+        self._averages[key] = found
+        return found
 
     # -- inventory ----------------------------------------------------------------------
     def researching_units(self, fnsku: str, sku: str, qty: int | None) -> None:

@@ -68,19 +68,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "{text}（亚马逊调查最长可能需要 {days} 天：{source}）。请亚马逊尽快完成调查；库存分类账"
         "记为丢失后，再提交仓库丢失索赔",
     ),
-    "note.no_window_for": (
-        "{no_window} for {case_type} in {code}: no claim window is known for this marketplace, "
-        "so file soon and check Seller Central help for the current rule",
-        "{code} 站点的此类索赔没有公开的索赔期：请尽早提交，并在卖家后台帮助页面核实现行规定",
+    "note.no_window": (
+        "{no_window} for {what} in {where}: no claim window is known for this marketplace, so "
+        "{advice}",
+        "{where} 站点没有公开的索赔期：{advice}",
     ),
-    "note.no_window_fees": (
-        "{no_window} for fee claims in {code}: check Amazon's help page",
-        "{code} 站点的费用索赔没有公开的索赔期：请查看亚马逊帮助页面",
+    "note.advice_lead": (
+        "check Seller Central help for the current rule before acting on it",
+        "行动前请在卖家后台帮助页面核实现行规定",
     ),
-    "note.no_window_storage": (
-        "{no_window} for storage fee disputes",
-        "仓储费争议没有公开的索赔期",
+    "note.advice_claim": (
+        "file soon and check Seller Central help for the current rule",
+        "请尽早提交，并在卖家后台帮助页面核实现行规定",
     ),
+    "note.this_marketplace": ("this marketplace", "此"),
     "note.stranded": (
         "{act}: Amazon's fix: {fix} (reason: {reason})",
         "{act}：亚马逊建议：{fix}（原因：{reason}）",

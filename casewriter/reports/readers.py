@@ -3,13 +3,14 @@
 Owns ``read_rows(info)`` (every row as a dict keyed by canonical column name) and ``iter_cells``
 (the raw cells with their line numbers) which the typed readers in ``records.py`` build on.
 Nothing is kept in memory beyond the current row. A row that cannot be read becomes a warning
-naming the file and line (collected in ``Warnings``); the scan goes on. A file that stops
-decoding, or is unreadable, raises ``ReportError`` naming the file.
+naming the file and line (collected in ``Warnings``); the scan goes on. A file sniffed as UTF-8
+that stops decoding is read on as cp1252 from that record, with a warning naming the line
+(``source.RowSource.fall_back``); an unreadable file raises ``ReportError`` naming the file.
 
 A reader may name the rows it never reads (``Skip``: judged on a few raw cells, once per
 distinct set): they are dropped before anything else is done with them, and counted. Plain
-tab-separated files are split line by line (``_tab_rows``); quoted and comma-separated ones go
-through the csv module.
+tab-separated files are split line by line (``source.tab_rows``); quoted and comma-separated
+ones go through the csv module.
 
 Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
 data and not worth a warning). When the repeated header is the same report in another column
@@ -20,19 +21,16 @@ back in the first header's order; the header of another kind of report raises ``
 from __future__ import annotations
 
 import csv
-import io
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
-from typing import Literal
 
 from casewriter.errors import ReportError
 from casewriter.reports.note_words import wn
 from casewriter.reports.signatures import canon, classify
 from casewriter.reports.sniff import ReportInfo
+from casewriter.reports.source import RowSource, field_limit, first_bad_line
 
 #: progress(path, bytes_read, total_bytes)
 Progress = Callable[[Path, int, int], None]
@@ -49,6 +47,8 @@ class Warnings:
     messages: list[str] = field(default_factory=list)
     count: int = 0
     rows: int = 0  # data rows read, over every file read with this object
+    #: files read in another encoding than the one sniffed (``iter_cells``' fallback)
+    encodings: dict[Path, str] = field(default_factory=dict)
 
     def add(self, message: str) -> None:
         self.count += 1
@@ -58,15 +58,19 @@ class Warnings:
     def row(self, info: ReportInfo, line: int, problem: str) -> None:
         self.add(wn("file.row_skipped", where=f"{info.path}:{line}", problem=problem))
 
+    def reread(self, info: ReportInfo, line: int, encoding: str) -> None:
+        """A file sniffed as UTF-8 whose ``line`` is not, read on in ``encoding`` (kept even
+        past the cap: it says how the rest of the file was read)."""
+        self.encodings[info.path] = encoding
+        self.count += 1
+        self.messages.append(
+            f"{info.path}:{line}: not UTF-8 text from this line on: the rest of the file was "
+            f"read as {encoding} (Windows); check its non-English text"
+        )
+
     def all(self) -> list[str]:
         more = self.count - len(self.messages)
         return self.messages + ([wn("file.more_rows", n=more)] if more > 0 else [])
-
-
-def _field_limit() -> None:
-    limit = 1 << 24
-    if csv.field_size_limit() < limit:
-        csv.field_size_limit(min(limit, sys.maxsize))
 
 
 @dataclass(frozen=True)
@@ -90,24 +94,15 @@ def iter_cells(
     skip: Skip | None = None,
 ) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for every data row after the header; blank rows skipped, and the
-    rows ``skip`` describes (a ledger is mostly rows no rule reads)."""
-    _field_limit()
-    errors = "strict" if info.encoding == "utf-8-sig" else "replace"
-    plain_tabs = info.delimiter == "\t" and not info.quoted
-    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_NONE if plain_tabs else csv.QUOTE_MINIMAL
+    rows ``skip`` describes (a ledger is mostly rows no rule reads). A file sniffed as UTF-8 (on
+    its first MiB) that stops decoding is read on as cp1252 from the row after the last one
+    read (``source.RowSource.fall_back``), with a warning; any other decoding error is a
+    ``ReportError``."""
+    field_limit()
     total = max(info.size, 1)
+    src = RowSource(info)
     try:
-        raw = info.path.open("rb")
-    except OSError as exc:
-        raise ReportError(wn("file.cannot_read", path=info.path, why=exc.strerror or exc)) from None
-    with raw:
-        text = io.TextIOWrapper(raw, encoding=info.encoding, errors=errors, newline="")
-        reader = None if plain_tabs else csv.reader(text, delimiter=info.delimiter,
-                                                    quoting=quoting, strict=False)  # fmt: skip
-        # plain tabs (no quoting): a record is a line, split at its tabs, exactly what the csv
-        # module makes of it (with QUOTE_NONE, a line ending ends the record), at C speed and
-        # without the csv module's per-character pass (line numbers: one per line)
-        rows = reader if reader is not None else _tab_rows(text)
+        src.open(info.encoding)
         bad_in_a_row = 0
         first = info.header[0] if info.header else ""
         head_key, head_len = canon(first), len(first) + 4
@@ -115,26 +110,33 @@ def iter_cells(
         heads |= {"\ufeff" + h for h in heads}
         heads.discard("")
         layout: list[list[int] | None] = [None]  # column order after a reordered header
-        data_rows = 0
+        reordered: list[int] | None = None  # layout[0], read once per row
         width, cells_of, dropped = _skipping(info, skip)
+        plain_tabs = src.plain_tabs
+        # rows read (skipped ones included) and the blank and header rows among them: the data
+        # rows are their difference, counted once at the end (not per row: a million rows)
+        count = ignored = 0
         try:
-            next(rows, None)  # the header, already read by sniff
-            count = error_at = 0
+            next(src.rows, None)  # the header, already read by sniff
+            error_at = failed = 0
             while True:  # a for loop per stretch of good rows (faster than next() per row)
+                rows, reader, raw = src.rows, src.reader, src.raw
+                tabs = reader is None  # line numbers: one per row
+                assert raw is not None
                 try:
                     for row in rows:  # the checks below run a million times: keep them cheap
                         count += 1
                         if progress is not None and not count % _PROGRESS_EVERY:
                             progress(info.path, raw.tell(), total)
-                        if len(row) >= width and layout[0] is None:
+                        if reordered is None and len(row) >= width:
                             key = cells_of(row)
                             verdict = dropped.get(key)
                             if verdict is None:
                                 verdict = _judge(info, skip, key, dropped)
                             if verdict:
-                                data_rows += 1
                                 continue
                         if len(row) <= 1 and (not row or not row[0].strip()):
+                            ignored += 1
                             continue
                         c0 = row[0]
                         # no header name starts with a digit: data rows (dates, ids) skip canon()
@@ -144,19 +146,20 @@ def iter_cells(
                             and not c0[0].isdigit()
                             and canon(c0) == head_key
                         ):
-                            line = reader.line_num if reader is not None else count + 1
+                            line = count + 1 if tabs else reader.line_num
                             if _header_again(info, row, line, layout):
+                                ignored += 1
+                                reordered = layout[0]
                                 continue
-                        if layout[0] is not None:
-                            order = layout[0]
-                            width = len(row)
-                            row = [row[j] if 0 <= j < width else "" for j in order]
-                        data_rows += 1
+                        if reordered is not None:
+                            n = len(row)
+                            row = [row[j] if 0 <= j < n else "" for j in reordered]
                         if plain_tabs and (row[0][:1] == '"' or row[-1][-1:] == '"'):
                             row = [c.strip('"') for c in row]
-                        yield reader.line_num if reader is not None else count + 1, row
+                        yield count + 1 if tabs else reader.line_num, row
                     break
                 except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
+                    failed += 1
                     line = reader.line_num if reader is not None else count + 1
                     warnings.row(info, line, f"unreadable row: {exc}")
                     # unreadable rows in a row: no good row read since the last one
@@ -165,14 +168,21 @@ def iter_cells(
                     if bad_in_a_row > _MAX_BAD_IN_A_ROW:
                         where = f"{info.path}:{line}"
                         raise ReportError(wn("file.bad_rows", where=where)) from None
+                except UnicodeDecodeError:
+                    if src.encoding != "utf-8-sig":
+                        raise
+                    src.fall_back(1 + count + failed)  # the header, the rows, the bad records
+                    warnings.reread(info, first_bad_line(info.path), src.encoding)
         except UnicodeDecodeError:
-            raise ReportError(wn("file.bad_text", path=info.path, encoding=info.encoding)) from None
+            raise ReportError(wn("file.bad_text", path=info.path, encoding=src.encoding)) from None
         except OSError as exc:
             raise ReportError(
                 wn("file.cannot_read", path=info.path, why=exc.strerror or exc)
             ) from None
         finally:
-            warnings.rows += data_rows  # counted here, not per row (a million rows)
+            warnings.rows += count - ignored
+    finally:
+        src.close()
     if progress is not None:
         progress(info.path, total, total)
 
@@ -198,12 +208,6 @@ def _judge(
     if len(dropped) < 4096:
         dropped[key] = verdict
     return verdict
-
-
-def _tab_rows(text: io.TextIOWrapper) -> Iterator[list[str]]:
-    """The rows of a plain tab-separated text: each line without its line ending, split at its
-    tabs (``map`` chains run in C: no Python frame per row)."""
-    return map(str.split, map(str.rstrip, text, repeat("\r\n")), repeat("\t"))
 
 
 def _header_again(

@@ -270,15 +270,20 @@ def read_orders(
              "itemprice", "shipcountry")  # fmt: skip
     idx = [c.index(n) for n in names]
     pick = c.picker(idx)
-    quantity = _column(info, idx[4], "quantity")
+    quantity = column_name(info, idx[4], "quantity")
+    counts: dict[str, int | None] = {}  # a quantity cell → its count (a few distinct cells)
     for line, row in iter_cells(info, warnings, progress):
-        v = pick(row)
+        order, sku, asin, channel, qty_cell, currency, price_cell, country = pick(row)
         try:
-            qty, price = parse_count(v[4], quantity), parse_decimal(v[6])
+            qty = counts[qty_cell] if qty_cell in counts else parse_count(qty_cell, quantity)
+            price = parse_decimal(price_cell)
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        yield OrderRow(v[0], v[1], v[2].upper(), norm(v[3]), qty, v[5].upper(), price, v[7].upper())
+        if len(counts) < 256:
+            counts[qty_cell] = qty
+        yield OrderRow(order, sku, asin.upper(), norm(channel), qty, currency.upper(), price,
+                       country.upper())  # fmt: skip
 
 
 def read_inbound(
@@ -291,8 +296,8 @@ def read_inbound(
     for line, row in iter_cells(info, warnings, progress):
         v = [c.get(row, i) for i in idx]
         try:
-            shipped = parse_count(v[3], _column(info, idx[3], "QuantityShipped"))
-            received = parse_count(v[4], _column(info, idx[4], "QuantityReceived"))
+            shipped = parse_count(v[3], column_name(info, idx[3], "QuantityShipped"))
+            received = parse_count(v[4], column_name(info, idx[4], "QuantityReceived"))
             delivered, closed, shipped_on = (parse_date(x) for x in v[6:9])
         except ValueError as exc:
             warnings.row(info, line, str(exc))
@@ -313,7 +318,7 @@ def read_legacy_receipts(
     i_qty, i_date = c.index("quantity"), c.index("receiveddate")
     for line, row in iter_cells(info, warnings, progress):
         try:
-            qty = parse_count(c.get(row, i_qty), _column(info, i_qty, "quantity"))
+            qty = parse_count(c.get(row, i_qty), column_name(info, i_qty, "quantity"))
             when = parse_date(c.get(row, i_date))
         except ValueError as exc:
             warnings.row(info, line, str(exc))
@@ -325,6 +330,6 @@ def read_legacy_receipts(
                       c.get(row, i_sku), qty, when)  # fmt: skip
 
 
-def _column(info: ReportInfo, index: int, fallback: str) -> str:
+def column_name(info: ReportInfo, index: int, fallback: str) -> str:
     """A column's name as the file spells it (for a row warning)."""
     return info.header[index].strip() or fallback if 0 <= index < len(info.header) else fallback

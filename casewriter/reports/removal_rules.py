@@ -9,11 +9,11 @@ package of it, or one tracking number).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 
-from casewriter.reports.findings import Finding
+from casewriter.reports.findings import RULE_CASE_TYPES, Finding
 from casewriter.reports.money_data import money_rules
 from casewriter.reports.note_words import wn
 from casewriter.reports.removals import RemovalPackage
@@ -49,12 +49,19 @@ def _currencies(data: Collected) -> dict[str, str]:
 
 
 def removal_findings(
-    data: Collected, paid: Paid, main: str, confirmed: Iterable[str] = ()
+    data: Collected,
+    paid: Paid,
+    main: str,
+    confirmed: Iterable[str] = (),
+    is_open: Callable[[str, str, date | None], bool] | None = None,
 ) -> tuple[list[Finding], set[str]]:
+    """``is_open(case type, marketplace, event date)``: False for a removal-lost lead the scan
+    would drop (its window not open); such a package is not made a finding at all (a seller
+    with many removals has thousands of packages, most of them long delivered)."""
     packages = _packages(data)
     wanted = {c.strip().upper(): c for c in confirmed if c.strip()}
     found = _incomplete(data, paid, packages, main)
-    lost, matched = _lost(data, paid, packages, wanted, main)
+    lost, matched = _lost(data, paid, packages, wanted, main, is_open)
     return found + lost, matched
 
 
@@ -130,26 +137,41 @@ def _lost(
     packages: dict[str, list[RemovalPackage]],
     wanted: dict[str, str],
     main: str,
+    is_open: Callable[[str, str, date | None], bool] | None,
 ) -> tuple[list[Finding], set[str]]:
     out: list[Finding] = []
     matched: set[str] = set()  # the confirmations as typed
     currencies = _currencies(data)
+    case_type = RULE_CASE_TYPES["removal-lost"]
     for order, items in sorted(packages.items()):
         by_tracking: dict[str, list[RemovalPackage]] = defaultdict(list)
         for p in items:
             if p.tracking and p.order_type != "DISPOSAL":
                 by_tracking[p.tracking].append(p)
         currency = currencies.get(order, "")
+        market = market_for_currency(currency, main)
         for tracking, parts in sorted(by_tracking.items()):
             hits = {k for k in (order.upper(), tracking.upper()) if k in wanted}
             matched |= {wanted[k] for k in hits}
             if order in paid.orders:
                 continue  # a reimbursement names the removal order
             confirmed = bool(hits)
+            if (
+                not confirmed
+                and is_open is not None
+                and not is_open(case_type, market, _event(parts))
+            ):
+                continue  # a lead out of its window: the scan would drop it
             f = _lost_finding(data, paid, order, tracking, parts, currency, confirmed)
-            f.marketplace = market_for_currency(currency, main)
+            f.marketplace = market
             out.append(f)
     return out, matched
+
+
+def _event(parts: list[RemovalPackage]) -> date | None:
+    """A package's clock: its earliest ship date (else request date)."""
+    days = [p.shipped_on or p.requested_on for p in parts]
+    return min((d for d in days if d is not None), default=None)
 
 
 def _lost_finding(
@@ -162,8 +184,7 @@ def _lost_finding(
     confirmed: bool,
 ) -> Finding:
     units = sum(p.quantity for p in parts)
-    days = [p.shipped_on or p.requested_on for p in parts]
-    event: date | None = min((d for d in days if d is not None), default=None)
+    event = _event(parts)
     fnskus = sorted({p.fnsku or data.sku_fnsku.get(p.sku.upper(), "") for p in parts} - {""})
     f = Finding(
         rule="removal-lost",

@@ -95,9 +95,9 @@ class Paid:
         too, where the match is clear: the payment names a SKU of a known FNSKU and its units
         are known (a quantity, or the amount over Amazon's per-unit amount, evenly)."""
         kinds = settlement_rules().kinds
-        for p in data.payments(settlement_rules().match_days):
+        for p in data.settled_only(settlement_rules().match_days):
             kind = kinds.get(p.kind)
-            if p.source != "settlement" or kind is None or p.amount <= 0 or not p.sku:
+            if kind is None or p.amount <= 0 or not p.sku:
                 continue
             fnsku = data.sku_fnsku.get(p.sku.upper())
             if fnsku is None:

@@ -28,7 +28,7 @@ from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.fee_rules import overcharges
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
 from casewriter.reports.inventory_rules import storage_checks, stranded
-from casewriter.reports.money import MONEY_RULES, money_findings
+from casewriter.reports.money import MONEY_RULES, lead_open, money_findings
 from casewriter.reports.money import finish as finish_money
 from casewriter.reports.note_words import wn
 from casewriter.reports.readers import Progress
@@ -36,7 +36,7 @@ from casewriter.reports.rules import Paid, inbound, refunds, warehouse
 from casewriter.reports.sniff import ReportInfo, sniff
 from casewriter.reports.state import Collected
 from casewriter.reports.summary import summarize
-from casewriter.reports.windows import window_for
+from casewriter.reports.windows import Memo, finding_window
 
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
@@ -145,8 +145,14 @@ def _scan(
     explicit = get(marketplace).code if marketplace else ""
     main = explicit or _detect_marketplace(data, names, get(default_marketplace).code)
     today = today_in(get(main), as_of)
+    windows: dict[tuple[str, str, date], Window | None] = {}  # worked out once per scan
+
+    def is_open(case_type: str, market: str, event: date | None) -> bool:
+        code = explicit or find_marketplace(market) or main
+        return lead_open(case_type, code, event, today, catalog, windows)
+
     more, money_notes, matched = money_findings(data, paid, found, main, today,
-                                                confirm_removal_lost)  # fmt: skip
+                                                confirm_removal_lost, is_open)  # fmt: skip
     found += more
     fee_notes: list[str] = []
     fee_found = overcharges(data.fees, data.sku_fnsku, explicit or main, today, catalog, fee_notes)
@@ -156,20 +162,26 @@ def _scan(
     result = ScanResult(as_of=today, marketplace=main, warnings=warnings.all())
     result.unconfirmed = [c for c in confirm_removal_lost if c not in matched]
     result.reports = [
-        ReportSummary(i.path, i.type, got.rows.get(n, 0), i.encoding, i.variant, i.used)
+        ReportSummary(
+            i.path,
+            i.type,
+            got.rows.get(n, 0),
+            warnings.encodings.get(i.path, i.encoding),
+            i.variant,
+            i.used,
+        )
         for n, i in enumerate(infos)
     ]
     result.skipped = skipped + [Skipped(x.path, x.reason, partial=True) for x in got.partial]
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
-    windows: dict[tuple[str, str, date], Window | None] = {}
     for f in found:
         code = explicit or find_marketplace(f.marketplace) or main
         if f.rule in MONEY_RULES:
             if not finish_money(f, code, today, catalog, windows):
                 continue  # a lead out of its window: nothing to act on
         else:
-            _finish(f, code, today, catalog)
+            _finish(f, code, today, catalog, windows)
         f.check_ids()  # an id that fails its check: to-review, never a claim
         kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
@@ -213,7 +225,7 @@ def _unverifiable_notes(data: Collected) -> list[str]:
     return notes
 
 
-def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
+def _finish(f: Finding, code: str, today: date, catalog: Catalog, memo: Memo) -> None:
     from casewriter.marketplaces import get
 
     f.marketplace = code
@@ -222,7 +234,12 @@ def _finish(f: Finding, code: str, today: date, catalog: Catalog) -> None:
         if f.amount is not None and not f.currency:
             f.currency = get(code).currency
         return
-    f.window = window_for(f.case_type, code, f.event_date, today, catalog)
+    window = finding_window(f, code, today, catalog, memo)
+    if window is None and f.status == "to-review":  # no documented window: marked so
+        if f.amount is not None and not f.currency:
+            f.currency = get(code).currency
+        return
+    f.window = window or Window(None, None, None, "no event date in the reports", "claimable")
     f.status = f.window.status
     if preset == "too-early" and f.status == "claimable":
         f.status = "too-early"

@@ -107,7 +107,10 @@ def read_settlement(
         c.index("amount"),
     )
     numbers = Numbers()
-    pick = c.picker([*idx, i_type, i_desc, i_amount])
+    # the cells a kept row is read for (its kind is known by then): settlement id, currency,
+    # order id, fulfillment, posted date and time, SKU, quantity, marketplace, amount
+    pick = c.picker([*idx[:2], *idx[3:], i_amount])
+    counts: dict[str, int] = {}  # a quantity cell of digits → its count (a few distinct cells)
     # the row's kind is read first, raw (most rows stop there): transaction type, amount type
     # and description; the few distinct kinds are normalized and judged once each
     kind_columns = [idx[2], i_type, i_desc]
@@ -136,18 +139,22 @@ def read_settlement(
         ttype, atype, desc, payment, keep = known
         if not keep:
             continue
-        v = pick(row)
+        sid, currency, order, fid, day, stamp, sku, qty_cell, market, amount_cell = pick(row)
         if numbers.comma is None:
-            numbers.hint(v[1] or v[9])
+            numbers.hint(currency or market)
         try:
-            amount = numbers.dec(v[12])
-            posted = _date(v[5]) or _date(v[6])
-            qty = numbers.whole(v[8]) if v[8] else None
+            amount = numbers.dec(amount_cell)
+            posted = _date(day) or _date(stamp)
+            qty = counts.get(qty_cell) if qty_cell else None
+            if qty is None and qty_cell:
+                qty = numbers.whole(qty_cell)
+                if qty is not None and qty_cell.isdigit() and len(counts) < 256:
+                    counts[qty_cell] = qty  # digits only: no decimal style learnt from it
         except ValueError as exc:
             warnings.row(info, line, str(exc))
             continue
-        yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], atype, desc, amount,
-                            _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+        yield SettlementRow(line, sid, currency.upper(), ttype, order, atype, desc, amount,
+                            _norm(fid), posted, sku, qty, market, payment)  # fmt: skip
 
 
 def _read_flat(
@@ -159,38 +166,28 @@ def _read_flat(
     amounts = [(kind, c.index(t) if t else -1, c.index(a)) for kind, t, a in _FLAT_AMOUNTS]
     amounts = [a for a in amounts if a[2] >= 0]
     common = c.picker(idx)
-    # which amount columns are filled, their types and the transaction type make a row's shape;
-    # the amounts to read (kind, description, payment) are worked out once per shape, and a
-    # shape with none is skipped unread (most rows are fees)
-    type_cells = c.picker([idx[2]] + [t for _k, t, _a in amounts])
-    amount_cells = c.picker([a for _k, _t, a in amounts])
-    plans: dict[tuple[object, ...], tuple[str, list[tuple[int, str, str, str]]]] = {}
+    # the transaction type and the amount columns' type cells make a row's shape: the amount
+    # columns worth reading (kind, description, payment: a payment, or what ``want`` accepts)
+    # are worked out once per shape, and only those cells are looked at; a row with none filled
+    # is skipped unread (most rows are fees)
+    typed = [t for _k, t, _a in amounts if t >= 0]
+    types_of = _raw_picker([idx[2], *typed])
+    plans: dict[tuple[str, ...], tuple[str, list[tuple[int, str, str, str]]]] = {}
     numbers = Numbers()
-    for line, row in iter_cells(info, warnings, progress):
-        types, cells = type_cells(row), amount_cells(row)
-        key = (*types, *map(bool, cells))
-        plan = plans.get(key)
+    for line, row in iter_cells(info, warnings, progress, _flat_skip(idx[2], amounts, want)):
+        raw = types_of(row)
+        plan = plans.get(raw)
         if plan is None:
-            ttype = norm(types[0])
-            reads = []  # (amount index, kind, description, payment)
-            for n, (kind, _t, _a) in enumerate(amounts):
-                if not cells[n]:
-                    continue
-                described = types[1 + n]
-                desc = (
-                    norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
-                )
-                payment = ttype if ttype in payments else desc if desc in payments else ""
-                if payment or want is None or want(ttype, kind, desc):
-                    reads.append((n, kind, desc, payment))
-            plan = (ttype, reads)
+            plan = _flat_plan(raw, typed, amounts, payments, want)
             if len(plans) < 4096:
-                plans[key] = plan
-        ttype, reads = plan
-        if ttype and not reads and want is not None:
+                plans[raw] = plan
+        ttype, candidates = plan
+        width = len(row)
+        wanted = [(kind, desc, cell, pay) for a, kind, desc, pay in candidates
+                  if a < width and (cell := row[a].strip())]  # fmt: skip
+        if ttype and not wanted and want is not None:
             continue  # only amounts no rule reads (a blank row stays: the totals row)
         v = common(row)
-        wanted = [(kind, desc, cells[n], pay) for n, kind, desc, pay in reads]
         if numbers.comma is None:
             numbers.hint(v[1] or v[9])
         try:
@@ -207,3 +204,66 @@ def _read_flat(
         for kind, desc, amount, payment in filled:
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], kind, desc, amount,
                                 _norm(v[4]), posted, v[7], qty, v[9], payment)  # fmt: skip
+
+
+def _raw_picker(columns: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The raw cells at ``columns`` as a tuple ('' for a missing column or a short row)."""
+    present = [i if i >= 0 else 0 for i in columns]
+    need = max(present)
+    getter = itemgetter(*present)
+    blank = [n for n, i in enumerate(columns) if i < 0]
+
+    def pick(row: list[str]) -> tuple[str, ...]:
+        if len(row) <= need or blank:
+            return tuple(row[i] if 0 <= i < len(row) else "" for i in columns)
+        got: tuple[str, ...] = getter(row) if len(present) > 1 else (getter(row),)
+        return got
+
+    return pick
+
+
+def _flat_plan(
+    raw: tuple[str, ...],
+    typed: list[int],
+    amounts: list[tuple[str, int, int]],
+    payments: frozenset[str],
+    want: Want | None,
+) -> tuple[str, list[tuple[int, str, str, str]]]:
+    """(transaction type, the amount columns to read if filled: (column, kind, description,
+    payment)) for a row's raw transaction type and type cells (at ``typed``)."""
+    ttype = norm(raw[0])
+    cells = dict(zip(typed, raw[1:], strict=True))
+    reads = []
+    for kind, t, a in amounts:
+        described = cells.get(t, "").strip()
+        desc = norm(described) if described else ttype if kind == "OTHER_TRANSACTION" else ""
+        payment = ttype if ttype in payments else desc if desc in payments else ""
+        if payment or want is None or want(ttype, kind, desc):
+            reads.append((a, kind, desc, payment))
+    return ttype, reads
+
+
+def _flat_skip(i_ttype: int, amounts: list[tuple[str, int, int]], want: Want | None) -> Skip | None:
+    """The older flat file's rows no rule reads, told from the transaction type and the amount
+    columns' type cells alone (a few distinct sets): a row is dropped unread when none of its
+    amount columns, filled or not, could be a payment or an amount ``want`` accepts (the fee
+    rows of most orders). The rows kept are judged cell by cell as before."""
+    typed = [t for _kind, t, _a in amounts if t >= 0]
+    if want is None or i_ttype < 0:
+        return None
+    payments = settlement_rules().payment_types
+
+    def unread(cells: tuple[str, ...]) -> bool:
+        ttype = norm(cells[0])
+        if not ttype or ttype in payments:
+            return False
+        described = dict(zip(typed, cells[1:], strict=True))
+        for kind, t, _a in amounts:
+            cell = described.get(t, "")
+            desc = norm(cell) if cell else ttype if kind == "OTHER_TRANSACTION" else ""
+            if desc in payments or want(ttype, kind, desc):
+                return False
+        return True
+
+    columns = (i_ttype, *typed)
+    return Skip(columns, max(columns) + 1, unread)

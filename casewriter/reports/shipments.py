@@ -13,17 +13,15 @@ tells the marketplace).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
 from casewriter.reports.fields import Fields
-from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.records import OrderRow
-from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money
-from casewriter.reports.values import norm
 
 
 class FulfilledShipment(NamedTuple):
@@ -61,63 +59,14 @@ def read_fulfilled_shipments(
     f = Fields(info, redact=True)
     width = len(info.header)
     for line, row in iter_cells(info, warnings, progress):
-        record = _shipment(f, row, line, width)
+        record = shipment_row(f, row, line, width)
         if isinstance(record, str):
             warnings.row(info, line, record)
         else:
             yield record
 
 
-def read_shipment_orders(
-    info: ReportInfo,
-    warnings: Warnings,
-    progress: Progress | None,
-    proof: tuple[Container[str], Container[str]],
-    keep: Callable[[FulfilledShipment], None],
-) -> Iterator[OrderRow]:
-    """The scan's reading: every row as the order line it is (``OrderRow``: SKU, quantity,
-    price, currency, country, channel); a row of an order in one of the ``proof`` sets is read
-    whole too, and that ``FulfilledShipment`` (the proof of a refunded order or a damaged
-    return) given to ``keep`` — few rows. An order line is made in this loop (it runs for
-    every row of a 100,000-row report); its bad cells are named by column, never quoted."""
-    f = Fields(info, redact=True)
-    width = len(info.header)
-    c = Cells(info)
-    pick = c.picker([c.index(canon(n)) for n in _LIGHT])
-    numbers = f.numbers
-    merchant = {"MERCHANT", "MFN"}
-    refunded, watched = proof
-    for line, row in iter_cells(info, warnings, progress):
-        order, shipment, sku, qty_cell, currency, price_cell, country, channel = pick(row)
-        if len(row) > width or order in refunded or order in watched:
-            whole = _shipment(f, row, line, width)
-            if isinstance(whole, str):
-                warnings.row(info, line, whole)
-                continue
-            keep(whole)
-            yield order_line(whole)
-            continue
-        currency = currency.upper()
-        if numbers.comma is None:
-            numbers.hint(currency)
-        try:
-            quantity = numbers.whole(qty_cell) if qty_cell else None
-        except ValueError:
-            warnings.row(info, line, "quantity-shipped: not a valid value")
-            continue
-        try:
-            price = numbers.dec(price_cell)
-        except ValueError:
-            warnings.row(info, line, "item-price: not a valid value")
-            continue
-        if not order or not shipment or quantity is None:
-            warnings.row(info, line, "no amazon-order-id, shipment-id or quantity-shipped")
-            continue
-        yield OrderRow(order, sku, "", "MERCHANT" if norm(channel) in merchant else "AMAZON",
-                       quantity, currency, price, country.upper())  # fmt: skip
-
-
-def _shipment(f: Fields, row: list[str], line: int, width: int) -> FulfilledShipment | str:
+def shipment_row(f: Fields, row: list[str], line: int, width: int) -> FulfilledShipment | str:
     """A whole row, or why it is skipped."""
     if len(row) > width:  # a tab inside a cell: every column after it is off by one
         return f"{len(row)} columns, the header has {width}"
@@ -145,11 +94,6 @@ def _shipment(f: Fields, row: list[str], line: int, width: int) -> FulfilledShip
     if not order or not shipment or quantity is None:
         return "no amazon-order-id, shipment-id or quantity-shipped"
     return record
-
-
-#: what an order line needs, in this order (the light reading of a row)
-_LIGHT = ("amazon-order-id", "shipment-id", "sku", "quantity-shipped", "currency", "item-price",
-          "ship-country", "fulfillment-channel")  # fmt: skip
 
 
 def order_line(sh: FulfilledShipment) -> OrderRow:

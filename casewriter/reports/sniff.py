@@ -1,15 +1,21 @@
 """Recognise a downloaded Seller Central report: encoding, delimiter, header → report type.
 
-Owns ``sniff(path) -> ReportInfo``. The type comes from the header row only (never the file
-name), after stripping a BOM, quotes and whitespace and comparing names case-insensitively with
-punctuation ignored (``Reference ID`` = ``reference-id`` = ``ReferenceId``). Encoding: strict
-UTF-8 (BOM or not) when the whole file decodes, else cp1252; the one that worked is recorded.
+Owns ``sniff(path) -> ReportInfo`` and ``sniff_all(paths)`` (files and folders as the user
+names them, for ``scan`` and the health review). The type comes from the header row only (never
+the file name), after stripping a BOM, quotes and whitespace and comparing names
+case-insensitively with punctuation ignored (``Reference ID`` = ``reference-id`` =
+``ReferenceId``). Encoding: strict
+UTF-8 (BOM or not) when the file's first MiB (``ENCODING_PREFIX``) decodes, else cp1252; the one
+that worked is recorded. Deciding on a prefix spares reading every file twice; a file whose
+later bytes turn out not to be UTF-8 is read on from that point as cp1252 by ``iter_cells``
+(``readers.py``), which warns and records the encoding that read it.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,9 +23,11 @@ from casewriter.errors import ReportError
 from casewriter.reports.note_words import wn
 from casewriter.reports.signatures import REPORT_TYPES, USED_BY_RULES, canon, classify
 
-__all__ = ["REPORT_TYPES", "ReportInfo", "canon", "classify", "detect_encoding", "sniff"]
+__all__ = ["REPORT_TYPES", "ReportInfo", "Sniffed", "canon", "classify", "detect_encoding", "sniff",
+           "sniff_all"]  # fmt: skip
 
-_CHUNK = 1 << 20
+#: the bytes of a file that decide its encoding (a MiB: thousands of rows)
+ENCODING_PREFIX = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -44,18 +52,16 @@ class ReportInfo:
 
 
 def detect_encoding(path: Path) -> tuple[str, bool]:
-    """("utf-8-sig", has_bom) when the whole file is strict UTF-8, else ("cp1252", False)."""
-    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    """("utf-8-sig", has_bom) when the file's first ``ENCODING_PREFIX`` bytes are strict UTF-8
+    (a character cut at the end of the prefix is fine; at the end of the file it is not), else
+    ("cp1252", False)."""
     with path.open("rb") as fh:
-        first = fh.read(_CHUNK)
-        bom = first.startswith(codecs.BOM_UTF8)
-        chunk = first
+        first = fh.read(ENCODING_PREFIX)
+        whole = len(first) < ENCODING_PREFIX or not fh.read(1)
+    bom = first.startswith(codecs.BOM_UTF8)
+    if not first.isascii():
         try:
-            while chunk:
-                if not chunk.isascii():
-                    decoder.decode(chunk)
-                chunk = fh.read(_CHUNK)
-            decoder.decode(b"", final=True)
+            codecs.getincrementaldecoder("utf-8")("strict").decode(first, final=whole)
         except UnicodeDecodeError:
             return "cp1252", False
     return "utf-8-sig", bom
@@ -109,3 +115,36 @@ def sniff(path: Path) -> ReportInfo:
         size=size,
         bom=bom,
     )
+
+
+@dataclass
+class Sniffed:
+    """What ``sniff_all`` found: the reports, the reasons files inside a folder were passed
+    over, and the files named one by one that are not readable reports (with the reason)."""
+
+    reports: list[ReportInfo] = field(default_factory=list)
+    passed_over: list[str] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+
+
+def sniff_all(paths: Iterable[Path | str]) -> Sniffed:
+    """Recognise each named file, and each file directly inside a named folder (by name order;
+    hidden files and subfolders are passed over silently). A folder's file that is not a report
+    is passed over with its reason; a named file that is not is listed as unreadable."""
+    out = Sniffed()
+    for arg in paths:
+        path = Path(arg)
+        if path.is_dir():
+            for child in sorted(p for p in path.iterdir() if p.is_file()):
+                if child.name.startswith("."):
+                    continue
+                try:
+                    out.reports.append(sniff(child))
+                except ReportError as exc:
+                    out.passed_over.append(exc.message)
+            continue
+        try:
+            out.reports.append(sniff(path))
+        except ReportError as exc:
+            out.unreadable.append((path, exc.message))
+    return out

@@ -16,7 +16,6 @@ claimed: nothing in the files shows the units are still unreconciled.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -37,6 +36,8 @@ from casewriter.reports.records import (
     SettlementRow,
 )
 from casewriter.reports.shipments import FulfilledShipment
+
+_CENT = Decimal("0.01")
 
 
 @dataclass
@@ -90,7 +91,8 @@ class Collected:
     #: what the money rules keep (removals, damaged returns, charges, prices, costs …)
     money: MoneyState = field(default_factory=MoneyState)
     _receipt_keys: dict[tuple[object, ...], int] = field(default_factory=dict)
-    _per_unit: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
+    #: (price, quantity, currency) → (unit price, currency), each worked out once
+    _per_unit: dict[tuple[Decimal, int, str], tuple[Decimal, str]] = field(default_factory=dict)
 
     # -- ledger and legacy adjustments -------------------------------------------------
     def ledger_row(
@@ -151,17 +153,6 @@ class Collected:
         if r.currency:
             self.currencies[r.currency] += 1
 
-    def refund_row(self, s: SettlementRow, counter: Counter[tuple[object, ...]]) -> None:
-        if s.settlement_id and s.currency and not s.transaction_type:
-            self.settlement_currency[s.settlement_id] = s.currency
-        if s.currency:
-            self.currencies[s.currency] += 1
-        if s.transaction_type != "REFUND" or s.amount_type != "ITEMPRICE" or not s.order_id:
-            return
-        key = (s.settlement_id, s.order_id, s.sku, s.description, s.amount, s.posted,
-               s.fulfillment_id, s.quantity, s.currency, s.marketplace_name)  # fmt: skip
-        counter[key] += 1
-
     def settlement_file(
         self, counter: Counter[tuple[object, ...]], payments: Counter[SettlementRow] | None = None
     ) -> None:
@@ -172,16 +163,23 @@ class Collected:
             if row.order_id:
                 self.settlement_paid_orders.add(row.order_id)
 
-    def payment_row(self, s: SettlementRow, counter: Counter[SettlementRow]) -> None:
-        """A reimbursement inside a settlement (``s.payment`` set)."""
-        if s.payment:
-            counter[s._replace(line=0)] += 1
-
     def payments(self, match_days: int) -> list[Payment]:
         """Every payment to the seller, from either report, each counted once."""
         report = [(self.reimbursement_rows[k], n) for k, n in self.reimbursements.items()]
         settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
         return merge(from_report(report), settled, match_days)
+
+    def settled_only(self, match_days: int) -> list[Payment]:
+        """The payments seen only inside a settlement (``payments`` whose source is the
+        settlement): only report rows of the same order and SKU can match one, so only those
+        are looked at (a Reimbursements report has thousands of rows)."""
+        settled = from_settlements(self.settlement_payments.items(), self.settlement_currency)
+        items = {(p.order_id, p.sku.upper()) for p in settled}
+        rows = self.reimbursement_rows
+        report = [(rows[k], n) for k, n in self.reimbursements.items()
+                  if (rows[k].order_id, rows[k].sku.upper()) in items]  # fmt: skip
+        return [p for p in merge(from_report(report), settled, match_days)
+                if p.source == "settlement"]  # fmt: skip
 
     def shipment(self, s: FulfilledShipment) -> None:
         """Amazon's shipment of an order: proof for a refunded order or a damaged return (the
@@ -211,34 +209,28 @@ class Collected:
             ref.marketplace_name = ref.marketplace_name or str(mname)
         self.refund_orders = {k[0] for k in self.refunds}
 
-    def orders(self, rows: Iterable[OrderRow]) -> None:
-        """Order lines (All Orders, Fulfilled Shipments): the currency and country they count
-        for, the channel and line of a refunded order, each SKU's and ASIN's latest unit price.
-        One loop per file with everything it touches bound once (a file has 100,000 lines)."""
-        currencies, countries = self.currencies, self.countries
-        refunded, channel, lines = self.refund_orders, self.order_channel, self.order_lines
-        unit_price, memo = self.unit_price, self._per_unit
-        cent = Decimal("0.01")
-        for o in rows:
-            if o.currency:
-                currencies[o.currency] += 1
-            if o.country:
-                countries[o.country] += 1
-            if o.order_id in refunded:
-                channel[o.order_id] = o.channel
-                lines.setdefault((o.order_id, o.sku.upper()), o)
-            price, quantity = o.item_price, o.quantity
-            if price is None or not quantity or quantity <= 0 or price <= 0:
-                continue
-            per_unit = memo.get((price, quantity))  # prices repeat: divide each pair once
-            if per_unit is None:
-                per_unit = (price / quantity).quantize(cent)
-                if len(memo) < 1 << 14:
-                    memo[(price, quantity)] = per_unit
-            if o.sku:
-                unit_price[o.sku.upper()] = (per_unit, o.currency)
-            if o.asin:
-                unit_price[o.asin] = (per_unit, o.currency)
+    def order_line(self, o: OrderRow) -> None:
+        """A line of a refunded order (All Orders, Fulfilled Shipments): its channel (the
+        latest line's) and its first line per SKU."""
+        self.order_channel[o.order_id] = o.channel
+        self.order_lines.setdefault((o.order_id, o.sku.upper()), o)
+
+    def unit_price_of(self, o: OrderRow) -> None:
+        """The SKU's and ASIN's latest unit price: this line's, when it has one
+        (``order_lines.py`` gives the lines in row order)."""
+        price, quantity = o.item_price, o.quantity
+        if price is None or not quantity or quantity <= 0 or price <= 0:
+            return
+        key = (price, quantity, o.currency)
+        value = self._per_unit.get(key)  # prices repeat: divide each once
+        if value is None:
+            value = ((price / quantity).quantize(_CENT), o.currency)
+            if len(self._per_unit) < 1 << 14:
+                self._per_unit[key] = value
+        if o.sku:
+            self.unit_price[o.sku.upper()] = value
+        if o.asin:
+            self.unit_price[o.asin] = value
 
     def inbound_row(self, r: InboundRow) -> None:
         if r.sku and r.fnsku:

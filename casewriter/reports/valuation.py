@@ -10,6 +10,7 @@ the All Orders item price. ``estimate`` puts quantity × value on a finding with
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from casewriter.reports.findings import Finding
@@ -69,6 +70,7 @@ def estimate(f: Finding, value: Value | None, units: int, what: str = "") -> Non
     f.details["value_basis"] = value.basis
 
 
+@lru_cache(maxsize=256)  # asked once per finding, of a few currencies
 def market_for_currency(currency: str, main: str) -> str:
     """The marketplace a currency points to: the scan's own when it uses that currency (EUR on
     a DE scan), else the first that does (GBP → UK); '' when no marketplace uses it."""

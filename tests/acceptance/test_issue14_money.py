@@ -244,8 +244,6 @@ def test_researching_units_are_a_lead_not_a_claim(cli: Cli, tmp_path: Path) -> N
 # -- marketplaces without a documented window --------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="F6: in a marketplace with no documented window the "
-                   "older rules' findings are 'claimable' with no window and no mark")  # fmt: skip
 def test_every_rule_marks_a_marketplace_without_a_documented_window(
     cli: Cli, tmp_path: Path
 ) -> None:

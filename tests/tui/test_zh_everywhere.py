@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from casewriter.config import Settings
 from casewriter.paths import AppPaths
@@ -35,6 +35,7 @@ from casewriter.tui import i18n
 from casewriter.tui.app import CasewriterApp
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
+from casewriter.tui.widgets.health_tabs import TabStrip
 from tests.tui.conftest import RunApp, calm, fill, next_step, notifications, set_field
 from tests.tui.health_data import now, record_account, run_cli_review
 from tests.tui.test_hostile_tui import drawn
@@ -228,11 +229,11 @@ async def _walk(pilot: Pilot[Any], lang: str, folder: Path) -> Seen:
     # the health screen, each tab
     await pilot.press("h")
     await calm(pilot)
-    tabs = app.screen.query_one(TabbedContent)
-    for pane in list(tabs.query("TabPane")):
-        tabs.active = pane.id or ""
+    health = app.screen
+    for name in list(health.query_one(TabStrip).labels):
+        await health.action_tab(name)  # type: ignore[attr-defined]
         await calm(pilot)
-        await seen.look(f"health: {pane.id}")
+        await seen.look(f"health: {name}")
     _said_in(lang, messages, extracted, prompt_error, profile_error, notes, seen)
     return seen
 

@@ -1,0 +1,115 @@
+"""What the rules keep of one settlement file (either layout), in one loop per file.
+
+``read_settlement_file(info, data, warnings, progress)`` streams the amounts a rule reads
+(``settlement_wanted``; once the seller's measurements are read, the FBA fulfilment fee rows
+too: ``fee_rows_wanted``) and keeps, row by row:
+
+- the settlement's currency (from its totals row) and the currencies seen (the marketplace);
+- refunds (Refund / ItemPrice rows of an order) for the refund rules (``Collected``);
+- payments inside the settlement (``REVERSAL_REIMBURSEMENT`` …) (``Collected``);
+- for the money rules (``MoneyState``): the principal charged per settlement, order and SKU,
+  each SKU's selling price per settlement, currency and month (quantity > 0, a posted date and
+  a positive amount), and the storefront of the orders they watch;
+- for the fee rule (``FeeData``): the fee, principal and quantity rows of orders of measured
+  SKUs, and the orders a fee correction (``INCORRECT_FEES_ITEMS``) refunded.
+
+Each of these is tallied per file and merged by the larger count at the end (overlapping
+downloads count once), also when the file breaks part way: the rows before the break are used.
+One loop with everything bound once, because a settlement has hundreds of thousands of rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal
+
+from casewriter.reports.fee_state import FEE_CORRECTIONS, ChargeKey
+from casewriter.reports.money_state import Charges, Prices
+from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.records import SettlementRow
+from casewriter.reports.settlement import read_settlement
+from casewriter.reports.sniff import ReportInfo
+from casewriter.reports.state import Collected
+
+_ZERO = Decimal(0)
+_NOTHING = (_ZERO, 0)  # no sale yet: total, units
+
+
+def settlement_wanted(transaction: str, amount_type: str, description: str) -> bool:
+    """The settlement amounts a rule reads (besides payments and the totals row, always read):
+    item prices — refunds (refund-not-returned, return-damaged, refund-over-charge) and order
+    principal (refund-over-charge, reimbursement-below-price). Fee rows are skipped unread."""
+    return amount_type == "ITEMPRICE" and (transaction == "REFUND" or description == "PRINCIPAL")
+
+
+def fee_rows_wanted(fee_types: frozenset[str]) -> Callable[[str, str, str], bool]:
+    """``settlement_wanted`` plus what the fee-overcharge rule reads once the seller's own
+    measurements are known: the FBA fulfilment fee rows (charged or reversed), whose SKU
+    ``read_settlement_file`` then checks."""
+
+    def wanted(transaction: str, amount_type: str, description: str) -> bool:
+        return description in fee_types or settlement_wanted(transaction, amount_type, description)
+
+    return wanted
+
+
+def read_settlement_file(
+    info: ReportInfo, data: Collected, warnings: Warnings, progress: Progress | None
+) -> None:
+    """Stream one settlement file into ``data`` (see the module docstring)."""
+    refunds: Counter[tuple[object, ...]] = Counter()
+    paid: Counter[SettlementRow] = Counter()
+    charges: Charges = {}
+    prices: Prices = {}
+    fee_rows: dict[ChargeKey, int] = {}
+    fees, money = data.fees, data.money
+    measurements, fee_types, fee_paid = fees.measurements, fees.fee_types(), fees.fee_paid
+    currency_of, currencies = data.settlement_currency, data.currencies
+    watch, order_market = money.watch_orders, money.order_market
+    wanted = fee_rows_wanted(fee_types) if measurements else settlement_wanted
+    try:
+        for s in read_settlement(info, warnings, progress, wanted):
+            (_line, sid, currency, ttype, order, atype, desc, amount, fid, posted, sku, qty,
+             mname, payment) = s  # fmt: skip
+            # the settlement's currency (its totals row has no transaction type), the refunds
+            if sid and currency and not ttype:
+                currency_of[sid] = currency
+            if currency:
+                currencies[currency] += 1
+            if ttype == "REFUND" and atype == "ITEMPRICE" and order:
+                refunds[(sid, order, sku, desc, amount, posted, fid, qty, currency, mname)] += 1
+            # the money rules: an order's principal and the SKU's selling price
+            principal = desc == "PRINCIPAL" and ttype == "ORDER"
+            if principal or order in watch:
+                if mname and order in watch:
+                    order_market.setdefault(order, mname)
+                if principal and amount is not None and atype == "ITEMPRICE" and order:
+                    upper = sku.upper()
+                    key = (sid, order, upper)
+                    charges[key] = charges.get(key, _ZERO) + amount
+                    if qty and qty > 0 and posted is not None and amount > 0:
+                        cur = currency or currency_of.get(sid, "")
+                        pkey = (sid, upper, cur, posted.year * 12 + posted.month - 1)
+                        total, units = prices.get(pkey, _NOTHING)
+                        prices[pkey] = (total + amount, units + qty)
+            # payments, and the fee rule's rows of a measured SKU's order
+            if payment:
+                paid[s._replace(line=0)] += 1
+                if payment in FEE_CORRECTIONS and order:
+                    fee_paid.add((order, sku.upper()))
+            elif measurements and order:
+                upper = sku.upper()
+                if upper not in measurements:
+                    continue
+                fee = desc in fee_types
+                price = atype == "ITEMPRICE" and desc == "PRINCIPAL"
+                if fee or price or qty:
+                    kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
+                    fkey: ChargeKey = (sid, order, upper, ttype, kind, amount, posted, qty,
+                                       currency, mname)  # fmt: skip
+                    fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
+    finally:
+        data.settlement_file(refunds, paid)
+        money.settlement_file(charges, prices)
+        fees.settlement_file(fee_rows)
