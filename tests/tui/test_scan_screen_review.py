@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select
 
@@ -44,14 +43,6 @@ async def test_select_claimable_leaves_out_claims_with_no_documented_window(
         assert not set(lost) & screen.selected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="casewriter/tui/screens/scan_support.py draft_findings decides which findings were "
-    "drafted with its own test (claimable, or a to-review lead of DRAFTABLE_LEADS) while "
-    "save_drafts drafts to-review claims too: such a finding is saved but shown 'Not drafted', "
-    "and the case ids after it shift by one. Fix: use services.drafting.draftable(finding, "
-    "review_rules=DRAFTABLE_LEADS) there (left to the TUI's owner).",
-)
 async def test_a_selected_claim_with_no_documented_window_is_drafted_and_shown_so(
     services: Services, run_app: RunApp
 ) -> None:

@@ -123,7 +123,7 @@ def draft_findings(
     Returns the new case ids and, for each finding (its index in ``findings``), what happened:
     ``(index, "drafted", case id)``, ``(index, "skipped", the log's reason: "open case
     CW-000012"…)`` or ``(index, "not-drafted", its status)`` (too early, expired, a lead)."""
-    from casewriter.services.drafting import DRAFTABLE_LEADS, label, save_drafts
+    from casewriter.services.drafting import DRAFTABLE_LEADS, draftable, label, save_drafts
 
     report = save_drafts(
         findings, services.paths, services.settings, as_of, review_rules=DRAFTABLE_LEADS
@@ -132,9 +132,7 @@ def draft_findings(
     drafted = iter(report.drafted)
     outcomes: list[tuple[int, str, str]] = []
     for i, finding in enumerate(findings):
-        wanted = finding.status == "claimable" or (
-            finding.status == "to-review" and finding.rule in DRAFTABLE_LEADS
-        )
+        wanted = draftable(finding, review_rules=DRAFTABLE_LEADS)  # as save_drafts decides
         name = label(finding)
         if not wanted:
             outcomes.append((i, "not-drafted", t("scan.status." + finding.status)))
