@@ -288,8 +288,6 @@ async def test_an_empty_home_says_how_to_start(
         assert pilot.app.screen is screen and screen.opened is None
 
 
-@pytest.mark.xfail(strict=True, reason="F18: F5 on a path that does not exist (or a bad date, or "
-                   "nothing typed) shows nothing: the status line stays hidden")  # fmt: skip
 @pytest.mark.parametrize("reviewed", [False, True], ids=["empty", "with-review"])
 async def test_a_bad_path_is_said_on_screen(
     services: Services, run_app: RunApp, tmp_path: Path, reviewed: bool

@@ -232,6 +232,37 @@ async def test_bad_input_is_said_and_nothing_read(
         assert services.store.review_runs() == []
 
 
+async def test_bad_input_is_said_on_screen_over_an_open_review(
+    services: Services, run_app: RunApp, tmp_path: Path
+) -> None:
+    """With a review open the status line is hidden; F5 on bad input shows it again, the
+    message on screen (not only in the widget), and the review stays as it was."""
+    record_account(services)
+    run_cli_review(services)
+    async with run_app(size=(80, 24)) as pilot:
+        screen = await open_health(pilot)
+        status = screen.query_one("#health-status", Static)
+        assert screen.opened is not None and not status.display
+        before = screen.opened
+        runs = services.store.review_runs()
+        cases = [
+            (str(tmp_path / "nope"), "", "No such file"),
+            ('"unclosed', "", "quotation"),
+            (str(CEDARPINE), "2026-13-45", "Not a date: 2026-13-45"),
+        ]
+        for paths, as_of, said in cases:
+            status.update("")
+            status.display = False
+            screen.query_one("#health-paths", Input).value = paths
+            screen.query_one("#health-as-of", Input).value = as_of
+            await pilot.press("f5")
+            await calm(pilot)
+            assert status.display and status.region.height >= 1, said
+            assert said in shown(status)
+            assert said in pilot.app.export_screenshot().replace("&#160;", " "), said
+        assert screen.opened is before and services.store.review_runs() == runs
+
+
 async def test_empty_state_says_how_to_get_a_review(services: Services, run_app: RunApp) -> None:
     async with run_app(size=(80, 24)) as pilot:
         screen = await open_health(pilot)

@@ -209,10 +209,16 @@ class HealthScreen(Screen[None]):
             return
         self.app.call_from_thread(self.call_later, self.show, opened)
 
+    def _say(self, message: str) -> None:
+        """Show ``message`` on the status line (shown again if a review had hidden it)."""
+        status = self.query_one("#health-status", Static)
+        status.update(message)
+        status.display = bool(message.strip())
+
     def _failed(self, message: str) -> None:
         self.loaded = True
         self._hide_progress()
-        self.query_one("#health-status", Static).update(t("health.failed", error=message))
+        self._say(t("health.failed", error=message))
 
     def _as_of(self) -> date | None:
         """The as-of date typed (today when empty); None (with the reason shown) if not a date."""
@@ -222,31 +228,30 @@ class HealthScreen(Screen[None]):
             if not date_in_range(day):
                 raise ValueError(text)
         except ValueError:
-            self.query_one("#health-status", Static).update(t("msg.bad_date", text=text))
+            self._say(t("msg.bad_date", text=text))
             return None
         return day
 
     @on(Input.Submitted, "#health-paths")
     @on(Input.Submitted, "#health-as-of")
     def action_read_reports(self) -> None:
-        status = self.query_one("#health-status", Static)
         try:
             words = shlex.split(self.query_one("#health-paths", Input).value)
         except ValueError as exc:
-            status.update(local(exc))
+            self._say(local(exc))
             return
         paths = [Path(w).expanduser().resolve() for w in words] or last_paths(self.services)
         if not paths:
-            status.update(t("health.no_paths"))
+            self._say(t("health.no_paths"))
             return
         missing = [p for p in paths if not p.exists()]
         if words and missing:
-            status.update(t("scan.missing", path=str(missing[0])))
+            self._say(t("scan.missing", path=str(missing[0])))
             return
         as_of = self._as_of()
         if as_of is None:
             return
-        status.update(tn("health.reading", len(paths)))
+        self._say(tn("health.reading", len(paths)))
         bar = self._progress()
         bar.display = True
         bar.update(total=None, progress=0)
@@ -282,18 +287,16 @@ class HealthScreen(Screen[None]):
         self.loaded = True
         self.opened = opened
         self._hide_progress()
-        status = self.query_one("#health-status", Static)
         if opened is not None and opened.origin == "read":
             review = opened.review
             read = sum(1 for s in review.sources if s.status in ("read", "partial"))
             done = t("health.done", files=tn("health.n_files_read", read),
                      actions=tn("health.summary.actions", len(review.actions)))  # fmt: skip
-            status.update(done if opened.recorded
-                          else t("health.not_recorded",
-                                 notice=self.services.read_only_notice or ""))  # fmt: skip
+            self._say(done if opened.recorded
+                      else t("health.not_recorded",
+                             notice=self.services.read_only_notice or ""))  # fmt: skip
         else:
-            status.update("")
-        status.display = bool(str(status.render()).strip())
+            self._say("")
         self._show_empty(opened is None)
         strip = self.query_one(TabStrip)
         strip.display = opened is not None
