@@ -215,16 +215,11 @@ async def test_every_drafted_case_opens_with_its_facts(
                           "stranded-inventory", "fee-dimension-weight"}  # fmt: skip
 
 
-CUT = pytest.mark.xfail(strict=True, reason="F15: Chinese action steps and drafted-case lines "
-                        "are cut with '…' at any width (a long run of CJK text is one 'word' to "
-                        "the list's table column)")  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("size", "lang"),
     [pytest.param((80, 24), "en", id="80x24-en"),
-     pytest.param((80, 24), "zh", id="80x24-zh", marks=CUT),
-     pytest.param((120, 40), "zh", id="120x40-zh", marks=CUT)],
+     pytest.param((80, 24), "zh", id="80x24-zh"),
+     pytest.param((120, 40), "zh", id="120x40-zh")],
 )  # fmt: skip
 async def test_the_actions_are_shown_whole(
     services: Services, run_app: RunApp, size: tuple[int, int], lang: str
