@@ -316,8 +316,6 @@ async def test_home_due_panel_names_the_reviews_due(
             assert "每周账户检查" in shown and "2026-11-20" in shown
 
 
-@pytest.mark.xfail(strict=True, reason="F16: a review run with relative paths is remembered with "
-                   "them: the Health screen, opened from another folder, cannot read them again")  # fmt: skip
 async def test_the_last_run_opens_from_another_folder(
     services: Services, run_app: RunApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
