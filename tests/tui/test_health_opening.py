@@ -75,7 +75,7 @@ async def test_first_frame_shows_the_figures_and_the_charts_follow(
         screen = await open_health(pilot)
         assert screen.opened is not None and screen.opened.origin == "cache"
         # The first frame: the summary and every card's figures laid out, no chart drawn yet.
-        assert first["region"].height > 0 and "4 account record(s)" in first["summary"]
+        assert first["region"].height > 0 and "4 account records" in first["summary"]
         assert "Order Defect Rate" in first["heads"] and "MISS" in first["heads"]
         assert not first["charts_shown"] and first["drawn"] == set()
         assert first["panes"] == {"pane-account"}  # the other tabs' panes come later
