@@ -335,8 +335,6 @@ async def test_the_last_run_opens_from_another_folder(
         assert screen.opened.review.inventory.read
 
 
-@pytest.mark.xfail(strict=True, reason="F17: after F4 the Health screen's marketplace choice keeps "
-                   "the language it opened in ('Marketplace: auto' in the Chinese screen)")  # fmt: skip
 async def test_switching_language_relabels_every_field(services: Services, run_app: RunApp) -> None:
     record(services)
     async with run_app(size=(120, 40)) as pilot:

@@ -186,6 +186,36 @@ async def test_language_switch_keeps_the_tab_the_action_and_the_paths(
         assert tabs.label("account") == "Account" and listed.highlighted == 3
 
 
+async def test_language_switch_relabels_the_marketplace_list_and_keeps_the_choice(
+    services: Services, run_app: RunApp
+) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    record_account(services)
+    run_cli_review(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        market = screen.query_one("#health-marketplace", Select)
+
+        def label() -> str:
+            return str(market.query_one(SelectCurrent).query_one("#label").render())
+
+        def first_option() -> str:
+            return str(market.query_one(SelectOverlay).get_option_at_index(0).prompt)
+
+        assert label() == "Marketplace: auto"
+        await pilot.press("f4")
+        await calm(pilot)
+        assert label() == "站点：自动" and first_option() == "站点：自动"
+        market.value = "JP"
+        await calm(pilot)
+        await pilot.press("f4")
+        await calm(pilot)
+        assert market.value == "JP" and label() == "JP"
+        assert first_option() == "Marketplace: auto"
+
+
 async def test_reading_new_paths_records_the_run_and_updates_home(
     services: Services, run_app: RunApp
 ) -> None:

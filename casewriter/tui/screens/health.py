@@ -160,13 +160,16 @@ class HealthScreen(Screen[None]):
         """The marketplace list and the charts of the tab shown; after them, the other tabs."""
         slot = self.query_one("#health-marketplace-slot")
         if not slot.children:
-            slot.mount(Select(
-                [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
-                value="auto", allow_blank=False, id="health-marketplace",
-            ))  # fmt: skip
+            slot.mount(Select(self._market_options(), value="auto", allow_blank=False,
+                              id="health-marketplace"))  # fmt: skip
         self._panes().show_charts()
         if self.opened is not None:
             self.call_after_refresh(self._draw_rest)
+
+    @staticmethod
+    def _market_options() -> list[tuple[str, str]]:
+        """The marketplace list: auto (in the UI language), then every marketplace code."""
+        return [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES]
 
     def _panes(self) -> ReviewPanes:
         return self.query_one("#health-panes", ReviewPanes)
@@ -380,6 +383,13 @@ class HealthScreen(Screen[None]):
         self.query_one("#health-title", Static).update(t("health.title"))
         self.query_one("#health-paths", Input).placeholder = t("health.paths")
         self.query_one("#health-as-of", Input).placeholder = t("health.as_of")
+        for market in self.query("#health-marketplace").results(Select):
+            chosen = market.value  # set_options picks the first option: the choice is kept
+            market.set_options(self._market_options())
+            if market.value == chosen:  # unchanged: the label shown is redrawn all the same
+                market.mutate_reactive(Select.value)
+            else:
+                market.value = chosen
         for empty in self.query("#health-empty").results(Static):
             empty.update(t("health.empty"))
         strip = self.query_one(TabStrip)
