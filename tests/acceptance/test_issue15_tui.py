@@ -357,8 +357,6 @@ async def test_palette_opens_health(services: Services, run_app: RunApp) -> None
         assert isinstance(pilot.app.screen, HealthScreen)
 
 
-@pytest.mark.xfail(strict=True, reason="F23: the screen's as-of date takes only ISO (the CLI's "
-                   "--as-of takes the marketplace's forms, e.g. 12/01/2026)")  # fmt: skip
 async def test_the_as_of_date_in_the_marketplace_form(services: Services, run_app: RunApp) -> None:
     record(services)
     async with run_app(size=(120, 40)) as pilot:

@@ -293,6 +293,55 @@ async def test_bad_input_is_said_on_screen_over_an_open_review(
         assert screen.opened is before and services.store.review_runs() == runs
 
 
+@pytest.mark.parametrize(
+    ("market", "typed", "day"),
+    [("auto", "11/12/2026", date(2026, 11, 12)),  # the default marketplace: US, month first
+     ("DE", "12.11.2026", date(2026, 11, 12)),
+     ("DE", "12/11/2026", date(2026, 11, 12)),  # Germany writes the day first
+     ("JP", "2026/11/12", date(2026, 11, 12)),
+     ("auto", "Nov 12, 2026", date(2026, 11, 12))],
+)  # fmt: skip
+async def test_as_of_is_read_in_the_marketplace_form(
+    services: Services, run_app: RunApp, market: str, typed: str, day: date
+) -> None:
+    """The as-of date reads as ``casewriter health --as-of`` reads it (casewriter.dates), in
+    the form of the marketplace chosen (auto: the default marketplace)."""
+    from textual.widgets import Select
+
+    record_account(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        screen.query_one("#health-marketplace", Select).value = market
+        screen.query_one("#health-paths", Input).value = str(CEDARPINE / "stranded.csv")
+        screen.query_one("#health-as-of", Input).value = typed
+        await pilot.press("f5")
+        await calm(pilot)
+        assert screen.opened is not None and screen.opened.origin == "read", typed
+        assert screen.opened.review.as_of == day
+        assert services.store.review_runs()[0].as_of == day
+
+
+async def test_as_of_without_a_year_or_not_real_is_refused(
+    services: Services, run_app: RunApp
+) -> None:
+    record_account(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        status = screen.query_one("#health-status", Static)
+        screen.query_one("#health-paths", Input).value = str(CEDARPINE)
+        for typed in ("11/12", "02/30/2026", "13/45/2026", "soon"):
+            screen.query_one("#health-as-of", Input).value = typed
+            await pilot.press("f5")
+            await calm(pilot)
+            assert f"Not a date: {typed}" in shown(status) and "US writes it" in shown(status)
+        await pilot.press("f4")
+        await calm(pilot)
+        await pilot.press("f5")
+        await calm(pilot)
+        assert "不是有效日期：soon" in shown(status)
+        assert services.store.review_runs() == []
+
+
 async def test_empty_state_says_how_to_get_a_review(services: Services, run_app: RunApp) -> None:
     async with run_app(size=(80, 24)) as pilot:
         screen = await open_health(pilot)

@@ -32,7 +32,6 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import OptionList, ProgressBar, Select
 
-from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -224,16 +223,22 @@ class HealthScreen(Screen[None]):
         self._say(t("health.failed", error=message))
 
     def _as_of(self) -> date | None:
-        """The as-of date typed (today when empty); None (with the reason shown) if not a date."""
+        """The as-of date typed (today when empty), read as ``casewriter health --as-of`` reads
+        it: ISO, or the marketplace's own form with the year (``12/01/2026`` in the US,
+        ``01.12.2026`` in Germany; the marketplace chosen, else the default one); None (with
+        the reason shown) if it is not a date."""
+        from casewriter.dates import parse_as_of
+        from casewriter.marketplaces import get
+
         text = self.query_one("#health-as-of", Input).value.strip()
+        if not text:
+            return self.services.now().date()
+        code = self._market() or self.services.settings.default_marketplace or "US"
         try:
-            day = date.fromisoformat(text) if text else self.services.now().date()
-            if not date_in_range(day):
-                raise ValueError(text)
-        except ValueError:
-            self._say(t("msg.bad_date", text=text))
+            return parse_as_of(text, get(code))
+        except CasewriterError:
+            self._say(t("health.bad_as_of", text=text, mp=code))
             return None
-        return day
 
     @on(Input.Submitted, "#health-paths")
     @on(Input.Submitted, "#health-as-of")
@@ -387,7 +392,7 @@ class HealthScreen(Screen[None]):
             chosen = market.value  # set_options picks the first option: the choice is kept
             market.set_options(self._market_options())
             if market.value == chosen:  # unchanged: the label shown is redrawn all the same
-                market.mutate_reactive(Select.value)
+                market.mutate_reactive(Select.value)  # type: ignore[misc]  # Select is generic
             else:
                 market.value = chosen
         for empty in self.query("#health-empty").results(Static):
