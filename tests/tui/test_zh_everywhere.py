@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.text import Text
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input
 
 from casewriter.config import Settings
 from casewriter.paths import AppPaths
@@ -35,6 +35,8 @@ from casewriter.tui import i18n
 from casewriter.tui.app import CasewriterApp
 from casewriter.tui.safe import Static
 from casewriter.tui.services import Services
+from casewriter.tui.widgets.health_switch import TABS
+from casewriter.tui.widgets.health_tabs import TabStrip
 from tests.tui.conftest import RunApp, calm, fill, next_step, notifications, set_field
 from tests.tui.health_data import now, record_account, run_cli_review
 from tests.tui.test_hostile_tui import drawn
@@ -228,11 +230,11 @@ async def _walk(pilot: Pilot[Any], lang: str, folder: Path) -> Seen:
     # the health screen, each tab
     await pilot.press("h")
     await calm(pilot)
-    tabs = app.screen.query_one(TabbedContent)
-    for pane in list(tabs.query("TabPane")):
-        tabs.active = pane.id or ""
+    for key, name in enumerate(TABS, 1):  # the screen's own tab keys, 1 to 4
+        await pilot.press(str(key))
         await calm(pilot)
-        await seen.look(f"health: {pane.id}")
+        assert app.screen.query_one(TabStrip).active == name
+        await seen.look(f"health: {name}")
     _said_in(lang, messages, extracted, prompt_error, profile_error, notes, seen)
     return seen
 
