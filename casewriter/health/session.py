@@ -52,10 +52,20 @@ def run_review(
         default_marketplace=getattr(settings, "default_marketplace", "US"), progress=progress,
     )  # fmt: skip
     if record and not store.read_only:
-        sources = [{"path": s.path, "type": s.type, "rows": s.rows, "status": s.status}
+        sources = [{"path": _absolute(s.path), "type": s.type, "rows": s.rows, "status": s.status}
                    for s in review.sources if s.status in ("read", "partial")]  # fmt: skip
         store.record_review_run(review.as_of, review.marketplace, review.inventory.read, sources)
     return review
+
+
+def _absolute(path: str) -> str:
+    """``path`` as the run remembers it: resolved, so the last run's files can be read again
+    from any folder (``casewriter health reports/`` typed in one folder, the app started in
+    another)."""
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: absolute, not resolved
+        return str(Path(path).absolute())
 
 
 def review_last(

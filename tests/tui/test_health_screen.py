@@ -186,6 +186,36 @@ async def test_language_switch_keeps_the_tab_the_action_and_the_paths(
         assert tabs.label("account") == "Account" and listed.highlighted == 3
 
 
+async def test_language_switch_relabels_the_marketplace_list_and_keeps_the_choice(
+    services: Services, run_app: RunApp
+) -> None:
+    from textual.widgets import Select
+    from textual.widgets._select import SelectCurrent, SelectOverlay
+
+    record_account(services)
+    run_cli_review(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        market = screen.query_one("#health-marketplace", Select)
+
+        def label() -> str:
+            return str(market.query_one(SelectCurrent).query_one("#label").render())
+
+        def first_option() -> str:
+            return str(market.query_one(SelectOverlay).get_option_at_index(0).prompt)
+
+        assert label() == "Marketplace: auto"
+        await pilot.press("f4")
+        await calm(pilot)
+        assert label() == "站点：自动" and first_option() == "站点：自动"
+        market.value = "JP"
+        await calm(pilot)
+        await pilot.press("f4")
+        await calm(pilot)
+        assert market.value == "JP" and label() == "JP"
+        assert first_option() == "Marketplace: auto"
+
+
 async def test_reading_new_paths_records_the_run_and_updates_home(
     services: Services, run_app: RunApp
 ) -> None:
@@ -229,6 +259,86 @@ async def test_bad_input_is_said_and_nothing_read(
         await pilot.press("f5")
         await calm(pilot)
         assert "Not a date: 2026-13-45" in shown(status)
+        assert services.store.review_runs() == []
+
+
+async def test_bad_input_is_said_on_screen_over_an_open_review(
+    services: Services, run_app: RunApp, tmp_path: Path
+) -> None:
+    """With a review open the status line is hidden; F5 on bad input shows it again, the
+    message on screen (not only in the widget), and the review stays as it was."""
+    record_account(services)
+    run_cli_review(services)
+    async with run_app(size=(80, 24)) as pilot:
+        screen = await open_health(pilot)
+        status = screen.query_one("#health-status", Static)
+        assert screen.opened is not None and not status.display
+        before = screen.opened
+        runs = services.store.review_runs()
+        cases = [
+            (str(tmp_path / "nope"), "", "No such file"),
+            ('"unclosed', "", "quotation"),
+            (str(CEDARPINE), "2026-13-45", "Not a date: 2026-13-45"),
+        ]
+        for paths, as_of, said in cases:
+            status.update("")
+            status.display = False
+            screen.query_one("#health-paths", Input).value = paths
+            screen.query_one("#health-as-of", Input).value = as_of
+            await pilot.press("f5")
+            await calm(pilot)
+            assert status.display and status.region.height >= 1, said
+            assert said in shown(status)
+            assert said in pilot.app.export_screenshot().replace("&#160;", " "), said
+        assert screen.opened is before and services.store.review_runs() == runs
+
+
+@pytest.mark.parametrize(
+    ("market", "typed", "day"),
+    [("auto", "11/12/2026", date(2026, 11, 12)),  # the default marketplace: US, month first
+     ("DE", "12.11.2026", date(2026, 11, 12)),
+     ("DE", "12/11/2026", date(2026, 11, 12)),  # Germany writes the day first
+     ("JP", "2026/11/12", date(2026, 11, 12)),
+     ("auto", "Nov 12, 2026", date(2026, 11, 12))],
+)  # fmt: skip
+async def test_as_of_is_read_in_the_marketplace_form(
+    services: Services, run_app: RunApp, market: str, typed: str, day: date
+) -> None:
+    """The as-of date reads as ``casewriter health --as-of`` reads it (casewriter.dates), in
+    the form of the marketplace chosen (auto: the default marketplace)."""
+    from textual.widgets import Select
+
+    record_account(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        screen.query_one("#health-marketplace", Select).value = market
+        screen.query_one("#health-paths", Input).value = str(CEDARPINE / "stranded.csv")
+        screen.query_one("#health-as-of", Input).value = typed
+        await pilot.press("f5")
+        await calm(pilot)
+        assert screen.opened is not None and screen.opened.origin == "read", typed
+        assert screen.opened.review.as_of == day
+        assert services.store.review_runs()[0].as_of == day
+
+
+async def test_as_of_without_a_year_or_not_real_is_refused(
+    services: Services, run_app: RunApp
+) -> None:
+    record_account(services)
+    async with run_app(size=(120, 40)) as pilot:
+        screen = await open_health(pilot)
+        status = screen.query_one("#health-status", Static)
+        screen.query_one("#health-paths", Input).value = str(CEDARPINE)
+        for typed in ("11/12", "02/30/2026", "13/45/2026", "soon"):
+            screen.query_one("#health-as-of", Input).value = typed
+            await pilot.press("f5")
+            await calm(pilot)
+            assert f"Not a date: {typed}" in shown(status) and "US writes it" in shown(status)
+        await pilot.press("f4")
+        await calm(pilot)
+        await pilot.press("f5")
+        await calm(pilot)
+        assert "不是有效日期：soon" in shown(status)
         assert services.store.review_runs() == []
 
 

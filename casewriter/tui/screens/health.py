@@ -32,7 +32,6 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import OptionList, ProgressBar, Select
 
-from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -160,13 +159,16 @@ class HealthScreen(Screen[None]):
         """The marketplace list and the charts of the tab shown; after them, the other tabs."""
         slot = self.query_one("#health-marketplace-slot")
         if not slot.children:
-            slot.mount(Select(
-                [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES],
-                value="auto", allow_blank=False, id="health-marketplace",
-            ))  # fmt: skip
+            slot.mount(Select(self._market_options(), value="auto", allow_blank=False,
+                              id="health-marketplace"))  # fmt: skip
         self._panes().show_charts()
         if self.opened is not None:
             self.call_after_refresh(self._draw_rest)
+
+    @staticmethod
+    def _market_options() -> list[tuple[str, str]]:
+        """The marketplace list: auto (in the UI language), then every marketplace code."""
+        return [(t("scan.auto"), "auto")] + [(c, c) for c in MARKETPLACE_CODES]
 
     def _panes(self) -> ReviewPanes:
         return self.query_one("#health-panes", ReviewPanes)
@@ -209,44 +211,55 @@ class HealthScreen(Screen[None]):
             return
         self.app.call_from_thread(self.call_later, self.show, opened)
 
+    def _say(self, message: str) -> None:
+        """Show ``message`` on the status line (shown again if a review had hidden it)."""
+        status = self.query_one("#health-status", Static)
+        status.update(message)
+        status.display = bool(message.strip())
+
     def _failed(self, message: str) -> None:
         self.loaded = True
         self._hide_progress()
-        self.query_one("#health-status", Static).update(t("health.failed", error=message))
+        self._say(t("health.failed", error=message))
 
     def _as_of(self) -> date | None:
-        """The as-of date typed (today when empty); None (with the reason shown) if not a date."""
+        """The as-of date typed (today when empty), read as ``casewriter health --as-of`` reads
+        it: ISO, or the marketplace's own form with the year (``12/01/2026`` in the US,
+        ``01.12.2026`` in Germany; the marketplace chosen, else the default one); None (with
+        the reason shown) if it is not a date."""
+        from casewriter.dates import parse_as_of
+        from casewriter.marketplaces import get
+
         text = self.query_one("#health-as-of", Input).value.strip()
+        if not text:
+            return self.services.now().date()
+        code = self._market() or self.services.settings.default_marketplace or "US"
         try:
-            day = date.fromisoformat(text) if text else self.services.now().date()
-            if not date_in_range(day):
-                raise ValueError(text)
-        except ValueError:
-            self.query_one("#health-status", Static).update(t("msg.bad_date", text=text))
+            return parse_as_of(text, get(code))
+        except CasewriterError:
+            self._say(t("health.bad_as_of", text=text, mp=code))
             return None
-        return day
 
     @on(Input.Submitted, "#health-paths")
     @on(Input.Submitted, "#health-as-of")
     def action_read_reports(self) -> None:
-        status = self.query_one("#health-status", Static)
         try:
             words = shlex.split(self.query_one("#health-paths", Input).value)
         except ValueError as exc:
-            status.update(local(exc))
+            self._say(local(exc))
             return
         paths = [Path(w).expanduser().resolve() for w in words] or last_paths(self.services)
         if not paths:
-            status.update(t("health.no_paths"))
+            self._say(t("health.no_paths"))
             return
         missing = [p for p in paths if not p.exists()]
         if words and missing:
-            status.update(t("scan.missing", path=str(missing[0])))
+            self._say(t("scan.missing", path=str(missing[0])))
             return
         as_of = self._as_of()
         if as_of is None:
             return
-        status.update(tn("health.reading", len(paths)))
+        self._say(tn("health.reading", len(paths)))
         bar = self._progress()
         bar.display = True
         bar.update(total=None, progress=0)
@@ -282,18 +295,16 @@ class HealthScreen(Screen[None]):
         self.loaded = True
         self.opened = opened
         self._hide_progress()
-        status = self.query_one("#health-status", Static)
         if opened is not None and opened.origin == "read":
             review = opened.review
             read = sum(1 for s in review.sources if s.status in ("read", "partial"))
             done = t("health.done", files=tn("health.n_files_read", read),
                      actions=tn("health.summary.actions", len(review.actions)))  # fmt: skip
-            status.update(done if opened.recorded
-                          else t("health.not_recorded",
-                                 notice=self.services.read_only_notice or ""))  # fmt: skip
+            self._say(done if opened.recorded
+                      else t("health.not_recorded",
+                             notice=self.services.read_only_notice or ""))  # fmt: skip
         else:
-            status.update("")
-        status.display = bool(str(status.render()).strip())
+            self._say("")
         self._show_empty(opened is None)
         strip = self.query_one(TabStrip)
         strip.display = opened is not None
@@ -377,6 +388,13 @@ class HealthScreen(Screen[None]):
         self.query_one("#health-title", Static).update(t("health.title"))
         self.query_one("#health-paths", Input).placeholder = t("health.paths")
         self.query_one("#health-as-of", Input).placeholder = t("health.as_of")
+        for market in self.query("#health-marketplace").results(Select):
+            chosen = market.value  # set_options picks the first option: the choice is kept
+            market.set_options(self._market_options())
+            if market.value == chosen:  # unchanged: the label shown is redrawn all the same
+                market.mutate_reactive(Select.value)  # type: ignore[misc]  # Select is generic
+            else:
+                market.value = chosen
         for empty in self.query("#health-empty").results(Static):
             empty.update(t("health.empty"))
         strip = self.query_one(TabStrip)

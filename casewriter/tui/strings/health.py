@@ -9,6 +9,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "health.title": ("Health review", "账户与库存健康检查"),
     "health.paths": ("Report files or folder (F5)", "报告文件或文件夹（F5）"),
     "health.as_of": ("As of: today", "截至：今天"),
+    "health.bad_as_of": (
+        "Not a date: {text} (use YYYY-MM-DD, or the date as {mp} writes it, with the year)",
+        "不是有效日期：{text}（请用 YYYY-MM-DD，或 {mp} 站点的日期写法，须含年份）",
+    ),
     "act.health": ("Health", "健康检查"),
     "tip.health": (
         "The weekly account review and the monthly inventory health",

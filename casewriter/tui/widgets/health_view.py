@@ -131,7 +131,7 @@ def action_text(n: int, action: Action, lang: str) -> Table:
         lines.append(plain(text, "green" if case.ready else "cyan", end=""))
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=len(str(n)) + 1, no_wrap=True)
-    grid.add_column(ratio=1)
+    grid.add_column(ratio=1, overflow="fold")  # CJK has no spaces: fold, never cut
     grid.add_row(Text(f"{n}.", style="bold"), Text("\n").join(lines))
     return grid
 
