@@ -64,6 +64,7 @@ def test_record_replace_history_delete_export(cli: Any) -> None:
         (("--violations", "0.5"), "--violations: must be a whole number"),
         ((), "give at least one metric: --odr"),
         (("--odr", "1", "--date", "tomorrow-ish"), "--date"),
+        (("--odr", "1", "--date", "2099-01-01"), "--date: 2099-01-01 is in the future"),
         (("--odr", "1", "--marketplace", "ZZ"), "ZZ"),
     ],
 )
@@ -75,6 +76,18 @@ def test_record_errors_are_one_line_and_write_nothing(
     assert got.err.startswith("casewriter: error: ") and got.err.count("\n") == 1
     assert says in got.err and "Traceback" not in got.err
     assert json.loads(cli("health", "history", "--json").out) == []
+
+
+def test_a_future_record_is_refused_by_log_import_too(cli: Any, tmp_path: Path) -> None:
+    doc = {"format": "casewriter-log", "version": 1, "cases": [], "health_records": [
+        {"marketplace": "US", "date": "2026-11-09", "odr": "0.3"},
+        {"marketplace": "US", "date": "2099-01-01", "odr": "0.3"}]}  # fmt: skip
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    got = cli("log", "import", str(path))
+    assert got.code == 2 and got.err.count("\n") == 1
+    assert "health record #2 (US 2099-01-01): date: 2099-01-01 is in the future" in got.err
+    assert json.loads(cli("health", "history", "--json").out) == []  # the import wrote nothing
 
 
 def test_review_errors(cli: Any, tmp_path: Path) -> None:

@@ -246,6 +246,8 @@ def _flag_message(message: str) -> str:
     for key, (flag, _text) in METRIC_OPTIONS.items():
         if message.startswith(f"{key}:"):
             return flag + message[len(key) :]
+    if message.startswith("date:"):
+        return "--" + message
     return message
 
 

@@ -26,7 +26,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -147,6 +147,20 @@ def check_metric(key: str, value: object) -> Decimal | None:
     return plain.quantize(Decimal(1)) if plain.as_tuple().exponent > 0 else plain  # type: ignore[operator]
 
 
+#: The furthest ahead of UTC any time zone is (UTC+14, Kiribati): a record dated later than
+#: today there is in the future for every seller, a mistyped year (2029 for 2026).
+_AHEAD_OF_UTC = timedelta(hours=14)
+
+
+def check_record_day(day: date, now: datetime) -> None:
+    """A record is what Account Health shows on or before today: a later date is refused
+    (it would hide the weekly review that is due). ``now`` is timezone-aware."""
+    latest = (now.astimezone(UTC) + _AHEAD_OF_UTC).date()
+    if day > latest:
+        raise UsageError(f"date: {day.isoformat()} is in the future (an account record is "
+                         "what Account Health shows today or on an earlier day)")  # fmt: skip
+
+
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -207,7 +221,9 @@ def record(
     checked = {k: check_metric(k, v) for k, v in metrics.items()}
     if all(v is None for v in checked.values()):
         raise UsageError(f"give at least one metric ({', '.join(METRICS)})")
-    at = values.ts_text(store._now(now))
+    moment = store._now(now)
+    check_record_day(day, moment)
+    at = values.ts_text(moment)
     cols = [k for k in METRICS]
     with store._tx() as conn:
         old_raw = _one(conn, mp, day_text)

@@ -181,8 +181,6 @@ def test_the_log_export_carries_the_history_into_another_log(cli: Cli, tmp_path:
     assert json.loads(run_cli("health", "history", "--json", home=third).out) == []
 
 
-@pytest.mark.xfail(strict=True, reason="F3: a record dated in the future is accepted (a mistyped "
-                   "year), and then silences the weekly reminder")  # fmt: skip
 def test_a_record_in_the_future_is_refused(cli: Cli) -> None:
     later = (datetime.now(UTC).date() + timedelta(days=400)).isoformat()
     got = cli("health", "record", "--marketplace", "US", "--odr", "0.4", "--date", later)
