@@ -233,3 +233,25 @@ def test_health_commands_do_not_import_textual(args: list[str], home: Path) -> N
     code, modules = imported_by(args, home)
     assert code == 0
     assert "textual" not in modules
+
+
+def test_a_file_named_twice_or_a_copy_of_it_is_read_once(cli: Any, tmp_path: Path) -> None:
+    import shutil
+
+    def review(*paths: Path) -> dict[str, Any]:
+        got = cli("health", *map(str, paths), "--as-of", "2026-11-10", "--json", "--no-record")
+        assert got.code == 0, got.err
+        data: dict[str, Any] = json.loads(got.out)
+        return data
+
+    week = US / "FBA_Inventory_2026-11-09.txt"
+    once = review(week)["inventory"]["figures"]
+    copy = tmp_path / "downloads" / "FBA_Inventory_2026-11-09 (1).txt"
+    copy.parent.mkdir()
+    shutil.copy(week, copy)
+    twice = review(week, copy, US / "FBA_Inventory_2026-11-09.txt")
+    assert twice["inventory"]["figures"] == once
+    notes = [n["en"] for n in twice["notes"]]
+    assert f"{copy}: the same content as {week}: read once" in notes
+    assert f"{week}: named twice: read once" in notes
+    assert [s["path"] for s in twice["sources"]] == [str(week)]

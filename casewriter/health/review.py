@@ -6,7 +6,8 @@ reports by ``inventory.py``; the stranded, Fee Preview, storage fee, settlement 
 measurement files by the scan's own rules (``reports.scan``: stranded inventory, fee-tier
 mismatches, storage fees that do not add up), so the review and ``casewriter scan`` agree.
 Other reports are listed as unused. A file that cannot be read is listed with the reason
-(``SourceFile.status``) and the rest are read.
+(``SourceFile.status``) and the rest are read. A file named twice, or a copy of one, is read
+once (``distinct``).
 
 The marketplace is the one given, else the one the planning/restock rows name most, else the
 latest account record's, else the settings' default. "Today" is ``as_of`` or the date in that
@@ -66,6 +67,64 @@ def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFi
     return infos, bad, notes
 
 
+def distinct(infos: list[ReportInfo]) -> tuple[list[ReportInfo], list[Text]]:
+    """``infos`` with each file once: a file named twice (its folder and itself, or by two
+    paths to it: the same resolved path) or a copy of one (the same size and SHA-256: a
+    download saved twice) is read once, and a note says which. Only files of the same size
+    are hashed, so a folder of distinct reports costs one ``stat`` per file."""
+    import hashlib
+    import os
+
+    kept: list[ReportInfo] = []
+    notes: list[Text] = []
+    seen: set[Path] = set()
+    by_size: dict[int, list[ReportInfo]] = {}
+    for info in infos:
+        path = Path(info.path)
+        try:
+            real = path.resolve()
+            size = os.stat(real).st_size
+        except (OSError, RuntimeError):
+            kept.append(info)
+            continue
+        if real in seen:
+            notes.append(Text(en=f"{info.path}: named twice: read once",
+                              zh=f"{info.path}：被指定了两次，只读取一次"))  # fmt: skip
+            continue
+        seen.add(real)
+        by_size.setdefault(size, []).append(info)
+        kept.append(info)
+    digests: dict[Path, str] = {}
+
+    def digest(info: ReportInfo) -> str:
+        key = Path(info.path)
+        if key not in digests:
+            h = hashlib.sha256()
+            try:
+                with key.open("rb") as fh:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        h.update(block)
+            except OSError:
+                return str(key)  # unreadable: never equal to another
+            digests[key] = h.hexdigest()
+        return digests[key]
+
+    copies: set[int] = set()
+    for group in by_size.values():
+        if len(group) < 2:
+            continue
+        first: dict[str, ReportInfo] = {}
+        for info in group:
+            original = first.setdefault(digest(info), info)
+            if original is not info:
+                copies.add(id(info))
+                notes.append(Text(
+                    en=f"{info.path}: the same content as {original.path}: read once",
+                    zh=f"{info.path}：与 {original.path} 内容相同，只读取一次",
+                ))  # fmt: skip
+    return [i for i in kept if id(i) not in copies], notes
+
+
 def _peek_marketplace(infos: list[ReportInfo]) -> str:
     """The marketplace the first rows of the planning and restock files name most ('' if none)."""
     from casewriter.marketplaces import find
@@ -106,7 +165,7 @@ def build_review(
     recs = list(records)
     given = [f for f in files if isinstance(f, ReportInfo)]
     infos, bad, folder_notes = expand(f for f in files if not isinstance(f, ReportInfo))
-    infos = given + infos
+    infos, copy_notes = distinct(given + infos)
     if marketplace:
         mp = get(marketplace).code
     else:
@@ -123,6 +182,7 @@ def build_review(
         i for i in infos if i.type in SCAN_TYPES and (measured or i.type not in _FEE_ONLY)
     ]
     notes: list[Text] = [Text(en=f"skipped {n}", zh=f"已跳过 {n}") for n in folder_notes]
+    notes += copy_notes
     if scan_infos:
         from casewriter.reports.scan import scan
 

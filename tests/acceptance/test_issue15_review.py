@@ -465,8 +465,6 @@ def test_absent_figures_give_the_true_reason(cli: Cli, tmp_path: Path) -> None:
         assert "has no" not in why or "column" not in why, why
 
 
-@pytest.mark.xfail(strict=True, reason="F4: the same report named twice (its folder and the "
-                   "file) is counted twice")  # fmt: skip
 def test_the_same_file_given_twice_counts_once(cli: Cli, tmp_path: Path) -> None:
     path = write_report(tmp_path / "r" / "planning.txt", PLANNING, SNAPSHOT)
     review = review_json(cli, str(path.parent), str(path), "--as-of", AS_OF)
