@@ -15,8 +15,8 @@
   SKU replaces an earlier one: the report has no date).
 - **restock**: days of supply per SKU (the same way), rows of another ``Country`` left out.
 
-A file that breaks part way keeps the rows before the break (``partial``); a bad row is a
-warning and the rest is read. Which columns a file lacked is kept, so a figure that cannot be
+A file that breaks part way keeps the rows before the break (``partial``); a bad row, or a row
+with fewer cells than the header (a download cut short), is a warning and the rest is read. Which columns a file lacked is kept, so a figure that cannot be
 computed says why (``missing``).
 """
 
@@ -33,6 +33,7 @@ from casewriter.health.inventory_data import (
     InventoryData,
     Managed,
     Restock,
+    cut_short,
     same_market,
 )
 from casewriter.health.planning import read_planning
@@ -135,7 +136,11 @@ def _per_sku(info: ReportInfo, data: InventoryData, progress: Progress | None,
     """Each row of a per-SKU report (Manage FBA Inventory, restock) as ``read`` makes it
     (None: left out), keyed by its SKU, else its FNSKU (a later row of a SKU replaces an
     earlier one); a row with a bad cell, or neither SKU nor FNSKU, is a warning."""
+    width = len(info.header)
     for line, r in iter_cells(info, data.warnings, progress):
+        if len(r) < width:  # an interrupted download: its missing cells would read as empty
+            data.warnings.row(info, line, cut_short(len(r), width))
+            continue
         try:
             got = read(r)
         except ValueError as exc:

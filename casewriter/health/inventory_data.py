@@ -156,3 +156,8 @@ def same_market(cell: str, marketplace: str) -> bool:
     from casewriter.marketplaces import find
 
     return (find(cell) or cell.upper()) == marketplace
+
+
+def cut_short(cells: int, width: int) -> str:
+    """The row warning of a row with fewer cells than the header (a download cut short)."""
+    return f"row cut short: {cells} of {width} cells"

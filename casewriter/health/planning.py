@@ -29,6 +29,7 @@ from casewriter.health.inventory_data import (
     InventoryData,
     SkuLine,
     Snapshot,
+    cut_short,
     same_market,
 )
 from casewriter.reports.fields import Fields
@@ -133,8 +134,12 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
     newest = data.newest
     latest_day: date | None = data.latest.day if data.latest else None
     snap: Snapshot | None = None
+    width = len(info.header)
     for line, r in iter_cells(info, data.warnings, progress):
         n = len(r)
+        if n < width:  # an interrupted download: its missing cells would read as empty
+            data.warnings.row(info, line, cut_short(n, width))
+            continue
         try:
             cell = r[i_mp] if i_mp < n else ""
             same = markets.get(cell)

@@ -418,8 +418,6 @@ def test_impossible_values_are_row_warnings(cli: Cli, tmp_path: Path) -> None:
     assert "1 row(s) skipped" in " ".join(n["en"] for n in review["notes"])
 
 
-@pytest.mark.xfail(strict=True, reason="F22: a row cut short (an interrupted download) is read "
-                   "without a warning; its missing marketplace cell makes a CA row count as US")  # fmt: skip
 def test_a_row_cut_short_is_not_counted_silently(cli: Cli, tmp_path: Path) -> None:
     text = report_text(PLANNING, SNAPSHOT)  # the last row is the CA one
     last = text.rstrip("\n").split("\n")[-1].split("\t")
