@@ -84,3 +84,16 @@ def test_a_row_cut_short_is_a_warning_not_a_row(tmp_path: Path) -> None:
         f"{manage.name}:3: row cut short: 3 of {len(MANAGE_INVENTORY)} cells"
         in (data.warnings.messages[1])
     )
+
+
+def test_restock_rows_fulfilled_by_the_merchant_are_left_out_and_counted(tmp_path: Path) -> None:
+    days = "Total Days of Supply (including units from open shipments)"
+    restock = _write(tmp_path / "restock.txt", RESTOCK, [
+        {"Country": "US", "Merchant SKU": "FBA-1", "Fulfilled by": "Amazon", days: "12"},
+        {"Country": "US", "Merchant SKU": "FBM-2", "Fulfilled by": "Merchant", days: "3"},
+        {"Country": "US", "Merchant SKU": "FBM-3", "Fulfilled by": " seller ", days: "1"},
+        {"Country": "US", "Merchant SKU": "ANY-4", "Fulfilled by": "", days: "5"},
+    ])  # fmt: skip
+    data = read_inventory([sniff(restock)], "US")
+    assert sorted(data.restock) == ["ANY-4", "FBA-1"]
+    assert data.files[0].merchant_fulfilled == 2 and data.warnings.count == 0

@@ -13,7 +13,8 @@
   column) are left out. Only the columns the review uses are parsed.
 - **Manage FBA Inventory**: unsellable and researching units per SKU (a later file's row for a
   SKU replaces an earlier one: the report has no date).
-- **restock**: days of supply per SKU (the same way), rows of another ``Country`` left out.
+- **restock**: days of supply per SKU (the same way), rows of another ``Country`` and rows
+  fulfilled by the merchant (FBM: not stock at Amazon) left out.
 
 A file that breaks part way keeps the rows before the break (``partial``); a bad row, or a row
 with fewer cells than the header (a download cut short), is a warning and the rest is read. Which columns a file lacked is kept, so a figure that cannot be
@@ -34,6 +35,7 @@ from casewriter.health.inventory_data import (
     Managed,
     Restock,
     cut_short,
+    merchant_fulfilled,
     same_market,
 )
 from casewriter.health.planning import read_planning
@@ -112,6 +114,9 @@ def _restock(info: ReportInfo, data: InventoryData, done: FileRead, marketplace:
     def row(r: list[str]) -> Restock | None:
         if not same_market(f.text(r, "Country"), marketplace):
             done.other_marketplace += 1
+            return None
+        if merchant_fulfilled(f.text(r, "Fulfilled by")):
+            done.merchant_fulfilled += 1
             return None
         f.numbers.hint(f.upper(r, "Currency code") or marketplace)
         return Restock(f.text(r, "Merchant SKU"), f.upper(r, "FNSKU"), f.upper(r, "ASIN"),

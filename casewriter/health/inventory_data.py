@@ -127,6 +127,7 @@ class FileRead:
     dates: set[date] = field(default_factory=set)
     partial: str = ""
     other_marketplace: int = 0  # rows left out: another marketplace
+    merchant_fulfilled: int = 0  # restock rows left out: fulfilled by the seller (FBM)
 
 
 @dataclass
@@ -161,3 +162,12 @@ def same_market(cell: str, marketplace: str) -> bool:
 def cut_short(cells: int, width: int) -> str:
     """The row warning of a row with fewer cells than the header (a download cut short)."""
     return f"row cut short: {cells} of {width} cells"
+
+
+#: The restock report's ``Fulfilled by`` of a seller-fulfilled (FBM) listing: not FBA stock.
+_MERCHANT = frozenset({"merchant", "seller", "mfn", "fbm", "merchant fulfilled",
+                       "fulfilled by merchant", "seller fulfilled"})  # fmt: skip
+
+
+def merchant_fulfilled(cell: str) -> bool:
+    return cell.strip().lower() in _MERCHANT

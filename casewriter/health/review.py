@@ -211,6 +211,12 @@ def build_review(
                 f"left out (this review is for {mp})",
                 zh=f"{done.info.path}：{done.other_marketplace} 行属于其他站点，未计入（本次检查针对 {mp}）",
             ))  # fmt: skip
+        if done.merchant_fulfilled:
+            notes.append(Text(
+                en=f"{done.info.path}: {done.merchant_fulfilled} row(s) fulfilled by the merchant "
+                "left out (restock is about stock at Amazon)",
+                zh=f"{done.info.path}：{done.merchant_fulfilled} 行为卖家自配送，未计入（补货只看亚马逊仓内库存）",
+            ))  # fmt: skip
     for info in infos:
         if info.type in _FEE_ONLY and not measured:
             sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",

@@ -469,8 +469,6 @@ def test_the_same_file_given_twice_counts_once(cli: Cli, tmp_path: Path) -> None
     assert snapshot_figures(review) == SNAPSHOT_FIGURES
 
 
-@pytest.mark.xfail(strict=True, reason="F5: restock rows fulfilled by the merchant count as "
-                   "FBA SKUs below their days of supply")  # fmt: skip
 def test_restock_rows_fulfilled_by_the_merchant_are_left_out(cli: Cli, tmp_path: Path) -> None:
     def row(sku: str, by: str, days: int, ship: str) -> dict[str, object]:
         return {"Country": "US", "Merchant SKU": sku, "FNSKU": f"X00{sku}", "ASIN": f"B0{sku}",
