@@ -255,3 +255,34 @@ def test_a_file_named_twice_or_a_copy_of_it_is_read_once(cli: Any, tmp_path: Pat
     assert f"{copy}: the same content as {week}: read once" in notes
     assert f"{week}: named twice: read once" in notes
     assert [s["path"] for s in twice["sources"]] == [str(week)]
+
+
+def test_storage_findings_of_another_marketplace_are_left_out_and_said(
+    cli: Any, tmp_path: Path
+) -> None:
+    """A US and a GB row of one storage-fee report, each charged more than its rate gives:
+    the US review keeps the US finding (6.90 charged, 20 × 0.25 ft³ × 0.78 = 3.90 due) and
+    says the GB one was left out, never relabelling it as US."""
+    from tests.report_headers import STORAGE_FEES
+
+    def row(fc: str, country: str, cur: str, fee: str) -> dict[str, str]:
+        return {"asin": "B0RWTOW002", "fnsku": "X00RWTOW02", "fulfillment_center": fc,
+                "country_code": country, "item_volume": "0.25", "volume_units": "cubic feet",
+                "average_quantity_on_hand": "20", "estimated_total_item_volume": "5.0000",
+                "month_of_charge": "2026-10", "storage_rate": "0.7800", "currency": cur,
+                "estimated_monthly_storage_fee": fee, "total_incentive_fee_amount": "0"}  # fmt: skip
+
+    rows = [row("LGB8", "US", "USD", "6.90"), row("LTN4", "GB", "GBP", "9.90")]
+    lines = ["\t".join(STORAGE_FEES)] + [
+        "\t".join(r.get(h, "") for h in STORAGE_FEES) for r in rows
+    ]
+    path = tmp_path / "storage.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = cli("health", str(path), "--as-of", "2026-12-01", "--marketplace", "US", "--json",
+              "--no-record")  # fmt: skip
+    assert got.code == 0, got.err
+    review = json.loads(got.out)
+    fees = [(a["amount"], a["currency"]) for a in review["actions"] if a["kind"] == "storage-fee"]
+    assert fees == [("3.00", "USD")]
+    notes = [n["en"] for n in review["notes"]]
+    assert "findings of another marketplace (UK) left out (this review is for US)" in notes

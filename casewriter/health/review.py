@@ -187,8 +187,16 @@ def build_review(
         from casewriter.reports.scan import scan
 
         result = scan(scan_infos, as_of=today, marketplace=mp, catalog=catalog,
-                      progress=progress, default_marketplace=mp)  # fmt: skip
+                      progress=progress, default_marketplace=mp, relabel=False)  # fmt: skip
         findings = [f for f in result.findings if f.rule in SCAN_RULES and f.marketplace == mp]
+        others = sorted({f.marketplace for f in result.findings
+                         if f.rule in SCAN_RULES and f.marketplace != mp})  # fmt: skip
+        if others:
+            names = ", ".join(others)
+            notes.append(Text(
+                en=f"findings of another marketplace ({names}) left out (this review is for {mp})",
+                zh=f"其他站点（{names}）的发现未计入（本次检查针对 {mp}）",
+            ))  # fmt: skip
         partial = {str(s.path): s.reason for s in result.skipped if s.partial}
         for r in result.reports:
             status = "partial" if str(r.path) in partial else "read"

@@ -484,8 +484,6 @@ def test_restock_rows_fulfilled_by_the_merchant_are_left_out(cli: Cli, tmp_path:
     assert next(a for a in review["actions"] if a["key"] == "restock")["deadline"] == "2026-12-10"
 
 
-@pytest.mark.xfail(strict=True, reason="F6: a storage-fee mismatch of another marketplace (GB "
-                   "row, GBP) is an action of the US review")  # fmt: skip
 def test_storage_rows_of_another_marketplace_are_left_out(cli: Cli, tmp_path: Path) -> None:
     def row(fc: str, country: str, cur: str, fee: str) -> dict[str, object]:
         return {"asin": "B0RWTOW002", "fnsku": "X00RWTOW02", "fulfillment_center": fc,
