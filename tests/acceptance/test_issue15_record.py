@@ -276,9 +276,6 @@ def _poa_draft(cli: Cli, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="F19: the drafted plan of action is ready to file without "
-                   "the order counts once root cause and actions are written (the review says "
-                   "it needs them)")  # fmt: skip
 def test_the_plan_of_action_stays_not_ready_without_the_order_counts(
     cli: Cli, tmp_path: Path
 ) -> None:
