@@ -112,8 +112,6 @@ def test_the_due_reviews_go_to_the_calendar_export(cli: Cli) -> None:
     assert "SUMMARY:weekly account review due (DE)" in todo
 
 
-@pytest.mark.xfail(strict=True, reason="F14: the calendar export has no entry for the next review "
-                   "until it is already overdue (future follow-ups are exported)")  # fmt: skip
 def test_the_calendar_holds_the_next_weekly_review_before_it_is_due(cli: Cli) -> None:
     recent = today() - timedelta(days=2)
     assert cli("health", "record", "--marketplace", "US", "--odr", "0.3", "--date",
@@ -130,9 +128,6 @@ def test_a_future_dated_record_does_not_hide_the_weekly_review(cli: Cli) -> None
     assert "account-review" in {r["kind"] for r in reviews(cli)}
 
 
-@pytest.mark.xfail(strict=True, reason="F13: stranded auto-removal dates of a review reach neither "
-                   "log due nor the calendar export (health.md: 'feeds the follow-ups and the ICS "
-                   "export like a claim deadline')")  # fmt: skip
 def test_a_stranded_auto_removal_date_is_a_reminder(cli: Cli, tmp_path: Path) -> None:
     soon = today() + timedelta(days=3)
     folder = write_report(tmp_path / "r" / "stranded.txt", STRANDED, [{
