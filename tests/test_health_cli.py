@@ -65,6 +65,7 @@ def test_record_replace_history_delete_export(cli: Any) -> None:
         ((), "give at least one metric: --odr"),
         (("--odr", "1", "--date", "tomorrow-ish"), "--date"),
         (("--odr", "1", "--date", "2099-01-01"), "--date: 2099-01-01 is in the future"),
+        (("--odr", "0,42", "--marketplace", "US"), "--odr: not a number: '0,42'"),
         (("--odr", "1", "--marketplace", "ZZ"), "ZZ"),
     ],
 )

@@ -217,7 +217,7 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     mp = _marketplace(args, ctx)
     day = _day(args.date, mp, "--date")
     metrics = {k: getattr(args, f"m_{k}") for k in METRIC_OPTIONS}
-    metrics = {k: v for k, v in metrics.items() if v is not None}
+    metrics = {k: _decimal_point(v, mp) for k, v in metrics.items() if v is not None}
     if not metrics:
         from casewriter.errors import UsageError
 
@@ -239,6 +239,19 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     shown = ", ".join(f"{k}={v}" for k, v in saved.metrics.items() if v is not None)
     print(f"recorded {mp} {day.isoformat()}: {shown}")
     return 0
+
+
+def _decimal_point(value: str, mp: str) -> str:
+    """``0,42`` as ``0.42`` for a marketplace that writes decimal commas (Seller Central.de
+    shows the rates so); elsewhere a comma stays (and is refused as not a number)."""
+    import re
+
+    from casewriter.reports.units import decimal_comma
+
+    text = value.strip()
+    if re.fullmatch(r"[0-9]+,[0-9]+%?", text) and decimal_comma(mp):
+        return text.replace(",", ".")
+    return value
 
 
 def _flag_message(message: str) -> str:

@@ -188,8 +188,6 @@ def test_a_record_in_the_future_is_refused(cli: Cli) -> None:
     assert history(cli) == []
 
 
-@pytest.mark.xfail(strict=True, reason="F11: a German seller's '0,42' (as Seller Central.de shows "
-                   "it) is 'not a number'")  # fmt: skip
 def test_a_decimal_comma_is_read_for_a_comma_marketplace(cli: Cli) -> None:
     got = cli("health", "record", "--marketplace", "DE", "--odr", "0,42", "--date", "2026-11-09")
     assert got.code == 0, got.err
