@@ -284,8 +284,6 @@ def test_the_plan_of_action_stays_not_ready_without_the_order_counts(
     assert any(r["code"] == "missing-fact" for r in rendered["ready_reasons"])
 
 
-@pytest.mark.xfail(strict=True, reason="F20: a late shipment rate missed on both windows drafts two "
-                   "plans of action for the one metric")  # fmt: skip
 def test_one_plan_of_action_per_metric(cli: Cli) -> None:
     assert cli("health", "record", "--marketplace", "US", "--lsr-10", "4.1", "--lsr-30", "4.4",
                "--date", "2026-11-30").code == 0  # fmt: skip
@@ -293,8 +291,6 @@ def test_one_plan_of_action_per_metric(cli: Cli) -> None:
     assert drafted == ["Late Shipment Rate"]
 
 
-@pytest.mark.xfail(strict=True, reason="F21: a worsening Account Health Rating is told to 'read the "
-                   "orders behind it' and use 'the draft below', and no case is drafted")  # fmt: skip
 def test_a_worsening_rating_says_what_to_do_for_a_rating(cli: Cli) -> None:
     for day, ahr in (("2026-11-16", "400"), ("2026-11-23", "300"), ("2026-11-30", "210")):
         assert cli("health", "record", "--marketplace", "US", "--ahr", ahr, "--date", day).code == 0
