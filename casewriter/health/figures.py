@@ -24,7 +24,7 @@ How each is computed (the ``how`` text says the same to the seller):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from casewriter.health.figures_stock import (
@@ -74,8 +74,12 @@ def inventory_review(
     given_types: set[str],
     marketplace: str,
     targets: Targets,
+    paths: Mapping[str, str] | None = None,
 ) -> InventoryReview:
+    """``paths``: a report type's file (the first given), named as the source of the figures
+    the scan rules' findings make (stranded, fee tiers)."""
     found = list(findings)
+    paths = paths or {}
     snap = data.latest
     figures = [
         _sell_through(snap, targets.target("sell_through", marketplace)),
@@ -83,11 +87,11 @@ def inventory_review(
         _aged(snap),
         _surcharge(snap),
         _storage(snap),
-        _stranded([f for f in found if f.rule == "stranded-inventory"], given_types),
+        _stranded([f for f in found if f.rule == "stranded-inventory"], given_types, paths),
         _unsellable(data, snap),
         _researching(data),
         _restock(data, snap, targets.target("days_of_supply", marketplace)),
-        _fee_tier([f for f in found if f.rule == "fee-overcharge"], given_types),
+        _fee_tier([f for f in found if f.rule == "fee-overcharge"], given_types, paths),
     ]
     trend = [
         TrendPoint(date=day, sell_through=_q(s.sell_through), excess_share=_q(s.excess_share),

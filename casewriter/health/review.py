@@ -241,7 +241,10 @@ def build_review(
                           + "；".join(data.warnings.messages[:3])))  # fmt: skip
     given_types = {i.type for i in infos}
     account = account_review(recs, mp, today, targets)
-    inventory = inventory_review(data, findings, given_types, mp, targets)
+    paths: dict[str, str] = {}
+    for info in infos:
+        paths.setdefault(info.type, str(info.path))
+    inventory = inventory_review(data, findings, given_types, mp, targets, paths)
     actions = account_actions(account, targets, catalog)
     actions += inventory_actions(inventory, findings, mp, catalog)
     return HealthReview(

@@ -257,7 +257,6 @@ def test_text_review_in_english_and_chinese(cli: Cli, tmp_path: Path) -> None:
     assert "Sell-through" not in zh.out and "rule of thumb" not in zh.out
 
 
-@pytest.mark.xfail(strict=True, reason="F7: stranded and fee-tier figures name no file and no date")
 def test_every_figure_names_the_file_it_came_from(ridgeway: dict[str, Any]) -> None:
     for fig in ridgeway["inventory"]["figures"]:
         if fig["value"] is None:
@@ -267,8 +266,6 @@ def test_every_figure_names_the_file_it_came_from(ridgeway: dict[str, Any]) -> N
         assert src and src["report"] and src["path"], fig["key"]
 
 
-@pytest.mark.xfail(strict=True, reason="F24: a fee-tier mismatch no fee table prices is worded "
-                   "'overcharge 0 USD' (unknown shown as zero)")  # fmt: skip
 def test_an_unknown_overcharge_is_not_called_zero(ridgeway: dict[str, Any]) -> None:
     fee = figures(ridgeway)["fee_tier"]
     assert [i["amount"] for i in fee["items"]] == [None]  # no settlement: amount unknown
