@@ -45,16 +45,18 @@ _PEEK_ROWS = 200
 
 
 def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFile], list[str]]:
-    """(reports, files named that are not readable reports, notes on folder files skipped)."""
+    """(reports, files named that are not readable reports, notes on what a folder holds that
+    is skipped: files that are not reports, folders inside it)."""
     infos: list[ReportInfo] = []
     bad: list[SourceFile] = []
     notes: list[str] = []
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.is_file()):
-                if child.name.startswith("."):
-                    continue
+            children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+            notes += [f"{d}: a folder inside {path} (name it to read its reports)"
+                      for d in children if d.is_dir()]  # fmt: skip
+            for child in (p for p in children if p.is_file()):
                 try:
                     infos.append(sniff(child))
                 except ReportError as exc:

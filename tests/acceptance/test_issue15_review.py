@@ -507,8 +507,6 @@ def test_snapshots_after_the_as_of_date_are_left_out(cli: Cli, tmp_path: Path) -
     assert review["inventory"]["snapshot"] == "2026-11-16"
 
 
-@pytest.mark.xfail(strict=True, reason="F10: a folder whose reports sit in subfolders reviews "
-                   "nothing, exit 0, and does not say why")  # fmt: skip
 def test_a_folder_of_subfolders_is_said(cli: Cli, tmp_path: Path) -> None:
     write_report(tmp_path / "inventory" / "2026-11" / "planning.txt", PLANNING, SNAPSHOT)
     review = review_json(cli, str(tmp_path / "inventory"), "--as-of", AS_OF)
