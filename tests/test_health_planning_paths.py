@@ -92,3 +92,16 @@ def test_an_impossible_cell_of_an_older_week_is_a_row_warning(
     assert data.warnings.count == 1 and says in data.warnings.messages[0], data.warnings.messages
     first = data.snapshots[min(d for d in data.snapshots if d is not None)]
     assert first.skus == 3  # the bad row left out, the other three counted
+
+
+def test_snapshots_after_the_review_date_are_left_out() -> None:
+    """``until`` (``--as-of``) between the second and third week: the third week's rows are
+    counted as left out, the second week is the latest snapshot with its own lines."""
+    from datetime import date
+
+    data = read_inventory([sniff(p) for p in WEEKS], "US", until=date(2026, 11, 5))
+    assert sorted(d for d in data.snapshots if d is not None) == [date(2026, 10, 26),
+                                                                  date(2026, 11, 2)]  # fmt: skip
+    assert data.latest is not None and data.latest.day == date(2026, 11, 2) and data.latest.lines
+    assert [f.after_as_of for f in data.files] == [0, 0, 4]
+    assert _sums(data)[date(2026, 11, 2)] == _sums(_read(WEEKS[:2]))[date(2026, 11, 2)]

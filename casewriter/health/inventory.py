@@ -46,15 +46,16 @@ from casewriter.reports.sniff import ReportInfo
 __all__ = ["INVENTORY_TYPES", "InventoryData", "read_inventory"]
 
 
-def _newest_day(infos: list[ReportInfo]) -> date | None:
-    """The latest snapshot-date among the first data rows of the planning files."""
+def _newest_day(infos: list[ReportInfo], until: date | None = None) -> date | None:
+    """The latest snapshot-date among the first data rows of the planning files (not after
+    ``until``)."""
     found: list[date] = []
     for info in infos:
         f = Fields(info)
         try:
             for _line, row in iter_cells(info, Warnings()):
                 day = f.loose_day(row, "snapshot-date")
-                if day is not None:
+                if day is not None and (until is None or day <= until):
                     found.append(day)
                 break
         except ReportError:
@@ -63,11 +64,15 @@ def _newest_day(infos: list[ReportInfo]) -> date | None:
 
 
 def read_inventory(
-    infos: list[ReportInfo], marketplace: str, progress: Progress | None = None
+    infos: list[ReportInfo],
+    marketplace: str,
+    progress: Progress | None = None,
+    until: date | None = None,
 ) -> InventoryData:
-    """Stream the inventory reports among ``infos`` (others are ignored)."""
-    data = InventoryData()
-    data.newest = _newest_day([i for i in infos if i.type == "inventory-planning"])
+    """Stream the inventory reports among ``infos`` (others are ignored); planning snapshots
+    after ``until`` (the review's ``--as-of``) are left out."""
+    data = InventoryData(until=until)
+    data.newest = _newest_day([i for i in infos if i.type == "inventory-planning"], until)
     for info in infos:
         if info.type not in INVENTORY_TYPES:
             continue

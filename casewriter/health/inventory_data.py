@@ -128,6 +128,7 @@ class FileRead:
     partial: str = ""
     other_marketplace: int = 0  # rows left out: another marketplace
     merchant_fulfilled: int = 0  # restock rows left out: fulfilled by the seller (FBM)
+    after_as_of: int = 0  # planning rows left out: a snapshot after the review's date
 
 
 @dataclass
@@ -142,6 +143,8 @@ class InventoryData:
     #: the newest snapshot date the planning files start with (their first rows): rows older
     #: than it only feed the trend, so only available, sell-through and excess are parsed
     newest: date | None = None
+    #: the review's date when given (``--as-of``): snapshots after it are left out
+    until: date | None = None
 
     @property
     def latest(self) -> Snapshot | None:

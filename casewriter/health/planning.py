@@ -131,7 +131,7 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
         missing.add("inv-age-*")
     has_ltsf = any(i != _NONE for i in (i_q11, i_q12, i_ltsf))
     markets: dict[str, bool] = {}
-    newest = data.newest
+    newest, until = data.newest, data.until
     latest_day: date | None = data.latest.day if data.latest else None
     snap: Snapshot | None = None
     width = len(info.header)
@@ -149,6 +149,9 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
                 done.other_marketplace += 1
                 continue
             day = c.day(r[i_day]) if i_day < n else None
+            if until is not None and day is not None and day > until:
+                done.after_as_of += 1  # a snapshot after the review's date
+                continue
             if snap is None or snap.day != day:
                 cur = r[i_cur].strip().upper() if i_cur < n else ""
                 f.numbers.hint(cur or marketplace)

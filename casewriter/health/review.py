@@ -174,7 +174,7 @@ def build_review(
         latest = max(recs, key=lambda r: r.date).marketplace if recs else ""
         mp = _peek_marketplace(infos) or latest or get(default_marketplace).code
     today = today_in(get(mp), as_of)
-    data = read_inventory(infos, mp, progress)
+    data = read_inventory(infos, mp, progress, until=as_of)
     findings: list[Finding] = []
     sources: list[SourceFile] = []
     measured = any(i.type == "seller-measurements" for i in infos)
@@ -220,6 +220,12 @@ def build_review(
                 en=f"{done.info.path}: {done.other_marketplace} row(s) of another marketplace "
                 f"left out (this review is for {mp})",
                 zh=f"{done.info.path}：{done.other_marketplace} 行属于其他站点，未计入（本次检查针对 {mp}）",
+            ))  # fmt: skip
+        if done.after_as_of:
+            notes.append(Text(
+                en=f"{done.info.path}: {done.after_as_of} row(s) of snapshots after "
+                f"{today.isoformat()} left out (the review's date)",
+                zh=f"{done.info.path}：{done.after_as_of} 行属于 {today.isoformat()} 之后的快照，未计入（本次检查的日期）",
             ))  # fmt: skip
         if done.merchant_fulfilled:
             notes.append(Text(

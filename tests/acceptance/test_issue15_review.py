@@ -496,8 +496,6 @@ def test_storage_rows_of_another_marketplace_are_left_out(cli: Cli, tmp_path: Pa
     assert fees == [("3.00", "USD")]
 
 
-@pytest.mark.xfail(strict=True, reason="F9: --as-of before the newest snapshot still reviews the "
-                   "later snapshot (account records after it are left out)")  # fmt: skip
 def test_snapshots_after_the_as_of_date_are_left_out(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "weeks"
     older = [dict(r, **{"snapshot-date": "2026-11-16"}) for r in SNAPSHOT[:1]]
