@@ -49,17 +49,29 @@ def _cap(items: list[Item]) -> tuple[list[Item], int]:
 
 
 def _unread(key: str, snap: Snapshot | None, column: str, unit: str = "units",
-            target: Target | None = None) -> Figure:  # fmt: skip
-    """A planning figure absent, with the reason: no planning report given (``snap`` None), or
-    its latest snapshot has no ``column``."""
-    if snap is None:
+            target: Target | None = None, given: bool = False) -> Figure:  # fmt: skip
+    """A planning figure absent, with the true reason: no planning report given (``snap`` None,
+    ``given`` False); one given but no row of it counted (empty, or every row of another
+    marketplace or skipped); its latest snapshot lacks ``column``; or the column is there but
+    no row has a value to compute from (empty cells, no units available)."""
+    if snap is None and not given:
         return _absent(key, "no inventory planning report given (Inventory → Inventory Planning "
                        "→ download the FBA Inventory report)",
                        "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
+    if snap is None:
+        return _absent(key, "the inventory planning report given has no row to compute this from "
+                       "(no rows, or only rows of another marketplace or rows skipped: see the "
+                       "notes)", "所提供的库存规划报告中没有可用于计算的行（没有数据行，或只有其他站点的行或被跳过的行：见备注）",
+                       unit, target)  # fmt: skip
     day = snap.day.isoformat() if snap.day else "undated"
-    return _absent(key, f"the planning report of {day} has no {column} column: this figure "
-                   "cannot be computed from it",
-                   f"{day} 的库存规划报告没有 {column} 列，无法计算此项", unit, target)  # fmt: skip
+    if column in snap.missing:
+        return _absent(key, f"the planning report of {day} has no {column} column: this figure "
+                       "cannot be computed from it",
+                       f"{day} 的库存规划报告没有 {column} 列，无法计算此项", unit, target)  # fmt: skip
+    return _absent(key, f"no SKU of the planning report of {day} has a value to compute this "
+                   f"from ({column} empty, or no units available)",
+                   f"{day} 的库存规划报告中没有SKU可用于计算此项（{column} 为空，或没有可售件数）",
+                   unit, target)  # fmt: skip
 
 
 def _src(snap: Snapshot) -> Source:

@@ -444,8 +444,6 @@ def test_an_empty_file_named_is_said_and_the_rest_reviewed(cli: Cli, tmp_path: P
     )
 
 
-@pytest.mark.xfail(strict=True, reason="F8: a planning report with no rows (or only sold-out / "
-                   "blank cells) is said to be not given, or to lack a column it has")  # fmt: skip
 def test_absent_figures_give_the_true_reason(cli: Cli, tmp_path: Path) -> None:
     header_only = write_report(tmp_path / "a" / "planning.txt", PLANNING, [])
     figs = figures(review_json(cli, str(header_only), "--as-of", AS_OF))
