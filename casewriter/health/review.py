@@ -42,6 +42,7 @@ SCAN_TYPES = frozenset({"stranded-inventory", "fee-preview", "storage-fees",
 SCAN_RULES = frozenset({"stranded-inventory", "fee-overcharge", "storage-fee-check"})
 _FEE_ONLY = frozenset({"fee-preview", "settlement-v2", "settlement-flat"})
 _PEEK_ROWS = 200
+_HEAD_BYTES = 1 << 16  # files of one size are told apart by this much first
 
 
 def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFile], list[str]]:
@@ -73,7 +74,8 @@ def distinct(infos: list[ReportInfo]) -> tuple[list[ReportInfo], list[Text]]:
     """``infos`` with each file once: a file named twice (its folder and itself, or by two
     paths to it: the same resolved path) or a copy of one (the same size and SHA-256: a
     download saved twice) is read once, and a note says which. Only files of the same size
-    are hashed, so a folder of distinct reports costs one ``stat`` per file."""
+    are hashed (their first 64 KiB, then the whole of those that still match), so a folder of
+    distinct reports costs one ``stat`` per file."""
     import hashlib
     import os
 
@@ -96,34 +98,40 @@ def distinct(infos: list[ReportInfo]) -> tuple[list[ReportInfo], list[Text]]:
         seen.add(real)
         by_size.setdefault(size, []).append(info)
         kept.append(info)
-    digests: dict[Path, str] = {}
 
-    def digest(info: ReportInfo) -> str:
-        key = Path(info.path)
-        if key not in digests:
-            h = hashlib.sha256()
-            try:
-                with key.open("rb") as fh:
+    def digest(info: ReportInfo, limit: int | None) -> str:
+        """SHA-256 of the file (of its first ``limit`` bytes when given)."""
+        h = hashlib.sha256()
+        try:
+            with Path(info.path).open("rb") as fh:
+                if limit is not None:
+                    h.update(fh.read(limit))
+                else:
                     for block in iter(lambda: fh.read(1 << 20), b""):
                         h.update(block)
-            except OSError:
-                return str(key)  # unreadable: never equal to another
-            digests[key] = h.hexdigest()
-        return digests[key]
+        except OSError:
+            return f"unreadable:{id(info)}"  # never equal to another
+        return h.hexdigest()
 
     copies: set[int] = set()
     for group in by_size.values():
         if len(group) < 2:
             continue
-        first: dict[str, ReportInfo] = {}
+        by_head: dict[str, list[ReportInfo]] = {}  # weekly downloads often share a size
         for info in group:
-            original = first.setdefault(digest(info), info)
-            if original is not info:
-                copies.add(id(info))
-                notes.append(Text(
-                    en=f"{info.path}: the same content as {original.path}: read once",
-                    zh=f"{info.path}：与 {original.path} 内容相同，只读取一次",
-                ))  # fmt: skip
+            by_head.setdefault(digest(info, _HEAD_BYTES), []).append(info)
+        for same_head in by_head.values():
+            if len(same_head) < 2:
+                continue
+            first: dict[str, ReportInfo] = {}
+            for info in same_head:
+                original = first.setdefault(digest(info, None), info)
+                if original is not info:
+                    copies.add(id(info))
+                    notes.append(Text(
+                        en=f"{info.path}: the same content as {original.path}: read once",
+                        zh=f"{info.path}：与 {original.path} 内容相同，只读取一次",
+                    ))  # fmt: skip
     return [i for i in kept if id(i) not in copies], notes
 
 
