@@ -14,8 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from tests.acceptance.issue15_files import RIDGEWAY, STRANDED, write_report
