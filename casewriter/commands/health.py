@@ -226,6 +226,11 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     from casewriter.errors import UsageError
 
     try:
+        from datetime import UTC, datetime
+
+        from casewriter.store.health import check_record_day
+
+        check_record_day(day, datetime.now(UTC))  # a mistyped year would hide the review due
         saved, old = store.record_health(mp, day, metrics)
     except UsageError as exc:
         raise UsageError(_flag_message(exc.message)) from None
