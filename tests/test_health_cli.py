@@ -64,6 +64,8 @@ def test_record_replace_history_delete_export(cli: Any) -> None:
         (("--violations", "0.5"), "--violations: must be a whole number"),
         ((), "give at least one metric: --odr"),
         (("--odr", "1", "--date", "tomorrow-ish"), "--date"),
+        (("--odr", "1", "--date", "2099-01-01"), "--date: 2099-01-01 is in the future"),
+        (("--odr", "0,42", "--marketplace", "US"), "--odr: not a number: '0,42'"),
         (("--odr", "1", "--marketplace", "ZZ"), "ZZ"),
     ],
 )
@@ -75,6 +77,18 @@ def test_record_errors_are_one_line_and_write_nothing(
     assert got.err.startswith("casewriter: error: ") and got.err.count("\n") == 1
     assert says in got.err and "Traceback" not in got.err
     assert json.loads(cli("health", "history", "--json").out) == []
+
+
+def test_a_future_record_is_refused_by_log_import_too(cli: Any, tmp_path: Path) -> None:
+    doc = {"format": "casewriter-log", "version": 1, "cases": [], "health_records": [
+        {"marketplace": "US", "date": "2026-11-09", "odr": "0.3"},
+        {"marketplace": "US", "date": "2099-01-01", "odr": "0.3"}]}  # fmt: skip
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    got = cli("log", "import", str(path))
+    assert got.code == 2 and got.err.count("\n") == 1
+    assert "health record #2 (US 2099-01-01): date: 2099-01-01 is in the future" in got.err
+    assert json.loads(cli("health", "history", "--json").out) == []  # the import wrote nothing
 
 
 def test_review_errors(cli: Any, tmp_path: Path) -> None:
@@ -220,3 +234,56 @@ def test_health_commands_do_not_import_textual(args: list[str], home: Path) -> N
     code, modules = imported_by(args, home)
     assert code == 0
     assert "textual" not in modules
+
+
+def test_a_file_named_twice_or_a_copy_of_it_is_read_once(cli: Any, tmp_path: Path) -> None:
+    import shutil
+
+    def review(*paths: Path) -> dict[str, Any]:
+        got = cli("health", *map(str, paths), "--as-of", "2026-11-10", "--json", "--no-record")
+        assert got.code == 0, got.err
+        data: dict[str, Any] = json.loads(got.out)
+        return data
+
+    week = US / "FBA_Inventory_2026-11-09.txt"
+    once = review(week)["inventory"]["figures"]
+    copy = tmp_path / "downloads" / "FBA_Inventory_2026-11-09 (1).txt"
+    copy.parent.mkdir()
+    shutil.copy(week, copy)
+    twice = review(week, copy, US / "FBA_Inventory_2026-11-09.txt")
+    assert twice["inventory"]["figures"] == once
+    notes = [n["en"] for n in twice["notes"]]
+    assert f"{copy}: the same content as {week}: read once" in notes
+    assert f"{week}: named twice: read once" in notes
+    assert [s["path"] for s in twice["sources"]] == [str(week)]
+
+
+def test_storage_findings_of_another_marketplace_are_left_out_and_said(
+    cli: Any, tmp_path: Path
+) -> None:
+    """A US and a GB row of one storage-fee report, each charged more than its rate gives:
+    the US review keeps the US finding (6.90 charged, 20 × 0.25 ft³ × 0.78 = 3.90 due) and
+    says the GB one was left out, never relabelling it as US."""
+    from tests.report_headers import STORAGE_FEES
+
+    def row(fc: str, country: str, cur: str, fee: str) -> dict[str, str]:
+        return {"asin": "B0RWTOW002", "fnsku": "X00RWTOW02", "fulfillment_center": fc,
+                "country_code": country, "item_volume": "0.25", "volume_units": "cubic feet",
+                "average_quantity_on_hand": "20", "estimated_total_item_volume": "5.0000",
+                "month_of_charge": "2026-10", "storage_rate": "0.7800", "currency": cur,
+                "estimated_monthly_storage_fee": fee, "total_incentive_fee_amount": "0"}  # fmt: skip
+
+    rows = [row("LGB8", "US", "USD", "6.90"), row("LTN4", "GB", "GBP", "9.90")]
+    lines = ["\t".join(STORAGE_FEES)] + [
+        "\t".join(r.get(h, "") for h in STORAGE_FEES) for r in rows
+    ]
+    path = tmp_path / "storage.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    got = cli("health", str(path), "--as-of", "2026-12-01", "--marketplace", "US", "--json",
+              "--no-record")  # fmt: skip
+    assert got.code == 0, got.err
+    review = json.loads(got.out)
+    fees = [(a["amount"], a["currency"]) for a in review["actions"] if a["kind"] == "storage-fee"]
+    assert fees == [("3.00", "USD")]
+    notes = [n["en"] for n in review["notes"]]
+    assert "findings of another marketplace (UK) left out (this review is for US)" in notes

@@ -1,6 +1,6 @@
 """The inventory figures' shared parts: a planning figure is its value (the rated ones compared
-with their target, ``figures._rated``) or absent with the reason (no planning report, or the
-column it needs missing: ``figures_stock._unread``); the unsellable and researching units of
+with their target, ``figures._rated``) or absent with the true reason (no planning report, one
+with no row counted, the column it needs missing, or no value in it: ``figures_stock._unread``); the unsellable and researching units of
 Manage FBA Inventory are counted, listed and sourced alike (``figures_stock._managed_units``).
 """
 
@@ -30,12 +30,26 @@ def _figures(data: InventoryData) -> dict[str, Any]:
 
 
 def test_each_planning_figure_says_why_it_is_absent() -> None:
+    from casewriter.health.inventory_data import FileRead
+    from casewriter.reports.sniff import sniff
+
     none = _figures(InventoryData())
+    no_rows = InventoryData()  # a planning file read, no row of it counted
+    no_rows.files.append(FileRead(sniff(WEEKS[0])))
+    unread = _figures(no_rows)
     empty = InventoryData()
     empty.snapshots[date(2026, 11, 9)] = Snapshot(date(2026, 11, 9), "planning.txt")
+    blank = _figures(empty)  # every column there, no value in them
+    empty.snapshots[date(2026, 11, 9)].missing = {c for _, c in PLANNING_FIGURES.values()}
     lacking = _figures(empty)
     for key, (unit, column) in PLANNING_FIGURES.items():
-        for fig in (none[key], lacking[key]):
+        assert unread[key].absent is not None and unread[key].absent.en.startswith(
+            "the inventory planning report given has no row to compute this from"
+        )
+        assert blank[key].absent is not None and blank[key].absent.en == (
+            f"no SKU of the planning report of 2026-11-09 has a value to compute this from "
+            f"({column} empty, or no units available)")  # fmt: skip
+        for fig in (none[key], lacking[key], unread[key], blank[key]):
             assert (fig.value, fig.status, fig.source, fig.unit) == (None, "no-data", None, unit)
             assert fig.absent is not None and fig.absent.zh
             rated = key in ("sell_through", "excess_share")

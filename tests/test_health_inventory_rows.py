@@ -59,3 +59,41 @@ def test_manage_inventory_and_restock_rows_are_kept_per_sku_alike(tmp_path: Path
     assert sum("no sku or fnsku" in w for w in warnings) == 2
     assert any("manage.txt:5:" in w and "negative" in w for w in warnings)
     assert any("restock.txt:5:" in w and "lots" in w for w in warnings)
+
+
+def test_a_row_cut_short_is_a_warning_not_a_row(tmp_path: Path) -> None:
+    """An interrupted download: the last row stops after a few cells. Its missing cells
+    (the restock ``Country`` among them) would read as empty, so it is left out and said."""
+    restock = _write(tmp_path / "restock.txt", RESTOCK, [
+        {"Country": "US", "Merchant SKU": "AB-1", "FNSKU": "X001", "Currency code": "USD",
+         "Total Days of Supply (including units from open shipments)": "12"},
+    ])  # fmt: skip
+    with restock.open("a", encoding="utf-8") as fh:
+        fh.write("CA\tLamp\tX009\tCD-9\n")
+    manage = _write(tmp_path / "manage.txt", MANAGE_INVENTORY, [
+        {"sku": "AB-1", "fnsku": "X001", "afn-unsellable-quantity": "2"}])  # fmt: skip
+    with manage.open("a", encoding="utf-8") as fh:
+        fh.write("CD-9\tX009\tB009\n")
+    data = read_inventory([sniff(restock), sniff(manage)], "US")
+    assert sorted(data.restock) == ["AB-1"] and sorted(data.managed) == ["AB-1"]
+    assert data.warnings.count == 2
+    assert (
+        f"{restock.name}:3: row cut short: 4 of {len(RESTOCK)} cells" in data.warnings.messages[0]
+    )
+    assert (
+        f"{manage.name}:3: row cut short: 3 of {len(MANAGE_INVENTORY)} cells"
+        in (data.warnings.messages[1])
+    )
+
+
+def test_restock_rows_fulfilled_by_the_merchant_are_left_out_and_counted(tmp_path: Path) -> None:
+    days = "Total Days of Supply (including units from open shipments)"
+    restock = _write(tmp_path / "restock.txt", RESTOCK, [
+        {"Country": "US", "Merchant SKU": "FBA-1", "Fulfilled by": "Amazon", days: "12"},
+        {"Country": "US", "Merchant SKU": "FBM-2", "Fulfilled by": "Merchant", days: "3"},
+        {"Country": "US", "Merchant SKU": "FBM-3", "Fulfilled by": " seller ", days: "1"},
+        {"Country": "US", "Merchant SKU": "ANY-4", "Fulfilled by": "", days: "5"},
+    ])  # fmt: skip
+    data = read_inventory([sniff(restock)], "US")
+    assert sorted(data.restock) == ["ANY-4", "FBA-1"]
+    assert data.files[0].merchant_fulfilled == 2 and data.warnings.count == 0

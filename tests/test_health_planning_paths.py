@@ -67,3 +67,41 @@ def test_one_file_of_three_weeks_counts_each_older_row_once(tmp_path: Path) -> N
     assert [f.dates for f in together.files] == [set().union(*(f.dates for f in apart.files))]
     assert together.warnings.rows == 13 and together.warnings.count == 1
     assert "available" in together.warnings.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "says"),
+    [
+        ("available", "2000000000", "quantity too large"),
+        ("available", "-5", "is negative"),
+        ("sell-through", "-0.4", "sell-through: -0.4 is negative"),
+        ("estimated-excess-quantity", "9" * 40, "estimated-excess-quantity"),
+    ],
+)
+def test_an_impossible_cell_of_an_older_week_is_a_row_warning(
+    tmp_path: Path, column: str, cell: str, says: str
+) -> None:
+    """The tight loop never counts an out-of-bound or negative cell: it gives up, and the
+    ordinary reader leaves that row out with a warning (the other rows still count)."""
+    header, *rows = WEEKS[0].read_text(encoding="utf-8").splitlines()
+    cells = rows[0].split("\t")
+    cells[header.split("\t").index(column)] = cell
+    older = tmp_path / WEEKS[0].name
+    older.write_text("\n".join([header, "\t".join(cells), *rows[1:]]) + "\n", encoding="utf-8")
+    data = _read([older, *WEEKS[1:]])
+    assert data.warnings.count == 1 and says in data.warnings.messages[0], data.warnings.messages
+    first = data.snapshots[min(d for d in data.snapshots if d is not None)]
+    assert first.skus == 3  # the bad row left out, the other three counted
+
+
+def test_snapshots_after_the_review_date_are_left_out() -> None:
+    """``until`` (``--as-of``) between the second and third week: the third week's rows are
+    counted as left out, the second week is the latest snapshot with its own lines."""
+    from datetime import date
+
+    data = read_inventory([sniff(p) for p in WEEKS], "US", until=date(2026, 11, 5))
+    assert sorted(d for d in data.snapshots if d is not None) == [date(2026, 10, 26),
+                                                                  date(2026, 11, 2)]  # fmt: skip
+    assert data.latest is not None and data.latest.day == date(2026, 11, 2) and data.latest.lines
+    assert [f.after_as_of for f in data.files] == [0, 0, 4]
+    assert _sums(data)[date(2026, 11, 2)] == _sums(_read(WEEKS[:2]))[date(2026, 11, 2)]

@@ -200,3 +200,39 @@ def make_case_json() -> dict[str, object]:
         "draft": case.draft, "urgency": "routine", "created_at": "2026-11-01T00:00:00Z",
         "updated_at": "2026-11-01T00:00:00Z", "identifiers": [], "events": [], "links": [],
     }  # fmt: skip
+
+
+def test_stranded_auto_removal_dates_and_the_next_reviews(paths: AppPaths) -> None:
+    """A run that read a stranded report remembers its auto-removal dates: ``due`` lists the
+    ones within its horizon, ``upcoming`` (the calendar) every one ahead and the next weekly and
+    monthly reviews before they are due; a later stranded report supersedes the earlier one."""
+    day = NOW.date()
+
+    def stranded(*removals: tuple[str, int, int]) -> list[dict[str, object]]:
+        return [{"path": "/r/planning.txt", "type": "inventory-planning", "rows": 3},
+                {"path": "/r/stranded.csv", "type": "stranded-inventory", "rows": 3,
+                 "auto_removal": [{"date": (day + timedelta(days=d)).isoformat(), "sku": sku,
+                                   "fnsku": f"X{sku}", "units": units}
+                                  for sku, d, units in removals] + ["junk", {"date": "no"}]}]  # fmt: skip
+
+    with CaseStore.open(paths) as store:
+        store.record_health("US", day - timedelta(days=2), {"odr": "0.2"}, NOW)
+        store.record_review_run(day, "US", True, stranded(("OLD", 2, 1)), NOW - timedelta(days=3))
+        store.record_review_run(day, "US", True, stranded(
+            ("CLOCK", 3, 8), ("LAMP", 20, 4), ("GONE", -1, 2)), NOW - timedelta(days=1))  # fmt: skip
+        store.record_review_run(day, "US", True, [], NOW)  # no stranded report: not a fresh list
+        due = store.due(NOW, review_days=(7, 31), tz=UTC)
+        assert due.reviews == []
+        assert [(r.sku, r.fnsku, r.units, r.days_left) for r in due.removals] == [
+            ("CLOCK", "XCLOCK", 8, 3)]  # fmt: skip
+        assert due.removals[0].text() == (
+            "8 stranded unit(s) of CLOCK (US) auto-removed on 2026-12-04: fix the listing "
+            "before (Inventory → Fix stranded inventory)"
+        )
+        assert due.to_json()["removals"][0]["removal_on"] == "2026-12-04"
+        ahead = store.due(NOW, review_days=(7, 31), tz=UTC, upcoming=True)
+        assert [r.sku for r in ahead.removals] == ["CLOCK", "LAMP"]
+        assert [(r.kind, r.due_on, r.days_overdue) for r in ahead.reviews] == [
+            ("account-review", day + timedelta(days=5), -5),
+            ("inventory-review", day + timedelta(days=31), -31),
+        ]

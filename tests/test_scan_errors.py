@@ -74,8 +74,9 @@ def test_scan_and_the_health_review_take_the_same_files_from_the_same_arguments(
     cli: Any, tmp_path: Path
 ) -> None:
     """One function (``reports.sniff.sniff_all``) says which files a list of arguments means:
-    a folder's files in name order (hidden files and subfolders passed over silently, other
-    files with their reason), and each file named on its own (unreadable: listed)."""
+    a folder's files in name order (hidden files passed over silently, other files with their
+    reason, a folder inside it listed but not walked: the health review names it), and each
+    file named on its own (unreadable: listed)."""
     folder = tmp_path / "downloads"
     (folder / "older").mkdir(parents=True)
     shutil.copy(LEDGER, folder / "b ledger.tsv")
@@ -91,7 +92,10 @@ def test_scan_and_the_health_review_take_the_same_files_from_the_same_arguments(
     assert note.startswith(f"{folder / 'notes.csv'}: not a known Seller Central report")
     assert found.unreadable == [(named, f"{named}: empty file, not a Seller Central report")]
     infos, bad, notes = expand([folder, named])  # the health review's
-    assert [i.path for i in infos] == [i.path for i in found.reports] and notes == [note]
+    assert found.subfolders == [f"{folder / 'older'}: a folder inside {folder} (name it to read "
+                                "its reports)"]  # fmt: skip
+    assert [i.path for i in infos] == [i.path for i in found.reports]
+    assert notes == [*found.subfolders, note]
     assert [(b.path, b.status, b.reason) for b in bad] == [(str(named), "unreadable",
                                                             found.unreadable[0][1])]  # fmt: skip
     res: CliResult = cli("scan", str(folder), str(named), "--as-of", "2026-06-30", "--json")

@@ -217,7 +217,7 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     mp = _marketplace(args, ctx)
     day = _day(args.date, mp, "--date")
     metrics = {k: getattr(args, f"m_{k}") for k in METRIC_OPTIONS}
-    metrics = {k: v for k, v in metrics.items() if v is not None}
+    metrics = {k: _decimal_point(v, mp) for k, v in metrics.items() if v is not None}
     if not metrics:
         from casewriter.errors import UsageError
 
@@ -226,6 +226,11 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     from casewriter.errors import UsageError
 
     try:
+        from datetime import UTC, datetime
+
+        from casewriter.store.health import check_record_day
+
+        check_record_day(day, datetime.now(UTC))  # a mistyped year would hide the review due
         saved, old = store.record_health(mp, day, metrics)
     except UsageError as exc:
         raise UsageError(_flag_message(exc.message)) from None
@@ -241,11 +246,26 @@ def _record(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     return 0
 
 
+def _decimal_point(value: str, mp: str) -> str:
+    """``0,42`` as ``0.42`` for a marketplace that writes decimal commas (Seller Central.de
+    shows the rates so); elsewhere a comma stays (and is refused as not a number)."""
+    import re
+
+    from casewriter.reports.units import decimal_comma
+
+    text = value.strip()
+    if re.fullmatch(r"[0-9]+,[0-9]+%?", text) and decimal_comma(mp):
+        return text.replace(",", ".")
+    return value
+
+
 def _flag_message(message: str) -> str:
     """A store message about ``lsr_10`` names the option the user typed (``--lsr-10``)."""
     for key, (flag, _text) in METRIC_OPTIONS.items():
         if message.startswith(f"{key}:"):
             return flag + message[len(key) :]
+    if message.startswith("date:"):
+        return "--" + message
     return message
 
 

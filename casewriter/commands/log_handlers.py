@@ -245,6 +245,12 @@ def do_due(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
             for d in report.deadlines
         ]
         print(table(["ID", "CLOSES", "LEFT", "SUBJECT"], rows))
+    if report.removals:
+        print(f"\nStranded inventory auto-removed within {report.horizon_days} days:")
+        rows = [[r.removal_on.isoformat(), days_left(r.days_left), r.marketplace,
+                 r.sku or r.fnsku, "" if r.units is None else str(r.units)]
+                for r in report.removals]  # fmt: skip
+        print(table(["REMOVED ON", "LEFT", "MP", "SKU", "UNITS"], rows))
     if report.reviews:
         print("\nReviews due:")
         for review in report.reviews:

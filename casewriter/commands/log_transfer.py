@@ -29,8 +29,8 @@ def do_export(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         from casewriter.health.due import due_days
 
         rows = list(store.export_rows())
-        reviews = store.due(review_days=due_days()).reviews
-        data = formats.to_ics(rows, store.clock(), reviews)
+        due = store.due(review_days=due_days(), upcoming=True)  # the next ones too
+        data = formats.to_ics(rows, store.clock(), due.reviews, due.removals)
         count = len(rows)
     write_output(out_target or "-", data)
     if out_target is not None:

@@ -33,10 +33,26 @@ _ACCOUNT = Text(en="Performance → Account Health", zh="绩效 → 账户状况
 def account_actions(account: AccountReview, targets: Targets, catalog: Catalog) -> list[Action]:
     mp = account.marketplace
     out: list[Action] = []
+    drafted: dict[str, Text] = {}  # the plan of action's metric -> the action label holding it
     for m in account.metrics:
         if m.status not in ("miss", "warning") or m.target is None:
             continue
         src = m.source or Source(report="account-record")
+        if m.key == "ahr" and m.status == "warning":
+            shown = number(m.value, "points")
+            out.append(Action(
+                key="metric-warning:ahr", kind="metric-warning", account=True, figure=m.key,
+                title=Text(en=f"{m.label.en} {shown}: worsening towards its target",
+                           zh=f"{m.label.zh} {shown}：正逐步接近目标线"),
+                where=_ACCOUNT, source=src,
+                steps=Text(en="Open Account Health and see which items lowered the rating "
+                           "(policy violations first: appeal or fix each) before it falls "
+                           f"below {number(m.target.value, 'points')}; the rating has no plan "
+                           "of action of its own.",
+                           zh="打开账户状况，查看是哪些问题拉低了评级（先处理政策违规：逐条申诉或整改），"
+                           f"在评级跌破 {number(m.target.value, 'points')} 之前处理；评级本身没有单独的行动计划。"),
+            ))  # fmt: skip
+            continue
         if m.key == "ahr" and m.status == "miss":
             out.append(Action(
                 key="account-rating", kind="account-rating", account=True, figure=m.key,
@@ -67,6 +83,12 @@ def account_actions(account: AccountReview, targets: Targets, catalog: Catalog) 
             continue
         miss = m.status == "miss"
         case = None if m.target.advisory else _poa(m, mp, targets, catalog)
+        metric = (case.draft.get("facts") or {}).get("metric") if case is not None else None
+        covered = drafted.get(str(metric)) if metric else None
+        if case is not None and covered is not None:
+            case = None  # one plan of action per metric (LSR over 10 and over 30 days)
+        elif case is not None and metric:
+            drafted[str(metric)] = m.label
         shown = number(m.value, m.target.unit)
         title = Text(
             en=f"{m.label.en} {shown}: "
@@ -78,11 +100,19 @@ def account_actions(account: AccountReview, targets: Targets, catalog: Catalog) 
             "cause (handling time, carrier, stock sync, tracking upload). "
             + ("Advisory: no penalty, but buyers see late deliveries."
                if m.target.advisory else
+               f"One plan of action covers both: the one drafted with {covered.en}."
+               if covered is not None else
                "If Amazon asks for a plan of action, the draft below has the metric and rate: "
-               "add the order counts, root cause and the actions you took."),
+               "add the order counts, root cause and the actions you took."
+               if case is not None else
+               "If Amazon asks for a plan of action, write it with the order counts, the root "
+               "cause and the actions you took."),
             zh=f"打开账户状况 → {m.label.zh}，查看相关订单并解决原因（处理时间、承运商、库存同步、追踪号上传）。"
             + ("建议值：无处罚，但买家会看到延迟送达。" if m.target.advisory else
-               "如亚马逊要求提交行动计划，下面的草稿已填好指标和比率：请补充订单数、根本原因和已采取的措施。"),
+               f"一份行动计划即可涵盖两者：见随 {covered.zh} 起草的那份。" if covered is not None else
+               "如亚马逊要求提交行动计划，下面的草稿已填好指标和比率：请补充订单数、根本原因和已采取的措施。"
+               if case is not None else
+               "如亚马逊要求提交行动计划，请写明订单数、根本原因和已采取的措施。"),
         )  # fmt: skip
         out.append(Action(
             key=f"{'metric-miss' if miss else 'metric-warning'}:{m.key}",

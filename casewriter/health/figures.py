@@ -24,7 +24,7 @@ How each is computed (the ``how`` text says the same to the seller):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from casewriter.health.figures_stock import (
@@ -74,20 +74,25 @@ def inventory_review(
     given_types: set[str],
     marketplace: str,
     targets: Targets,
+    paths: Mapping[str, str] | None = None,
 ) -> InventoryReview:
+    """``paths``: a report type's file (the first given), named as the source of the figures
+    the scan rules' findings make (stranded, fee tiers)."""
     found = list(findings)
+    paths = paths or {}
     snap = data.latest
+    given = any(d.info.type == "inventory-planning" for d in data.files)
     figures = [
-        _sell_through(snap, targets.target("sell_through", marketplace)),
-        _excess(snap, targets.target("excess_share", marketplace)),
-        _aged(snap),
-        _surcharge(snap),
-        _storage(snap),
-        _stranded([f for f in found if f.rule == "stranded-inventory"], given_types),
+        _sell_through(snap, targets.target("sell_through", marketplace), given),
+        _excess(snap, targets.target("excess_share", marketplace), given),
+        _aged(snap, given),
+        _surcharge(snap, given),
+        _storage(snap, given),
+        _stranded([f for f in found if f.rule == "stranded-inventory"], given_types, paths),
         _unsellable(data, snap),
         _researching(data),
         _restock(data, snap, targets.target("days_of_supply", marketplace)),
-        _fee_tier([f for f in found if f.rule == "fee-overcharge"], given_types),
+        _fee_tier([f for f in found if f.rule == "fee-overcharge"], given_types, paths),
     ]
     trend = [
         TrendPoint(date=day, sell_through=_q(s.sell_through), excess_share=_q(s.excess_share),
@@ -112,9 +117,9 @@ def _rated(key: str, snap: Snapshot, value: Decimal, unit: Unit, target: Target 
                   status=_status(target, value), source=_src(snap), how=how)  # fmt: skip
 
 
-def _sell_through(snap: Snapshot | None, target: Target | None) -> Figure:
+def _sell_through(snap: Snapshot | None, target: Target | None, given: bool) -> Figure:
     if snap is None or (value := _q(snap.sell_through)) is None:
-        return _unread("sell_through", snap, "sell-through", "ratio", target)
+        return _unread("sell_through", snap, "sell-through", "ratio", target, given)
     return _rated("sell_through", snap, value, "ratio", target,
                   Text(en=f"Amazon's sell-through column (units shipped in 90 days / average "
                        f"available), weighted by available units over {snap.sell_rows} SKUs",
@@ -122,18 +127,18 @@ def _sell_through(snap: Snapshot | None, target: Target | None) -> Figure:
                        "个SKU的可售件数加权"))  # fmt: skip
 
 
-def _excess(snap: Snapshot | None, target: Target | None) -> Figure:
+def _excess(snap: Snapshot | None, target: Target | None, given: bool) -> Figure:
     if snap is None or (value := _q(snap.excess_share)) is None:
-        return _unread("excess_share", snap, "estimated-excess-quantity", "percent", target)
+        return _unread("excess_share", snap, "estimated-excess-quantity", "percent", target, given)
     return _rated("excess_share", snap, value, "percent", target,
                   Text(en=f"estimated-excess-quantity {snap.excess:,} / available "
                        f"{snap.excess_available:,} units",
                        zh=f"estimated-excess-quantity {snap.excess:,} / 可售 {snap.excess_available:,} 件"))  # fmt: skip
 
 
-def _aged(snap: Snapshot | None) -> Figure:
+def _aged(snap: Snapshot | None, given: bool) -> Figure:
     if snap is None or not snap.buckets:
-        return _unread("aged_units", snap, "inv-age-*")
+        return _unread("aged_units", snap, "inv-age-*", given=given)
     parts = []
     for col, units in snap.buckets.items():
         en, zh = _BUCKET_LABELS.get(col, (col, col))
@@ -151,9 +156,11 @@ def _aged(snap: Snapshot | None) -> Figure:
     )  # fmt: skip
 
 
-def _surcharge(snap: Snapshot | None) -> Figure:
+def _surcharge(snap: Snapshot | None, given: bool) -> Figure:
     if snap is None or not snap.ltsf_rows:
-        return _unread("aged_surcharge_next", snap, "estimated-ltsf-next-charge", "money")
+        return _unread(
+            "aged_surcharge_next", snap, "estimated-ltsf-next-charge", "money", given=given
+        )
     lines = sorted((x for x in snap.lines if x.ltsf_amount > 0),
                    key=lambda x: (-x.ltsf_amount, x.sku))  # fmt: skip
     items, more = _cap([Item(sku=x.sku, fnsku=x.fnsku, asin=x.asin, units=x.ltsf_units,
@@ -169,9 +176,11 @@ def _surcharge(snap: Snapshot | None) -> Figure:
     )  # fmt: skip
 
 
-def _storage(snap: Snapshot | None) -> Figure:
+def _storage(snap: Snapshot | None, given: bool) -> Figure:
     if snap is None or not snap.storage_rows:
-        return _unread("storage_next_month", snap, "estimated-storage-cost-next-month", "money")
+        return _unread(
+            "storage_next_month", snap, "estimated-storage-cost-next-month", "money", given=given
+        )
     return Figure(
         key="storage_next_month", label=LABELS["storage_next_month"], value=snap.storage_next,
         unit="money", currency=snap.currency, source=_src(snap),

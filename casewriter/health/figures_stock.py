@@ -5,7 +5,7 @@ them together)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
@@ -49,17 +49,29 @@ def _cap(items: list[Item]) -> tuple[list[Item], int]:
 
 
 def _unread(key: str, snap: Snapshot | None, column: str, unit: str = "units",
-            target: Target | None = None) -> Figure:  # fmt: skip
-    """A planning figure absent, with the reason: no planning report given (``snap`` None), or
-    its latest snapshot has no ``column``."""
-    if snap is None:
+            target: Target | None = None, given: bool = False) -> Figure:  # fmt: skip
+    """A planning figure absent, with the true reason: no planning report given (``snap`` None,
+    ``given`` False); one given but no row of it counted (empty, or every row of another
+    marketplace or skipped); its latest snapshot lacks ``column``; or the column is there but
+    no row has a value to compute from (empty cells, no units available)."""
+    if snap is None and not given:
         return _absent(key, "no inventory planning report given (Inventory → Inventory Planning "
                        "→ download the FBA Inventory report)",
                        "未提供库存规划报告（库存 → 库存规划 → 下载FBA库存报告）", unit, target)  # fmt: skip
+    if snap is None:
+        return _absent(key, "the inventory planning report given has no row to compute this from "
+                       "(no rows, or only rows of another marketplace or rows skipped: see the "
+                       "notes)", "所提供的库存规划报告中没有可用于计算的行（没有数据行，或只有其他站点的行或被跳过的行：见备注）",
+                       unit, target)  # fmt: skip
     day = snap.day.isoformat() if snap.day else "undated"
-    return _absent(key, f"the planning report of {day} has no {column} column: this figure "
-                   "cannot be computed from it",
-                   f"{day} 的库存规划报告没有 {column} 列，无法计算此项", unit, target)  # fmt: skip
+    if column in snap.missing:
+        return _absent(key, f"the planning report of {day} has no {column} column: this figure "
+                       "cannot be computed from it",
+                       f"{day} 的库存规划报告没有 {column} 列，无法计算此项", unit, target)  # fmt: skip
+    return _absent(key, f"no SKU of the planning report of {day} has a value to compute this "
+                   f"from ({column} empty, or no units available)",
+                   f"{day} 的库存规划报告中没有SKU可用于计算此项（{column} 为空，或没有可售件数）",
+                   unit, target)  # fmt: skip
 
 
 def _src(snap: Snapshot) -> Source:
@@ -73,7 +85,7 @@ def _q(value: Decimal | None) -> Decimal | None:
 _FAR = date(9999, 12, 31)
 
 
-def _stranded(found: list[Finding], given: set[str]) -> Figure:
+def _stranded(found: list[Finding], given: set[str], paths: Mapping[str, str]) -> Figure:
     if "stranded-inventory" not in given:
         return _absent("stranded", "no stranded inventory report given (Inventory → Fix "
                        "stranded inventory → download)", "未提供无在售信息库存报告（库存 → 修复无在售信息的库存 → 下载）")  # fmt: skip
@@ -103,7 +115,8 @@ def _stranded(found: list[Finding], given: set[str]) -> Figure:
     ])  # fmt: skip
     return Figure(
         key="stranded", label=LABELS["stranded"], value=Decimal(units), unit="units",
-        status="miss" if units else "ok", source=Source(report="stranded-inventory"),
+        status="miss" if units else "ok",
+        source=Source(report="stranded-inventory", path=paths.get("stranded-inventory")),
         parts=parts, items=items, more_items=more,
         target=None,
         how=Text(en=f"fulfillable + unfulfillable units of {len(found)} stranded listing(s); "
@@ -200,7 +213,7 @@ def _restock(data: InventoryData, snap: Snapshot | None, target: Target | None) 
                    "given", "未提供补货报告（或含 days-of-supply 的库存规划报告）", "skus", target)  # fmt: skip
 
 
-def _fee_tier(found: list[Finding], given: set[str]) -> Figure:
+def _fee_tier(found: list[Finding], given: set[str], paths: Mapping[str, str]) -> Figure:
     if "seller-measurements" not in given:
         return _absent("fee_tier", "no measurements of your own given (a CSV: sku,length,width,"
                        "height,dimension_unit,weight,weight_unit): size tiers not checked",
@@ -211,6 +224,17 @@ def _fee_tier(found: list[Finding], given: set[str]) -> Figure:
                        "are unknown", "未提供费用预览或仓储费报告：无法得知亚马逊使用的尺寸分段", "skus")  # fmt: skip
     amounts = [f.amount for f in found if f.amount is not None]
     currency = next((f.currency for f in found if f.currency), "")
+    if not found:
+        money, money_zh = "", ""
+    elif not amounts:  # unknown is not zero: no fee table or settlement priced any of them
+        money = "; the overcharge is not priced (no fee table or settlement prices it)"
+        money_zh = "；多收金额无法计算（没有费用表或结算数据可计价）"
+    else:
+        unpriced = len(found) - len(amounts)
+        money = (f"; overcharge {sum(amounts, Decimal(0))} {currency} where a fee table prices "
+                 "it" + (f" ({unpriced} SKU(s) not priced)" if unpriced else ""))  # fmt: skip
+        money_zh = (f"；可计算的多收金额 {sum(amounts, Decimal(0))} {currency}"
+                    + (f"（{unpriced} 个SKU无法计价）" if unpriced else ""))  # fmt: skip
     items, more = _cap([
         Item(sku=f.ids.get("sku") or "", fnsku=f.ids.get("fnsku") or "",
              asin=f.ids.get("asin") or "", units=f.quantity or None, amount=f.amount,
@@ -220,12 +244,12 @@ def _fee_tier(found: list[Finding], given: set[str]) -> Figure:
                          zh=f"亚马逊：{f.details.get('amazon_tier')}；您的测量：{f.details.get('your_tier')}"))
         for f in sorted(found, key=lambda f: (-(f.amount or 0), f.ids.get("sku") or ""))
     ])  # fmt: skip
+    kind = "fee-preview" if "fee-preview" in given else "storage-fees"
     return Figure(
         key="fee_tier", label=LABELS["fee_tier"], value=Decimal(len(found)), unit="skus",
         status="miss" if found else "ok", items=items, more_items=more,
-        source=Source(report="fee-preview" if "fee-preview" in given else "storage-fees"),
-        how=Text(en=f"the scan's fee-overcharge rule: Amazon's tier above the one your "
-                 f"measurements give; overcharge {sum(amounts, Decimal(0))} {currency} where a fee "
-                 "table prices it", zh=f"扫描的 fee-overcharge 规则：亚马逊的尺寸分段高于按您的测量得出的分段；"
-                 f"可计算的多收金额 {sum(amounts, Decimal(0))} {currency}"),
+        source=Source(report=kind, path=paths.get(kind)),
+        how=Text(en="the scan's fee-overcharge rule: Amazon's tier above the one your "
+                 f"measurements give{money}",
+                 zh=f"扫描的 fee-overcharge 规则：亚马逊的尺寸分段高于按您的测量得出的分段{money_zh}"),
     )  # fmt: skip

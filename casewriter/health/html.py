@@ -3,7 +3,8 @@ script, no external font, style sheet or image; the charts inline SVG (``charts.
 style sheet so it reads on paper (A4, charts kept whole, links not needed).
 
 Every text that comes from a report, the log or the user is escaped (``html.escape``); nothing
-is inserted as markup. The page's sections mirror the text review: account, inventory, actions,
+is inserted as markup, and terminal controls and bidi overrides are shown as visible escapes
+(``safetext.escape_controls``, as ``render --out`` writes them). The page's sections mirror the text review: account, inventory, actions,
 sources, notes.
 """
 
@@ -15,6 +16,7 @@ from casewriter.health.charts import inventory_chart, metric_chart
 from casewriter.health.model import Figure, HealthReview
 from casewriter.health.text import H, amount_and_date, case_state, item_notes, status_word
 from casewriter.health.words import number, target_text
+from casewriter.safetext import escape_controls
 
 CSS = """
 :root { color-scheme: light; }
@@ -49,7 +51,7 @@ ol.actions > li { margin-bottom: 0.8rem; break-inside: avoid; page-break-inside:
 
 
 def _e(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(escape_controls(str(text)), quote=True)
 
 
 def _cls(status: str) -> str:
@@ -179,4 +181,4 @@ def format_html(review: HealthReview, lang: str = "en") -> str:
         out += [f"<li>{_e(n.get(lang))}</li>" for n in review.notes]
         out += ["</ul>", "</section>"]
     out += ["</body>", "</html>"]
-    return "\n".join(out) + "\n"
+    return escape_controls("\n".join(out) + "\n")

@@ -13,10 +13,11 @@
   column) are left out. Only the columns the review uses are parsed.
 - **Manage FBA Inventory**: unsellable and researching units per SKU (a later file's row for a
   SKU replaces an earlier one: the report has no date).
-- **restock**: days of supply per SKU (the same way), rows of another ``Country`` left out.
+- **restock**: days of supply per SKU (the same way), rows of another ``Country`` and rows
+  fulfilled by the merchant (FBM: not stock at Amazon) left out.
 
-A file that breaks part way keeps the rows before the break (``partial``); a bad row is a
-warning and the rest is read. Which columns a file lacked is kept, so a figure that cannot be
+A file that breaks part way keeps the rows before the break (``partial``); a bad row, or a row
+with fewer cells than the header (a download cut short), is a warning and the rest is read. Which columns a file lacked is kept, so a figure that cannot be
 computed says why (``missing``).
 """
 
@@ -33,6 +34,8 @@ from casewriter.health.inventory_data import (
     InventoryData,
     Managed,
     Restock,
+    cut_short,
+    merchant_fulfilled,
     same_market,
 )
 from casewriter.health.planning import read_planning
@@ -43,15 +46,16 @@ from casewriter.reports.sniff import ReportInfo
 __all__ = ["INVENTORY_TYPES", "InventoryData", "read_inventory"]
 
 
-def _newest_day(infos: list[ReportInfo]) -> date | None:
-    """The latest snapshot-date among the first data rows of the planning files."""
+def _newest_day(infos: list[ReportInfo], until: date | None = None) -> date | None:
+    """The latest snapshot-date among the first data rows of the planning files (not after
+    ``until``)."""
     found: list[date] = []
     for info in infos:
         f = Fields(info)
         try:
             for _line, row in iter_cells(info, Warnings()):
                 day = f.loose_day(row, "snapshot-date")
-                if day is not None:
+                if day is not None and (until is None or day <= until):
                     found.append(day)
                 break
         except ReportError:
@@ -60,11 +64,15 @@ def _newest_day(infos: list[ReportInfo]) -> date | None:
 
 
 def read_inventory(
-    infos: list[ReportInfo], marketplace: str, progress: Progress | None = None
+    infos: list[ReportInfo],
+    marketplace: str,
+    progress: Progress | None = None,
+    until: date | None = None,
 ) -> InventoryData:
-    """Stream the inventory reports among ``infos`` (others are ignored)."""
-    data = InventoryData()
-    data.newest = _newest_day([i for i in infos if i.type == "inventory-planning"])
+    """Stream the inventory reports among ``infos`` (others are ignored); planning snapshots
+    after ``until`` (the review's ``--as-of``) are left out."""
+    data = InventoryData(until=until)
+    data.newest = _newest_day([i for i in infos if i.type == "inventory-planning"], until)
     for info in infos:
         if info.type not in INVENTORY_TYPES:
             continue
@@ -112,6 +120,9 @@ def _restock(info: ReportInfo, data: InventoryData, done: FileRead, marketplace:
         if not same_market(f.text(r, "Country"), marketplace):
             done.other_marketplace += 1
             return None
+        if merchant_fulfilled(f.text(r, "Fulfilled by")):
+            done.merchant_fulfilled += 1
+            return None
         f.numbers.hint(f.upper(r, "Currency code") or marketplace)
         return Restock(f.text(r, "Merchant SKU"), f.upper(r, "FNSKU"), f.upper(r, "ASIN"),
                        f.dec(r, *_DAYS), f.count(r, "Recommended replenishment qty"),
@@ -135,7 +146,11 @@ def _per_sku(info: ReportInfo, data: InventoryData, progress: Progress | None,
     """Each row of a per-SKU report (Manage FBA Inventory, restock) as ``read`` makes it
     (None: left out), keyed by its SKU, else its FNSKU (a later row of a SKU replaces an
     earlier one); a row with a bad cell, or neither SKU nor FNSKU, is a warning."""
+    width = len(info.header)
     for line, r in iter_cells(info, data.warnings, progress):
+        if len(r) < width:  # an interrupted download: its missing cells would read as empty
+            data.warnings.row(info, line, cut_short(len(r), width))
+            continue
         try:
             got = read(r)
         except ValueError as exc:

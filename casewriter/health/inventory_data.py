@@ -127,6 +127,8 @@ class FileRead:
     dates: set[date] = field(default_factory=set)
     partial: str = ""
     other_marketplace: int = 0  # rows left out: another marketplace
+    merchant_fulfilled: int = 0  # restock rows left out: fulfilled by the seller (FBM)
+    after_as_of: int = 0  # planning rows left out: a snapshot after the review's date
 
 
 @dataclass
@@ -141,6 +143,8 @@ class InventoryData:
     #: the newest snapshot date the planning files start with (their first rows): rows older
     #: than it only feed the trend, so only available, sell-through and excess are parsed
     newest: date | None = None
+    #: the review's date when given (``--as-of``): snapshots after it are left out
+    until: date | None = None
 
     @property
     def latest(self) -> Snapshot | None:
@@ -156,3 +160,17 @@ def same_market(cell: str, marketplace: str) -> bool:
     from casewriter.marketplaces import find
 
     return (find(cell) or cell.upper()) == marketplace
+
+
+def cut_short(cells: int, width: int) -> str:
+    """The row warning of a row with fewer cells than the header (a download cut short)."""
+    return f"row cut short: {cells} of {width} cells"
+
+
+#: The restock report's ``Fulfilled by`` of a seller-fulfilled (FBM) listing: not FBA stock.
+_MERCHANT = frozenset({"merchant", "seller", "mfn", "fbm", "merchant fulfilled",
+                       "fulfilled by merchant", "seller fulfilled"})  # fmt: skip
+
+
+def merchant_fulfilled(cell: str) -> bool:
+    return cell.strip().lower() in _MERCHANT

@@ -4,7 +4,9 @@ sections as the text review, as tables and lists.
 Text from reports, the log and the user is escaped (``md``): what can start markup inline
 (backslash, backtick, ``* _ [ ] < > | ~ &``) gets a backslash and line breaks become spaces,
 so a SKU or a reason can never become a link, an image, HTML, an entity or a new table cell;
-every escaped text follows a prefix (``| ``, ``- ``), so nothing starts a line.
+every escaped text follows a prefix (``| ``, ``- ``), so nothing starts a line. Terminal
+controls and bidi overrides become visible escapes first (``safetext.escape_controls``, as
+``render --out`` writes them), and the whole page once more before it is returned.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 from casewriter.health.model import Figure, HealthReview
 from casewriter.health.text import H, amount_and_date, case_state, item_notes, status_word
 from casewriter.health.words import number, target_text
+from casewriter.safetext import escape_controls
 
 #: what can start markup inline (every escaped text follows a prefix, never starts a line)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -21,7 +24,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 
 def md(text: object) -> str:
     """``text`` as literal Markdown (inline): specials escaped, one line."""
-    flat = " ".join(str(text).split())
+    flat = " ".join(escape_controls(str(text)).split())
     return _SPECIAL.sub(r"\\\1", flat)
 
 
@@ -117,4 +120,4 @@ def format_markdown(review: HealthReview, lang: str = "en") -> str:
                    f"{acc.records[0].date.isoformat()} … {acc.records[-1].date.isoformat()}")  # fmt: skip
     if review.notes:
         out += ["", f"## {t('notes')}", ""] + [f"- {md(n.get(lang))}" for n in review.notes]
-    return "\n".join(out) + "\n"
+    return escape_controls("\n".join(out) + "\n")

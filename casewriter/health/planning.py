@@ -29,6 +29,7 @@ from casewriter.health.inventory_data import (
     InventoryData,
     SkuLine,
     Snapshot,
+    cut_short,
     same_market,
 )
 from casewriter.reports.fields import Fields
@@ -49,17 +50,26 @@ class _Cells:
         self.decs: dict[str, Decimal] = {}
 
     def count(self, cell: str, name: str) -> int | None:
-        try:
+        """A count of units: none negative, none above the report bound (a row warning)."""
+        if len(cell) <= 9 and cell.isdigit() and cell.isascii():  # the usual cell, at C speed
             return int(cell)
-        except ValueError:
-            pass
         text = cell.strip().strip('"').strip()
         if text.lower() in _EMPTY:
             return None
         try:
-            return self.numbers.whole(text)
+            value = self.numbers.whole(text)
         except ValueError as exc:
             raise ValueError(f"{name}: {exc}") from None
+        if value is not None and value < 0:
+            raise ValueError(f"{name}: {value} is negative (a count of units cannot be)")
+        return value
+
+    def positive(self, cell: str, name: str) -> Decimal | None:
+        """A ratio (sell-through) or an amount that cannot be negative."""
+        value = self.dec(cell, name)
+        if value is not None and value < 0:
+            raise ValueError(f"{name}: {value} is negative")
+        return value
 
     def dec(self, cell: str, name: str) -> Decimal | None:
         got = self.decs.get(cell)
@@ -121,11 +131,15 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
         missing.add("inv-age-*")
     has_ltsf = any(i != _NONE for i in (i_q11, i_q12, i_ltsf))
     markets: dict[str, bool] = {}
-    newest = data.newest
+    newest, until = data.newest, data.until
     latest_day: date | None = data.latest.day if data.latest else None
     snap: Snapshot | None = None
+    width = len(info.header)
     for line, r in iter_cells(info, data.warnings, progress):
         n = len(r)
+        if n < width:  # an interrupted download: its missing cells would read as empty
+            data.warnings.row(info, line, cut_short(n, width))
+            continue
         try:
             cell = r[i_mp] if i_mp < n else ""
             same = markets.get(cell)
@@ -135,6 +149,9 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
                 done.other_marketplace += 1
                 continue
             day = c.day(r[i_day]) if i_day < n else None
+            if until is not None and day is not None and day > until:
+                done.after_as_of += 1  # a snapshot after the review's date
+                continue
             if snap is None or snap.day != day:
                 cur = r[i_cur].strip().upper() if i_cur < n else ""
                 f.numbers.hint(cur or marketplace)
@@ -145,10 +162,10 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
                 data.warnings.row(info, line, "no sku or fnsku")
                 continue
             available = (c.count(r[i_avail], "available") if i_avail < n else None) or 0
-            st = c.dec(r[i_st], "sell-through") if i_st < n else None
+            st = c.positive(r[i_st], "sell-through") if i_st < n else None
             excess = c.count(r[i_ex], "estimated-excess-quantity") if i_ex < n else None
             if not older:
-                price = c.dec(r[i_price], "your-price") if i_price < n else None
+                price = c.positive(r[i_price], "your-price") if i_price < n else None
                 ages = [(x, c.count(r[i], x) or 0 if i < n else 0, old)
                         for x, i, old in bucket_idx]  # fmt: skip
                 q11 = q12 = None
@@ -156,8 +173,10 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
                 if has_ltsf:
                     q11 = c.count(r[i_q11], "qty-to-be-charged-ltsf-11-mo") if i_q11 < n else None
                     q12 = c.count(r[i_q12], "qty-to-be-charged-ltsf-12-mo") if i_q12 < n else None
-                    ltsf = c.dec(r[i_ltsf], "estimated-ltsf-next-charge") if i_ltsf < n else None
-                storage = (c.dec(r[i_sto], "estimated-storage-cost-next-month")
+                    ltsf = (
+                        c.positive(r[i_ltsf], "estimated-ltsf-next-charge") if i_ltsf < n else None
+                    )
+                storage = (c.positive(r[i_sto], "estimated-storage-cost-next-month")
                            if i_sto < n else None)  # fmt: skip
                 unful = c.count(r[i_unf], "unfulfillable-quantity") if i_unf < n else None
         except ValueError as exc:
@@ -260,10 +279,11 @@ def _trend_only_file(info: ReportInfo, data: InventoryData, done: FileRead,
                     cur = row[i_cur] if i_cur >= 0 else ""
                     f.numbers.hint(cur.strip().upper() or marketplace)
                     acc = sums[day] = [0, 0, _ZERO, 0, 0, 0, 0, 0, cur, 0]
-                try:
-                    available = int(row[i_avail])
-                except ValueError:
-                    available = c.count(row[i_avail], "available") or 0
+                cell = row[i_avail]
+                if len(cell) <= 9 and cell.isdigit() and cell.isascii():
+                    available = int(cell)
+                else:  # a bad or out-of-bound cell raises: the file is read the ordinary way
+                    available = c.count(cell, "available") or 0
                 acc[0] += 1
                 acc[1] += available
                 if i_st >= 0:
@@ -274,7 +294,7 @@ def _trend_only_file(info: ReportInfo, data: InventoryData, done: FileRead,
                         acc[3] += available
                         acc[4] += 1
                     else:
-                        st = c.dec(cell, "sell-through")
+                        st = c.positive(cell, "sell-through")
                         if st is not None:
                             if _CACHEABLE.fullmatch(cell) and len(hundredths) < 8192:
                                 hundredths[cell] = int(st * 100)
@@ -282,10 +302,12 @@ def _trend_only_file(info: ReportInfo, data: InventoryData, done: FileRead,
                             acc[3] += available
                             acc[4] += 1
                 if i_ex >= 0:
-                    try:
-                        excess: int | None = int(row[i_ex])
-                    except ValueError:
-                        excess = c.count(row[i_ex], "estimated-excess-quantity")
+                    cell = row[i_ex]
+                    excess: int | None
+                    if len(cell) <= 9 and cell.isdigit() and cell.isascii():
+                        excess = int(cell)
+                    else:
+                        excess = c.count(cell, "estimated-excess-quantity")
                     if excess is not None:
                         acc[5] += excess
                         acc[6] += available

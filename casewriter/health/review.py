@@ -6,7 +6,8 @@ reports by ``inventory.py``; the stranded, Fee Preview, storage fee, settlement 
 measurement files by the scan's own rules (``reports.scan``: stranded inventory, fee-tier
 mismatches, storage fees that do not add up), so the review and ``casewriter scan`` agree.
 Other reports are listed as unused. A file that cannot be read is listed with the reason
-(``SourceFile.status``) and the rest are read.
+(``SourceFile.status``) and the rest are read. A file named twice, or a copy of one, is read
+once (``distinct``).
 
 The marketplace is the one given, else the one the planning/restock rows name most, else the
 latest account record's, else the settings' default. "Today" is ``as_of`` or the date in that
@@ -42,15 +43,82 @@ SCAN_TYPES = frozenset({"stranded-inventory", "fee-preview", "storage-fees",
 SCAN_RULES = frozenset({"stranded-inventory", "fee-overcharge", "storage-fee-check"})
 _FEE_ONLY = frozenset({"fee-preview", "settlement-v2", "settlement-flat"})
 _PEEK_ROWS = 200
+_HEAD_BYTES = 1 << 16  # files of one size are told apart by this much first
 
 
 def expand(paths: Iterable[Path | str]) -> tuple[list[ReportInfo], list[SourceFile], list[str]]:
-    """(reports, files named that are not readable reports, notes on folder files skipped)."""
+    """(reports, files named that are not readable reports, notes on what a folder holds that
+    is skipped: files that are not reports, folders inside it)."""
     found = sniff_all(paths)
     bad = [SourceFile(path=str(path), status="unreadable", reason=reason,
                       reason_zh=say(reason, "zh"))
            for path, reason in found.unreadable]  # fmt: skip
-    return found.reports, bad, found.passed_over
+    return found.reports, bad, [*found.subfolders, *found.passed_over]
+
+
+def distinct(infos: list[ReportInfo]) -> tuple[list[ReportInfo], list[Text]]:
+    """``infos`` with each file once: a file named twice (its folder and itself, or by two
+    paths to it: the same resolved path) or a copy of one (the same size and SHA-256: a
+    download saved twice) is read once, and a note says which. Only files of the same size
+    are hashed (their first 64 KiB, then the whole of those that still match), so a folder of
+    distinct reports costs one ``stat`` per file."""
+    import hashlib
+    import os
+
+    kept: list[ReportInfo] = []
+    notes: list[Text] = []
+    seen: set[Path] = set()
+    by_size: dict[int, list[ReportInfo]] = {}
+    for info in infos:
+        path = Path(info.path)
+        try:
+            real = path.resolve()
+            size = os.stat(real).st_size
+        except (OSError, RuntimeError):
+            kept.append(info)
+            continue
+        if real in seen:
+            notes.append(Text(en=f"{info.path}: named twice: read once",
+                              zh=f"{info.path}：被指定了两次，只读取一次"))  # fmt: skip
+            continue
+        seen.add(real)
+        by_size.setdefault(size, []).append(info)
+        kept.append(info)
+
+    def digest(info: ReportInfo, limit: int | None) -> str:
+        """SHA-256 of the file (of its first ``limit`` bytes when given)."""
+        h = hashlib.sha256()
+        try:
+            with Path(info.path).open("rb") as fh:
+                if limit is not None:
+                    h.update(fh.read(limit))
+                else:
+                    for block in iter(lambda: fh.read(1 << 20), b""):
+                        h.update(block)
+        except OSError:
+            return f"unreadable:{id(info)}"  # never equal to another
+        return h.hexdigest()
+
+    copies: set[int] = set()
+    for group in by_size.values():
+        if len(group) < 2:
+            continue
+        by_head: dict[str, list[ReportInfo]] = {}  # weekly downloads often share a size
+        for info in group:
+            by_head.setdefault(digest(info, _HEAD_BYTES), []).append(info)
+        for same_head in by_head.values():
+            if len(same_head) < 2:
+                continue
+            first: dict[str, ReportInfo] = {}
+            for info in same_head:
+                original = first.setdefault(digest(info, None), info)
+                if original is not info:
+                    copies.add(id(info))
+                    notes.append(Text(
+                        en=f"{info.path}: the same content as {original.path}: read once",
+                        zh=f"{info.path}：与 {original.path} 内容相同，只读取一次",
+                    ))  # fmt: skip
+    return [i for i in kept if id(i) not in copies], notes
 
 
 def _peek_marketplace(infos: list[ReportInfo]) -> str:
@@ -93,14 +161,14 @@ def build_review(
     recs = list(records)
     given = [f for f in files if isinstance(f, ReportInfo)]
     infos, bad, folder_notes = expand(f for f in files if not isinstance(f, ReportInfo))
-    infos = given + infos
+    infos, copy_notes = distinct(given + infos)
     if marketplace:
         mp = get(marketplace).code
     else:
         latest = max(recs, key=lambda r: r.date).marketplace if recs else ""
         mp = _peek_marketplace(infos) or latest or get(default_marketplace).code
     today = today_in(get(mp), as_of)
-    data = read_inventory(infos, mp, progress)
+    data = read_inventory(infos, mp, progress, until=as_of)
     findings: list[Finding] = []
     sources: list[SourceFile] = []
     measured = any(i.type == "seller-measurements" for i in infos)
@@ -110,12 +178,21 @@ def build_review(
         i for i in infos if i.type in SCAN_TYPES and (measured or i.type not in _FEE_ONLY)
     ]
     notes: list[Text] = [Text(en=f"skipped {n}", zh=f"已跳过 {say(n, 'zh')}") for n in folder_notes]
+    notes += copy_notes
     if scan_infos:
         from casewriter.reports.scan import scan
 
         result = scan(scan_infos, as_of=today, marketplace=mp, catalog=catalog,
-                      progress=progress, default_marketplace=mp)  # fmt: skip
+                      progress=progress, default_marketplace=mp, relabel=False)  # fmt: skip
         findings = [f for f in result.findings if f.rule in SCAN_RULES and f.marketplace == mp]
+        others = sorted({f.marketplace for f in result.findings
+                         if f.rule in SCAN_RULES and f.marketplace != mp})  # fmt: skip
+        if others:
+            names = ", ".join(others)
+            notes.append(Text(
+                en=f"findings of another marketplace ({names}) left out (this review is for {mp})",
+                zh=f"其他站点（{names}）的发现未计入（本次检查针对 {mp}）",
+            ))  # fmt: skip
         partial = {str(s.path): s.reason for s in result.skipped if s.partial}
         for r in result.reports:
             status = "partial" if str(r.path) in partial else "read"
@@ -140,6 +217,18 @@ def build_review(
                 f"left out (this review is for {mp})",
                 zh=f"{done.info.path}：{done.other_marketplace} 行属于其他站点，未计入（本次检查针对 {mp}）",
             ))  # fmt: skip
+        if done.after_as_of:
+            notes.append(Text(
+                en=f"{done.info.path}: {done.after_as_of} row(s) of snapshots after "
+                f"{today.isoformat()} left out (the review's date)",
+                zh=f"{done.info.path}：{done.after_as_of} 行属于 {today.isoformat()} 之后的快照，未计入（本次检查的日期）",
+            ))  # fmt: skip
+        if done.merchant_fulfilled:
+            notes.append(Text(
+                en=f"{done.info.path}: {done.merchant_fulfilled} row(s) fulfilled by the merchant "
+                "left out (restock is about stock at Amazon)",
+                zh=f"{done.info.path}：{done.merchant_fulfilled} 行为卖家自配送，未计入（补货只看亚马逊仓内库存）",
+            ))  # fmt: skip
     for info in infos:
         if info.type in _FEE_ONLY and not measured:
             sources.append(SourceFile(path=str(info.path), type=info.type, status="unused",
@@ -158,7 +247,10 @@ def build_review(
                           + "；".join(say(m, "zh") for m in data.warnings.messages[:3])))  # fmt: skip
     given_types = {i.type for i in infos}
     account = account_review(recs, mp, today, targets)
-    inventory = inventory_review(data, findings, given_types, mp, targets)
+    paths: dict[str, str] = {}
+    for info in infos:
+        paths.setdefault(info.type, str(info.path))
+    inventory = inventory_review(data, findings, given_types, mp, targets, paths)
     actions = account_actions(account, targets, catalog)
     actions += inventory_actions(inventory, findings, mp, catalog)
     return HealthReview(

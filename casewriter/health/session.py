@@ -1,7 +1,9 @@
 """The review with the log: account records read from it, each run remembered in it.
 
-``run_review`` is what ``casewriter health`` and the Health screen call; ``review_last`` reopens
-the last run's files (the Health screen opens on it). Both block (file reading, SQLite): a
+``run_review`` is what ``casewriter health`` and the Health screen call; it remembers the run
+with its sources, the stranded report's auto-removal dates on that source (``log due`` and the
+calendar export remind of them: ``store.health_removals``). ``review_last`` reopens the last
+run's files (the Health screen opens on it). Both block (file reading, SQLite): a
 screen calls them from a worker thread.
 """
 
@@ -52,8 +54,13 @@ def run_review(
         default_marketplace=getattr(settings, "default_marketplace", "US"), progress=progress,
     )  # fmt: skip
     if record and not store.read_only:
-        sources = [{"path": _absolute(s.path), "type": s.type, "rows": s.rows, "status": s.status}
-                   for s in review.sources if s.status in ("read", "partial")]  # fmt: skip
+        sources: list[dict[str, Any]] = [
+            {"path": _absolute(s.path), "type": s.type, "rows": s.rows, "status": s.status}
+            for s in review.sources if s.status in ("read", "partial")
+        ]  # fmt: skip
+        stranded = next((s for s in sources if s["type"] == "stranded-inventory"), None)
+        if stranded is not None:  # the reminders of `log due` and the calendar export
+            stranded["auto_removal"] = auto_removals(review)
         store.record_review_run(review.as_of, review.marketplace, review.inventory.read, sources)
     return review
 
@@ -66,6 +73,15 @@ def _absolute(path: str) -> str:
         return str(Path(path).resolve())
     except (OSError, RuntimeError):  # a symlink loop: absolute, not resolved
         return str(Path(path).absolute())
+
+
+def auto_removals(review: HealthReview) -> list[dict[str, Any]]:
+    """The stranded listings' auto-removal dates (the soonest ones the figure lists)."""
+    fig = next((f for f in review.inventory.figures if f.key == "stranded"), None)
+    if fig is None:
+        return []
+    return [{"date": i.deadline.isoformat(), "sku": i.sku, "fnsku": i.fnsku, "units": i.units}
+            for i in fig.items if isinstance(i.deadline, date)]  # fmt: skip
 
 
 def review_last(

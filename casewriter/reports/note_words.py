@@ -202,6 +202,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "有 {n} 笔赔偿未与售价比较：所给结算报告中没有该 SKU 的销售",
     ),
     # why a file was not read, or read only in part (sniff, readers)
+    "file.subfolder": (
+        "{folder}: a folder inside {parent} (name it to read its reports)",
+        "{folder}：{parent} 中的子文件夹（未读取；要读取其中的报告，请直接指定它）",
+    ),
     "file.cannot_read": ("{path}: cannot read: {why}", "{path}：无法读取：{why}"),
     "file.empty_report": (
         "{path}: empty file, not a Seller Central report",

@@ -98,11 +98,14 @@ def scan(
     progress: Progress | None = None,
     default_marketplace: str = "US",
     confirm_removal_lost: Sequence[str] = (),
+    relabel: bool = True,
 ) -> ScanResult:
     """Scan the reports. Unreadable ones are listed in ``skipped``; ReportError only when no
     file at all can be read. ``confirm_removal_lost``: removal order ids or tracking numbers
     the seller says never arrived (those packages become claims; the ones matching no package
-    are listed in ``ScanResult.unconfirmed``)."""
+    are listed in ``ScanResult.unconfirmed``). ``relabel=False``: a finding keeps the
+    marketplace its rows name (``marketplace`` only where they name none), so a caller can
+    leave another marketplace's findings out (the health review) instead of relabelling them."""
 
     infos: list[ReportInfo] = []
     skipped: list[Skipped] = []
@@ -121,7 +124,7 @@ def scan(
                           "report: " + "; ".join(s.reason for s in skipped))  # fmt: skip
     with gc_paused():
         return _scan(infos, skipped, as_of, marketplace, catalog, progress, default_marketplace,
-                     confirm_removal_lost)  # fmt: skip
+                     confirm_removal_lost, relabel)  # fmt: skip
 
 
 def _scan(
@@ -133,6 +136,7 @@ def _scan(
     progress: Progress | None,
     default_marketplace: str,
     confirm_removal_lost: Sequence[str],
+    relabel: bool = True,
 ) -> ScanResult:
     from casewriter.dates import today_in
     from casewriter.marketplaces import get
@@ -176,7 +180,7 @@ def _scan(
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
     for f in found:
-        code = explicit or find_marketplace(f.marketplace) or main
+        code = (explicit if relabel else "") or find_marketplace(f.marketplace) or main
         if f.rule in MONEY_RULES:
             if not finish_money(f, code, today, catalog, windows):
                 continue  # a lead out of its window: nothing to act on

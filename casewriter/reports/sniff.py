@@ -120,24 +120,28 @@ def sniff(path: Path) -> ReportInfo:
 @dataclass
 class Sniffed:
     """What ``sniff_all`` found: the reports, the reasons files inside a folder were passed
-    over, and the files named one by one that are not readable reports (with the reason)."""
+    over, the files named one by one that are not readable reports (with the reason), and the
+    folders inside a named folder (not read; the health review names them)."""
 
     reports: list[ReportInfo] = field(default_factory=list)
     passed_over: list[str] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    subfolders: list[str] = field(default_factory=list)
 
 
 def sniff_all(paths: Iterable[Path | str]) -> Sniffed:
     """Recognise each named file, and each file directly inside a named folder (by name order;
-    hidden files and subfolders are passed over silently). A folder's file that is not a report
-    is passed over with its reason; a named file that is not is listed as unreadable."""
+    hidden files are passed over silently). A folder's file that is not a report is passed over
+    with its reason, a folder inside it is listed (not read); a named file that is not a report
+    is listed as unreadable."""
     out = Sniffed()
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
-            for child in sorted(p for p in path.iterdir() if p.is_file()):
-                if child.name.startswith("."):
-                    continue
+            children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+            out.subfolders += [wn("file.subfolder", folder=d, parent=path)
+                               for d in children if d.is_dir()]  # fmt: skip
+            for child in (p for p in children if p.is_file()):
                 try:
                     out.reports.append(sniff(child))
                 except ReportError as exc:

@@ -220,11 +220,15 @@ class CaseStore(StoreBase):
         tz: tzinfo | None = None,
         limit: int = 500,
         review_days: tuple[int, int] | None = None,
+        upcoming: bool = False,
     ) -> DueReport:
         """Follow-ups due or overdue at ``now``, and drafts whose claim window closes within
         ``horizon_days`` (calendar days in ``tz``, the local zone by default). With
         ``review_days`` (account, inventory: ``casewriter.health.due_days()``, the health
-        targets' data), also the health reviews due (``DueReport.reviews``)."""
+        targets' data), also the health reviews due (``DueReport.reviews``) and the stranded
+        auto-removal dates of the last review within the horizon (``DueReport.removals``);
+        ``upcoming`` (the calendar export): also the next reviews not due yet, and every
+        auto-removal date ahead."""
         when = self._now(now)
         today = when.astimezone(tz).date()
         last = today + timedelta(days=horizon_days)
@@ -242,10 +246,13 @@ class CaseStore(StoreBase):
                 (today.isoformat(), last.isoformat(), limit),
             ).fetchall()
             reviews = []
+            removals = []
             if review_days is not None:
                 from casewriter.store.health import reviews_due
+                from casewriter.store.health_removals import removals_due
 
-                reviews = reviews_due(conn, today, *review_days)
+                reviews = reviews_due(conn, today, *review_days, upcoming=upcoming)
+                removals = removals_due(conn, today, None if upcoming else last)
         deadlines = []
         for row in dl:
             summary = summary_from_row(tuple(row))
@@ -257,6 +264,7 @@ class CaseStore(StoreBase):
             deadlines=deadlines,
             horizon_days=horizon_days,
             reviews=reviews,
+            removals=removals,
         )
 
     # -- health review (health.py) ----------------------------------------------------------

@@ -31,6 +31,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from casewriter.store.health import ReviewDue
+from casewriter.store.health_removals import RemovalDue
 from casewriter.store.model import CLOSED_STATUSES
 from casewriter.store.values import parse_date, parse_ts
 
@@ -95,7 +96,10 @@ def _day(text: object) -> date | None:
 
 
 def to_ics(
-    rows: Iterable[Mapping[str, Any]], now: datetime, reviews: Iterable[ReviewDue] = ()
+    rows: Iterable[Mapping[str, Any]],
+    now: datetime,
+    reviews: Iterable[ReviewDue] = (),
+    removals: Iterable[RemovalDue] = (),
 ) -> bytes:
     from icalendar import Calendar, Event, Todo
 
@@ -144,5 +148,17 @@ def to_ics(
         todo.add("due", review.due_on)
         todo.add("status", "NEEDS-ACTION")
         cal.add_component(todo)
+    for removal in removals:  # like a claim deadline: an all-day event on the day
+        event = Event()
+        what = removal.sku or removal.fnsku
+        event.add("uid", f"stranded-removal-{removal.marketplace}-{ics_text(what)}-"
+                  f"{removal.removal_on.strftime('%Y%m%d')}@casewriter")  # fmt: skip
+        event.add("dtstamp", now)
+        event.add("summary", ics_text(f"Stranded inventory auto-removal: {what}"))
+        event.add("description", ics_text(removal.text()))
+        event.add("dtstart", removal.removal_on)
+        event.add("dtend", removal.removal_on + timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
     data: bytes = cal.to_ical()
     return data

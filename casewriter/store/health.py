@@ -9,8 +9,10 @@ over a store (``CaseStore`` exposes each as a method).
 - **Review runs** (``review_runs``): each ``casewriter health`` run: when, the review's date,
   the marketplace, whether it read inventory reports, and its sources (path, type, rows).
 - **Due**: ``reviews_due`` says when the weekly account review (no record for ``account_days``)
-  and the monthly inventory health (no run that read inventory for ``inventory_days``) are due;
-  the periods are the health targets' data (``casewriter/health/targets.toml``), passed in.
+  and the monthly inventory health (no run that read inventory for ``inventory_days``) are due
+  (``upcoming``: also the next ones, for the calendar); the periods are the health targets'
+  data (``casewriter/health/targets.toml``), passed in. Stranded auto-removal dates remembered
+  with a run are ``health_removals.py``'s.
 - Export and import are ``health_io.py``'s.
 
 Values are checked before anything is written (``UsageError``, nothing written); a stored value
@@ -26,7 +28,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -147,6 +149,22 @@ def check_metric(key: str, value: object) -> Decimal | None:
     return plain.quantize(Decimal(1)) if plain.as_tuple().exponent > 0 else plain  # type: ignore[operator]
 
 
+#: The furthest ahead of UTC any time zone is (UTC+14, Kiribati): a record dated later than
+#: today there is in the future for every seller, a mistyped year (2029 for 2026).
+_AHEAD_OF_UTC = timedelta(hours=14)
+
+
+def check_record_day(day: date, now: datetime) -> None:
+    """A record is what Account Health shows on or before today: a later date is refused
+    (it would hide the weekly review that is due). ``now`` is timezone-aware. Checked where a
+    record enters (``health record``, ``log import``), against the real time; ``record`` itself
+    takes any date, so a caller with its own clock (the demo, tests) is not refused."""
+    latest = (now.astimezone(UTC) + _AHEAD_OF_UTC).date()
+    if day > latest:
+        raise UsageError(f"date: {day.isoformat()} is in the future (an account record is "
+                         "what Account Health shows today or on an earlier day)")  # fmt: skip
+
+
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -236,10 +254,16 @@ def delete(store: StoreBase, marketplace: str, day: date) -> HealthRecord:
 
 
 def _clean_sources(sources: Iterable[Mapping[str, Any]]) -> str:
+    from casewriter.store.health_removals import clean_removals
+
     kept = []
     for s in list(sources)[:MAX_SOURCES]:
-        kept.append({k: (v if isinstance(v, int | bool) or v is None else str(v))
-                     for k, v in s.items() if k in ("path", "type", "rows", "status")})  # fmt: skip
+        one: dict[str, Any] = {k: (v if isinstance(v, int | bool) or v is None else str(v))
+                               for k, v in s.items() if k in ("path", "type", "rows", "status")}  # fmt: skip
+        removals = clean_removals(s.get("auto_removal"))
+        if removals:  # a stranded report's auto-removal dates (health_removals.py)
+            one["auto_removal"] = removals
+        kept.append(one)
     return json.dumps(kept, ensure_ascii=False)
 
 
@@ -306,9 +330,15 @@ def runs(
 
 
 def reviews_due(
-    conn: sqlite3.Connection, today: date, account_days: int, inventory_days: int
+    conn: sqlite3.Connection,
+    today: date,
+    account_days: int,
+    inventory_days: int,
+    *,
+    upcoming: bool = False,
 ) -> list[ReviewDue]:
-    """The reviews due on ``today`` (see the module docstring)."""
+    """The reviews due on ``today`` (see the module docstring); with ``upcoming`` also the next
+    one not due yet, on the day it will be (``days_overdue`` negative: the calendar export)."""
     out: list[ReviewDue] = []
     last_by_mp = conn.execute(
         "SELECT marketplace, max(day) FROM health_records GROUP BY marketplace ORDER BY 1"
@@ -321,7 +351,7 @@ def reviews_due(
         except ValueError:
             continue
         due_on = last + timedelta(days=account_days)
-        if today >= due_on:
+        if today >= due_on or upcoming:
             out.append(ReviewDue("account-review", str(mp), last, due_on, (today - due_on).days))
     row = conn.execute("SELECT max(at) FROM review_runs WHERE inventory = 1").fetchone()
     last_run = None
@@ -334,6 +364,6 @@ def reviews_due(
         out.append(ReviewDue("inventory-review", "", None, None, 0))
     else:
         due_on = last_run + timedelta(days=inventory_days)
-        if today >= due_on:
+        if today >= due_on or upcoming:
             out.append(ReviewDue("inventory-review", "", last_run, due_on, (today - due_on).days))
     return out

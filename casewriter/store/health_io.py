@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping
+from datetime import UTC, date, datetime
 from typing import Any
 
 from casewriter.errors import UsageError
@@ -19,6 +20,7 @@ from casewriter.store.health import (
     _clean_sources,
     _text,
     check_metric,
+    check_record_day,
     records,
     runs,
 )
@@ -88,6 +90,7 @@ def import_health(conn: sqlite3.Connection, data: Mapping[str, Any], at: str) ->
             if not mp:
                 raise UsageError("marketplace: missing")
             day = _day_of(day_raw, "date")
+            check_record_day(date.fromisoformat(day), datetime.now(UTC))
             metrics = {k: check_metric(k, row.get(k)) for k in METRICS}
             created = _ts(row["created_at"], "created_at") if row.get("created_at") else at
             updated = _ts(row["updated_at"], "updated_at") if row.get("updated_at") else at

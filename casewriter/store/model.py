@@ -316,6 +316,9 @@ class DueReport:
     reviews: list[Any] = field(default_factory=list)
     """The health reviews due (``store.health.ReviewDue``: weekly account review, monthly
     inventory health); empty unless ``due()`` was given the review periods."""
+    removals: list[Any] = field(default_factory=list)
+    """Stranded units Amazon auto-removes soon (``store.health_removals.RemovalDue``), from the
+    last review that read a stranded report; empty unless ``due()`` was given the periods."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -327,6 +330,7 @@ class DueReport:
             ],
             "deadlines": [d.to_json() for d in self.deadlines],
             "reviews": [r.to_json() for r in self.reviews],
+            "removals": [r.to_json() for r in self.removals],
         }
 
 

@@ -14,8 +14,6 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from casewriter.paths import AppPaths
 from casewriter.store import CaseStore
 from tests.acceptance.issue15_files import RIDGEWAY, STRANDED, write_report
@@ -112,8 +110,6 @@ def test_the_due_reviews_go_to_the_calendar_export(cli: Cli) -> None:
     assert "SUMMARY:weekly account review due (DE)" in todo
 
 
-@pytest.mark.xfail(strict=True, reason="F14: the calendar export has no entry for the next review "
-                   "until it is already overdue (future follow-ups are exported)")  # fmt: skip
 def test_the_calendar_holds_the_next_weekly_review_before_it_is_due(cli: Cli) -> None:
     recent = today() - timedelta(days=2)
     assert cli("health", "record", "--marketplace", "US", "--odr", "0.3", "--date",
@@ -122,8 +118,6 @@ def test_the_calendar_holds_the_next_weekly_review_before_it_is_due(cli: Cli) ->
     assert f"DUE;VALUE=DATE:{(recent + timedelta(days=7)).strftime('%Y%m%d')}" in ics
 
 
-@pytest.mark.xfail(strict=True, reason="F3: a record dated in the future hides the weekly review "
-                   "that is due")  # fmt: skip
 def test_a_future_dated_record_does_not_hide_the_weekly_review(cli: Cli) -> None:
     old = (today() - timedelta(days=20)).isoformat()
     typo = (today() + timedelta(days=365 * 3)).isoformat()  # 2029 typed for 2026
@@ -132,9 +126,6 @@ def test_a_future_dated_record_does_not_hide_the_weekly_review(cli: Cli) -> None
     assert "account-review" in {r["kind"] for r in reviews(cli)}
 
 
-@pytest.mark.xfail(strict=True, reason="F13: stranded auto-removal dates of a review reach neither "
-                   "log due nor the calendar export (health.md: 'feeds the follow-ups and the ICS "
-                   "export like a claim deadline')")  # fmt: skip
 def test_a_stranded_auto_removal_date_is_a_reminder(cli: Cli, tmp_path: Path) -> None:
     soon = today() + timedelta(days=3)
     folder = write_report(tmp_path / "r" / "stranded.txt", STRANDED, [{

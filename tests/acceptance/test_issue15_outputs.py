@@ -187,8 +187,6 @@ def test_terminal_output_shows_controls_as_escapes(cli: Cli, tmp_path: Path) -> 
     assert "SKU-\\x1b]52;c;ZXZpbA==\\x07-1" in got.out and "\\u202eevil" in got.out
 
 
-@pytest.mark.xfail(strict=True, reason="F12: terminal controls and bidi overrides from report "
-                   "cells are written raw into review.md / review.html (render --out escapes them)")  # fmt: skip
 @pytest.mark.parametrize("name", ["review.md", "review.html"])
 def test_files_never_hold_raw_terminal_controls(cli: Cli, tmp_path: Path, name: str) -> None:
     folder = _hostile_stranded(tmp_path / "r", "SKU-\x1b]52;c;ZXZpbA==\x07-1",

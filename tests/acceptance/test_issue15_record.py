@@ -181,8 +181,6 @@ def test_the_log_export_carries_the_history_into_another_log(cli: Cli, tmp_path:
     assert json.loads(run_cli("health", "history", "--json", home=third).out) == []
 
 
-@pytest.mark.xfail(strict=True, reason="F3: a record dated in the future is accepted (a mistyped "
-                   "year), and then silences the weekly reminder")  # fmt: skip
 def test_a_record_in_the_future_is_refused(cli: Cli) -> None:
     later = (datetime.now(UTC).date() + timedelta(days=400)).isoformat()
     got = cli("health", "record", "--marketplace", "US", "--odr", "0.4", "--date", later)
@@ -190,8 +188,6 @@ def test_a_record_in_the_future_is_refused(cli: Cli) -> None:
     assert history(cli) == []
 
 
-@pytest.mark.xfail(strict=True, reason="F11: a German seller's '0,42' (as Seller Central.de shows "
-                   "it) is 'not a number'")  # fmt: skip
 def test_a_decimal_comma_is_read_for_a_comma_marketplace(cli: Cli) -> None:
     got = cli("health", "record", "--marketplace", "DE", "--odr", "0,42", "--date", "2026-11-09")
     assert got.code == 0, got.err
@@ -278,9 +274,6 @@ def _poa_draft(cli: Cli, tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="F19: the drafted plan of action is ready to file without "
-                   "the order counts once root cause and actions are written (the review says "
-                   "it needs them)")  # fmt: skip
 def test_the_plan_of_action_stays_not_ready_without_the_order_counts(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -291,8 +284,6 @@ def test_the_plan_of_action_stays_not_ready_without_the_order_counts(
     assert any(r["code"] == "missing-fact" for r in rendered["ready_reasons"])
 
 
-@pytest.mark.xfail(strict=True, reason="F20: a late shipment rate missed on both windows drafts two "
-                   "plans of action for the one metric")  # fmt: skip
 def test_one_plan_of_action_per_metric(cli: Cli) -> None:
     assert cli("health", "record", "--marketplace", "US", "--lsr-10", "4.1", "--lsr-30", "4.4",
                "--date", "2026-11-30").code == 0  # fmt: skip
@@ -300,8 +291,6 @@ def test_one_plan_of_action_per_metric(cli: Cli) -> None:
     assert drafted == ["Late Shipment Rate"]
 
 
-@pytest.mark.xfail(strict=True, reason="F21: a worsening Account Health Rating is told to 'read the "
-                   "orders behind it' and use 'the draft below', and no case is drafted")  # fmt: skip
 def test_a_worsening_rating_says_what_to_do_for_a_rating(cli: Cli) -> None:
     for day, ahr in (("2026-11-16", "400"), ("2026-11-23", "300"), ("2026-11-30", "210")):
         assert cli("health", "record", "--marketplace", "US", "--ahr", ahr, "--date", day).code == 0

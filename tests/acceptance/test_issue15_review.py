@@ -257,7 +257,6 @@ def test_text_review_in_english_and_chinese(cli: Cli, tmp_path: Path) -> None:
     assert "Sell-through" not in zh.out and "rule of thumb" not in zh.out
 
 
-@pytest.mark.xfail(strict=True, reason="F7: stranded and fee-tier figures name no file and no date")
 def test_every_figure_names_the_file_it_came_from(ridgeway: dict[str, Any]) -> None:
     for fig in ridgeway["inventory"]["figures"]:
         if fig["value"] is None:
@@ -267,8 +266,6 @@ def test_every_figure_names_the_file_it_came_from(ridgeway: dict[str, Any]) -> N
         assert src and src["report"] and src["path"], fig["key"]
 
 
-@pytest.mark.xfail(strict=True, reason="F24: a fee-tier mismatch no fee table prices is worded "
-                   "'overcharge 0 USD' (unknown shown as zero)")  # fmt: skip
 def test_an_unknown_overcharge_is_not_called_zero(ridgeway: dict[str, Any]) -> None:
     fee = figures(ridgeway)["fee_tier"]
     assert [i["amount"] for i in fee["items"]] == [None]  # no settlement: amount unknown
@@ -393,8 +390,6 @@ def test_a_bad_cell_skips_its_row_and_says_so(cli: Cli, tmp_path: Path) -> None:
     assert "planning.txt:2: available: not a number: 'abc'" in notes
 
 
-@pytest.mark.xfail(strict=True, reason="F1: a count of 29+ digits in a report crashes the text, "
-                   "Markdown and HTML review with 'internal error: InvalidOperation'")  # fmt: skip
 @pytest.mark.parametrize("out", ["", "review.md", "review.html"])
 def test_a_huge_count_is_a_row_warning_not_a_crash(cli: Cli, tmp_path: Path, out: str) -> None:
     rows = [dict(SNAPSHOT[0], **{"inv-age-365-plus-days": "9" * 40}), *SNAPSHOT[1:]]
@@ -407,8 +402,6 @@ def test_a_huge_count_is_a_row_warning_not_a_crash(cli: Cli, tmp_path: Path, out
         assert (tmp_path / out).is_file()
 
 
-@pytest.mark.xfail(strict=True, reason="F2: negative sell-through / excess cells and counts above "
-                   "the report bound (10^9 units) are taken as they are, no row warning")  # fmt: skip
 def test_impossible_values_are_row_warnings(cli: Cli, tmp_path: Path) -> None:
     negative = write_report(tmp_path / "a" / "planning.txt", PLANNING, [
         dict(SNAPSHOT[0], **{"sell-through": "-3"}), SNAPSHOT[1]])  # fmt: skip
@@ -422,8 +415,6 @@ def test_impossible_values_are_row_warnings(cli: Cli, tmp_path: Path) -> None:
     assert "1 row(s) skipped" in " ".join(n["en"] for n in review["notes"])
 
 
-@pytest.mark.xfail(strict=True, reason="F22: a row cut short (an interrupted download) is read "
-                   "without a warning; its missing marketplace cell makes a CA row count as US")  # fmt: skip
 def test_a_row_cut_short_is_not_counted_silently(cli: Cli, tmp_path: Path) -> None:
     text = report_text(PLANNING, SNAPSHOT)  # the last row is the CA one
     last = text.rstrip("\n").split("\n")[-1].split("\t")
@@ -453,8 +444,6 @@ def test_an_empty_file_named_is_said_and_the_rest_reviewed(cli: Cli, tmp_path: P
     )
 
 
-@pytest.mark.xfail(strict=True, reason="F8: a planning report with no rows (or only sold-out / "
-                   "blank cells) is said to be not given, or to lack a column it has")  # fmt: skip
 def test_absent_figures_give_the_true_reason(cli: Cli, tmp_path: Path) -> None:
     header_only = write_report(tmp_path / "a" / "planning.txt", PLANNING, [])
     figs = figures(review_json(cli, str(header_only), "--as-of", AS_OF))
@@ -469,16 +458,12 @@ def test_absent_figures_give_the_true_reason(cli: Cli, tmp_path: Path) -> None:
         assert "has no" not in why or "column" not in why, why
 
 
-@pytest.mark.xfail(strict=True, reason="F4: the same report named twice (its folder and the "
-                   "file) is counted twice")  # fmt: skip
 def test_the_same_file_given_twice_counts_once(cli: Cli, tmp_path: Path) -> None:
     path = write_report(tmp_path / "r" / "planning.txt", PLANNING, SNAPSHOT)
     review = review_json(cli, str(path.parent), str(path), "--as-of", AS_OF)
     assert snapshot_figures(review) == SNAPSHOT_FIGURES
 
 
-@pytest.mark.xfail(strict=True, reason="F5: restock rows fulfilled by the merchant count as "
-                   "FBA SKUs below their days of supply")  # fmt: skip
 def test_restock_rows_fulfilled_by_the_merchant_are_left_out(cli: Cli, tmp_path: Path) -> None:
     def row(sku: str, by: str, days: int, ship: str) -> dict[str, object]:
         return {"Country": "US", "Merchant SKU": sku, "FNSKU": f"X00{sku}", "ASIN": f"B0{sku}",
@@ -494,8 +479,6 @@ def test_restock_rows_fulfilled_by_the_merchant_are_left_out(cli: Cli, tmp_path:
     assert next(a for a in review["actions"] if a["key"] == "restock")["deadline"] == "2026-12-10"
 
 
-@pytest.mark.xfail(strict=True, reason="F6: a storage-fee mismatch of another marketplace (GB "
-                   "row, GBP) is an action of the US review")  # fmt: skip
 def test_storage_rows_of_another_marketplace_are_left_out(cli: Cli, tmp_path: Path) -> None:
     def row(fc: str, country: str, cur: str, fee: str) -> dict[str, object]:
         return {"asin": "B0RWTOW002", "fnsku": "X00RWTOW02", "fulfillment_center": fc,
@@ -511,8 +494,6 @@ def test_storage_rows_of_another_marketplace_are_left_out(cli: Cli, tmp_path: Pa
     assert fees == [("3.00", "USD")]
 
 
-@pytest.mark.xfail(strict=True, reason="F9: --as-of before the newest snapshot still reviews the "
-                   "later snapshot (account records after it are left out)")  # fmt: skip
 def test_snapshots_after_the_as_of_date_are_left_out(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "weeks"
     older = [dict(r, **{"snapshot-date": "2026-11-16"}) for r in SNAPSHOT[:1]]
@@ -522,8 +503,6 @@ def test_snapshots_after_the_as_of_date_are_left_out(cli: Cli, tmp_path: Path) -
     assert review["inventory"]["snapshot"] == "2026-11-16"
 
 
-@pytest.mark.xfail(strict=True, reason="F10: a folder whose reports sit in subfolders reviews "
-                   "nothing, exit 0, and does not say why")  # fmt: skip
 def test_a_folder_of_subfolders_is_said(cli: Cli, tmp_path: Path) -> None:
     write_report(tmp_path / "inventory" / "2026-11" / "planning.txt", PLANNING, SNAPSHOT)
     review = review_json(cli, str(tmp_path / "inventory"), "--as-of", AS_OF)
