@@ -37,6 +37,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "Central; not drafted as a claim",
         "报告中的{name}“{raw}”未通过校验（{reason}）：请在卖家后台核对；不会起草索赔",
     ),
+    "note.own_marketplace": (
+        "its report row names {name}: {code}'s window is used, not --marketplace {flag}'s",
+        "其报告行注明 {name}：使用 {code} 的索赔期，而不是 --marketplace {flag} 的",
+    ),
     "note.not_valid": ("not a valid {name}", "不是有效的{name}"),
     "note.removal_reimbursed": (
         "{n} unit(s) already reimbursed for this removal order",

@@ -214,9 +214,6 @@ def test_canada_keeps_both_readings(cli: Cli, tmp_path: Path) -> None:
     assert data["findings"][0]["window"]["source"]
 
 
-@pytest.mark.xfail(strict=True, reason="F11: --marketplace US silently gives a refund that its "
-                   "own settlement row marks Amazon.co.uk the US window (closes 06-12, really "
-                   "05-28)")  # fmt: skip
 def test_a_row_that_names_its_marketplace_keeps_its_window(cli: Cli, tmp_path: Path) -> None:
     """A seller whose default is the US scans a UK settlement with --marketplace US (or a
     folder mixing both): the refund row says Amazon.co.uk and GBP, so its window is the UK one
