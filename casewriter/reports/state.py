@@ -35,8 +35,8 @@ from casewriter.reports.records import (
     Reimbursement,
     SettlementRow,
 )
-from casewriter.reports.shipments import FulfilledShipment
 from casewriter.reports.settlement import settlement_rules
+from casewriter.reports.shipments import FulfilledShipment
 
 _CENT = Decimal("0.01")
 
