@@ -224,9 +224,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.row_skipped": ("{where}: {problem} (row skipped)", "{where}：{problem}（已跳过此行）"),
     "file.more_rows": ("... and {n} more row warnings", "……另有 {n} 条行警告"),
     "file.joined": (
-        "{where}: the header of another report ({other}) starts here; split the joined file and "
-        "scan each part",
-        "{where}：这里开始是另一个报告（{other}）的表头；请把合并的文件拆开，分别扫描",
+        "{where}: the header of another report ({other}) starts here (its rows were read as "
+        "{other}); split the joined file and scan each part",
+        "{where}：这里开始是另一个报告（{other}）的表头（其后各行已按 {other} 读取）；"
+        "请把合并的文件拆开，分别扫描",
     ),
 }
 

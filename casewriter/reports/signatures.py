@@ -151,6 +151,15 @@ SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 
 
+#: every column name a signature or synonym knows: a row whose first cell is one of these (and
+#: not the current report's own header) may be another report's header joined by hand
+HEADER_WORDS: frozenset[str] = frozenset(
+    {name for _t, required, alts in SIGNATURES for group in (required, *alts) for name in group}
+    | set(SYNONYMS)
+    | set(SYNONYMS.values())
+)
+
+
 def _variant(rtype: str, present: set[str]) -> str:
     if rtype == "all-orders":
         return "with-url" if "url" in present else "without-url"

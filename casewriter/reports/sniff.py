@@ -44,6 +44,9 @@ class ReportInfo:
     variant: str = ""  # e.g. "with-url", "service-speed", "eu", "by-country", "safe-t"
     size: int = 0
     bom: bool = False
+    #: records before this report's header: 0, or where a report joined after another one in
+    #: the same file starts (``readers.JoinedReport``)
+    start: int = 0
 
     @property
     def used(self) -> bool:

@@ -229,8 +229,6 @@ def test_draft_saves_nothing_for_a_report_read_only_in_part(
     assert [c["case_type"] for c in cases] == ["stranded-inventory"]
 
 
-@pytest.mark.xfail(strict=True, reason="F1: a file joining two different reports silently "
-                   "drops the second report's rows (exit 0, no warning)")  # fmt: skip
 def test_a_file_joining_two_different_reports_is_not_read_silently(
     cli: Cli, tmp_path: Path
 ) -> None:
