@@ -155,6 +155,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "rows by hand",
         "库存分类账原因代码 {code} 出现 {n} 次：不是已知代码，不会索赔；请手动核对这些行",
     ),
+    "scan.removal_confirmed_paid": (
+        "--confirm-removal-lost {tracking}: not made a claim, because a reimbursement names "
+        "removal order {order} ({n} unit(s) beyond those it never shipped): check in Seller "
+        "Central what it paid for before filing",
+        "--confirm-removal-lost {tracking}：未列为索赔，因为有一笔赔偿注明了移除订单 {order}"
+        "（比从未发货的件数多 {n} 件）：提交前请在卖家后台核对这笔赔偿赔的是什么",
+    ),
     "scan.no_measurements": (
         "fee reports read, but no measurements of your own: add a CSV "
         "(sku,length,width,height,dimension_unit,weight,weight_unit) to the folder or give it "
