@@ -7,9 +7,11 @@
   window's opening, or the end of Amazon's own reimbursement wait; null when it waits for
   something with no date, such as a shipment still being received);
 - ``expired``: what was lost by waiting (windows closed), by rule and currency;
-- ``to_review``: claims with no documented window and leads the seller checks first;
+- ``to_review``: claims with no documented window, leads the seller checks first (``leads``)
+  and claims naming an id that fails its check (``bad_ids``);
 - ``top``: the five findings worth the most among those that can be filed now (claimable, or a
-  claim with no documented window), per currency (amounts in two currencies are not compared).
+  claim with no documented window; never one with a bad id), per currency (amounts in two
+  currencies are not compared).
 
 Amounts are estimates (``Decimal`` → string, like ``estimated_value``); findings with no
 estimate are counted in ``without_estimate``, never guessed.
@@ -68,6 +70,10 @@ def claimable_from(f: Finding, as_of: date) -> date | None:
 
 
 def fileable(f: Finding) -> bool:
+    """Claimable, or a claim with no documented window; never one naming an id that fails its
+    check (it is to be checked in Seller Central first, not filed)."""
+    if f.bad_ids:
+        return False
     return f.status == "claimable" or (f.status == "to-review" and not f.lead)
 
 
@@ -86,6 +92,7 @@ def summarize(findings: list[Finding], as_of: date) -> dict[str, Any]:
     ]  # fmt: skip
     review = _section(by["to-review"])
     review["leads"] = sum(1 for f in by["to-review"] if f.lead)
+    review["bad_ids"] = sum(1 for f in by["to-review"] if f.bad_ids and not f.lead)
     return {
         "claimable": _section(by["claimable"]),
         "too_early": _section(by["too-early"]) | {"by_date": dates},
