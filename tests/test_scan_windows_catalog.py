@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 from casewriter.engine import Catalog
 from casewriter.paths import AppPaths
@@ -54,24 +53,13 @@ def test_a_user_case_type_sets_the_scan_window(paths: AppPaths) -> None:
     assert after.status == "expired"
 
 
-def jp_ledger(tmp_path: Path) -> Path:
-    """The sample ledger as a JP seller's: its rows say Country JP (a row's own marketplace
-    outranks ``--marketplace``, so the flag alone would not make these JP findings)."""
-    rows = LEDGER.read_text("utf-8").splitlines(keepends=True)
-    jp = [rows[0]] + [
-        "\t".join("JP" if i == 11 else c for i, c in enumerate(r.split("\t"))) for r in rows[1:]
-    ]
-    out = tmp_path / "jp_ledger.tsv"
-    out.write_text("".join(jp), "utf-8")
-    return out
-
-
-def test_no_rule_in_the_catalog_means_no_window(paths: AppPaths, tmp_path: Path) -> None:
+def test_no_rule_in_the_catalog_means_no_window(paths: AppPaths) -> None:
     # JP: the catalog has no warehouse rule for it, and no figure is made up in code. Issue 14
     # §2 gave every rule one meaning of this: the finding is to-review, marked "no documented
     # window" (the first four rules used to call it claimable with a source of their own)
-    ledger = jp_ledger(tmp_path)
-    result = scan([ledger, REIMBURSEMENTS], as_of=AS_OF, catalog=builtin_catalog())
+    result = scan(
+        [LEDGER, REIMBURSEMENTS], as_of=AS_OF, marketplace="JP", catalog=builtin_catalog()
+    )
     found = damaged(result.findings)
     assert (found.window.opens, found.window.closes, found.window.safe_by) == (None, None, None)
     assert (found.status, found.window.source) == ("to-review", "no documented window")
@@ -86,7 +74,9 @@ def test_no_rule_in_the_catalog_means_no_window(paths: AppPaths, tmp_path: Path)
         'max_days = 90\nsource = "Seller Central JP help (my reading)"\nas_of = 2026-06-01\n'
     )
     (folder / "warehouse-damaged.toml").write_text(text + rule, encoding="utf-8")
-    result = scan([ledger, REIMBURSEMENTS], as_of=AS_OF, catalog=Catalog.load(paths))
+    result = scan(
+        [LEDGER, REIMBURSEMENTS], as_of=AS_OF, marketplace="JP", catalog=Catalog.load(paths)
+    )
     found = damaged(result.findings)
     assert found.window.closes == date(2026, 8, 16)  # 2026-05-18 + 90 days
     assert found.window.source == "Seller Central JP help (my reading)"

@@ -38,8 +38,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "报告中的{name}“{raw}”未通过校验（{reason}）：请在卖家后台核对；不会起草索赔",
     ),
     "note.own_marketplace": (
-        "its report row names {name}: {code}'s window is used, not --marketplace {flag}'s",
-        "其报告行注明 {name}：使用 {code} 的索赔期，而不是 --marketplace {flag} 的",
+        "its report row names {name} ({code}), but --marketplace {flag} was given: {flag}'s "
+        "window is used; scan without --marketplace to use {code}'s",
+        "其报告行注明 {name}（{code}），但指定了 --marketplace {flag}：使用的是 {flag} 的索赔期；"
+        "不加 --marketplace 扫描即按 {code} 的索赔期计算",
     ),
     "note.not_valid": ("not a valid {name}", "不是有效的{name}"),
     "note.removal_reimbursed": (

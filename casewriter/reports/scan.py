@@ -1,10 +1,10 @@
 """``scan(paths, ...)``: sniff every report, read each once, apply the rules, add windows.
 
 Reading is ``collect.collect`` (dependency order, one pass per file). The marketplace is
-what a finding's own rows name (a settlement row's marketplace name, a ledger Country) — a row
-that says Amazon.co.uk keeps the UK window even under ``--marketplace US``, with a note saying
-so — else ``--marketplace`` when given, else what the rows show (ledger Country, settlement
-marketplace name, currency), else the settings' default. "Today" is ``as_of`` or the date in that
+``--marketplace`` when given, else what the rows show (ledger Country, settlement marketplace
+name, currency), else the settings' default. A finding whose own rows name another marketplace
+than ``--marketplace`` (a settlement row of Amazon.co.uk under ``--marketplace US``) gets the
+flag's window and a note naming the row's marketplace, never silently. "Today" is ``as_of`` or the date in that
 marketplace's time zone.
 
 A path that is not a readable report is skipped and listed in ``ScanResult.skipped`` with the
@@ -150,7 +150,7 @@ def _scan(
     windows: dict[tuple[str, str, date], Window | None] = {}  # worked out once per scan
 
     def is_open(case_type: str, market: str, event: date | None) -> bool:
-        code = find_marketplace(market) or explicit or main
+        code = explicit or find_marketplace(market) or main
         return lead_open(case_type, code, event, today, catalog, windows)
 
     more, money_notes, matched = money_findings(data, paid, found, main, today,
@@ -178,9 +178,9 @@ def _scan(
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
     for f in found:
-        own = find_marketplace(f.marketplace)  # a row that names its marketplace keeps it
-        code = own or explicit or main
-        if explicit and own and own != explicit:
+        own = find_marketplace(f.marketplace)
+        code = explicit or own or main
+        if explicit and own and own != explicit:  # the flag wins, never silently
             f.notes.append(wn("note.own_marketplace", name=f.marketplace, code=own,
                               flag=explicit))  # fmt: skip
         if f.rule in MONEY_RULES:
