@@ -55,6 +55,9 @@ _STORY = {
     "researching-units": "{q} unit(s) of FNSKU {fnsku} are still being researched long after "
     "shipment {shipment_id} closed, and none have been found.",
 }
+#: the fact whose count the story states, where the draft states one of its own (one count in
+#: the whole draft: a stranded draft's units are the fulfillable ones the page shows)
+_STORY_UNITS = {"stranded-inventory": "units_stranded"}
 #: the story of a rule with none of its own (a lead drafted on request)
 _ANY_STORY = "{q} unit(s) of SKU {sku}: see the details below."
 _CHECKED = {
@@ -184,7 +187,8 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
     words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
-    story = _STORY.get(finding.rule, _ANY_STORY).format(q=finding.quantity, day=day, **named)
+    units = finding.draft_facts.get(_STORY_UNITS.get(finding.rule, ""), finding.quantity)
+    story = _STORY.get(finding.rule, _ANY_STORY).format(q=units, day=day, **named)
     return Draft(
         case_type=finding.case_type,
         marketplace=marketplace.code,

@@ -309,8 +309,6 @@ def test_stranded_is_drafted_only_when_asked(cli: Cli, tmp_path: Path) -> None:
     assert again["drafted"] == [] and len(again["skipped"]) == 2  # an open case already exists
 
 
-@pytest.mark.xfail(strict=True, reason="F5: the stranded draft says 12 units stranded in its "
-                   "first sentence and 10 in its list and request")  # fmt: skip
 def test_the_stranded_draft_states_one_unit_count(cli: Cli, tmp_path: Path) -> None:
     _stranded(tmp_path)
     drafted = scan(cli, str(tmp_path), "--as-of", "2026-06-01", "--draft-stranded")["drafts"]
