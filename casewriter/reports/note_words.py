@@ -107,6 +107,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "亚马逊估算的 {charged} {currency} 高于“体积 × 平均数量 × 费率 − 激励”（{expected}）："
         "联系亚马逊前请先核对仓储费报告和费用预览",
     ),
+    "note.storage_tier_wrong": (
+        "the storage fees report charged {month} at Amazon's tier {tier}; your measurements give "
+        "{mine}: the tier is wrong, ask Amazon to re-measure (add the settlement reports of the "
+        "last 90 days to see the fulfilment fees charged at it)",
+        "仓储费报告按亚马逊的分段 {tier} 收取了 {month} 的仓储费；按您的测量应为 {mine}："
+        "分段有误，请要求亚马逊重新测量（加入最近 90 天的结算报告可查看按该分段收取的配送费）",
+    ),
     "note.fee_no_charge": (
         "Amazon's tier is above the one your measurements give, but the settlements given show "
         "no fee charge to claim: add the settlement reports of the last 90 days",

@@ -245,8 +245,6 @@ def test_storage_fee_check_is_exact_and_to_review(cli: Cli, tmp_path: Path) -> N
     assert drafted["drafted"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="F4: a storage tier that the seller's measurements "
-                   "prove wrong stays a to-review lead when no settlement fee row is given")  # fmt: skip
 def test_a_wrong_storage_tier_is_not_to_review(cli: Cli, tmp_path: Path) -> None:
     """Issue §2 storage fee check: "'to-review' unless the tier is wrong". Amazon's storage row
     puts the item in Oversize (25 x 14 x 6 in, 5 lb); the seller's 17 x 13 x 5 in, 4 lb is
