@@ -22,7 +22,9 @@ nothing more); the epilog could move to a packaged text file, leaving under 300.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,9 +98,10 @@ rules (the "rule" of each finding):
   researching-units        units still researching long after their shipment closed, none
                            found since: a lead
 
-your measurements: a CSV with the header sku,length,width,height,dimension_unit,weight,
-weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder
-like a report or given with --measurements FILE. Without it no tier is checked.
+your measurements: a CSV with the header
+  sku,length,width,height,dimension_unit,weight,weight_unit
+(one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder like a report
+or given with --measurements FILE. Without it no tier is checked.
 
 status: claimable (file now), too-early (with the date it opens), expired, to-review (a
 lead to check, drafted only when asked, e.g. --draft-stranded; or a claim of any rule in a
@@ -109,6 +112,65 @@ expired, to review, and the five findings worth the most.
 exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
 2 bad input (nothing readable, a bad option, a --confirm-removal-lost matching nothing)
 """
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """The epilog (laid out by hand, with line breaks) as written; the description and the
+    options' help wrapped to the terminal, never inside a word: a CSV column name a seller
+    copies from ``--help`` is never cut in two (argparse's own wrapping breaks long words)."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "\n".join(reflow(text, max(width, 60)))
+        return _wrap(text, width, indent, indent)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_long_words=False,
+                             break_on_hyphens=False)  # fmt: skip
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> str:
+    return textwrap.fill(" ".join(text.split()), width, initial_indent=first,
+                         subsequent_indent=rest, break_long_words=False,
+                         break_on_hyphens=False)  # fmt: skip
+
+
+_ENTRY = re.compile(r"^  (\S+)(?: +(.*))?$")
+_COLUMN = 27  # where an entry's text starts in EPILOG
+
+
+def reflow(text: str, width: int) -> list[str]:
+    """EPILOG laid out for ``width`` columns: its entries (``  name   text`` with continuation
+    lines under the text) and paragraphs rewrapped, headings (a line ending in ":") and blank
+    lines kept, never breaking a word."""
+    blocks: list[tuple[str, str]] = []  # (name or "" for a paragraph, or "\n" for a line kept)
+    for line in text.splitlines():
+        if not line.strip():
+            blocks.append(("\n", ""))
+        elif line.startswith(" " * _COLUMN) and blocks and blocks[-1][0] not in ("", "\n"):
+            blocks[-1] = (blocks[-1][0], f"{blocks[-1][1]} {line.strip()}")
+        elif m := _ENTRY.match(line):
+            blocks.append((m.group(1), m.group(2) or ""))
+        elif line.endswith(":"):
+            blocks.append(("\n", line))
+        elif blocks and blocks[-1][0] == "":
+            blocks[-1] = ("", f"{blocks[-1][1]} {line.strip()}")
+        else:
+            blocks.append(("", line.strip()))
+    out: list[str] = []
+    pad = " " * _COLUMN
+    for name, body in blocks:
+        if name == "\n":
+            out.append(body)
+        elif not name:
+            out.append(_wrap(body, width, "", ""))
+        elif len(name) + 4 > _COLUMN or not body:
+            out.append("  " + name)
+            if body:
+                out.append(_wrap(body, width, pad, pad))
+        else:
+            out.append(_wrap(body, width, f"  {name:<{_COLUMN - 3}} ", pad))
+    return out
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -124,7 +186,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "measurements, storage fees that do not add up and stranded inventory."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     parser.add_argument("reports", nargs="+", metavar="REPORT", help="report files or folders")
     parser.add_argument("--as-of", metavar="DATE", default=None, help="treat DATE as today")
@@ -142,8 +204,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--measurements",
         metavar="FILE",
         default=None,
-        help="your own measurements CSV (sku,length,width,height,dimension_unit,weight,"
-        "weight_unit) to check Amazon's size tiers against",
+        help="your own measurements CSV to check Amazon's size tiers against (its header: "
+        "see 'your measurements' below)",
     )
     parser.add_argument(
         "--costs",
