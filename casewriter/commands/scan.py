@@ -15,20 +15,19 @@ listed with the reason and the rest are scanned: exit code 1 says something was 
 ``--draft`` saves no draft for a finding that depends on a report read only in part. When
 nothing can be read, the error says why for each file (exit 2).
 
-Size: ~350 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
+Size: ~340 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
 nothing more); the epilog could move to a packaged text file, leaving under 300.
 """
 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casewriter.commands import Context, add_command
+from casewriter.commands.scan_help import HelpFormatter
 
 if TYPE_CHECKING:
     from casewriter.reports.findings import Skipped
@@ -114,65 +113,6 @@ exit codes: 0 scanned; 1 scanned, but a report was skipped or read only in part;
 """
 
 
-class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """The epilog (laid out by hand, with line breaks) as written; the description and the
-    options' help wrapped to the terminal, never inside a word: a CSV column name a seller
-    copies from ``--help`` is never cut in two (argparse's own wrapping breaks long words)."""
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if "\n" in text:
-            return "\n".join(reflow(text, max(width, 60)))
-        return _wrap(text, width, indent, indent)
-
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        return textwrap.wrap(" ".join(text.split()), width, break_long_words=False,
-                             break_on_hyphens=False)  # fmt: skip
-
-
-def _wrap(text: str, width: int, first: str, rest: str) -> str:
-    return textwrap.fill(" ".join(text.split()), width, initial_indent=first,
-                         subsequent_indent=rest, break_long_words=False,
-                         break_on_hyphens=False)  # fmt: skip
-
-
-_ENTRY = re.compile(r"^  (\S+)(?: +(.*))?$")
-_COLUMN = 27  # where an entry's text starts in EPILOG
-
-
-def reflow(text: str, width: int) -> list[str]:
-    """EPILOG laid out for ``width`` columns: its entries (``  name   text`` with continuation
-    lines under the text) and paragraphs rewrapped, headings (a line ending in ":") and blank
-    lines kept, never breaking a word."""
-    blocks: list[tuple[str, str]] = []  # (name or "" for a paragraph, or "\n" for a line kept)
-    for line in text.splitlines():
-        if not line.strip():
-            blocks.append(("\n", ""))
-        elif line.startswith(" " * _COLUMN) and blocks and blocks[-1][0] not in ("", "\n"):
-            blocks[-1] = (blocks[-1][0], f"{blocks[-1][1]} {line.strip()}")
-        elif m := _ENTRY.match(line):
-            blocks.append((m.group(1), m.group(2) or ""))
-        elif line.endswith(":"):
-            blocks.append(("\n", line))
-        elif blocks and blocks[-1][0] == "":
-            blocks[-1] = ("", f"{blocks[-1][1]} {line.strip()}")
-        else:
-            blocks.append(("", line.strip()))
-    out: list[str] = []
-    pad = " " * _COLUMN
-    for name, body in blocks:
-        if name == "\n":
-            out.append(body)
-        elif not name:
-            out.append(_wrap(body, width, "", ""))
-        elif len(name) + 4 > _COLUMN or not body:
-            out.append("  " + name)
-            if body:
-                out.append(_wrap(body, width, pad, pad))
-        else:
-            out.append(_wrap(body, width, f"  {name:<{_COLUMN - 3}} ", pad))
-    return out
-
-
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = add_command(
         subparsers,
@@ -186,7 +126,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "measurements, storage fees that do not add up and stranded inventory."
         ),
         epilog=EPILOG,
-        formatter_class=_HelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("reports", nargs="+", metavar="REPORT", help="report files or folders")
     parser.add_argument("--as-of", metavar="DATE", default=None, help="treat DATE as today")
