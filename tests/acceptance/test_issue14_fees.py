@@ -121,8 +121,6 @@ def test_us_fee_overcharge_is_exact(cli: Cli, tmp_path: Path) -> None:
     assert d["tier_table"] and d["fee_table"]  # sources of the tier and fee tables
 
 
-@pytest.mark.xfail(strict=True, reason="F14: the money summary's expired section leaves out "
-                   "the charges past the window inside a fee finding (0.66 USD lost)")  # fmt: skip
 def test_charges_past_the_window_count_as_lost_in_the_summary(cli: Cli, tmp_path: Path) -> None:
     """Issue §3: "expired amount (what was lost by waiting)". The 06-01 charge of FEE-1 (1 unit
     x 0.66) can no longer be claimed: it is money lost by waiting."""
