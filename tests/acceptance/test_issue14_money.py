@@ -296,8 +296,6 @@ def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
         assert "unverified" in (f["window"]["source"] + " ".join(f["notes"])).lower()
 
 
-@pytest.mark.xfail(strict=True, reason="F16: the seller's own CSVs saved by a European Excel "
-                   "(semicolons, decimal commas) are refused as 'not a known report'")  # fmt: skip
 @pytest.mark.parametrize("option", ["--costs", "--measurements"])
 def test_the_sellers_own_csv_from_a_european_excel_is_read(
     cli: Cli, tmp_path: Path, option: str
