@@ -94,6 +94,24 @@ _CHECKED = {
 }  # fmt: skip
 
 
+def _checked(finding: Finding) -> list[str]:
+    """What the draft says was checked: the rule's own lines, then Amazon's shipment of the order
+    (Fulfilled Shipments) as proof, one line per shipment."""
+    lines = list(_CHECKED.get(finding.rule, []))
+    shipped = finding.details.get("fulfilled_shipments")
+    for s in shipped if isinstance(shipped, list) else []:
+        day = s.get("shipment_date")
+        when = f" on {day.isoformat() if hasattr(day, 'isoformat') else day}" if day else ""
+        how = f" by {s['carrier']}" if s.get("carrier") else ""
+        track = f", tracking {s['tracking_number']}" if s.get("tracking_number") else ""
+        fc = f", from {s['fulfillment_center']}" if s.get("fulfillment_center") else ""
+        qty = s.get("quantity_shipped")
+        units = f" ({qty} unit(s))" if qty else ""
+        lines.append(f"Amazon Fulfilled Shipments: shipment {s.get('shipment_id') or '-'}"
+                     f"{units} shipped{when}{how}{track}{fc}.")  # fmt: skip
+    return lines
+
+
 def _fact_value(
     key: str, ftype: str, finding: Finding, clock_facts: set[str], currency: str
 ) -> FactValue | None:
@@ -195,5 +213,5 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
         profile=profile,
         facts=facts,
         evidence=evidence,
-        narrative=Narrative(what_happened=story, checked=list(_CHECKED.get(finding.rule, []))),
+        narrative=Narrative(what_happened=story, checked=_checked(finding)),
     )
