@@ -119,8 +119,11 @@ SIGNATURES: tuple[tuple[str, frozenset[str], tuple[frozenset[str], ...]], ...] =
                              "Return Reason"), ()),
     ("seller-measurements", _cols("sku, length, width, height, dimension_unit, weight, "
                                   "weight_unit"), ()),
-    ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type, "
-                            "Warehouse-Condition-code, Quantity Available"), ()),
+    # GET_AFN_INVENTORY_DATA, and _BY_COUNTRY as Amazon sends it (country,
+    # quantity-for-local-fulfillment: open-source connectors' headers) or with a country column
+    ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type"),
+     (_cols("Warehouse-Condition-code, Quantity Available"),
+      _cols("country, quantity-for-local-fulfillment"))),
     ("manufacturing-costs", _cols("sku, cost, currency"), ()),
 )  # fmt: skip
 

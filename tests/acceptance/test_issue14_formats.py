@@ -330,8 +330,6 @@ def test_the_us_fee_preview_with_future_fee_columns_is_a_fee_preview(
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="F12: the real AFN inventory by-country header (country, "
-                   "quantity-for-local-fulfillment) is refused as not a known report")  # fmt: skip
 def test_the_real_afn_inventory_by_country_header_is_recognised(cli: Cli, tmp_path: Path) -> None:
     """GET_AFN_INVENTORY_DATA_BY_COUNTRY as several independent open-source connectors read it:
     seller-sku, fulfillment-channel-sku, asin, condition-type, country,
