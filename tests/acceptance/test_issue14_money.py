@@ -270,8 +270,6 @@ def test_every_rule_marks_a_marketplace_without_a_documented_window(
         assert "no documented window" in (f["window"]["source"] + " ".join(f["notes"]))
 
 
-@pytest.mark.xfail(strict=True, reason="F7: Canada's removal and warehouse claims get no "
-                   "window; domain.md §2 says treat them like the US rules, labelled unverified")  # fmt: skip
 def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
     cli: Cli, tmp_path: Path
 ) -> None:
