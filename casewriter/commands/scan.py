@@ -15,7 +15,7 @@ listed with the reason and the rest are scanned: exit code 1 says something was 
 ``--draft`` saves no draft for a finding that depends on a report read only in part. When
 nothing can be read, the error says why for each file (exit 2).
 
-Size: ~350 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
+Size: ~340 lines, 70 of them the ``--help`` epilog (spelled out here so ``--help`` imports
 nothing more); the epilog could move to a packaged text file, leaving under 300.
 """
 
@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from casewriter.commands import Context, add_command
+from casewriter.commands.scan_help import HelpFormatter
 
 if TYPE_CHECKING:
     from casewriter.reports.findings import Skipped
@@ -96,9 +97,10 @@ rules (the "rule" of each finding):
   researching-units        units still researching long after their shipment closed, none
                            found since: a lead
 
-your measurements: a CSV with the header sku,length,width,height,dimension_unit,weight,
-weight_unit (one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder
-like a report or given with --measurements FILE. Without it no tier is checked.
+your measurements: a CSV with the header
+  sku,length,width,height,dimension_unit,weight,weight_unit
+(one row per SKU in its packaging, in/cm/mm and lb/oz/kg/g), found in a folder like a report
+or given with --measurements FILE. Without it no tier is checked.
 
 status: claimable (file now), too-early (with the date it opens), expired, to-review (a
 lead to check, drafted only when asked, e.g. --draft-stranded; or a claim of any rule in a
@@ -124,7 +126,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "measurements, storage fees that do not add up and stranded inventory."
         ),
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("reports", nargs="+", metavar="REPORT", help="report files or folders")
     parser.add_argument("--as-of", metavar="DATE", default=None, help="treat DATE as today")
@@ -142,8 +144,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "--measurements",
         metavar="FILE",
         default=None,
-        help="your own measurements CSV (sku,length,width,height,dimension_unit,weight,"
-        "weight_unit) to check Amazon's size tiers against",
+        help="your own measurements CSV to check Amazon's size tiers against (its header: "
+        "see 'your measurements' below)",
     )
     parser.add_argument(
         "--costs",

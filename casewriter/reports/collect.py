@@ -5,7 +5,9 @@ Owns ``READERS`` (report type → its typed reader: every type ``sniff`` recogni
 storage fees, inbound, reimbursements, returns, settlements, All Orders, Fulfilled Shipments,
 legacy files, ledger, then the rest) so each large file is filtered against what the small ones
 already told us. A file that stops being readable part way (``ReportError``) keeps the rows
-read before the break, is listed as read in part, and the others are still read. Reports
+read before the break, is listed as read in part, and the others are still read; when the break
+is another kind of report joined after it (``JoinedReport``), that report is read too, right
+after (the file stays "read in part": split it to be sure). Reports
 whose figures no rule uses yet are read for the few columns the scan uses (``light.py``: the
 SKU ↔ FNSKU map, the ledger summary's Found units) and their rows counted; settlement rows no
 rule reads (fees) are skipped before their amounts are parsed (the FBA fulfilment fee rows are
@@ -42,7 +44,7 @@ from casewriter.reports.measurements import read_measurements
 from casewriter.reports.money_data import money_rules
 from casewriter.reports.order_lines import read_all_orders, read_shipped_orders
 from casewriter.reports.planning import read_planning
-from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.readers import JoinedReport, Progress, Warnings, iter_cells
 from casewriter.reports.removals import read_removal_orders, read_removal_shipments
 from casewriter.reports.seller_returns import read_seller_returns
 from casewriter.reports.settlement import read_settlement
@@ -153,10 +155,16 @@ def _read_all(
         if info.type in ("all-orders", "fulfilled-shipments"):
             out.data.finish_refunds()
         before = out.warnings.rows
-        try:
-            _read(info, out.data, out.warnings, progress, want_receipts)
-        except ReportError as exc:
-            out.partial.append(Partial(info.path, info.type, exc.message))
+        part: ReportInfo | None = info
+        while part is not None:
+            now, part = part, None
+            try:
+                _read(now, out.data, out.warnings, progress, want_receipts)
+            except JoinedReport as exc:  # read in part; the report joined after it read too
+                out.partial.append(Partial(now.path, now.type, exc.message))
+                part = exc.rest
+            except ReportError as exc:
+                out.partial.append(Partial(now.path, now.type, exc.message))
         out.rows[i] = out.warnings.rows - before
 
 

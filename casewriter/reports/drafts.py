@@ -55,6 +55,9 @@ _STORY = {
     "researching-units": "{q} unit(s) of FNSKU {fnsku} are still being researched long after "
     "shipment {shipment_id} closed, and none have been found.",
 }
+#: the fact whose count the story states, where the draft states one of its own (one count in
+#: the whole draft: a stranded draft's units are the fulfillable ones the page shows)
+_STORY_UNITS = {"stranded-inventory": "units_stranded"}
 #: the story of a rule with none of its own (a lead drafted on request)
 _ANY_STORY = "{q} unit(s) of SKU {sku}: see the details below."
 _CHECKED = {
@@ -89,6 +92,24 @@ _CHECKED = {
     "researching-units": ["Manage FBA Inventory shows the units as researching.",
                           "The inventory ledger shows no Found entry since the shipment closed."],
 }  # fmt: skip
+
+
+def _checked(finding: Finding) -> list[str]:
+    """What the draft says was checked: the rule's own lines, then Amazon's shipment of the order
+    (Fulfilled Shipments) as proof, one line per shipment."""
+    lines = list(_CHECKED.get(finding.rule, []))
+    shipped = finding.details.get("fulfilled_shipments")
+    for s in shipped if isinstance(shipped, list) else []:
+        day = s.get("shipment_date")
+        when = f" on {day.isoformat() if hasattr(day, 'isoformat') else day}" if day else ""
+        how = f" by {s['carrier']}" if s.get("carrier") else ""
+        track = f", tracking {s['tracking_number']}" if s.get("tracking_number") else ""
+        fc = f", from {s['fulfillment_center']}" if s.get("fulfillment_center") else ""
+        qty = s.get("quantity_shipped")
+        units = f" ({qty} unit(s))" if qty else ""
+        lines.append(f"Amazon Fulfilled Shipments: shipment {s.get('shipment_id') or '-'}"
+                     f"{units} shipped{when}{how}{track}{fc}.")  # fmt: skip
+    return lines
 
 
 def _fact_value(
@@ -184,12 +205,13 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
     words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
-    story = _STORY.get(finding.rule, _ANY_STORY).format(q=finding.quantity, day=day, **named)
+    units = finding.draft_facts.get(_STORY_UNITS.get(finding.rule, ""), finding.quantity)
+    story = _STORY.get(finding.rule, _ANY_STORY).format(q=units, day=day, **named)
     return Draft(
         case_type=finding.case_type,
         marketplace=marketplace.code,
         profile=profile,
         facts=facts,
         evidence=evidence,
-        narrative=Narrative(what_happened=story, checked=list(_CHECKED.get(finding.rule, []))),
+        narrative=Narrative(what_happened=story, checked=_checked(finding)),
     )

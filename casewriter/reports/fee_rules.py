@@ -19,13 +19,14 @@ makes the finding ``to-review`` with that mark (``windows.mark_no_window``).
 ``fulfilled-by`` Merchant); a charge whose fee was reversed, or refunded by a fee correction
 (``INCORRECT_FEES_ITEMS`` for that order and SKU); a charge at or below the fee of the
 seller's tier. A SKU with a wrong tier but no charge in the settlements given is a lead
-(``to-review``).
+(``to-review``), unless Amazon's tier is the storage fees report's: storage was charged at the
+wrong tier, so it is a claim dated by that month's charge (amount unknown).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -158,6 +159,25 @@ def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today
     return findings
 
 
+def _storage_tier_claim(f: Finding, m: Measurement, mine: Classified, theirs: Side,
+                        s: StorageTier, mp: str, memo: PriceMemo) -> Finding:  # fmt: skip
+    """The storage fees report charged storage at a tier the seller's measurements prove wrong
+    (health.md: "to review … unless the tier is wrong"): a claim (ask Amazon to re-measure),
+    dated by the month's storage charge, its amount unknown (no storage rate table is held)."""
+    assert s.month is not None
+    month = s.month.replace(day=1)
+    f.event_date = (month.replace(day=28) + timedelta(days=4)).replace(day=1)  # charged after
+    f.quantity = 0
+    f.details["storage_month"] = month.strftime("%Y-%m")
+    f.details["amount_is"] = "unknown: no storage or fulfilment fee table is applied to it"
+    f.notes.append(wn("note.storage_tier_wrong", tier=theirs.tier, mine=mine.tier.name,
+                      month=month.strftime("%Y-%m")))  # fmt: skip
+    if not documented(CASE_TYPE, mp, memo.catalog):
+        mark_no_window(f, mp, loaded=memo.catalog is not None)
+    _facts(f, m, mine, theirs, [], None)
+    return f
+
+
 def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
          charges: list[Charge], data: FeeData, today: date, sku_fnsku: dict[str, str],
          memo: PriceMemo) -> Finding | None:  # fmt: skip
@@ -195,6 +215,8 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     if not over:
         if charges:
             return None  # every charge reversed, refunded or at your tier's fee: nothing to claim
+        if p is None and s is not None and theirs is not None and s.month is not None:
+            return _storage_tier_claim(f, m, mine, theirs, s, mp, memo)
         f.status = "to-review"
         f.lead = True  # nothing charged to claim yet: a tier to check, not a claim
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "

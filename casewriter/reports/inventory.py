@@ -87,6 +87,8 @@ def read_afn_inventory(
     def build(f: Fields, r: list[str], line: int) -> AfnInventory | str:
         sku, fnsku = f.text(r, "seller-sku"), f.upper(r, "fulfillment-channel-sku")
         qty = f.count(r, "Quantity Available")
+        if qty is None:  # the by-country layout: the units each country fulfils locally
+            qty = f.count(r, "quantity-for-local-fulfillment")
         if not sku and not fnsku:
             return _NO_ITEM
         if qty is None:

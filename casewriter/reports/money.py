@@ -55,7 +55,8 @@ def money_findings(
     """(findings, scan notes, the ``--confirm-removal-lost`` values that matched a package).
     ``is_open(case type, marketplace, event date)``: False for a lead ``finish`` would drop
     (its window not open), so that a rule with thousands of them builds only the rest."""
-    out, matched = removal_findings(data, paid, main, confirmed, is_open)
+    removal_notes: list[str] = []
+    out, matched = removal_findings(data, paid, main, confirmed, is_open, removal_notes)
     out += damaged_returns(data, paid)
     over, unknown = over_refunds(data, paid)
     out += over
@@ -64,7 +65,7 @@ def money_findings(
     out += researching(data, paid, found, today)
     if unknown:
         notes.append(wn("scan.refunds_unknown", n=unknown))
-    return out, notes, matched
+    return out, removal_notes + notes, matched
 
 
 def finish(

@@ -37,6 +37,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "Central; not drafted as a claim",
         "报告中的{name}“{raw}”未通过校验（{reason}）：请在卖家后台核对；不会起草索赔",
     ),
+    "note.own_marketplace": (
+        "its report row names {name} ({code}), but --marketplace {flag} was given: {flag}'s "
+        "window is used; scan without --marketplace to use {code}'s",
+        "其报告行注明 {name}（{code}），但指定了 --marketplace {flag}：使用的是 {flag} 的索赔期；"
+        "不加 --marketplace 扫描即按 {code} 的索赔期计算",
+    ),
     "note.not_valid": ("not a valid {name}", "不是有效的{name}"),
     "note.removal_reimbursed": (
         "{n} unit(s) already reimbursed for this removal order",
@@ -101,6 +107,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "亚马逊估算的 {charged} {currency} 高于“体积 × 平均数量 × 费率 − 激励”（{expected}）："
         "联系亚马逊前请先核对仓储费报告和费用预览",
     ),
+    "note.storage_tier_wrong": (
+        "the storage fees report charged {month} at Amazon's tier {tier}; your measurements give "
+        "{mine}: the tier is wrong, ask Amazon to re-measure (add the settlement reports of the "
+        "last 90 days to see the fulfilment fees charged at it)",
+        "仓储费报告按亚马逊的分段 {tier} 收取了 {month} 的仓储费；按您的测量应为 {mine}："
+        "分段有误，请要求亚马逊重新测量（加入最近 90 天的结算报告可查看按该分段收取的配送费）",
+    ),
     "note.fee_no_charge": (
         "Amazon's tier is above the one your measurements give, but the settlements given show "
         "no fee charge to claim: add the settlement reports of the last 90 days",
@@ -150,6 +163,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "ledger reason code {code} seen {n} time(s): not a known code, never claimed; check those "
         "rows by hand",
         "库存分类账原因代码 {code} 出现 {n} 次：不是已知代码，不会索赔；请手动核对这些行",
+    ),
+    "scan.removal_confirmed_paid": (
+        "--confirm-removal-lost {tracking}: not made a claim, because a reimbursement names "
+        "removal order {order} ({n} unit(s) beyond those it never shipped): check in Seller "
+        "Central what it paid for before filing",
+        "--confirm-removal-lost {tracking}：未列为索赔，因为有一笔赔偿注明了移除订单 {order}"
+        "（比从未发货的件数多 {n} 件）：提交前请在卖家后台核对这笔赔偿赔的是什么",
     ),
     "scan.no_measurements": (
         "fee reports read, but no measurements of your own: add a CSV "
@@ -224,9 +244,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "file.row_skipped": ("{where}: {problem} (row skipped)", "{where}：{problem}（已跳过此行）"),
     "file.more_rows": ("... and {n} more row warnings", "……另有 {n} 条行警告"),
     "file.joined": (
-        "{where}: the header of another report ({other}) starts here; split the joined file and "
-        "scan each part",
-        "{where}：这里开始是另一个报告（{other}）的表头；请把合并的文件拆开，分别扫描",
+        "{where}: the header of another report ({other}) starts here (its rows were read as "
+        "{other}); split the joined file and scan each part",
+        "{where}：这里开始是另一个报告（{other}）的表头（其后各行已按 {other} 读取）；"
+        "请把合并的文件拆开，分别扫描",
     ),
 }
 

@@ -15,20 +15,23 @@ ones go through the csv module.
 Files joined by hand repeat their header row in the middle: such a row is skipped (it is not
 data and not worth a warning). When the repeated header is the same report in another column
 order (an All Orders download with ``url`` joined to one without), the rows after it are put
-back in the first header's order; the header of another kind of report raises ``ReportError``.
+back in the first header's order; the header of another kind of report (its first cell one of
+the names a report signature knows) raises ``JoinedReport``: a ``ReportError`` naming the line,
+which carries the rest of the file as a report of its own (``collect`` reads it too, so its rows
+are never dropped without a word).
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 
 from casewriter.errors import ReportError
 from casewriter.reports.note_words import wn
-from casewriter.reports.signatures import canon, classify
+from casewriter.reports.signatures import HEADER_WORDS, canon, classify
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.source import RowSource, field_limit, first_bad_line
 
@@ -115,8 +118,11 @@ def iter_cells(
         plain_tabs = src.plain_tabs
         # rows read (skipped ones included) and the blank and header rows among them: the data
         # rows are their difference, counted once at the end (not per row: a million rows)
-        count = ignored = 0
+        count = ignored = info.start  # a report joined after another starts part way
+        hwidth = len(info.header)
         try:
+            for _ in range(info.start):  # the records of the report before this one
+                next(src.rows, None)
             next(src.rows, None)  # the header, already read by sniff
             error_at = failed = 0
             while True:  # a for loop per stretch of good rows (faster than next() per row)
@@ -132,7 +138,7 @@ def iter_cells(
                             key = cells_of(row)
                             verdict = dropped.get(key)
                             if verdict is None:
-                                verdict = _judge(info, skip, key, dropped)
+                                verdict = _judge(info, skip, key, dropped, row)
                             if verdict:
                                 continue
                         if len(row) <= 1 and (not row or not row[0].strip()):
@@ -141,16 +147,19 @@ def iter_cells(
                         c0 = row[0]
                         # no header name starts with a digit: data rows (dates, ids) skip canon()
                         if c0 in heads or (
-                            len(c0) <= head_len
-                            and c0
+                            c0
                             and not c0[0].isdigit()
-                            and canon(c0) == head_key
+                            and (
+                                (len(c0) <= head_len and canon(c0) == head_key)
+                                or (len(row) != hwidth and canon(c0) in HEADER_WORDS)
+                            )
                         ):
                             line = count + 1 if tabs else reader.line_num
-                            if _header_again(info, row, line, layout):
-                                ignored += 1
+                            ignored += 1  # a header row (another report's too) is no data
+                            if _header_again(info, row, line, layout, count + failed):
                                 reordered = layout[0]
                                 continue
+                            ignored -= 1
                         if reordered is not None:
                             n = len(row)
                             row = [row[j] if 0 <= j < n else "" for j in reordered]
@@ -199,10 +208,18 @@ def _skipping(
 
 
 def _judge(
-    info: ReportInfo, skip: Skip | None, key: tuple[str, ...], dropped: dict[tuple[str, ...], bool]
+    info: ReportInfo,
+    skip: Skip | None,
+    key: tuple[str, ...],
+    dropped: dict[tuple[str, ...], bool],
+    row: list[str],
 ) -> bool:
-    """``skip.drop(key)``, never for the cells of a repeated header; remembered (bounded)."""
+    """``skip.drop(key)``, never for the cells of a repeated header or of another report's
+    header (``row``, judged only for a set of cells not seen before); remembered (bounded)."""
     assert skip is not None
+    c0 = row[0] if row else ""
+    if c0 and not c0[0].isdigit() and canon(c0) in HEADER_WORDS and classify(row) is not None:
+        return False  # a header row: never dropped unseen (and not remembered)
     names = {canon(info.header[i]) for i in skip.columns if i < len(info.header)}
     verdict = not any(canon(c) in names for c in key if c) and skip.drop(key)
     if len(dropped) < 4096:
@@ -210,10 +227,20 @@ def _judge(
     return verdict
 
 
+class JoinedReport(ReportError):
+    """The header of another kind of report part way through a file (files joined by hand):
+    ``rest`` is that report, from its header on (``ReportInfo.start``)."""
+
+    def __init__(self, message: str, rest: ReportInfo) -> None:
+        super().__init__(message)
+        self.rest = rest
+
+
 def _header_again(
-    info: ReportInfo, row: list[str], line: int, layout: list[list[int] | None]
+    info: ReportInfo, row: list[str], line: int, layout: list[list[int] | None], before: int
 ) -> bool:
-    """True when ``row`` is a header row again (skip it); reordered columns set ``layout``."""
+    """True when ``row`` is a header row again (skip it); reordered columns set ``layout``.
+    ``before``: the records of the file before ``row``."""
     names = [c.replace("\ufeff", "").strip().strip('"').strip() for c in row]
     keys = [canon(n) for n in names]
     if keys == [canon(h) for h in info.header]:
@@ -222,9 +249,11 @@ def _header_again(
     found = classify(names)
     if found is None:
         return False  # a data row whose first cell happens to read like the column name
-    rtype, _variant, columns = found
+    rtype, variant, columns = found
     if rtype != info.type:
-        raise ReportError(wn("file.joined", where=f"{info.path}:{line}", other=rtype))
+        rest = replace(info, type=rtype, header=tuple(names), columns=columns, variant=variant,
+                       start=before)  # fmt: skip
+        raise JoinedReport(wn("file.joined", where=f"{info.path}:{line}", other=rtype), rest)
     where = {k: i for i, k in reversed(list(enumerate(keys)))}
     layout[0] = [where.get(canon(h), -1) for h in info.header]
     return True

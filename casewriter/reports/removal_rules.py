@@ -54,14 +54,17 @@ def removal_findings(
     main: str,
     confirmed: Iterable[str] = (),
     is_open: Callable[[str, str, date | None], bool] | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[list[Finding], set[str]]:
-    """``is_open(case type, marketplace, event date)``: False for a removal-lost lead the scan
+    """``notes``: the scan's notes, where a confirmed package that is not made a claim says why.
+    ``is_open(case type, marketplace, event date)``: False for a removal-lost lead the scan
     would drop (its window not open); such a package is not made a finding at all (a seller
     with many removals has thousands of packages, most of them long delivered)."""
     packages = _packages(data)
     wanted = {c.strip().upper(): c for c in confirmed if c.strip()}
     found = _incomplete(data, paid, packages, main)
-    lost, matched = _lost(data, paid, packages, wanted, main, is_open)
+    lost, matched = _lost(data, paid, packages, wanted, main, is_open,
+                          notes if notes is not None else [])  # fmt: skip
     return found + lost, matched
 
 
@@ -138,10 +141,12 @@ def _lost(
     wanted: dict[str, str],
     main: str,
     is_open: Callable[[str, str, date | None], bool] | None,
+    notes: list[str],
 ) -> tuple[list[Finding], set[str]]:
     out: list[Finding] = []
     matched: set[str] = set()  # the confirmations as typed
     currencies = _currencies(data)
+    paid_units: dict[tuple[str, str], int] | None = None
     case_type = RULE_CASE_TYPES["removal-lost"]
     for order, items in sorted(packages.items()):
         by_tracking: dict[str, list[RemovalPackage]] = defaultdict(list)
@@ -153,9 +158,18 @@ def _lost(
         for tracking, parts in sorted(by_tracking.items()):
             hits = {k for k in (order.upper(), tracking.upper()) if k in wanted}
             matched |= {wanted[k] for k in hits}
-            if order in paid.orders:
-                continue  # a reimbursement names the removal order
             confirmed = bool(hits)
+            if order in paid.orders:  # a reimbursement names the removal order
+                if not confirmed:
+                    continue
+                if paid_units is None:
+                    paid_units = _paid_units(data)
+                beyond = _paid_beyond_unshipped(data, order, paid_units)
+                if beyond is None or beyond > 0:  # it may pay for this package: say so
+                    n = "?" if beyond is None else str(beyond)
+                    notes.append(wn("scan.removal_confirmed_paid", tracking=tracking,
+                                    order=order, n=n))  # fmt: skip
+                    continue
             if (
                 not confirmed
                 and is_open is not None
@@ -163,9 +177,27 @@ def _lost(
             ):
                 continue  # a lead out of its window: the scan would drop it
             f = _lost_finding(data, paid, order, tracking, parts, currency, confirmed)
+            if order in paid.orders and paid_units is not None:  # paid for the unshipped ones
+                paid_n = sum(v for (o, _f), v in paid_units.items() if o == order)
+                f.notes.append(wn("note.removal_reimbursed", n=paid_n))
             f.marketplace = market
             out.append(f)
     return out, matched
+
+
+def _paid_beyond_unshipped(
+    data: Collected, order: str, paid_units: dict[tuple[str, str], int]
+) -> int | None:
+    """Units the Reimbursements report paid for ``order`` beyond the units it never shipped
+    (those a reimbursement of a removal order pays first); None when a settlement payment names
+    the order (its units unknown)."""
+    if order in data.settlement_paid_orders:
+        return None
+    paid_n = sum(n for (o, _f), n in paid_units.items() if o == order)
+    unshipped = sum(
+        max(0, line.missing) for line in data.money.removal_lines.values() if line.order_id == order
+    )
+    return max(0, paid_n - unshipped)
 
 
 def _event(parts: list[RemovalPackage]) -> date | None:

@@ -32,6 +32,7 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.findings import Finding
+from casewriter.reports.money_data import money_rules
 from casewriter.reports.note_words import wn
 from casewriter.reports.records import CLAIM_LOST, LedgerRow
 from casewriter.reports.settlement import settlement_rules
@@ -81,8 +82,12 @@ class Paid:
                 self.by_kind.setdefault((kind, fnsku), []).append((when, rid, n, order))
         for entries in self.by_kind.values():
             entries.sort(key=lambda e: (e[0] or date.min, e[1]))
-        #: orders paid for: any Reimbursements report row, or a payment inside a settlement
-        self.orders = {data.reimbursement_rows[k].order_id for k in data.reimbursements}
+        #: orders whose unit was paid for: a Reimbursements report row (not a fee correction,
+        #: clawback or reversal: ``never_reasons`` of data/money.toml), or a payment for a unit
+        #: inside a settlement
+        never = money_rules().never_reasons
+        rows = (data.reimbursement_rows[k] for k in data.reimbursements)
+        self.orders = {r.order_id for r in rows if r.reason not in never}
         self.orders |= data.settlement_paid_orders
 
     def _settled(

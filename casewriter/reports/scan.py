@@ -2,7 +2,9 @@
 
 Reading is ``collect.collect`` (dependency order, one pass per file). The marketplace is
 ``--marketplace`` when given, else what the rows show (ledger Country, settlement marketplace
-name, currency), else the settings' default. "Today" is ``as_of`` or the date in that
+name, currency), else the settings' default. A finding whose own rows name another marketplace
+than ``--marketplace`` (a settlement row of Amazon.co.uk under ``--marketplace US``) gets the
+flag's window and a note naming the row's marketplace, never silently. "Today" is ``as_of`` or the date in that
 marketplace's time zone.
 
 A path that is not a readable report is skipped and listed in ``ScanResult.skipped`` with the
@@ -180,7 +182,12 @@ def _scan(
     broken = {x.type for x in got.partial}
     kept: list[Finding] = []
     for f in found:
-        code = (explicit if relabel else "") or find_marketplace(f.marketplace) or main
+        own = find_marketplace(f.marketplace)
+        flag = explicit if relabel else ""
+        code = flag or own or main
+        if flag and own and own != flag:  # the flag wins, never silently
+            f.notes.append(wn("note.own_marketplace", name=f.marketplace, code=own,
+                              flag=flag))  # fmt: skip
         if f.rule in MONEY_RULES:
             if not finish_money(f, code, today, catalog, windows):
                 continue  # a lead out of its window: nothing to act on

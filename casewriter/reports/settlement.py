@@ -42,6 +42,8 @@ class SettlementRules:
     source: str
     #: settlement payment kind → the Reimbursements report reason it pays like (normalized)
     kinds: dict[str, str] = field(default_factory=dict)
+    #: payment kinds that pay for no unit (a fee given back): never "this order was reimbursed"
+    not_for_units: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +55,11 @@ def settlement_rules(path: Path = SETTLEMENT_DATA) -> SettlementRules:
         types = frozenset(norm(str(t)) for t in data["payment_types"])
         days = int(data["match_days"])
         kinds = {norm(str(k)): norm(str(v)) for k, v in data.get("payment_kinds", {}).items()}
+        not_for_units = frozenset(norm(str(t)) for t in data.get("not_for_units", []))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, KeyError, TypeError,
             ValueError, AttributeError) as exc:  # fmt: skip
         raise CasewriterError(f"cannot read the settlement rules {path}: {exc}") from None
-    return SettlementRules(types, days, str(data.get("source", "")), kinds)
+    return SettlementRules(types, days, str(data.get("source", "")), kinds, not_for_units)
 
 
 #: older flat file: (amount-type, type column or None, amount column)

@@ -119,8 +119,11 @@ SIGNATURES: tuple[tuple[str, frozenset[str], tuple[frozenset[str], ...]], ...] =
                              "Return Reason"), ()),
     ("seller-measurements", _cols("sku, length, width, height, dimension_unit, weight, "
                                   "weight_unit"), ()),
-    ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type, "
-                            "Warehouse-Condition-code, Quantity Available"), ()),
+    # GET_AFN_INVENTORY_DATA, and _BY_COUNTRY as Amazon sends it (country,
+    # quantity-for-local-fulfillment: open-source connectors' headers) or with a country column
+    ("afn-inventory", _cols("seller-sku, fulfillment-channel-sku, asin, condition-type"),
+     (_cols("Warehouse-Condition-code, Quantity Available"),
+      _cols("country, quantity-for-local-fulfillment"))),
     ("manufacturing-costs", _cols("sku, cost, currency"), ()),
 )  # fmt: skip
 
@@ -149,6 +152,15 @@ SYNONYMS: dict[str, str] = {
     "delivereddate": "delivereddate", "deliverydate": "delivereddate", "delivered": "delivereddate",
     "closeddate": "closeddate", "shipdate": "shipdate", "shippeddate": "shipdate",
 }  # fmt: skip
+
+
+#: every column name a signature or synonym knows: a row whose first cell is one of these (and
+#: not the current report's own header) may be another report's header joined by hand
+HEADER_WORDS: frozenset[str] = frozenset(
+    {name for _t, required, alts in SIGNATURES for group in (required, *alts) for name in group}
+    | set(SYNONYMS)
+    | set(SYNONYMS.values())
+)
 
 
 def _variant(rtype: str, present: set[str]) -> str:

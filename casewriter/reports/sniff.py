@@ -37,13 +37,16 @@ class ReportInfo:
     path: Path
     type: str
     encoding: str  # "utf-8-sig" (BOM or plain UTF-8) or "cp1252"
-    delimiter: str  # "\t" or ","
+    delimiter: str  # "\t", "," or ";"
     quoted: bool  # header fields wrapped in quotes (every-field-quoted CSV)
     header: tuple[str, ...]  # the header names as written (BOM, quotes, spaces stripped)
     columns: dict[str, int] = field(default_factory=dict)  # canonical key → index
     variant: str = ""  # e.g. "with-url", "service-speed", "eu", "by-country", "safe-t"
     size: int = 0
     bom: bool = False
+    #: records before this report's header: 0, or where a report joined after another one in
+    #: the same file starts (``readers.JoinedReport``)
+    start: int = 0
 
     @property
     def used(self) -> bool:
@@ -74,9 +77,11 @@ def _first_line(path: Path, encoding: str) -> str:
 
 
 def _split_header(line: str) -> tuple[str, bool, list[str]]:
-    delimiter = "\t" if "\t" in line else ","
+    # tabs, else commas; semicolons only for a header with neither (a "CSV" saved by Excel in
+    # a European locale, such as the seller's own costs or measurements)
+    delimiter = "\t" if "\t" in line else "," if "," in line or ";" not in line else ";"
     quoted = line.lstrip("\ufeff").lstrip().startswith('"')
-    if delimiter == "," or quoted:
+    if delimiter != "\t" or quoted:
         cells = next(csv.reader([line], delimiter=delimiter), [])
     else:
         cells = line.split("\t")

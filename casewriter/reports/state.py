@@ -35,6 +35,7 @@ from casewriter.reports.records import (
     Reimbursement,
     SettlementRow,
 )
+from casewriter.reports.settlement import settlement_rules
 from casewriter.reports.shipments import FulfilledShipment
 
 _CENT = Decimal("0.01")
@@ -82,7 +83,8 @@ class Collected:
     refund_orders: set[str] = field(default_factory=set)
     #: reimbursements inside settlements (line numbers zeroed), counted once per download
     settlement_payments: Counter[SettlementRow] = field(default_factory=Counter)
-    #: orders a settlement shows a payment for (REVERSAL_REIMBURSEMENT …)
+    #: orders a settlement shows a payment for a unit for (REVERSAL_REIMBURSEMENT …; not a fee
+    #: correction: ``not_for_units`` of data/settlement.toml)
     settlement_paid_orders: set[str] = field(default_factory=set)
     #: Amazon's shipments of refunded orders and damaged returns, by order id (their proof)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
@@ -158,9 +160,10 @@ class Collected:
     ) -> None:
         for key, n in counter.items():
             self.refund_rows[key] = max(self.refund_rows[key], n)
+        not_for_units = settlement_rules().not_for_units
         for row, n in (payments or Counter()).items():
             self.settlement_payments[row] = max(self.settlement_payments[row], n)
-            if row.order_id:
+            if row.order_id and row.payment not in not_for_units:
                 self.settlement_paid_orders.add(row.order_id)
 
     def payments(self, match_days: int) -> list[Payment]:

@@ -6,10 +6,13 @@
 - ``too_early``: what becomes claimable later, by the date it does (``claimable_from``: the
   window's opening, or the end of Amazon's own reimbursement wait; null when it waits for
   something with no date, such as a shipment still being received);
-- ``expired``: what was lost by waiting (windows closed), by rule and currency;
-- ``to_review``: claims with no documented window and leads the seller checks first;
+- ``expired``: what was lost by waiting (windows closed), by rule and currency, the charges
+  past the window inside a finding still open included (a fee finding's ``expired_amount``);
+- ``to_review``: claims with no documented window, leads the seller checks first (``leads``)
+  and claims naming an id that fails its check (``bad_ids``);
 - ``top``: the five findings worth the most among those that can be filed now (claimable, or a
-  claim with no documented window), per currency (amounts in two currencies are not compared).
+  claim with no documented window; never one with a bad id), per currency (amounts in two
+  currencies are not compared).
 
 Amounts are estimates (``Decimal`` → string, like ``estimated_value``); findings with no
 estimate are counted in ``without_estimate``, never guessed.
@@ -68,6 +71,10 @@ def claimable_from(f: Finding, as_of: date) -> date | None:
 
 
 def fileable(f: Finding) -> bool:
+    """Claimable, or a claim with no documented window; never one naming an id that fails its
+    check (it is to be checked in Seller Central first, not filed)."""
+    if f.bad_ids:
+        return False
     return f.status == "claimable" or (f.status == "to-review" and not f.lead)
 
 
@@ -84,15 +91,40 @@ def summarize(findings: list[Finding], as_of: date) -> dict[str, Any]:
          if cur else None, "findings": len(fs)}
         for (day, cur), fs in sorted(early.items(), key=lambda kv: (kv[0][0] or date.max, kv[0][1]))
     ]  # fmt: skip
+    expired = _section(by["expired"])
+    _add_lost_parts(expired, [f for f in findings if f.status != "expired"])
     review = _section(by["to-review"])
     review["leads"] = sum(1 for f in by["to-review"] if f.lead)
+    review["bad_ids"] = sum(1 for f in by["to-review"] if f.bad_ids and not f.lead)
     return {
         "claimable": _section(by["claimable"]),
         "too_early": _section(by["too-early"]) | {"by_date": dates},
-        "expired": _section(by["expired"]),
+        "expired": expired,
         "to_review": review,
         "top": [_top(f) for f in top(findings)],
     }
+
+
+def _add_lost_parts(section: dict[str, Any], open_findings: list[Finding]) -> None:
+    """What was lost inside findings still open (a fee finding's charges past the window:
+    ``details["expired_amount"]``) counts as expired money too, by rule and currency."""
+    parts = [f for f in open_findings if isinstance(f.details.get("expired_amount"), Decimal)]
+    if not parts:
+        return
+    sums = {t["currency"]: Decimal(t["amount"]) for t in section["total"]}
+    rows = {(r["rule"], r["currency"] or ""): r for r in section["by_rule"]}
+    for f in parts:
+        lost: Decimal = f.details["expired_amount"]
+        units = f.details.get("expired_units", 0)
+        sums[f.currency] = sums.get(f.currency, Decimal(0)) + lost
+        row = rows.setdefault((f.rule, f.currency), {"rule": f.rule, "currency": f.currency,
+                                                      "amount": "0", "findings": 0, "units": 0})  # fmt: skip
+        row["amount"] = str(Decimal(row["amount"] or "0") + lost)
+        row["findings"] += 1
+        row["units"] += units if isinstance(units, int) else 0
+    section["findings"] += len(parts)
+    section["total"] = [{"currency": c, "amount": str(a)} for c, a in sorted(sums.items())]
+    section["by_rule"] = [rows[k] for k in sorted(rows)]
 
 
 def top(findings: list[Finding]) -> list[Finding]:

@@ -62,10 +62,13 @@ def format_summary(summary: dict[str, Any]) -> list[str]:
                          f"  ({row['findings']} finding(s))")  # fmt: skip
     review = summary["to_review"]
     if review["findings"]:
-        leads = review.get("leads", 0)
+        leads, bad = review.get("leads", 0), review.get("bad_ids", 0)
+        parts = [f"{leads} lead(s) to check"]
+        if bad:
+            parts.append(f"{bad} with an id that fails its check")
+        parts.append(f"{review['findings'] - leads - bad} claim(s) with no documented window")
         lines.append(f"  to review: {_totals(review)} in {review['findings']} finding(s)"
-                     f" ({leads} lead(s) to check, {review['findings'] - leads} claim(s) "
-                     "with no documented window)")  # fmt: skip
+                     f" ({', '.join(parts)})")  # fmt: skip
     if summary["top"]:
         lines.append("  worth the most (file these first):")
         for n, item in enumerate(summary["top"], 1):

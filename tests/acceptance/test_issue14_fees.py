@@ -121,8 +121,6 @@ def test_us_fee_overcharge_is_exact(cli: Cli, tmp_path: Path) -> None:
     assert d["tier_table"] and d["fee_table"]  # sources of the tier and fee tables
 
 
-@pytest.mark.xfail(strict=True, reason="F14: the money summary's expired section leaves out "
-                   "the charges past the window inside a fee finding (0.66 USD lost)")  # fmt: skip
 def test_charges_past_the_window_count_as_lost_in_the_summary(cli: Cli, tmp_path: Path) -> None:
     """Issue §3: "expired amount (what was lost by waiting)". The 06-01 charge of FEE-1 (1 unit
     x 0.66) can no longer be claimed: it is money lost by waiting."""
@@ -245,8 +243,6 @@ def test_storage_fee_check_is_exact_and_to_review(cli: Cli, tmp_path: Path) -> N
     assert drafted["drafted"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="F4: a storage tier that the seller's measurements "
-                   "prove wrong stays a to-review lead when no settlement fee row is given")  # fmt: skip
 def test_a_wrong_storage_tier_is_not_to_review(cli: Cli, tmp_path: Path) -> None:
     """Issue §2 storage fee check: "'to-review' unless the tier is wrong". Amazon's storage row
     puts the item in Oversize (25 x 14 x 6 in, 5 lb); the seller's 17 x 13 x 5 in, 4 lb is
@@ -309,8 +305,6 @@ def test_stranded_is_drafted_only_when_asked(cli: Cli, tmp_path: Path) -> None:
     assert again["drafted"] == [] and len(again["skipped"]) == 2  # an open case already exists
 
 
-@pytest.mark.xfail(strict=True, reason="F5: the stranded draft says 12 units stranded in its "
-                   "first sentence and 10 in its list and request")  # fmt: skip
 def test_the_stranded_draft_states_one_unit_count(cli: Cli, tmp_path: Path) -> None:
     _stranded(tmp_path)
     drafted = scan(cli, str(tmp_path), "--as-of", "2026-06-01", "--draft-stranded")["drafts"]

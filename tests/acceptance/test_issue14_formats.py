@@ -229,8 +229,6 @@ def test_draft_saves_nothing_for_a_report_read_only_in_part(
     assert [c["case_type"] for c in cases] == ["stranded-inventory"]
 
 
-@pytest.mark.xfail(strict=True, reason="F1: a file joining two different reports silently "
-                   "drops the second report's rows (exit 0, no warning)")  # fmt: skip
 def test_a_file_joining_two_different_reports_is_not_read_silently(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -332,8 +330,6 @@ def test_the_us_fee_preview_with_future_fee_columns_is_a_fee_preview(
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="F12: the real AFN inventory by-country header (country, "
-                   "quantity-for-local-fulfillment) is refused as not a known report")  # fmt: skip
 def test_the_real_afn_inventory_by_country_header_is_recognised(cli: Cli, tmp_path: Path) -> None:
     """GET_AFN_INVENTORY_DATA_BY_COUNTRY as several independent open-source connectors read it:
     seller-sku, fulfillment-channel-sku, asin, condition-type, country,

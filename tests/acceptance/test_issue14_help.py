@@ -82,9 +82,6 @@ def test_readme_scan_section_lists_each_report_type_and_the_sellers_csvs() -> No
     assert "never flagged" in section.lower()
 
 
-@pytest.mark.xfail(strict=True, reason="F10: at 80 columns scan --help prints its description "
-                   "as one 306-character line and breaks the measurements header inside a word "
-                   "('dim' / 'ension_unit')")  # fmt: skip
 def test_help_never_breaks_a_column_name_at_80_columns(cli: Cli) -> None:
     """A seller copies the CSV header from --help; a name cut in two is a wrong header."""
     out = cli("scan", "--help", env={"COLUMNS": "80"}).out

@@ -270,8 +270,6 @@ def test_every_rule_marks_a_marketplace_without_a_documented_window(
         assert "no documented window" in (f["window"]["source"] + " ".join(f["notes"]))
 
 
-@pytest.mark.xfail(strict=True, reason="F7: Canada's removal and warehouse claims get no "
-                   "window; domain.md §2 says treat them like the US rules, labelled unverified")  # fmt: skip
 def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -296,8 +294,6 @@ def test_canada_removal_and_warehouse_claims_follow_the_us_rules_unverified(
         assert "unverified" in (f["window"]["source"] + " ".join(f["notes"])).lower()
 
 
-@pytest.mark.xfail(strict=True, reason="F16: the seller's own CSVs saved by a European Excel "
-                   "(semicolons, decimal commas) are refused as 'not a known report'")  # fmt: skip
 @pytest.mark.parametrize("option", ["--costs", "--measurements"])
 def test_the_sellers_own_csv_from_a_european_excel_is_read(
     cli: Cli, tmp_path: Path, option: str

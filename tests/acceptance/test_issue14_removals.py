@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import (
     COSTS,
     REIMBURSEMENTS,
@@ -119,8 +117,6 @@ def test_confirm_removal_lost_makes_a_claim_with_the_catalog_window(
                                         ("removal-lost-in-transit", "2026-06-24")]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="F17: confirming a lost package of a removal order that a "
-                   "reimbursement names (for other units) is accepted and then silently ignored")  # fmt: skip
 def test_a_confirmed_package_is_never_dropped_silently(cli: Cli, tmp_path: Path) -> None:
     """RMV-E: 4 requested, 2 shipped (1Z999AA10123456822), 2 never shipped and reimbursed
     (Removal_Order_Lost, 2 units). The seller confirms the shipped package never arrived: those 2

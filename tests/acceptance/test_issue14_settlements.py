@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import (
     LEDGER,
     REIMBURSEMENTS,
@@ -214,9 +212,6 @@ def test_canada_keeps_both_readings(cli: Cli, tmp_path: Path) -> None:
     assert data["findings"][0]["window"]["source"]
 
 
-@pytest.mark.xfail(strict=True, reason="F11: --marketplace US silently gives a refund that its "
-                   "own settlement row marks Amazon.co.uk the US window (closes 06-12, really "
-                   "05-28)")  # fmt: skip
 def test_a_row_that_names_its_marketplace_keeps_its_window(cli: Cli, tmp_path: Path) -> None:
     """A seller whose default is the US scans a UK settlement with --marketplace US (or a
     folder mixing both): the refund row says Amazon.co.uk and GBP, so its window is the UK one
@@ -232,8 +227,6 @@ def test_a_row_that_names_its_marketplace_keeps_its_window(cli: Cli, tmp_path: P
     assert (f["marketplace"], f["window"]["closes"]) == ("UK", "2026-05-28") or said
 
 
-@pytest.mark.xfail(strict=True, reason="F13: a fee correction (INCORRECT_FEES_ITEMS, 1.12) on an "
-                   "order counts as the refunded unit's reimbursement: the 20.00 claim vanishes")  # fmt: skip
 def test_a_fee_correction_does_not_pay_for_the_refunded_unit(cli: Cli, tmp_path: Path) -> None:
     """INCORRECT_FEES_ITEMS gives back an overcharged fee (the fee rule reads it so); it is no
     reimbursement of the unit a customer kept. The refund of 02-20 stays a 20.00 claim."""

@@ -12,8 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import (
     FULFILLED_SHIPMENTS,
     SETTLEMENT_V2,
@@ -105,8 +103,6 @@ def test_the_shipment_is_the_proof_of_a_refund_finding(cli: Cli, tmp_path: Path)
     }]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=True, reason="F2: --draft leaves the Fulfilled Shipments proof "
-                   "(shipment, date, carrier, tracking, FC) out of the drafted case")  # fmt: skip
 def test_the_drafted_refund_case_cites_the_shipment(cli: Cli, tmp_path: Path) -> None:
     """Issue §1: Amazon Fulfilled Shipments is used "as shipment proof for FBA refund and return
     cases": the case the seller pastes should carry it, not only the JSON."""

@@ -23,8 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import (
     COSTS,
     SETTLEMENT_FLAT,
@@ -141,9 +139,6 @@ def test_nothing_found_still_says_what_is_at_stake(cli: Cli, tmp_path: Path) -> 
     assert "No discrepancies found." in text
 
 
-@pytest.mark.xfail(strict=True, reason="F15: a finding whose order id fails its check (to-review, "
-                   "'not drafted as a claim') heads 'worth the most (file these first)' and is "
-                   "counted as a claim with no documented window")  # fmt: skip
 def test_a_finding_with_a_broken_id_is_not_first_to_file(cli: Cli, tmp_path: Path) -> None:
     """A refund row whose order id was cut short by a spreadsheet (111-90000-01): the scan
     rightly refuses to draft it, but the summary then tells the seller to file it first."""

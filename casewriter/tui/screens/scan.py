@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -56,6 +57,24 @@ SCAN_ACTIONS: tuple[ActionSpec, ...] = (
         "f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"
     ),
 )
+
+
+def not_read_line(skipped: list[Any], width: int) -> list[str]:
+    """The files not read in one line, by name, as many as fit and a count of the rest (a
+    Downloads folder holds more than reports: they must not push the findings out of view);
+    each file's reason is in a toast (``show_result``) and in the CLI's ``scan``."""
+    if not skipped:
+        return []
+    names = [Path(s.path).name for s in skipped]
+    room = max(20, (width or 80) - 4)
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        line = t("scan.not_read_files", n=len(names), names=", ".join(names[:shown]))
+        if rest:
+            line += " " + t("scan.more_files", n=rest)
+        if cell_len(line) <= room or shown == 1:
+            return [line]
+    return []
 
 
 class ScanScreen(Screen[None]):
@@ -240,8 +259,13 @@ class ScanScreen(Screen[None]):
                 reports=tn("scan.n_reports", len(result.reports)),
             )
         ]
-        lines += [t("scan.partial" if s.partial else "scan.not_read", reason=local(s.reason))
-                  for s in result.skipped][:3]  # fmt: skip
+        lines += [t("scan.partial", reason=local(s.reason))
+                  for s in result.skipped if s.partial][:2]  # fmt: skip
+        not_read = [s for s in result.skipped if not s.partial]
+        lines += not_read_line(not_read, self.size.width)
+        if not_read:
+            reasons = [t("scan.not_read", reason=local(s.reason)) for s in not_read[:5]]
+            self.notify("\n".join(reasons), severity="warning")
         lines += [local(w) for w in getattr(result, "warnings", [])][:3]
         self.query_one("#scan-status", Static).update("\n".join(lines))
         self._show_money()

@@ -39,6 +39,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.n_reports.one": ("1 report", "1 个报告"),
     "scan.partial": ("read only in part: {reason}", "仅读取了一部分：{reason}"),
     "scan.not_read": ("not read: {reason}", "未读取：{reason}"),
+    "scan.not_read_files": ("Not read ({n}): {names}", "未读取（{n} 个）：{names}"),
+    "scan.more_files": ("(+{n} more)", "（另有 {n} 个）"),
     "scan.none_selected": ("Select findings first (space).", "请先选择发现（空格键）。"),
     "scan.drafted": ("{drafts} saved, {skipped} skipped", "已保存 {drafts}，跳过 {skipped} 个"),
     "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
