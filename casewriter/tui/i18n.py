@@ -52,6 +52,16 @@ def local(value: object) -> str:
     return say(value, get_language())
 
 
+def rule_name(rule: str) -> str:
+    """A scan rule by its name in the UI's language, never its id."""
+    return t("scan.rule." + rule)
+
+
+def status_name(status: str) -> str:
+    """A finding's status in words (too early, to review…), never its id."""
+    return t("scan.status." + status)
+
+
 def tn(key: str, n: int, **kwargs: object) -> str:
     """``t`` for a count: ``key + ".one"`` when ``n`` is 1 and the table has that form (English
     "1 match", "1 case"; Chinese has one form), else ``key``; ``n`` is passed as ``{n}``."""

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from casewriter.tui.i18n import local, t
+from casewriter.tui.i18n import local, rule_name, status_name, t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def money_lines(summary: dict[str, Any], top: int = 3) -> list[str]:
         )
     ]
     items = [
-        f"{t('scan.rule.' + str(x['rule']))} {' '.join(str(v) for v in x['ids'].values() if v)} "
+        f"{rule_name(str(x['rule']))} {' '.join(str(v) for v in x['ids'].values() if v)} "
         f"{money(x['amount'], x['currency'])}"
         for x in summary.get("top", [])[:top]
     ]
@@ -135,7 +135,7 @@ def draft_findings(
         wanted = draftable(finding, review_rules=DRAFTABLE_LEADS)  # as save_drafts decides
         name = label(finding)
         if not wanted:
-            outcomes.append((i, "not-drafted", t("scan.status." + finding.status)))
+            outcomes.append((i, "not-drafted", status_name(finding.status)))
         elif name in skipped:
             outcomes.append((i, "skipped", skip_reason(skipped.pop(name))))
         else:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import DataTable
 
-from casewriter.tui.i18n import local, t
+from casewriter.tui.i18n import local, rule_name, status_name, t
 from casewriter.tui.safe import plain
 from casewriter.tui.text import truncate_words
 
@@ -55,16 +55,6 @@ def ids_width(columns: tuple[Column, ...], width: int) -> int:
 
 def _day(value: Any) -> str:
     return value.isoformat() if value else ""
-
-
-def rule_name(rule: str) -> str:
-    """A scan rule by its name in the UI's language, never its id."""
-    return t("scan.rule." + rule)
-
-
-def status_name(status: str) -> str:
-    """A finding's status in words (too early, to review…)."""
-    return t("scan.status." + status)
 
 
 def _value(finding: Finding) -> str:
