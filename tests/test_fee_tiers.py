@@ -107,7 +107,7 @@ def test_report_tier_names_are_read(table: str, text: str, read: tuple[int, int]
 def test_fee_table_prices_only_its_periods_and_price_range() -> None:
     assert fee_table("US", date(2025, 7, 1), D("19.99")) is not None
     assert fee_table("US", date(2025, 10, 20), D("19.99")) is None  # holiday peak: not held
-    assert fee_table("US", date(2026, 2, 1), D("19.99")) is None  # 2026 fees: not held
+    assert fee_table("US", date(2026, 1, 14), D("19.99")) is None  # 2025-26 holiday peak
     assert fee_table("US", date(2025, 7, 1), D("7.99")) is None  # Low-Price FBA: not held
     assert fee_table("US", date(2025, 7, 1), None) is None  # price unknown: no band
     assert fee_table("DE", date(2025, 7, 1), D("19.99")) is None
@@ -119,6 +119,37 @@ def test_fee_table_prices_only_its_periods_and_price_range() -> None:
     assert ft.fee("large-standard", D("3.01"), "lb") == D("7.00")  # 6.92 + one started 4 oz
     assert ft.fee("large-bulky", D("1"), "lb") == D("9.61")
     assert ft.fee("large-bulky", D("2.5"), "lb") == D("10.37")  # 9.61 + 2 x 0.38
+
+
+@pytest.mark.parametrize(
+    ("price", "table", "small_6oz", "large_3_01lb"),
+    [(D("9.99"), "us-2026-non-peak-under-10", "2.56", "6.23"),  # Low-Price FBA
+     (D("9.995"), "us-2026-non-peak-under-10", "2.56", "6.23"),  # "below $10": unrounded
+     (D("10"), "us-2026-non-peak-10-50", "3.45", "7.05"),  # "$10 to $50" holds both ends
+     (D("50"), "us-2026-non-peak-10-50", "3.45", "7.05"),
+     (D("50.01"), "us-2026-non-peak-over-50", "3.71", "7.31")],
+)  # fmt: skip
+def test_2026_us_fees_are_priced_by_unit_price_band(
+    price: D, table: str, small_6oz: str, large_3_01lb: str
+) -> None:
+    """From 15 Jan 2026 the US fee depends on the unit price: below $10, $10 to $50, above
+    $50. Each band's 6 oz small standard fee, and the 3+ lb large standard base plus one
+    started 4 oz (2026 announcement: large standard +$0.05 / +$0.31, unchanged below $10)."""
+    ft = fee_table("US", date(2026, 4, 15), price)
+    assert ft is not None and ft.id == table and ft.belief
+    assert ft.fee("small-standard", D(6), "oz") == D(small_6oz)
+    assert ft.fee("large-standard", D("3.01"), "lb") == D(large_3_01lb)
+    assert ft.fee("large-bulky", D(2), "lb") is None  # bulky tiers redrawn in 2026: not held
+    assert fee_table("US", date(2026, 10, 15), price) is None  # 2026 holiday peak: not held
+
+
+def test_two_tables_pricing_one_charge_are_refused(tmp_path: Path) -> None:
+    text = FEES_DATA.read_text("utf-8")
+    broken = tmp_path / FEES_DATA.name
+    broken.write_text(text.replace("price_below = 10 ", "price_below = 10.01 ", 1), "utf-8")
+    with pytest.raises(CasewriterError) as err:
+        load_model(broken, FbaFees)
+    assert "us-2026-non-peak-under-10 and us-2026-non-peak-10-50" in err.value.message
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """FBA fulfilment fee tables and the fee checks' settings, held as data (``data/fba_fees.toml``).
 
 Owns the model (checked on load: periods in order, bands ascending, every rate's tier in its
-tier table), ``fee_table(marketplace, day, price)`` (the table whose period and price range
+tier table, no two tables pricing the same charge), ``fee_table(marketplace, day, price)`` (the table whose period and price range
 cover a charge, else None: a fee is never guessed) and ``FeeTable.fee(tier, weight)``, the
 storage check's tolerance, and which settlement rows are the FBA fulfilment fee.
 """
@@ -74,8 +74,12 @@ class FeeTable(BaseModel):
     currency: str
     tier_table: str
     periods: list[tuple[date, date]] = Field(min_length=1)
+    # The unit-price range the table prices: ``price_min``/``price_max`` include their limit,
+    # ``price_above``/``price_below`` exclude it ("priced below $10", "above $50").
     price_min: Decimal | None = None
     price_max: Decimal | None = None
+    price_above: Decimal | None = None
+    price_below: Decimal | None = None
     name: str = Field(min_length=1)
     belief: bool = False
     source: str = Field(min_length=1)
@@ -91,17 +95,48 @@ class FeeTable(BaseModel):
     def covers(self, day: date, price: Decimal | None) -> bool:
         return self.in_force(day) and self.prices(price)
 
+    def overlaps(self, other: FeeTable) -> bool:
+        """Whether a charge could fall in both tables (same marketplace, a shared day and a
+        shared unit price): two tables may never price the same charge."""
+        if self.marketplace != other.marketplace:
+            return False
+        if not any(a <= d and c <= b for a, b in self.periods for c, d in other.periods):
+            return False
+        (lo1, lo1_in), (hi1, hi1_in) = self._price_bounds()
+        (lo2, lo2_in), (hi2, hi2_in) = other._price_bounds()
+        lo, lo_in = _tighter((lo1, lo1_in), (lo2, lo2_in), lower=True)
+        hi, hi_in = _tighter((hi1, hi1_in), (hi2, hi2_in), lower=False)
+        if lo is None or hi is None:
+            return True
+        return lo < hi or (lo == hi and lo_in and hi_in)
+
+    def _price_bounds(self) -> tuple[tuple[Decimal | None, bool], tuple[Decimal | None, bool]]:
+        """((lower limit, included), (upper limit, included)); None: no limit."""
+        lower: tuple[Decimal | None, bool] = (None, True)
+        upper: tuple[Decimal | None, bool] = (None, True)
+        for limit in ((self.price_min, True), (self.price_above, False)):
+            if limit[0] is not None:
+                lower = _tighter(lower, limit, lower=True)
+        for limit in ((self.price_max, True), (self.price_below, False)):
+            if limit[0] is not None:
+                upper = _tighter(upper, limit, lower=False)
+        return lower, upper
+
     def in_force(self, day: date) -> bool:
         return any(start <= day <= end for start, end in self.periods)
 
     def prices(self, price: Decimal | None) -> bool:
         """Whether the table prices an item of unit ``price`` (None: unknown)."""
-        if self.price_min is None and self.price_max is None:
+        limits = (self.price_min, self.price_max, self.price_above, self.price_below)
+        if all(limit is None for limit in limits):
             return True
         if price is None:
             return False
-        return (self.price_min is None or price >= self.price_min) and (
-            self.price_max is None or price <= self.price_max
+        return (
+            (self.price_min is None or price >= self.price_min)
+            and (self.price_max is None or price <= self.price_max)
+            and (self.price_above is None or price > self.price_above)
+            and (self.price_below is None or price < self.price_below)
         )
 
     def fee(self, tier_id: str, weight: Decimal, unit: str) -> Decimal | None:
@@ -111,6 +146,21 @@ class FeeTable(BaseModel):
     def label(self) -> str:
         flag = " [belief]" if self.belief else ""
         return f"{self.source}, as of {self.as_of.isoformat()}{flag}"
+
+
+def _tighter(
+    a: tuple[Decimal | None, bool], b: tuple[Decimal | None, bool], *, lower: bool
+) -> tuple[Decimal | None, bool]:
+    """The tighter of two price limits (value, included); None is no limit."""
+    if a[0] is None:
+        return b
+    if b[0] is None:
+        return a
+    if a[0] == b[0]:
+        return (a[0], a[1] and b[1])
+    if lower:
+        return a if a[0] > b[0] else b
+    return a if a[0] < b[0] else b
 
 
 class StorageCheck(BaseModel):
@@ -134,6 +184,14 @@ class FbaFees(BaseModel):
     fulfilment_fee_types_source: str
     storage_check: StorageCheck
     fee_tables: list[FeeTable] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _no_two_tables_price_one_charge(self) -> FbaFees:
+        for i, a in enumerate(self.fee_tables):
+            for b in self.fee_tables[i + 1 :]:
+                if a.overlaps(b):
+                    raise ValueError(f"fee tables {a.id} and {b.id} price the same charges")
+        return self
 
     @property
     def fee_types(self) -> frozenset[str]:

@@ -11,8 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import (
     FEE_PREVIEW_EU,
     FEE_PREVIEW_US,
@@ -140,15 +138,18 @@ def test_fee_overcharge_drafts_a_fee_dimension_weight_case(cli: Cli, tmp_path: P
     assert "FEE-1" in case["body"] or "X00FEE0001" in case["body"]
 
 
-@pytest.mark.xfail(strict=True, reason="F3: no current (2026) US fee table is held: every "
-                   "2026 US fee overcharge has its amount unknown")  # fmt: skip
 def test_a_current_us_charge_gets_an_amount(cli: Cli, tmp_path: Path) -> None:
     """Issue §2 asks to research "the current US fee table": the same overcharge charged in
-    spring 2026 (non-peak) should be priced like the 2025 one."""
+    spring 2026 (non-peak) should be priced like the 2025 one. A $19.99 item is in the 2026
+    $10-$50 band, where a 6 oz small standard unit pays $3.45 (2024: $3.24, +$0.21): each unit
+    paid $3.90, so 1 + 2 + 1 units (the fourth order's fee was refunded) x $0.45 = $1.80."""
     _us_fees(tmp_path, ("2026-03-01", "2026-04-01", "2026-04-15", "2026-04-20"))
     f = finding(scan(cli, str(tmp_path), "--as-of", "2026-05-10"), "fee-overcharge", sku="FEE-1")
-    assert f["status"] == "claimable"
-    assert f["estimated_value"] is not None
+    assert (f["status"], f["quantity"]) == ("claimable", 4)
+    assert f["estimated_value"] == {"amount": "1.80", "currency": "USD"}
+    assert [(o["units"], o["fee_for_your_tier"]) for o in f["details"]["orders"]] == [
+        (1, "3.45"), (2, "3.45"), (1, "3.45")]  # fmt: skip
+    assert any("2026" in n and "belief" in n for n in f["notes"])
 
 
 def test_eu_fee_overcharge_names_both_tiers_with_the_amount_unknown(
