@@ -239,6 +239,16 @@ async def test_reading_new_paths_records_the_run_and_updates_home(
         await calm(pilot)
         due = shown(pilot.app.screen.query_one(DuePanel))
         assert "Monthly inventory health" not in due
+        # the stranded report's auto-removal date a week ahead is on home (the other is past)
+        assert (
+            "Auto-removal 2026-11-19 (7 days left): 12 stranded unit(s) of CP-CLOCK-06 (US): "
+            "fix the listing before" in due
+        )
+        assert "CP-SEED-07" not in due
+        await pilot.press("f4")
+        await calm(pilot)
+        due = shown(pilot.app.screen.query_one(DuePanel))
+        assert "自动移除 2026-11-19（剩余 7 天）：CP-CLOCK-06 (US) 的 12 件搁置库存" in due
 
 
 async def test_bad_input_is_said_and_nothing_read(

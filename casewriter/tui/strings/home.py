@@ -63,6 +63,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "截止 {id}：{closes} 截止（{days}）：{subject}",
     ),
     "due.more": ("… and {n} more", "……还有 {n} 项"),
+    "due.removal": (
+        "Auto-removal {on} ({days}): {units} stranded unit(s) of {what}{where}: fix the listing before",
+        "自动移除 {on}（{days}）：{what}{where} 的 {units} 件搁置库存，请在此之前修复商品信息",
+    ),
+    "due.removal_units_unknown": (
+        "Auto-removal {on} ({days}): stranded units of {what}{where}: fix the listing before",
+        "自动移除 {on}（{days}）：{what}{where} 的搁置库存，请在此之前修复商品信息",
+    ),
+    "due.a_listing": ("a listing", "一个商品"),
+    "due.today": ("today", "今天"),
     "due.account_review": (
         "Weekly account review due{where}: last record {last} (h opens the Health review)",
         "每周账户检查已到期{where}：上次记录 {last}（按 h 打开健康检查）",

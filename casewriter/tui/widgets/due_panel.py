@@ -1,7 +1,8 @@
 """``DuePanel``: the "needs attention" box at the top of home — follow-ups due or overdue,
-claim windows closing soon and the health reviews due (weekly account review, monthly inventory
-health: ``store.due(now, review_days=...)`` with the periods of the health targets' data), a
-few lines, most urgent first.
+claim windows closing soon, stranded units Amazon auto-removes soon (the dates of the last
+stranded inventory report reviewed) and the health reviews due (weekly account review, monthly
+inventory health: ``store.due(now, review_days=...)`` with the periods of the health targets'
+data), a few lines, most urgent first.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from casewriter.tui.text import short_date, short_datetime, truncate
 if TYPE_CHECKING:
     from casewriter.store import DueReport
     from casewriter.store.health import ReviewDue
+    from casewriter.store.health_removals import RemovalDue
 
 MAX_LINES = 4
 QUERY_LIMIT = 100
@@ -86,6 +88,13 @@ class DuePanel(Static):
                 subject=item.case.subject,
             )
             lines.append(Text(truncate(text, width), style="bold" if item.days_left <= 2 else ""))
+        for removal in report.removals:
+            lines.append(
+                Text(
+                    truncate(removal_text(removal), width),
+                    style="bold" if removal.days_left <= 2 else "",
+                )  # fmt: skip
+            )
         for review in report.reviews:
             lines.append(Text(truncate(review_text(review), width)))
         self.items = len(lines)
@@ -112,3 +121,14 @@ def review_text(review: ReviewDue) -> str:
     if review.last is None:
         return t(f"due.{kind}_never", where=where)
     return t(f"due.{kind}_review", where=where, last=short_date(review.last))
+
+
+def removal_text(removal: RemovalDue) -> str:
+    """ "Auto-removal 2026-11-19 (in 7 days): 12 stranded unit(s) of CP-CLOCK-06 (US): …"."""
+    what = removal.sku or removal.fnsku or t("due.a_listing")
+    where = f" ({removal.marketplace})" if removal.marketplace else ""
+    days = t("due.today") if removal.days_left == 0 else days_text(removal.days_left)
+    on = short_date(removal.removal_on)
+    if removal.units is None:
+        return t("due.removal_units_unknown", on=on, days=days, what=what, where=where)
+    return t("due.removal", on=on, days=days, units=removal.units, what=what, where=where)
