@@ -26,8 +26,7 @@ _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "s
 _STORY = {
     "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
     "not received (shipped minus received, after any Lost_Inbound reimbursement).",
-    # worded without "fulfil(l)ment centre/center": the narrative is kept as written, and the
-    # case text is in the marketplace's spelling (engine/wording.py)
+    # written in British spelling: draft_from_finding respells them for the marketplace
     "warehouse-lost": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} lost in Amazon's "
     "warehouse (reference {reference_id}, {day}) that are neither found nor reimbursed.",
     "warehouse-damaged": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} damaged in "
@@ -35,7 +34,8 @@ _STORY = {
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
     "fee-overcharge": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
-    "charged the FBA fulfilment fee of a larger size tier than the unit's real packaged size.",
+    "charged the FBA fulfilment fee of a larger size tier than our own measurement of the unit "
+    "gives.",
     "stranded-inventory": "{q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) have been "
     "stranded since {day}, and the Fix stranded inventory page does not clear them.",
     "removal-incomplete": "The Removal Order Detail report shows removal order {removal_order_id} "
@@ -69,7 +69,9 @@ _CHECKED = {
                           "The Reimbursements report shows no Damaged_Warehouse payment for them."],
     "refund-not-returned": ["The FBA customer returns report has no return for this order and SKU.",
                             "The Reimbursements report has no row for this order."],
-    "fee-overcharge": ["We measured one unit in its original packaging, longest side first.",
+    # the seller's measurements CSV says nothing of how a unit was measured: no such claim
+    "fee-overcharge": ["We compared Amazon's size tier with our own measurement of the unit "
+                       "(listed above).",
                        "The settlement reports show the fulfilment fee charged for these orders."],
     "stranded-inventory": ["The stranded inventory report names the reason and Amazon's fix.",
                            "The units are still stranded."],
@@ -168,7 +170,9 @@ def _typed(spec: FactSpec, value: object, currency: str) -> FactValue | None:
 def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None = None) -> Draft:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
     from casewriter.engine import Draft, Narrative
+    from casewriter.engine.wording import load_spelling, respell
     from casewriter.marketplaces import get as get_marketplace
+    from casewriter.paths import builtin_templates_dir
 
     ct = catalog.get(finding.case_type)
     marketplace = get_marketplace(finding.marketplace or "US")
@@ -207,11 +211,17 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
     units = finding.draft_facts.get(_STORY_UNITS.get(finding.rule, ""), finding.quantity)
     story = _STORY.get(finding.rule, _ANY_STORY).format(q=units, day=day, **named)
+    # casewriter's own sentences, in the marketplace's spelling like the rest of the case (the
+    # narrative is kept as written when rendered); the report's values are left as they are
+    spelling = load_spelling(builtin_templates_dir())
+    keep = [str(v) for v in named.values()]
+    story = respell(story, spelling, marketplace.spelling, keep)
+    checked = [respell(line, spelling, marketplace.spelling, keep) for line in _checked(finding)]
     return Draft(
         case_type=finding.case_type,
         marketplace=marketplace.code,
         profile=profile,
         facts=facts,
         evidence=evidence,
-        narrative=Narrative(what_happened=story, checked=_checked(finding)),
+        narrative=Narrative(what_happened=story, checked=checked),
     )
