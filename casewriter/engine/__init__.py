@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from casewriter.engine.template_copies import record as record_template_copies
     from casewriter.engine.type_search import rank_types, type_titles, type_words
     from casewriter.engine.values import FactValue, Money, fact_json
+    from casewriter.engine.wording import respell_builtin as respell_text
 
 #: Exported name -> (module of this package, name there).
 _EXPORTS: dict[str, tuple[str, str]] = {
@@ -104,6 +105,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "compare_template_copies": ("template_copies", "compare"),
     "record_template_copies": ("template_copies", "record"),
     "rank_types": ("type_search", "rank_types"),
+    "respell_text": ("wording", "respell_builtin"),
     "type_words": ("type_search", "type_words"),
     "type_titles": ("type_search", "type_titles"),
     **{name: ("models", name) for name in ("CaseType", "DeadlineRule", "EvidenceSlot", "FactSpec")},
@@ -169,6 +171,7 @@ __all__ = [
     "rank_types",
     "read_message",
     "record_template_copies",
+    "respell_text",
     "rules_for",
     "type_titles",
     "type_words",

@@ -123,6 +123,14 @@ def respell(text: str, spelling: Spelling, to: str, keep: Iterable[str] = ()) ->
     return pattern.sub(swap, text)
 
 
+def respell_builtin(text: str, to: str, keep: Iterable[str] = ()) -> str:
+    """``respell`` by the built-in spelling table (text casewriter writes outside a render,
+    such as a scan draft's narrative)."""
+    from casewriter.paths import builtin_templates_dir
+
+    return respell(text, load_spelling(builtin_templates_dir()), to, keep)
+
+
 def other_spelling(texts: Iterable[str], spelling: Spelling, to: str) -> list[str]:
     """The words of the other spelling found in ``texts`` (lower-case, first seen first)."""
     found: dict[str, None] = {}

@@ -169,10 +169,8 @@ def _typed(spec: FactSpec, value: object, currency: str) -> FactValue | None:
 
 def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None = None) -> Draft:
     """A ``Draft`` for ``finding``'s case type with its slots and facts filled."""
-    from casewriter.engine import Draft, Narrative
-    from casewriter.engine.wording import load_spelling, respell
+    from casewriter.engine import Draft, Narrative, respell_text
     from casewriter.marketplaces import get as get_marketplace
-    from casewriter.paths import builtin_templates_dir
 
     ct = catalog.get(finding.case_type)
     marketplace = get_marketplace(finding.marketplace or "US")
@@ -213,10 +211,9 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     story = _STORY.get(finding.rule, _ANY_STORY).format(q=units, day=day, **named)
     # casewriter's own sentences, in the marketplace's spelling like the rest of the case (the
     # narrative is kept as written when rendered); the report's values are left as they are
-    spelling = load_spelling(builtin_templates_dir())
     keep = [str(v) for v in named.values()]
-    story = respell(story, spelling, marketplace.spelling, keep)
-    checked = [respell(line, spelling, marketplace.spelling, keep) for line in _checked(finding)]
+    story = respell_text(story, marketplace.spelling, keep)
+    checked = [respell_text(line, marketplace.spelling, keep) for line in _checked(finding)]
     return Draft(
         case_type=finding.case_type,
         marketplace=marketplace.code,
