@@ -198,3 +198,30 @@ def test_rows_of_other_marketplaces_are_noted_not_mispriced(cli: Cli, tmp_path: 
     assert [o["order_id"] for o in f["details"]["orders"]] == ["115-0000001-0000001"]
     for code_ in ("CA", "MX"):
         assert any(f"size tiers not checked for {code_}" in n for n in data["notes"]), code_
+
+
+@pytest.mark.xfail(
+    strict=True, reason="F17: an Excel workbook is 'not a known report (header starts: PK\\x03…)'"
+)
+def test_an_excel_workbook_is_named_as_one(cli: Cli, tmp_path: Path) -> None:
+    """Sellers open reports in Excel and keep the .xlsx. The reason shows the zip's raw bytes
+    (escaped, so safe) instead of saying it is a workbook to save as text/CSV first."""
+    (tmp_path / "Reimbursements.xlsx").write_bytes(
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml"
+    )
+    ledger(tmp_path)
+    code, data, _err = scan_json(cli, str(tmp_path))
+    assert code == 0
+    note = next(n for n in data["notes"] if "Reimbursements.xlsx" in n)
+    assert "\\x03" not in note and "Excel" in note, note
+
+
+@pytest.mark.xfail(strict=True, reason="F18: the text total reads 'estimated no estimate'")
+def test_a_total_without_an_estimate_reads_as_english(cli: Cli, tmp_path: Path) -> None:
+    """The ledger's 2 lost units (no value in the reports): "total: 1 finding(s), 2 unit(s),
+    estimated no estimate"."""
+    ledger(tmp_path)
+    res = cli("scan", str(tmp_path), *AS_OF)
+    assert res.code == 0
+    assert "  total: 1 finding(s), 2 unit(s)" in res.out
+    assert "estimated no estimate" not in res.out
