@@ -388,3 +388,27 @@ def test_the_draft_states_no_measuring_method_the_seller_did_not_give(
     seller(tmp_path, BANDS)
     _data, body = drafted_body(cli, tmp_path, "2026-05-01")
     assert "original packaging" not in body, body
+
+
+def test_a_heavier_weight_band_in_the_same_tier_is_priced(cli: Cli, tmp_path: Path) -> None:
+    """Same tier, heavier band: the seller's 4 oz unit (small standard, 2026 $10-$50: 3.42) was
+    charged 3.54 (Amazon weighed 0.45 lb = 7.2 oz: the up-to-8-oz band): 0.12 USD."""
+    seller(tmp_path, [(order(1), "19.99", 1, "2026-03-01")], weight=("4", "oz"), fee="3.54",
+           amazon=(("10", "8", "0.5"), "0.45", "Small Standard"))  # fmt: skip
+    f = finding(scan(cli, str(tmp_path), "--as-of", "2026-05-01"), "fee-overcharge", sku=SKU)
+    assert priced(f) == [(order(1), 1, "3.54", "3.42")]
+    assert f["estimated_value"] == {"amount": "0.12", "currency": "USD"}
+
+
+@pytest.mark.xfail(
+    strict=True, reason="F19: a weight-band overcharge is drafted as 'a larger size tier'"
+)
+def test_a_weight_band_draft_does_not_claim_a_larger_tier(cli: Cli, tmp_path: Path) -> None:
+    """The draft tells Amazon the unit "were charged the FBA fulfilment fee of a larger size
+    tier" and lists "Size tier charged: Small Standard · correct tier: Small standard-size":
+    the tier is the same; it is the weight (0.45 lb against 4 oz) that is wrong."""
+    seller(tmp_path, [(order(1), "19.99", 1, "2026-03-01")], weight=("4", "oz"), fee="3.54",
+           amazon=(("10", "8", "0.5"), "0.45", "Small Standard"))  # fmt: skip
+    _data, body = drafted_body(cli, tmp_path, "2026-05-01")
+    assert "Overcharge: USD 0.12 × 1 units = USD 0.12" in body
+    assert "larger size tier" not in body, body
