@@ -378,7 +378,6 @@ def test_the_drafted_overcharge_uses_each_periods_fee(
     assert "USD 1.56" in body
 
 
-@pytest.mark.xfail(strict=True, reason="F2: the draft says how the unit was measured, unasked")
 def test_the_draft_states_no_measuring_method_the_seller_did_not_give(
     cli: Cli, tmp_path: Path
 ) -> None:
