@@ -206,3 +206,25 @@ def test_no_built_in_template_names_products_from_the_fnsku_slot_alone() -> None
         if re.search(r"and_list\(\s*fnskus\s*\)|and_list\(\s*evs\.(get\(\"fnsku\"|fnsku)", text):
             offenders.append(path.name)
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("ct", "facts", "evidence", "subject"),
+    [
+        ("warehouse-lost", WAREHOUSE_FACTS, "",
+         "Lost inventory not reimbursed – FNSKU X003KQ7ZP1 (+1 more) – ledger reference "
+         "79315640218731 – 7 units"),
+        ("inbound-damaged-units", 'delivered_date = "2026-05-11"', 'shipment_id = "FBA18M4QW7TZ"',
+         "Units damaged on receipt in shipment FBA18M4QW7TZ – 7 units of FNSKU X003KQ7ZP1 (+1 more)"),
+    ],
+)  # fmt: skip
+def test_the_subject_counts_every_product(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, ct: str, facts: str, evidence: str, subject: str
+) -> None:
+    path = tmp_path / "case.toml"
+    path.write_text(case(ct, facts, evidence, FNSKU_AND_ASIN.replace(
+        "reference_id", "# reference_id" if ct != "warehouse-lost" else "reference_id")),
+        encoding="utf-8")  # fmt: skip
+    res = cli("render", str(path), "--format", "json", "--as-of", "2026-06-01")
+    assert res.code == 0, res.err
+    assert json.loads(res.out)["subject"] == subject
