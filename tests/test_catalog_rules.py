@@ -23,8 +23,6 @@ CASES = [
      "counts.0.total: fact 'ledger_date' is a date, expected a quantity"),
     ('[[counts]]\ntotal = "units_lost"\nequals = ["-units_shiped"]\n',
      "counts.0.equals: 'units_shiped' is not a fact key"),
-    ('[[counts]]\ntotal = "units_lost"\nequals = ["units_lost"]\noptional = ["unit_cost"]\n',
-     "counts.0.optional: 'unit_cost' is not one of the terms in equals"),
     ('[[counts]]\ntotal = "units_lost"\nequals = []\n', "counts.0.equals: List should have at least 1 item"),
 ]  # fmt: skip
 

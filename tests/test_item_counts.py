@@ -199,6 +199,7 @@ REMOVAL_DAMAGED = (Path(__file__).resolve().parent.parent / "templates" / "examp
         ("", False),  # 48 − 42 + 5 = 11 claimed
         ("units_affected = 9", True),
         ('issue = "with wrong items"\nunits_affected = 9', False),  # wrong units come on top
+        ("units_damaged = -\nunits_affected = 9", False),  # damaged not given: never taken as 0
     ],
 )
 def test_removal_damaged_claims_missing_plus_damaged(
@@ -206,8 +207,9 @@ def test_removal_damaged_claims_missing_plus_damaged(
 ) -> None:  # type: ignore[no-untyped-def]
     text = REMOVAL_DAMAGED.read_text(encoding="utf-8")
     for line in change.splitlines():
-        key = line.split(" = ")[0]
-        text = "\n".join(line if x.startswith(key + " = ") else x for x in text.splitlines())
+        key, value = line.split(" = ")
+        kept = [x for x in text.splitlines() if value != "-" or not x.startswith(key + " = ")]
+        text = "\n".join(line if x.startswith(key + " = ") else x for x in kept)
     data = render(cli, tmp_path, text, as_of="2026-06-20")
     expected = [
         "The counts do not add up: Units shipped in the removal (units_expected) 48 − Units "

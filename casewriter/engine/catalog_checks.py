@@ -170,10 +170,6 @@ def _check_rules(ct: CaseType, fail: Callable[[str, str], None]) -> None:
         fact_of(f"counts.{i}.total", count.total, ("quantity",))
         for _sign, key in count.terms:
             fact_of(f"counts.{i}.equals", key, ("quantity",))
-        terms = [key for _sign, key in count.terms]
-        for key in count.optional:
-            if key not in terms:
-                fail(f"counts.{i}.optional", f"{key!r} is not one of the terms in equals")
         if count.unless is not None:
             fact_of(f"counts.{i}.unless.fact", count.unless.fact, ("choice", "bool"))
     for i, group in enumerate(ct.ready_requires_one_of):

@@ -37,16 +37,14 @@ def _check(
     parts: list[Said] = []
     for sign, key in check.terms:
         n = _count(facts, key)
-        if n is None:
-            if key not in check.optional:
-                return None
-            continue
+        if n is None:  # a figure not given is never taken as 0
+            return None
         expected += sign * n
         term = join(" ", [_name(ct, key), Said(str(n))])
         if parts or sign < 0:  # "+ term", "− term"; a first term added goes bare
             term = join(" ", [Said("−" if sign < 0 else "+"), term])
         parts.append(term)
-    if expected == claimed or not parts:
+    if expected == claimed:
         return None
     how = ws("count.from_items") if from_items else Said("")
     return ws(

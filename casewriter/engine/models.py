@@ -272,13 +272,12 @@ class CountCheck(_Strict):
     """Counts that must add up: the ``total`` fact (the units claimed; the item lines' total
     where they stand for it) equals the ``equals`` facts added up, a key starting with ``-``
     subtracted (removal lost in transit: ``units_lost`` = ``units_shipped`` −
-    ``units_received``). Checked when the total and every term are given (a key in ``optional``
-    counts as 0 when not given) and ``unless`` does not hold; a total that does not add up is a
-    warning, never a reason the case is not ready (the seller may claim less on purpose)."""
+    ``units_received``). Checked when the total and every term are given (a figure not given is
+    never taken as 0) and ``unless`` does not hold; a total that does not add up is a warning,
+    never a reason the case is not ready (the seller may claim less on purpose)."""
 
     total: str
     equals: list[str] = Field(min_length=1)
-    optional: list[str] = Field(default_factory=list)
     unless: RequiredWhen | None = None
 
     @property
