@@ -94,6 +94,7 @@ def given_strings(draft: Draft) -> list[str]:
     """Every value the seller gave, as text (facts as the log keeps them)."""
     out = [str(fact_json(v)) for v in draft.facts.values()]
     out += [x for values in draft.evidence.values() for x in values]
+    out += [str(v) for line in draft.items for v in line.given().values()]  # item lines
     out += [a.description for a in draft.attachments] + [a.path for a in draft.attachments]
     prof = draft.profile
     if prof is not None and not isinstance(prof, str):
@@ -106,6 +107,7 @@ def computed(draft: Draft, case: RenderedCase) -> set[str]:
     quantities or two amounts, an amount times a quantity, the claim window's dates, a rate
     the calculator computed from the seller's counts."""
     ints = [v for v in draft.facts.values() if isinstance(v, int) and not isinstance(v, bool)]
+    ints += [line.quantity for line in draft.items if line.quantity is not None]
     money = [v.amount for v in draft.facts.values() if isinstance(v, Money)]
     out: set[str] = set()
     for a, b in combinations(ints, 2):

@@ -19,6 +19,11 @@ CASES = [
     ('[[urgency.when]]\nfact = "reason_code"\nvalue = "X"\nlevel = "urgent"\n',
      "urgency.when.0.value: 'X' is not one of reason_code's choices (M, 5)"),
     ('[urgency]\nunits = ["unit_cost"]\n', "urgency.units: fact 'unit_cost' is a money, expected a quantity"),
+    ('[[counts]]\ntotal = "ledger_date"\nequals = ["units_lost"]\n',
+     "counts.0.total: fact 'ledger_date' is a date, expected a quantity"),
+    ('[[counts]]\ntotal = "units_lost"\nequals = ["-units_shiped"]\n',
+     "counts.0.equals: 'units_shiped' is not a fact key"),
+    ('[[counts]]\ntotal = "units_lost"\nequals = []\n', "counts.0.equals: List should have at least 1 item"),
 ]  # fmt: skip
 
 

@@ -166,6 +166,12 @@ def _check_rules(ct: CaseType, fail: Callable[[str, str], None]) -> None:
     if ct.items is not None:
         for item_field, key in ct.items.facts.items():
             fact_of(f"items.facts.{item_field}", key, (ITEM_FACT_TYPES[item_field],))
+    for i, count in enumerate(ct.counts):
+        fact_of(f"counts.{i}.total", count.total, ("quantity",))
+        for _sign, key in count.terms:
+            fact_of(f"counts.{i}.equals", key, ("quantity",))
+        if count.unless is not None:
+            fact_of(f"counts.{i}.unless.fact", count.unless.fact, ("choice", "bool"))
     for i, group in enumerate(ct.ready_requires_one_of):
         for key in group:
             if key not in slot_keys and key not in fact_keys:

@@ -14,6 +14,7 @@ from casewriter.config import Settings
 from casewriter.dates import today_in
 from casewriter.engine import calculators, deadlines, urgency, wording
 from casewriter.engine.checklist import EvidenceResult, check_evidence, fact_warnings
+from casewriter.engine.counts import count_warnings
 from casewriter.engine.deadline_text import deadline_warnings
 from casewriter.engine.drafts import Deadline, Draft, DraftProfile
 from casewriter.engine.facts import coerce_facts
@@ -134,6 +135,9 @@ def build_context(
         warnings.append(clock_note)
     items = check_items(ct, draft, typed, given)  # fills the facts the lines stand for
     warnings += items.warnings
+    own_lines = items.totals["complete"] and not any(i.derived for i in items.lines)
+    lines_total = ct.items.facts.get("quantity") if ct.items and own_lines else None
+    warnings += count_warnings(ct, typed, lines_total)  # claimed = shipped − received …
     warnings += calculators.warnings(ct, typed, calc)
     warnings += fact_warnings(ct, typed)
     checked = draft

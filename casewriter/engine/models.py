@@ -268,6 +268,24 @@ class ItemsSpec(_Strict):
         return self
 
 
+class CountCheck(_Strict):
+    """Counts that must add up: the ``total`` fact (the units claimed; the item lines' total
+    where they stand for it) equals the ``equals`` facts added up, a key starting with ``-``
+    subtracted (removal lost in transit: ``units_lost`` = ``units_shipped`` −
+    ``units_received``). Checked when the total and every term are given (a figure not given is
+    never taken as 0) and ``unless`` does not hold; a total that does not add up is a warning,
+    never a reason the case is not ready (the seller may claim less on purpose)."""
+
+    total: str
+    equals: list[str] = Field(min_length=1)
+    unless: RequiredWhen | None = None
+
+    @property
+    def terms(self) -> list[tuple[int, str]]:
+        """(sign, fact key) of each term: ``[(1, "units_shipped"), (-1, "units_received")]``."""
+        return [(-1, t[1:].strip()) if t.startswith("-") else (1, t.strip()) for t in self.equals]
+
+
 class UrgencyWhen(_Strict):
     """A structured fact that sets the suggested urgency by itself: a choice fact with this
     ``value`` (``impact = "selling privileges removed"`` → urgent) or a yes/no fact that is
@@ -303,6 +321,8 @@ class CaseType(_Strict):
     items_slot: str | None = None
     items: ItemsSpec | None = None
     """Evidence as item lines with their own quantities (multi-item cases)."""
+    counts: list[CountCheck] = Field(default_factory=list)
+    """Counts that must add up (shipped − received = claimed), each a warning when not."""
     ready_requires_one_of: list[list[str]] = Field(default_factory=list)
     """Readiness rules: each group lists slot or fact keys, at least one of which must be
     given (IP appeal: invoice, authorisation or licence)."""

@@ -67,6 +67,13 @@ WORDS: dict[str, tuple[str, str]] = {
         "earliest, {earliest}.",
         "{label}为 {given}，但有商品的日期是 {earliest}：索赔期从最早的 {earliest} 起算。",
     ),
+    # counts that must add up (engine.counts)
+    "count.mismatch": (
+        "The counts do not add up: {terms} = {expected}, but {total} is {claimed}{how}. Check "
+        "them before filing.",
+        "数量对不上：{terms} = {expected}，但{total}为 {claimed}{how}。提交前请核对。",
+    ),
+    "count.from_items": (" (the item lines' total)", "（商品明细合计）"),
     # calculators (engine.calculators)
     "calc.window": (
         "{label}: your counts cover {days} days, but Amazon measures it over {windows} days "

@@ -4,7 +4,9 @@
 reference, FBA shipment id, order id, SKU) and its facts by key, typed as the reports gave them
 (the deadline rule's clock fact gets the event date; unit and value facts get the quantity and
 the estimated value as ``Money`` in the marketplace's currency); then the rule's own facts and
-evidence (``Finding.draft_facts`` / ``draft_evidence``) win; plus a short factual narrative.
+evidence (``Finding.draft_facts`` / ``draft_evidence``) win; the rule's item lines
+(``Finding.draft_items``: a removal package's units per FNSKU) where the case type takes them;
+plus a short factual narrative.
 Rendering and saving the drafts is ``casewriter.services.drafting``.
 """
 
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 from casewriter.reports.findings import Finding
 
 if TYPE_CHECKING:
-    from casewriter.engine import Catalog, Draft, FactSpec, FactValue
+    from casewriter.engine import CaseType, Catalog, Draft, FactSpec, FactValue, ItemLine
 
 _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "shipment_id",
              "order_id": "order_id", "sku": "sku", "removal_order_id": "removal_order_id",
@@ -204,6 +206,7 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
             facts.pop(key, None)
         else:
             facts[key] = typed
+    items = _items(finding, ct)
     day = finding.event_date.isoformat() if finding.event_date else "an unknown date"
     words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
@@ -220,5 +223,22 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
         profile=profile,
         facts=facts,
         evidence=evidence,
+        items=items,
         narrative=Narrative(what_happened=story, checked=checked),
     )
+
+
+def _items(finding: Finding, ct: CaseType) -> list[ItemLine]:
+    """The finding's item lines (``Finding.draft_items``) as the case type takes them: the
+    fields it has, each line with a product; none when the type takes no item lines."""
+    from casewriter.engine import ItemLine
+
+    spec = ct.items
+    if spec is None:
+        return []
+    lines: list[ItemLine] = []
+    for raw in finding.draft_items:
+        given = {k: v for k, v in raw.items() if k in spec.fields and v not in (None, "")}
+        if any(k in given for k in ("fnsku", "asin", "sku")):
+            lines.append(ItemLine.model_validate(given))
+    return lines

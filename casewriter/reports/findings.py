@@ -85,6 +85,9 @@ class Finding:
     #: ``--json``: the details carry the same figures)
     draft_facts: dict[str, Any] = field(default_factory=dict)
     draft_evidence: dict[str, list[str]] = field(default_factory=dict)
+    #: item lines for a case type that takes them: one table per product (fnsku, sku, asin,
+    #: quantity, …), each holding the units of that product the report shows (not in ``--json``)
+    draft_items: list[dict[str, Any]] = field(default_factory=list)
     #: identifiers from the report that fail their check (``check_ids``): the finding is
     #: ``to-review`` and never drafted, whatever else asks for it
     bad_ids: list[str] = field(default_factory=list)

@@ -266,4 +266,20 @@ def _lost_finding(
         "units_value": str(f.amount) if cost_based and f.amount is not None else None,
     }
     f.draft_evidence = {"tracking": [tracking], "fnsku": fnskus}
+    f.draft_items = _package_items(data, parts)
     return f
+
+
+def _package_items(data: Collected, parts: list[RemovalPackage]) -> list[dict[str, object]]:
+    """The package's units per product (its FNSKU, else its SKU), in the report's order: the
+    item lines of the draft, whose total is the units claimed (shipped, none received)."""
+    units: dict[tuple[str, str], int] = {}
+    for p in parts:
+        fnsku = p.fnsku or data.sku_fnsku.get(p.sku.upper(), "")
+        key = (fnsku, "" if fnsku else p.sku)
+        units[key] = units.get(key, 0) + p.quantity
+    return [
+        {"fnsku": fnsku, "quantity": n} if fnsku else {"sku": sku, "quantity": n}
+        for (fnsku, sku), n in units.items()
+        if fnsku or sku
+    ]
