@@ -262,3 +262,17 @@ def test_a_report_refused_by_sniff_is_said_in_chinese(tmp_path: Path) -> None:
     assert say(caught.value.message, "zh") == (
         f"{fifo}：不是普通文件（而是设备、管道或套接字），不能作为报告文件读取"
     )
+
+
+def test_a_scan_of_nothing_readable_is_said_in_both_languages(tmp_path: Path) -> None:
+    gone = tmp_path / "gone.tsv"
+    with pytest.raises(ReportError) as caught:
+        scan([gone, tmp_path], catalog=builtin_catalog())
+    message = caught.value.message
+    assert message == (
+        f"none of the 2 files is a readable Seller Central report: {gone}: no such report "
+        f"file; {tmp_path}: is a folder, not a report file"
+    )
+    assert say(message, "zh") == (
+        f"2 个文件都不是可读取的卖家后台报告：{gone}：找不到该报告文件；{tmp_path}：是文件夹，不是报告文件"
+    )

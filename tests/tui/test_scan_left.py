@@ -299,3 +299,16 @@ async def test_a_folder_with_nothing_readable_says_so_in_one_line(
             "未读取（2 个）：older/, notes.csv",
         ]
         assert screen.result is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", 'A quote in the paths is not closed: close it (quote a path with spaces: "my reports")'),
+     ("zh", '路径中的引号没有闭合：请补上（含空格的路径请加引号："my reports"）')],
+)  # fmt: skip
+async def test_a_quote_left_open_is_said_in_the_ui_language(
+    run_app: RunApp, lang: str, said: str
+) -> None:
+    async with run_app(size=SMALL) as pilot:
+        screen = await _scan(pilot, '"my reports', lang=lang)
+        assert _status(screen) == [said]

@@ -12,7 +12,6 @@ Size: ~360 lines, one ``Screen`` whose actions, worker and findings share its st
 
 from __future__ import annotations
 
-import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -181,7 +180,7 @@ class ScanScreen(Screen[None]):
         status = self.query_one("#scan-status", Static)
         words = self.query_one("#scan-paths", Input).value
         try:
-            paths = typed_paths(shlex.split(words))
+            paths = typed_paths(words)
         except ValueError as exc:
             status.update(str(exc))
             return

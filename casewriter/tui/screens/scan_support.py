@@ -34,9 +34,15 @@ def skip_reason(reason: str) -> str:
     return t("scan.open_case", ids=match.group(1)) if match else local(reason)
 
 
-def typed_paths(words: Iterable[str]) -> list[Path]:
-    """The paths typed, ``~`` expanded (a shell would have); ValueError (in the UI's words)
-    for ``~name`` of a user this computer does not have."""
+def typed_paths(text: str) -> list[Path]:
+    """The paths typed (split as a shell splits them, ``~`` expanded); ValueError in the UI's
+    words for a quote left open or ``~name`` of a user this computer does not have."""
+    import shlex
+
+    try:
+        words = shlex.split(text)
+    except ValueError:  # shlex's own English ("No closing quotation")
+        raise ValueError(t("scan.bad_quotes")) from None
     out: list[Path] = []
     for word in words:
         try:

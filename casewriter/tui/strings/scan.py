@@ -95,6 +95,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.legacy-inventory-events": ("Inventory Event Detail (legacy)", "库存事件详情（旧版）"),
     "report.seller-measurements": ("Your own measurements", "您自己的测量数据"),
     "report.manufacturing-costs": ("Your manufacturing costs", "您的生产成本"),
+    "scan.bad_quotes": (
+        'A quote in the paths is not closed: close it (quote a path with spaces: "my reports")',
+        '路径中的引号没有闭合：请补上（含空格的路径请加引号："my reports"）',
+    ),
     "scan.no_home": (
         "{word}: cannot find the home folder that '~' names",
         "{word}：找不到“~”所指的主文件夹",
