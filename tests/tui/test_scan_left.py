@@ -312,3 +312,35 @@ async def test_a_quote_left_open_is_said_in_the_ui_language(
     async with run_app(size=SMALL) as pilot:
         screen = await _scan(pilot, '"my reports', lang=lang)
         assert _status(screen) == [said]
+
+
+async def test_the_status_line_is_said_again_after_a_language_switch(
+    run_app: RunApp, tmp_path: Path
+) -> None:
+    folder = tmp_path / "r"
+    (folder / "older").mkdir(parents=True)
+    ledger = _bad_ledger(folder)
+    async with run_app(size=SMALL) as pilot:
+        screen = await _scan(pilot, str(folder), "03/04/2026", market="UK")
+        assert _status(screen) == [
+            "0 findings (0 claimable) in 1 report",
+            "As of: 03/04/2026 read as 2026-04-03 (day first, as on Amazon.co.uk)",
+            "Not read (1): older/",
+            f"{ledger}:2: not an amount: 'abc' (row skipped)",
+        ]
+        await pilot.press("f4")
+        await calm(pilot)
+        assert _status(screen) == [
+            "在 1 个报告中发现 0 项（0 项可索赔）",
+            "截至日期：03/04/2026 读作 2026-04-03（按 Amazon.co.uk 的写法，日在前）",
+            "未读取（1 个）：older/",
+            f"{ledger}:2：不是金额：“abc”（已跳过此行）",
+        ]
+        screen.query_one("#scan-as-of", Input).value = "soon"
+        screen.query_one("#scan-as-of", Input).focus()
+        await pilot.press("enter")
+        await calm(pilot)
+        assert _status(screen) == ["截至日期：“soon”不是日期（请写成 YYYY-MM-DD）"]
+        await pilot.press("f4")
+        await calm(pilot)
+        assert _status(screen) == ["As of: 'soon' is not a date (try YYYY-MM-DD)"]

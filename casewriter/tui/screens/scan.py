@@ -12,6 +12,7 @@ Size: ~360 lines, one ``Screen`` whose actions, worker and findings share its st
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -60,6 +61,15 @@ SCAN_ACTIONS: tuple[ActionSpec, ...] = (
         "f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"
     ),
 )
+
+
+def _error_of(read: Callable[[str], object], text: str) -> str:
+    """The ValueError ``read(text)`` raises, in the UI's language now."""
+    try:
+        read(text)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class ScanScreen(Screen[None]):
@@ -117,7 +127,10 @@ class ScanScreen(Screen[None]):
         self.outcomes: dict[int, str] = {}
         """What drafting did with a finding (its row index), in words."""
         self.as_of_note = ""
-        """How an ambiguous "as of" date was read (``03/04/2026`` in the UK), said back."""
+        """How an ambiguous "as of" date was read (``03/04/2026`` in the UK), said back (a
+        ``Said``, shown in the UI's language)."""
+        self._saying: Callable[[], str] | None = None
+        """What the status line says, said again in the new language on a language switch."""
 
     def compose(self) -> ComposeResult:
         yield ScreenTitle(t("scan.title"), id="scan-title")
@@ -175,21 +188,22 @@ class ScanScreen(Screen[None]):
     # -- scanning ---------------------------------------------------------------------------
 
     @on(Input.Submitted, "#scan-paths")
+    @on(Input.Submitted, "#scan-as-of")
     @on(Button.Pressed, "#btn-scan")
     def action_run_scan(self) -> None:
-        status = self.query_one("#scan-status", Static)
+        say = self._say
         words = self.query_one("#scan-paths", Input).value
         try:
             paths = typed_paths(words)
-        except ValueError as exc:
-            status.update(str(exc))
+        except ValueError:
+            say(lambda: _error_of(typed_paths, words))
             return
         if not paths:
-            status.update(t("scan.no_files"))
+            say(lambda: t("scan.no_files"))
             return
         missing = [p for p in paths if not p.exists()]
         if missing:
-            status.update(t("scan.missing", path=str(missing[0])))
+            say(lambda: t("scan.missing", path=str(missing[0])))
             return
         market = str(self.query_one("#scan-marketplace", Select).value)
         chosen = None if market == "auto" else market
@@ -197,10 +211,11 @@ class ScanScreen(Screen[None]):
         try:  # read as `casewriter scan --as-of` reads it, in the chosen marketplace's order
             parsed = read_as_of(as_of_text, chosen, self.services.settings.default_marketplace)
         except CasewriterError as exc:
-            status.update(local(exc.message))
+            message = exc.message
+            say(lambda: local(message))
             return
-        self.as_of_note = local(parsed.note) if parsed is not None and parsed.note else ""
-        status.update(tn("scan.running", len(paths)))
+        self.as_of_note = parsed.note if parsed is not None and parsed.note else ""
+        say(lambda: tn("scan.running", len(paths)))
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=None, progress=0)
@@ -225,9 +240,8 @@ class ScanScreen(Screen[None]):
                 self.services, found.reports, as_of=as_of, marketplace=market, progress=progress
             )
         except CasewriterError as exc:
-            self.app.call_from_thread(
-                self.query_one("#scan-status", Static).update, local(exc.message)
-            )
+            message = exc.message
+            self.app.call_from_thread(self._say, lambda: local(message))
             return
         self.app.call_from_thread(self.show_result, result, found)
 
@@ -236,11 +250,15 @@ class ScanScreen(Screen[None]):
         in a toast (as ``casewriter scan`` says each before its one-line error)."""
         self.query_one(ProgressBar).display = False
         not_read = found.not_read()
-        lines = [nothing_read(found)]
-        if len(not_read) > 1 or found.folders:
-            lines += not_read_line(not_read, self.size.width)
+        listed = len(not_read) > 1 or bool(found.folders)
+
+        def lines() -> str:
+            named = not_read_line(not_read, self.size.width) if listed else []
+            return "\n".join([nothing_read(found), *named])
+
+        self._say(lines)
+        if listed:
             self._toast_reasons(not_read)
-        self.query_one("#scan-status", Static).update("\n".join(lines))
 
     def _toast_reasons(self, not_read: list[tuple[Path, str]]) -> None:
         reasons = [t("scan.not_read", reason=local(reason)) for _path, reason in not_read[:5]]
@@ -254,24 +272,29 @@ class ScanScreen(Screen[None]):
         claimable = sum(1 for f in self.findings if f.status == "claimable")
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
-        lines = [
-            t(
-                "scan.done",
-                findings=tn("scan.n_findings", len(self.findings)),
-                claimable=claimable,
-                reports=tn("scan.n_reports", len(result.reports)),
-            )
-        ]
-        if self.as_of_note:  # an ambiguous date, said back as it was read
-            lines.append(self.as_of_note)
-        lines += [t("scan.partial", reason=local(s.reason))
-                  for s in result.skipped if s.partial][:2]  # fmt: skip
         not_read = found.not_read() + [(s.path, s.reason) for s in result.skipped if not s.partial]
-        lines += not_read_line(not_read, self.size.width)
+        note = self.as_of_note
+
+        def lines() -> str:
+            said = [
+                t(
+                    "scan.done",
+                    findings=tn("scan.n_findings", len(self.findings)),
+                    claimable=claimable,
+                    reports=tn("scan.n_reports", len(result.reports)),
+                )
+            ]
+            if note:  # an ambiguous date, said back as it was read
+                said.append(local(note))
+            said += [t("scan.partial", reason=local(s.reason))
+                     for s in result.skipped if s.partial][:2]  # fmt: skip
+            said += not_read_line(not_read, self.size.width)
+            said += [local(w) for w in result.warnings][:3]
+            return "\n".join(said)
+
+        self._say(lines)
         if not_read:
             self._toast_reasons(not_read)
-        lines += [local(w) for w in getattr(result, "warnings", [])][:3]
-        self.query_one("#scan-status", Static).update("\n".join(lines))
         self._show_money()
         self._fill()
         if self.findings:
@@ -324,15 +347,22 @@ class ScanScreen(Screen[None]):
                 self.outcomes[row] = t("scan.outcome_not_drafted", status=detail)
                 lines.append(t("scan.not_drafted_line", finding=name, status=detail))
         message = "\n".join(lines[:4])
-        self.query_one("#scan-status", Static).update(message)
+        self._say(lambda: message)
         self.notify(message)
         self._show_details()
         host(self).cases_changed.publish("")
 
     # -- language and navigation ------------------------------------------------------------
 
+    def _say(self, saying: Callable[[], str]) -> None:
+        """Show what ``saying`` says on the status line (and again after a language switch)."""
+        self._saying = saying
+        self.query_one("#scan-status", Static).update(saying())
+
     def _relabel(self, _lang: str) -> None:
         relabel(self, SCAN_ACTIONS)
+        if self._saying is not None:
+            self.query_one("#scan-status", Static).update(self._saying())
         self.query_one("#scan-title", Static).update(t("scan.title"))
         self.query_one("#lbl-files", Static).update(t("scan.files"))
         self.query_one("#scan-as-of", Input).placeholder = t("scan.as_of")

@@ -70,7 +70,11 @@ def read_as_of(text: str, chosen: str | None, default: str | None) -> ParsedDate
 
     if not text.strip():
         return None
-    return read(text.strip(), as_of_marketplace(chosen, default), t("scan.as_of_field"))
+    from casewriter.messages import Said
+    from casewriter.tui.strings import CATALOG
+
+    field = Said(*CATALOG["scan.as_of_field"])  # the message said again on a language switch
+    return read(text.strip(), as_of_marketplace(chosen, default), field)
 
 
 def nothing_read(found: Sniffed) -> str:
