@@ -136,9 +136,13 @@ class Fields:
             raise self._fail(names, exc) from None
 
     def loose_day(self, row: list[str], *names: str) -> date | None:
-        """A date where the column may also hold a word (``Ship now``): None unless a date."""
+        """A date where the column may also hold a word (``Ship now``): None unless a date
+        (a cell without a digit is no date: no error is worded for it)."""
+        cell = self.text(row, *names)
+        if not any(ch.isdigit() for ch in cell):
+            return None
         try:
-            return self.day(row, *names)
+            return _day(cell)
         except ValueError:
             return None
 
