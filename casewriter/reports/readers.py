@@ -63,6 +63,9 @@ class Warnings:
     def row(self, info: ReportInfo, line: int, problem: str | ValueError) -> None:
         """A row skipped at ``line``: ``problem`` says why (a reader's ``ValueError``, or its
         words; a ``row_words`` ``Said`` is said in the app's language)."""
+        if len(self.messages) >= _MAX_KEPT:  # counted, not worded: only the first are kept
+            self.count += 1
+            return
         if isinstance(problem, BaseException):
             problem = problem_of(problem)
         self.add(wn("file.row_skipped", where=f"{info.path}:{line}", problem=problem))

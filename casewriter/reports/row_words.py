@@ -10,6 +10,8 @@ the file spells them; a cell's value is quoted as in English (``'abc'``) and as 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from casewriter.messages import Said, said_from
 
 
@@ -20,9 +22,17 @@ def rw(key: str, **params: object) -> Said:
 
 def cell(key: str, text: str, **params: object) -> Said:
     """A cell error naming the cell's ``text`` (cut at 40 characters): ``{value}`` quoted the
-    English way, ``{raw}`` as it is."""
-    cut = text[:40]
-    return rw(key, value=repr(cut), raw=cut, **params)
+    English way, ``{raw}`` as it is. A column of one bad value (a date format not understood)
+    words it once."""
+    if params:
+        cut = text[:40]
+        return rw(key, value=repr(cut), raw=cut, **params)
+    return _cell(key, text[:40])
+
+
+@lru_cache(maxsize=1024)
+def _cell(key: str, cut: str) -> Said:
+    return rw(key, value=repr(cut), raw=cut)
 
 
 def problem(exc: BaseException) -> str:
