@@ -225,7 +225,7 @@ def test_a_folder_a_fifo_and_a_missing_file_are_refused_in_both_languages(tmp_pa
         assert (str(message), say(message, "zh")) == (en, zh)
 
 
-def test_too_big_and_permission_denied_are_said_in_both_languages(tmp_path: Path) -> None:
+def test_too_large_is_said_in_both_languages(tmp_path: Path) -> None:
     big = tmp_path / "cases.toml"
     big.write_bytes(b"x" * 3000)
     message = _refusal(big, "case file", max_bytes=1024)
