@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from casewriter.errors import UsageError
+from casewriter.messages import said
 
 #: Case facts, report cells and ``--as-of``: nothing in Amazon selling happened before 1970,
 #: and 2100 leaves room for any deadline while keeping ``date + window`` far from year 9999.
@@ -48,11 +49,15 @@ def date_in_range(value: date) -> bool:
 
 
 def date_range_text() -> str:
-    return f"dates from {EARLIEST_DATE.isoformat()} to {LATEST_DATE.isoformat()} are accepted"
+    """The dates accepted, in words (a ``Said``: English, and Chinese for the app)."""
+    return said("date.range", first=EARLIEST_DATE.isoformat(), last=LATEST_DATE.isoformat())
 
 
 def check_date(value: date, field: str) -> date:
-    """``value`` when it is between ``EARLIEST_DATE`` and ``LATEST_DATE``; else UsageError."""
+    """``value`` when it is between ``EARLIEST_DATE`` and ``LATEST_DATE``; else UsageError
+    (``field`` may be a ``Said``: the message is said in both languages)."""
     if not date_in_range(value):
-        raise UsageError(f"{field}: {value.isoformat()} is out of range ({date_range_text()})")
+        raise UsageError(
+            said("date.out_of_range", field=field, value=value.isoformat(), range=date_range_text())
+        )
     return value

@@ -363,8 +363,24 @@ def today_in(mp: Marketplace, as_of: date | None = None, now: datetime | None = 
     return moment.date()
 
 
-def parse_as_of(text: str, mp: Marketplace | None = None) -> date:
+def parse_as_of(text: str, mp: Marketplace | None = None, field: str = "--as-of") -> date:
     """``--as-of``: an ISO date (or any unambiguous form with a year); UsageError otherwise."""
+    return read_as_of(text, mp, field).value
+
+
+def read_as_of(text: str, mp: Marketplace | None = None, field: str = "--as-of") -> ParsedDate:
+    """An "as of" date as ``--as-of`` and the app's "as of" fields read it: ISO or any form
+    with the year, day and month in ``mp``'s order (US when None), with how an ambiguous one
+    was read (``note``); UsageError naming ``field`` (a ``Said``, said in either language)."""
     from casewriter.marketplaces import get
 
-    return parse_date(text, mp or get("US"), "--as-of", need_year=True).value
+    return parse_date(text, mp or get("US"), field, need_year=True)
+
+
+def as_of_marketplace(chosen: str | None, default: str | None = None) -> Marketplace:
+    """The marketplace whose way of writing dates an "as of" date is read in: the one chosen
+    (``--marketplace``, the app's marketplace chooser), else the settings' default marketplace
+    (the one a scan falls back to), else the US."""
+    from casewriter.marketplaces import get
+
+    return get(chosen or default or "US")

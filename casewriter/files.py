@@ -11,9 +11,12 @@ temporary file. ``-`` means standard output. A device, FIFO or folder as the tar
 and so is a name ending in ``/`` (a folder meant) or one whose folder does not exist.
 A target that is itself a symlink is replaced by the new file (the link's target is untouched).
 
-Size: ~400 lines because the readers and the atomic writers share the same OS-error wording
-(``os_reason``), file-type checks and size messages; splitting them would duplicate that or make
-a third module both import.
+Every refusal of a file being read is a ``casewriter.messages.Said``: its ``str`` the English the
+CLI prints, its Chinese what the app shows (the kind of file, ``what``, said in both).
+
+Size: ~450 lines because the readers and the atomic writers share the same OS-error wording
+(``os_reason``, in both languages), file-type checks and size messages; splitting them would
+duplicate that or make a third module both import.
 """
 
 from __future__ import annotations
@@ -29,39 +32,88 @@ from pathlib import Path
 from typing import IO, Any, Literal, overload
 
 from casewriter.errors import CasewriterError, UsageError
+from casewriter.messages import Said, said
 
 STDOUT = "-"
 # Case files, config, pasted text: a megabyte is far beyond any real one.
 DEFAULT_READ_CAP = 1024 * 1024
 
 
-#: An OS error's number -> what went wrong, in the user's words.
+#: An OS error's number -> what went wrong, in the user's words (English, 简体中文).
 _REASONS = {
-    errno.EROFS: "the file system is read-only",
-    errno.ENOSPC: "no space left on the device",
-    errno.EDQUOT: "no space left on the device",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOENT: "no such file or folder",
-    errno.EISDIR: "is a folder",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.ENOTDIR: "a part of the path is a file, not a folder",
-    errno.ELOOP: "too many levels of symbolic links",
-    errno.EPIPE: "the reader went away (broken pipe)",
-    errno.EBADF: "it is closed or not open for writing",
+    errno.EROFS: ("the file system is read-only", "文件系统为只读"),
+    errno.ENOSPC: ("no space left on the device", "设备上没有剩余空间"),
+    errno.EDQUOT: ("no space left on the device", "设备上没有剩余空间"),
+    errno.EACCES: ("permission denied", "没有权限"),
+    errno.EPERM: ("permission denied", "没有权限"),
+    errno.ENOENT: ("no such file or folder", "没有这个文件或文件夹"),
+    errno.EISDIR: ("is a folder", "是文件夹"),
+    errno.ENAMETOOLONG: ("the name is too long", "名称太长"),
+    errno.ENOTDIR: (
+        "a part of the path is a file, not a folder",
+        "路径中有一部分是文件而不是文件夹",
+    ),
+    errno.ELOOP: ("too many levels of symbolic links", "符号链接层级太多"),
+    errno.EPIPE: ("the reader went away (broken pipe)", "读取方已断开（管道已断开）"),
+    errno.EBADF: ("it is closed or not open for writing", "它已关闭或未以写入方式打开"),
+}
+#: An OS error's own words (``strerror``, as the CLI prints them) -> 简体中文, for the errors
+#: a file being read can meet.
+_STRERROR_ZH = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "操作不允许",
+    errno.ENOENT: "没有这个文件或文件夹",
+    errno.EISDIR: "是文件夹",
+    errno.EIO: "输入/输出错误",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ENOTDIR: "不是文件夹",
+    errno.ELOOP: "符号链接层级太多",
+    errno.ENXIO: "没有这个设备或地址",
+    errno.EAGAIN: "资源暂时不可用",
+}
+
+#: The kinds of file casewriter reads for the user (``what``) in Chinese.
+_WHAT_ZH = {
+    "file": "文件",
+    "report file": "报告文件",
+    "config file": "配置文件",
+    "autosave file": "自动保存文件",
+    "cache": "缓存文件",
+    "template": "模板",
+    "case file": "Case 文件",
+    "case-type file": "Case 类型文件",
+    "override file": "覆盖文件",
+    "text file": "文本文件",
+    "export file": "导出文件",
+    "input": "输入",
 }
 
 
 def os_reason(exc: OSError) -> str:
     """What went wrong, in the user's words: read-only, no space, permission… (else the OS's
-    own words)."""
+    own words); a ``Said`` (its ``str`` the English) that says itself in Chinese too."""
     reason = _REASONS.get(exc.errno) if exc.errno is not None else None
-    return reason or exc.strerror or str(exc)
+    return Said(*reason) if reason else os_words(exc)
+
+
+def os_words(exc: OSError) -> str:
+    """The OS's own words for ``exc`` (its ``strerror``, as the CLI has always printed them),
+    with their Chinese for the errors reading a file meets (else the same words)."""
+    words = exc.strerror or str(exc)
+    zh = _STRERROR_ZH.get(exc.errno) if exc.errno is not None else None
+    return Said(words, zh or words)
 
 
 def _a(noun: str) -> str:
     """``a file`` / ``an export file``."""
     return f"an {noun}" if noun[:1].lower() in "aeiou" else f"a {noun}"
+
+
+def _what(noun: str) -> dict[str, object]:
+    """The kind of file as a message's parameters: ``what`` (said in either language) and
+    ``a_what`` (English, with its article)."""
+    zh = _WHAT_ZH.get(noun, noun)
+    return {"what": Said(noun, zh), "a_what": Said(_a(noun), zh)}
 
 
 def read_user_file(
@@ -77,11 +129,11 @@ def read_user_file(
     try:
         data = _read_capped(fd, info.st_size, max_bytes + 1)
     except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+        raise error(said("read.cannot", path=path, why=os_reason(exc))) from None
     finally:
         os.close(fd)
     if len(data) > max_bytes:  # grew while we read it, or a /proc-like file with no size
-        raise error(f"{path}: too large for {_a(what)} (more than {_size(max_bytes)})")
+        raise error(said("read.too_large_more", path=path, limit=_size(max_bytes), **_what(what)))
     return data
 
 
@@ -100,14 +152,13 @@ def _open_regular(
         info = os.fstat(fd)
         _check_kind(info, path, what, error)
         if info.st_size > max_bytes:
-            raise error(
-                f"{path}: too large for {_a(what)} ({_size(info.st_size)}; at most {_size(max_bytes)})"
-            )
+            raise error(said("read.too_large", path=path, size=_size(info.st_size),
+                             limit=_size(max_bytes), **_what(what)))  # fmt: skip
         os.set_blocking(fd, True)
     except BaseException as exc:
         os.close(fd)
         if isinstance(exc, OSError):
-            raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+            raise error(said("read.cannot", path=path, why=os_reason(exc))) from None
         raise
     return fd, info
 
@@ -118,13 +169,13 @@ def _os_errors(path: object, what: str, error: type[CasewriterError]) -> Iterato
     try:
         yield
     except ValueError:  # a NUL in the name (pasted into the TUI)
-        raise error(f"{str(path)!r}: not a valid file name") from None
+        raise error(said("read.bad_name", name=repr(str(path)), raw=str(path))) from None
     except FileNotFoundError:
-        raise error(f"{path}: no such {what}") from None
+        raise error(said("read.no_such", path=path, **_what(what))) from None
     except IsADirectoryError:
-        raise error(f"{path}: is a folder, not {_a(what)}") from None
+        raise error(said("read.folder", path=path, **_what(what))) from None
     except OSError as exc:
-        raise error(f"{path}: cannot read: {os_reason(exc)}") from None
+        raise error(said("read.cannot", path=path, why=os_reason(exc))) from None
 
 
 def _check_kind(
@@ -132,9 +183,9 @@ def _check_kind(
 ) -> None:
     """A regular file, or one line saying it is a folder or a device, pipe or socket."""
     if stat.S_ISDIR(info.st_mode):
-        raise error(f"{path}: is a folder, not {_a(what)}")
+        raise error(said("read.folder", path=path, **_what(what)))
     if not stat.S_ISREG(info.st_mode):
-        raise error(f"{path}: is not a regular file (a device, pipe or socket), not {_a(what)}")
+        raise error(said("read.not_regular", path=path, **_what(what)))
 
 
 def _read_capped(fd: int, size: int, limit: int) -> bytes:
@@ -173,9 +224,9 @@ def read_stdin(
         else:
             data = bytes(buffer.read(max_bytes + 1))
     except OSError as exc:
-        raise error(f"standard input: cannot read: {os_reason(exc)}") from None
+        raise error(said("read.stdin_cannot", why=os_reason(exc))) from None
     if len(data) > max_bytes:
-        raise error(f"standard input: too large for {_a(what)} (more than {_size(max_bytes)})")
+        raise error(said("read.stdin_too_large", limit=_size(max_bytes), **_what(what)))
     return data
 
 
@@ -193,7 +244,7 @@ def _size(n: int) -> str:
         return f"{n / (1024 * 1024):.1f} MB"
     if n >= 1024:
         return f"{n / 1024:.0f} KB"
-    return f"{n} bytes"
+    return Said(f"{n} bytes", f"{n} 字节")
 
 
 def expand_user(text: str, what: str = "file") -> Path:

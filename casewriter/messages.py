@@ -150,6 +150,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {value} is not a date (try YYYY-MM-DD)",
         "{field}：“{raw}”不是日期（请写成 YYYY-MM-DD）",
     ),
+    "date.range": (
+        "dates from {first} to {last} are accepted",
+        "可接受的日期为 {first} 至 {last}",
+    ),
+    "date.out_of_range": (
+        "{field}: {value} is out of range ({range})",
+        "{field}：{value} 超出范围（{range}）",
+    ),
+    # a file the user named, refused before it is read (casewriter.files); {what} is the kind
+    # of file ("report file"), {a_what} the same with its article ("a report file")
+    "read.no_such": ("{path}: no such {what}", "{path}：找不到该{what}"),
+    "read.folder": ("{path}: is a folder, not {a_what}", "{path}：是文件夹，不是{a_what}"),
+    "read.not_regular": (
+        "{path}: is not a regular file (a device, pipe or socket), not {a_what}",
+        "{path}：不是普通文件（而是设备、管道或套接字），不能作为{a_what}读取",
+    ),
+    "read.bad_name": ("{name}: not a valid file name", "“{raw}”：不是有效的文件名"),
+    "read.cannot": ("{path}: cannot read: {why}", "{path}：无法读取：{why}"),
+    "read.too_large": (
+        "{path}: too large for {a_what} ({size}; at most {limit})",
+        "{path}：作为{a_what}太大（{size}；最多 {limit}）",
+    ),
+    "read.too_large_more": (
+        "{path}: too large for {a_what} (more than {limit})",
+        "{path}：作为{a_what}太大（超过 {limit}）",
+    ),
+    "read.stdin_cannot": ("standard input: cannot read: {why}", "标准输入：无法读取：{why}"),
+    "read.stdin_too_large": (
+        "standard input: too large for {a_what} (more than {limit})",
+        "标准输入：作为{a_what}太大（超过 {limit}）",
+    ),
     # attachments (engine.attachments)
     "file.type": (
         "{name}: .{ext} files are not accepted here ({allowed})",

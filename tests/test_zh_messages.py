@@ -29,6 +29,7 @@ from casewriter.identifiers.wording import WORDS as ID_WORDS
 from casewriter.messages import MESSAGES, Said, missing_translations, say
 from casewriter.paths import AppPaths
 from casewriter.reports.note_words import WORDS as NOTE_WORDS
+from casewriter.reports.row_words import WORDS as ROW_WORDS
 from tests.identifiers_audit_amazon import AMAZON_ROWS
 from tests.tui.test_zh_walk import english_words
 
@@ -50,8 +51,8 @@ def _fields(template: str) -> set[str]:
 
 @pytest.mark.parametrize(
     "table",
-    [MESSAGES, ID_WORDS, CARRIER_WORDS, ENGINE_WORDS, NOTE_WORDS],
-    ids=["messages", "identifiers", "carriers", "engine", "reports"],
+    [MESSAGES, ID_WORDS, CARRIER_WORDS, ENGINE_WORDS, NOTE_WORDS, ROW_WORDS],
+    ids=["messages", "identifiers", "carriers", "engine", "reports", "report-rows"],
 )
 def test_every_code_in_both_languages_with_known_parameters(
     table: dict[str, tuple[str, str]],

@@ -32,7 +32,7 @@ from casewriter.commands.scan_help import HelpFormatter
 if TYPE_CHECKING:
     from casewriter.reports.findings import Skipped
     from casewriter.reports.readers import Progress
-    from casewriter.reports.sniff import ReportInfo
+    from casewriter.reports.sniff import ReportInfo, Sniffed
 
 BIG_FILE = 20 * 1024 * 1024
 
@@ -166,32 +166,34 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.set_defaults(handler=run)
 
 
-def _expand(args: list[str]) -> tuple[list[ReportInfo], list[str], list[Skipped]]:
-    """(reports, notes about folder files that are not reports, named files not readable)."""
+def _expand(args: list[str]) -> tuple[Sniffed, list[str], list[Skipped]]:
+    """(what the arguments name: ``reports.sniff.sniff_all``, as the app's scan screen takes
+    them; notes about a folder's contents not read: folders inside it and files that are not
+    reports; named files not readable)."""
     from casewriter.reports.findings import Skipped
     from casewriter.reports.sniff import sniff_all
 
     found = sniff_all(args)
-    notes = [f"skipped {reason}" for reason in found.passed_over]
-    return found.reports, notes, [Skipped(path, reason) for path, reason in found.unreadable]
+    return found, found.notes(), [Skipped(path, reason) for path, reason in found.unreadable]
 
 
 #: How many files' reasons a scan that found nothing readable names before summarising.
 SHOWN_REASONS = 20
 
 
-def _nothing_readable(args: list[str], notes: list[str], failed: list[Skipped]) -> Exception:
-    """The error when no argument gave a readable report: each file's reason, then one line."""
+def _nothing_readable(args: list[str], found: Sniffed) -> Exception:
+    """The error when no argument gave a readable report: each file's reason (and each folder
+    inside a named one, not read), then one line."""
     from casewriter.errors import ReportError, UsageError
     from casewriter.output import warn
 
-    reasons = [s.reason for s in failed] + [n.removeprefix("skipped ") for n in notes]
-    if len(reasons) == 1 and failed:
+    reasons = [reason for _path, reason in found.unreadable] + found.passed_over
+    if len(reasons) == 1 and found.unreadable and not found.folders:
         return ReportError(reasons[0])
-    for reason in reasons[:SHOWN_REASONS]:
+    for reason in [*reasons, *found.subfolders][:SHOWN_REASONS]:
         warn(f"not read: {reason}")
-    if len(reasons) > SHOWN_REASONS:
-        warn(f"... and {len(reasons) - SHOWN_REASONS} more files not read")
+    if len(reasons) + len(found.folders) > SHOWN_REASONS:
+        warn(f"... and {len(reasons) + len(found.folders) - SHOWN_REASONS} more files not read")
     where = ", ".join(args)
     if not reasons:
         return UsageError(f"no Seller Central report found in {where}: no files in it")
@@ -259,7 +261,7 @@ def _progress_printer(files: list[ReportInfo]) -> Progress | None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.commands.scan_format import format_drafts, format_text
-    from casewriter.dates import parse_as_of
+    from casewriter.dates import as_of_marketplace, parse_as_of
     from casewriter.engine import Catalog
     from casewriter.errors import CatalogError
     from casewriter.marketplaces import get
@@ -267,10 +269,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.reports.scan import scan
 
     marketplace = get(args.marketplace).code if args.marketplace else None
-    as_of = parse_as_of(args.as_of, get(marketplace or "US")) if args.as_of else None
-    files, skipped, failed = _expand(list(args.reports))
+    # read in the marketplace's date order: the one given, else the default (as the app does)
+    mp = as_of_marketplace(marketplace, ctx.settings.default_marketplace)
+    as_of = parse_as_of(args.as_of, mp) if args.as_of else None
+    found, skipped, failed = _expand(list(args.reports))
+    files = list(found.reports)
     if not files:
-        raise _nothing_readable(list(args.reports), skipped, failed)
+        raise _nothing_readable(list(args.reports), found)
     if args.measurements:
         files += _own_files([args.measurements], files, "--measurements")
     files += _own_files(args.costs, files, "--costs")

@@ -41,6 +41,7 @@ from casewriter.health.inventory_data import (
 from casewriter.health.planning import read_planning
 from casewriter.reports.fields import Fields
 from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.row_words import missing
 from casewriter.reports.sniff import ReportInfo
 
 __all__ = ["INVENTORY_TYPES", "InventoryData", "read_inventory"]
@@ -154,11 +155,11 @@ def _per_sku(info: ReportInfo, data: InventoryData, progress: Progress | None,
         try:
             got = read(r)
         except ValueError as exc:
-            data.warnings.row(info, line, str(exc))
+            data.warnings.row(info, line, exc)
             continue
         if got is None:
             continue
         if not got.sku and not got.fnsku:
-            data.warnings.row(info, line, "no sku or fnsku")
+            data.warnings.row(info, line, missing("sku", "fnsku"))
             continue
         yield got.sku.upper() or got.fnsku, got

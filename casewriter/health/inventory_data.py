@@ -10,6 +10,7 @@ from datetime import date
 from decimal import Decimal
 
 from casewriter.reports.readers import Warnings
+from casewriter.reports.row_words import rw
 from casewriter.reports.sniff import ReportInfo
 
 #: The report types this module reads.
@@ -164,7 +165,7 @@ def same_market(cell: str, marketplace: str) -> bool:
 
 def cut_short(cells: int, width: int) -> str:
     """The row warning of a row with fewer cells than the header (a download cut short)."""
-    return f"row cut short: {cells} of {width} cells"
+    return rw("row.cut_short", n=cells, width=width)
 
 
 #: The restock report's ``Fulfilled by`` of a seller-fulfilled (FBM) listing: not FBA stock.

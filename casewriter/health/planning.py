@@ -34,6 +34,8 @@ from casewriter.health.inventory_data import (
 )
 from casewriter.reports.fields import Fields
 from casewriter.reports.readers import Progress, iter_cells
+from casewriter.reports.row_words import in_column, rw
+from casewriter.reports.row_words import missing as no_columns
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.values import parse_date
 
@@ -59,16 +61,20 @@ class _Cells:
         try:
             value = self.numbers.whole(text)
         except ValueError as exc:
-            raise ValueError(f"{name}: {exc}") from None
+            raise ValueError(in_column(name, exc)) from None
         if value is not None and value < 0:
-            raise ValueError(f"{name}: {value} is negative (a count of units cannot be)")
+            raise ValueError(
+                rw("cell.in_column", column=name, problem=rw("cell.negative", number=value))
+            )
         return value
 
     def positive(self, cell: str, name: str) -> Decimal | None:
         """A ratio (sell-through) or an amount that cannot be negative."""
         value = self.dec(cell, name)
         if value is not None and value < 0:
-            raise ValueError(f"{name}: {value} is negative")
+            raise ValueError(
+                rw("cell.in_column", column=name, problem=rw("cell.negative_value", number=value))
+            )
         return value
 
     def dec(self, cell: str, name: str) -> Decimal | None:
@@ -80,7 +86,7 @@ class _Cells:
         except ValueError as exc:
             if cell.strip().strip('"').strip().lower() in _EMPTY:
                 return None
-            raise ValueError(f"{name}: {exc}") from None
+            raise ValueError(in_column(name, exc)) from None
         if value is not None and len(self.decs) < 8192 and _CACHEABLE.fullmatch(cell):
             self.decs[cell] = value  # sell-through ratios and prices repeat row after row
         return value
@@ -159,7 +165,7 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
             sku = r[i_sku].strip() if i_sku < n else ""
             fnsku = r[i_fnsku].strip().upper() if i_fnsku < n else ""
             if not sku and not fnsku:
-                data.warnings.row(info, line, "no sku or fnsku")
+                data.warnings.row(info, line, no_columns("sku", "fnsku"))
                 continue
             available = (c.count(r[i_avail], "available") if i_avail < n else None) or 0
             st = c.positive(r[i_st], "sell-through") if i_st < n else None
@@ -180,7 +186,7 @@ def read_planning(info: ReportInfo, data: InventoryData, done: FileRead, marketp
                            if i_sto < n else None)  # fmt: skip
                 unful = c.count(r[i_unf], "unfulfillable-quantity") if i_unf < n else None
         except ValueError as exc:
-            data.warnings.row(info, line, str(exc))
+            data.warnings.row(info, line, exc)
             continue
         if day is not None:
             done.dates.add(day)

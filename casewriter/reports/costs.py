@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from casewriter.reports.fields import Fields, typed_rows
 from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.row_words import cell, missing, rw
 from casewriter.reports.sniff import ReportInfo
 
 HEADER = "sku,cost,currency"
@@ -39,17 +40,16 @@ def read_costs(
     def build(f: Fields, r: list[str], line: int) -> Cost | str:
         sku, currency = f.text(r, "sku"), f.upper(r, "currency")
         if not sku:
-            return "no sku"
+            return missing("sku")
         if len(currency) != 3 or not currency.isalpha():
-            return f"currency {currency[:12]!r} is not a three-letter code such as USD"
+            return cell("cell.not_currency", currency[:12])
         f.numbers.hint(currency)
         cost = f.dec(r, "cost")
         if cost is None or cost <= 0:
-            return "no cost, or a cost that is not above zero"
+            return rw("row.no_cost")
         first = seen.setdefault(sku.upper(), line)
         if first != line:
-            warnings.add(f"{info.path}:{line}: SKU {sku} is also on line {first}: "
-                         "the later cost is used")  # fmt: skip
+            warnings.add(rw("row.sku_twice", where=f"{info.path}:{line}", sku=sku, first=first))
         return Cost(sku, cost, currency, line)
 
     return typed_rows(info, warnings, progress, build)

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from casewriter.reports.fields import EMPTY, FALSE, TRUE, BadCell, Fields, typed_rows
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.row_words import in_column, missing
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import (
     Dimensions,
@@ -70,7 +71,7 @@ def _fee_preview(f: Fields, r: list[str], line: int) -> FeePreview | str:
     f.numbers.hint(cur)
     sku, fnsku, asin = f.text(r, "sku"), f.upper(r, "fnsku"), f.upper(r, "asin")
     if not sku and not fnsku and not asin:
-        return "no sku, fnsku or asin"
+        return missing("sku", "fnsku", "asin")
     efn: list[tuple[str, Money]] = []
     for country in _EFN:
         fee = f.money(r, cur, f"expected-efn-fulfilment-fee-per-unit-{country}")
@@ -155,7 +156,7 @@ def read_storage_fees(
         try:
             out = _storage(f.numbers, cells, line, sizes)
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if isinstance(out, str):
             warnings.row(info, line, out)
@@ -176,7 +177,7 @@ def _dec(numbers: Numbers, cells: list[str], i: int) -> Decimal | None:
     try:
         return numbers.dec(cell)
     except ValueError as exc:
-        raise BadCell(f"{_STORAGE[i]}: {exc}") from None
+        raise BadCell(in_column(_STORAGE[i], exc)) from None
 
 
 def _money(numbers: Numbers, cells: list[str], i: int, currency: str) -> Money | None:
@@ -209,14 +210,14 @@ def _storage(numbers: Numbers, v: list[str], line: int,
     numbers.hint(country or cur)
     asin, fnsku = v[2].upper(), v[3].upper()
     if not asin and not fnsku:
-        return "no asin or fnsku"
+        return missing("asin", "fnsku")
     dims, weight, volume, _comma = _size(numbers, v, sizes)
     on_hand, pending = _dec(numbers, v, 14), _dec(numbers, v, 15)
     total = _dec(numbers, v, 16)
     try:
         month = parse_month(v[17])
     except ValueError as exc:
-        raise BadCell(f"month_of_charge: {exc}") from None
+        raise BadCell(in_column("month_of_charge", exc)) from None
     return StorageFee(
         line, asin, fnsku, v[4].upper(), country, dims, weight, volume, v[13], on_hand,
         pending, None if total is None else Volume(total, volume_unit(v[12])), month, cur,

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from casewriter.reports.readers import Progress, Warnings, iter_cells
+from casewriter.reports.row_words import in_column, rw
 from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import (
@@ -89,8 +90,8 @@ class Fields:
 
     def _fail(self, names: tuple[str, ...], exc: ValueError) -> BadCell:
         if self.redact:
-            return BadCell(f"{names[0]}: not a valid value")
-        return BadCell(f"{names[0]}: {exc}")
+            return BadCell(rw("cell.not_valid", column=names[0]))
+        return BadCell(in_column(names[0], exc))
 
     def dec(self, row: list[str], *names: str) -> Decimal | None:
         cell = self.text(row, *names)
@@ -106,9 +107,7 @@ class Fields:
         row is skipped with a warning); ``signed`` for columns of movements."""
         number = self.signed(row, *names)
         if number is not None and number < 0:
-            raise self._fail(
-                names, ValueError(f"{number} is negative (a count of units cannot be)")
-            )
+            raise self._fail(names, ValueError(rw("cell.negative", number=number)))
         return number
 
     def signed(self, row: list[str], *names: str) -> int | None:
@@ -137,9 +136,13 @@ class Fields:
             raise self._fail(names, exc) from None
 
     def loose_day(self, row: list[str], *names: str) -> date | None:
-        """A date where the column may also hold a word (``Ship now``): None unless a date."""
+        """A date where the column may also hold a word (``Ship now``): None unless a date
+        (a cell without a digit is no date: no error is worded for it)."""
+        cell = self.text(row, *names)
+        if not any(ch.isdigit() for ch in cell):
+            return None
         try:
-            return self.day(row, *names)
+            return _day(cell)
         except ValueError:
             return None
 
@@ -188,7 +191,7 @@ class Fields:
                 try:
                     value = self.numbers.whole(cell)
                     if value is not None and value < 0:
-                        raise ValueError(f"{value} is negative (a count of units cannot be)")
+                        raise ValueError(rw("cell.negative", number=value))
                 except ValueError as exc:
                     raise self._fail((name,), exc) from None
                 if value is not None:
@@ -211,7 +214,7 @@ def typed_rows(
         try:
             out = build(fields, row, line)
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if isinstance(out, str):
             warnings.row(info, line, out)

@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 from casewriter.reports.fields import Fields, typed_rows
 from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.row_words import missing
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money
 
-_NO_ITEM = "no sku or fnsku"
+_NO_ITEM = missing("sku", "fnsku")
 
 
 class ManagedInventory(NamedTuple):
@@ -92,7 +93,7 @@ def read_afn_inventory(
         if not sku and not fnsku:
             return _NO_ITEM
         if qty is None:
-            return "no Quantity Available"
+            return missing("Quantity Available")
         return AfnInventory(line, sku, fnsku, f.upper(r, "asin"), f.text(r, "condition-type"),
                             f.code(r, "Warehouse-Condition-code"), qty, f.upper(r, "country"))  # fmt: skip
 
@@ -237,7 +238,7 @@ def read_ledger_summary(
         period = f.month(r, "Date") if cell.count("/") == 1 else f.day(r, "Date")
         fnsku = f.upper(r, "FNSKU")
         if period is None or not fnsku:
-            return "no Date or FNSKU"
+            return missing("Date", "FNSKU")
         n = f.signed  # movements: units leaving are negative
         return LedgerSummary(
             line, period, fnsku, f.upper(r, "ASIN"), f.text(r, "MSKU"), f.code(r, "Disposition"),
@@ -272,7 +273,7 @@ def read_inventory_events(
     def build(f: Fields, r: list[str], line: int) -> InventoryEvent | str:
         day, qty = f.day(r, "snapshot-date"), f.signed(r, "quantity")  # shipments negative
         if day is None or qty is None:
-            return "no snapshot-date or quantity"
+            return missing("snapshot-date", "quantity")
         sku, fnsku = f.text(r, "sku"), f.upper(r, "fnsku")
         if not sku and not fnsku:
             return _NO_ITEM

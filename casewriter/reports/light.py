@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.row_words import missing
 from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Numbers, parse_month
@@ -37,7 +38,7 @@ def items(
     for line, row in iter_cells(info, warnings, progress):
         sku, fnsku = pick(row)
         if not sku and not fnsku:
-            warnings.row(info, line, "no sku or fnsku")
+            warnings.row(info, line, missing("sku", "fnsku"))
             continue
         yield sku, fnsku.upper()
 
@@ -56,9 +57,9 @@ def ledger_summary(
             period = parse_month(cell) if cell.count("/") == 1 else parse_date(cell)
             units = numbers.whole(found) if found else 0
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if period is None or not fnsku:
-            warnings.row(info, line, "no Date or FNSKU")
+            warnings.row(info, line, missing("Date", "FNSKU"))
             continue
         yield sku, fnsku.upper(), location.upper(), period, units or 0

@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from casewriter.reports.fields import Fields, typed_rows
 from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.row_words import cell, missing, rw
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import length_unit, weight_unit
 
@@ -45,17 +46,19 @@ def _plain(value: Decimal) -> str:
 def _measurement(f: Fields, r: list[str], line: int) -> Measurement | str:
     sku = f.text(r, "sku")
     if not sku:
-        return "no sku"
+        return missing("sku")
     lunit = length_unit(f.text(r, "dimension_unit"))
     wunit = weight_unit(f.text(r, "weight_unit"))
     if not lunit:
-        return f"dimension_unit: not a length unit: {f.text(r, 'dimension_unit')[:20]!r}"
+        return cell(
+            "cell.not_length_unit", f.text(r, "dimension_unit")[:20], column="dimension_unit"
+        )
     if not wunit:
-        return f"weight_unit: not a weight unit: {f.text(r, 'weight_unit')[:20]!r}"
+        return cell("cell.not_weight_unit", f.text(r, "weight_unit")[:20], column="weight_unit")
     sides = [f.dec(r, name) for name in ("length", "width", "height")]
     weight = f.dec(r, "weight")
     if any(s is None or s <= 0 for s in sides) or weight is None or weight <= 0:
-        return "length, width, height and weight must be positive numbers"
+        return rw("row.sides")
     ordered = sorted((s for s in sides if s is not None), reverse=True)
     return Measurement(line, sku, (ordered[0], ordered[1], ordered[2]), lunit, weight, wunit)
 

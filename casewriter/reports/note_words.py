@@ -222,6 +222,11 @@ WORDS: dict[str, tuple[str, str]] = {
         "有 {n} 笔赔偿未与售价比较：所给结算报告中没有该 SKU 的销售",
     ),
     # why a file was not read, or read only in part (sniff, readers)
+    "file.none_readable": (
+        "none of the {n} files is a readable Seller Central report: {reasons}",
+        "{n} 个文件都不是可读取的卖家后台报告：{reasons}",
+    ),
+    "file.skipped": ("skipped {reason}", "已跳过 {reason}"),
     "file.subfolder": (
         "{folder}: a folder inside {parent} (name it to read its reports)",
         "{folder}：{parent} 中的子文件夹（未读取；要读取其中的报告，请直接指定它）",

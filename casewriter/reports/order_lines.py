@@ -25,6 +25,7 @@ from operator import itemgetter
 from casewriter.reports.fields import Fields
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
 from casewriter.reports.records import OrderRow, column_name
+from casewriter.reports.row_words import missing, problem, rw
 from casewriter.reports.shipments import order_line, shipment_row
 from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
@@ -147,7 +148,7 @@ def _order_line(key: tuple[str, ...], quantity: str) -> _Lines:
     try:
         qty, price = parse_count(qty_cell, quantity), parse_decimal(price_cell)
     except ValueError as exc:
-        return _Lines(None, bad=str(exc))
+        return _Lines(None, bad=problem(exc))
     return _Lines(OrderRow("", sku, asin.upper(), norm(channel), qty, currency.upper(), price,
                            country.upper()))  # fmt: skip
 
@@ -194,7 +195,9 @@ def read_shipped_orders(
                 continue
             assert found.line is not None
             if not order or not shipment or found.line.quantity is None:
-                warnings.row(info, line, "no amazon-order-id, shipment-id or quantity-shipped")
+                warnings.row(
+                    info, line, missing("amazon-order-id", "shipment-id", "quantity-shipped")
+                )
                 continue
             tally.count(found, order)
     finally:
@@ -211,11 +214,11 @@ def _shipped_line(key: tuple[str, ...], f: Fields) -> _Lines:
     try:
         quantity = numbers.whole(qty_cell) if qty_cell else None
     except ValueError:
-        return _Lines(None, numbers.comma, "quantity-shipped: not a valid value")
+        return _Lines(None, numbers.comma, rw("cell.not_valid", column="quantity-shipped"))
     try:
         price = numbers.dec(price_cell)
     except ValueError:
-        return _Lines(None, numbers.comma, "item-price: not a valid value")
+        return _Lines(None, numbers.comma, rw("cell.not_valid", column="item-price"))
     kind = "MERCHANT" if norm(channel) in _MERCHANT else "AMAZON"
     return _Lines(OrderRow("", sku, "", kind, quantity, currency, price, country.upper()),
                   numbers.comma)  # fmt: skip

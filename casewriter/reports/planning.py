@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from casewriter.reports.fields import Fields, typed_rows
 from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.row_words import missing
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money, Volume
 
@@ -84,7 +85,7 @@ def _build(f: Fields, r: list[str], line: int) -> PlanningRow | str:
     f.numbers.hint(cur or market)
     sku, fnsku = f.text(r, "sku"), f.upper(r, "fnsku")
     if not sku and not fnsku:
-        return "no sku or fnsku"
+        return missing("sku", "fnsku")
     sales: list[tuple[str, Money]] = []
     for name in _SALES:
         amount = f.money(r, cur, name)

@@ -31,6 +31,8 @@ from pathlib import Path
 
 from casewriter.errors import ReportError
 from casewriter.reports.note_words import wn
+from casewriter.reports.row_words import problem as problem_of
+from casewriter.reports.row_words import rw
 from casewriter.reports.signatures import HEADER_WORDS, canon, classify
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.source import RowSource, field_limit, first_bad_line
@@ -58,7 +60,14 @@ class Warnings:
         if len(self.messages) < _MAX_KEPT:
             self.messages.append(message)
 
-    def row(self, info: ReportInfo, line: int, problem: str) -> None:
+    def row(self, info: ReportInfo, line: int, problem: str | ValueError) -> None:
+        """A row skipped at ``line``: ``problem`` says why (a reader's ``ValueError``, or its
+        words; a ``row_words`` ``Said`` is said in the app's language)."""
+        if len(self.messages) >= _MAX_KEPT:  # counted, not worded: only the first are kept
+            self.count += 1
+            return
+        if isinstance(problem, BaseException):
+            problem = problem_of(problem)
         self.add(wn("file.row_skipped", where=f"{info.path}:{line}", problem=problem))
 
     def reread(self, info: ReportInfo, line: int, encoding: str) -> None:
@@ -66,10 +75,7 @@ class Warnings:
         past the cap: it says how the rest of the file was read)."""
         self.encodings[info.path] = encoding
         self.count += 1
-        self.messages.append(
-            f"{info.path}:{line}: not UTF-8 text from this line on: the rest of the file was "
-            f"read as {encoding} (Windows); check its non-English text"
-        )
+        self.messages.append(rw("row.not_utf8", where=f"{info.path}:{line}", encoding=encoding))
 
     def all(self) -> list[str]:
         more = self.count - len(self.messages)
@@ -170,7 +176,7 @@ def iter_cells(
                 except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
                     failed += 1
                     line = reader.line_num if reader is not None else count + 1
-                    warnings.row(info, line, f"unreadable row: {exc}")
+                    warnings.row(info, line, rw("row.unreadable", why=exc))
                     # unreadable rows in a row: no good row read since the last one
                     bad_in_a_row = bad_in_a_row + 1 if count == error_at else 1
                     error_at = count
@@ -185,9 +191,9 @@ def iter_cells(
         except UnicodeDecodeError:
             raise ReportError(wn("file.bad_text", path=info.path, encoding=src.encoding)) from None
         except OSError as exc:
-            raise ReportError(
-                wn("file.cannot_read", path=info.path, why=exc.strerror or exc)
-            ) from None
+            from casewriter.files import os_words
+
+            raise ReportError(wn("file.cannot_read", path=info.path, why=os_words(exc))) from None
         finally:
             warnings.rows += count - ignored
     finally:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import NamedTuple, TypeVar
 
 from casewriter.reports.readers import Cells, Progress, Skip, Warnings, iter_cells
+from casewriter.reports.row_words import missing, rw
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.values import (
     ledger_date,
@@ -159,7 +160,7 @@ def read_ledger(
     drop = Skip((i_reason, i_event), need + 1, unread) if min(i_reason, i_event) >= 0 else None
     for line, row in iter_cells(info, warnings, progress, drop):
         if len(row) <= need:
-            warnings.row(info, line, f"only {len(row)} columns")
+            warnings.row(info, line, rw("row.columns", n=len(row)))
             continue
         reason = row[i_reason]
         if reason:
@@ -173,10 +174,10 @@ def read_ledger(
             rec = parse_int(get(row, i_rec)) if i_rec >= 0 else None
             unrec = parse_int(get(row, i_unrec)) if i_unrec >= 0 else None
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if when is None or qty is None:
-            warnings.row(info, line, "no date or quantity")
+            warnings.row(info, line, rw("row.no_date_quantity"))
             continue
         yield LedgerRow(
             line, when, get(row, i_fnsku).upper(), get(row, i_sku), get(row, i_asin).upper(),
@@ -197,10 +198,10 @@ def read_legacy_adjustments(
         try:
             when, qty = parse_date(when_s), parse_int(qty_s)
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if when is None or qty is None or not reason:
-            warnings.row(info, line, "no date, quantity or reason")
+            warnings.row(info, line, rw("row.no_date_quantity_reason"))
             continue
         yield LedgerRow(line, when, fnsku.upper(), sku, "", "ADJUSTMENTS", ref, qty, norm(reason),
                         "", None, None, fc)  # fmt: skip
@@ -223,10 +224,10 @@ def read_reimbursements(
             if qty is None and (v[13] or v[14]):  # total left blank: cash + inventory
                 qty = (parse_int(v[13]) or 0) + (parse_int(v[14]) or 0)
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if not v[1] or qty is None:
-            warnings.row(info, line, "no reimbursement-id or quantity-reimbursed-total")
+            warnings.row(info, line, missing("reimbursement-id", "quantity-reimbursed-total"))
             continue
         cash = _lenient(parse_int, v[13])
         yield Reimbursement(
@@ -245,7 +246,7 @@ def read_returns(
     for line, row in iter_cells(info, warnings, progress):
         v = pick(row)
         if not v[0]:
-            warnings.row(info, line, "no order-id")
+            warnings.row(info, line, missing("order-id"))
             continue
         # a bad date or quantity still leaves a return of this order (the refund rule needs
         # it): the cell is read as unknown, never the row dropped
@@ -278,7 +279,7 @@ def read_orders(
             qty = counts[qty_cell] if qty_cell in counts else parse_count(qty_cell, quantity)
             price = parse_decimal(price_cell)
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if len(counts) < 256:
             counts[qty_cell] = qty
@@ -300,10 +301,10 @@ def read_inbound(
             received = parse_count(v[4], column_name(info, idx[4], "QuantityReceived"))
             delivered, closed, shipped_on = (parse_date(x) for x in v[6:9])
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if not v[0] or shipped is None:
-            warnings.row(info, line, "no shipment id or shipped quantity")
+            warnings.row(info, line, rw("row.no_shipment_quantity"))
             continue
         yield InboundRow(line, v[0].upper(), v[1], v[2].upper(), shipped, received or 0,
                          norm(v[5]), delivered, closed, shipped_on)  # fmt: skip
@@ -321,10 +322,10 @@ def read_legacy_receipts(
             qty = parse_count(c.get(row, i_qty), column_name(info, i_qty, "quantity"))
             when = parse_date(c.get(row, i_date))
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if qty is None:
-            warnings.row(info, line, "no quantity")
+            warnings.row(info, line, rw("row.no_quantity"))
             continue
         yield Receipt(c.get(row, i_ship).upper(), c.get(row, i_fnsku).upper(),
                       c.get(row, i_sku), qty, when)  # fmt: skip

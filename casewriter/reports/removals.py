@@ -34,6 +34,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from casewriter.reports.readers import Cells, Progress, Warnings, iter_cells
+from casewriter.reports.row_words import in_column, missing
 from casewriter.reports.signatures import canon
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Numbers
@@ -107,7 +108,7 @@ def _count(numbers: Numbers, cell: str, name: str) -> int | None:
     try:
         return numbers.whole(cell)
     except ValueError as exc:
-        raise ValueError(f"{name}: {exc}") from None
+        raise ValueError(in_column(name, exc)) from None
 
 
 def read_removal_orders(
@@ -118,7 +119,7 @@ def read_removal_orders(
         (req, order, otype, status, updated, sku, fnsku, disp, rq, ca, di, sh, ip, fee,
          currency) = pick(row)  # fmt: skip
         if not order or not (sku or fnsku):
-            warnings.row(info, line, "no order-id, sku or fnsku")
+            warnings.row(info, line, missing("order-id", "sku", "fnsku"))
             continue
         currency = currency.upper()
         numbers.hint(currency)
@@ -131,10 +132,10 @@ def read_removal_orders(
             amount = numbers.dec(fee) if fee else None
             requested_on, updated_on = _day(req, "request-date"), _day(updated, "last-updated-date")
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if requested is None:
-            warnings.row(info, line, "no requested-quantity")
+            warnings.row(info, line, missing("requested-quantity"))
             continue
         yield RemovalLine(line, requested_on, order, norm(otype), norm(status), updated_on, sku,
                           fnsku.upper(), norm(disp), requested, cancelled, disposed, shipped,
@@ -148,16 +149,16 @@ def read_removal_shipments(
     for line, row in iter_cells(info, warnings, progress):
         req, order, shipped_on, sku, fnsku, disp, qty, carrier, tracking, otype = pick(row)
         if not order or not (sku or fnsku):
-            warnings.row(info, line, "no order-id, sku or fnsku")
+            warnings.row(info, line, missing("order-id", "sku", "fnsku"))
             continue
         try:
             quantity = _count(numbers, qty, "shipped-quantity")
             requested_on, day = _day(req, "request-date"), _day(shipped_on, "shipment-date")
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if quantity is None:
-            warnings.row(info, line, "no shipped-quantity")
+            warnings.row(info, line, missing("shipped-quantity"))
             continue
         yield RemovalPackage(line, requested_on, order, day, sku, fnsku.upper(), norm(disp),
                              quantity, carrier, tracking, norm(otype))  # fmt: skip
@@ -167,7 +168,7 @@ def _day(cell: str, name: str) -> date | None:
     try:
         return parse_date(cell)
     except ValueError as exc:
-        raise ValueError(f"{name}: {exc}") from None
+        raise ValueError(in_column(name, exc)) from None
 
 
 def newer(new: RemovalLine, old: RemovalLine) -> bool:

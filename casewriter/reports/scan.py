@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from casewriter.errors import ReportError
 from casewriter.marketplaces import find as find_marketplace
 from casewriter.marketplaces import for_currency
+from casewriter.messages import join
 from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.fee_rules import overcharges
 from casewriter.reports.findings import Finding, ReportSummary, ScanResult, Skipped, Window
@@ -122,8 +123,8 @@ def scan(
     if not infos:
         if len(skipped) == 1:
             raise ReportError(skipped[0].reason)
-        raise ReportError(f"none of the {len(skipped)} files is a readable Seller Central "
-                          "report: " + "; ".join(s.reason for s in skipped))  # fmt: skip
+        reasons = join("; ", [s.reason for s in skipped], "；")
+        raise ReportError(wn("file.none_readable", n=len(skipped), reasons=reasons))
     with gc_paused():
         return _scan(infos, skipped, as_of, marketplace, catalog, progress, default_marketplace,
                      confirm_removal_lost, relabel)  # fmt: skip

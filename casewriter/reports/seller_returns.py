@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from casewriter.reports.fields import Fields, typed_rows
 from casewriter.reports.readers import Progress, Warnings
+from casewriter.reports.row_words import missing
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money
 
@@ -59,7 +60,7 @@ def _build(f: Fields, r: list[str], line: int) -> SellerReturn | str:
     f.numbers.hint(cur)
     order = f.text(r, "Order ID")
     if not order:
-        return "no Order ID"
+        return missing("Order ID")
     return SellerReturn(
         line, order, f.day(r, "Order date"), f.day(r, "Return request date"),
         f.code(r, "Return request status"), f.text(r, "Amazon RMA ID"),

@@ -154,7 +154,7 @@ def read_settlement(
                 if qty is not None and qty_cell.isdigit() and len(counts) < 256:
                     counts[qty_cell] = qty  # digits only: no decimal style learnt from it
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         yield SettlementRow(line, sid, currency.upper(), ttype, order, atype, desc, amount,
                             _norm(fid), posted, sku, qty, market, payment)  # fmt: skip
@@ -198,7 +198,7 @@ def _read_flat(
             qty = numbers.whole(v[8]) if v[8] else None
             filled = [(kind, desc, numbers.dec(cell), pay) for kind, desc, cell, pay in wanted]
         except ValueError as exc:
-            warnings.row(info, line, str(exc))
+            warnings.row(info, line, exc)
             continue
         if not filled:  # the totals row, or a row with no amount
             yield SettlementRow(line, v[0], v[1].upper(), ttype, v[3], "", "", None, _norm(v[4]),

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from casewriter.reports.fields import Fields
 from casewriter.reports.readers import Progress, Warnings, iter_cells
 from casewriter.reports.records import OrderRow
+from casewriter.reports.row_words import missing, problem, rw
 from casewriter.reports.sniff import ReportInfo
 from casewriter.reports.units import Money
 
@@ -69,7 +70,7 @@ def read_fulfilled_shipments(
 def shipment_row(f: Fields, row: list[str], line: int, width: int) -> FulfilledShipment | str:
     """A whole row, or why it is skipped."""
     if len(row) > width:  # a tab inside a cell: every column after it is off by one
-        return f"{len(row)} columns, the header has {width}"
+        return rw("row.more_columns", n=len(row), width=width)
     order, shipment = f.text(row, "amazon-order-id"), f.text(row, "shipment-id")
     currency = f.upper(row, "currency")
     f.numbers.hint(currency)
@@ -90,9 +91,9 @@ def shipment_row(f: Fields, row: list[str], line: int, width: int) -> FulfilledS
             f.text(row, "sales-channel"),
         )  # fmt: skip
     except ValueError as exc:
-        return str(exc)
+        return problem(exc)
     if not order or not shipment or quantity is None:
-        return "no amazon-order-id, shipment-id or quantity-shipped"
+        return missing("amazon-order-id", "shipment-id", "quantity-shipped")
     return record
 
 

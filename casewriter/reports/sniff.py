@@ -91,7 +91,7 @@ def _split_header(line: str) -> tuple[str, bool, list[str]]:
 
 def sniff(path: Path) -> ReportInfo:
     """Recognise ``path``; ReportError (naming the file) when it is not a known report."""
-    from casewriter.files import check_regular_file
+    from casewriter.files import check_regular_file, os_words
 
     # A FIFO or a device (/dev/zero) is refused: reports are streamed, but only from a file.
     size = check_regular_file(path, "report file", ReportError)
@@ -99,7 +99,7 @@ def sniff(path: Path) -> ReportInfo:
         encoding, bom = detect_encoding(path)
         line = _first_line(path, encoding)
     except OSError as exc:
-        raise ReportError(wn("file.cannot_read", path=path, why=exc.strerror or exc)) from None
+        raise ReportError(wn("file.cannot_read", path=path, why=os_words(exc))) from None
     if not line.strip():
         raise ReportError(wn("file.empty_report", path=path))
     delimiter, quoted, names = _split_header(line)
@@ -124,33 +124,55 @@ def sniff(path: Path) -> ReportInfo:
 
 @dataclass
 class Sniffed:
-    """What ``sniff_all`` found: the reports, the reasons files inside a folder were passed
-    over, the files named one by one that are not readable reports (with the reason), and the
-    folders inside a named folder (not read; the health review names them)."""
+    """What ``sniff_all`` found: the reports, the files named one by one that are not
+    readable reports (with the reason), the files inside a named folder passed over (not
+    reports) and the folders inside a named folder (not walked), each with its reason.
+    ``scan`` (its notes), the app's scan screen (the files not read, by name) and the health
+    review (its sources) all take the files to read, and what they say of the rest, from here."""
 
     reports: list[ReportInfo] = field(default_factory=list)
-    passed_over: list[str] = field(default_factory=list)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
-    subfolders: list[str] = field(default_factory=list)
+    passed: list[tuple[Path, str]] = field(default_factory=list)
+    folders: list[tuple[Path, str]] = field(default_factory=list)
+
+    @property
+    def passed_over(self) -> list[str]:
+        """Why each file inside a named folder was passed over."""
+        return [reason for _path, reason in self.passed]
+
+    @property
+    def subfolders(self) -> list[str]:
+        """Each folder inside a named folder, said as not read."""
+        return [reason for _path, reason in self.folders]
+
+    def notes(self) -> list[str]:
+        """What a scan notes about a folder's contents it did not read: the folders inside
+        it, then the files that are not reports (``skipped …``)."""
+        return [wn("file.skipped", reason=r) for r in [*self.subfolders, *self.passed_over]]
+
+    def not_read(self) -> list[tuple[Path, str]]:
+        """Everything named or found that is not read, with the reason: the files named,
+        then the folders inside a named folder, then its files that are not reports."""
+        return [*self.unreadable, *self.folders, *self.passed]
 
 
 def sniff_all(paths: Iterable[Path | str]) -> Sniffed:
     """Recognise each named file, and each file directly inside a named folder (by name order;
-    hidden files are passed over silently). A folder's file that is not a report is passed over
-    with its reason, a folder inside it is listed (not read); a named file that is not a report
-    is listed as unreadable."""
+    hidden files and folders are passed over silently). A folder's file that is not a report
+    is passed over with its reason, a folder inside it is listed (not read); a named file that
+    is not a report is listed as unreadable."""
     out = Sniffed()
     for arg in paths:
         path = Path(arg)
         if path.is_dir():
             children = sorted(p for p in path.iterdir() if not p.name.startswith("."))
-            out.subfolders += [wn("file.subfolder", folder=d, parent=path)
-                               for d in children if d.is_dir()]  # fmt: skip
+            out.folders += [(d, wn("file.subfolder", folder=d, parent=path))
+                            for d in children if d.is_dir()]  # fmt: skip
             for child in (p for p in children if p.is_file()):
                 try:
                     out.reports.append(sniff(child))
                 except ReportError as exc:
-                    out.passed_over.append(exc.message)
+                    out.passed.append((child, exc.message))
             continue
         try:
             out.reports.append(sniff(path))

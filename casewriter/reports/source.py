@@ -66,9 +66,9 @@ class RowSource:
         try:
             raw = info.path.open("rb")
         except OSError as exc:
-            raise ReportError(
-                wn("file.cannot_read", path=info.path, why=exc.strerror or exc)
-            ) from None
+            from casewriter.files import os_words
+
+            raise ReportError(wn("file.cannot_read", path=info.path, why=os_words(exc))) from None
         self.close()
         self.raw, self.encoding = raw, encoding
         errors = "strict" if encoding == "utf-8-sig" else "replace"

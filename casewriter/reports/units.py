@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from casewriter.bounds import MAX_REPORT_AMOUNT, MAX_REPORT_UNITS
+from casewriter.reports.row_words import cell
 
 _STRIP = str.maketrans("", "", " \u00a0\u202f$€£¥'")
 #: a plain number of at most 12 digits before an optional decimal point (no sign, no grouping)
@@ -161,11 +162,11 @@ class Numbers:
         try:
             value = Decimal(sign + s)
         except InvalidOperation:
-            raise ValueError(f"not a number: {raw[:40]!r}") from None
+            raise ValueError(cell("cell.not_number", raw)) from None
         if not value.is_finite():
-            raise ValueError(f"not a number: {raw[:40]!r}")
+            raise ValueError(cell("cell.not_number", raw))
         if abs(value) >= MAX_REPORT_AMOUNT:
-            raise ValueError(f"number too large: {raw[:40]!r}")
+            raise ValueError(cell("cell.number_large", raw))
         return value
 
     def _plain(self, s: str, raw: str) -> str:
@@ -175,7 +176,7 @@ class Numbers:
             decimal_sep = "," if s.rfind(",") > s.rfind(".") else "."
             group = "." if decimal_sep == "," else ","
             if s.count(decimal_sep) > 1:
-                raise ValueError(f"not a number: {raw[:40]!r}")
+                raise ValueError(cell("cell.not_number", raw))
             self.comma = decimal_sep == ","
             return s.replace(group, "").replace(",", ".")
         sep = "," if commas else "." if dots else ""
@@ -207,10 +208,10 @@ class Numbers:
             if value is None:
                 return None
             if value != value.to_integral_value():
-                raise ValueError(f"not a whole number: {s[:40]!r}")
+                raise ValueError(cell("cell.not_whole", s))
             number = int(value)
         if abs(number) > MAX_REPORT_UNITS:
-            raise ValueError(f"quantity too large: {s[:40]!r}")
+            raise ValueError(cell("cell.quantity_large", s))
         return number
 
 
@@ -245,7 +246,7 @@ def parse_month(text: str) -> date | None:
     except ValueError:
         value = None
     if value is None:
-        raise ValueError(f"not a month: {s[:40]!r}")
+        raise ValueError(cell("cell.not_month", s))
     if not date_in_range(value):
-        raise ValueError(f"month {s[:40]!r} is out of range ({date_range_text()})")
+        raise ValueError(cell("cell.month_range", s, range=date_range_text()))
     return value

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from casewriter.bounds import MAX_REPORT_AMOUNT, MAX_REPORT_UNITS, date_in_range, date_range_text
+from casewriter.reports.row_words import cell, rw
 
 _STRIP_MONEY = str.maketrans("", "", " \u00a0\u202f$€£¥'")
 
@@ -27,7 +28,7 @@ def parse_date(text: str) -> date | None:
         return None
     value = _parse_date(s)
     if not date_in_range(value):
-        raise ValueError(f"date {s[:40]!r} is out of range ({date_range_text()})")
+        raise ValueError(cell("cell.date_range", s, range=date_range_text()))
     return value
 
 
@@ -56,7 +57,7 @@ def _parse_date(s: str) -> date:
                 return date(c, b, a) if a > 12 >= b else date(c, a, b)
     except (ValueError, IndexError):
         pass
-    raise ValueError(f"not a date: {s[:40]!r}")
+    raise ValueError(cell("cell.not_date", s))
 
 
 def ledger_date(day: str, stamp: str) -> date | None:
@@ -98,11 +99,11 @@ def parse_decimal(text: str) -> Decimal | None:
     try:
         value = Decimal(s)
     except InvalidOperation:
-        raise ValueError(f"not an amount: {text.strip()[:40]!r}") from None
+        raise ValueError(cell("cell.not_amount", text.strip())) from None
     if not value.is_finite():
-        raise ValueError(f"not an amount: {text.strip()[:40]!r}")
+        raise ValueError(cell("cell.not_amount", text.strip()))
     if abs(value) >= MAX_REPORT_AMOUNT:
-        raise ValueError(f"amount too large: {text.strip()[:40]!r}")
+        raise ValueError(cell("cell.amount_large", text.strip()))
     return value
 
 
@@ -121,10 +122,10 @@ def parse_int(text: str) -> int | None:
         if value is None:
             return None
         if value != value.to_integral_value():
-            raise ValueError(f"not a whole number: {s[:40]!r}")
+            raise ValueError(cell("cell.not_whole", s))
         number = int(value)
     if abs(number) > MAX_REPORT_UNITS:
-        raise ValueError(f"quantity too large: {s[:40]!r}")
+        raise ValueError(cell("cell.quantity_large", s))
     return number
 
 
@@ -133,7 +134,9 @@ def parse_count(text: str, column: str) -> int | None:
     ValueError naming ``column`` when the cell is not a whole number or is negative."""
     number = parse_int(text)
     if number is not None and number < 0:
-        raise ValueError(f"{column}: {number} is negative (a count of units cannot be)")
+        raise ValueError(
+            rw("cell.in_column", column=column, problem=rw("cell.negative", number=number))
+        )
     return number
 
 

@@ -24,11 +24,13 @@ async def _scan(app: Any, pilot: Any, paths: str, as_of: str) -> str:
     return str(app.screen.query_one("#scan-status", Static).render())
 
 
-async def test_as_of_far_in_the_future_is_not_a_date(run_app: RunApp) -> None:
+async def test_as_of_far_in_the_future_is_out_of_range(run_app: RunApp) -> None:
     async with run_app() as pilot:
         app = pilot.app
         status = await _scan(app, pilot, str(SAMPLES), "9999-12-31")
-        assert "Not a date: 9999-12-31" in status
+        assert status == (
+            "As of: 9999-12-31 is out of range (dates from 1970-01-01 to 2100-12-31 are accepted)"
+        )
 
 
 async def test_report_cells_far_in_the_future_are_skipped_rows(

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Input, Static
 
 from casewriter.tui.screens.scan import ScanScreen
-from casewriter.tui.screens.scan_support import expand_paths
+from casewriter.tui.screens.scan_support import find_reports
 from casewriter.tui.services import Services
 from tests.tui.conftest import RunApp, calm
 
@@ -60,9 +60,10 @@ async def test_missing_file_is_reported(run_app: RunApp, tmp_path: Path) -> None
         assert "No such file" in str(app.screen.query_one("#scan-status", Static).render())
 
 
-def test_expand_paths_takes_report_files_from_folders() -> None:
-    found = expand_paths([str(SAMPLES)])
-    assert found and all(p.suffix in (".tsv", ".txt", ".csv") for p in found)
+def test_find_reports_takes_report_files_from_folders() -> None:
+    found = find_reports([SAMPLES])
+    assert found.reports and all(i.path.suffix in (".tsv", ".txt", ".csv") for i in found.reports)
+    assert [p.name for p, _ in found.passed] == ["README.md"]  # named, with its reason
 
 
 async def test_an_unreadable_file_is_named_and_the_rest_scanned(run_app: RunApp) -> None:

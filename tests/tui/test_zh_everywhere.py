@@ -39,7 +39,7 @@ from casewriter.tui.widgets.health_tabs import TabStrip
 from tests.tui.conftest import RunApp, calm, fill, next_step, notifications, set_field
 from tests.tui.health_data import now, record_account, run_cli_review
 from tests.tui.test_hostile_tui import drawn
-from tests.tui.test_zh_walk import SAMPLES, cjk_chars, english_words
+from tests.tui.test_zh_walk import SAMPLES, SAMPLES_README, cjk_chars, english_words
 
 PASTED = "亲，货件ＦＢＡ17XKQ9M2Z少了12件，FNSKU X003KQ7ZP1，UPS单号1Z8F47W20364182601，3月2号签收"
 BAD = {
@@ -153,6 +153,7 @@ async def _walk(pilot: Pilot[Any], lang: str, folder: Path) -> Seen:
     data = [PASTED, "少了12件", "3月2号", str(missing), str(SAMPLES), "northbay", "Northbay"]
     data += ["[profile]"]
     data += list(BAD.values()) + REPORT_DATA + SOURCES + ["bad id!", "123"]
+    data += SAMPLES_README  # the samples folder's README, named as not read
     seen = Seen(pilot, lang, data)
     # the wizard: a bad value in each kind of field
     await pilot.press("n")

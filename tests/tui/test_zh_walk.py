@@ -270,6 +270,9 @@ async def test_home_and_wizard_speak_one_language(
 
 
 SAMPLES = REPO / "tests" / "data" / "reports" / "samples"
+#: What the samples folder holds besides reports: a scan names it as not read (as ``casewriter
+#: scan`` does), quoting its first line — the folder's data, in its own language.
+SAMPLES_README = ["README.md", (SAMPLES / "README.md").read_text(encoding="utf-8").splitlines()[0]]
 
 
 class Walk:
@@ -366,6 +369,7 @@ async def _walk(pilot: Pilot[int], services: Services, lang: str, tmp_path: Path
     await calm(pilot)
     app.screen.query_one("#scan-paths", Input).value = str(SAMPLES)
     app.screen.query_one("#scan-as-of", Input).value = "2026-07-01"
+    walk.data += SAMPLES_README
     await pilot.press("enter")
     await calm(pilot)
     walk.look("scan with results")

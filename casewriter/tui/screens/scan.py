@@ -6,25 +6,22 @@ and save a draft case for each ("draft selected", the same path as ``casewriter 
 a finding skipped names the case that blocks it; refused with its reason when the log is
 read-only; announced with ``cases_changed``).
 
-Size: a little over 300 lines, one ``Screen`` whose actions, worker and findings share its state
+Size: ~360 lines, one ``Screen`` whose actions, worker and findings share its state
 (the work without widgets is in ``scan_support.py``, the table in ``widgets/findings_table.py``).
 """
 
 from __future__ import annotations
 
-import shlex
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, ProgressBar, Select
 
-from casewriter.bounds import date_in_range
 from casewriter.config import MARKETPLACE_CODES
 from casewriter.errors import CasewriterError
 from casewriter.tui.bindings import ActionSpec, bindings, relabel
@@ -33,9 +30,13 @@ from casewriter.tui.i18n import local, t, tn
 from casewriter.tui.safe import Input, Static
 from casewriter.tui.screens.scan_support import (
     draft_findings,
-    expand_paths,
+    find_reports,
     money_lines,
+    not_read_line,
+    nothing_read,
+    read_as_of,
     run_scan,
+    typed_paths,
 )
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
@@ -44,7 +45,10 @@ from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import ButtonBar, FormRow, ScreenTitle
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from casewriter.reports import Finding, ScanResult
+    from casewriter.reports.sniff import Sniffed
 
 SCAN_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
@@ -59,22 +63,13 @@ SCAN_ACTIONS: tuple[ActionSpec, ...] = (
 )
 
 
-def not_read_line(skipped: list[Any], width: int) -> list[str]:
-    """The files not read in one line, by name, as many as fit and a count of the rest (a
-    Downloads folder holds more than reports: they must not push the findings out of view);
-    each file's reason is in a toast (``show_result``) and in the CLI's ``scan``."""
-    if not skipped:
-        return []
-    names = [Path(s.path).name for s in skipped]
-    room = max(20, (width or 80) - 4)
-    for shown in range(len(names), 0, -1):
-        rest = len(names) - shown
-        line = t("scan.not_read_files", n=len(names), names=", ".join(names[:shown]))
-        if rest:
-            line += " " + t("scan.more_files", n=rest)
-        if cell_len(line) <= room or shown == 1:
-            return [line]
-    return []
+def _error_of(read: Callable[[str], object], text: str) -> str:
+    """The ValueError ``read(text)`` raises, in the UI's language now."""
+    try:
+        read(text)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class ScanScreen(Screen[None]):
@@ -131,6 +126,11 @@ class ScanScreen(Screen[None]):
         self.selected: set[int] = set()
         self.outcomes: dict[int, str] = {}
         """What drafting did with a finding (its row index), in words."""
+        self.as_of_note = ""
+        """How an ambiguous "as of" date was read (``03/04/2026`` in the UK), said back (a
+        ``Said``, shown in the UI's language)."""
+        self._saying: Callable[[], str] | None = None
+        """What the status line says, said again in the new language on a language switch."""
 
     def compose(self) -> ComposeResult:
         yield ScreenTitle(t("scan.title"), id="scan-title")
@@ -188,62 +188,83 @@ class ScanScreen(Screen[None]):
     # -- scanning ---------------------------------------------------------------------------
 
     @on(Input.Submitted, "#scan-paths")
+    @on(Input.Submitted, "#scan-as-of")
     @on(Button.Pressed, "#btn-scan")
     def action_run_scan(self) -> None:
-        status = self.query_one("#scan-status", Static)
+        say = self._say
         words = self.query_one("#scan-paths", Input).value
         try:
-            paths = expand_paths(shlex.split(words))
-        except ValueError as exc:
-            status.update(str(exc))
+            paths = typed_paths(words)
+        except ValueError:
+            say(lambda: _error_of(typed_paths, words))
             return
         if not paths:
-            status.update(t("scan.no_files"))
+            say(lambda: t("scan.no_files"))
             return
         missing = [p for p in paths if not p.exists()]
         if missing:
-            status.update(t("scan.missing", path=str(missing[0])))
-            return
-        as_of_text = self.query_one("#scan-as-of", Input).value.strip()
-        try:
-            as_of = date.fromisoformat(as_of_text) if as_of_text else None
-            if as_of is not None and not date_in_range(as_of):  # 9999-12-31 would overflow
-                raise ValueError(as_of_text)
-        except ValueError:
-            status.update(t("msg.bad_date", text=as_of_text))
+            say(lambda: t("scan.missing", path=str(missing[0])))
             return
         market = str(self.query_one("#scan-marketplace", Select).value)
-        status.update(tn("scan.running", len(paths)))
+        chosen = None if market == "auto" else market
+        as_of_text = self.query_one("#scan-as-of", Input).value
+        try:  # read as `casewriter scan --as-of` reads it, in the chosen marketplace's order
+            parsed = read_as_of(as_of_text, chosen, self.services.settings.default_marketplace)
+        except CasewriterError as exc:
+            message = exc.message
+            say(lambda: local(message))
+            return
+        self.as_of_note = parsed.note if parsed is not None and parsed.note else ""
+        say(lambda: tn("scan.running", len(paths)))
         bar = self.query_one(ProgressBar)
         bar.display = True
         bar.update(total=None, progress=0)
-        self.scan_worker(paths, as_of, market)
+        self.scan_worker(paths, None if parsed is None else parsed.value, chosen)
 
     @work(exclusive=True, thread=True, group="scan")
-    def scan_worker(self, paths: list[Path], as_of: date | None, market: str) -> None:
-        """Scan in a thread; the UI is touched only through ``call_from_thread``."""
+    def scan_worker(self, paths: list[Path], as_of: date | None, market: str | None) -> None:
+        """Find the reports the paths name and scan them, in a thread; the UI is touched only
+        through ``call_from_thread``."""
 
         def progress(done: float, total: float) -> None:
             self.app.call_from_thread(
                 self.query_one(ProgressBar).update, total=total, progress=done
             )
 
+        found = find_reports(paths)
+        if not found.reports:
+            self.app.call_from_thread(self.show_nothing, found)
+            return
         try:
             result = run_scan(
-                self.services,
-                paths,
-                as_of=as_of,
-                marketplace=None if market == "auto" else market,
-                progress=progress,
+                self.services, found.reports, as_of=as_of, marketplace=market, progress=progress
             )
         except CasewriterError as exc:
-            self.app.call_from_thread(
-                self.query_one("#scan-status", Static).update, local(exc.message)
-            )
+            message = exc.message
+            self.app.call_from_thread(self._say, lambda: local(message))
             return
-        self.app.call_from_thread(self.show_result, result)
+        self.app.call_from_thread(self.show_result, result, found)
 
-    def show_result(self, result: ScanResult) -> None:
+    def show_nothing(self, found: Sniffed) -> None:
+        """No report among the paths: why, in one line, the files by name and their reasons
+        in a toast (as ``casewriter scan`` says each before its one-line error)."""
+        self.query_one(ProgressBar).display = False
+        not_read = found.not_read()
+        listed = len(not_read) > 1 or bool(found.folders)
+
+        def lines() -> str:
+            named = not_read_line(not_read, self.size.width) if listed else []
+            return "\n".join([nothing_read(found), *named])
+
+        self._say(lines)
+        if listed:
+            self._toast_reasons(not_read)
+
+    def _toast_reasons(self, not_read: list[tuple[Path, str]]) -> None:
+        reasons = [t("scan.not_read", reason=local(reason)) for _path, reason in not_read[:5]]
+        self.notify("\n".join(reasons), severity="warning")
+
+    def show_result(self, result: ScanResult, found: Sniffed) -> None:
         self.result = result
         self.findings = list(result.findings)
         self.selected = set()
@@ -251,23 +272,29 @@ class ScanScreen(Screen[None]):
         claimable = sum(1 for f in self.findings if f.status == "claimable")
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)
-        lines = [
-            t(
-                "scan.done",
-                findings=tn("scan.n_findings", len(self.findings)),
-                claimable=claimable,
-                reports=tn("scan.n_reports", len(result.reports)),
-            )
-        ]
-        lines += [t("scan.partial", reason=local(s.reason))
-                  for s in result.skipped if s.partial][:2]  # fmt: skip
-        not_read = [s for s in result.skipped if not s.partial]
-        lines += not_read_line(not_read, self.size.width)
+        not_read = found.not_read() + [(s.path, s.reason) for s in result.skipped if not s.partial]
+        note = self.as_of_note
+
+        def lines() -> str:
+            said = [
+                t(
+                    "scan.done",
+                    findings=tn("scan.n_findings", len(self.findings)),
+                    claimable=claimable,
+                    reports=tn("scan.n_reports", len(result.reports)),
+                )
+            ]
+            if note:  # an ambiguous date, said back as it was read
+                said.append(local(note))
+            said += [t("scan.partial", reason=local(s.reason))
+                     for s in result.skipped if s.partial][:2]  # fmt: skip
+            said += not_read_line(not_read, self.size.width)
+            said += [local(w) for w in result.warnings][:3]
+            return "\n".join(said)
+
+        self._say(lines)
         if not_read:
-            reasons = [t("scan.not_read", reason=local(s.reason)) for s in not_read[:5]]
-            self.notify("\n".join(reasons), severity="warning")
-        lines += [local(w) for w in getattr(result, "warnings", [])][:3]
-        self.query_one("#scan-status", Static).update("\n".join(lines))
+            self._toast_reasons(not_read)
         self._show_money()
         self._fill()
         if self.findings:
@@ -320,15 +347,22 @@ class ScanScreen(Screen[None]):
                 self.outcomes[row] = t("scan.outcome_not_drafted", status=detail)
                 lines.append(t("scan.not_drafted_line", finding=name, status=detail))
         message = "\n".join(lines[:4])
-        self.query_one("#scan-status", Static).update(message)
+        self._say(lambda: message)
         self.notify(message)
         self._show_details()
         host(self).cases_changed.publish("")
 
     # -- language and navigation ------------------------------------------------------------
 
+    def _say(self, saying: Callable[[], str]) -> None:
+        """Show what ``saying`` says on the status line (and again after a language switch)."""
+        self._saying = saying
+        self.query_one("#scan-status", Static).update(saying())
+
     def _relabel(self, _lang: str) -> None:
         relabel(self, SCAN_ACTIONS)
+        if self._saying is not None:
+            self.query_one("#scan-status", Static).update(self._saying())
         self.query_one("#scan-title", Static).update(t("scan.title"))
         self.query_one("#lbl-files", Static).update(t("scan.files"))
         self.query_one("#scan-as-of", Input).placeholder = t("scan.as_of")

@@ -1,5 +1,8 @@
-"""Glue between the scan screen and the core: expand typed paths, run ``reports.scan`` and save
-drafts for chosen findings with the same function ``casewriter scan --draft`` uses.
+"""Glue between the scan screen and the core: the typed paths read as ``casewriter scan`` reads
+its arguments (``reports.sniff.sniff_all``: the same files, in the same order, the same folders
+inside a folder named and not walked), the "as of" date read as ``--as-of`` is
+(``dates.read_as_of``, in the chosen marketplace's order), ``reports.scan`` run, and drafts
+saved for chosen findings with the same function ``casewriter scan --draft`` uses.
 No textual here, so it is easy to test.
 """
 
@@ -11,13 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
+
 from casewriter.tui.i18n import local, rule_name, status_name, t
 from casewriter.tui.services import Services
 
 if TYPE_CHECKING:
+    from casewriter.dates import ParsedDate
     from casewriter.reports import Finding, ScanResult
+    from casewriter.reports.sniff import ReportInfo, Sniffed
 
-REPORT_SUFFIXES = (".txt", ".csv", ".tsv")
 _OPEN_CASE = re.compile(r"^open case (CW-\d+(?:, CW-\d+)*)$")
 
 
@@ -28,26 +34,82 @@ def skip_reason(reason: str) -> str:
     return t("scan.open_case", ids=match.group(1)) if match else local(reason)
 
 
-def expand_paths(words: Iterable[str]) -> list[Path]:
-    """Files as typed; a folder stands for the report files directly inside it."""
+def typed_paths(text: str) -> list[Path]:
+    """The paths typed (split as a shell splits them, ``~`` expanded); ValueError in the UI's
+    words for a quote left open or ``~name`` of a user this computer does not have."""
+    import shlex
+
+    try:
+        words = shlex.split(text)
+    except ValueError:  # shlex's own English ("No closing quotation")
+        raise ValueError(t("scan.bad_quotes")) from None
     out: list[Path] = []
     for word in words:
         try:
-            path = Path(word).expanduser()
-        except RuntimeError:  # ~name of a user this computer does not have
+            out.append(Path(word).expanduser())
+        except RuntimeError:
             raise ValueError(t("scan.no_home", word=word)) from None
-        if path.is_dir():
-            out += sorted(
-                p for p in path.iterdir() if p.suffix.lower() in REPORT_SUFFIXES and p.is_file()
-            )
-        else:
-            out.append(path)
     return out
+
+
+def find_reports(paths: Iterable[Path]) -> Sniffed:
+    """What the paths name, exactly as ``casewriter scan`` takes its arguments: each named
+    file, and the files directly inside each named folder in name order (hidden ones passed
+    over; other files and the folders inside it listed with the reason)."""
+    from casewriter.reports.sniff import sniff_all
+
+    return sniff_all(paths)
+
+
+def read_as_of(text: str, chosen: str | None, default: str | None) -> ParsedDate | None:
+    """The "as of" field as ``casewriter scan --as-of`` reads it (ISO or any form with the
+    year, day and month in the order of the marketplace chosen, else the default one); None
+    when empty (today); UsageError (a ``Said`` naming the field) when it is not a date."""
+    from casewriter.dates import as_of_marketplace
+    from casewriter.dates import read_as_of as read
+
+    if not text.strip():
+        return None
+    from casewriter.messages import Said
+    from casewriter.tui.strings import CATALOG
+
+    field = Said(*CATALOG["scan.as_of_field"])  # the message said again on a language switch
+    return read(text.strip(), as_of_marketplace(chosen, default), field)
+
+
+def nothing_read(found: Sniffed) -> str:
+    """The status line when nothing named is a readable report: the one file's reason when
+    one file was named, else how many were not read (the reasons go to a toast)."""
+    not_read = found.not_read()
+    if len(not_read) == 1 and found.unreadable:
+        return local(not_read[0][1])
+    if not not_read:
+        return t("scan.no_files_in")
+    return t("scan.none_readable", n=len(not_read))
+
+
+def not_read_line(skipped: list[tuple[Path, str]], width: int) -> list[str]:
+    """The files (and folders inside a folder named) not read in one line, by name, as many as
+    fit and a count of the rest (a Downloads folder holds more than reports: they must not
+    push the findings out of view); each one's reason is in a toast (``show_result``) and in
+    the CLI's ``scan``."""
+    if not skipped:
+        return []
+    names = [path.name + ("/" if path.is_dir() else "") for path, _reason in skipped]
+    room = max(20, (width or 80) - 4)
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        line = t("scan.not_read_files", n=len(names), names=", ".join(names[:shown]))
+        if rest:
+            line += " " + t("scan.more_files", n=rest)
+        if cell_len(line) <= room or shown == 1:
+            return [line]
+    return []
 
 
 def run_scan(
     services: Services,
-    paths: list[Path],
+    paths: list[ReportInfo],
     *,
     as_of: date | None,
     marketplace: str | None,
@@ -59,8 +121,7 @@ def run_scan(
     """
     from casewriter.reports import scan
 
-    sizes = {str(p): max(1, p.stat().st_size) for p in paths}
-    total = float(sum(sizes.values()))
+    total = float(sum(max(1, info.size) for info in paths))
     done: dict[str, float] = {}
 
     def per_file(path: Path, read: int, _size: int) -> None:

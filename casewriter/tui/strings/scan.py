@@ -11,6 +11,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "报告文件或文件夹（用空格分隔；含空格的路径请加引号）",
     ),
     "scan.as_of": ("As of (YYYY-MM-DD, empty = today)", "截至日期（YYYY-MM-DD，留空为今天）"),
+    "scan.as_of_field": ("As of", "截至日期"),
     # actions
     "act.run_scan": ("Scan", "扫描"),
     "tip.run_scan": ("Scan the report files", "扫描报告文件"),
@@ -27,6 +28,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.auto": ("Marketplace: auto", "站点：自动"),
     "scan.no_files": ("Type at least one report path.", "请至少输入一个报告路径。"),
     "scan.missing": ("No such file: {path}", "文件不存在：{path}"),
+    "scan.no_files_in": (
+        "No Seller Central report found: no files in it.",
+        "未找到卖家后台报告：其中没有文件。",
+    ),
+    "scan.none_readable": (
+        "No Seller Central report found: {n} not read.",
+        "未找到卖家后台报告：{n} 个均未读取。",
+    ),
     "scan.running": ("Scanning {n} files…", "正在扫描 {n} 个文件…"),
     "scan.running.one": ("Scanning 1 file…", "正在扫描 1 个文件…"),
     "scan.done": (
@@ -86,6 +95,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.legacy-inventory-events": ("Inventory Event Detail (legacy)", "库存事件详情（旧版）"),
     "report.seller-measurements": ("Your own measurements", "您自己的测量数据"),
     "report.manufacturing-costs": ("Your manufacturing costs", "您的生产成本"),
+    "scan.bad_quotes": (
+        'A quote in the paths is not closed: close it (quote a path with spaces: "my reports")',
+        '路径中的引号没有闭合：请补上（含空格的路径请加引号："my reports"）',
+    ),
     "scan.no_home": (
         "{word}: cannot find the home folder that '~' names",
         "{word}：找不到“~”所指的主文件夹",
