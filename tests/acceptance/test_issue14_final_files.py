@@ -134,9 +134,6 @@ def test_an_empty_file_and_a_photo_beside_good_reports_are_named(cli: Cli, tmp_p
                             "report") for n in data["notes"])  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F11: a folder inside the scanned folder is passed over silently"
-)
 def test_a_folder_inside_the_folder_is_named(cli: Cli, tmp_path: Path) -> None:
     """health.md/issue §1: a scan says why each file was not read. The reimbursements sit in a
     subfolder: the scan claims the two paid units and never mentions the subfolder (the health

@@ -108,7 +108,6 @@ async def test_the_details_name_both_tiers(app_factory: Callable[..., Any], tmp_
         assert "Large Standard" in details and "Small standard-size" in details, details
 
 
-@pytest.mark.xfail(strict=True, reason="F15: the TUI passes over a photo and a subfolder silently")
 async def test_files_and_folders_not_read_are_named_in_the_tui(
     app_factory: Callable[..., Any], tmp_path: Path
 ) -> None:
