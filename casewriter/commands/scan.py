@@ -190,11 +190,18 @@ def _nothing_readable(args: list[str], found: Sniffed) -> Exception:
     reasons = [reason for _path, reason in found.unreadable] + found.passed_over
     if len(reasons) == 1 and found.unreadable and not found.folders:
         return ReportError(reasons[0])
+    where = ", ".join(args)
+    if not reasons and found.folders:  # the one line names them
+        names = ", ".join(path.name for path, _reason in found.folders[:3])
+        more = f" and {len(found.folders) - 3} more" if len(found.folders) > 3 else ""
+        return UsageError(
+            f"no Seller Central report found in {where}: only folders in it ({names}{more}); "
+            "name a folder to read its reports"
+        )
     for reason in [*reasons, *found.subfolders][:SHOWN_REASONS]:
         warn(f"not read: {reason}")
     if len(reasons) + len(found.folders) > SHOWN_REASONS:
         warn(f"... and {len(reasons) + len(found.folders) - SHOWN_REASONS} more files not read")
-    where = ", ".join(args)
     if not reasons:
         return UsageError(f"no Seller Central report found in {where}: no files in it")
     return UsageError(

@@ -147,7 +147,6 @@ def test_a_folder_inside_the_folder_is_named(cli: Cli, tmp_path: Path) -> None:
     assert any("2026-04" in n for n in said), said
 
 
-@pytest.mark.xfail(strict=True, reason="F11: a folder holding only a folder is 'no files in it'")
 def test_a_folder_holding_only_a_folder_says_so(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "2026-04").mkdir()
     ledger(tmp_path / "2026-04")
