@@ -2,6 +2,10 @@
 item lines, deadline rules (``casewriter.deadline_rule``), calculator thresholds, readiness,
 duplicate and urgency rules), as read from the built-in and user TOML files. A case itself (the
 user's ``Draft``, and the ``RenderedCase`` rendering returns) is ``drafts.py``.
+
+Size: ~390 lines of declarations: one model per catalog table, each validated with its
+neighbours (a deadline rule against its facts, an item spec against its slots); splitting them
+would scatter the cross-checks.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Strings of the case wizard: navigation and actions, then each step (case type, facts and
-evidence, urgency, review)."""
+evidence, urgency, review).
+
+Size: ~310 lines of string pairs, one table for the wizard's screens.
+"""
 
 from __future__ import annotations
 
