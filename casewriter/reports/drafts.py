@@ -38,6 +38,16 @@ _STORY = {
     "fee-overcharge": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
     "charged the FBA fulfilment fee of a larger size tier than our own measurement of the unit "
     "gives.",
+    # the same tier, a heavier weight band (the finding's details["overcharged_by"])
+    "fee-overcharge:shipping weight": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU "
+    "{fnsku}) were charged the FBA fulfilment fee of a heavier shipping weight than our own "
+    "measurement of the unit gives, in the same size tier.",
+    # neither shown (Amazon's tier unknown or spanning ours): only the fee is claimed higher
+    "fee-overcharge:": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
+    "charged a higher FBA fulfilment fee than the fee for our own measurement of the unit.",
+    # no fulfilment fee charge given: the storage fees report's tier is the wrong one
+    "fee-overcharge:storage": "The storage fees report charges ASIN {asin} (SKU {sku}, FNSKU "
+    "{fnsku}) at a larger size tier than our own measurement of the unit gives.",
     "stranded-inventory": "{q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) have been "
     "stranded since {day}, and the Fix stranded inventory page does not clear them.",
     "removal-incomplete": "The Removal Order Detail report shows removal order {removal_order_id} "
@@ -75,6 +85,8 @@ _CHECKED = {
     "fee-overcharge": ["We compared Amazon's size tier with our own measurement of the unit "
                        "(listed above).",
                        "The settlement reports show the fulfilment fee charged for these orders."],
+    "fee-overcharge:storage": ["We compared the size tier of the storage fees report with our "
+                               "own measurement of the unit (listed above)."],
     "stranded-inventory": ["The stranded inventory report names the reason and Amazon's fix.",
                            "The units are still stranded."],
     "removal-incomplete": ["The Removal Order Detail report shows the order as completed with "
@@ -98,10 +110,21 @@ _CHECKED = {
 }  # fmt: skip
 
 
+def _story_key(finding: Finding) -> str:
+    """The variant of a rule's story and checks that fits the finding: a fee overcharge by
+    size tier, by shipping weight (``details["overcharged_by"]``), or seen in storage fees only
+    (``storage_month``); else the rule's own."""
+    if finding.rule != "fee-overcharge":
+        return finding.rule
+    if "storage_month" in finding.details:
+        return f"{finding.rule}:storage"
+    return f"{finding.rule}:{finding.details.get('overcharged_by', '')}"
+
+
 def _checked(finding: Finding) -> list[str]:
     """What the draft says was checked: the rule's own lines, then Amazon's shipment of the order
     (Fulfilled Shipments) as proof, one line per shipment."""
-    lines = list(_CHECKED.get(finding.rule, []))
+    lines = list(_CHECKED.get(_story_key(finding)) or _CHECKED.get(finding.rule, []))
     shipped = finding.details.get("fulfilled_shipments")
     for s in shipped if isinstance(shipped, list) else []:
         day = s.get("shipment_date")
@@ -211,7 +234,8 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     words = {k: finding.details.get(k) for k in ("sku", "requested", "shipped")}
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
     units = finding.draft_facts.get(_STORY_UNITS.get(finding.rule, ""), finding.quantity)
-    story = _STORY.get(finding.rule, _ANY_STORY).format(q=units, day=day, **named)
+    told = _STORY.get(_story_key(finding)) or _STORY.get(finding.rule, _ANY_STORY)
+    story = told.format(q=units, day=day, **named)
     # casewriter's own sentences, in the marketplace's spelling like the rest of the case (the
     # narrative is kept as written when rendered); the report's values are left as they are
     keep = [str(v) for v in named.values()]

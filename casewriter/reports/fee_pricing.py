@@ -80,6 +80,7 @@ class PriceMemo:
     )
     units: dict[tuple[Decimal, int, str], Decimal] = field(default_factory=dict)
     prices: dict[tuple[Decimal, int], Decimal] = field(default_factory=dict)
+    rateless: dict[tuple[str, str, Decimal, str], str] = field(default_factory=dict)
 
     def day(self, mp: str, day: date) -> tuple[Window | None, TierTable | None,
                                               tuple[FeeTable, ...]]:  # fmt: skip
@@ -113,6 +114,14 @@ class PriceMemo:
             self.windows[key] = catalog_window(CASE_TYPE, mp, day, self.today, self.catalog)
         return self.windows[key]
 
+    def window_days(self, mp: str) -> int | None:
+        """The length of the claim window in force today (the catalog's, or the seller's own
+        deadline override), in days from the charge; None when none is documented."""
+        window = self.window(mp, self.today)
+        return (
+            None if window is None or window.closes is None else (window.closes - self.today).days
+        )
+
     def tier_table(self, mp: str, day: date) -> TierTable | None:
         key = (mp, day)
         if key not in self.tiers:
@@ -142,6 +151,21 @@ class PriceMemo:
         if key not in self.fees:
             self.fees[key] = fees.fee(mine.tier.id, mine.ship_weight, unit)
         return self.fees[key]
+
+    def no_rate(self, fees: FeeTable, mine: Classified, unit: str) -> str:
+        """Why ``fees`` prices no charge of the seller's tier: it holds no rate for the tier, or
+        none at its shipping weight (past the rate's last band)."""
+        key = (fees.id, mine.tier.id, mine.ship_weight, unit)
+        known = self.rateless.get(key)
+        if known is None:
+            if any(r.tier == mine.tier.id for r in fees.rates):
+                weight = f"{format(mine.ship_weight.quantize(_CENT).normalize(), 'f')} {unit}"
+                known = wn("note.no_rate_weight", name=fees.name, tier=mine.tier.name,
+                           weight=weight)  # fmt: skip
+            else:
+                known = wn("note.no_rate", name=fees.name, tier=mine.tier.name)
+            self.rateless[key] = known
+        return known
 
     def source(self, fees: FeeTable) -> tuple[str, str]:
         """(the fee table's label, the note naming it) for a charge it priced."""
@@ -178,4 +202,6 @@ def price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDat
         if fee is not None:
             out.expected = fee
             out.fee_source, out.note = memo.source(fees)
+        else:  # the table in force has no rate for the tier (2026: bulky sizes not held)
+            out.no_table = memo.no_rate(fees, mine, table.weight_unit)
     return out

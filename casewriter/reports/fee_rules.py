@@ -8,11 +8,15 @@ put through the same table). The charges are the settlement's FBA fulfilment fee
 SKU, net per order (a reversed fee is no charge). Per charge, where a fee table covers its date
 and price (``fee_tables.py``), the overcharge is the fee paid per unit minus the fee of the
 seller's tier, times the units (each charge priced by ``fee_pricing.price``); otherwise the
-amount is unknown and the finding names both tiers, the fee charged and the units. The window
-(90 days from each charge, catalog) splits the charges: one finding per SKU and marketplace,
-dated by its oldest charge still inside the window (claimable), else its newest (expired); the
-expired part is named in the finding. A charge with no window documented for its marketplace
-makes the finding ``to-review`` with that mark (``windows.mark_no_window``).
+amount is unknown, a note says why for each charge (no table for the date, the price unknown
+or outside every table's range, no rate for the tier) and another names both tiers, the fee
+charged and the units. The window (the catalog's, 90 days from each charge, or the seller's
+override: the notes name the one in force) splits the charges: one finding per SKU and
+marketplace, dated by its oldest charge still inside the window (claimable), else its newest
+(expired); the expired part is named in the finding (its units, and its amount when every
+expired charge is priced). A charge with no window documented for its marketplace makes the
+finding ``to-review`` with that mark (``windows.mark_no_window``). What ``--draft`` states is
+``fee_draft.py``'s; what the charges got wrong (size tier or shipping weight) ``fee_sides.py``'s.
 
 **Never flagged**: SKUs the seller has not measured; Amazon's tier at or below the seller's
 (with no fee table showing a higher band); seller-fulfilled listings (Fee Preview
@@ -25,19 +29,21 @@ wrong tier, so it is a claim dated by that month's charge (amount unknown).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from casewriter.messages import Said, join, pair
+from casewriter.reports.fee_draft import set_draft_facts
 from casewriter.reports.fee_pricing import CASE_TYPE, Priced, PriceMemo, classify, money, price
+from casewriter.reports.fee_sides import Side, amazon_side, overcharged_by
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
 from casewriter.reports.fees import FeePreview
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.measurements import Measurement
 from casewriter.reports.note_words import wn
-from casewriter.reports.tiers import Classified, TierTable, tier_table
+from casewriter.reports.tiers import Classified, tier_table
 from casewriter.reports.windows import documented, mark_no_window
 
 if TYPE_CHECKING:
@@ -72,43 +78,6 @@ def market_of(name: str = "", currency: str = "", country: str = "", default: st
 
 def _order_id(c: Charge) -> str:
     return c.order_id
-
-
-def sides_text(sides: tuple[Decimal | None, ...], unit: str) -> str:
-    return " x ".join(format(s.normalize(), "f") for s in sides if s is not None) + f" {unit}"
-
-
-@dataclass
-class Side:
-    """One side's view of a unit: where it came from, its tier (rank range) and measures."""
-
-    tier: str  # as the report writes it, or the tier computed
-    low: int
-    high: int
-    dimensions: str = ""
-    weight: str = ""
-    classified: Classified | None = None
-
-
-def amazon_side(table: TierTable, p: FeePreview | None, s: StorageTier | None) -> Side | None:
-    """Amazon's tier from the Fee Preview, else the storage report (as written, else computed)."""
-    for tier_text, dims, weight in (
-        (p.size_tier, p.dimensions, p.weight) if p else ("", None, None),
-        (s.size_tier, s.dimensions, s.weight) if s else ("", None, None),
-    ):
-        dims_t = sides_text((dims.longest, dims.median, dims.shortest), dims.unit) if dims else ""
-        weight_t = f"{format(weight.value.normalize(), 'f')} {weight.unit}" if weight else ""
-        read = table.read(tier_text) if tier_text else None
-        if read is not None:
-            return Side(tier_text, read[0], read[1], dims_t, weight_t)
-        sides = (dims.longest, dims.median, dims.shortest) if dims else (None, None, None)
-        a, b, c = sides
-        if dims and weight and a is not None and b is not None and c is not None:
-            got = classify(table, Measurement(0, "", (a, b, c), dims.unit, weight.value,
-                                              weight.unit))  # fmt: skip
-            if got is not None:
-                return Side(got.tier.name, got.rank, got.rank, dims_t, weight_t, got)
-    return None
 
 
 def overcharges(data: FeeData, sku_fnsku: dict[str, str], default_mp: str, today: date,
@@ -171,11 +140,32 @@ def _storage_tier_claim(f: Finding, m: Measurement, mine: Classified, theirs: Si
     f.details["storage_month"] = month.strftime("%Y-%m")
     f.details["amount_is"] = "unknown: no storage or fulfilment fee table is applied to it"
     f.notes.append(wn("note.storage_tier_wrong", tier=theirs.tier, mine=mine.tier.name,
-                      month=month.strftime("%Y-%m")))  # fmt: skip
+                      month=month.strftime("%Y-%m"), reports=_reports(memo, mp)))  # fmt: skip
     if not documented(CASE_TYPE, mp, memo.catalog):
         mark_no_window(f, mp, loaded=memo.catalog is not None)
-    _facts(f, m, mine, theirs, [], None)
+    set_draft_facts(f, m, mine, _stated(theirs), [], f.details.get("overcharged_by", ""))
     return f
+
+
+def _reports(memo: PriceMemo, mp: str) -> Said:
+    """The settlements to add to see the charges still claimable: those of the window in
+    force (its length in days), or the recent ones when no window is documented."""
+    days = memo.window_days(mp)
+    return wn("note.fee_reports_recent") if days is None else wn("note.fee_reports_days", days=days)
+
+
+def _window(charges: list[Priced]) -> Said:
+    """The window the charges are past: "the 90-day window" (the length in force for them, the
+    catalog's or the seller's override), or "their claim windows" when they differ."""
+    lengths = {(x.window.closes - x.charge.posted).days for x in charges
+               if x.window and x.window.closes and x.charge.posted}  # fmt: skip
+    if len(lengths) == 1:
+        return wn("note.fee_window_days", days=lengths.pop())
+    return wn("note.fee_windows")
+
+
+def _stated(theirs: Side | None) -> tuple[str, str, str] | None:
+    return None if theirs is None else (theirs.tier, theirs.dimensions, theirs.weight)
 
 
 def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
@@ -212,6 +202,9 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
                 details=details)  # fmt: skip
     if table.note:
         f.details["tier_table_note"] = table.note
+    by = overcharged_by(table, mine, theirs, p, s)
+    if by:  # what the charges got wrong: the draft's story says so
+        f.details["overcharged_by"] = by
     if not over:
         if charges:
             return None  # every charge reversed, refunded or at your tier's fee: nothing to claim
@@ -219,12 +212,14 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
             return _storage_tier_claim(f, m, mine, theirs, s, mp, memo)
         f.status = "to-review"
         f.lead = True  # nothing charged to claim yet: a tier to check, not a claim
+        window_days = memo.window_days(mp)
+        runs = f"is {window_days} days" if window_days is not None else "runs"
         f.window = Window(None, None, None, "no FBA fulfilment fee charge for this SKU in the "
-                          "settlements given; the window is 90 days from each charge")  # fmt: skip
-        f.notes.append(wn("note.fee_no_charge"))
+                          f"settlements given; the window {runs} from each charge")  # fmt: skip
+        f.notes.append(wn("note.fee_no_charge", reports=_reports(memo, mp)))
         if not documented(CASE_TYPE, mp, memo.catalog):  # nor any window to claim it in
             mark_no_window(f, mp, loaded=memo.catalog is not None)
-        _facts(f, m, mine, theirs, [], None)
+        set_draft_facts(f, m, mine, _stated(theirs), [], by)
         return f
     if any(x.window is None for x in over):
         mark_no_window(f, mp, loaded=memo.catalog is not None)
@@ -248,7 +243,8 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.details["expired_units"] = units
         if known is not None:
             f.details["expired_amount"] = money(known, f.currency)
-        f.notes.append(wn("note.fee_expired", n=len(expired), units=units))
+        f.notes.append(wn("note.fee_expired", n=len(expired), units=units,
+                          window=_window(expired)))  # fmt: skip
     f.details["orders"] = [
         {"order_id": x.charge.order_id, "charged_on": x.charge.posted, "units": x.units,
          "fee_per_unit": x.per_unit, "fee_for_your_tier": x.expected}
@@ -267,8 +263,22 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         shown = f"{', '.join(days[:5])}{' …' if len(days) > 5 else ''}"
         when = wn("note.fee_when", days=shown) if days else ""
         f.notes.append(wn("note.fee_unknown", reason=reason, when=when))
-    _facts(f, m, mine, theirs, chosen, f.amount)
+    if f.amount is None:  # the two tiers, the fee charged and the units, named (issue 14 §2)
+        f.notes.append(_named(mine, theirs, chosen, f.currency))
+    set_draft_facts(f, m, mine, _stated(theirs), chosen, by)
     return f
+
+
+def _named(mine: Classified, theirs: Side | None, chosen: list[Priced], currency: str) -> Said:
+    """ "Amazon's tier: Large Standard; your tier: Small standard-size; fee charged: 3.90 USD per
+    unit on 7 unit(s)" (each fee paid with its units, in the order first charged)."""
+    units: dict[Decimal, int] = {}
+    for x in sorted(chosen, key=lambda x: x.charge.posted or date.min):
+        units[x.per_unit] = units.get(x.per_unit, 0) + x.units
+    paid = join(", ", (wn("note.fee_paid", fee=fee, currency=currency, units=n)
+                       for fee, n in units.items()), "，")  # fmt: skip
+    return wn("note.fee_named", theirs=theirs.tier if theirs else pair("unknown", "未知"),
+              mine=mine.tier.name, charged=paid)  # fmt: skip
 
 
 def _amount(f: Finding, chosen: list[Priced]) -> None:
@@ -278,29 +288,3 @@ def _amount(f: Finding, chosen: list[Priced]) -> None:
         return
     total = sum(((x.per_unit - (x.expected or 0)) * x.units for x in chosen), Decimal(0))
     f.amount = money(total, f.currency)
-
-
-def _facts(f: Finding, m: Measurement, mine: Classified, theirs: Side | None,
-           chosen: list[Priced], amount: Decimal | None) -> None:  # fmt: skip
-    """What ``--draft`` puts in the case's facts and evidence."""
-    dims, weight = m.text()
-    facts: dict[str, Any] = {"our_dimensions": dims, "our_weight": weight,
-                             "tier_expected": mine.tier.name}  # fmt: skip
-    if theirs is not None:
-        facts["tier_charged"] = theirs.tier
-        if theirs.dimensions:
-            facts["amazon_dimensions"] = theirs.dimensions
-        if theirs.weight:
-            facts["amazon_weight"] = theirs.weight
-    if chosen:
-        latest = max(chosen, key=lambda x: x.charge.posted or date.min)
-        facts["fee_charged"] = str(latest.per_unit)
-        if latest.expected is not None:
-            facts["fee_expected"] = str(latest.expected)
-        facts["units_charged"] = sum(x.units for x in chosen)
-        if f.event_date:
-            facts["charge_date"] = f.event_date.isoformat()
-    f.draft_facts = facts
-    f.draft_evidence = {
-        "order_id": list(dict.fromkeys(x.charge.order_id for x in chosen if x.charge.order_id))
-    }

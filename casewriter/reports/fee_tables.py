@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from casewriter.messages import join
 from casewriter.reports.note_words import wn
 from casewriter.reports.tiers import load_model, size_tiers, weight_in
 from casewriter.reports.values import norm
@@ -239,6 +240,17 @@ def why_no_fee_table(marketplace: str, day: date, price: Decimal | None) -> str:
     dated = tables_on(marketplace, day)
     if not dated:
         return wn("note.no_fee_table", code=code)
+    names = join(" or ", (t.name for t in dated), "或")  # every table the price decides between
     if price is None:
-        return wn("note.no_unit_price", name=dated[0].name)
-    return wn("note.price_range", price=price.quantize(Decimal("0.01")), name=dated[0].name)
+        return wn("note.no_unit_price", names=names)
+    return wn("note.price_range", price=price_text(price), names=names)
+
+
+def price_text(price: Decimal) -> str:
+    """A unit price as written, to the cent when it is whole cents, else to four decimals
+    (29.99 for 3 units is 9.9967, never "10.00": a rounded price could read as inside a price
+    band it is outside)."""
+    cents = price.quantize(Decimal("0.01"))
+    if cents == price:
+        return format(cents, "f")
+    return format(price.quantize(Decimal("0.0001")).normalize(), "f")

@@ -109,28 +109,44 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "note.storage_tier_wrong": (
         "the storage fees report charged {month} at Amazon's tier {tier}; your measurements give "
-        "{mine}: the tier is wrong, ask Amazon to re-measure (add the settlement reports of the "
-        "last 90 days to see the fulfilment fees charged at it)",
+        "{mine}: the tier is wrong, ask Amazon to re-measure (add {reports} to see the "
+        "fulfilment fees charged at it)",
         "仓储费报告按亚马逊的分段 {tier} 收取了 {month} 的仓储费；按您的测量应为 {mine}："
-        "分段有误，请要求亚马逊重新测量（加入最近 90 天的结算报告可查看按该分段收取的配送费）",
+        "分段有误，请要求亚马逊重新测量（加入{reports}可查看按该分段收取的配送费）",
     ),
     "note.fee_no_charge": (
         "Amazon's tier is above the one your measurements give, but the settlements given show "
-        "no fee charge to claim: add the settlement reports of the last 90 days",
-        "亚马逊的尺寸分段高于按您的测量得出的分段，但所给结算报告中没有可索赔的费用：请加入最近 "
-        "90 天的结算报告",
+        "no fee charge to claim: add {reports}",
+        "亚马逊的尺寸分段高于按您的测量得出的分段，但所给结算报告中没有可索赔的费用：请加入{reports}",
     ),
+    # the settlements that hold the charges still inside the window in force (the catalog's,
+    # or the seller's own deadline override), or any recent ones when no window is documented
+    "note.fee_reports_days": (
+        "the settlement reports of the last {days} days",
+        "最近 {days} 天的结算报告",
+    ),
+    "note.fee_reports_recent": ("your recent settlement reports", "最近的结算报告"),
     "note.fee_expired": (
-        "{n} older charge(s), {units} unit(s), are past the 90-day window and can no longer be "
-        "claimed",
-        "有 {n} 笔较早的收费（{units} 件）已超过 90 天期限，无法再索赔",
+        "{n} older charge(s), {units} unit(s), are past {window} and can no longer be claimed",
+        "有 {n} 笔较早的收费（{units} 件）已超过{window}，无法再索赔",
     ),
+    "note.fee_window_days": ("the {days}-day window", " {days} 天期限"),
+    "note.fee_windows": ("their claim windows", "各自的索赔期"),
     "note.fee_unknown": (
         "{reason}{when}: the amount is unknown; the finding names both tiers, the fee charged "
         "and the units",
         "{reason}{when}：金额未知；此发现列出了两个尺寸分段、所收费用和件数",
     ),
     "note.fee_when": (" (charges of {days})", "（收费日期 {days}）"),
+    # what a finding of unknown amount names instead (issue 14 §2)
+    "note.fee_named": (
+        "Amazon's tier: {theirs}; your tier: {mine}; fee charged: {charged}",
+        "亚马逊的尺寸分段：{theirs}；您的尺寸分段：{mine}；所收费用：{charged}",
+    ),
+    "note.fee_paid": (
+        "{fee} {currency} per unit on {units} unit(s)",
+        "每件 {fee} {currency}，共 {units} 件",
+    ),
     "note.fee_from": (
         "fee for your tier from {name}{flag}",
         "按 {name} 计算的您所在分段的费用{flag}",
@@ -144,12 +160,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "没有 {code} 站点收费当日适用的费用表",
     ),
     "note.no_unit_price": (
-        "the unit price is unknown ({name} depends on it)",
-        "单价未知（{name} 取决于单价）",
+        "the unit price is unknown, and it decides which fee table applies: {names}",
+        "单价未知，而适用哪张费用表取决于单价：{names}",
     ),
     "note.price_range": (
-        "the unit price ({price}) is outside the price range of {name}",
-        "单价（{price}）超出 {name} 的价格范围",
+        "the unit price ({price}) is outside the price range of {names}",
+        "单价（{price}）超出 {names} 的价格范围",
+    ),
+    "note.no_rate": (
+        "{name} holds no fee for your tier, {tier}",
+        "{name} 中没有您所在分段 {tier} 的费用",
+    ),
+    "note.no_rate_weight": (
+        "{name} holds no fee for your tier, {tier}, at a shipping weight of {weight}",
+        "{name} 中没有您所在分段 {tier} 在发货重量 {weight} 时的费用",
     ),
     "note.settlement_unclear": (
         "a settlement payment ({kind}, {amount} {currency}{posted}, settlement {settlement}) "

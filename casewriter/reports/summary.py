@@ -107,24 +107,36 @@ def summarize(findings: list[Finding], as_of: date) -> dict[str, Any]:
 
 def _add_lost_parts(section: dict[str, Any], open_findings: list[Finding]) -> None:
     """What was lost inside findings still open (a fee finding's charges past the window:
-    ``details["expired_amount"]``) counts as expired money too, by rule and currency."""
-    parts = [f for f in open_findings if isinstance(f.details.get("expired_amount"), Decimal)]
+    ``details["expired_units"]``, with ``expired_amount`` when every one is priced) counts as
+    expired too, by rule and currency: its amount where known, else a finding without an
+    estimate (its units counted all the same)."""
+    parts = [f for f in open_findings if _lost_units(f)]
     if not parts:
         return
     sums = {t["currency"]: Decimal(t["amount"]) for t in section["total"]}
     rows = {(r["rule"], r["currency"] or ""): r for r in section["by_rule"]}
     for f in parts:
-        lost: Decimal = f.details["expired_amount"]
-        units = f.details.get("expired_units", 0)
-        sums[f.currency] = sums.get(f.currency, Decimal(0)) + lost
-        row = rows.setdefault((f.rule, f.currency), {"rule": f.rule, "currency": f.currency,
-                                                      "amount": "0", "findings": 0, "units": 0})  # fmt: skip
-        row["amount"] = str(Decimal(row["amount"] or "0") + lost)
+        lost = f.details.get("expired_amount")
+        known = isinstance(lost, Decimal)
+        currency = f.currency if known else ""
+        row = rows.setdefault((f.rule, currency), {"rule": f.rule, "currency": currency or None,
+                                                    "amount": "0" if known else None,
+                                                    "findings": 0, "units": 0})  # fmt: skip
+        if isinstance(lost, Decimal):
+            sums[f.currency] = sums.get(f.currency, Decimal(0)) + lost
+            row["amount"] = str(Decimal(row["amount"] or "0") + lost)
+        else:
+            section["without_estimate"] += 1
         row["findings"] += 1
-        row["units"] += units if isinstance(units, int) else 0
+        row["units"] += _lost_units(f)
     section["findings"] += len(parts)
     section["total"] = [{"currency": c, "amount": str(a)} for c, a in sorted(sums.items())]
     section["by_rule"] = [rows[k] for k in sorted(rows)]
+
+
+def _lost_units(f: Finding) -> int:
+    units = f.details.get("expired_units", 0)
+    return units if isinstance(units, int) and units > 0 else 0
 
 
 def top(findings: list[Finding]) -> list[Finding]:

@@ -222,9 +222,6 @@ def test_a_2026_charge_with_no_unit_price_has_no_amount(cli: Cli, tmp_path: Path
     assert data["summary"]["claimable"]["without_estimate"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F6: unknown-price note names only the 'items below $10' table"
-)
 def test_the_unknown_price_note_names_every_band_it_decides(cli: Cli, tmp_path: Path) -> None:
     """The price decides between three 2026 tables; naming only 'items below $10' reads as if
     the charge were a Low-Price FBA item."""
@@ -234,9 +231,6 @@ def test_the_unknown_price_note_names_every_band_it_decides(cli: Cli, tmp_path: 
     assert "items below $10" not in note or ("$10 to $50" in note and "above $50" in note)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F3: a 2026 large-bulky charge is unpriced and no note says why"
-)
 def test_a_tier_with_no_2026_rate_says_why_the_amount_is_unknown(
     cli: Cli, tmp_path: Path, paths: AppPaths
 ) -> None:
@@ -257,9 +251,6 @@ def test_a_tier_with_no_2026_rate_says_why_the_amount_is_unknown(
     assert any("2026-03-01" in n for n in f["notes"]), f["notes"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F4: unit price 29.99/3 shown as 10.00 'outside $10 and over'"
-)
 def test_the_price_note_never_contradicts_the_band(
     cli: Cli, tmp_path: Path, paths: AppPaths
 ) -> None:
@@ -275,7 +266,6 @@ def test_the_price_note_never_contradicts_the_band(
     assert "(10.00)" not in note, note
 
 
-@pytest.mark.xfail(strict=True, reason="F5: expired charges of unknown amount vanish from summary")
 def test_expired_charges_of_unknown_amount_still_count_as_lost(cli: Cli, tmp_path: Path) -> None:
     """As of 2026-11-01 (90 days): 01-14 (peak: no table) and 01-15 (0.45) are past their
     windows: 2 units lost, the finding says so. The summary's expired section must count them
@@ -290,9 +280,6 @@ def test_expired_charges_of_unknown_amount_still_count_as_lost(cli: Cli, tmp_pat
     assert data["summary"]["expired"]["findings"] == 1
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F7: the expired-charges note says '90-day' whatever the window"
-)
 def test_the_expired_note_names_the_window_in_force(
     cli: Cli, tmp_path: Path, paths: AppPaths
 ) -> None:
@@ -305,7 +292,6 @@ def test_the_expired_note_names_the_window_in_force(
     assert not any("90-day" in n for n in f["notes"]), f["notes"]
 
 
-@pytest.mark.xfail(strict=True, reason="F8: text output never names the tiers or the fee charged")
 def test_the_text_names_both_tiers_and_the_fee_when_the_amount_is_unknown(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -352,9 +338,6 @@ def test_the_draft_names_the_product_orders_and_window(cli: Cli, tmp_path: Path)
     assert case["deadline_closes"] == "2026-05-31"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F1: the draft prices every unit at the latest charge's band"
-)
 def test_the_drafted_overcharge_is_the_sum_per_charge(cli: Cli, tmp_path: Path) -> None:
     """The finding is 6.45 USD; the draft says "correct fee: USD 2.56" and "Overcharge: USD
     1.34 x 7 units = USD 9.38" and asks Amazon to refund 9.38 — 2.93 more than the charges
@@ -365,7 +348,6 @@ def test_the_drafted_overcharge_is_the_sum_per_charge(cli: Cli, tmp_path: Path) 
     assert "refund the fee difference of USD 6.45" in body
 
 
-@pytest.mark.xfail(strict=True, reason="F1: mixed 2025/2026 charges: the draft asks 1.35, not 1.56")
 def test_the_drafted_overcharge_uses_each_periods_fee(
     cli: Cli, tmp_path: Path, paths: AppPaths
 ) -> None:
@@ -399,9 +381,6 @@ def test_a_heavier_weight_band_in_the_same_tier_is_priced(cli: Cli, tmp_path: Pa
     assert f["estimated_value"] == {"amount": "0.12", "currency": "USD"}
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F19: a weight-band overcharge is drafted as 'a larger size tier'"
-)
 def test_a_weight_band_draft_does_not_claim_a_larger_tier(cli: Cli, tmp_path: Path) -> None:
     """The draft tells Amazon the unit "were charged the FBA fulfilment fee of a larger size
     tier" and lists "Size tier charged: Small Standard · correct tier: Small standard-size":
