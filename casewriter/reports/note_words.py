@@ -221,6 +221,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "settlements given",
         "有 {n} 笔赔偿未与售价比较：所给结算报告中没有该 SKU 的销售",
     ),
+    "scan.settlement_layouts": (
+        "{path}: settlement {ids} is also in {other}, the same settlement downloaded as {kept}: "
+        "counted once, from {other} ({path}, its {layout} copy, not counted again)",
+        "{path}：结算 {ids} 也在 {other} 中，是同一结算以 {kept} 格式下载的副本：只计算一次，"
+        "按 {other} 计算（{path} 是其 {layout} 副本，不重复计算）",
+    ),
     # why a file was not read, or read only in part (sniff, readers)
     "file.subfolder": (
         "{folder}: a folder inside {parent} (name it to read its reports)",

@@ -15,6 +15,10 @@ too: ``fee_rows_wanted``) and keeps, row by row:
 
 Each of these is tallied per file and merged by the larger count at the end (overlapping
 downloads count once), also when the file breaks part way: the rows before the break are used.
+Seller Central offers each settlement in two layouts (Flat File and Flat File V2) whose rows
+differ, so a settlement already read from a file of the other layout is recognised by its
+settlement id: this file's rows of it are dropped before the merge (the first copy read, V2's,
+counts) and a note names both files (``Collected.settlement_copies``, ``Collected.notes``).
 One loop with everything bound once, because a settlement has hundreds of thousands of rows.
 """
 
@@ -23,9 +27,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
 from casewriter.reports.fee_state import FEE_CORRECTIONS, ChargeKey
 from casewriter.reports.money_state import Charges, Prices
+from casewriter.reports.note_words import wn
 from casewriter.reports.readers import Progress, Warnings
 from casewriter.reports.records import SettlementRow
 from casewriter.reports.settlement import read_settlement
@@ -68,6 +75,7 @@ def read_settlement_file(
     currency_of, currencies = data.settlement_currency, data.currencies
     watch, order_market = money.watch_orders, money.order_market
     wanted = fee_rows_wanted(fee_types) if measurements else settlement_wanted
+    sids: set[str] = set()  # the settlements of this file (their totals rows; the tallies')
     try:
         for s in read_settlement(info, warnings, progress, wanted):
             (_line, sid, currency, ttype, order, atype, desc, amount, fid, posted, sku, qty,
@@ -75,6 +83,7 @@ def read_settlement_file(
             # the settlement's currency (its totals row has no transaction type), the refunds
             if sid and currency and not ttype:
                 currency_of[sid] = currency
+                sids.add(sid)
             if currency:
                 currencies[currency] += 1
             if ttype == "REFUND" and atype == "ITEMPRICE" and order:
@@ -110,6 +119,45 @@ def read_settlement_file(
                                        currency, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
+        sids.update(str(k[0]) for k in refunds)
+        sids.update(p.settlement_id for p in paid)
+        sids.update(k[0] for k in charges)
+        sids.update(k[0] for k in prices)
+        sids.update(k[0] for k in fee_rows)
+        if twins := _read_in_other_layout(info, data, sids):
+            for tally in (refunds, charges, prices, fee_rows):
+                _drop(tally, twins)
+            for row in [r for r in paid if r.settlement_id in twins]:
+                del paid[row]
         data.settlement_file(refunds, paid)
         money.settlement_file(charges, prices)
         fees.settlement_file(fee_rows)
+
+
+#: a settlement layout as Seller Central names it (its download choice)
+_LAYOUT_NAMES = {"settlement-v2": "Flat File V2", "settlement-flat": "Flat File"}
+
+
+def _read_in_other_layout(info: ReportInfo, data: Collected, sids: set[str]) -> set[str]:
+    """The settlements of this file already read from a file of the other layout (their rows
+    here are not counted again), each noted once per pair of files; the others are recorded as
+    read from this file."""
+    copies = data.settlement_copies
+    twins: dict[Path, list[str]] = {}
+    for sid in sorted(sids):
+        if not sid:
+            continue
+        kept = copies.setdefault(sid, (info.type, info.path))
+        if kept[0] != info.type:
+            twins.setdefault(kept[1], []).append(sid)
+    for other, ids in twins.items():
+        data.notes.append(wn("scan.settlement_layouts", path=info.path, other=other,
+                             ids=", ".join(ids), layout=_LAYOUT_NAMES.get(info.type, info.type),
+                             kept=_LAYOUT_NAMES.get(copies[ids[0]][0], "")))  # fmt: skip
+    return {sid for ids in twins.values() for sid in ids}
+
+
+def _drop(tally: dict[Any, Any], sids: set[str]) -> None:
+    """Remove the keys of ``sids`` (a key starts with its settlement id) from ``tally``."""
+    for key in [k for k in tally if k[0] in sids]:
+        del tally[key]

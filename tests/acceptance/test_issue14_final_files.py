@@ -235,7 +235,6 @@ def test_a_total_without_an_estimate_reads_as_english(cli: Cli, tmp_path: Path) 
     assert "estimated no estimate" not in res.out
 
 
-@pytest.mark.xfail(strict=True, reason="F20: one settlement in both layouts double-counts its fees")
 def test_one_settlement_in_both_layouts_counts_its_fee_once(cli: Cli, tmp_path: Path) -> None:
     """Seller Central offers each settlement as "Flat File" and "Flat File V2"; a seller who
     downloads both gives the same settlement 5010 twice. One 2-unit order (39.98, fee 7.80 =
@@ -265,7 +264,6 @@ def test_one_settlement_in_both_layouts_counts_its_fee_once(cli: Cli, tmp_path: 
     assert f["estimated_value"] == {"amount": "0.90", "currency": "USD"}
 
 
-@pytest.mark.xfail(strict=True, reason="F20: one settlement in both layouts doubles a refund claim")
 def test_one_settlement_in_both_layouts_counts_its_refund_once(cli: Cli, tmp_path: Path) -> None:
     """Settlement 5011 in both layouts: order 111-…-1 charged 20.00 on 01-02 and refunded 20.00
     on 01-05, nothing returned: one refund-not-returned claim of 20.00 (as of 04-01: open
