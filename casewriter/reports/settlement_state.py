@@ -17,16 +17,18 @@ Each of these is tallied per file and merged by the larger count at the end (ove
 downloads count once), also when the file breaks part way: the rows before the break are used.
 Seller Central offers each settlement in two layouts (Flat File and Flat File V2) whose rows
 differ, so a settlement already read from a file of the other layout is recognised by its
-settlement id: this file's rows of it are dropped before the merge (the first copy read, V2's,
-counts) and a note names both files (``Collected.settlement_copies``, ``Collected.notes``).
+settlement id and the orders it counts: this file's rows of it are dropped before the merge
+(the first copy read, V2's, counts) and a note names both files
+(``Collected.settlement_copies``, ``Collected.notes``).
 One loop with everything bound once, because a settlement has hundreds of thousands of rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +77,7 @@ def read_settlement_file(
     currency_of, currencies = data.settlement_currency, data.currencies
     watch, order_market = money.watch_orders, money.order_market
     wanted = fee_rows_wanted(fee_types) if measurements else settlement_wanted
-    sids: set[str] = set()  # the settlements of this file (their totals rows; the tallies')
+    sids: set[str] = set()  # the settlements of this file with a totals row
     try:
         for s in read_settlement(info, warnings, progress, wanted):
             (_line, sid, currency, ttype, order, atype, desc, amount, fid, posted, sku, qty,
@@ -119,12 +121,14 @@ def read_settlement_file(
                                        currency, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
-        sids.update(str(k[0]) for k in refunds)
-        sids.update(p.settlement_id for p in paid)
-        sids.update(k[0] for k in charges)
-        sids.update(k[0] for k in prices)
-        sids.update(k[0] for k in fee_rows)
-        if twins := _read_in_other_layout(info, data, sids):
+        # every (settlement, kind, order, SKU) this file counts, in file order (charges first)
+        items = chain(
+            ((sid, "charge", order, sku) for sid, order, sku in charges),
+            ((str(k[0]), "refund", str(k[1]), str(k[2]).upper()) for k in refunds),
+            ((k[0], "fee", k[1], k[2]) for k in fee_rows),
+            ((p.settlement_id, "payment", p.order_id, p.sku.upper()) for p in paid),
+        )
+        if twins := _read_in_other_layout(info, data, sids, items):
             for tally in (refunds, charges, prices, fee_rows):
                 _drop(tally, twins)
             for row in [r for r in paid if r.settlement_id in twins]:
@@ -136,25 +140,42 @@ def read_settlement_file(
 
 #: a settlement layout as Seller Central names it (its download choice)
 _LAYOUT_NAMES = {"settlement-v2": "Flat File V2", "settlement-flat": "Flat File"}
+#: the items (kind, order, SKU) of a settlement kept to recognise its copy in the other layout
+_SAMPLE = 32
 
 
-def _read_in_other_layout(info: ReportInfo, data: Collected, sids: set[str]) -> set[str]:
-    """The settlements of this file already read from a file of the other layout (their rows
-    here are not counted again), each noted once per pair of files; the others are recorded as
-    read from this file."""
+def _read_in_other_layout(
+    info: ReportInfo, data: Collected, sids: set[str], items: Iterable[tuple[str, str, str, str]]
+) -> set[str]:
+    """The settlements of this file already read from a file of the other layout, whose rows
+    here are not counted again (each noted once per pair of files). A copy is the same
+    settlement id with one of the first ``_SAMPLE`` items (kind, order, SKU: a charge, refund,
+    fee or payment) counted from the copy read first: settlement ids are Amazon's and unique,
+    but files made by hand may reuse one for other rows, which then still count. A settlement
+    not read before is recorded as read from this file, with its first items."""
     copies = data.settlement_copies
-    twins: dict[Path, list[str]] = {}
-    for sid in sorted(sids):
-        if not sid:
-            continue
-        kept = copies.setdefault(sid, (info.type, info.path))
-        if kept[0] != info.type:
-            twins.setdefault(kept[1], []).append(sid)
-    for other, ids in twins.items():
-        data.notes.append(wn("scan.settlement_layouts", path=info.path, other=other,
+    samples: dict[str, set[tuple[str, str, str]]] = {s: set() for s in sids if s not in copies}
+    other = {sid: kept[2] for sid, kept in copies.items() if kept[0] != info.type}
+    twins: set[str] = set()
+    for sid, kind, order, sku in items:
+        if sid in other:
+            if sid not in twins and (kind, order, sku) in other[sid]:
+                twins.add(sid)
+        elif sid not in copies:
+            sample = samples.setdefault(sid, set())
+            if len(sample) < _SAMPLE:
+                sample.add((kind, order, sku))
+    for sid, sample in samples.items():
+        if sid:
+            copies[sid] = (info.type, info.path, frozenset(sample))
+    by_file: dict[Path, list[str]] = {}
+    for sid in sorted(twins):
+        by_file.setdefault(copies[sid][1], []).append(sid)
+    for kept, ids in by_file.items():
+        data.notes.append(wn("scan.settlement_layouts", path=info.path, other=kept,
                              ids=", ".join(ids), layout=_LAYOUT_NAMES.get(info.type, info.type),
                              kept=_LAYOUT_NAMES.get(copies[ids[0]][0], "")))  # fmt: skip
-    return {sid for ids in twins.values() for sid in ids}
+    return twins
 
 
 def _drop(tally: dict[Any, Any], sids: set[str]) -> None:
