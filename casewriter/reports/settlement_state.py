@@ -19,7 +19,8 @@ Seller Central offers each settlement in two layouts (Flat File and Flat File V2
 differ, so a settlement already read from a file of the other layout is recognised by its
 settlement id and the orders it counts: this file's rows of it are dropped before the merge
 (the first copy read, V2's, counts) and a note names both files
-(``Collected.settlement_copies``, ``Collected.notes``).
+(``Collected.settlement_copies``, ``Collected.notes``; only when both layouts are scanned:
+``Collected.both_layouts``).
 One loop with everything bound once, because a settlement has hundreds of thousands of rows.
 """
 
@@ -121,14 +122,14 @@ def read_settlement_file(
                                        currency, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
-        # every (settlement, kind, order, SKU) this file counts, in file order (charges first)
+        # the (settlement, kind, order, SKU) this file counts, in file order (charges first; a
+        # fee row's order and SKU are those of its charge or refund)
         items = chain(
             ((sid, "charge", order, sku) for sid, order, sku in charges),
             ((str(k[0]), "refund", str(k[1]), str(k[2]).upper()) for k in refunds),
-            ((k[0], "fee", k[1], k[2]) for k in fee_rows),
             ((p.settlement_id, "payment", p.order_id, p.sku.upper()) for p in paid),
         )
-        if twins := _read_in_other_layout(info, data, sids, items):
+        if data.both_layouts and (twins := _read_in_other_layout(info, data, sids, items)):
             for tally in (refunds, charges, prices, fee_rows):
                 _drop(tally, twins)
             for row in [r for r in paid if r.settlement_id in twins]:
@@ -149,22 +150,27 @@ def _read_in_other_layout(
 ) -> set[str]:
     """The settlements of this file already read from a file of the other layout, whose rows
     here are not counted again (each noted once per pair of files). A copy is the same
-    settlement id with one of the first ``_SAMPLE`` items (kind, order, SKU: a charge, refund,
-    fee or payment) counted from the copy read first: settlement ids are Amazon's and unique,
+    settlement id with one of the first ``_SAMPLE`` items (kind, order, SKU: a charge, refund
+    or payment) counted from the copy read first: settlement ids are Amazon's and unique,
     but files made by hand may reuse one for other rows, which then still count. A settlement
     not read before is recorded as read from this file, with its first items."""
     copies = data.settlement_copies
     samples: dict[str, set[tuple[str, str, str]]] = {s: set() for s in sids if s not in copies}
     other = {sid: kept[2] for sid, kept in copies.items() if kept[0] != info.type}
     twins: set[str] = set()
+    done: set[str] = set()  # settlements whose sample is full, or known to be copies
     for sid, kind, order, sku in items:
+        if sid in done:
+            continue
         if sid in other:
-            if sid not in twins and (kind, order, sku) in other[sid]:
+            if (kind, order, sku) in other[sid]:
                 twins.add(sid)
+                done.add(sid)
         elif sid not in copies:
             sample = samples.setdefault(sid, set())
-            if len(sample) < _SAMPLE:
-                sample.add((kind, order, sku))
+            sample.add((kind, order, sku))
+            if len(sample) >= _SAMPLE:
+                done.add(sid)
     for sid, sample in samples.items():
         if sid:
             copies[sid] = (info.type, info.path, frozenset(sample))

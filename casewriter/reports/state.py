@@ -93,6 +93,8 @@ class Collected:
     settlement_copies: dict[str, tuple[str, Path, frozenset[tuple[str, str, str]]]] = field(
         default_factory=dict
     )
+    #: settlement files of both layouts are scanned (only then can one be the other's copy)
+    both_layouts: bool = False
     #: what reading itself has to say (a settlement given in both layouts), for the scan's notes
     notes: list[str] = field(default_factory=list)
     #: Amazon's shipments of refunded orders and damaged returns, by order id (their proof)
