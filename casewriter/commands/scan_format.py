@@ -57,13 +57,22 @@ def _total(status: str, group: list[Finding]) -> str:
 
     claims = [f for f in group if not f.lead] if status == "to-review" else group
     totals: dict[str, Decimal] = {}
+    unknown = 0
     for f in claims:
         if f.amount is not None:
             totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
-    money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items())) or "no estimate"
+        else:
+            unknown += 1
+    money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items()))
+    if not money:
+        value = "no estimated value"
+    elif unknown:
+        value = f"estimated {money} ({unknown} of them without an estimate)"
+    else:
+        value = f"estimated {money}"
     units = sum(f.quantity for f in claims)
     leads = len(group) - len(claims)
-    line = f"  total: {len(claims)} finding(s), {units} unit(s), estimated {money}"
+    line = f"  total: {len(claims)} finding(s), {units} unit(s), {value}"
     if not leads:
         return line
     lead_line = f"{leads} lead(s) to check; each value is its own estimate"

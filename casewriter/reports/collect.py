@@ -120,6 +120,7 @@ def collect(infos: list[ReportInfo], progress: Progress | None = None) -> Collec
     ordered = sorted(range(len(infos)), key=lambda i: (rank.get(infos[i].type, 99), i))
     out = Collection()
     want_receipts = any(i.type == "inbound-shipment-items" for i in infos)
+    out.data.both_layouts = {"settlement-v2", "settlement-flat"} <= {i.type for i in infos}
     with gc_paused():
         _read_all(infos, ordered, out, progress, want_receipts)
     out.data.finish_refunds()

@@ -245,6 +245,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "settlements given",
         "有 {n} 笔赔偿未与售价比较：所给结算报告中没有该 SKU 的销售",
     ),
+    "scan.settlement_layouts": (
+        "{path}: settlement {ids} is also in {other}, the same settlement downloaded as {kept}: "
+        "counted once, from {other} ({path}, its {layout} copy, not counted again)",
+        "{path}：结算 {ids} 也在 {other} 中，是同一结算以 {kept} 格式下载的副本：只计算一次，"
+        "按 {other} 计算（{path} 是其 {layout} 副本，不重复计算）",
+    ),
     # why a file was not read, or read only in part (sniff, readers)
     "file.none_readable": (
         "none of the {n} files is a readable Seller Central report: {reasons}",
@@ -264,12 +270,39 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: not a known Seller Central report (header starts: {shown})",
         "{path}：不是已知的卖家后台报告（表头开头：{shown}）",
     ),
+    "file.excel_xlsx": (
+        "{path}: an Excel workbook (.xlsx), not a report file: open it in Excel, save it as "
+        '"Text (Tab delimited)" or "CSV UTF-8", and scan that file',
+        "{path}：这是 Excel 工作簿（.xlsx），不是报告文件：请在 Excel 中打开，另存为“文本文件"
+        "（制表符分隔）”或“CSV UTF-8（逗号分隔）”，再扫描该文件",
+    ),
+    "file.excel_xls": (
+        "{path}: an Excel 97-2003 workbook (.xls), not a report file: open it in Excel, save it "
+        'as "Text (Tab delimited)" or "CSV UTF-8", and scan that file',
+        "{path}：这是 Excel 97-2003 工作簿（.xls），不是报告文件：请在 Excel 中打开，另存为"
+        "“文本文件（制表符分隔）”或“CSV UTF-8（逗号分隔）”，再扫描该文件",
+    ),
+    "file.spreadsheet": (
+        "{path}: a spreadsheet (OpenDocument .ods), not a report file: save it as tab-delimited "
+        "text or CSV (UTF-8) and scan that file",
+        "{path}：这是电子表格（OpenDocument .ods），不是报告文件：请另存为制表符分隔的文本或 "
+        "CSV（UTF-8），再扫描该文件",
+    ),
+    "file.zip": (
+        "{path}: a zip archive, not a report file: extract it and scan the files inside",
+        "{path}：这是 zip 压缩文件，不是报告文件：请先解压，再扫描其中的文件",
+    ),
     "file.nothing": ("nothing", "无"),
     "file.bad_rows": (
         "{where}: too many unreadable rows; is this file a Seller Central report?",
         "{where}：无法读取的行太多；这是卖家后台报告吗？",
     ),
     "file.bad_text": ("{path}: not valid {encoding} text", "{path}：不是有效的 {encoding} 文本"),
+    "file.cut_short": (
+        "{where}: the file ends in the middle of this row (no line end after it): the download "
+        "stopped short: download the report again",
+        "{where}：文件在此行中间结束（其后没有换行）：下载不完整：请重新下载该报告",
+    ),
     "file.row_skipped": ("{where}: {problem} (row skipped)", "{where}：{problem}（已跳过此行）"),
     "file.more_rows": ("... and {n} more row warnings", "……另有 {n} 条行警告"),
     "file.joined": (

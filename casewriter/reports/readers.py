@@ -5,7 +5,9 @@ Owns ``read_rows(info)`` (every row as a dict keyed by canonical column name) an
 Nothing is kept in memory beyond the current row. A row that cannot be read becomes a warning
 naming the file and line (collected in ``Warnings``); the scan goes on. A file sniffed as UTF-8
 that stops decoding is read on as cp1252 from that record, with a warning naming the line
-(``source.RowSource.fall_back``); an unreadable file raises ``ReportError`` naming the file.
+(``source.RowSource.fall_back``); an unreadable file raises ``ReportError`` naming the file,
+and so does one that ends in the middle of its last row (a download cut short: the rows before
+it were read, the file is read only in part).
 
 A reader may name the rows it never reads (``Skip``: judged on a few raw cells, once per
 distinct set): they are dropped before anything else is done with them, and counted. Plain
@@ -131,6 +133,7 @@ def iter_cells(
                 next(src.rows, None)
             next(src.rows, None)  # the header, already read by sniff
             error_at = failed = 0
+            row: list[str] = []  # after the loop: the file's last record
             while True:  # a for loop per stretch of good rows (faster than next() per row)
                 rows, reader, raw = src.rows, src.reader, src.raw
                 tabs = reader is None  # line numbers: one per row
@@ -172,6 +175,9 @@ def iter_cells(
                         if plain_tabs and (row[0][:1] == '"' or row[-1][-1:] == '"'):
                             row = [c.strip('"') for c in row]
                         yield count + 1 if tabs else reader.line_num, row
+                    if src.cut_short(row, hwidth):  # a download that stopped mid-row
+                        where = f"{info.path}:{count + 1 if tabs else reader.line_num}"
+                        raise ReportError(wn("file.cut_short", where=where))
                     break
                 except csv.Error as exc:  # the csv module's (quoted or comma-separated files)
                     failed += 1

@@ -203,7 +203,7 @@ def _scan(
     result.summary = summarize(result.findings, today)
     for code, n in sorted(data.unknown_codes.items()):
         result.notes.append(wn("scan.unknown_code", code=repr(code), n=n))
-    result.notes += _unverifiable_notes(data) + money_notes + fee_notes
+    result.notes += data.notes + _unverifiable_notes(data) + money_notes + fee_notes
     if not data.fees.measurements and {i.type for i in infos} & _FEE_REPORTS:
         result.notes.append(wn("scan.no_measurements"))
     for s in result.reports:

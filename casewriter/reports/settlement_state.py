@@ -15,17 +15,27 @@ too: ``fee_rows_wanted``) and keeps, row by row:
 
 Each of these is tallied per file and merged by the larger count at the end (overlapping
 downloads count once), also when the file breaks part way: the rows before the break are used.
+Seller Central offers each settlement in two layouts (Flat File and Flat File V2) whose rows
+differ, so a settlement already read from a file of the other layout is recognised by its
+settlement id and the orders it counts: this file's rows of it are dropped before the merge
+(the first copy read, V2's, counts) and a note names both files
+(``Collected.settlement_copies``, ``Collected.notes``; only when both layouts are scanned:
+``Collected.both_layouts``).
 One loop with everything bound once, because a settlement has hundreds of thousands of rows.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
+from itertools import chain
+from pathlib import Path
+from typing import Any
 
 from casewriter.reports.fee_state import FEE_CORRECTIONS, ChargeKey
 from casewriter.reports.money_state import Charges, Prices
+from casewriter.reports.note_words import wn
 from casewriter.reports.readers import Progress, Warnings
 from casewriter.reports.records import SettlementRow
 from casewriter.reports.settlement import read_settlement
@@ -68,6 +78,7 @@ def read_settlement_file(
     currency_of, currencies = data.settlement_currency, data.currencies
     watch, order_market = money.watch_orders, money.order_market
     wanted = fee_rows_wanted(fee_types) if measurements else settlement_wanted
+    sids: set[str] = set()  # the settlements of this file with a totals row
     try:
         for s in read_settlement(info, warnings, progress, wanted):
             (_line, sid, currency, ttype, order, atype, desc, amount, fid, posted, sku, qty,
@@ -75,6 +86,7 @@ def read_settlement_file(
             # the settlement's currency (its totals row has no transaction type), the refunds
             if sid and currency and not ttype:
                 currency_of[sid] = currency
+                sids.add(sid)
             if currency:
                 currencies[currency] += 1
             if ttype == "REFUND" and atype == "ITEMPRICE" and order:
@@ -110,6 +122,69 @@ def read_settlement_file(
                                        currency, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
+        # the (settlement, kind, order, SKU) this file counts, in file order (charges first; a
+        # fee row's order and SKU are those of its charge or refund)
+        items = chain(
+            ((sid, "charge", order, sku) for sid, order, sku in charges),
+            ((str(k[0]), "refund", str(k[1]), str(k[2]).upper()) for k in refunds),
+            ((p.settlement_id, "payment", p.order_id, p.sku.upper()) for p in paid),
+        )
+        if data.both_layouts and (twins := _read_in_other_layout(info, data, sids, items)):
+            for tally in (refunds, charges, prices, fee_rows):
+                _drop(tally, twins)
+            for row in [r for r in paid if r.settlement_id in twins]:
+                del paid[row]
         data.settlement_file(refunds, paid)
         money.settlement_file(charges, prices)
         fees.settlement_file(fee_rows)
+
+
+#: a settlement layout as Seller Central names it (its download choice)
+_LAYOUT_NAMES = {"settlement-v2": "Flat File V2", "settlement-flat": "Flat File"}
+#: the items (kind, order, SKU) of a settlement kept to recognise its copy in the other layout
+_SAMPLE = 32
+
+
+def _read_in_other_layout(
+    info: ReportInfo, data: Collected, sids: set[str], items: Iterable[tuple[str, str, str, str]]
+) -> set[str]:
+    """The settlements of this file already read from a file of the other layout, whose rows
+    here are not counted again (each noted once per pair of files). A copy is the same
+    settlement id with one of the first ``_SAMPLE`` items (kind, order, SKU: a charge, refund
+    or payment) counted from the copy read first: settlement ids are Amazon's and unique,
+    but files made by hand may reuse one for other rows, which then still count. A settlement
+    not read before is recorded as read from this file, with its first items."""
+    copies = data.settlement_copies
+    samples: dict[str, set[tuple[str, str, str]]] = {s: set() for s in sids if s not in copies}
+    other = {sid: kept[2] for sid, kept in copies.items() if kept[0] != info.type}
+    twins: set[str] = set()
+    done: set[str] = set()  # settlements whose sample is full, or known to be copies
+    for sid, kind, order, sku in items:
+        if sid in done:
+            continue
+        if sid in other:
+            if (kind, order, sku) in other[sid]:
+                twins.add(sid)
+                done.add(sid)
+        elif sid not in copies:
+            sample = samples.setdefault(sid, set())
+            sample.add((kind, order, sku))
+            if len(sample) >= _SAMPLE:
+                done.add(sid)
+    for sid, sample in samples.items():
+        if sid:
+            copies[sid] = (info.type, info.path, frozenset(sample))
+    by_file: dict[Path, list[str]] = {}
+    for sid in sorted(twins):
+        by_file.setdefault(copies[sid][1], []).append(sid)
+    for kept, ids in by_file.items():
+        data.notes.append(wn("scan.settlement_layouts", path=info.path, other=kept,
+                             ids=", ".join(ids), layout=_LAYOUT_NAMES.get(info.type, info.type),
+                             kept=_LAYOUT_NAMES.get(copies[ids[0]][0], "")))  # fmt: skip
+    return twins
+
+
+def _drop(tally: dict[Any, Any], sids: set[str]) -> None:
+    """Remove the keys of ``sids`` (a key starts with its settlement id) from ``tally``."""
+    for key in [k for k in tally if k[0] in sids]:
+        del tally[key]

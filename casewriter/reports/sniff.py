@@ -6,9 +6,12 @@ the file name), after stripping a BOM, quotes and whitespace and comparing names
 case-insensitively with punctuation ignored (``Reference ID`` = ``reference-id`` =
 ``ReferenceId``). Encoding: strict
 UTF-8 (BOM or not) when the file's first MiB (``ENCODING_PREFIX``) decodes, else cp1252; the one
-that worked is recorded. Deciding on a prefix spares reading every file twice; a file whose
-later bytes turn out not to be UTF-8 is read on from that point as cp1252 by ``iter_cells``
-(``readers.py``), which warns and records the encoding that read it.
+that worked is recorded. UTF-16 (Excel's "Unicode Text": a byte order mark, or a zero byte in
+every other place of the first KiB) is read as UTF-16 in its byte order. Deciding on a prefix
+spares reading every file twice; a file whose later bytes turn out not to be UTF-8 is read on
+from that point as cp1252 by ``iter_cells`` (``readers.py``), which warns and records the
+encoding that read it. A file that is no report is named for what it is when its first bytes
+say so (an Excel workbook, an .ods, a zip archive), else by the start of its first line.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ class ReportInfo:
 
     path: Path
     type: str
-    encoding: str  # "utf-8-sig" (BOM or plain UTF-8) or "cp1252"
+    encoding: str  # "utf-8-sig" (BOM or plain UTF-8), "cp1252" or "utf-16" ("-le"/"-be")
     delimiter: str  # "\t", "," or ";"
     quoted: bool  # header fields wrapped in quotes (every-field-quoted CSV)
     header: tuple[str, ...]  # the header names as written (BOM, quotes, spaces stripped)
@@ -57,10 +60,12 @@ class ReportInfo:
 def detect_encoding(path: Path) -> tuple[str, bool]:
     """("utf-8-sig", has_bom) when the file's first ``ENCODING_PREFIX`` bytes are strict UTF-8
     (a character cut at the end of the prefix is fine; at the end of the file it is not), else
-    ("cp1252", False)."""
+    ("cp1252", False); UTF-16 as ``utf16`` says."""
     with path.open("rb") as fh:
         first = fh.read(ENCODING_PREFIX)
         whole = len(first) < ENCODING_PREFIX or not fh.read(1)
+    if wide := utf16(first):  # Excel's "Unicode Text"
+        return wide
     bom = first.startswith(codecs.BOM_UTF8)
     if not first.isascii():
         try:
@@ -68,6 +73,24 @@ def detect_encoding(path: Path) -> tuple[str, bool]:
         except UnicodeDecodeError:
             return "cp1252", False
     return "utf-8-sig", bom
+
+
+def utf16(first: bytes) -> tuple[str, bool] | None:
+    """("utf-16", True) for a file starting with a UTF-16 byte order mark (the codec reads it
+    and the byte order it gives); ("utf-16-le"/"utf-16-be", False) for UTF-16 without one (a
+    text of ASCII column names has a zero byte in every other place); else None."""
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", True
+    sample = first[:4096]
+    half = len(sample) // 2
+    if half < 2 or b"\0" not in sample:
+        return None
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd * 2 >= half and even * 20 <= half:
+        return "utf-16-le", False
+    if even * 2 >= half and odd * 20 <= half:
+        return "utf-16-be", False
+    return None
 
 
 def _first_line(path: Path, encoding: str) -> str:
@@ -89,6 +112,31 @@ def _split_header(line: str) -> tuple[str, bool, list[str]]:
     return delimiter, quoted, names
 
 
+#: the first bytes of a zip file (.xlsx, .ods) and of an OLE compound file (.xls)
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: names of a workbook's parts, one of which an .xlsx zip usually names first
+_XLSX = (b"[Content_Types].xml", b"xl/")
+
+
+def _workbook(path: Path) -> str:
+    """The message key naming a spreadsheet workbook or a zip archive (by its first bytes),
+    else ''."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return ""
+    if head.startswith(_OLE):
+        return "file.excel_xls"
+    if not head.startswith(_ZIP):
+        return ""
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb") or any(m in head for m in _XLSX):
+        return "file.excel_xlsx"
+    if path.suffix.lower() == ".ods" or b"opendocument.spreadsheet" in head:
+        return "file.spreadsheet"
+    return "file.zip"
+
+
 def sniff(path: Path) -> ReportInfo:
     """Recognise ``path``; ReportError (naming the file) when it is not a known report."""
     from casewriter.files import check_regular_file, os_words
@@ -105,6 +153,8 @@ def sniff(path: Path) -> ReportInfo:
     delimiter, quoted, names = _split_header(line)
     found = classify(names)
     if found is None:
+        if workbook := _workbook(path):  # a report opened in Excel and kept as a workbook
+            raise ReportError(wn(workbook, path=path))
         shown = ", ".join(n for n in names[:4] if n)[:80]
         raise ReportError(wn("file.unknown_report", path=path, shown=shown or wn("file.nothing")))
     rtype, variant, columns = found

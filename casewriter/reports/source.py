@@ -49,6 +49,22 @@ def first_bad_line(path: Path) -> int:
     return breaks + 1
 
 
+def file_tail(path: Path, encoding: str, size: int = 1 << 12) -> str:
+    """The file's last ``size`` bytes or so as text in ``encoding`` ('' for an empty file or
+    half a UTF-16 one; a character cut at the start of the tail is replaced)."""
+    with path.open("rb") as fh:
+        end = fh.seek(0, io.SEEK_END)
+        if encoding.startswith("utf-16"):
+            if end % 2:
+                return ""
+            if encoding == "utf-16":  # the byte order mark says which
+                fh.seek(0)
+                encoding = "utf-16-le" if fh.read(2) == codecs.BOM_UTF16_LE else "utf-16-be"
+            size += size % 2
+        fh.seek(max(end - size, 0))
+        return fh.read(size).decode(encoding, errors="replace").lstrip("\ufeff")
+
+
 class RowSource:
     """The open file of ``iter_cells`` and its rows: plain tab-separated text split line by
     line (``tab_rows``), anything else through the csv module."""
@@ -100,6 +116,23 @@ class RowSource:
                     return
             except csv.Error:  # a record the first reading warned about
                 left -= 1
+
+    def cut_short(self, last: list[str], width: int) -> bool:
+        """True when the file ends in the middle of its ``last`` record (a download that
+        stopped): no line end after it, and fewer cells than the header's ``width``, or (a file
+        read by the csv module) a quoted cell left open, or (every cell quoted) a delimiter at
+        the end. A complete last row without a line end is fine."""
+        if len(last) >= width and self.reader is None:
+            return False
+        if len(last) <= 1 and not (last and last[0].strip()):
+            return False  # the file ends with a blank line
+        tail = file_tail(self.info.path, self.encoding)
+        if tail[-1:] in ("\n", "\r"):
+            return False
+        if len(last) < width or (self.info.quoted and tail.endswith(self.info.delimiter)):
+            return True  # (every cell quoted: a delimiter ends no row)
+        line = tail[max(tail.rfind("\n"), tail.rfind("\r")) + 1 :]
+        return line.count('"') % 2 == 1  # an escaped quote ("") counts twice
 
     def close(self) -> None:
         if self.raw is not None:

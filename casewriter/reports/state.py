@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.money_state import MoneyState
@@ -86,6 +87,16 @@ class Collected:
     #: orders a settlement shows a payment for a unit for (REVERSAL_REIMBURSEMENT …; not a fee
     #: correction: ``not_for_units`` of data/settlement.toml)
     settlement_paid_orders: set[str] = field(default_factory=set)
+    #: settlement id → (layout, file, a few (kind, order, SKU) it counts) of the copy its rows
+    #: were kept from: the same settlement in the other layout (Flat File and Flat File V2) is
+    #: read once (``settlement_state``)
+    settlement_copies: dict[str, tuple[str, Path, frozenset[tuple[str, str, str]]]] = field(
+        default_factory=dict
+    )
+    #: settlement files of both layouts are scanned (only then can one be the other's copy)
+    both_layouts: bool = False
+    #: what reading itself has to say (a settlement given in both layouts), for the scan's notes
+    notes: list[str] = field(default_factory=list)
     #: Amazon's shipments of refunded orders and damaged returns, by order id (their proof)
     shipments: dict[str, list[FulfilledShipment]] = field(default_factory=dict)
     #: what the fee and stranded rules keep (measurements, Fee Preview, storage, fee charges)
