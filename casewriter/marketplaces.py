@@ -5,7 +5,9 @@ how many decimals each is written with).
 
 The one home of these facts: everything else derives from it (``codes()``, ``find()`` for a
 storefront name or domain, ``for_currency()`` for the storefront a currency points to,
-``CURRENCIES``, ``currency_places()``). Plain frozen dataclasses, no heavy imports, so any module
+``CURRENCIES``, ``currency_places()``, and ``in_currency()``/``amount_text()``: the one rule
+for writing an amount of a currency — a case, the scan's JSON, summary and text, the log, the
+TUI). Plain frozen dataclasses, no heavy imports, so any module
 (and the TUI) can read it cheaply. Time zones are the ones Amazon uses for the storefront's
 business day.
 """
@@ -13,9 +15,12 @@ business day.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from casewriter.errors import UsageError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 DateOrder = Literal["MDY", "DMY", "YMD"]
 Spelling = Literal["US", "UK"]
@@ -119,3 +124,19 @@ def for_currency(currency: str) -> str:
 def currency_places(currency: str) -> int:
     """How many decimals an amount in ``currency`` is written with (``JPY`` 0, else 2)."""
     return 0 if currency.strip().upper() in NO_DECIMALS else 2
+
+
+def in_currency(amount: Decimal, currency: str) -> Decimal:
+    """``amount`` rounded (half up) to the decimals ``currency`` is written with: ``1980.00``
+    JPY → ``1980``, ``3`` USD → ``3.00``, ``5.105`` USD → ``5.11``."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    return amount.quantize(Decimal(1).scaleb(-currency_places(currency)), rounding=ROUND_HALF_UP)
+
+
+def amount_text(amount: Decimal, currency: str, *, grouped: bool = False) -> str:
+    """How an amount of ``currency`` is written everywhere: its currency's decimals
+    (``in_currency``: ``1980`` JPY, ``24.90`` USD), thousands separated when ``grouped``
+    (``1,980``, ``1,234.50``); no currency sign or code (the caller places it)."""
+    places = currency_places(currency)
+    return f"{in_currency(amount, currency):{',' if grouped else ''}.{places}f}"

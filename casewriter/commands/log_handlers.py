@@ -15,11 +15,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from decimal import Decimal
 
 from casewriter.commands import Context
 from casewriter.commands.log_format import local, parse_when, relative, table
 from casewriter.engine import days_left
 from casewriter.errors import UsageError
+from casewriter.marketplaces import amount_text
 from casewriter.output import print_json, warn
 from casewriter.store import CaseStore, CaseSummary, LoggedCase
 from casewriter.store.model import (
@@ -135,6 +137,10 @@ def do_show(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
     def shown(value: object, field: str) -> str:
         return str(value) if value is not None else (INVALID if _bad(case, field) else "-")
 
+    def money(value: Decimal | None, field: str) -> str:
+        """An amount as its currency is written (JPY 1980, USD 24.90)."""
+        return shown(None if value is None else amount_text(value, case.currency), field)
+
     follow_up = (
         local(case.follow_up, with_zone=True) if case.follow_up else shown(None, "follow_up")
     )
@@ -153,8 +159,8 @@ def do_show(args: argparse.Namespace, ctx: Context, store: CaseStore) -> int:
         )
     ):
         lines.append(
-            f"expected: {shown(case.expected_amount, 'expected_amount')} "
-            f"received: {shown(case.received_amount, 'received_amount')} {case.currency}"
+            f"expected: {money(case.expected_amount, 'expected_amount')} "
+            f"received: {money(case.received_amount, 'received_amount')} {case.currency}"
         )
     if case.identifiers:
         lines.append("identifiers: " + ", ".join(f"{k} {v}" for k, v in case.identifiers))

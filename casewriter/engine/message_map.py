@@ -17,7 +17,7 @@ from typing import Protocol
 
 from casewriter.engine.message_model import MessageFacts
 from casewriter.engine.message_words import words
-from casewriter.marketplaces import currency_places
+from casewriter.marketplaces import amount_text
 
 #: Why something the message says fills no fact (``Left.reason``), as the CLI says it.
 REASONS = {
@@ -124,8 +124,7 @@ def plan(
     for i, c in enumerate(found.carriers):
         p.place(w.carrier_facts, Fill("", c.name, "carrier", i, c.text), c.name)
     for i, a in enumerate(found.amounts):
-        places = currency_places(a.currency)
-        value = f"{a.amount:.{places}f}"
+        value = amount_text(a.amount, a.currency)
         shown = f"{value} {a.currency}"
         roles = w.money_roles.facts.get(a.role, ()) if a.role else w.money_none
         if a.currency != currency and any(p.types.get(k) == "money" for k in roles):

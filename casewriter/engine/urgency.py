@@ -28,6 +28,7 @@ from casewriter.engine.drafts import Deadline
 from casewriter.engine.models import CaseType, Urgency
 from casewriter.engine.values import FactValue, Money
 from casewriter.errors import CasewriterError
+from casewriter.marketplaces import amount_text
 from casewriter.messages import said
 
 HEURISTICS_FILE = Path(__file__).resolve().with_name("urgency.toml")
@@ -134,7 +135,7 @@ def suggest(
         reasons.append(said("urg.units", n=units))
         level = _raise(level, "high")
     if value >= cut.high_value:
-        reasons.append(said("urg.value", currency=currency, amount=f"{value:.2f}"))
+        reasons.append(said("urg.value", currency=currency, amount=amount_text(value, currency)))
         level = _raise(level, "high")
     failing = calc.get("failing") or []
     if failing and ct.group == "account":

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from casewriter.marketplaces import currency_places
+from casewriter.marketplaces import amount_text
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Money:
 
     def text(self) -> str:
         """The amount as a case states it: ``24.99``; no decimals for JPY (``2500``)."""
-        return f"{self.amount:.{currency_places(self.currency)}f}"
+        return amount_text(self.amount, self.currency)
 
     def __str__(self) -> str:
         return self.text()

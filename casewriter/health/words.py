@@ -15,11 +15,6 @@ from casewriter.health.model import Target, Text, Unit
 _SIGNS = {"below": "<", "at_most": "≤", "above": ">", "at_least": "≥"}
 
 
-def _grouped(value: Decimal, places: int) -> str:
-    q = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return f"{q:,.{places}f}"
-
-
 def _trim(value: Decimal, most: int) -> str:
     """Up to ``most`` decimals, trailing zeros dropped (``1.50`` → ``1.5``, ``2.00`` → ``2``)."""
     q = value.quantize(Decimal(1).scaleb(-most), rounding=ROUND_HALF_UP)
@@ -30,10 +25,9 @@ def _trim(value: Decimal, most: int) -> str:
 
 
 def money(amount: Decimal, currency: str) -> str:
-    from casewriter.marketplaces import currency_places
+    from casewriter.marketplaces import amount_text
 
-    places = currency_places(currency) if currency else 2
-    return f"{_grouped(amount, places)} {currency}".strip()
+    return f"{amount_text(amount, currency, grouped=True)} {currency}".strip()
 
 
 def number(value: Decimal | int | None, unit: Unit, currency: str = "") -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from casewriter.errors import ReportError
 from casewriter.marketplaces import find as find_marketplace
-from casewriter.marketplaces import for_currency
+from casewriter.marketplaces import for_currency, in_currency
 from casewriter.messages import join
 from casewriter.reports.collect import collect, gc_paused
 from casewriter.reports.fee_rules import overcharges
@@ -195,6 +195,8 @@ def _scan(
         else:
             _finish(f, code, today, catalog, windows)
         f.check_ids()  # an id that fails its check: to-review, never a claim
+        if f.amount is not None:  # as its currency is written: JPY 1980, never 1980.00
+            f.amount = in_currency(f.amount, f.currency)
         kept.append(f)
         if broken and (broken & RULE_INPUTS.get(f.rule, broken)):
             f.complete = False

@@ -9,12 +9,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from casewriter.marketplaces import amount_text
+
 
 def money(amount: str | None, currency: str | None) -> str:
-    """``1234.5`` + ``USD`` → ``1,234.50 USD`` (the amount's own decimals kept)."""
+    """``1234.5`` + ``USD`` → ``1,234.50 USD``, ``1980`` + ``JPY`` → ``1,980 JPY``
+    (``marketplaces.amount_text``: each currency with its own decimals)."""
     if amount is None:
         return "no estimate"
-    return f"{Decimal(amount):,} {currency or ''}".rstrip()
+    return f"{amount_text(Decimal(amount), currency or '', grouped=True)} {currency or ''}".rstrip()
 
 
 def _totals(section: dict[str, Any]) -> str:

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.acceptance.issue14_files import SETTLEMENT_V2, write_report
 from tests.acceptance.issue14_rows import v2_row, v2_total
 
@@ -85,7 +83,6 @@ def test_too_early_money_with_the_date_it_becomes_claimable(cli: Cli, tmp_path: 
     assert any("1,254.56 USD  claimable from 2026-04-02 (2 finding(s))" in x for x in text)
 
 
-@pytest.mark.xfail(strict=True, reason="F16: yen amounts shown with cents (1980.00 JPY)")
 def test_a_japanese_sellers_refund_is_in_whole_yen(cli: Cli, tmp_path: Path) -> None:
     """JP: a ¥1980 refund of 02-01 not returned (window 45 days to 18 months: claimable as of
     04-01). marketplaces.py writes JPY with no decimals (the drafted case says "JPY 1980"), but

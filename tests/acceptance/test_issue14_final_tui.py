@@ -56,9 +56,6 @@ async def test_the_2026_fee_finding_on_the_scan_screen(
             assert part in details, details
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F13: a finding's notes run together on one line in the details"
-)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 async def test_each_note_starts_its_own_line(
     app_factory: Callable[..., Any], tmp_path: Path, lang: str
@@ -78,9 +75,6 @@ async def test_each_note_starts_its_own_line(
         assert sum(x.startswith(label) for x in lines) == 4, details
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F14: at 80x24 the details panel cuts the notes off, no scroll"
-)
 async def test_every_note_of_the_finding_can_be_read_at_80x24(
     app_factory: Callable[..., Any], tmp_path: Path
 ) -> None:
@@ -95,9 +89,6 @@ async def test_every_note_of_the_finding_can_be_read_at_80x24(
         assert "items below $10" in flat, flat
 
 
-@pytest.mark.xfail(
-    strict=True, reason="F8: the TUI details never name the two tiers or the fee charged"
-)
 async def test_the_details_name_both_tiers(app_factory: Callable[..., Any], tmp_path: Path) -> None:
     seller(tmp_path, BANDS)
     app = app_factory()

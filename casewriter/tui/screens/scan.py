@@ -1,13 +1,17 @@
 """The "Scan reports" screen: type report paths (files or folders), scan them in a thread
 worker with a progress bar, review the findings in a table (``FindingsTable``: the claim
 window's "safe by" date like the CLI) with everything about the highlighted one under it (its
-window, why it is too early, what drafting did), select some (space; a ✔ and bold marks them)
-and save a draft case for each ("draft selected", the same path as ``casewriter scan --draft``;
-a finding skipped names the case that blocks it; refused with its reason when the log is
-read-only; announced with ``cases_changed``).
+window, why it is too early, what drafting did, its notes one a line, a fee finding's tiers
+and charges: ``DetailsPanel``, which ``d`` focuses to scroll), select some (space; a ✔ and bold
+marks them) and save a draft case for each ("draft selected", the same path as ``casewriter
+scan --draft``; a finding skipped names the case that blocks it; refused with its reason when
+the log is read-only; announced with ``cases_changed``). On a terminal shorter than
+``COMPACT_BELOW`` rows the form steps aside while the findings are reviewed (``p`` brings it
+back), so every line of the details can be read at 80×24 with the findings in view.
 
-Size: ~360 lines, one ``Screen`` whose actions, worker and findings share its state
-(the work without widgets is in ``scan_support.py``, the table in ``widgets/findings_table.py``).
+Size: ~440 lines, one ``Screen`` whose actions, worker and findings share its state (the work
+without widgets is in ``scan_support.py``, the table in ``widgets/findings_table.py``, the
+details in ``widgets/finding_details.py``).
 """
 
 from __future__ import annotations
@@ -40,7 +44,8 @@ from casewriter.tui.screens.scan_support import (
 )
 from casewriter.tui.services import Services
 from casewriter.tui.widgets.choice import OneLineSelect
-from casewriter.tui.widgets.findings_table import FindingsTable, details
+from casewriter.tui.widgets.finding_details import DetailsPanel, details
+from casewriter.tui.widgets.findings_table import FindingsTable
 from casewriter.tui.widgets.key_footer import KeyFooter
 from casewriter.tui.widgets.parts import ButtonBar, FormRow, ScreenTitle
 
@@ -54,13 +59,19 @@ SCAN_ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("escape", "back", "act.back", "tip.back", "back"),
     ActionSpec("f5", "run_scan", "act.run_scan", "tip.run_scan", "run-scan"),
     ActionSpec("space", "toggle_finding", "act.toggle", "tip.toggle", "toggle-finding"),
+    ActionSpec("d", "toggle_details", "act.details", "tip.details", "finding-details"),
     ActionSpec(
         "f6", "select_claimable", "act.select_claimable", "tip.select_claimable", "select-claimable"
     ),
     ActionSpec(
         "f7", "draft_selected", "act.draft_selected", "tip.draft_selected", "draft-selected"
     ),
+    ActionSpec("p", "show_form", "act.scan_form", "tip.scan_form", "scan-paths"),
 )
+COMPACT_BELOW = 30
+"""A terminal shorter than this shows the findings without the form while they are reviewed
+(the table or the details focused): the details get the room (every line readable at 80×24);
+``p`` (or F5 to scan again) brings the form back."""
 
 
 def _error_of(read: Callable[[str], object], text: str) -> str:
@@ -104,13 +115,19 @@ class ScanScreen(Screen[None]):
         text-style: bold;
     }
     #findings {
-        height: 1fr;
-    }
-    #scan-details {
         height: auto;
-        max-height: 7;
-        padding: 0 1;
-        border-top: solid $secondary;
+        max-height: 35%;
+        min-height: 2;
+    }
+    ScanScreen.-form #findings {
+        height: 1fr;
+        max-height: 100%;
+    }
+    ScanScreen.-compact #lbl-files, ScanScreen.-compact #scan-form {
+        display: none;
+    }
+    ScanScreen.-compact #scan-buttons {
+        height: 1;
     }
     """
 
@@ -130,6 +147,8 @@ class ScanScreen(Screen[None]):
         """How an ambiguous "as of" date was read (``03/04/2026`` in the UK), said back (a
         ``Said``, shown in the UI's language)."""
         self._saying: Callable[[], str] | None = None
+        self._details_row = -1
+        """The finding whose details are shown (a new one starts at their top)."""
         """What the status line says, said again in the new language on a language switch."""
 
     def compose(self) -> ComposeResult:
@@ -153,14 +172,15 @@ class ScanScreen(Screen[None]):
         yield Static("", id="scan-status")
         yield Static("", id="scan-money")
         yield FindingsTable(id="findings")
-        yield Static("", id="scan-details")
+        with DetailsPanel(id="scan-details-box"):
+            yield Static("", id="scan-details")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         host(self).language_changed.subscribe(self, self._relabel)
         relabel(self, SCAN_ACTIONS)
         self.query_one(ProgressBar).display = False
-        self.query_one("#scan-details").display = False
+        self.query_one(DetailsPanel).display = False
         self.query_one("#scan-money", Static).display = False  # until a scan has run
         self.query_one("#scan-paths", Input).focus()
 
@@ -173,13 +193,61 @@ class ScanScreen(Screen[None]):
         self._show_details()
 
     def _show_details(self) -> None:
-        panel = self.query_one("#scan-details", Static)
+        box = self.query_one(DetailsPanel)
         row = self.table.cursor_row
-        if not self.findings or not 0 <= row < len(self.findings):
-            panel.display = False
+        shown = bool(self.findings) and 0 <= row < len(self.findings)
+        box.display = shown and not self.has_class("-form")
+        if not shown:
             return
-        panel.display = True
-        panel.update(details(self.findings[row], self.outcomes.get(row, "")))
+        if row != self._details_row:  # another finding: its details from the top
+            self._details_row = row
+            box.scroll_home(animate=False)
+        self.query_one("#scan-details", Static).update(
+            details(self.findings[row], self.outcomes.get(row, ""))
+        )
+
+    # -- the layout of a short terminal ------------------------------------------------------
+
+    def _reviewing(self) -> bool:
+        focused = self.focused
+        return bool(self.findings) and (focused is self.table or isinstance(focused, DetailsPanel))
+
+    def _lay_out(self) -> None:
+        """On a short terminal, while findings are reviewed, the form, its label and the
+        finished progress bar step aside and the buttons go on one line; while the form is
+        used, the details step aside for the findings."""
+        short, reviewing = self.size.height < COMPACT_BELOW, self._reviewing()
+        compact = short and reviewing
+        self.set_class(compact, "-compact")
+        self.set_class(short and not reviewing, "-form")
+        self._show_details()
+        for button in self.query(Button):
+            button.compact = compact
+        bar = self.query_one(ProgressBar)
+        if compact and bar.display and bar.percentage == 1:
+            bar.display = False
+
+    def on_descendant_focus(self) -> None:
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def action_toggle_details(self) -> None:
+        """Focus the details (to scroll them), or back to the findings."""
+        if not self.findings:
+            return
+        box = self.query_one(DetailsPanel)
+        if box.has_focus:
+            self.table.focus()
+            return
+        self.remove_class("-form")  # from the form on a short terminal: the details come back
+        self._show_details()
+        box.focus()
+
+    def action_show_form(self) -> None:
+        """Bring the form back (a short terminal hides it while findings are reviewed)."""
+        self.query_one("#scan-paths", Input).focus()
 
     @on(DataTable.RowHighlighted, "#findings")
     def _highlighted(self) -> None:
@@ -269,6 +337,7 @@ class ScanScreen(Screen[None]):
         self.findings = list(result.findings)
         self.selected = set()
         self.outcomes = {}
+        self._details_row = -1
         claimable = sum(1 for f in self.findings if f.status == "claimable")
         bar = self.query_one(ProgressBar)
         bar.update(total=1, progress=1)

@@ -16,6 +16,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.run_scan": ("Scan", "扫描"),
     "tip.run_scan": ("Scan the report files", "扫描报告文件"),
     "act.toggle": ("Select", "选择"),
+    "act.details": ("Details", "详情"),
+    "tip.details": (
+        "Move to the finding's details and back (arrows and page keys scroll them)",
+        "切换到该发现的详情并返回（方向键和翻页键可滚动）",
+    ),
+    "act.scan_form": ("Paths", "路径"),
+    "tip.scan_form": ("Show the report paths and edit them", "显示并编辑报告路径"),
     "tip.toggle": ("Select or unselect the finding", "选择或取消选择该发现"),
     "act.select_claimable": ("Select claimable", "选择可索赔"),
     "tip.select_claimable": ("Select every claimable finding", "选择所有可索赔的发现"),
@@ -120,6 +127,28 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.closes": ("closes {date}", "截止 {date}"),
     "scan.safe_by": ("safe to file by {date}", "建议在 {date} 前提交"),
     "scan.note": ("Note: {note}", "说明：{note}"),
+    # a fee finding's tiers and charges (``widgets/finding_details``)
+    "scan.fee_tiers": (
+        "Size tier charged: {amazon} · your tier: {yours}",
+        "收费的尺寸分段：{amazon} · 您的尺寸分段：{yours}",
+    ),
+    "scan.fee_amazon_size": (
+        "Amazon's measurement: {size} ({source})",
+        "亚马逊的测量：{size}（{source}）",
+    ),
+    "scan.fee_your_size": ("Your measurement: {size}", "您的测量：{size}"),
+    "scan.fee_charges": (
+        "Fees charged ({n} order(s), {units} unit(s)): units × fee charged a unit, and the fee "
+        "for your tier",
+        "所收费用（{n} 个订单，{units} 件）：件数 × 每件所收费用，以及您所在分段的费用",
+    ),
+    "scan.fee_charge": (
+        "  {order} {day}: {units} unit(s) × {paid}, your tier {yours}",
+        "  {order} {day}：{units} 件 × {paid}，您的分段 {yours}",
+    ),
+    "scan.fee_more_orders": ("  … and {n} more order(s)", "  …另有 {n} 个订单"),
+    "scan.fee_unknown": ("unknown", "未知"),
+    "scan.fee_unknown_fee": ("fee unknown (no fee table held)", "费用未知（没有相应的费用表）"),
     # the findings table
     # the findings table: statuses and rules by name, never their ids
     "scan.status.claimable": ("claimable", "可索赔"),

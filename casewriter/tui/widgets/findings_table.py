@@ -2,8 +2,8 @@
 row in bold, when selected), status, rule, identifiers, units, the claim window (closes and the
 safer "file by" date, like ``casewriter scan``), estimated value — with the columns chosen by
 the table's width (identifiers get the room; a narrow terminal drops whole columns rather than
-cutting them at the edge). ``details(finding, outcome)`` is everything about one finding in
-words (its window, the too-early reason, what drafting did), for the panel under the table.
+cutting them at the edge). Everything about one finding is in the panel under the table
+(``finding_details``).
 
 Every cell is a ``Text`` (plain): a DataTable parses a str cell as markup, which would crash on
 an id like ``FBA17XKQ9M2Z[/]`` from a report.
@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets import DataTable
 
-from casewriter.tui.i18n import local, rule_name, status_name, t
+from casewriter.tui.i18n import rule_name, status_name, t
 from casewriter.tui.safe import plain
 from casewriter.tui.text import truncate_words
+from casewriter.tui.widgets.finding_details import value_text
 
 if TYPE_CHECKING:
     from casewriter.reports import Finding
@@ -55,38 +56,6 @@ def ids_width(columns: tuple[Column, ...], width: int) -> int:
 
 def _day(value: Any) -> str:
     return value.isoformat() if value else ""
-
-
-def _value(finding: Finding) -> str:
-    value = finding.to_json().get("estimated_value")
-    return f"{value['amount']} {value['currency']}" if value else ""
-
-
-def details(finding: Finding, outcome: str = "") -> Text:
-    """The highlighted finding in words: rule, status, ids, units, value; the window (opens,
-    closes, safe by, its source); the rule's notes (why it is too early…); what drafting did."""
-    out = Text()
-    ids = " ".join(str(v) for v in finding.ids.values() if v)
-    head = f"{rule_name(finding.rule)} · {status_name(finding.status)} · {ids} · "
-    head += t("scan.units", n=finding.quantity)
-    value = _value(finding)
-    out.append(head + (f" · {value}" if value else "") + "\n", style="bold")
-    window = finding.window
-    parts = [t("scan.event", date=_day(finding.event_date))] if finding.event_date else []
-    if window.opens:
-        parts.append(t("scan.opens", date=_day(window.opens)))
-    if window.closes:
-        parts.append(t("scan.closes", date=_day(window.closes)))
-    if window.safe_by:
-        parts.append(t("scan.safe_by", date=_day(window.safe_by)))
-    if parts:
-        out.append(" · ".join(parts) + "\n")
-    for note in finding.notes:
-        out.append_text(plain(t("scan.note", note=local(note))))
-    if outcome:
-        out.append_text(plain(outcome, "bold"))
-    out.rstrip()
-    return out
 
 
 class FindingsTable(DataTable[Any]):
@@ -150,5 +119,5 @@ class FindingsTable(DataTable[Any]):
             "event": plain(_day(finding.event_date), style, end=""),
             "closes": plain(_day(finding.window.closes), style, end=""),
             "safe_by": plain(_day(finding.window.safe_by), style, end=""),
-            "value": plain(_value(finding), style, end=""),
+            "value": plain(value_text(finding), style, end=""),
         }
