@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from casewriter.marketplaces import in_currency
 from casewriter.reports.fee_state import Charge, FeeData
 from casewriter.reports.fee_tables import FeeTable, pick_fee_table, tables_on, why_no_fee_table
 from casewriter.reports.fees import FeePreview
@@ -29,13 +30,15 @@ if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
 CASE_TYPE = "fee-dimension-weight"
+
+
 _CENT = Decimal("0.01")
-_WHOLE = frozenset({"JPY"})  # currencies written without decimals
 
 
 def money(amount: Decimal, currency: str) -> Decimal:
-    """An amount rounded as its currency is written (yen have no cents)."""
-    return amount.quantize(Decimal(1) if currency.upper() in _WHOLE else _CENT)
+    """An amount rounded as its currency is written (yen have no cents): one rule for every
+    amount (``marketplaces.in_currency``)."""
+    return in_currency(amount, currency)
 
 
 def classify(table: TierTable, m: Measurement) -> Classified | None:
