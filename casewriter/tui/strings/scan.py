@@ -26,7 +26,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tip.toggle": ("Select or unselect the finding", "选择或取消选择该发现"),
     "act.select_claimable": ("Select claimable", "选择可索赔"),
     "tip.select_claimable": ("Select every claimable finding", "选择所有可索赔的发现"),
-    "act.draft_selected": ("Draft selected", "为选中的发现起草 Case"),
+    "act.draft_selected": ("Draft selected", "起草所选"),
     "tip.draft_selected": (
         "Save a draft case for each selected finding",
         "为每个选中的发现保存一个 Case 草稿",
