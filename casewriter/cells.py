@@ -42,3 +42,8 @@ def clip(text: str, width: int, measure: Callable[[str], int] = cell_width) -> s
 def pad(text: str, width: int, measure: Callable[[str], int] = cell_width) -> str:
     """``text`` followed by spaces up to ``width`` cells (never cut)."""
     return text + " " * max(0, width - measure(text))
+
+
+def pad_left(text: str, width: int, measure: Callable[[str], int] = cell_width) -> str:
+    """Spaces up to ``width`` cells, then ``text`` (right-aligned; never cut)."""
+    return " " * max(0, width - measure(text)) + text

@@ -275,6 +275,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # why scan drafting skipped a finding (services.drafting)
     "draft.bad_ids": ("an identifier fails its check: {ids}", "有编号未通过校验：{ids}"),
     "draft.partial": ("a report it needs was read only in part", "所需的某个报告只读取了一部分"),
+    "draft.open_case": ("open case {ids}", "已有未结案的 Case {ids}"),
+    "draft.denied": (
+        "{status} case {id}: do not resubmit a declined request; reply in {where}",
+        "Case {id}（{status}）：被拒的请求不要重新提交；请在{where} 中回复",
+    ),
+    "draft.reopen": (
+        "{status} case {id}: reopen {where} instead of opening a new case",
+        "Case {id}（{status}）：请重新打开{where}，不要新开 Case",
+    ),
+    "draft.sc_case": ("Seller Central case {sc}", "卖家后台 Case {sc}"),
+    "draft.it": ("it", "该 Case"),
     "profile.none": (
         "No seller profile: add [profile] with your store name, or configure one.",
         "未设置店铺资料：请在设置（F2）中添加，或在 Case 文件中写入 [profile]。",

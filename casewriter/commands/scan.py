@@ -181,11 +181,12 @@ def _expand(args: list[str]) -> tuple[Sniffed, list[str], list[Skipped]]:
 SHOWN_REASONS = 20
 
 
-def _nothing_readable(args: list[str], found: Sniffed) -> Exception:
+def _nothing_readable(args: list[str], found: Sniffed, lang: str) -> Exception:
     """The error when no argument gave a readable report: each file's reason (and each folder
-    inside a named one, not read), then one line."""
+    inside a named one, not read; in ``lang``), then one line."""
     from casewriter.errors import ReportError, UsageError
     from casewriter.output import warn
+    from casewriter.scan_words import sw
 
     reasons = [reason for _path, reason in found.unreadable] + found.passed_over
     if len(reasons) == 1 and found.unreadable and not found.folders:
@@ -199,7 +200,7 @@ def _nothing_readable(args: list[str], found: Sniffed) -> Exception:
             "name a folder to read its reports"
         )
     for reason in [*reasons, *found.subfolders][:SHOWN_REASONS]:
-        warn(f"not read: {reason}")
+        warn(sw("not_read", lang, reason=reason))
     if len(reasons) + len(found.folders) > SHOWN_REASONS:
         warn(f"... and {len(reasons) + len(found.folders) - SHOWN_REASONS} more files not read")
     if not reasons:
@@ -245,7 +246,7 @@ def _own_files(names: list[str], have: list[ReportInfo], option: str) -> list[Re
     return out
 
 
-def _progress_printer(files: list[ReportInfo]) -> Progress | None:
+def _progress_printer(files: list[ReportInfo], lang: str) -> Progress | None:
     tty = sys.stderr.isatty()
     sizes = {info.path: info.size for info in files}
     if not tty and not any(s >= BIG_FILE for s in sizes.values()):
@@ -260,8 +261,10 @@ def _progress_printer(files: list[ReportInfo]) -> Progress | None:
             return
         last[path] = pct
         from casewriter.output import write_progress
+        from casewriter.scan_words import sw
 
-        write_progress(f"scanning {path.name}: {pct:3d}%", done=pct >= 100 or not tty)
+        write_progress(sw("progress", lang, name=path.name, pct=f"{pct:3d}"),
+                       done=pct >= 100 or not tty)  # fmt: skip
 
     return progress
 
@@ -272,17 +275,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from casewriter.engine import Catalog
     from casewriter.errors import CatalogError
     from casewriter.marketplaces import get
+    from casewriter.messages import say
     from casewriter.output import print_json, warn
     from casewriter.reports.scan import scan
+    from casewriter.scan_words import sw
 
     marketplace = get(args.marketplace).code if args.marketplace else None
     # read in the marketplace's date order: the one given, else the default (as the app does)
     mp = as_of_marketplace(marketplace, ctx.settings.default_marketplace)
     as_of = parse_as_of(args.as_of, mp) if args.as_of else None
+    lang = ctx.lang or ctx.settings.lang  # the text and stderr; --json is the same in both
     found, skipped, failed = _expand(list(args.reports))
     files = list(found.reports)
     if not files:
-        raise _nothing_readable(list(args.reports), found)
+        raise _nothing_readable(list(args.reports), found, lang)
     if args.measurements:
         files += _own_files([args.measurements], files, "--measurements")
     files += _own_files(args.costs, files, "--costs")
@@ -296,7 +302,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         as_of=as_of,
         marketplace=marketplace,
         catalog=catalog,
-        progress=_progress_printer(files),
+        progress=_progress_printer(files, lang),
         default_marketplace=ctx.settings.default_marketplace,
         confirm_removal_lost=list(args.confirm_removal_lost),
     )
@@ -335,12 +341,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             data["drafts"] = drafted
         print_json(data)
     else:
-        sys.stdout.write(format_text(result))
+        sys.stdout.write(format_text(result, lang))
         if drafted is not None:
-            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"], leads))
+            sys.stdout.write(format_drafts(drafted["drafted"], drafted["skipped"], leads, lang))
         for message in result.warnings:
-            warn(message)
+            warn(say(message, lang))
     if result.skipped and ctx.json:
         for item in result.skipped:
-            warn(("read only in part: " if item.partial else "not read: ") + item.reason)
+            warn(sw("warn.partial" if item.partial else "not_read", lang, reason=item.reason))
     return 1 if result.skipped else 0

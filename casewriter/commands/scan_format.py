@@ -1,11 +1,17 @@
 """The text ``casewriter scan`` prints: findings grouped by status (claimable, too early,
-expired, to review) with totals, notes, the money at stake, and the ``--draft`` summary.
-Plain text: ids come from reports, and go out through the CLI's safe stream.
+expired, to review) with totals, notes, the money at stake, and the ``--draft`` summary, in
+the UI language (``lang``: "en" or "zh"; the words are ``casewriter.scan_words``'). Rule ids,
+identifiers, amounts and dates are printed as they are in either language. Plain text: ids
+come from reports, and go out through the CLI's safe stream.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from casewriter.cells import pad, pad_left
+from casewriter.messages import say
+from casewriter.scan_words import status_name, sw
 
 if TYPE_CHECKING:
     from casewriter.reports.findings import Finding, ScanResult
@@ -14,42 +20,35 @@ if TYPE_CHECKING:
 #: (3,000 drafts are a count and a command to list them, not a screen of ids).
 SHOWN_DRAFTS = 10
 
+STATUSES = ("claimable", "too-early", "expired", "to-review")
 
-def format_drafts(drafted: list[str], skipped: list[dict[str, str]], leads: int = 0) -> str:
+
+def format_drafts(
+    drafted: list[str], skipped: list[dict[str, str]], leads: int = 0, lang: str = "en"
+) -> str:
     """The ``--draft`` summary: counts, the first few case ids and skipped findings, the
     command that lists the rest, and how many leads were left for the seller to check."""
-    lines = [
-        f"\nDrafts saved: {len(drafted)}; skipped (open case already in the log): {len(skipped)}"
-    ]
+    lines = ["\n" + sw("drafts.saved", lang, n=len(drafted), skipped=len(skipped))]
     if drafted:
         shown = ", ".join(drafted[:SHOWN_DRAFTS])
         more = len(drafted) - SHOWN_DRAFTS
-        lines.append(f"  new drafts: {shown}" + (f" and {more:,} more" if more > 0 else ""))
+        lines.append("  " + sw("drafts.new", lang, ids=shown)
+                     + (sw("drafts.more", lang, n=f"{more:,}") if more > 0 else ""))  # fmt: skip
         # `log list` shows 50 cases unless told otherwise
         limit = f" --limit {len(drafted)}" if len(drafted) > 50 else ""
-        lines.append(f"  list them: casewriter log list --status draft{limit}")
+        command = f"casewriter log list --status draft{limit}"
+        lines.append("  " + sw("drafts.list", lang, command=command))
     for item in skipped[:SHOWN_DRAFTS]:
-        lines.append(f"  skipped {item['finding']}: {item['reason']}")
+        lines.append("  " + sw("drafts.skipped", lang, finding=item["finding"],
+                               reason=item["reason"]))  # fmt: skip
     if len(skipped) > SHOWN_DRAFTS:
-        lines.append(
-            f"  … and {len(skipped) - SHOWN_DRAFTS:,} more skipped (--json lists them all)"
-        )
+        lines.append("  " + sw("drafts.more_skipped", lang, n=f"{len(skipped) - SHOWN_DRAFTS:,}"))
     if leads:
-        lines.append(f"  not drafted: {leads} lead(s) to check first (to-review); a removal "
-                     "package that never arrived becomes a claim with --confirm-removal-lost, "
-                     "stranded inventory is drafted with --draft-stranded")  # fmt: skip
+        lines.append("  " + sw("drafts.leads", lang, n=leads))
     return "\n".join(lines) + "\n"
 
 
-_TITLES = {
-    "claimable": "CLAIMABLE — file now",
-    "too-early": "TOO EARLY — wait",
-    "expired": "EXPIRED — window closed",
-    "to-review": "TO REVIEW — check first (leads, and claims with no documented window)",
-}
-
-
-def _total(status: str, group: list[Finding]) -> str:
+def _total(status: str, group: list[Finding], lang: str = "en") -> str:
     """A group's total line. Among the to-review findings, the claims (no documented window)
     are added up; the leads are counted, their values being of other kinds (stock at risk, a
     fee to check)."""
@@ -65,56 +64,66 @@ def _total(status: str, group: list[Finding]) -> str:
             unknown += 1
     money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items()))
     if not money:
-        value = "no estimated value"
+        value = sw("value.none", lang)
     elif unknown:
-        value = f"estimated {money} ({unknown} of them without an estimate)"
+        value = sw("value.some_unknown", lang, money=money, n=unknown)
     else:
-        value = f"estimated {money}"
+        value = sw("value.estimated", lang, money=money)
     units = sum(f.quantity for f in claims)
     leads = len(group) - len(claims)
-    line = f"  total: {len(claims)} finding(s), {units} unit(s), {value}"
+    line = sw("total", lang, n=len(claims), units=units, value=value)
     if not leads:
-        return line
-    lead_line = f"{leads} lead(s) to check; each value is its own estimate"
-    return f"{line}; {lead_line}" if claims else f"  total: {lead_line}"
+        return "  " + line
+    lead_line = sw("total.leads", lang, n=leads)
+    if claims:
+        return "  " + sw("total.with_leads", lang, total=line, leads=lead_line)
+    return "  " + sw("total.leads_only", lang, leads=lead_line)
 
 
-def format_text(result: ScanResult) -> str:
-    lines = [f"Scan as of {result.as_of.isoformat()} ({result.marketplace})", "", "Reports:"]
+def _header(lang: str) -> str:
+    """The findings table's header, each word padded to its column."""
+    return (f"  {pad(sw('col.rule', lang), 25)} {pad(sw('col.ids', lang), 38)} "
+            f"{pad_left(sw('col.units', lang), 5)}  {pad(sw('col.event', lang), 10)}  "
+            f"{pad(sw('col.closes', lang), 10)}  {pad_left(sw('col.value', lang), 12)}")  # fmt: skip
+
+
+def format_text(result: ScanResult, lang: str = "en") -> str:
+    """The scan as text in ``lang``; notes and reasons (``Said``) said in it too."""
+    head = sw("head", lang, day=result.as_of.isoformat(), marketplace=result.marketplace)
+    lines = [head, "", sw("reports", lang)]
+    rows = sw("rows", lang)
     for r in result.reports:
-        lines.append(f"  {r.type:<24} {r.rows:>9} rows  {r.path}")
+        lines.append(f"  {r.type:<24} {r.rows:>9} {rows}  {r.path}")
     if result.skipped:
-        lines += ["", f"NOT READ IN FULL ({len(result.skipped)})"]
+        lines += ["", sw("not_in_full", lang, n=len(result.skipped))]
         for item in result.skipped:
-            if item.partial:
-                lines.append(f"  read only in part (rows before the break used): {item.reason}")
-            else:
-                lines.append(f"  not read: {item.reason}")
+            key = "partial" if item.partial else "not_read"
+            lines.append("  " + sw(key, lang, reason=item.reason))
     if not result.findings:
-        lines += ["", "No discrepancies found."]
-    for status, title in _TITLES.items():
+        lines += ["", sw("nothing_found", lang)]
+    for status in STATUSES:
         group = result.by_status(status)
         if not group:
             continue
-        lines += ["", f"{title} ({len(group)})"]
-        lines.append(f"  {'rule':<25} {'ids':<38} {'units':>5}  {'event':<10}  "
-                     f"{'closes':<10}  {'value':>12}")  # fmt: skip
+        name = status_name(status, lang).upper()
+        lines += ["", sw("group", lang, status=name, tail=sw(f"tail.{status}", lang), n=len(group))]
+        lines.append(_header(lang))
         for f in group:
             ids = " ".join(str(v) for v in f.ids.values() if v)
             closes = f.window.closes.isoformat() if f.window.closes else "-"
             if f.window.safe_by:
-                closes += f" (safe by {f.window.safe_by.isoformat()})"
+                closes += sw("safe_by", lang, day=f.window.safe_by.isoformat())
             value = f"{f.amount} {f.currency}" if f.amount is not None else "-"
             event = f.event_date.isoformat() if f.event_date else "-"
             lines.append(
                 f"  {f.rule:<25} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"
             )
-            lines += [f"      note: {n}" for n in f.notes]
-        lines.append(_total(status, group))
+            lines += ["      " + sw("note", lang, note=n) for n in f.notes]
+        lines.append(_total(status, group, lang))
     if result.notes:
-        lines += ["", "Notes:"] + [f"  {n}" for n in result.notes]
+        lines += ["", sw("notes", lang)] + [f"  {say(n, lang)}" for n in result.notes]
     if result.findings:
         from casewriter.reports.summary_text import format_summary
 
-        lines += ["", *format_summary(result.summary)]
+        lines += ["", *format_summary(result.summary, lang)]
     return "\n".join(lines) + "\n"

@@ -182,6 +182,25 @@ WORDS: dict[str, tuple[str, str]] = {
         "SKU {sku} 的这些商品；其中没有件数：提交前请核对",
     ),
     "note.posted": (", posted {day}", "，入账 {day}"),
+    # what a unit is worth (valuation, underpaid)
+    "note.value_unknown": (
+        "value unknown: no manufacturing cost (cost CSV), reimbursement or selling price for "
+        "{what} in the reports",
+        "价值未知：报告中没有{what}的生产成本（成本 CSV）、赔偿或售价",
+    ),
+    "note.this_item": ("this item", "该商品"),
+    "note.removal_order": ("removal order {order}", "移除订单 {order} "),
+    "note.below_price": (
+        "paid {pct}%+ below the average selling price: check how Amazon valued it before "
+        "disputing (basis: {source})",
+        "赔偿比平均售价低 {pct}% 以上：提出异议前请先核实亚马逊的估价方式（依据：{source}）",
+    ),
+    "note.before_cost_basis": (
+        "approved before the manufacturing-cost valuation was certainly in force ({certain}; "
+        "sources give {start} or {certain}): compared with the selling price, the older basis",
+        "批准时按生产成本估价的规定尚未确定生效（{certain}；各来源给出的日期为 {start} 或 "
+        "{certain}）：按旧的依据（售价）比较",
+    ),
     # the scan's own notes
     "scan.unknown_code": (
         "ledger reason code {code} seen {n} time(s): not a known code, never claimed; check those "

@@ -254,7 +254,7 @@ def _lost_finding(
         f.amount, f.currency = total.quantize(CENT), cur
         f.details["value_basis"] = "; ".join(dict.fromkeys(bases))
     else:
-        estimate(f, None, units, f"removal order {order}")
+        estimate(f, None, units, wn("note.removal_order", order=order))
     cost_based = f.details.get("value_basis") == "your manufacturing cost (cost CSV)"
     f.draft_facts = {
         "units_shipped": units,

@@ -114,15 +114,11 @@ def underpaid(data: Collected, main: str) -> tuple[list[Finding], list[str]]:
         f.lead = True
         f.draft_facts["cost_per_unit"] = None  # a selling price is not a manufacturing cost
         if cost_valued:
-            f.notes.append(
-                "approved before the manufacturing-cost valuation was certainly in force "
-                f"({rules.cost_certain_from.isoformat()}; sources give "
-                f"{rules.cost_from.isoformat()} or {rules.cost_certain_from.isoformat()}): "
-                "compared with the selling price, the older basis"
-            )
-        f.notes.append(f"paid {rules.price_margin_pct}%+ below the average selling price: check "
-                       "how Amazon valued it before disputing (basis: "
-                       f"{rules.price_source})")  # fmt: skip
+            f.notes.append(wn("note.before_cost_basis", certain=rules.cost_certain_from.isoformat(),
+                              start=rules.cost_from.isoformat()))  # fmt: skip
+        f.notes.append(
+            wn("note.below_price", pct=rules.price_margin_pct, source=rules.price_source)
+        )
         out.append(f)
     return out, _notes(no_cost, other_currency, no_price)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from casewriter.reports.findings import Finding
+from casewriter.reports.note_words import wn
 from casewriter.reports.rules import Paid
 from casewriter.reports.state import Collected
 
@@ -57,13 +58,11 @@ def _price_currency(data: Collected, sku: str) -> str:
 
 
 def estimate(f: Finding, value: Value | None, units: int, what: str = "") -> None:
-    """``f.amount`` = units × value (basis noted), or unknown with the reason."""
+    """``f.amount`` = units × value (basis noted), or unknown with the reason (``what``: the
+    item, a ``Said`` or an id such as ``SKU X1``)."""
     if value is None:
         f.details["value_basis"] = None
-        f.notes.append(
-            "value unknown: no manufacturing cost (cost CSV), reimbursement or selling price "
-            f"for {what or 'this item'} in the reports"
-        )
+        f.notes.append(wn("note.value_unknown", what=what or wn("note.this_item")))
         return
     f.amount = (value.per_unit * units).quantize(CENT)
     f.currency = value.currency

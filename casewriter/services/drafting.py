@@ -66,16 +66,18 @@ def draftable(
 
 def _why(found: list[DuplicateCase]) -> str:
     """Why a finding is not drafted: the log's case on the same problem, and what to do."""
+    from casewriter.messages import pair
+    from casewriter.store.statuses import STATUS_NAMES
+
     opened = [c.id for c in found if c.is_open]
-    if opened:
-        return f"open case {', '.join(opened)}"
+    if opened:  # the app's scan screen reads the English "open case CW-…" (skip_reason)
+        return said("draft.open_case", ids=", ".join(opened))
     first = found[0]
-    where = f"Seller Central case {first.sc_case_id}" if first.sc_case_id else "it"
-    if first.status == "denied":
-        return (
-            f"{first.status} case {first.id}: do not resubmit a declined request; reply in {where}"
-        )
-    return f"{first.status} case {first.id}: reopen {where} instead of opening a new case"
+    where = (said("draft.sc_case", sc=first.sc_case_id) if first.sc_case_id
+             else said("draft.it"))  # fmt: skip
+    status = pair(first.status, STATUS_NAMES.get(first.status, (first.status,) * 2)[1])
+    code = "draft.denied" if first.status == "denied" else "draft.reopen"
+    return said(code, status=status, id=first.id, where=where)
 
 
 def save_drafts(

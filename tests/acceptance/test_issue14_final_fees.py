@@ -29,8 +29,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from casewriter.paths import AppPaths
 from tests.acceptance.issue14_files import (
     FEE_PREVIEW_US,
@@ -305,7 +303,6 @@ def test_the_text_names_both_tiers_and_the_fee_when_the_amount_is_unknown(
     assert "3.90" in res.out
 
 
-@pytest.mark.xfail(strict=True, reason="F9: `casewriter --lang zh scan` prints English")
 def test_scan_speaks_chinese_with_lang_zh(cli: Cli, tmp_path: Path) -> None:
     """product.md: the UI in English and Simplified Chinese (--lang, config, LANG); `health`
     honours --lang zh, `scan` does not. The notes have their Chinese (note_words.py)."""

@@ -1,7 +1,10 @@
 """Strings of the "Scan reports" screen: the form, its actions, the money at stake, the findings
-table."""
+table. Rule and status names and the money-at-stake words are the core's
+(``casewriter.scan_words``, what ``casewriter scan`` prints), keyed here for ``i18n.t``."""
 
 from __future__ import annotations
+
+from casewriter.scan_words import RULE_NAMES, STATUS_NAMES, WORDS
 
 STRINGS: dict[str, tuple[str, str]] = {
     # the form
@@ -53,24 +56,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.n_findings.one": ("1 finding", "1 项"),
     "scan.n_reports": ("{n} reports", "{n} 个报告"),
     "scan.n_reports.one": ("1 report", "1 个报告"),
-    "scan.partial": ("read only in part: {reason}", "仅读取了一部分：{reason}"),
-    "scan.not_read": ("not read: {reason}", "未读取：{reason}"),
+    "scan.partial": WORDS["warn.partial"],
+    "scan.not_read": WORDS["not_read"],
     "scan.not_read_files": ("Not read ({n}): {names}", "未读取（{n} 个）：{names}"),
     "scan.more_files": ("(+{n} more)", "（另有 {n} 个）"),
     "scan.none_selected": ("Select findings first (space).", "请先选择发现（空格键）。"),
     "scan.drafted": ("{drafts} saved, {skipped} skipped", "已保存 {drafts}，跳过 {skipped} 个"),
     "scan.n_drafts": ("{n} drafts", "{n} 个草稿"),
     "scan.n_drafts.one": ("1 draft", "1 个草稿"),
-    # the money at stake (``scan_support.money_lines``)
-    "scan.money": (
-        "Money at stake (estimates): claimable now {claimable} · too early {early} · "
-        "expired {expired} · to review {review}",
-        "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
-        "待核查 {review}",
-    ),
-    "scan.money_top": ("Worth the most: {items}", "金额最高：{items}"),
-    "scan.money_none": ("none", "无"),
-    "scan.money_unknown": ("{n} without an estimate", "{n} 项无估算"),
+    # the money at stake (``scan_support.money_lines``), in the words `casewriter scan` uses
+    "scan.money": WORDS["money.line"],
+    "scan.money_top": WORDS["money.top"],
+    "scan.money_none": WORDS["money.none"],
+    "scan.money_unknown": WORDS["money.unknown"],
     "scan.drafted_ids": ("({ids})", "（{ids}）"),
     "scan.skipped_line": ("skipped: {finding} — {reason}", "已跳过：{finding} — {reason}"),
     "scan.not_drafted_line": (
@@ -149,26 +147,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "scan.fee_more_orders": ("  … and {n} more order(s)", "  …另有 {n} 个订单"),
     "scan.fee_unknown": ("unknown", "未知"),
     "scan.fee_unknown_fee": ("fee unknown (no fee table held)", "费用未知（没有相应的费用表）"),
-    # the findings table
-    # the findings table: statuses and rules by name, never their ids
-    "scan.status.claimable": ("claimable", "可索赔"),
-    "scan.status.too-early": ("too early", "为时过早"),
-    "scan.status.expired": ("expired", "已过期"),
-    "scan.status.to-review": ("to review", "待核实"),
-    "scan.rule.inbound-shortfall": ("Inbound shortfall", "入库少件"),
-    "scan.rule.warehouse-lost": ("Lost in warehouse", "仓库丢失"),
-    "scan.rule.warehouse-damaged": ("Damaged in warehouse", "仓库损坏"),
-    "scan.rule.refund-not-returned": ("Refunded, not returned", "已退款未退货"),
-    "scan.rule.fee-overcharge": ("Fee overcharge", "费用多收"),
-    "scan.rule.storage-fee-check": ("Storage fee check", "仓储费核对"),
-    "scan.rule.stranded-inventory": ("Stranded inventory", "无在售信息库存"),
-    "scan.rule.removal-incomplete": ("Removal incomplete", "移除订单缺件"),
-    "scan.rule.removal-lost": ("Removal lost in transit", "移除货件运输丢失"),
-    "scan.rule.return-damaged": ("Return graded damaged", "退货被判定为损坏"),
-    "scan.rule.refund-over-charge": ("Refund above the charge", "退款高于实收"),
-    "scan.rule.reimbursement-underpaid": ("Reimbursed below cost", "赔偿低于成本"),
-    "scan.rule.reimbursement-below-price": ("Reimbursed below price", "赔偿低于售价"),
-    "scan.rule.researching-units": ("Units still researching", "长期调查中的商品"),
+    # the findings table: statuses and rules by name, never their ids (casewriter.scan_words,
+    # the names `casewriter scan` uses too)
+    **{f"scan.status.{status}": names for status, names in STATUS_NAMES.items()},
+    **{f"scan.rule.{rule}": names for rule, names in RULE_NAMES.items()},
     "col.sel": ("✓", "✓"),
     "col.rule": ("Rule", "规则"),
     "col.ids": ("Ids", "编号"),
