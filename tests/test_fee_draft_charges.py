@@ -95,7 +95,7 @@ def test_a_weight_band_overcharge_is_told_as_one(cli: Cli, tmp_path: Path) -> No
         "shipping weight"
     )
     assert (
-        "were charged the FBA fulfillment fee of a heavier shipping weight than our own "
+        "was charged the FBA fulfillment fee of a heavier shipping weight than our own "
         "measurement of the unit gives, in the same size tier." in body
     )
     assert (

@@ -33,3 +33,15 @@ def test_fee_overcharge_draft_says_only_what_is_backed(cli: Cli, tmp_path: Path)
     assert "- Fee first charged on: 2026-03-01" in body
     assert "The fee was first charged on 2026-03-01, inside the claim window" in body
     assert "original packaging" not in body and "fulfilment" not in body
+
+
+def test_a_draft_counts_its_units_in_words_amazon_reads(cli: Cli, tmp_path: Path) -> None:
+    """One unit is "1 unit … was", several "3 units … were": never "unit(s)" in the case text
+    (the acceptance recheck's R5)."""
+    _us_fees(tmp_path, ("2026-03-01", "2026-04-01", "2026-04-15", "2026-04-20"))
+    cli("scan", str(tmp_path), "--as-of", "2026-05-10", "--draft")
+    listed = json.loads(cli("log", "list", "--json").out)
+    cases = listed["cases"] if isinstance(listed, dict) else listed
+    body = cli("log", "show", str(cases[0]["id"])).out
+    assert "Since 2026-03-01, 4 units of ASIN B00FEE0001 (SKU FEE-1, FNSKU X00FEE0001) were" in body
+    assert "unit(s)" not in body

@@ -20,6 +20,6 @@ def test_story_list_and_request_say_the_same_units(cli: Any, tmp_path: Path) -> 
     res = cli("scan", str(tmp_path), "--as-of", "2026-06-01", "--json", "--draft-stranded")
     (case_id,) = json.loads(res.out)["drafts"]["drafted"]
     body = json.loads(cli("log", "show", case_id, "--json").out)["body"]
-    assert "10 unit(s) of ASIN B00STRCNT1 (SKU SC-1, FNSKU X00STRCNT1)" in body
+    assert "10 units of ASIN B00STRCNT1 (SKU SC-1, FNSKU X00STRCNT1) have been" in body
     assert "Units stranded: 10" in body and "the 10 units become sellable" in body
     assert "12" not in body

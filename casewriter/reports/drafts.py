@@ -26,52 +26,52 @@ _ID_KINDS = {"fnsku": "fnsku", "reference_id": "reference_id", "shipment_id": "s
              "tracking": "tracking", "reimbursement_id": "reimbursement_id", "asin": "asin"}  # fmt: skip
 
 _STORY = {
-    "inbound-shortfall": "Shipment {shipment_id} was closed with {q} unit(s) of FNSKU {fnsku} "
+    "inbound-shortfall": "Shipment {shipment_id} was closed with {units} of FNSKU {fnsku} "
     "not received (shipped minus received, after any Lost_Inbound reimbursement).",
     # written in British spelling: draft_from_finding respells them for the marketplace
-    "warehouse-lost": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} lost in Amazon's "
-    "warehouse (reference {reference_id}, {day}) that are neither found nor reimbursed.",
-    "warehouse-damaged": "The inventory ledger shows {q} unit(s) of FNSKU {fnsku} damaged in "
+    "warehouse-lost": "The inventory ledger shows {units} of FNSKU {fnsku} lost in Amazon's "
+    "warehouse (reference {reference_id}, {day}) that {are} neither found nor reimbursed.",
+    "warehouse-damaged": "The inventory ledger shows {units} of FNSKU {fnsku} damaged in "
     "Amazon's warehouse (reference {reference_id}, {day}) with no reimbursement.",
     "refund-not-returned": "Order {order_id} (SKU {sku}) was refunded on {day}, but the item was "
     "not returned and no reimbursement was issued.",
-    "fee-overcharge": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
+    "fee-overcharge": "Since {day}, {units} of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) {were} "
     "charged the FBA fulfilment fee of a larger size tier than our own measurement of the unit "
     "gives.",
     # the same tier, a heavier weight band (the finding's details["overcharged_by"])
-    "fee-overcharge:shipping weight": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU "
-    "{fnsku}) were charged the FBA fulfilment fee of a heavier shipping weight than our own "
+    "fee-overcharge:shipping weight": "Since {day}, {units} of ASIN {asin} (SKU {sku}, FNSKU "
+    "{fnsku}) {were} charged the FBA fulfilment fee of a heavier shipping weight than our own "
     "measurement of the unit gives, in the same size tier.",
     # neither shown (Amazon's tier unknown or spanning ours): only the fee is claimed higher
-    "fee-overcharge:": "Since {day}, {q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) were "
+    "fee-overcharge:": "Since {day}, {units} of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) {were} "
     "charged a higher FBA fulfilment fee than the fee for our own measurement of the unit.",
     # no fulfilment fee charge given: the storage fees report's tier is the wrong one
     "fee-overcharge:storage": "The storage fees report charges ASIN {asin} (SKU {sku}, FNSKU "
     "{fnsku}) at a larger size tier than our own measurement of the unit gives.",
-    "stranded-inventory": "{q} unit(s) of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) have been "
+    "stranded-inventory": "{units} of ASIN {asin} (SKU {sku}, FNSKU {fnsku}) {have} been "
     "stranded since {day}, and the Fix stranded inventory page does not clear them.",
     "removal-incomplete": "The Removal Order Detail report shows removal order {removal_order_id} "
-    "(FNSKU {fnsku}) as completed with {requested} unit(s) requested and {shipped} shipped: "
-    "{q} unit(s) were neither shipped, cancelled, disposed nor reimbursed (last shipment {day}).",
+    "(FNSKU {fnsku}) as completed with {requested_units} requested and {shipped} shipped: "
+    "{units} {were} neither shipped, cancelled, disposed nor reimbursed (last shipment {day}).",
     "removal-lost": "Removal order {removal_order_id}: the package with tracking number "
-    "{tracking} ({q} unit(s)) was shipped on {day} and never arrived at our address.",
+    "{tracking} ({units}) was shipped on {day} and never arrived at our address.",
     "return-damaged": "The customer return of order {order_id} (SKU {sku}) was received on {day} "
     "and graded as damaged by the carrier or at the fulfilment centre, and it was not "
     "reimbursed.",
     "refund-over-charge": "Order {order_id} (SKU {sku}) was refunded on {day} for more than the "
     "customer was charged for the item; the difference was deducted from our account.",
-    "reimbursement-underpaid": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "reimbursement-underpaid": "Reimbursement {reimbursement_id} of {day} paid {units} of "
     "FNSKU {fnsku} below their manufacturing cost.",
-    "reimbursement-below-price": "Reimbursement {reimbursement_id} of {day} paid {q} unit(s) of "
+    "reimbursement-below-price": "Reimbursement {reimbursement_id} of {day} paid {units} of "
     "FNSKU {fnsku} well below the item's selling price.",
-    "researching-units": "{q} unit(s) of FNSKU {fnsku} are still being researched long after "
+    "researching-units": "{units} of FNSKU {fnsku} {are} still being researched long after "
     "shipment {shipment_id} closed, and none have been found.",
 }
 #: the fact whose count the story states, where the draft states one of its own (one count in
 #: the whole draft: a stranded draft's units are the fulfillable ones the page shows)
 _STORY_UNITS = {"stranded-inventory": "units_stranded"}
 #: the story of a rule with none of its own (a lead drafted on request)
-_ANY_STORY = "{q} unit(s) of SKU {sku}: see the details below."
+_ANY_STORY = "{units} of SKU {sku}: see the details below."
 _CHECKED = {
     "inbound-shortfall": ["The shipment status is Closed.",
                           "The Reimbursements report shows no Lost_Inbound payment for these units."],
@@ -121,6 +121,20 @@ def _story_key(finding: Finding) -> str:
     return f"{finding.rule}:{finding.details.get('overcharged_by', '')}"
 
 
+def _n_units(n: object) -> str:
+    """ "1 unit", "3 units" (the case text is sent to Amazon: no "unit(s)")."""
+    return f"{n} unit" if n == 1 else f"{n} units"
+
+
+def _counted(units: object, requested: object) -> dict[str, str]:
+    """The words of a story that agree with its count: ``units`` ("3 units"), ``were``/
+    ``have``/``are`` and ``requested_units``."""
+    one = units == 1
+    return {"units": _n_units(units), "were": "was" if one else "were",
+            "have": "has" if one else "have", "are": "is" if one else "are",
+            "requested_units": _n_units(requested)}  # fmt: skip
+
+
 def _checked(finding: Finding) -> list[str]:
     """What the draft says was checked: the rule's own lines, then Amazon's shipment of the order
     (Fulfilled Shipments) as proof, one line per shipment."""
@@ -133,7 +147,7 @@ def _checked(finding: Finding) -> list[str]:
         track = f", tracking {s['tracking_number']}" if s.get("tracking_number") else ""
         fc = f", from {s['fulfillment_center']}" if s.get("fulfillment_center") else ""
         qty = s.get("quantity_shipped")
-        units = f" ({qty} unit(s))" if qty else ""
+        units = f" ({_n_units(qty)})" if qty else ""
         lines.append(f"Amazon Fulfilled Shipments: shipment {s.get('shipment_id') or '-'}"
                      f"{units} shipped{when}{how}{track}{fc}.")  # fmt: skip
     return lines
@@ -235,7 +249,7 @@ def draft_from_finding(finding: Finding, catalog: Catalog, profile: str | None =
     named = {k: "-" if v is None or v == "" else v for k, v in {**words, **finding.ids}.items()}
     units = finding.draft_facts.get(_STORY_UNITS.get(finding.rule, ""), finding.quantity)
     told = _STORY.get(_story_key(finding)) or _STORY.get(finding.rule, _ANY_STORY)
-    story = told.format(q=units, day=day, **named)
+    story = told.format(day=day, **_counted(units, named.get("requested")), **named)
     # casewriter's own sentences, in the marketplace's spelling like the rest of the case (the
     # narrative is kept as written when rendered); the report's values are left as they are
     keep = [str(v) for v in named.values()]

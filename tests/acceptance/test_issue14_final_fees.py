@@ -329,7 +329,7 @@ def test_the_draft_names_the_product_orders_and_window(cli: Cli, tmp_path: Path)
     assert "Amazon's measurement: 10.2 x 8.1 x 1 in, 0.45 lb" in body
     assert "Size tier charged: Large Standard · correct tier: Small standard-size" in body
     assert "Orders charged: " + ", ".join(o for o, *_ in BANDS) in body
-    assert "Since 2026-03-02, 7 unit(s)" in body
+    assert "Since 2026-03-02, 7 units" in body
     assert "[store name]" in body  # no profile: a placeholder, never an invented name
     case = json.loads(cli("log", "show", data["drafts"]["drafted"][0], "--json").out)
     assert case["deadline_closes"] == "2026-05-31"
