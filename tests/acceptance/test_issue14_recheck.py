@@ -412,3 +412,25 @@ def test_zh_names_to_review_one_way(cli: Cli) -> None:
 def test_one_way_of_writing_amounts_in_a_scan(cli: Cli) -> None:
     out = cli("scan", str(SAKURAYA), "--as-of", "2026-09-01").out
     assert "estimated 7080 JPY" not in out or "41,910 JPY" not in out
+
+
+async def test_the_scan_screen_holds_back_a_draft_from_a_cut_download(
+    app_factory: Callable[..., Any], tmp_path: Path
+) -> None:
+    cut_mid_amount(tmp_path / "reports")
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await calm(pilot)
+        screen = await _scan(pilot, app, str(tmp_path / "reports"))
+        screen.query_one("#scan-as-of", Input).value = "2026-03-20"
+        await pilot.press("f5")
+        await calm(pilot)
+        assert [(f.quantity, str(f.amount)) for f in screen.findings] == [(3, "1.35")]
+        await pilot.press("f6")
+        await calm(pilot)
+        await pilot.press("f7")
+        await calm(pilot)
+        flat = " ".join(drawn(app, "cut").split())
+        assert "0 drafts saved, 1 skipped" in flat
+        assert "a report it needs was read only in part" in flat
+        assert app.services.store.count() == 0
