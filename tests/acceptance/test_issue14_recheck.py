@@ -148,9 +148,6 @@ def test_a_uk_draft_is_in_british_english(cli: Cli, tmp_path: Path) -> None:
     assert "fulfillment" not in text.lower() and "catalog " not in text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="R5: drafted fee cases say '3 unit(s)' in the text sent to Amazon"
-)
 def test_the_case_text_says_units_not_unit_s(cli: Cli, tmp_path: Path) -> None:
     uk_seller(tmp_path)
     text = "\n".join(draft(cli, tmp_path, "2026-06-01"))
