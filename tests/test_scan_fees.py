@@ -205,7 +205,7 @@ def test_text_output_groups_leads_apart(cli) -> None:  # type: ignore[no-untyped
     assert len(fee_leads) == 3  # the tier with no charge, the storage row, the stranded SKU
     # leads are counted, never added to the claims' total (values of other kinds)
     assert "lead(s) to check; each value is its own estimate" in review
-    assert "23760 JPY" in review  # yen without decimals
+    assert "23,760 JPY" in review  # yen without decimals, grouped as in the money summary
 
 
 def test_a_marketplace_without_a_tier_table_is_named_not_guessed(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]

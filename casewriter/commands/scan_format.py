@@ -7,9 +7,11 @@ come from reports, and go out through the CLI's safe stream.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from casewriter.cells import pad, pad_left
+from casewriter.marketplaces import amount_text
 from casewriter.messages import say
 from casewriter.scan_words import status_name, sw
 
@@ -48,12 +50,16 @@ def format_drafts(
     return "\n".join(lines) + "\n"
 
 
+def _money(amount: Decimal, currency: str) -> str:
+    """An amount as the money summary writes it: its currency's decimals, thousands grouped
+    (``1,980 JPY``, ``1,234.50 USD``): one way of writing amounts in a scan."""
+    return f"{amount_text(amount, currency, grouped=True)} {currency}".rstrip()
+
+
 def _total(status: str, group: list[Finding], lang: str = "en") -> str:
     """A group's total line. Among the to-review findings, the claims (no documented window)
     are added up; the leads are counted, their values being of other kinds (stock at risk, a
     fee to check)."""
-    from decimal import Decimal
-
     claims = [f for f in group if not f.lead] if status == "to-review" else group
     totals: dict[str, Decimal] = {}
     unknown = 0
@@ -62,7 +68,7 @@ def _total(status: str, group: list[Finding], lang: str = "en") -> str:
             totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
         else:
             unknown += 1
-    money = ", ".join(f"{v} {c}" for c, v in sorted(totals.items()))
+    money = ", ".join(_money(v, c) for c, v in sorted(totals.items()))
     if not money:
         value = sw("value.none", lang)
     elif unknown:
@@ -113,7 +119,7 @@ def format_text(result: ScanResult, lang: str = "en") -> str:
             closes = f.window.closes.isoformat() if f.window.closes else "-"
             if f.window.safe_by:
                 closes += sw("safe_by", lang, day=f.window.safe_by.isoformat())
-            value = f"{f.amount} {f.currency}" if f.amount is not None else "-"
+            value = _money(f.amount, f.currency) if f.amount is not None else "-"
             event = f.event_date.isoformat() if f.event_date else "-"
             lines.append(
                 f"  {f.rule:<25} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"

@@ -118,8 +118,10 @@ def read_settlement_file(
                 price = atype == "ITEMPRICE" and desc == "PRINCIPAL"
                 if fee or price or qty:
                     kind = "FEE" if fee else "PRINCIPAL" if price else "OTHER"
+                    # a V2 file writes its currency on the settlement's first row only
+                    cur = currency or currency_of.get(sid, "")
                     fkey: ChargeKey = (sid, order, upper, ttype, kind, amount, posted, qty,
-                                       currency, mname)  # fmt: skip
+                                       cur, mname)  # fmt: skip
                     fee_rows[fkey] = fee_rows.get(fkey, 0) + 1
     finally:
         # the (settlement, kind, order, SKU) this file counts, in file order (charges first; a

@@ -355,10 +355,6 @@ async def test_details_scroll_with_d_and_p_brings_the_form_back(
         assert app.focused is not None and app.focused.id == "scan-paths"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R3: yen fees read '434.00 JPY' in the notes (CLI, JSON details, Scan screen)",
-)
 async def test_yen_are_whole_yen_everywhere(
     app_factory: Callable[..., Any], cli: Cli, tmp_path: Path
 ) -> None:
@@ -402,10 +398,6 @@ def test_zh_names_to_review_one_way(cli: Cli) -> None:
     assert "待核查" not in out, out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R8: one scan writes 7080 JPY in a group total and 41,910 JPY in the money summary",
-)
 def test_one_way_of_writing_amounts_in_a_scan(cli: Cli) -> None:
     out = cli("scan", str(SAKURAYA), "--as-of", "2026-09-01").out
     assert "estimated 7080 JPY" not in out or "41,910 JPY" not in out
