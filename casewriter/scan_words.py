@@ -96,7 +96,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "Money at stake (estimates): claimable now {claimable} · too early {early} · "
         "expired {expired} · to review {review}",
         "涉及金额（估算）：现在可索赔 {claimable} · 未到索赔期 {early} · 已过期 {expired} · "
-        "待核查 {review}",
+        "待核实 {review}",
     ),
     "money.headline": ("Money at stake (estimates): {parts}", "涉及金额（估算）：{parts}"),
     "money.top": ("Worth the most: {items}", "金额最高：{items}"),
@@ -108,7 +108,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "money.claimable": ("claimable now", "现在可索赔"),
     "money.too_early": ("too early", "未到索赔期"),
     "money.expired": ("expired", "已过期"),
-    "money.to_review": ("to review", "待核查"),
+    "money.to_review": ("to review", "待核实"),
     "money.claimable_line": ("claimable now: {totals}", "现在可索赔：{totals}"),
     "money.rule_units": (
         "({n} finding(s), {units} unit(s))",
@@ -127,7 +127,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "money.review_line": (
         "to review: {totals} in {n} finding(s) ({parts})",
-        "待核查：{totals}，共 {n} 项发现（{parts}）",
+        "待核实：{totals}，共 {n} 项发现（{parts}）",
     ),
     "money.leads": ("{n} lead(s) to check", "{n} 条线索待核实"),
     "money.bad_ids": ("{n} with an id that fails its check", "{n} 项的编号未通过校验"),

@@ -174,7 +174,7 @@ def test_no_english_left_in_the_chinese_scan(cli: Cli) -> None:
     assert "  合计：4 项发现，4 件，估算 84.99 USD；9 条线索待核实；各项金额分别估算" in out
     assert "    inbound-shortfall                    无估算  （1 项发现，2 件）" in out
     assert (
-        "  待核查：1,338.08 USD，1 项无估算，共 13 项发现（9 条线索待核实，4 项索赔没有公开的"
+        "  待核实：1,338.08 USD，1 项无估算，共 13 项发现（9 条线索待核实，4 项索赔没有公开的"
         "索赔期）" in out
     )
     assert "      说明：赔偿比平均售价低 5% 以上：提出异议前请先核实亚马逊的估价方式" in out

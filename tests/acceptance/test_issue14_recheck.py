@@ -385,13 +385,10 @@ async def test_yen_totals_on_the_zh_scan_screen_are_whole_yen(
         await pilot.press("f5")
         await calm(pilot)
         money = " ".join(str(screen.query_one("#scan-money", Static).render()).split())
-        assert "未到索赔期 2,480 JPY" in money and "待核查 41,910 JPY" in money, money
+        assert "未到索赔期 2,480 JPY" in money and "待核实 41,910 JPY" in money, money
         assert ".00 JPY" not in money
 
 
-@pytest.mark.xfail(
-    strict=True, reason="R7: zh names the to-review status two ways in one scan (待核实 / 待核查)"
-)
 def test_zh_names_to_review_one_way(cli: Cli) -> None:
     out = cli("--lang", "zh", "scan", str(SAKURAYA), "--as-of", "2026-09-01").out
     assert "待核实 — 请先核对" in out
