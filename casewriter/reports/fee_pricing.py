@@ -63,6 +63,7 @@ class Priced:
     window: Window | None = None
     note: str = ""  # which fee table gave ``expected``
     no_table: str = ""  # why no fee table prices this charge
+    preview_price: Decimal | None = None  # the unit price taken from the Fee Preview (no Principal)
 
 
 @dataclass
@@ -195,6 +196,7 @@ def price(c: Charge, m: Measurement, mp: str, p: FeePreview | None, data: FeeDat
     unit_price = memo.unit_price(c.principal, units) if c.principal > 0 else None
     if unit_price is None and p is not None:
         unit_price = (p.your_price or p.sales_price or (None, ""))[0]
+        out.preview_price = unit_price
     fees = pick_fee_table(dated, unit_price) if dated else None
     if table is None or fees is None or fees.tier_table != table.id:
         out.no_table = memo.why_no_fee_table(mp, day, unit_price)

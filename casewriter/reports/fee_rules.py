@@ -257,6 +257,13 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.details["fee_table"] = "; ".join(sources)
     for note in dict.fromkeys(x.note for x in chosen if x.note):
         f.notes.append(note)
+    # a unit price read from the Fee Preview (no Principal row) chose the band of a table
+    from_preview = [x for x in chosen if x.preview_price is not None and x.fee_source]
+    for preview in dict.fromkeys(x.preview_price for x in from_preview):
+        days = sorted({x.charge.posted.isoformat() for x in from_preview
+                       if x.preview_price == preview and x.charge.posted})  # fmt: skip
+        f.notes.append(wn("note.price_from_preview", price=format(preview, "f"),
+                          currency=f.currency, days=", ".join(days[:5]) or "-"))  # fmt: skip
     for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
         days = sorted({x.charge.posted.isoformat() for x in chosen
                        if x.no_table == reason and x.charge.posted})  # fmt: skip

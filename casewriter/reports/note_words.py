@@ -147,6 +147,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "{fee} {currency} per unit on {units} unit(s)",
         "每件 {fee} {currency}，共 {units} 件",
     ),
+    "note.price_from_preview": (
+        "unit price {price} {currency} taken from the Fee Preview (today's price: the settlement "
+        "has no item price for the charges of {days}); it chose the fee table's price band",
+        "单价 {price} {currency} 取自费用预览（当前价格：结算报告中没有 {days} 这些收费的商品价格）；"
+        "费用表的价格区间按此选择",
+    ),
     "note.fee_from": (
         "fee for your tier from {name}{flag}",
         "按 {name} 计算的您所在分段的费用{flag}",

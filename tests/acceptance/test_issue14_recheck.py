@@ -154,10 +154,6 @@ def test_the_case_text_says_units_not_unit_s(cli: Cli, tmp_path: Path) -> None:
     assert "unit(s)" not in text and "3 units of ASIN B0UKTEA001" in text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R6: a charge with no Principal row is priced by today's Fee Preview price, unsaid",
-)
 def test_a_price_taken_from_the_fee_preview_is_said(cli: Cli, tmp_path: Path) -> None:
     """No Principal row: the 2026 band (3.45, $10-$50) comes from the Fee Preview's current
     your-price (19.99), not the price paid on 2026-03-02; the finding should say so."""
