@@ -164,10 +164,10 @@ class PriceMemo:
         if known is None:
             if any(r.tier == mine.tier.id for r in fees.rates):
                 weight = f"{format(mine.ship_weight.quantize(_CENT).normalize(), 'f')} {unit}"
-                known = wn("note.no_rate_weight", name=fees.name, tier=mine.tier.name,
+                known = wn("note.no_rate_weight", name=fees.name, tier=mine.tier.said,
                            weight=weight)  # fmt: skip
             else:
-                known = wn("note.no_rate", name=fees.name, tier=mine.tier.name)
+                known = wn("note.no_rate", name=fees.name, tier=mine.tier.said)
             self.rateless[key] = known
         return known
 

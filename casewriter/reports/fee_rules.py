@@ -139,7 +139,7 @@ def _storage_tier_claim(f: Finding, m: Measurement, mine: Classified, theirs: Si
     f.quantity = 0
     f.details["storage_month"] = month.strftime("%Y-%m")
     f.details["amount_is"] = "unknown: no storage or fulfilment fee table is applied to it"
-    f.notes.append(wn("note.storage_tier_wrong", tier=theirs.tier, mine=mine.tier.name,
+    f.notes.append(wn("note.storage_tier_wrong", tier=theirs.tier, mine=mine.tier.said,
                       month=month.strftime("%Y-%m"), reports=_reports(memo, mp)))  # fmt: skip
     if not documented(CASE_TYPE, mp, memo.catalog):
         mark_no_window(f, mp, loaded=memo.catalog is not None)
@@ -285,7 +285,7 @@ def _named(mine: Classified, theirs: Side | None, chosen: list[Priced], currency
     paid = join(", ", (wn("note.fee_paid", fee=fee, currency=currency, units=n)
                        for fee, n in units.items()), "，")  # fmt: skip
     return wn("note.fee_named", theirs=theirs.tier if theirs else pair("unknown", "未知"),
-              mine=mine.tier.name, charged=paid)  # fmt: skip
+              mine=mine.tier.said, charged=paid)  # fmt: skip
 
 
 def _amount(f: Finding, chosen: list[Priced]) -> None:

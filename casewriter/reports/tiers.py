@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from casewriter.errors import CasewriterError
+from casewriter.messages import Said
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,6 +56,7 @@ class Tier(BaseModel):
 
     id: str
     name: str
+    name_zh: str = ""  # the name in the Chinese interface (reports and case text keep ``name``)
     group: Literal["standard", "oversize"]
     aliases: list[str] = Field(default_factory=list)
     max_sides: list[Decimal] | None = None
@@ -71,6 +73,11 @@ class Tier(BaseModel):
         if self.max_sides is not None and len(self.max_sides) != 3:
             raise ValueError(f"tier {self.id}: max_sides needs [longest, median, shortest]")
         return self
+
+    @property
+    def said(self) -> Said:
+        """The tier's name in both languages (notes; JSON and case text keep ``name``)."""
+        return Said(self.name, self.name_zh or self.name)
 
     @property
     def limited(self) -> bool:

@@ -207,9 +207,6 @@ def test_zh_errors_of_a_scan_that_reads_nothing(cli: Cli, tmp_path: Path, case: 
         assert english not in last, last
 
 
-@pytest.mark.xfail(
-    strict=True, reason="R4: the seller's own size tier is named in English in zh output"
-)
 def test_zh_names_the_sellers_tier_in_chinese(cli: Cli, tmp_path: Path) -> None:
     """A 2026 peak charge (amount unknown): the note names both tiers."""
     us_seller(tmp_path, [(O1, "19.99", 1, "2026-10-20", "4.40")])
