@@ -189,9 +189,6 @@ def test_zh_by_flag_and_by_config_keeps_json_identical(
 
 
 @pytest.mark.parametrize("case", ["empty folder", "one unknown file", "only unreadable files"])
-@pytest.mark.xfail(
-    strict=True, reason="R2: with --lang zh the scan's closing error lines stay English"
-)
 def test_zh_errors_of_a_scan_that_reads_nothing(cli: Cli, tmp_path: Path, case: str) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
