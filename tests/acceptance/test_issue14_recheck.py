@@ -283,10 +283,6 @@ def test_a_download_cut_mid_amount_is_read_in_part_and_not_drafted(
     assert cli("log", "list").out.strip() == "No cases."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R1: a draft held back for a partly read report is counted as 'open case already in the log'",
-)
 def test_the_draft_summary_says_why_a_draft_was_held_back(cli: Cli, tmp_path: Path) -> None:
     cut_mid_amount(tmp_path)
     res = cli("scan", str(tmp_path), "--as-of", "2026-03-20", "--draft")
