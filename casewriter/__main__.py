@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
+    from casewriter.commands import Context
+
 #: Exit code of a command that saved its change (the case log was written) but could not print
 #: its result: the change stands, so running it again would repeat it (a second note). Exit 1
 #: and 2 always mean nothing was changed.
@@ -130,6 +132,7 @@ def _run(args_list: list[str]) -> int:
             print_error(f"argument {number} is not valid UTF-8 text: {raw!r}")
             return 2
     label = ""
+    ctx: Context | None = None  # the error below is said in the language it chose
     forget_saved()
     try:
         if args_list in (["--version"], ["-V"]):
@@ -160,7 +163,9 @@ def _run(args_list: list[str]) -> int:
         sys.stdout.flush()  # a full disk or a closed pipe is reported here, not at exit
         return code
     except CasewriterError as exc:
-        print_error(exc.message)
+        from casewriter.messages import say  # a ``Said`` in the chosen language; else as it is
+
+        print_error(say(exc.message, ctx.chosen_lang() if ctx is not None else "en"))
         return exc.exit_code
     except KeyboardInterrupt:
         print_error("interrupted")

@@ -72,3 +72,46 @@ def test_a_few_drafts_are_all_named(cli) -> None:  # type: ignore[no-untyped-def
     assert res.code == 0, res
     assert "new drafts: CW-000001, CW-000002, CW-000003\n" in res.out
     assert "list them: casewriter log list --status draft\n" in res.out
+
+
+def test_the_summary_counts_skips_by_their_real_reason() -> None:
+    """A case already in the log keeps the summary's own words; any other reason (a report
+    read only in part, an id failing its check, a value the log refused) is named and counted."""
+    from casewriter.commands.scan_format import format_drafts
+    from casewriter.messages import said
+
+    def first(reasons: list[str], lang: str = "en") -> str:
+        skipped = [{"finding": f"rule F{i}", "reason": r} for i, r in enumerate(reasons)]
+        return format_drafts(["CW-000009"], skipped, 0, lang).splitlines()[1]
+
+    open_case = said("draft.open_case", ids="CW-000001")
+    closed = said("draft.reopen", status="closed", id="CW-000002", where=said("draft.it"))
+    partial = said("draft.partial")
+    assert first([]) == "Drafts saved: 1; skipped (open case already in the log): 0"
+    assert (
+        first([open_case, closed]) == "Drafts saved: 1; skipped (open case already in the log): 2"
+    )
+    assert first([partial]) == "Drafts saved: 1; skipped: 1 (a report read only in part: 1)"
+    mixed = [partial, open_case, said("draft.bad_ids", ids="B0BAD"), "amount too large", partial]
+    assert first(mixed) == (
+        "Drafts saved: 1; skipped: 5 (open case already in the log: 1, a report read only in "
+        "part: 2, an identifier fails its check: 1, a value the log refused: 1)"
+    )
+    assert first(mixed, "zh") == (
+        "已保存草稿：1 个；已跳过：5 个（日志中已有未结案的 Case：1 个，有报告只读取了一部分：2 个，"
+        "有编号未通过校验：1 个，日志拒收了某个值：1 个）"
+    )
+
+
+def test_a_draft_held_back_for_a_cut_download_is_counted_as_such(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.acceptance.test_issue14_recheck import cut_mid_amount
+
+    cut_mid_amount(tmp_path)
+    args = ("scan", str(tmp_path), "--as-of", "2026-03-20", "--draft")
+    en = cli(*args)
+    assert en.code == 1
+    assert "Drafts saved: 0; skipped: 1 (a report read only in part: 1)" in en.out.splitlines()
+    zh = cli("--lang", "zh", *args)
+    assert zh.code == 1
+    assert "已保存草稿：0 个；已跳过：1 个（有报告只读取了一部分：1 个）" in zh.out.splitlines()
+    assert cli("log", "list").out.strip() == "No cases."

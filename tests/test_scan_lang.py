@@ -295,3 +295,40 @@ def test_words_format_a_said_in_the_language_asked(lang: str) -> None:
     assert said == (
         "note: 2 unit(s) already reimbursed" if lang == "en" else "说明：已有 2 件获得赔偿"
     )
+
+
+def test_the_error_of_a_scan_that_reads_nothing_in_chinese_by_config(
+    cli: Cli, tmp_path: Path, paths: AppPaths
+) -> None:
+    """The closing error line (and the count of files not named) in the config's language;
+    ``--lang en`` and English unchanged."""
+    empty, folders, many = tmp_path / "empty", tmp_path / "folders", tmp_path / "many"
+    for folder in (empty, folders, many):
+        folder.mkdir()
+    for name in ("a", "b", "c", "d"):
+        (folders / name).mkdir()
+    for i in range(22):
+        (many / f"n{i:02d}.csv").write_text("hello,world\n", encoding="utf-8")
+    english = {
+        empty: f"no Seller Central report found in {empty}: no files in it",
+        folders: f"no Seller Central report found in {folders}: only folders in it (a, b, c and "
+        "1 more); name a folder to read its reports",
+        many: f"no Seller Central report found in {many}: 22 file(s), none readable (why: above)",
+    }
+    chinese = {
+        empty: f"在 {empty} 中没有找到卖家后台报告：其中没有文件",
+        folders: f"在 {folders} 中没有找到卖家后台报告：其中只有文件夹（a, b, c 等，另有 1 个）；"
+        "要读取文件夹中的报告，请直接指定该文件夹",
+        many: f"在 {many} 中没有找到卖家后台报告：共 22 个文件，均无法读取（原因见上）",
+    }
+    for folder, line in english.items():
+        res = cli("scan", str(folder))
+        assert (res.code, res.err.splitlines()[-1]) == (2, f"casewriter: error: {line}")
+    assert "casewriter: warning: ... and 2 more files not read" in cli("scan", str(many)).err
+    lang_config(paths, "zh")
+    for folder, line in chinese.items():
+        res = cli("scan", str(folder))
+        assert (res.code, res.err.splitlines()[-1]) == (2, f"casewriter: error: {line}")
+    assert "casewriter: warning: ……另有 2 个文件未读取" in cli("scan", str(many)).err
+    res = cli("--lang", "en", "scan", str(empty))
+    assert res.err.splitlines()[-1] == f"casewriter: error: {english[empty]}"

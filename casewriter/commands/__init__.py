@@ -78,6 +78,13 @@ class Context:
             self._settings = load_settings(self.paths)
         return self._settings
 
+    def chosen_lang(self) -> str:
+        """The language the user chose: ``--lang``, else the config's ``lang`` once the
+        command has loaded it (an error is not the moment to read the config), else "en"."""
+        if self.lang:
+            return self.lang
+        return self._settings.lang if self._settings is not None else "en"
+
 
 def add_command(
     subparsers: Any, common: argparse.ArgumentParser, name: str, **kwargs: Any

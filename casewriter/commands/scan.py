@@ -183,9 +183,12 @@ SHOWN_REASONS = 20
 
 def _nothing_readable(args: list[str], found: Sniffed, lang: str) -> Exception:
     """The error when no argument gave a readable report: each file's reason (and each folder
-    inside a named one, not read; in ``lang``), then one line."""
+    inside a named one, not read; in ``lang``), then one line (a ``Said``: the CLI prints it
+    in the chosen language)."""
     from casewriter.errors import ReportError, UsageError
+    from casewriter.messages import say
     from casewriter.output import warn
+    from casewriter.reports.note_words import wn
     from casewriter.scan_words import sw
 
     reasons = [reason for _path, reason in found.unreadable] + found.passed_over
@@ -194,21 +197,16 @@ def _nothing_readable(args: list[str], found: Sniffed, lang: str) -> Exception:
     where = ", ".join(args)
     if not reasons and found.folders:  # the one line names them
         names = ", ".join(path.name for path, _reason in found.folders[:3])
-        more = f" and {len(found.folders) - 3} more" if len(found.folders) > 3 else ""
-        return UsageError(
-            f"no Seller Central report found in {where}: only folders in it ({names}{more}); "
-            "name a folder to read its reports"
-        )
+        more = wn("none.more_folders", n=len(found.folders) - 3) if len(found.folders) > 3 else ""
+        return UsageError(wn("none.only_folders", where=where, names=names, more=more))
     for reason in [*reasons, *found.subfolders][:SHOWN_REASONS]:
         warn(sw("not_read", lang, reason=reason))
     if len(reasons) + len(found.folders) > SHOWN_REASONS:
-        warn(f"... and {len(reasons) + len(found.folders) - SHOWN_REASONS} more files not read")
+        n = len(reasons) + len(found.folders) - SHOWN_REASONS
+        warn(say(wn("none.more_not_read", n=n), lang))
     if not reasons:
-        return UsageError(f"no Seller Central report found in {where}: no files in it")
-    return UsageError(
-        f"no Seller Central report found in {where}: {len(reasons)} file(s), none readable "
-        "(why: above)"
-    )
+        return UsageError(wn("none.no_files", where=where))
+    return UsageError(wn("none.none_readable", where=where, n=len(reasons)))
 
 
 #: option → (the report type of the file it names, what that file is)

@@ -25,12 +25,50 @@ SHOWN_DRAFTS = 10
 STATUSES = ("claimable", "too-early", "expired", "to-review")
 
 
+#: Why ``services.drafting.save_drafts`` skipped a finding, by its reason's message code, as
+#: the ``--draft`` summary counts it (a case already in the log is the usual reason and keeps
+#: the summary's own words; any code not named here is a value the log refused).
+SKIP_KINDS = {
+    "draft.open_case": "log",
+    "draft.denied": "log",
+    "draft.reopen": "log",
+    "draft.partial": "partial",
+    "draft.bad_ids": "bad_ids",
+}
+#: kind → (English, 简体中文), each counted: ``a report read only in part: 1``
+SKIP_WORDS = {
+    "log": ("open case already in the log", "日志中已有未结案的 Case"),
+    "partial": ("a report read only in part", "有报告只读取了一部分"),
+    "bad_ids": ("an identifier fails its check", "有编号未通过校验"),
+    "refused": ("a value the log refused", "日志拒收了某个值"),
+}
+
+
+def _saved_line(drafted: int, reasons: list[str], lang: str) -> str:
+    """``Drafts saved: N; skipped (open case already in the log): K`` when every skip is a case
+    already in the log (or none); otherwise the skips counted by their real reason:
+    ``skipped: K (a report read only in part: 1, …)``."""
+    counts: dict[str, int] = {}
+    for reason in reasons:
+        kind = SKIP_KINDS.get(getattr(reason, "code", ""), "refused")
+        counts[kind] = counts.get(kind, 0) + 1
+    if set(counts) <= {"log"}:
+        return sw("drafts.saved", lang, n=drafted, skipped=len(reasons))
+    zh = lang == "zh"
+    parts = [f"{SKIP_WORDS[kind][zh]}：{counts[kind]} 个" if zh
+             else f"{SKIP_WORDS[kind][zh]}: {counts[kind]}"
+             for kind in SKIP_WORDS if kind in counts]  # fmt: skip
+    if zh:
+        return f"已保存草稿：{drafted} 个；已跳过：{len(reasons)} 个（{'，'.join(parts)}）"
+    return f"Drafts saved: {drafted}; skipped: {len(reasons)} ({', '.join(parts)})"
+
+
 def format_drafts(
     drafted: list[str], skipped: list[dict[str, str]], leads: int = 0, lang: str = "en"
 ) -> str:
     """The ``--draft`` summary: counts, the first few case ids and skipped findings, the
     command that lists the rest, and how many leads were left for the seller to check."""
-    lines = ["\n" + sw("drafts.saved", lang, n=len(drafted), skipped=len(skipped))]
+    lines = ["\n" + _saved_line(len(drafted), [item["reason"] for item in skipped], lang)]
     if drafted:
         shown = ", ".join(drafted[:SHOWN_DRAFTS])
         more = len(drafted) - SHOWN_DRAFTS

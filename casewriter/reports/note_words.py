@@ -336,6 +336,23 @@ WORDS: dict[str, tuple[str, str]] = {
         "{where}：这里开始是另一个报告（{other}）的表头（其后各行已按 {other} 读取）；"
         "请把合并的文件拆开，分别扫描",
     ),
+    # a scan that read nothing (``commands.scan``): the closing error line
+    "none.only_folders": (
+        "no Seller Central report found in {where}: only folders in it ({names}{more}); "
+        "name a folder to read its reports",
+        "在 {where} 中没有找到卖家后台报告：其中只有文件夹（{names}{more}）；"
+        "要读取文件夹中的报告，请直接指定该文件夹",
+    ),
+    "none.more_folders": (" and {n} more", " 等，另有 {n} 个"),
+    "none.no_files": (
+        "no Seller Central report found in {where}: no files in it",
+        "在 {where} 中没有找到卖家后台报告：其中没有文件",
+    ),
+    "none.none_readable": (
+        "no Seller Central report found in {where}: {n} file(s), none readable (why: above)",
+        "在 {where} 中没有找到卖家后台报告：共 {n} 个文件，均无法读取（原因见上）",
+    ),
+    "none.more_not_read": ("... and {n} more files not read", "……另有 {n} 个文件未读取"),
 }
 
 

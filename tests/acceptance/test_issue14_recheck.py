@@ -185,9 +185,6 @@ def test_zh_by_flag_and_by_config_keeps_json_identical(
 
 
 @pytest.mark.parametrize("case", ["empty folder", "one unknown file", "only unreadable files"])
-@pytest.mark.xfail(
-    strict=True, reason="R2: with --lang zh the scan's closing error lines stay English"
-)
 def test_zh_errors_of_a_scan_that_reads_nothing(cli: Cli, tmp_path: Path, case: str) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
@@ -279,10 +276,6 @@ def test_a_download_cut_mid_amount_is_read_in_part_and_not_drafted(
     assert cli("log", "list").out.strip() == "No cases."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="R1: a draft held back for a partly read report is counted as 'open case already in the log'",
-)
 def test_the_draft_summary_says_why_a_draft_was_held_back(cli: Cli, tmp_path: Path) -> None:
     cut_mid_amount(tmp_path)
     res = cli("scan", str(tmp_path), "--as-of", "2026-03-20", "--draft")
