@@ -72,7 +72,7 @@ def test_a_yen_refund_is_whole_yen_in_the_json_the_text_the_case_and_the_log(
     # the text output: the row, its total and the money at stake, without cents
     out = cli("scan", str(tmp_path), "--as-of", "2026-04-01").out
     assert "1980.00" not in out and "1,980.00" not in out
-    assert "estimated 1980 JPY" in out and "  claimable now: 1,980 JPY" in out
+    assert "estimated 1,980 JPY" in out and "  claimable now: 1,980 JPY" in out
 
 
 def test_dollars_keep_their_cents_in_the_log(cli: Cli, tmp_path: Path) -> None:
