@@ -147,6 +147,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "Drafts saved: {n}; skipped (open case already in the log): {skipped}",
         "已保存草稿：{n} 个；已跳过（日志中已有未结案的 Case）：{skipped} 个",
     ),
+    # skips counted by their real reason (``commands.scan_format``: not every one a case already
+    # in the log)
+    "drafts.saved_by_reason": (
+        "Drafts saved: {n}; skipped: {skipped} ({reasons})",
+        "已保存草稿：{n} 个；已跳过：{skipped} 个（{reasons}）",
+    ),
+    "drafts.reason_count": ("{reason}: {n}", "{reason}：{n} 个"),
+    "drafts.reason_sep": (", ", "，"),
+    "skip.log": ("open case already in the log", "日志中已有未结案的 Case"),
+    "skip.partial": ("a report read only in part", "有报告只读取了一部分"),
+    "skip.bad_ids": ("an identifier fails its check", "有编号未通过校验"),
+    "skip.refused": ("a value the log refused", "日志拒收了某个值"),
     "drafts.new": ("new drafts: {ids}", "新草稿：{ids}"),
     "drafts.more": (" and {n} more", " 等，另有 {n} 个"),
     "drafts.list": ("list them: {command}", "查看全部：{command}"),

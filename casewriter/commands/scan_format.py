@@ -11,8 +11,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from casewriter.cells import pad, pad_left
-from casewriter.marketplaces import amount_text
 from casewriter.messages import say
+from casewriter.reports.summary_text import format_summary, money
 from casewriter.scan_words import status_name, sw
 
 if TYPE_CHECKING:
@@ -35,13 +35,8 @@ SKIP_KINDS = {
     "draft.partial": "partial",
     "draft.bad_ids": "bad_ids",
 }
-#: kind → (English, 简体中文), each counted: ``a report read only in part: 1``
-SKIP_WORDS = {
-    "log": ("open case already in the log", "日志中已有未结案的 Case"),
-    "partial": ("a report read only in part", "有报告只读取了一部分"),
-    "bad_ids": ("an identifier fails its check", "有编号未通过校验"),
-    "refused": ("a value the log refused", "日志拒收了某个值"),
-}
+#: the order the kinds are counted in (their words: ``scan_words`` ``skip.<kind>``)
+SKIP_ORDER = ("log", "partial", "bad_ids", "refused")
 
 
 def _saved_line(drafted: int, reasons: list[str], lang: str) -> str:
@@ -54,13 +49,10 @@ def _saved_line(drafted: int, reasons: list[str], lang: str) -> str:
         counts[kind] = counts.get(kind, 0) + 1
     if set(counts) <= {"log"}:
         return sw("drafts.saved", lang, n=drafted, skipped=len(reasons))
-    zh = lang == "zh"
-    parts = [f"{SKIP_WORDS[kind][zh]}：{counts[kind]} 个" if zh
-             else f"{SKIP_WORDS[kind][zh]}: {counts[kind]}"
-             for kind in SKIP_WORDS if kind in counts]  # fmt: skip
-    if zh:
-        return f"已保存草稿：{drafted} 个；已跳过：{len(reasons)} 个（{'，'.join(parts)}）"
-    return f"Drafts saved: {drafted}; skipped: {len(reasons)} ({', '.join(parts)})"
+    parts = [sw("drafts.reason_count", lang, reason=sw(f"skip.{kind}", lang), n=counts[kind])
+             for kind in SKIP_ORDER if kind in counts]  # fmt: skip
+    return sw("drafts.saved_by_reason", lang, n=drafted, skipped=len(reasons),
+              reasons=sw("drafts.reason_sep", lang).join(parts))  # fmt: skip
 
 
 def format_drafts(
@@ -88,12 +80,6 @@ def format_drafts(
     return "\n".join(lines) + "\n"
 
 
-def _money(amount: Decimal, currency: str) -> str:
-    """An amount as the money summary writes it: its currency's decimals, thousands grouped
-    (``1,980 JPY``, ``1,234.50 USD``): one way of writing amounts in a scan."""
-    return f"{amount_text(amount, currency, grouped=True)} {currency}".rstrip()
-
-
 def _total(status: str, group: list[Finding], lang: str = "en") -> str:
     """A group's total line. Among the to-review findings, the claims (no documented window)
     are added up; the leads are counted, their values being of other kinds (stock at risk, a
@@ -106,13 +92,13 @@ def _total(status: str, group: list[Finding], lang: str = "en") -> str:
             totals[f.currency] = totals.get(f.currency, Decimal(0)) + f.amount
         else:
             unknown += 1
-    money = ", ".join(_money(v, c) for c, v in sorted(totals.items()))
-    if not money:
+    summed = ", ".join(money(str(v), c) for c, v in sorted(totals.items()))
+    if not summed:
         value = sw("value.none", lang)
     elif unknown:
-        value = sw("value.some_unknown", lang, money=money, n=unknown)
+        value = sw("value.some_unknown", lang, money=summed, n=unknown)
     else:
-        value = sw("value.estimated", lang, money=money)
+        value = sw("value.estimated", lang, money=summed)
     units = sum(f.quantity for f in claims)
     leads = len(group) - len(claims)
     line = sw("total", lang, n=len(claims), units=units, value=value)
@@ -157,7 +143,7 @@ def format_text(result: ScanResult, lang: str = "en") -> str:
             closes = f.window.closes.isoformat() if f.window.closes else "-"
             if f.window.safe_by:
                 closes += sw("safe_by", lang, day=f.window.safe_by.isoformat())
-            value = _money(f.amount, f.currency) if f.amount is not None else "-"
+            value = money(str(f.amount), f.currency) if f.amount is not None else "-"
             event = f.event_date.isoformat() if f.event_date else "-"
             lines.append(
                 f"  {f.rule:<25} {ids:<38} {f.quantity:>5}  {event:<10}  {closes:<10}  {value:>12}"
@@ -167,7 +153,5 @@ def format_text(result: ScanResult, lang: str = "en") -> str:
     if result.notes:
         lines += ["", sw("notes", lang)] + [f"  {say(n, lang)}" for n in result.notes]
     if result.findings:
-        from casewriter.reports.summary_text import format_summary
-
         lines += ["", *format_summary(result.summary, lang)]
     return "\n".join(lines) + "\n"
