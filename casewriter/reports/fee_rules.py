@@ -29,6 +29,7 @@ wrong tier, so it is a claim dated by that month's charge (amount unknown).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -260,13 +261,11 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
     # a unit price read from the Fee Preview (no Principal row) chose the band of a table
     from_preview = [x for x in chosen if x.preview_price is not None and x.fee_source]
     for preview in dict.fromkeys(x.preview_price for x in from_preview):
-        days = sorted({x.charge.posted.isoformat() for x in from_preview
-                       if x.preview_price == preview and x.charge.posted})  # fmt: skip
+        days = _charge_days(x for x in from_preview if x.preview_price == preview)
         f.notes.append(wn("note.price_from_preview", price=format(preview, "f"),
                           currency=f.currency, days=", ".join(days[:5]) or "-"))  # fmt: skip
     for reason in dict.fromkeys(x.no_table for x in chosen if x.no_table):
-        days = sorted({x.charge.posted.isoformat() for x in chosen
-                       if x.no_table == reason and x.charge.posted})  # fmt: skip
+        days = _charge_days(x for x in chosen if x.no_table == reason)
         shown = f"{', '.join(days[:5])}{' …' if len(days) > 5 else ''}"
         when = wn("note.fee_when", days=shown) if days else ""
         f.notes.append(wn("note.fee_unknown", reason=reason, when=when))
@@ -274,6 +273,11 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
         f.notes.append(_named(mine, theirs, chosen, f.currency))
     set_draft_facts(f, m, mine, _stated(theirs), chosen, by)
     return f
+
+
+def _charge_days(charges: Iterable[Priced]) -> list[str]:
+    """The distinct days ``charges`` were posted on, oldest first (ISO)."""
+    return sorted({x.charge.posted.isoformat() for x in charges if x.charge.posted})
 
 
 def _named(mine: Classified, theirs: Side | None, chosen: list[Priced], currency: str) -> Said:
