@@ -35,12 +35,6 @@ CASE_TYPE = "fee-dimension-weight"
 _CENT = Decimal("0.01")
 
 
-def money(amount: Decimal, currency: str) -> Decimal:
-    """An amount rounded as its currency is written (yen have no cents): one rule for every
-    amount (``marketplaces.in_currency``)."""
-    return in_currency(amount, currency)
-
-
 def classify(table: TierTable, m: Measurement) -> Classified | None:
     """The seller's measured unit's tier in ``table`` (None when a unit cannot be converted)."""
     sides = [length_in(s, m.length_unit, table.length_unit) for s in m.sides]
@@ -102,7 +96,7 @@ class PriceMemo:
         key = (fee, units, currency)
         known = self.units.get(key)
         if known is None:
-            known = self.units[key] = money(-fee / units, currency)
+            known = self.units[key] = in_currency(-fee / units, currency)
         return known
 
     def unit_price(self, principal: Decimal, units: int) -> Decimal:

@@ -35,9 +35,10 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from casewriter.marketplaces import in_currency
 from casewriter.messages import Said, join, pair
 from casewriter.reports.fee_draft import set_draft_facts
-from casewriter.reports.fee_pricing import CASE_TYPE, Priced, PriceMemo, classify, money, price
+from casewriter.reports.fee_pricing import CASE_TYPE, Priced, PriceMemo, classify, price
 from casewriter.reports.fee_sides import Side, amazon_side, overcharged_by
 from casewriter.reports.fee_state import Charge, FeeData, StorageTier
 from casewriter.reports.fees import FeePreview
@@ -50,7 +51,7 @@ from casewriter.reports.windows import documented, mark_no_window
 if TYPE_CHECKING:
     from casewriter.engine import Catalog
 
-__all__ = ["CASE_TYPE", "market_of", "money", "overcharges"]
+__all__ = ["CASE_TYPE", "market_of", "overcharges"]
 _CENT = Decimal("0.01")
 _SELLER_FULFILLED = frozenset({"MERCHANT", "MFN", "SELLER"})
 SHOWN_ORDERS = 50  # orders listed in a finding's details (the rest are counted)
@@ -243,7 +244,7 @@ def _one(m: Measurement, mp: str, p: FeePreview | None, s: StorageTier | None,
                                                for x in expired), Decimal(0))  # fmt: skip
         f.details["expired_units"] = units
         if known is not None:
-            f.details["expired_amount"] = money(known, f.currency)
+            f.details["expired_amount"] = in_currency(known, f.currency)
         f.notes.append(wn("note.fee_expired", n=len(expired), units=units,
                           window=_window(expired)))  # fmt: skip
     f.details["orders"] = [
@@ -298,4 +299,4 @@ def _amount(f: Finding, chosen: list[Priced]) -> None:
         f.details["amount_unknown"] = "no fee table held prices every charge (see the notes)"
         return
     total = sum(((x.per_unit - (x.expected or 0)) * x.units for x in chosen), Decimal(0))
-    f.amount = money(total, f.currency)
+    f.amount = in_currency(total, f.currency)

@@ -24,7 +24,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from casewriter.reports.fee_rules import market_of, money
+from casewriter.marketplaces import in_currency
+from casewriter.reports.fee_rules import market_of
 from casewriter.reports.fee_state import FeeData
 from casewriter.reports.findings import Finding, Window
 from casewriter.reports.note_words import wn
@@ -47,9 +48,9 @@ def storage_checks(data: FeeData, default_mp: str, fee_findings: list[Finding],
                                                key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or date.min)):  # fmt: skip
         mp = market_of(country=country, currency=bad.currency, default=default_mp) or default_mp
         cur = bad.currency
-        over = money(bad.charged - bad.expected, cur)
+        over = in_currency(bad.charged - bad.expected, cur)
         rows: dict[str, Any] = {"month": month.strftime("%Y-%m") if month else None,
-                "charged": money(bad.charged, cur), "expected": money(bad.expected, cur),
+                "charged": in_currency(bad.charged, cur), "expected": in_currency(bad.expected, cur),
                 "fulfillment_centers": sorted(bad.rows)}  # fmt: skip
         fee = on_fee.get((bad.fnsku, mp)) or on_fee.get((bad.asin, mp))
         if fee is not None:  # the tier is wrong: a fee finding, with these rows as evidence
@@ -117,7 +118,7 @@ def stranded(data: FeeData, default_mp: str, today: date,
             mark_no_window(f, mp, "stranded inventory", loaded=catalog is not None)
         if s.your_price is not None and sellable:
             f.currency = get(mp).currency
-            f.amount = money(s.your_price * sellable, f.currency)
+            f.amount = in_currency(s.your_price * sellable, f.currency)
             f.details["value_is"] = "an estimate: your-price x fulfillable units, not a payment"
         fix = s.primary_action or wn("note.see_fix_page")
         act = (
